@@ -1,0 +1,70 @@
+/* teema/autocode.h — coding segments with the codebook's keyword rules.
+ *
+ * A theme codes a segment when any of its rules matches the segment's words
+ * left after the theme's exclusions. Autocoding replaces every coding of the
+ * coder "rules" in one transaction, so running it twice changes nothing. */
+#ifndef TEEMA_AUTOCODE_H
+#define TEEMA_AUTOCODE_H
+
+#include <glib.h>
+#include <teema/project.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  gboolean dry_run;             /* compute, change nothing */
+  gboolean include_interviewer; /* code interviewer turns too */
+  const char *lang;             /* analyser language, NULL: the codebook's */
+  gboolean force_snowball;      /* use Snowball even if Voikko is present */
+  TeemaProgressFunc progress;   /* or NULL */
+  gpointer progress_data;
+} TeemaAutocodeOptions;
+
+/* One word that made a rule fire, for --explain. */
+typedef struct {
+  char *rule;      /* the rule (alternative) that matched */
+  char *why;       /* the term, e.g. "part:suhde" */
+  char *word;      /* the word as written */
+  char *lemmas;    /* its lemmas, comma separated */
+  char *parts;     /* its compound parts, comma separated ("" if none) */
+  guint start, end;
+} TeemaAutocodeHit;
+
+typedef struct {
+  gint64 segment_id;
+  char *informant;
+  char *document;
+  guint ordinal;
+  char *theme;
+  gboolean added;    /* TRUE: new coding; FALSE: an old one to remove */
+  gboolean kept;     /* TRUE: already there and stays */
+  GPtrArray *hits;   /* TeemaAutocodeHit * (empty for removals) */
+} TeemaAutocodeItem;
+
+typedef struct {
+  guint n_segments;  /* segments examined */
+  guint64 n_words;   /* words examined */
+  guint n_codings;   /* rule codings after the run */
+  guint n_added;
+  guint n_removed;
+  guint n_kept;
+  char *backend;     /* "voikko" or "snowball" */
+  char *warning;     /* analyser warning or NULL */
+  GPtrArray *items;  /* TeemaAutocodeItem *, added/removed/kept */
+} TeemaAutocodeResult;
+
+void teema_autocode_result_free (TeemaAutocodeResult *result);
+
+TeemaAutocodeResult *teema_project_autocode (TeemaProject *project,
+                                             const TeemaAutocodeOptions *opt,
+                                             GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaAutocodeResult, teema_autocode_result_free)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,84 @@
+/* teema/codebook.h — hierarchical themes with labels, colours and rules.
+ *
+ * The plain-text format (codebooks/b2b-asiakaskokemus.codebook):
+ *
+ *   codebook: B2B-asiakaskokemus
+ *   language: fi
+ *
+ *   theme trust
+ *     parent: experience
+ *     label.fi: Luottamus
+ *     label.en: Trust
+ *     colour: #2ca02c
+ *     description: Luottamus toimittajaan, lupausten pitäminen.
+ *     rule: lemma:luottamus OR root:luottaa
+ *     exclude: lemma:luoda
+ *
+ * A theme block starts with "theme ID" at column 1; its fields are indented.
+ * "rule" and "exclude" may repeat; several rules are alternatives. Lines
+ * starting with '#' are comments. Every rule is compiled when parsed, so a
+ * codebook that loads has only valid rules. */
+#ifndef TEEMA_CODEBOOK_H
+#define TEEMA_CODEBOOK_H
+
+#include <glib.h>
+#include <teema/project.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  char *code;          /* "trust": lower-case id used on the command line */
+  char *parent;        /* parent code or NULL */
+  char *label_fi;
+  char *label_en;
+  char *description;
+  char *colour;        /* "#rrggbb" or NULL */
+  GPtrArray *rules;    /* char *: alternatives that code the theme */
+  GPtrArray *excludes; /* char *: what blocks a word from coding it */
+  guint line;          /* line of "theme" in the source, 0 if from store */
+  guint depth;         /* 0 for top-level themes */
+} TeemaTheme;
+
+typedef struct TeemaCodebook TeemaCodebook;
+
+/* Parses the text format. name is used in messages ("file:line:col: ...").
+ * Fails with TEEMA_ERROR_PARSE (or TEEMA_ERROR_RULE for a bad rule). */
+TeemaCodebook *teema_codebook_parse (const char *text, gssize len,
+                                     const char *name, GError **error);
+TeemaCodebook *teema_codebook_load (const char *path, GError **error);
+void teema_codebook_free (TeemaCodebook *codebook);
+
+const char *teema_codebook_name (const TeemaCodebook *codebook);
+const char *teema_codebook_language (const TeemaCodebook *codebook);
+guint teema_codebook_size (const TeemaCodebook *codebook);
+/* Themes in depth-first order (parents before children). */
+const TeemaTheme *teema_codebook_theme (const TeemaCodebook *codebook,
+                                        guint i);
+/* By code, case-insensitive; NULL when absent. */
+const TeemaTheme *teema_codebook_lookup (const TeemaCodebook *codebook,
+                                         const char *code);
+/* Label in language ("fi"/"en"), falling back to the other, then code. */
+const char *teema_theme_label (const TeemaTheme *theme, const char *lang);
+
+/* Writes the codebook back in the text format. */
+char *teema_codebook_to_text (const TeemaCodebook *codebook);
+
+/* Replaces the project's codebook: themes are matched by code, so codings
+ * of kept themes stay; a theme that has codings cannot be dropped unless
+ * force (its codings are then deleted). One transaction. */
+gboolean teema_project_set_codebook (TeemaProject *project,
+                                     const TeemaCodebook *codebook,
+                                     gboolean force, GError **error);
+/* The project's codebook, or NULL with TEEMA_ERROR_NO_CODEBOOK. */
+TeemaCodebook *teema_project_get_codebook (TeemaProject *project,
+                                           GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCodebook, teema_codebook_free)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

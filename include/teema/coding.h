@@ -1,0 +1,60 @@
+/* teema/coding.h — codings: a theme applied to a span by a coder.
+ *
+ * Rule codings are recorded under the coder "rules"; human coders by name.
+ * A coding of a whole segment spans the segment's [start, end). */
+#ifndef TEEMA_CODING_H
+#define TEEMA_CODING_H
+
+#include <glib.h>
+#include <teema/project.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TEEMA_CODER_RULES "rules"
+
+typedef struct {
+  gint64 id;
+  gint64 segment_id;
+  char *theme;       /* theme code */
+  char *coder;
+  char *informant;
+  guint start, end;  /* code points into the document text */
+  char *created_at;  /* ISO 8601 UTC */
+  char *note;        /* for rule codings: the rule and words that fired */
+} TeemaCoding;
+
+void teema_coding_free (TeemaCoding *coding);
+
+typedef struct {
+  const char *coder;     /* only this coder, or NULL for all */
+  const char *theme;     /* only this theme, or NULL */
+  const char *informant; /* only this informant, or NULL */
+  gint64 segment_id;     /* only this segment, or 0 */
+} TeemaCodingFilter;
+
+/* Codings ordered by document, segment, theme; free with g_ptr_array_unref. */
+GPtrArray *teema_project_list_codings (TeemaProject *project,
+                                       const TeemaCodingFilter *filter,
+                                       GError **error);
+
+/* Codes the whole segment with theme by coder. Adding an existing coding is
+ * not an error (returns TRUE, *added FALSE). Unknown segment or theme:
+ * TEEMA_ERROR_NOT_FOUND. */
+gboolean teema_project_add_coding (TeemaProject *project, gint64 segment_id,
+                                   const char *theme, const char *coder,
+                                   gboolean *added, GError **error);
+/* Removes it; *removed says whether there was one. */
+gboolean teema_project_remove_coding (TeemaProject *project,
+                                      gint64 segment_id, const char *theme,
+                                      const char *coder, gboolean *removed,
+                                      GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCoding, teema_coding_free)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,43 @@
+/* teema/evaluate.h — how well rules code, against hand coding.
+ *
+ * Precision, recall and F1 per theme with the segment as unit, plus micro
+ * (all decisions pooled) and macro (mean over themes) rows. */
+#ifndef TEEMA_EVALUATE_H
+#define TEEMA_EVALUATE_H
+
+#include <glib.h>
+#include <teema/codebook.h>
+#include <teema/project.h>
+#include <teema/table.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  const char *lang;        /* analyser language; NULL: the codebook's */
+  gboolean force_snowball; /* Snowball stems instead of Voikko */
+  gboolean leaves_only;    /* score only themes without children */
+} TeemaEvaluateOptions;
+
+/* Scores codebook's rules on a development set: a TSV file with a header
+ * "id group speaker themes text", themes comma-separated or "-". Fails
+ * with TEEMA_ERROR_PARSE naming the line for a malformed row or an
+ * unknown theme. */
+TeemaTable *teema_evaluate_devset (const TeemaCodebook *codebook,
+                                   const char *path,
+                                   const TeemaEvaluateOptions *options,
+                                   GError **error);
+
+/* Scores coder test (e.g. "rules") against coder gold in the project,
+ * over the informant segments that gold coded at all or, when
+ * all_segments, every informant segment. */
+TeemaTable *teema_evaluate_coders (TeemaProject *project, const char *gold,
+                                   const char *test, gboolean all_segments,
+                                   GError **error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

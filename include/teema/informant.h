@@ -1,0 +1,45 @@
+/* teema/informant.h — informants (interviewees) and their attributes.
+ *
+ * An informant has an id as cited in a thesis ("H3"), a group ("employee",
+ * "customer"), a role and free attributes. Attributes come from transcript
+ * front matter or are set later. */
+#ifndef TEEMA_INFORMANT_H
+#define TEEMA_INFORMANT_H
+
+#include <glib.h>
+#include <teema/project.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  char *code;        /* "H1" */
+  char *group;       /* or NULL */
+  char *role;        /* or NULL */
+  GPtrArray *keys;   /* free attribute names (char *), sorted */
+  GPtrArray *values; /* values, parallel to keys */
+  guint n_documents;
+  guint n_words;     /* words in the informant's non-interviewer segments */
+} TeemaInformant;
+
+void teema_informant_free (TeemaInformant *informant);
+
+/* All informants ordered by group then code; free with g_ptr_array_unref. */
+GPtrArray *teema_project_list_informants (TeemaProject *project,
+                                          GError **error);
+
+/* Sets attribute key (e.g. "group", "role", "age") of informant code.
+ * "group" and "role" are the informant's own fields; other keys are free
+ * attributes. Fails with TEEMA_ERROR_NOT_FOUND for an unknown informant. */
+gboolean teema_project_set_informant_attr (TeemaProject *project,
+                                           const char *code, const char *key,
+                                           const char *value, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaInformant, teema_informant_free)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

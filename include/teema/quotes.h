@@ -1,0 +1,37 @@
+/* teema/quotes.h — quotes per theme and informant for thesis drafts.
+ *
+ * The thesis convention: the quote as an indented paragraph, then the
+ * informant in parentheses, "(H3)". */
+#ifndef TEEMA_QUOTES_H
+#define TEEMA_QUOTES_H
+
+#include <glib.h>
+#include <teema/project.h>
+#include <teema/table.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  const char *theme;     /* theme code (required) */
+  const char *informant; /* or NULL */
+  const char *group;     /* or NULL */
+  const char *coder;     /* or NULL for any coder */
+  const char *lang;      /* heading language, default "fi" */
+  gboolean children;     /* include codings of the theme's sub-themes */
+} TeemaQuoteOptions;
+
+/* A table with columns theme, informant, group, segment, text, citation. */
+TeemaTable *teema_quotes_collect (TeemaProject *project,
+                                  const TeemaQuoteOptions *options,
+                                  GError **error);
+
+/* Renders collected quotes as Markdown in the thesis convention. */
+char *teema_quotes_markdown (const TeemaTable *quotes, const char *heading);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

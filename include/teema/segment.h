@@ -1,0 +1,53 @@
+/* teema/segment.h — segments: the units that are coded.
+ *
+ * A segment is a span [start, end) in code points of its document's stored
+ * NFC text: a speaker turn, a paragraph or a sentence of one. */
+#ifndef TEEMA_SEGMENT_H
+#define TEEMA_SEGMENT_H
+
+#include <glib.h>
+#include <teema/project.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  gint64 id;
+  gint64 document_id;
+  char *document;      /* document name */
+  guint ordinal;       /* 1-based position in its document */
+  char *speaker;
+  char *informant;     /* informant code of the document */
+  char *group;         /* informant group, or NULL */
+  gboolean interviewer;
+  guint start, end;    /* code points into the document text */
+  guint n_words;
+  char *timestamp;     /* or NULL */
+  char *text;          /* the segment's text */
+} TeemaSegment;
+
+void teema_segment_free (TeemaSegment *segment);
+
+typedef struct {
+  const char *informant;        /* only this informant, or NULL */
+  const char *group;            /* only this group, or NULL */
+  gboolean include_interviewer; /* interviewer turns too */
+} TeemaSegmentFilter;
+
+/* Segments in document and position order; free with g_ptr_array_unref. */
+GPtrArray *teema_project_list_segments (TeemaProject *project,
+                                        const TeemaSegmentFilter *filter,
+                                        GError **error);
+
+/* One segment by id, or NULL with TEEMA_ERROR_NOT_FOUND. */
+TeemaSegment *teema_project_get_segment (TeemaProject *project, gint64 id,
+                                         GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaSegment, teema_segment_free)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,61 @@
+/* teema/table.h — a small typed table that every report returns, and its
+ * renderings: an aligned terminal table, CSV, TSV, JSON and Markdown.
+ *
+ * Cells are strings; a column's type says how to align and quote them
+ * (numbers right-aligned and unquoted in JSON). */
+#ifndef TEEMA_TABLE_H
+#define TEEMA_TABLE_H
+
+#include <glib.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+  TEEMA_COLUMN_TEXT,
+  TEEMA_COLUMN_INT,
+  TEEMA_COLUMN_REAL,
+} TeemaColumnType;
+
+typedef enum {
+  TEEMA_FORMAT_TABLE,
+  TEEMA_FORMAT_CSV,
+  TEEMA_FORMAT_TSV,
+  TEEMA_FORMAT_JSON,
+  TEEMA_FORMAT_MARKDOWN,
+} TeemaFormat;
+
+typedef struct TeemaTable TeemaTable;
+
+TeemaTable *teema_table_new (const char *title);
+void teema_table_free (TeemaTable *table);
+void teema_table_add_column (TeemaTable *table, const char *name,
+                             TeemaColumnType type);
+/* Starts a new row; cells are then added left to right. */
+void teema_table_add_row (TeemaTable *table);
+void teema_table_add_text (TeemaTable *table, const char *value);
+void teema_table_add_int (TeemaTable *table, gint64 value);
+void teema_table_add_real (TeemaTable *table, double value, int decimals);
+/* A footnote line printed under terminal and Markdown tables. */
+void teema_table_add_note (TeemaTable *table, const char *note);
+
+guint teema_table_n_rows (const TeemaTable *table);
+guint teema_table_n_columns (const TeemaTable *table);
+const char *teema_table_cell (const TeemaTable *table, guint row, guint col);
+const char *teema_table_column_name (const TeemaTable *table, guint col);
+
+/* Parses "table", "csv", "tsv", "json", "md"/"markdown". */
+gboolean teema_format_parse (const char *name, TeemaFormat *format,
+                             GError **error);
+
+/* Renders the table; returns a newly allocated string. */
+char *teema_table_render (const TeemaTable *table, TeemaFormat format);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaTable, teema_table_free)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,21 @@
+/* teema/teema.h — the whole public API of libteema. */
+#ifndef TEEMA_H
+#define TEEMA_H
+
+#include <teema/error.h>
+#include <teema/project.h>
+#include <teema/transcript.h>
+#include <teema/informant.h>
+#include <teema/segment.h>
+#include <teema/codebook.h>
+#include <teema/text.h>
+#include <teema/rule.h>
+#include <teema/coding.h>
+#include <teema/autocode.h>
+#include <teema/table.h>
+#include <teema/report.h>
+#include <teema/quotes.h>
+#include <teema/evaluate.h>
+#include <teema/search.h>
+
+#endif

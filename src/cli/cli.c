@@ -1,0 +1,93 @@
+/* cli.c — helpers shared by the subcommands. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (teema-cli-usage, cli_usage)
+
+int
+cli_usage (GError **error, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error_literal (error, CLI_USAGE, 0, msg);
+  return 2;
+}
+
+gboolean
+cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
+           const char *params, const char *summary, GError **error)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new (params);
+  if (summary)
+    g_option_context_set_summary (ctx, summary);
+  if (entries)
+    g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_set_strict_posix (ctx, FALSE);
+  GError *local = NULL;
+  if (!g_option_context_parse (ctx, argc, argv, &local)) {
+    cli_usage (error, "%s (see --help)", local->message);
+    g_error_free (local);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+TeemaProject *
+cli_open (CliGlobals *g, GError **error)
+{
+  return teema_project_open (g->project, error);
+}
+
+gboolean
+cli_output (const char *path, const char *text, GError **error)
+{
+  if (!path || g_str_equal (path, "-")) {
+    fputs (text, stdout);
+    return fflush (stdout) == 0;
+  }
+  GError *io = NULL;
+  if (!g_file_set_contents (path, text, -1, &io)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
+    g_error_free (io);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+int
+cli_dispatch (const CliCommand *table, const char *group, int argc,
+              char **argv, CliGlobals *g, GError **error)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") ||
+      g_str_equal (argv[1], "-h")) {
+    gboolean help = argc >= 2;
+    FILE *out = help ? stdout : stderr;
+    fprintf (out, "Usage: teema %s%sSUBCOMMAND ...\n\n", group ? group : "",
+             group ? " " : "");
+    for (const CliCommand *c = table; c->name; c++)
+      fprintf (out, "  %-11s %s\n", c->name, c->summary);
+    return help ? 0 : 2;
+  }
+  for (const CliCommand *c = table; c->name; c++)
+    if (g_str_equal (c->name, argv[1]))
+      return c->fn (argc - 1, argv + 1, g, error);
+  return cli_usage (error, "unknown command '%s%s%s'; see 'teema %s%s--help'",
+                    group ? group : "", group ? " " : "", argv[1],
+                    group ? group : "", group ? " " : "");
+}
+
+void
+cli_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  const char *what = user_data;
+  if (!isatty (STDERR_FILENO) || total == 0)
+    return;
+  int pct = (int) (100 * done / total);
+  fprintf (stderr, "\r%s %3d%% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
+                   ")%s", what, pct, done, total, done == total ? "\n" : "");
+}

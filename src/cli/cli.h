@@ -1,0 +1,62 @@
+/* cli.h — what the subcommands share: the command signature, option
+ * parsing, opening the project and writing output.
+ *
+ * A command returns 0 on success, sets *error and returns 1 on failure, or
+ * returns 2 after setting a usage error (CLI_USAGE). main() prints errors
+ * once. Commands see only the public library API. */
+#ifndef TEEMA_CLI_H
+#define TEEMA_CLI_H
+
+#include <teema/teema.h>
+
+#define CLI_USAGE (cli_usage_quark ())
+GQuark cli_usage_quark (void);
+
+typedef struct {
+  const char *project; /* -p FILE */
+  gboolean quiet;
+} CliGlobals;
+
+typedef int (*CliCommandFunc) (int argc, char **argv, CliGlobals *g,
+                               GError **error);
+
+typedef struct {
+  const char *name;
+  CliCommandFunc fn;
+  const char *summary;
+} CliCommand;
+
+/* Parses argv with entries; on a bad option sets a usage error. The
+ * context's parameter string and summary come from the command. */
+gboolean cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
+                    const char *params, const char *summary, GError **error);
+
+/* Sets a usage error and returns 2. */
+int cli_usage (GError **error, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+
+TeemaProject *cli_open (CliGlobals *g, GError **error);
+
+/* Writes text to path atomically, or to stdout when path is NULL or "-". */
+gboolean cli_output (const char *path, const char *text, GError **error);
+
+/* Runs a subcommand from a table: argv[1] names it. */
+int cli_dispatch (const CliCommand *table, const char *group, int argc,
+                  char **argv, CliGlobals *g, GError **error);
+
+/* A progress bar on stderr when it is a terminal. */
+void cli_progress (guint64 done, guint64 total, gpointer user_data);
+
+int cmd_init (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_import (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_informant (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_segments (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_codebook (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_report (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_coding (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_rules (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_search (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error);
+
+#endif

@@ -1,0 +1,63 @@
+/* cmd-autocode.c — teema autocode: rule codings, with --dry-run and
+ * --explain. */
+#include "cli.h"
+
+#include <stdio.h>
+
+static void
+print_item (const TeemaAutocodeItem *it, gboolean explain)
+{
+  const char *mark = it->kept ? "=" : it->added ? "+" : "-";
+  printf ("%s %s #%" G_GINT64_FORMAT " %s:%u %s\n", mark, it->theme,
+          it->segment_id, it->informant ? it->informant : "?", it->ordinal,
+          it->document ? it->document : "");
+  for (guint i = 0; explain && i < it->hits->len; i++) {
+    const TeemaAutocodeHit *h = it->hits->pdata[i];
+    printf ("    %-22s %-20s lemma %s%s%s  (rule: %s)\n", h->why, h->word,
+            h->lemmas, *h->parts ? ", parts " : "", h->parts, h->rule);
+  }
+}
+
+int
+cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  gboolean dry_run = FALSE, explain = FALSE, snowball = FALSE, all = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      "show what would change, change nothing", NULL },
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      "show the rule, word, lemma and parts behind each coding", NULL },
+    { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
+      "use Snowball stems even where Voikko is installed", NULL },
+    { "interviewer", 0, 0, G_OPTION_ARG_NONE, &all,
+      "code interviewer turns too", NULL },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Codes segments with the codebook's rules as coder "
+                  "'rules'. Re-running replaces the earlier rule codings.",
+                  error))
+    return 2;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p)
+    return 1;
+  TeemaAutocodeOptions opt = { dry_run, all, NULL, snowball,
+                               g->quiet ? NULL : cli_progress,
+                               (gpointer) "autocode" };
+  g_autoptr (TeemaAutocodeResult) r = teema_project_autocode (p, &opt, error);
+  if (!r)
+    return 1;
+  if (r->warning)
+    fprintf (stderr, "teema: warning: %s\n", r->warning);
+  for (guint i = 0; (dry_run || explain) && i < r->items->len; i++) {
+    const TeemaAutocodeItem *it = r->items->pdata[i];
+    if (explain || !it->kept)
+      print_item (it, explain);
+  }
+  if (!g->quiet)
+    printf ("%s%u segments, %" G_GUINT64_FORMAT " words (%s): %u codings, "
+            "%u added, %u removed, %u unchanged\n",
+            dry_run ? "dry run: " : "", r->n_segments, r->n_words,
+            r->backend, r->n_codings, r->n_added, r->n_removed, r->n_kept);
+  return 0;
+}

@@ -1,0 +1,138 @@
+/* cmd-codebook.c — teema codebook import|list|show|export. */
+#include "cli.h"
+
+#include <stdio.h>
+
+static int
+codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      "drop themes missing from FILE even if they have codings", NULL },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "FILE",
+                  "Loads a codebook; themes are matched by id, so codings "
+                  "of kept themes stay.", error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema codebook import FILE");
+  g_autoptr (TeemaCodebook) cb = teema_codebook_load (argv[1], error);
+  if (!cb)
+    return 1;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p || !teema_project_set_codebook (p, cb, force, error))
+    return 1;
+  if (!g->quiet)
+    printf ("%s: %u themes loaded\n", argv[1], teema_codebook_size (cb));
+  return 0;
+}
+
+static int
+codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *format = "table", *lang = "fi";
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "labels: fi or en",
+      "LANG" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "", "Lists the themes.", error) ||
+      !teema_format_parse (format, &fmt, error))
+    return 2;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
+                                   : NULL;
+  if (!cb)
+    return 1;
+  g_autoptr (TeemaTable) t = teema_table_new (teema_codebook_name (cb));
+  teema_table_add_column (t, "theme", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "label", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "parent", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "rules", TEEMA_COLUMN_INT);
+  teema_table_add_column (t, "excludes", TEEMA_COLUMN_INT);
+  for (guint i = 0; i < teema_codebook_size (cb); i++) {
+    const TeemaTheme *th = teema_codebook_theme (cb, i);
+    g_autofree char *indent = g_strnfill (th->depth * 2, ' ');
+    g_autofree char *code = g_strconcat (fmt == TEEMA_FORMAT_TABLE ? indent
+                                                                   : "",
+                                         th->code, NULL);
+    teema_table_add_row (t);
+    teema_table_add_text (t, code);
+    teema_table_add_text (t, teema_theme_label (th, lang));
+    teema_table_add_text (t, th->parent);
+    teema_table_add_int (t, th->rules->len);
+    teema_table_add_int (t, th->excludes->len);
+  }
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (NULL, out, error) ? 0 : 1;
+}
+
+static int
+codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "THEME", "Shows one theme.", error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema codebook show THEME");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
+                                   : NULL;
+  if (!cb)
+    return 1;
+  const TeemaTheme *t = teema_codebook_lookup (cb, argv[1]);
+  if (!t) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "unknown theme '%s' (see 'teema codebook list')", argv[1]);
+    return 1;
+  }
+  printf ("theme %s\n", t->code);
+  printf ("  parent:      %s\n", t->parent ? t->parent : "-");
+  printf ("  label.fi:    %s\n", t->label_fi ? t->label_fi : "-");
+  printf ("  label.en:    %s\n", t->label_en ? t->label_en : "-");
+  printf ("  colour:      %s\n", t->colour ? t->colour : "-");
+  printf ("  description: %s\n", t->description ? t->description : "-");
+  for (guint i = 0; i < t->rules->len; i++)
+    printf ("  rule:        %s\n", (char *) t->rules->pdata[i]);
+  for (guint i = 0; i < t->excludes->len; i++)
+    printf ("  exclude:     %s\n", (char *) t->excludes->pdata[i]);
+  return 0;
+}
+
+static int
+codebook_export (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "write to FILE instead of standard output", "FILE" },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Writes the codebook in the text format.", error))
+    return 2;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
+                                   : NULL;
+  if (!cb)
+    return 1;
+  g_autofree char *text = teema_codebook_to_text (cb);
+  return cli_output (output, text, error) ? 0 : 1;
+}
+
+int
+cmd_codebook (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  static const CliCommand sub[] = {
+    { "import", codebook_import, "load a codebook file into the project" },
+    { "list", codebook_list, "list the themes" },
+    { "show", codebook_show, "show one theme with its rules" },
+    { "export", codebook_export, "write the codebook as text" },
+    { NULL, NULL, NULL },
+  };
+  return cli_dispatch (sub, "codebook", argc, argv, g, error);
+}

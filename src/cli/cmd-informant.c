@@ -1,0 +1,86 @@
+/* cmd-informant.c — teema informant list|set. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int
+informant_list (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *format = "table";
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "", "Lists informants.", error))
+    return 2;
+  if (!teema_format_parse (format, &fmt, error))
+    return 2;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (GPtrArray) list = p ? teema_project_list_informants (p, error)
+                                 : NULL;
+  if (!list)
+    return 1;
+  g_autoptr (TeemaTable) t = teema_table_new ("Informants");
+  teema_table_add_column (t, "informant", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "group", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "role", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "documents", TEEMA_COLUMN_INT);
+  teema_table_add_column (t, "words", TEEMA_COLUMN_INT);
+  teema_table_add_column (t, "attributes", TEEMA_COLUMN_TEXT);
+  for (guint i = 0; i < list->len; i++) {
+    TeemaInformant *inf = list->pdata[i];
+    g_autoptr (GString) attrs = g_string_new (NULL);
+    for (guint k = 0; k < inf->keys->len; k++)
+      g_string_append_printf (attrs, "%s%s=%s", k ? " " : "",
+                              (char *) inf->keys->pdata[k],
+                              (char *) inf->values->pdata[k]);
+    teema_table_add_row (t);
+    teema_table_add_text (t, inf->code);
+    teema_table_add_text (t, inf->group);
+    teema_table_add_text (t, inf->role);
+    teema_table_add_int (t, inf->n_documents);
+    teema_table_add_int (t, inf->n_words);
+    teema_table_add_text (t, attrs->str);
+  }
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (NULL, out, error) ? 0 : 1;
+}
+
+static int
+informant_set (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "ID KEY=VALUE...",
+                  "Sets attributes (group, role or any key); an empty "
+                  "value removes a free attribute.", error))
+    return 2;
+  if (argc < 3)
+    return cli_usage (error, "usage: teema informant set ID KEY=VALUE...");
+  for (int i = 2; i < argc; i++)
+    if (!strchr (argv[i], '=') || argv[i][0] == '=')
+      return cli_usage (error, "'%s' is not KEY=VALUE", argv[i]);
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p)
+    return 1;
+  for (int i = 2; i < argc; i++) {
+    g_autofree char *key = g_strndup (argv[i], strchr (argv[i], '=') - argv[i]);
+    if (!teema_project_set_informant_attr (p, argv[1], key,
+                                           strchr (argv[i], '=') + 1, error))
+      return 1;
+  }
+  return 0;
+}
+
+int
+cmd_informant (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  static const CliCommand sub[] = {
+    { "list", informant_list, "list informants and their attributes" },
+    { "set", informant_set, "set attributes: teema informant set H1 "
+                            "group=employee" },
+    { NULL, NULL, NULL },
+  };
+  return cli_dispatch (sub, "informant", argc, argv, g, error);
+}

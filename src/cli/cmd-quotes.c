@@ -1,0 +1,55 @@
+/* cmd-quotes.c — teema quotes: a theme's quotes for a thesis draft. */
+#include "cli.h"
+
+int
+cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *theme = NULL, *informant = NULL, *group = NULL, *coder = NULL;
+  const char *format = "md", *output = NULL, *lang = "fi";
+  gboolean no_children = FALSE;
+  GOptionEntry entries[] = {
+    { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, "the theme (required)",
+      "THEME" },
+    { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
+      "only this informant", "ID" },
+    { "group", 'g', 0, G_OPTION_ARG_STRING, &group, "only this group",
+      "GROUP" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder",
+      "NAME" },
+    { "no-children", 0, 0, G_OPTION_ARG_NONE, &no_children,
+      "leave out codings of sub-themes", NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "md (default), csv, tsv, json or table", "FORMAT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "heading: fi or en",
+      "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
+      "FILE" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Quotes coded with a theme, in the thesis convention: the "
+                  "quote, then (H3).", error) ||
+      !teema_format_parse (format, &fmt, error))
+    return 2;
+  if (!theme)
+    return cli_usage (error, "quotes needs --theme THEME");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p)
+    return 1;
+  TeemaQuoteOptions opt = { theme, informant, group, coder, lang,
+                            !no_children };
+  g_autoptr (TeemaTable) t = teema_quotes_collect (p, &opt, error);
+  if (!t)
+    return 1;
+  g_autofree char *out = NULL;
+  if (fmt == TEEMA_FORMAT_MARKDOWN) {
+    g_autofree char *heading =
+      g_strdup_printf ("%s (%u)", teema_table_column_name (t, 0) ? theme : "",
+                       teema_table_n_rows (t));
+    out = teema_quotes_markdown (t, heading);
+  } else {
+    out = teema_table_render (t, fmt);
+  }
+  return cli_output (output, out, error) ? 0 : 1;
+}

@@ -1,0 +1,52 @@
+/* cmd-report.c — teema report themes. */
+#include "cli.h"
+
+static int
+report_themes (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *by = "informant", *format = "table", *coder = NULL;
+  const char *lang = "fi", *output = NULL;
+  GOptionEntry entries[] = {
+    { "by", 'b', 0, G_OPTION_ARG_STRING, &by, "informant (default) or group",
+      "UNIT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
+      "only this coder's codings (e.g. rules)", "NAME" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "theme labels: fi or en",
+      "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
+      "FILE" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Theme frequencies: coded segments, share of words and "
+                  "k of n informants. table and md print a theme x "
+                  "informant matrix; csv, tsv and json one row per theme "
+                  "and informant.", error) ||
+      !teema_format_parse (format, &fmt, error))
+    return 2;
+  TeemaReportOptions opt = { TEEMA_BY_INFORMANT, coder, lang, TRUE };
+  if (g_str_equal (by, "group"))
+    opt.by = TEEMA_BY_GROUP;
+  else if (!g_str_equal (by, "informant"))
+    return cli_usage (error, "--by must be informant or group");
+  opt.wide = fmt == TEEMA_FORMAT_TABLE || fmt == TEEMA_FORMAT_MARKDOWN;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaTable) t = p ? teema_report_themes (p, &opt, error) : NULL;
+  if (!t)
+    return 1;
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (output, out, error) ? 0 : 1;
+}
+
+int
+cmd_report (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  static const CliCommand sub[] = {
+    { "themes", report_themes, "theme frequencies by informant or group" },
+    { NULL, NULL, NULL },
+  };
+  return cli_dispatch (sub, "report", argc, argv, g, error);
+}

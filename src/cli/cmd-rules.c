@@ -1,0 +1,79 @@
+/* cmd-rules.c — teema rules test 'RULE' 'TEXT': does a rule fire on a
+ * sentence, and on which words. Needs no project. */
+#include "cli.h"
+
+#include <stdio.h>
+
+static void
+print_token (const char *text, const TeemaToken *t, const char *why)
+{
+  const char *s = g_utf8_offset_to_pointer (text, t->start);
+  const char *e = g_utf8_offset_to_pointer (s, t->end - t->start);
+  const TeemaAnalysis *an = t->analysis;
+  g_autofree char *word = g_strndup (s, e - s);
+  g_autofree char *lemmas = g_strjoinv (",", (char **) an->lemmas);
+  g_autofree char *parts = g_strjoinv ("+", (char **) an->parts);
+  printf ("  %s %-20s lemma %s", why ? "*" : " ", word, lemmas);
+  if (an->parts[0] && an->parts[1])
+    printf (", parts %s", parts);
+  if (an->normalised)
+    printf (", spoken for '%s'", an->normalised);
+  if (why)
+    printf ("  <- %s", why);
+  printf ("\n");
+}
+
+static int
+rules_test (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *lang = "fi";
+  gboolean snowball = FALSE, verbose = FALSE;
+  GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "fi (default) or en",
+      "LANG" },
+    { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
+      "use Snowball stems instead of Voikko", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      "show every word's analysis", NULL },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "RULE TEXT",
+                  "Tests a rule on a sentence; exit 0 if it matches, 1 if "
+                  "not.", error))
+    return 2;
+  if (argc != 3)
+    return cli_usage (error, "usage: teema rules test 'RULE' 'TEXT'");
+  g_autoptr (TeemaRule) rule = teema_rule_compile (argv[1], error);
+  if (!rule)
+    return 2;
+  g_autoptr (TeemaAnalyzer) az = snowball
+                                   ? teema_analyzer_new_snowball (lang, error)
+                                   : teema_analyzer_new (lang, error);
+  if (!az)
+    return 1;
+  if (teema_analyzer_warning (az))
+    fprintf (stderr, "teema: warning: %s\n", teema_analyzer_warning (az));
+  GArray *tokens = NULL;
+  g_autoptr (GArray) hits = teema_rule_test (rule, az, argv[2], &tokens);
+  printf ("%s\n", hits ? "match" : "no match");
+  for (guint i = 0; i < tokens->len; i++) {
+    const char *why = NULL;
+    for (guint h = 0; hits && h < hits->len; h++)
+      if (g_array_index (hits, TeemaRuleHit, h).token == i)
+        why = g_array_index (hits, TeemaRuleHit, h).why;
+    if (why || verbose)
+      print_token (argv[2], &g_array_index (tokens, TeemaToken, i), why);
+  }
+  g_array_unref (tokens);
+  return hits ? 0 : 1;
+}
+
+int
+cmd_rules (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  static const CliCommand sub[] = {
+    { "test", rules_test, "test a rule: teema rules test 'RULE' 'TEXT'" },
+    { NULL, NULL, NULL },
+  };
+  return cli_dispatch (sub, "rules", argc, argv, g, error);
+}

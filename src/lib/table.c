@@ -1,0 +1,358 @@
+/* table.c — every report's rows, rendered for a terminal or for tools.
+ *
+ * Terminal tables align by display width (ä and ö are one column, wide
+ * characters two). CSV follows RFC 4180; TSV replaces tabs and newlines in
+ * cells with spaces; JSON is an array of objects with numbers unquoted.
+ * Must always hold: every row has exactly one cell per column once
+ * rendering starts (missing cells render empty). */
+#include <teema/error.h>
+#include <teema/table.h>
+
+#include <string.h>
+
+typedef struct {
+  char *name;
+  TeemaColumnType type;
+} Column;
+
+struct TeemaTable {
+  char *title;
+  GArray *columns;   /* Column */
+  GPtrArray *rows;   /* GPtrArray of char * */
+  GPtrArray *notes;  /* char * */
+};
+
+static void
+column_clear (gpointer p)
+{
+  g_free (((Column *) p)->name);
+}
+
+TeemaTable *
+teema_table_new (const char *title)
+{
+  TeemaTable *t = g_new0 (TeemaTable, 1);
+  t->title = g_strdup (title);
+  t->columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_array_set_clear_func (t->columns, column_clear);
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  t->notes = g_ptr_array_new_with_free_func (g_free);
+  return t;
+}
+
+void
+teema_table_free (TeemaTable *t)
+{
+  if (!t)
+    return;
+  g_free (t->title);
+  g_array_unref (t->columns);
+  g_ptr_array_unref (t->rows);
+  g_ptr_array_unref (t->notes);
+  g_free (t);
+}
+
+void
+teema_table_add_column (TeemaTable *t, const char *name, TeemaColumnType type)
+{
+  Column c = { g_strdup (name), type };
+  g_array_append_val (t->columns, c);
+}
+
+void
+teema_table_add_row (TeemaTable *t)
+{
+  g_ptr_array_add (t->rows, g_ptr_array_new_with_free_func (g_free));
+}
+
+static void
+add_cell (TeemaTable *t, char *value)
+{
+  g_return_if_fail (t->rows->len > 0);
+  g_ptr_array_add (t->rows->pdata[t->rows->len - 1], value);
+}
+
+void
+teema_table_add_text (TeemaTable *t, const char *value)
+{
+  add_cell (t, g_strdup (value ? value : ""));
+}
+
+void
+teema_table_add_int (TeemaTable *t, gint64 value)
+{
+  add_cell (t, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+void
+teema_table_add_real (TeemaTable *t, double value, int decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f"
+                                    : decimals == 1 ? "%.1f"
+                                    : decimals == 2 ? "%.2f" : "%.3f",
+                   value);
+  add_cell (t, g_strdup (buf));
+}
+
+void
+teema_table_add_note (TeemaTable *t, const char *note)
+{
+  g_ptr_array_add (t->notes, g_strdup (note));
+}
+
+guint
+teema_table_n_rows (const TeemaTable *t)
+{
+  return t->rows->len;
+}
+
+guint
+teema_table_n_columns (const TeemaTable *t)
+{
+  return t->columns->len;
+}
+
+const char *
+teema_table_cell (const TeemaTable *t, guint row, guint col)
+{
+  if (row >= t->rows->len)
+    return NULL;
+  GPtrArray *r = t->rows->pdata[row];
+  return col < r->len ? r->pdata[col] : "";
+}
+
+const char *
+teema_table_column_name (const TeemaTable *t, guint col)
+{
+  return col < t->columns->len
+           ? g_array_index (t->columns, Column, col).name : NULL;
+}
+
+gboolean
+teema_format_parse (const char *name, TeemaFormat *format, GError **error)
+{
+  static const struct {
+    const char *name;
+    TeemaFormat format;
+  } names[] = { { "table", TEEMA_FORMAT_TABLE }, { "csv", TEEMA_FORMAT_CSV },
+                { "tsv", TEEMA_FORMAT_TSV },     { "json", TEEMA_FORMAT_JSON },
+                { "md", TEEMA_FORMAT_MARKDOWN },
+                { "markdown", TEEMA_FORMAT_MARKDOWN } };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i].name) == 0) {
+      *format = names[i].format;
+      return TRUE;
+    }
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+               "unknown format '%s': use table, csv, tsv, json or md",
+               name ? name : "");
+  return FALSE;
+}
+
+static guint
+display_width (const char *s)
+{
+  guint w = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (g_unichar_iszerowidth (c))
+      continue;
+    w += g_unichar_iswide (c) ? 2 : 1;
+  }
+  return w;
+}
+
+static void
+pad (GString *out, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (out, ' ');
+}
+
+static void
+render_terminal (const TeemaTable *t, GString *out)
+{
+  guint nc = t->columns->len;
+  g_autofree guint *width = g_new0 (guint, nc);
+  for (guint c = 0; c < nc; c++) {
+    width[c] = display_width (teema_table_column_name (t, c));
+    for (guint r = 0; r < t->rows->len; r++)
+      width[c] = MAX (width[c], display_width (teema_table_cell (t, r, c)));
+  }
+  if (t->title)
+    g_string_append_printf (out, "%s\n\n", t->title);
+  for (guint r = 0; r <= t->rows->len; r++) {
+    for (guint c = 0; c < nc; c++) {
+      const char *cell = r == 0 ? teema_table_column_name (t, c)
+                                : teema_table_cell (t, r - 1, c);
+      guint gap = width[c] - display_width (cell);
+      gboolean right = g_array_index (t->columns, Column, c).type !=
+                       TEEMA_COLUMN_TEXT;
+      if (c)
+        g_string_append (out, "  ");
+      if (right)
+        pad (out, gap);
+      g_string_append (out, cell);
+      if (!right && c + 1 < nc)
+        pad (out, gap);
+    }
+    g_string_append_c (out, '\n');
+    if (r == 0) {
+      guint total = 0;
+      for (guint c = 0; c < nc; c++)
+        total += width[c] + (c ? 2 : 0);
+      for (guint i = 0; i < total; i++)
+        g_string_append (out, "─");
+      g_string_append_c (out, '\n');
+    }
+  }
+  for (guint i = 0; i < t->notes->len; i++)
+    g_string_append_printf (out, "%s%s\n", i ? "" : "\n",
+                            (char *) t->notes->pdata[i]);
+}
+
+static void
+csv_cell (GString *out, const char *s)
+{
+  if (!strpbrk (s, ",\"\n\r")) {
+    g_string_append (out, s);
+    return;
+  }
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++) {
+    if (*p == '"')
+      g_string_append_c (out, '"');
+    g_string_append_c (out, *p);
+  }
+  g_string_append_c (out, '"');
+}
+
+static void
+tsv_cell (GString *out, const char *s)
+{
+  for (const char *p = s; *p; p++)
+    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' '
+                                                                     : *p);
+}
+
+static void
+render_delimited (const TeemaTable *t, GString *out, gboolean csv)
+{
+  for (guint r = 0; r <= t->rows->len; r++) {
+    for (guint c = 0; c < t->columns->len; c++) {
+      const char *cell = r == 0 ? teema_table_column_name (t, c)
+                                : teema_table_cell (t, r - 1, c);
+      if (c)
+        g_string_append_c (out, csv ? ',' : '\t');
+      if (csv)
+        csv_cell (out, cell);
+      else
+        tsv_cell (out, cell);
+    }
+    g_string_append (out, csv ? "\r\n" : "\n");
+  }
+}
+
+static void
+json_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++) {
+    unsigned char c = (unsigned char) *p;
+    if (c == '"' || c == '\\')
+      g_string_append_printf (out, "\\%c", c);
+    else if (c == '\n')
+      g_string_append (out, "\\n");
+    else if (c < 0x20)
+      g_string_append_printf (out, "\\u%04x", c);
+    else
+      g_string_append_c (out, (char) c);
+  }
+  g_string_append_c (out, '"');
+}
+
+static void
+render_json (const TeemaTable *t, GString *out)
+{
+  g_string_append (out, "[");
+  for (guint r = 0; r < t->rows->len; r++) {
+    g_string_append (out, r ? ",\n  {" : "\n  {");
+    for (guint c = 0; c < t->columns->len; c++) {
+      const char *cell = teema_table_cell (t, r, c);
+      if (c)
+        g_string_append (out, ", ");
+      json_string (out, teema_table_column_name (t, c));
+      g_string_append (out, ": ");
+      gboolean number = g_array_index (t->columns, Column, c).type !=
+                          TEEMA_COLUMN_TEXT && *cell;
+      if (number)
+        g_string_append (out, cell);
+      else
+        json_string (out, cell);
+    }
+    g_string_append (out, "}");
+  }
+  g_string_append (out, t->rows->len ? "\n]\n" : "]\n");
+}
+
+static void
+md_cell (GString *out, const char *s)
+{
+  for (const char *p = s; *p; p++) {
+    if (*p == '|')
+      g_string_append_c (out, '\\');
+    g_string_append_c (out, *p == '\n' ? ' ' : *p);
+  }
+}
+
+static void
+render_markdown (const TeemaTable *t, GString *out)
+{
+  if (t->title)
+    g_string_append_printf (out, "### %s\n\n", t->title);
+  for (guint r = 0; r <= t->rows->len; r++) {
+    g_string_append (out, "|");
+    for (guint c = 0; c < t->columns->len; c++) {
+      g_string_append_c (out, ' ');
+      md_cell (out, r == 0 ? teema_table_column_name (t, c)
+                           : teema_table_cell (t, r - 1, c));
+      g_string_append (out, " |");
+    }
+    g_string_append_c (out, '\n');
+    if (r == 0) {
+      g_string_append (out, "|");
+      for (guint c = 0; c < t->columns->len; c++)
+        g_string_append (out, g_array_index (t->columns, Column, c).type ==
+                                  TEEMA_COLUMN_TEXT ? " --- |" : " ---: |");
+      g_string_append_c (out, '\n');
+    }
+  }
+  for (guint i = 0; i < t->notes->len; i++)
+    g_string_append_printf (out, "%s%s\n", i ? "" : "\n",
+                            (char *) t->notes->pdata[i]);
+}
+
+char *
+teema_table_render (const TeemaTable *t, TeemaFormat format)
+{
+  GString *out = g_string_new (NULL);
+  switch (format) {
+  case TEEMA_FORMAT_CSV:
+    render_delimited (t, out, TRUE);
+    break;
+  case TEEMA_FORMAT_TSV:
+    render_delimited (t, out, FALSE);
+    break;
+  case TEEMA_FORMAT_JSON:
+    render_json (t, out);
+    break;
+  case TEEMA_FORMAT_MARKDOWN:
+    render_markdown (t, out);
+    break;
+  default:
+    render_terminal (t, out);
+    break;
+  }
+  return g_string_free (out, FALSE);
+}
