@@ -27,8 +27,15 @@ TeemaTable *teema_quotes_collect (TeemaProject *project,
                                   const TeemaQuoteOptions *options,
                                   GError **error);
 
-/* Renders collected quotes as Markdown in the thesis convention. */
+/* Renders collected quotes as Markdown in the thesis convention, under a
+ * heading "## Label (n)" (heading NULL: the theme label from the table). */
 char *teema_quotes_markdown (const TeemaTable *quotes, const char *heading);
+
+/* Quotes of every theme that has any, parents before children, as one
+ * Markdown document (options->theme is ignored). */
+char *teema_quotes_markdown_all (TeemaProject *project,
+                                 const TeemaQuoteOptions *options,
+                                 GError **error);
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,7 @@ void teema_table_add_real (TeemaTable *table, double value, int decimals);
 /* A footnote line printed under terminal and Markdown tables. */
 void teema_table_add_note (TeemaTable *table, const char *note);
 
+const char *teema_table_title (const TeemaTable *table);
 guint teema_table_n_rows (const TeemaTable *table);
 guint teema_table_n_columns (const TeemaTable *table);
 const char *teema_table_cell (const TeemaTable *table, guint row, guint col);

@@ -98,14 +98,45 @@ char *
 teema_quotes_markdown (const TeemaTable *quotes, const char *heading)
 {
   GString *out = g_string_new (NULL);
+  guint n = teema_table_n_rows (quotes);
   if (heading)
     g_string_append_printf (out, "## %s\n\n", heading);
-  guint n = teema_table_n_rows (quotes);
+  else
+    g_string_append_printf (out, "## %s (%u)\n\n",
+                            teema_table_title (quotes), n);
   for (guint r = 0; r < n; r++)
     g_string_append_printf (out, "> %s\n\n(%s)\n\n",
                             teema_table_cell (quotes, r, 6),
                             teema_table_cell (quotes, r, 1));
   if (n == 0)
     g_string_append (out, "_No coded segments._\n");
+  return g_string_free (out, FALSE);
+}
+
+char *
+teema_quotes_markdown_all (TeemaProject *project, const TeemaQuoteOptions *opt,
+                           GError **error)
+{
+  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (project, error);
+  if (!cb)
+    return NULL;
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "# %s\n\n",
+                          teema_codebook_name (cb) ? teema_codebook_name (cb)
+                                                   : "Quotes");
+  for (guint i = 0; i < teema_codebook_size (cb); i++) {
+    TeemaQuoteOptions one = *opt;
+    one.theme = teema_codebook_theme (cb, i)->code;
+    one.children = FALSE;
+    g_autoptr (TeemaTable) t = teema_quotes_collect (project, &one, error);
+    if (!t) {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+    if (teema_table_n_rows (t) == 0)
+      continue;
+    g_autofree char *md = teema_quotes_markdown (t, NULL);
+    g_string_append (out, md);
+  }
   return g_string_free (out, FALSE);
 }

@@ -101,6 +101,12 @@ teema_table_add_note (TeemaTable *t, const char *note)
   g_ptr_array_add (t->notes, g_strdup (note));
 }
 
+const char *
+teema_table_title (const TeemaTable *t)
+{
+  return t->title;
+}
+
 guint
 teema_table_n_rows (const TeemaTable *t)
 {

@@ -6,15 +6,9 @@
  * statements are cached per SQL text; every value is a bound parameter.
  * Must always hold: no function here commits on its own except
  * teema_store__commit, so callers decide what is one change. */
-#include "store/store.h"
+#include "store/store-private.h"
 
-#include <sqlite3.h>
 #include <string.h>
-
-struct TeemaStore {
-  sqlite3 *db;
-  GHashTable *stmts; /* SQL text (static) -> sqlite3_stmt * */
-};
 
 /* Each migration takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
@@ -61,16 +55,16 @@ static const char *const migrations[] = {
   "  PRIMARY KEY (backend, form)) WITHOUT ROWID;",
 };
 
-static gboolean
-fail (TeemaStore *store, GError **error, const char *what)
+gboolean
+teema_store__fail (TeemaStore *store, GError **error, const char *what)
 {
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", what,
                sqlite3_errmsg (store->db));
   return FALSE;
 }
 
-static sqlite3_stmt *
-prepare (TeemaStore *store, const char *sql, GError **error)
+sqlite3_stmt *
+teema_store__prepare (TeemaStore *store, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (store->stmts, sql);
   if (stmt) {
@@ -80,15 +74,15 @@ prepare (TeemaStore *store, const char *sql, GError **error)
   }
   if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                           &stmt, NULL) != SQLITE_OK) {
-    fail (store, error, "preparing a query");
+    teema_store__fail (store, error, "preparing a query");
     return NULL;
   }
   g_hash_table_insert (store->stmts, (gpointer) sql, stmt);
   return stmt;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt, int i, const char *s)
+void
+teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s)
 {
   if (s)
     sqlite3_bind_text (stmt, i, s, -1, SQLITE_TRANSIENT);
@@ -96,15 +90,15 @@ bind_text (sqlite3_stmt *stmt, int i, const char *s)
     sqlite3_bind_null (stmt, i);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt, int i)
+char *
+teema_store__column_dup (sqlite3_stmt *stmt, int i)
 {
   const unsigned char *s = sqlite3_column_text (stmt, i);
   return s ? g_strdup ((const char *) s) : NULL;
 }
 
-static gboolean
-exec (TeemaStore *store, const char *sql, GError **error)
+gboolean
+teema_store__exec (TeemaStore *store, const char *sql, GError **error)
 {
   char *msg = NULL;
   if (sqlite3_exec (store->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -116,20 +110,20 @@ exec (TeemaStore *store, const char *sql, GError **error)
 }
 
 /* Runs a prepared statement that returns no rows. */
-static gboolean
-step_done (TeemaStore *store, sqlite3_stmt *stmt, GError **error)
+gboolean
+teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return fail (store, error, "writing the project");
+    return teema_store__fail (store, error, "writing the project");
   return TRUE;
 }
 
 static int
 user_version (TeemaStore *store)
 {
-  sqlite3_stmt *stmt = prepare (store, "PRAGMA user_version", NULL);
+  sqlite3_stmt *stmt = teema_store__prepare (store, "PRAGMA user_version", NULL);
   int v = -1;
   if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
     v = sqlite3_column_int (stmt, 0);
@@ -151,7 +145,7 @@ is_teema_file (TeemaStore *store, int version)
     return TRUE;
   /* A version-0 file is ours only if it is empty. */
   sqlite3_stmt *stmt =
-    prepare (store, "SELECT count(*) FROM sqlite_master", NULL);
+    teema_store__prepare (store, "SELECT count(*) FROM sqlite_master", NULL);
   gboolean empty = stmt && sqlite3_step (stmt) == SQLITE_ROW &&
                    sqlite3_column_int (stmt, 0) == 0;
   if (stmt)
@@ -180,14 +174,14 @@ migrate (TeemaStore *store, GError **error)
   if (!teema_store__begin (store, error))
     return FALSE;
   for (int v = version; v < target; v++) {
-    if (!exec (store, migrations[v], error)) {
+    if (!teema_store__exec (store, migrations[v], error)) {
       teema_store__rollback (store);
       return FALSE;
     }
   }
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
                                              target);
-  if (!exec (store, pragma, error)) {
+  if (!teema_store__exec (store, pragma, error)) {
     teema_store__rollback (store);
     return FALSE;
   }
@@ -215,9 +209,9 @@ teema_store__open (const char *path, gboolean create, GError **error)
   }
   sqlite3_busy_timeout (store->db, 5000);
   sqlite3_extended_result_codes (store->db, 1);
-  if (!exec (store, "PRAGMA foreign_keys = ON", error) ||
-      !exec (store, "PRAGMA journal_mode = WAL", error) ||
-      !exec (store, "PRAGMA synchronous = NORMAL", error) ||
+  if (!teema_store__exec (store, "PRAGMA foreign_keys = ON", error) ||
+      !teema_store__exec (store, "PRAGMA journal_mode = WAL", error) ||
+      !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error) ||
       !migrate (store, error)) {
     g_prefix_error (error, "%s: ", path);
     teema_store__close (store);
@@ -239,20 +233,20 @@ teema_store__close (TeemaStore *store)
 gboolean
 teema_store__begin (TeemaStore *store, GError **error)
 {
-  return exec (store, "BEGIN IMMEDIATE", error);
+  return teema_store__exec (store, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 teema_store__commit (TeemaStore *store, GError **error)
 {
-  return exec (store, "COMMIT", error);
+  return teema_store__exec (store, "COMMIT", error);
 }
 
 void
 teema_store__rollback (TeemaStore *store)
 {
   if (!sqlite3_get_autocommit (store->db))
-    exec (store, "ROLLBACK", NULL);
+    teema_store__exec (store, "ROLLBACK", NULL);
 }
 
 /* ---- settings ---------------------------------------------------------- */
@@ -261,13 +255,13 @@ char *
 teema_store__get_setting (TeemaStore *store, const char *key)
 {
   sqlite3_stmt *stmt =
-    prepare (store, "SELECT value FROM setting WHERE key = ?", NULL);
+    teema_store__prepare (store, "SELECT value FROM setting WHERE key = ?", NULL);
   if (!stmt)
     return NULL;
-  bind_text (stmt, 1, key);
+  teema_store__bind_text (stmt, 1, key);
   char *value = NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_dup (stmt, 0);
+    value = teema_store__column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return value;
 }
@@ -276,14 +270,14 @@ gboolean
 teema_store__set_setting (TeemaStore *store, const char *key,
                           const char *value, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "INSERT INTO setting (key, value) VALUES (?, ?) "
            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (!stmt)
     return FALSE;
-  bind_text (stmt, 1, key);
-  bind_text (stmt, 2, value);
-  return step_done (store, stmt, error);
+  teema_store__bind_text (stmt, 1, key);
+  teema_store__bind_text (stmt, 2, value);
+  return teema_store__step_done (store, stmt, error);
 }
 
 /* ---- informants -------------------------------------------------------- */
@@ -292,10 +286,10 @@ gint64
 teema_store__find_informant (TeemaStore *store, const char *code)
 {
   sqlite3_stmt *stmt =
-    prepare (store, "SELECT id FROM informant WHERE code = ?", NULL);
+    teema_store__prepare (store, "SELECT id FROM informant WHERE code = ?", NULL);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, code);
+  teema_store__bind_text (stmt, 1, code);
   gint64 id = 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -311,11 +305,11 @@ teema_store__ensure_informant (TeemaStore *store, const char *code,
   if (id)
     return id;
   sqlite3_stmt *stmt =
-    prepare (store, "INSERT INTO informant (code) VALUES (?)", error);
+    teema_store__prepare (store, "INSERT INTO informant (code) VALUES (?)", error);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, code);
-  if (!step_done (store, stmt, error))
+  teema_store__bind_text (stmt, 1, code);
+  if (!teema_store__step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (store->db);
 }
@@ -336,28 +330,28 @@ teema_store__set_informant_attr (TeemaStore *store, gint64 id,
     sql = "INSERT INTO informant_attr (informant_id, key, value) "
           "VALUES (?1, ?3, ?2) ON CONFLICT (informant_id, key) "
           "DO UPDATE SET value = excluded.value";
-  sqlite3_stmt *stmt = prepare (store, sql, error);
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, value && *value ? value : NULL);
+  teema_store__bind_text (stmt, 2, value && *value ? value : NULL);
   if (sqlite3_bind_parameter_count (stmt) >= 3)
-    bind_text (stmt, 3, key);
-  return step_done (store, stmt, error);
+    teema_store__bind_text (stmt, 3, key);
+  return teema_store__step_done (store, stmt, error);
 }
 
 static void
 load_informant_attrs (TeemaStore *store, gint64 id, TeemaInformant *inf)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "SELECT key, value FROM informant_attr WHERE informant_id = ? "
            "ORDER BY key", NULL);
   if (!stmt)
     return;
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW) {
-    g_ptr_array_add (inf->keys, column_dup (stmt, 0));
-    g_ptr_array_add (inf->values, column_dup (stmt, 1));
+    g_ptr_array_add (inf->keys, teema_store__column_dup (stmt, 0));
+    g_ptr_array_add (inf->values, teema_store__column_dup (stmt, 1));
   }
   sqlite3_reset (stmt);
 }
@@ -365,7 +359,7 @@ load_informant_attrs (TeemaStore *store, gint64 id, TeemaInformant *inf)
 GPtrArray *
 teema_store__list_informants (TeemaStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT i.id, i.code, i.grp, i.role,"
     "  (SELECT count(*) FROM document d WHERE d.informant_id = i.id),"
@@ -381,9 +375,9 @@ teema_store__list_informants (TeemaStore *store, GError **error)
   while (sqlite3_step (stmt) == SQLITE_ROW) {
     TeemaInformant *inf = g_new0 (TeemaInformant, 1);
     gint64 id = sqlite3_column_int64 (stmt, 0);
-    inf->code = column_dup (stmt, 1);
-    inf->group = column_dup (stmt, 2);
-    inf->role = column_dup (stmt, 3);
+    inf->code = teema_store__column_dup (stmt, 1);
+    inf->group = teema_store__column_dup (stmt, 2);
+    inf->role = teema_store__column_dup (stmt, 3);
     inf->n_documents = sqlite3_column_int (stmt, 4);
     inf->n_words = sqlite3_column_int (stmt, 5);
     inf->keys = g_ptr_array_new_with_free_func (g_free);
@@ -405,10 +399,10 @@ gint64
 teema_store__find_document_by_hash (TeemaStore *store, const char *sha256)
 {
   sqlite3_stmt *stmt =
-    prepare (store, "SELECT id FROM document WHERE sha256 = ?", NULL);
+    teema_store__prepare (store, "SELECT id FROM document WHERE sha256 = ?", NULL);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, sha256);
+  teema_store__bind_text (stmt, 1, sha256);
   gint64 id = 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -420,11 +414,11 @@ gboolean
 teema_store__delete_document (TeemaStore *store, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt =
-    prepare (store, "DELETE FROM document WHERE id = ?", error);
+    teema_store__prepare (store, "DELETE FROM document WHERE id = ?", error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (store, stmt, error);
+  return teema_store__step_done (store, stmt, error);
 }
 
 gint64
@@ -434,21 +428,21 @@ teema_store__insert_document (TeemaStore *store, const char *name,
                               gint64 informant_id, const char *segmentation,
                               GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "INSERT INTO document (name, path, sha256, text, n_chars,"
            " informant_id, segmentation, imported_at)"
            " VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ'))",
     error);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, path);
-  bind_text (stmt, 3, sha256);
-  bind_text (stmt, 4, text);
+  teema_store__bind_text (stmt, 1, name);
+  teema_store__bind_text (stmt, 2, path);
+  teema_store__bind_text (stmt, 3, sha256);
+  teema_store__bind_text (stmt, 4, text);
   sqlite3_bind_int (stmt, 5, (int) n_chars);
   sqlite3_bind_int64 (stmt, 6, informant_id);
-  bind_text (stmt, 7, segmentation);
-  if (!step_done (store, stmt, error))
+  teema_store__bind_text (stmt, 7, segmentation);
+  if (!teema_store__step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (store->db);
 }
@@ -457,7 +451,7 @@ gint64
 teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
                              GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "INSERT INTO segment (document_id, ordinal, speaker, interviewer,"
            " start, end, n_words, timestamp, text)"
            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -465,14 +459,14 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
     return 0;
   sqlite3_bind_int64 (stmt, 1, seg->document_id);
   sqlite3_bind_int (stmt, 2, (int) seg->ordinal);
-  bind_text (stmt, 3, seg->speaker);
+  teema_store__bind_text (stmt, 3, seg->speaker);
   sqlite3_bind_int (stmt, 4, seg->interviewer ? 1 : 0);
   sqlite3_bind_int (stmt, 5, (int) seg->start);
   sqlite3_bind_int (stmt, 6, (int) seg->end);
   sqlite3_bind_int (stmt, 7, (int) seg->n_words);
-  bind_text (stmt, 8, seg->timestamp);
-  bind_text (stmt, 9, seg->text);
-  if (!step_done (store, stmt, error))
+  teema_store__bind_text (stmt, 8, seg->timestamp);
+  teema_store__bind_text (stmt, 9, seg->text);
+  if (!teema_store__step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (store->db);
 }
@@ -489,17 +483,17 @@ read_segment (sqlite3_stmt *stmt)
   TeemaSegment *s = g_new0 (TeemaSegment, 1);
   s->id = sqlite3_column_int64 (stmt, 0);
   s->document_id = sqlite3_column_int64 (stmt, 1);
-  s->document = column_dup (stmt, 2);
+  s->document = teema_store__column_dup (stmt, 2);
   s->ordinal = sqlite3_column_int (stmt, 3);
-  s->speaker = column_dup (stmt, 4);
-  s->informant = column_dup (stmt, 5);
-  s->group = column_dup (stmt, 6);
+  s->speaker = teema_store__column_dup (stmt, 4);
+  s->informant = teema_store__column_dup (stmt, 5);
+  s->group = teema_store__column_dup (stmt, 6);
   s->interviewer = sqlite3_column_int (stmt, 7) != 0;
   s->start = sqlite3_column_int (stmt, 8);
   s->end = sqlite3_column_int (stmt, 9);
   s->n_words = sqlite3_column_int (stmt, 10);
-  s->timestamp = column_dup (stmt, 11);
-  s->text = column_dup (stmt, 12);
+  s->timestamp = teema_store__column_dup (stmt, 11);
+  s->text = teema_store__column_dup (stmt, 12);
   return s;
 }
 
@@ -507,14 +501,14 @@ GPtrArray *
 teema_store__list_segments (TeemaStore *store,
                             const TeemaSegmentFilter *filter, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, SEGMENT_COLUMNS
     "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
     " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal", error);
   if (!stmt)
     return NULL;
-  bind_text (stmt, 1, filter ? filter->informant : NULL);
-  bind_text (stmt, 2, filter ? filter->group : NULL);
+  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
+  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
   sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
@@ -524,7 +518,7 @@ teema_store__list_segments (TeemaStore *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE) {
     g_ptr_array_unref (out);
-    fail (store, error, "reading segments");
+    teema_store__fail (store, error, "reading segments");
     return NULL;
   }
   return out;
@@ -533,7 +527,7 @@ teema_store__list_segments (TeemaStore *store,
 TeemaSegment *
 teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (store, SEGMENT_COLUMNS "WHERE s.id = ?",
+  sqlite3_stmt *stmt = teema_store__prepare (store, SEGMENT_COLUMNS "WHERE s.id = ?",
                                 error);
   if (!stmt)
     return NULL;
@@ -555,10 +549,10 @@ gint64
 teema_store__find_theme (TeemaStore *store, const char *code)
 {
   sqlite3_stmt *stmt =
-    prepare (store, "SELECT id FROM theme WHERE code = ?", NULL);
+    teema_store__prepare (store, "SELECT id FROM theme WHERE code = ?", NULL);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, code);
+  teema_store__bind_text (stmt, 1, code);
   gint64 id = 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -569,7 +563,7 @@ teema_store__find_theme (TeemaStore *store, const char *code)
 static void
 load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "SELECT kind, rule FROM theme_rule WHERE theme_id = ?"
            " ORDER BY ordinal", NULL);
   if (!stmt)
@@ -578,7 +572,7 @@ load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t)
   while (sqlite3_step (stmt) == SQLITE_ROW) {
     const char *kind = (const char *) sqlite3_column_text (stmt, 0);
     GPtrArray *into = g_str_equal (kind, "rule") ? t->rules : t->excludes;
-    g_ptr_array_add (into, column_dup (stmt, 1));
+    g_ptr_array_add (into, teema_store__column_dup (stmt, 1));
   }
   sqlite3_reset (stmt);
 }
@@ -586,7 +580,7 @@ load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t)
 GPtrArray *
 teema_store__list_themes (TeemaStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "SELECT id, code, parent, label_fi, label_en, description, colour"
            " FROM theme ORDER BY ordinal", error);
   if (!stmt)
@@ -596,12 +590,12 @@ teema_store__list_themes (TeemaStore *store, GError **error)
   while (sqlite3_step (stmt) == SQLITE_ROW) {
     TeemaTheme *t = g_new0 (TeemaTheme, 1);
     gint64 id = sqlite3_column_int64 (stmt, 0);
-    t->code = column_dup (stmt, 1);
-    t->parent = column_dup (stmt, 2);
-    t->label_fi = column_dup (stmt, 3);
-    t->label_en = column_dup (stmt, 4);
-    t->description = column_dup (stmt, 5);
-    t->colour = column_dup (stmt, 6);
+    t->code = teema_store__column_dup (stmt, 1);
+    t->parent = teema_store__column_dup (stmt, 2);
+    t->label_fi = teema_store__column_dup (stmt, 3);
+    t->label_en = teema_store__column_dup (stmt, 4);
+    t->description = teema_store__column_dup (stmt, 5);
+    t->colour = teema_store__column_dup (stmt, 6);
     t->rules = g_ptr_array_new_with_free_func (g_free);
     t->excludes = g_ptr_array_new_with_free_func (g_free);
     g_ptr_array_add (out, t);
@@ -619,16 +613,16 @@ insert_theme_rules (TeemaStore *store, gint64 id, const char *kind,
                     GPtrArray *rules, GError **error)
 {
   for (guint i = 0; rules && i < rules->len; i++) {
-    sqlite3_stmt *stmt = prepare (
+    sqlite3_stmt *stmt = teema_store__prepare (
       store, "INSERT INTO theme_rule (theme_id, kind, ordinal, rule)"
              " VALUES (?, ?, ?, ?)", error);
     if (!stmt)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, id);
-    bind_text (stmt, 2, kind);
+    teema_store__bind_text (stmt, 2, kind);
     sqlite3_bind_int (stmt, 3, (int) i);
-    bind_text (stmt, 4, rules->pdata[i]);
-    if (!step_done (store, stmt, error))
+    teema_store__bind_text (stmt, 4, rules->pdata[i]);
+    if (!teema_store__step_done (store, stmt, error))
       return FALSE;
   }
   return TRUE;
@@ -638,7 +632,7 @@ gboolean
 teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
                            guint ordinal, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "INSERT INTO theme (code, parent, label_fi, label_en,"
            " description, colour, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?)"
            " ON CONFLICT (code) DO UPDATE SET code = excluded.code,"
@@ -648,21 +642,21 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
            " ordinal = excluded.ordinal", error);
   if (!stmt)
     return FALSE;
-  bind_text (stmt, 1, t->code);
-  bind_text (stmt, 2, t->parent);
-  bind_text (stmt, 3, t->label_fi);
-  bind_text (stmt, 4, t->label_en);
-  bind_text (stmt, 5, t->description);
-  bind_text (stmt, 6, t->colour);
+  teema_store__bind_text (stmt, 1, t->code);
+  teema_store__bind_text (stmt, 2, t->parent);
+  teema_store__bind_text (stmt, 3, t->label_fi);
+  teema_store__bind_text (stmt, 4, t->label_en);
+  teema_store__bind_text (stmt, 5, t->description);
+  teema_store__bind_text (stmt, 6, t->colour);
   sqlite3_bind_int (stmt, 7, (int) ordinal);
-  if (!step_done (store, stmt, error))
+  if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   gint64 id = teema_store__find_theme (store, t->code);
-  stmt = prepare (store, "DELETE FROM theme_rule WHERE theme_id = ?", error);
+  stmt = teema_store__prepare (store, "DELETE FROM theme_rule WHERE theme_id = ?", error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, error))
+  if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   return insert_theme_rules (store, id, "rule", t->rules, error) &&
          insert_theme_rules (store, id, "exclude", t->excludes, error);
@@ -671,12 +665,12 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
 guint
 teema_store__count_theme_codings (TeemaStore *store, const char *code)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "SELECT count(*) FROM coding c JOIN theme t ON t.id = c.theme_id"
            " WHERE t.code = ?", NULL);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, code);
+  teema_store__bind_text (stmt, 1, code);
   guint n = 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
@@ -689,11 +683,11 @@ teema_store__delete_theme (TeemaStore *store, const char *code,
                            GError **error)
 {
   sqlite3_stmt *stmt =
-    prepare (store, "DELETE FROM theme WHERE code = ?", error);
+    teema_store__prepare (store, "DELETE FROM theme WHERE code = ?", error);
   if (!stmt)
     return FALSE;
-  bind_text (stmt, 1, code);
-  return step_done (store, stmt, error);
+  teema_store__bind_text (stmt, 1, code);
+  return teema_store__step_done (store, stmt, error);
 }
 
 /* ---- codings ----------------------------------------------------------- */
@@ -702,18 +696,18 @@ gint64
 teema_store__ensure_coder (TeemaStore *store, const char *name,
                            GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "INSERT INTO coder (name) VALUES (?) ON CONFLICT DO NOTHING",
     error);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, name);
-  if (!step_done (store, stmt, error))
+  teema_store__bind_text (stmt, 1, name);
+  if (!teema_store__step_done (store, stmt, error))
     return 0;
-  stmt = prepare (store, "SELECT id FROM coder WHERE name = ?", error);
+  stmt = teema_store__prepare (store, "SELECT id FROM coder WHERE name = ?", error);
   if (!stmt)
     return 0;
-  bind_text (stmt, 1, name);
+  teema_store__bind_text (stmt, 1, name);
   gint64 id = 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -736,7 +730,7 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);
   if (!coder_id)
     return FALSE;
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
            " created_at, note) VALUES (?, ?, ?, ?, ?,"
            " strftime('%Y-%m-%dT%H:%M:%SZ'), ?) ON CONFLICT DO NOTHING",
@@ -748,8 +742,8 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
   sqlite3_bind_int64 (stmt, 3, coder_id);
   sqlite3_bind_int (stmt, 4, (int) start);
   sqlite3_bind_int (stmt, 5, (int) end);
-  bind_text (stmt, 6, note);
-  if (!step_done (store, stmt, error))
+  teema_store__bind_text (stmt, 6, note);
+  if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   if (added)
     *added = sqlite3_changes (store->db) > 0;
@@ -761,16 +755,16 @@ teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
                             const char *theme, const char *coder,
                             gboolean *removed, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "DELETE FROM coding WHERE segment_id = ?"
            " AND theme_id = (SELECT id FROM theme WHERE code = ?)"
            " AND coder_id = (SELECT id FROM coder WHERE name = ?)", error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, segment_id);
-  bind_text (stmt, 2, theme);
-  bind_text (stmt, 3, coder);
-  if (!step_done (store, stmt, error))
+  teema_store__bind_text (stmt, 2, theme);
+  teema_store__bind_text (stmt, 3, coder);
+  if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   if (removed)
     *removed = sqlite3_changes (store->db) > 0;
@@ -781,20 +775,20 @@ gboolean
 teema_store__delete_coder_codings (TeemaStore *store, const char *coder,
                                    GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "DELETE FROM coding WHERE coder_id ="
            " (SELECT id FROM coder WHERE name = ?)", error);
   if (!stmt)
     return FALSE;
-  bind_text (stmt, 1, coder);
-  return step_done (store, stmt, error);
+  teema_store__bind_text (stmt, 1, coder);
+  return teema_store__step_done (store, stmt, error);
 }
 
 GPtrArray *
 teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
                            GError **error)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT c.id, c.segment_id, t.code, k.name, i.code, c.start, c.end,"
     " c.created_at, c.note FROM coding c"
@@ -807,9 +801,9 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
     " ORDER BY d.id, s.ordinal, t.ordinal, k.name", error);
   if (!stmt)
     return NULL;
-  bind_text (stmt, 1, f ? f->coder : NULL);
-  bind_text (stmt, 2, f ? f->theme : NULL);
-  bind_text (stmt, 3, f ? f->informant : NULL);
+  teema_store__bind_text (stmt, 1, f ? f->coder : NULL);
+  teema_store__bind_text (stmt, 2, f ? f->theme : NULL);
+  teema_store__bind_text (stmt, 3, f ? f->informant : NULL);
   sqlite3_bind_int64 (stmt, 4, f ? f->segment_id : 0);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
@@ -817,13 +811,13 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
     TeemaCoding *c = g_new0 (TeemaCoding, 1);
     c->id = sqlite3_column_int64 (stmt, 0);
     c->segment_id = sqlite3_column_int64 (stmt, 1);
-    c->theme = column_dup (stmt, 2);
-    c->coder = column_dup (stmt, 3);
-    c->informant = column_dup (stmt, 4);
+    c->theme = teema_store__column_dup (stmt, 2);
+    c->coder = teema_store__column_dup (stmt, 3);
+    c->informant = teema_store__column_dup (stmt, 4);
     c->start = sqlite3_column_int (stmt, 5);
     c->end = sqlite3_column_int (stmt, 6);
-    c->created_at = column_dup (stmt, 7);
-    c->note = column_dup (stmt, 8);
+    c->created_at = teema_store__column_dup (stmt, 7);
+    c->note = teema_store__column_dup (stmt, 8);
     g_ptr_array_add (out, c);
   }
   sqlite3_reset (stmt);
@@ -835,11 +829,11 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
 char *
 teema_store__load_analyses (TeemaStore *store, const char *backend)
 {
-  sqlite3_stmt *stmt = prepare (
+  sqlite3_stmt *stmt = teema_store__prepare (
     store, "SELECT form, data FROM analysis WHERE backend = ?", NULL);
   if (!stmt)
     return NULL;
-  bind_text (stmt, 1, backend);
+  teema_store__bind_text (stmt, 1, backend);
   GString *out = g_string_new (NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW) {
     g_string_append (out, (const char *) sqlite3_column_text (stmt, 0));
@@ -860,16 +854,16 @@ teema_store__save_analyses (TeemaStore *store, const char *backend,
     char *tab = strchr (lines[i], '\t');
     if (!tab)
       continue;
-    sqlite3_stmt *stmt = prepare (
+    sqlite3_stmt *stmt = teema_store__prepare (
       store, "INSERT OR REPLACE INTO analysis (backend, form, data)"
              " VALUES (?, ?, ?)", error);
     if (!stmt)
       return FALSE;
-    bind_text (stmt, 1, backend);
+    teema_store__bind_text (stmt, 1, backend);
     sqlite3_bind_text (stmt, 2, lines[i], (int) (tab - lines[i]),
                        SQLITE_TRANSIENT);
-    bind_text (stmt, 3, tab + 1);
-    if (!step_done (store, stmt, error))
+    teema_store__bind_text (stmt, 3, tab + 1);
+    if (!teema_store__step_done (store, stmt, error))
       return FALSE;
   }
   return TRUE;
