@@ -18,6 +18,8 @@ typedef struct {
   const char *lang;        /* analyser language; NULL: the codebook's */
   gboolean force_snowball; /* Snowball stems instead of Voikko */
   gboolean leaves_only;    /* score only themes without children */
+  gboolean errors;         /* list false positives and negatives instead
+                              of scores (columns unit, theme, error, text) */
 } TeemaEvaluateOptions;
 
 /* Scores codebook's rules on a development set: a TSV file with a header

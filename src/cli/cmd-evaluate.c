@@ -7,7 +7,7 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
 {
   const char *devset = NULL, *codebook = NULL, *gold = NULL;
   const char *test = TEEMA_CODER_RULES, *format = "table";
-  gboolean snowball = FALSE, all = FALSE;
+  gboolean snowball = FALSE, all = FALSE, errors = FALSE;
   GOptionEntry entries[] = {
     { "devset", 'd', 0, G_OPTION_ARG_FILENAME, &devset,
       "hand-coded segments (TSV: id group speaker themes text)", "FILE" },
@@ -22,6 +22,9 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
       NULL },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
       "with --devset: Snowball stems instead of Voikko", NULL },
+    { "errors", 'e', 0, G_OPTION_ARG_NONE, &errors,
+      "with --devset: list missed and extra codings instead of scores",
+      NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "table, csv, tsv, json or md", "FORMAT" },
     { NULL },
@@ -43,7 +46,7 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
       cb = teema_project_get_codebook (p, error);
     if (!cb)
       return 1;
-    TeemaEvaluateOptions opt = { NULL, snowball, TRUE };
+    TeemaEvaluateOptions opt = { NULL, snowball, TRUE, errors };
     t = teema_evaluate_devset (cb, devset, &opt, error);
   } else {
     g_autoptr (TeemaProject) p = cli_open (g, error);

@@ -60,7 +60,10 @@ static const char *const spoken[][2] = {
   { "tehää", "tehdään" },   { "tehään", "tehdään" }, { "mennää", "mennään" },
   { "ees", "edes" },        { "vaa", "vain" },      { "tai", "tai" },
   { "ihan", "ihan" },       { "just", "juuri" },    { "sillee", "sillä tavalla" },
-  { "silleen", "sillä tavalla" }, { "asiakkaat", "asiakkaat" },
+  { "silleen", "sillä tavalla" }, { "tiiä", "tiedä" },
+  { "tiiän", "tiedän" },    { "tiietään", "tiedetään" }, { "mee", "mene" },
+  { "meen", "menen" },      { "tuun", "tulen" },    { "kattoo", "katsoo" },
+  { "kattoa", "katsoa" },   { "sanoo", "sanoa" },   { "kysyy", "kysyä" },
 };
 
 static GHashTable *spoken_table;
@@ -352,6 +355,7 @@ add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
     add_unique (a, b->heads, base);
     return;
   }
+  add_unique (a, b->parts, base);
   GString *prefix = g_string_new (NULL);
   for (guint i = 0; i + 1 < parts->len; i++) {
     g_autofree char *part = strip_hyphen (parts->pdata[i]);
@@ -430,6 +434,40 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
   }
 }
 
+/* Spoken endings Voikko does not know, and their standard spelling: tried
+ * in order on a form Voikko rejects ("henkilökohtanen", "huomannu",
+ * "helpottais", "selkee", "jotenki"). Each pair is (spoken, standard). */
+static const char *const spoken_endings[][2] = {
+  { "anen", "ainen" }, { "änen", "äinen" }, { "asen", "aisen" },
+  { "äsen", "äisen" }, { "asta", "aista" }, { "ästä", "äistä" },
+  { "asia", "aisia" }, { "äsiä", "äisiä" }, { "onen", "oinen" },
+  { "osen", "oisen" }, { "osta", "oista" }, { "osia", "oisia" },
+  { "nu", "nut" },     { "ny", "nyt" },     { "ttais", "ttaisi" },
+  { "ttäis", "ttäisi" }, { "is", "isi" },   { "ee", "eä" },
+  { "ee", "ea" },      { "eetä", "eää" },   { "eeta", "eaa" },
+  { "ki", "kin" },     { "aa", "aan" },     { "ää", "ään" },
+  { "eesti", "easti" }, { "eesti", "eästi" },
+};
+
+static gboolean
+analyze_spoken_ending (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  gsize n = strlen (form);
+  for (gsize i = 0; i < G_N_ELEMENTS (spoken_endings); i++) {
+    const char *from = spoken_endings[i][0], *to = spoken_endings[i][1];
+    gsize k = strlen (from);
+    if (n <= k + 2 || strcmp (form + n - k, from) != 0)
+      continue;
+    g_autofree char *stem = g_strndup (form, n - k);
+    g_autofree char *standard = g_strconcat (stem, to, NULL);
+    if (analyze_voikko (a, b, standard)) {
+      b->normalised = intern (a, standard);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 static void
 analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
 {
@@ -443,6 +481,9 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
     return;
   }
   if (analyze_voikko (a, b, form))
+    return;
+  if (g_str_equal (a->lang, "fi") && !strchr (form, '-') &&
+      !strchr (form, ':') && analyze_spoken_ending (a, b, form))
     return;
   const char *colon = strchr (form, ':');
   if (colon && colon != form) {

@@ -12,6 +12,7 @@ typedef struct {
   GHashTable *gold;  /* "unit\x1ftheme" */
   GHashTable *pred;
   GPtrArray *units;  /* unit keys (char *) */
+  GHashTable *texts; /* unit -> text (devset only) */
 } Decisions;
 
 static void
@@ -20,6 +21,7 @@ decisions_init (Decisions *d)
   d->gold = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   d->pred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   d->units = g_ptr_array_new_with_free_func (g_free);
+  d->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -28,6 +30,7 @@ decisions_clear (Decisions *d)
   g_hash_table_destroy (d->gold);
   g_hash_table_destroy (d->pred);
   g_ptr_array_unref (d->units);
+  g_hash_table_destroy (d->texts);
 }
 
 /* Adds theme and its ancestors for unit. */
@@ -115,6 +118,36 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
   return table;
 }
 
+/* Lists every false positive and false negative, unit by unit. */
+static TeemaTable *
+errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
+{
+  TeemaTable *table = teema_table_new ("Disagreements with the gold coding");
+  teema_table_add_column (table, "unit", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "theme", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "error", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "text", TEEMA_COLUMN_TEXT);
+  for (guint u = 0; u < d->units->len; u++) {
+    const char *unit = d->units->pdata[u];
+    for (guint i = 0; i < teema_codebook_size (cb); i++) {
+      const TeemaTheme *t = teema_codebook_theme (cb, i);
+      if (leaves_only && has_children (cb, t))
+        continue;
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", unit, t->code);
+      gboolean g = g_hash_table_contains (d->gold, key);
+      gboolean p = g_hash_table_contains (d->pred, key);
+      if (g == p)
+        continue;
+      teema_table_add_row (table);
+      teema_table_add_text (table, unit);
+      teema_table_add_text (table, t->code);
+      teema_table_add_text (table, g ? "missed" : "extra");
+      teema_table_add_text (table, g_hash_table_lookup (d->texts, unit));
+    }
+  }
+  return table;
+}
+
 static gboolean
 read_gold (Decisions *d, const TeemaCodebook *cb, const char *path,
            guint line, const char *unit, const char *themes, GError **error)
@@ -154,6 +187,7 @@ predict_devset (Decisions *d, const TeemaCodebook *cb, const char *path,
       return FALSE;
     }
     g_ptr_array_add (d->units, g_strdup (f[0]));
+    g_hash_table_insert (d->texts, g_strdup (f[0]), g_strdup (f[4]));
     if (!read_gold (d, cb, path, i + 1, f[0], f[3], error))
       return FALSE;
     TeemaSegment seg = { .text = f[4], .informant = f[2] };
@@ -197,7 +231,9 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
   decisions_init (&d);
   TeemaTable *t = NULL;
   if (predict_devset (&d, cb, path, lines, az, error))
-    t = score (&d, cb, opt->leaves_only, "Rules against the development set");
+    t = opt->errors ? errors (&d, cb, opt->leaves_only)
+                    : score (&d, cb, opt->leaves_only,
+                             "Rules against the development set");
   decisions_clear (&d);
   return t;
 }
