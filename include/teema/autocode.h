@@ -18,6 +18,8 @@ typedef struct {
   gboolean include_interviewer; /* code interviewer turns too */
   const char *lang;             /* analyser language, NULL: the codebook's */
   gboolean force_snowball;      /* use Snowball even if Voikko is present */
+  gboolean keep_items;          /* fill result->items (always on a dry run):
+                                   off, memory stays flat on any corpus */
   TeemaProgressFunc progress;   /* or NULL */
   gpointer progress_data;
 } TeemaAutocodeOptions;
@@ -52,7 +54,8 @@ typedef struct {
   guint n_kept;
   char *backend;     /* "voikko" or "snowball" */
   char *warning;     /* analyser warning or NULL */
-  GPtrArray *items;  /* TeemaAutocodeItem *, added/removed/kept */
+  GPtrArray *items;  /* TeemaAutocodeItem *, added/removed/kept; empty
+                        unless keep_items or dry_run */
 } TeemaAutocodeResult;
 
 void teema_autocode_result_free (TeemaAutocodeResult *result);

@@ -17,5 +17,6 @@
 #include <teema/quotes.h>
 #include <teema/evaluate.h>
 #include <teema/search.h>
+#include <teema/agreement.h>
 
 #endif

@@ -18,6 +18,7 @@ extern "C" {
 /* What the analyser knows of one folded word form. Arrays are
  * NULL-terminated and owned by the analyser; never empty for lemmas. */
 typedef struct {
+  guint id;                  /* 0, 1, 2, ... per analyser: for tables */
   const char *form;          /* folded surface form */
   const char *normalised;    /* standard form of a spoken one, or NULL */
   const char *const *lemmas; /* base forms ("luottamus") */

@@ -58,5 +58,6 @@ int cmd_coding (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_rules (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_search (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

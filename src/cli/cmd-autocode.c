@@ -41,7 +41,7 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaAutocodeOptions opt = { dry_run, all, NULL, snowball,
+  TeemaAutocodeOptions opt = { dry_run, all, NULL, snowball, explain,
                                g->quiet ? NULL : cli_progress,
                                (gpointer) "autocode" };
   g_autoptr (TeemaAutocodeResult) r = teema_project_autocode (p, &opt, error);

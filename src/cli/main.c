@@ -20,6 +20,7 @@ static const CliCommand commands[] = {
   { "rules", cmd_rules, "test a keyword rule on a sentence" },
   { "search", cmd_search, "segments matching a rule, keyword in context" },
   { "evaluate", cmd_evaluate, "precision, recall and F1 of the rules" },
+  { "agreement", cmd_agreement, "inter-coder agreement: kappa, alpha" },
   { NULL, NULL, NULL },
 };
 

@@ -31,6 +31,7 @@ struct TeemaAnalyzer {
   GHashTable *cache;    /* folded form -> Analysis * */
   GHashTable *fresh;    /* forms analysed here, not loaded from a dump */
   GHashTable *keys;     /* "k\x1fvalue" -> term key */
+  guint next_id;        /* id of the next analysis */
   GStringChunk *strings;
 };
 
@@ -255,6 +256,7 @@ static Analysis *
 builder_finish (TeemaAnalyzer *a, Builder *b, const char *form)
 {
   Analysis *an = g_new0 (Analysis, 1);
+  an->pub.id = a->next_id++;
   if (b->lemmas->len == 0)
     add_unique (a, b->lemmas, form);
   an->pub.form = intern (a, form);

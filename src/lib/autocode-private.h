@@ -5,12 +5,16 @@
 
 #include <teema/teema.h>
 
-/* Compiled rules of every theme that has rules (GPtrArray, opaque items). */
-GPtrArray *teema_autocode__compile (const TeemaCodebook *cb, GError **error);
+/* The codebook's rules compiled for one analyser. */
+typedef struct TeemaCompiled TeemaCompiled;
+
+TeemaCompiled *teema_autocode__compile (const TeemaCodebook *cb,
+                                        TeemaAnalyzer *az, GError **error);
+void teema_autocode__free (TeemaCompiled *compiled);
 
 /* Codes one segment: appends a TeemaAutocodeItem per theme that codes it.
  * tokens come from teema_analyzer_tokenize (az, seg->text). */
-void teema_autocode__segment (GPtrArray *compiled, TeemaAnalyzer *az,
+void teema_autocode__segment (TeemaCompiled *compiled,
                               const TeemaSegment *seg, const GArray *tokens,
                               GPtrArray *items);
 
@@ -23,5 +27,7 @@ TeemaAnalyzer *teema_autocode__analyzer (TeemaProject *project,
                                          const char *lang,
                                          gboolean force_snowball,
                                          char **cache_key, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCompiled, teema_autocode__free)
 
 #endif

@@ -2,16 +2,19 @@
  *
  * For each segment and theme: the theme's exclusions mark words that may
  * not count, then any of its rules that matches the remaining words codes
- * the whole segment. The new set of rule codings is compared with the old
- * one; only the difference is written, in one transaction, so a dry run
- * and a real run report the same changes and re-running changes nothing.
- * The analyser's cache is loaded from and saved to the project, so each
- * word form is analysed once per project. */
+ * the whole segment. All rules share one matcher, so each word form is
+ * checked against the codebook once, and a segment's term presence rules
+ * out most themes before any word-level matching.
+ * Segments are streamed from the store and codings written as they are
+ * found, inside one transaction; only the difference from the earlier rule
+ * codings is written, so re-running changes nothing and a dry run reports
+ * exactly what a real run would do. The analyser's cache is loaded from
+ * and saved to the project: each word form is analysed once per project. */
 #include "autocode-private.h"
 #include "project-private.h"
+#include "rule-private.h"
 
 #include <string.h>
-#include <teema/teema.h>
 
 typedef struct {
   const TeemaTheme *theme;
@@ -19,16 +22,35 @@ typedef struct {
   GPtrArray *excludes; /* TeemaRule * */
 } CompiledTheme;
 
+struct TeemaCompiled {
+  TeemaAnalyzer *az;
+  TeemaMatcher *matcher;
+  GPtrArray *themes;   /* CompiledTheme * */
+  guint64 *presence;   /* scratch, matcher words long */
+};
+
 static void
-compiled_free (CompiledTheme *c)
+compiled_theme_free (CompiledTheme *c)
 {
   g_ptr_array_unref (c->rules);
   g_ptr_array_unref (c->excludes);
   g_free (c);
 }
 
+void
+teema_autocode__free (TeemaCompiled *c)
+{
+  if (!c)
+    return;
+  g_ptr_array_unref (c->themes); /* rules first: they use the matcher */
+  teema_matcher__free (c->matcher);
+  g_free (c->presence);
+  g_free (c);
+}
+
 static GPtrArray *
-compile_list (GPtrArray *sources, const char *code, GError **error)
+compile_list (TeemaMatcher *m, GPtrArray *sources, const char *code,
+              GError **error)
 {
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_rule_free);
@@ -39,34 +61,41 @@ compile_list (GPtrArray *sources, const char *code, GError **error)
       g_ptr_array_unref (out);
       return NULL;
     }
+    teema_matcher__add (m, r);
     g_ptr_array_add (out, r);
   }
   return out;
 }
 
-GPtrArray *
-teema_autocode__compile (const TeemaCodebook *cb, GError **error)
+TeemaCompiled *
+teema_autocode__compile (const TeemaCodebook *cb, TeemaAnalyzer *az,
+                         GError **error)
 {
-  GPtrArray *out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) compiled_free);
+  TeemaCompiled *c = g_new0 (TeemaCompiled, 1);
+  c->az = az;
+  c->matcher = teema_matcher__new (az);
+  c->themes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) compiled_theme_free);
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *t = teema_codebook_theme (cb, i);
     if (t->rules->len == 0)
       continue;
-    CompiledTheme *c = g_new0 (CompiledTheme, 1);
-    c->theme = t;
-    c->rules = compile_list (t->rules, t->code, error);
-    c->excludes = c->rules ? compile_list (t->excludes, t->code, error) : NULL;
-    if (!c->excludes) {
-      if (c->rules)
-        g_ptr_array_unref (c->rules);
-      g_free (c);
-      g_ptr_array_unref (out);
+    CompiledTheme *ct = g_new0 (CompiledTheme, 1);
+    ct->theme = t;
+    ct->rules = compile_list (c->matcher, t->rules, t->code, error);
+    ct->excludes =
+      ct->rules ? compile_list (c->matcher, t->excludes, t->code, error) : NULL;
+    g_ptr_array_add (c->themes, ct);
+    if (!ct->excludes) {
+      ct->excludes = g_ptr_array_new ();
+      if (!ct->rules)
+        ct->rules = g_ptr_array_new ();
+      teema_autocode__free (c);
       return NULL;
     }
-    g_ptr_array_add (out, c);
   }
-  return out;
+  c->presence = g_new0 (guint64, teema_matcher__words (c->matcher));
+  return c;
 }
 
 static void
@@ -90,6 +119,12 @@ item_free (TeemaAutocodeItem *it)
   g_free (it);
 }
 
+GPtrArray *
+teema_autocode__items_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+}
+
 void
 teema_autocode_result_free (TeemaAutocodeResult *r)
 {
@@ -109,6 +144,16 @@ substring_cp (const char *text, guint start, guint end)
   return g_strndup (s, e - s);
 }
 
+/* Compound parts worth showing: those that are not just the lemmas. */
+static char *
+shown_parts (const TeemaAnalysis *an)
+{
+  for (const char *const *p = an->parts; *p; p++)
+    if (!g_strv_contains ((const char *const *) an->lemmas, *p))
+      return g_strjoinv ("+", (char **) an->parts);
+  return g_strdup ("");
+}
+
 static TeemaAutocodeHit *
 make_hit (const TeemaSegment *seg, const GArray *tokens,
           const TeemaRuleHit *rh, const TeemaRule *rule)
@@ -120,8 +165,7 @@ make_hit (const TeemaSegment *seg, const GArray *tokens,
   h->why = g_strdup (rh->why);
   h->word = substring_cp (seg->text, rh->start, rh->end);
   h->lemmas = g_strjoinv (",", (char **) an->lemmas);
-  gboolean compound = an->parts[0] && an->parts[1];
-  h->parts = compound ? g_strjoinv ("+", (char **) an->parts) : g_strdup ("");
+  h->parts = shown_parts (an);
   h->start = seg->start + rh->start;
   h->end = seg->start + rh->end;
   return h;
@@ -140,37 +184,52 @@ item_new (const TeemaSegment *seg, const char *theme)
   return it;
 }
 
-/* Marks the words that the theme's exclusions match. */
+/* Marks the words that the theme's exclusions match, or NULL for none. */
 static gboolean *
-blocked_words (CompiledTheme *c, TeemaAnalyzer *az, const char *text,
+blocked_words (TeemaCompiled *c, CompiledTheme *ct, const char *text,
                const GArray *tokens)
 {
-  if (c->excludes->len == 0)
-    return NULL;
-  gboolean *blocked = g_new0 (gboolean, tokens->len + 1);
+  gboolean *blocked = NULL;
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
-  for (guint i = 0; i < c->excludes->len; i++)
-    teema_rule_match (c->excludes->pdata[i], az, text, tokens, NULL, hits);
+  for (guint i = 0; i < ct->excludes->len; i++) {
+    TeemaRule *ex = ct->excludes->pdata[i];
+    if (teema_rule__may_match (ex, c->presence))
+      teema_rule_match (ex, c->az, text, tokens, NULL, hits);
+  }
+  if (hits->len)
+    blocked = g_new0 (gboolean, tokens->len + 1);
   for (guint i = 0; i < hits->len; i++)
     blocked[g_array_index (hits, TeemaRuleHit, i).token] = TRUE;
   return blocked;
 }
 
+static gboolean
+any_may_match (CompiledTheme *ct, const guint64 *presence)
+{
+  for (guint r = 0; r < ct->rules->len; r++)
+    if (teema_rule__may_match (ct->rules->pdata[r], presence))
+      return TRUE;
+  return FALSE;
+}
+
 /* Codes one segment with one theme; returns the item or NULL. */
 static TeemaAutocodeItem *
-code_segment (CompiledTheme *c, TeemaAnalyzer *az, const TeemaSegment *seg,
-              const GArray *tokens)
+code_theme (TeemaCompiled *c, CompiledTheme *ct, const TeemaSegment *seg,
+            const GArray *tokens)
 {
-  g_autofree gboolean *blocked = blocked_words (c, az, seg->text, tokens);
+  if (!any_may_match (ct, c->presence))
+    return NULL;
+  g_autofree gboolean *blocked = blocked_words (c, ct, seg->text, tokens);
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
   TeemaAutocodeItem *it = NULL;
-  for (guint r = 0; r < c->rules->len; r++) {
+  for (guint r = 0; r < ct->rules->len; r++) {
+    TeemaRule *rule = ct->rules->pdata[r];
     g_array_set_size (hits, 0);
-    TeemaRule *rule = c->rules->pdata[r];
-    if (!teema_rule_match (rule, az, seg->text, tokens, blocked, hits))
+    if (!teema_rule__may_match (rule, c->presence) ||
+        !teema_rule_match (rule, c->az, seg->text, tokens, blocked, hits))
       continue;
     if (!it)
-      it = item_new (seg, c->theme->code);
+      it = item_new (seg, ct->theme->code);
     for (guint i = 0; i < hits->len; i++)
       g_ptr_array_add (it->hits,
                        make_hit (seg, tokens,
@@ -179,99 +238,18 @@ code_segment (CompiledTheme *c, TeemaAnalyzer *az, const TeemaSegment *seg,
   return it;
 }
 
-static char *
-coding_key (gint64 segment_id, const char *theme)
+void
+teema_autocode__segment (TeemaCompiled *c, const TeemaSegment *seg,
+                         const GArray *tokens, GPtrArray *items)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", segment_id, theme);
-}
-
-static char *
-note_for (const TeemaAutocodeItem *it)
-{
-  GString *s = g_string_new (NULL);
-  for (guint i = 0; i < it->hits->len; i++) {
-    const TeemaAutocodeHit *h = it->hits->pdata[i];
-    g_string_append_printf (s, "%s%s [%s] <- %s", i ? "; " : "", h->word,
-                            h->lemmas, h->why);
+  memset (c->presence, 0,
+          teema_matcher__words (c->matcher) * sizeof (guint64));
+  teema_matcher__presence (c->matcher, tokens, c->presence);
+  for (guint t = 0; t < c->themes->len; t++) {
+    TeemaAutocodeItem *it = code_theme (c, c->themes->pdata[t], seg, tokens);
+    if (it)
+      g_ptr_array_add (items, it);
   }
-  return g_string_free (s, FALSE);
-}
-
-typedef struct {
-  TeemaAutocodeResult *result;
-  GPtrArray *segments;
-  char *cache_dump;
-  const char *backend;
-} WriteJob;
-
-static gboolean
-write_changes (TeemaProject *p, gpointer data, GError **error)
-{
-  WriteJob *job = data;
-  g_autoptr (GHashTable) seg_by_id =
-    g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < job->segments->len; i++) {
-    TeemaSegment *s = job->segments->pdata[i];
-    g_hash_table_insert (seg_by_id, &s->id, s);
-  }
-  for (guint i = 0; i < job->result->items->len; i++) {
-    TeemaAutocodeItem *it = job->result->items->pdata[i];
-    if (it->kept)
-      continue;
-    if (!it->added) {
-      if (!teema_store__remove_coding (p->store, it->segment_id, it->theme,
-                                       TEEMA_CODER_RULES, NULL, error))
-        return FALSE;
-      continue;
-    }
-    TeemaSegment *s = g_hash_table_lookup (seg_by_id, &it->segment_id);
-    g_autofree char *note = note_for (it);
-    if (!teema_store__add_coding (p->store, it->segment_id, it->theme,
-                                  TEEMA_CODER_RULES, s->start, s->end, note,
-                                  NULL, error))
-      return FALSE;
-  }
-  return teema_store__save_analyses (p->store, job->backend, job->cache_dump,
-                                     error);
-}
-
-/* Marks items as kept or added against the old codings and appends
- * removals for old codings no longer produced. */
-static void
-diff_with_old (TeemaAutocodeResult *r, GPtrArray *old, GPtrArray *segments)
-{
-  g_autoptr (GHashTable) old_keys =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < old->len; i++) {
-    TeemaCoding *c = old->pdata[i];
-    g_hash_table_insert (old_keys, coding_key (c->segment_id, c->theme), c);
-  }
-  for (guint i = 0; i < r->items->len; i++) {
-    TeemaAutocodeItem *it = r->items->pdata[i];
-    g_autofree char *key = coding_key (it->segment_id, it->theme);
-    it->kept = g_hash_table_remove (old_keys, key);
-    it->added = !it->kept;
-    r->n_kept += it->kept;
-    r->n_added += it->added;
-  }
-  g_autoptr (GHashTable) seg_by_id =
-    g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < segments->len; i++) {
-    TeemaSegment *s = segments->pdata[i];
-    g_hash_table_insert (seg_by_id, &s->id, s);
-  }
-  for (guint i = 0; i < old->len; i++) {
-    TeemaCoding *c = old->pdata[i];
-    g_autofree char *key = coding_key (c->segment_id, c->theme);
-    if (!g_hash_table_contains (old_keys, key))
-      continue;
-    TeemaSegment stub = { .id = c->segment_id, .informant = c->informant };
-    TeemaSegment *s = g_hash_table_lookup (seg_by_id, &c->segment_id);
-    TeemaAutocodeItem *it = item_new (s ? s : &stub, c->theme);
-    g_ptr_array_add (r->items, it);
-    r->n_removed++;
-  }
-  r->n_codings = r->n_kept + r->n_added;
 }
 
 TeemaAnalyzer *
@@ -298,38 +276,164 @@ teema_autocode__analyzer (TeemaProject *p, const char *lang,
   return az;
 }
 
-void
-teema_autocode__segment (GPtrArray *compiled, TeemaAnalyzer *az,
-                         const TeemaSegment *seg, const GArray *tokens,
-                         GPtrArray *items)
+/* ---- the run ------------------------------------------------------------- */
+
+typedef struct {
+  TeemaProject *project;
+  const TeemaAutocodeOptions *opt;
+  TeemaCompiled *compiled;
+  TeemaAutocodeResult *result;
+  GHashTable *old;      /* "segment\x1ftheme" of earlier rule codings */
+  gboolean keep;        /* keep items in the result */
+  guint total;          /* segments to examine, for progress */
+  GPtrArray *scratch;   /* items of the current segment */
+} Run;
+
+static char *
+coding_key (gint64 segment_id, const char *theme)
 {
-  for (guint t = 0; t < compiled->len; t++) {
-    TeemaAutocodeItem *it = code_segment (compiled->pdata[t], az, seg, tokens);
-    if (it)
-      g_ptr_array_add (items, it);
-  }
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", segment_id, theme);
 }
 
-GPtrArray *
-teema_autocode__items_new (void)
+static char *
+note_for (const TeemaAutocodeItem *it)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < it->hits->len; i++) {
+    const TeemaAutocodeHit *h = it->hits->pdata[i];
+    g_string_append_printf (s, "%s%s [%s] <- %s", i ? "; " : "", h->word,
+                            h->lemmas, h->why);
+  }
+  return g_string_free (s, FALSE);
 }
 
-static void
-run_rules (TeemaAutocodeResult *r, GPtrArray *compiled, TeemaAnalyzer *az,
-           GPtrArray *segments, const TeemaAutocodeOptions *opt)
+/* Records one produced coding: kept when it existed, else added. */
+static gboolean
+record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
+        GError **error)
 {
-  for (guint i = 0; i < segments->len; i++) {
-    const TeemaSegment *seg = segments->pdata[i];
-    GArray *tokens = teema_analyzer_tokenize (az, seg->text, -1);
-    r->n_words += tokens->len;
-    teema_autocode__segment (compiled, az, seg, tokens, r->items);
-    g_array_unref (tokens);
-    if (opt->progress && (i % 256 == 255 || i + 1 == segments->len))
-      opt->progress (i + 1, segments->len, opt->progress_data);
+  TeemaAutocodeResult *r = run->result;
+  g_autofree char *key = coding_key (it->segment_id, it->theme);
+  it->kept = g_hash_table_remove (run->old, key);
+  it->added = !it->kept;
+  r->n_kept += it->kept;
+  r->n_added += it->added;
+  if (it->added && !run->opt->dry_run) {
+    g_autofree char *note = note_for (it);
+    if (!teema_store__add_coding (run->project->store, it->segment_id,
+                                  it->theme, TEEMA_CODER_RULES, seg->start,
+                                  seg->end, note, NULL, error))
+      return FALSE;
   }
-  r->n_segments = segments->len;
+  return TRUE;
+}
+
+static gboolean
+code_one (const TeemaSegment *seg, gpointer data, GError **error)
+{
+  Run *run = data;
+  TeemaAutocodeResult *r = run->result;
+  g_autoptr (GArray) tokens =
+    teema_analyzer_tokenize (run->compiled->az, seg->text, -1);
+  r->n_words += tokens->len;
+  teema_autocode__segment (run->compiled, seg, tokens, run->scratch);
+  for (guint i = 0; i < run->scratch->len; i++)
+    if (!record (run, run->scratch->pdata[i], seg, error))
+      return FALSE;
+  while (run->scratch->len) {
+    gpointer it = g_ptr_array_steal_index (run->scratch, 0);
+    if (run->keep)
+      g_ptr_array_add (r->items, it);
+    else
+      item_free (it);
+  }
+  r->n_segments++;
+  if (run->opt->progress &&
+      (r->n_segments % 512 == 0 || r->n_segments == run->total))
+    run->opt->progress (r->n_segments, run->total, run->opt->progress_data);
+  return TRUE;
+}
+
+/* Old rule codings not produced again are removed. */
+static gboolean
+remove_stale (Run *run, GError **error)
+{
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init (&it, run->old);
+  while (g_hash_table_iter_next (&it, &key, &value)) {
+    TeemaCoding *c = value;
+    run->result->n_removed++;
+    if (!run->opt->dry_run &&
+        !teema_store__remove_coding (run->project->store, c->segment_id,
+                                     c->theme, TEEMA_CODER_RULES, NULL, error))
+      return FALSE;
+    if (run->keep) {
+      TeemaSegment stub = { .id = c->segment_id, .informant = c->informant };
+      g_ptr_array_add (run->result->items, item_new (&stub, c->theme));
+    }
+  }
+  return TRUE;
+}
+
+static gboolean
+load_old (Run *run, GError **error)
+{
+  TeemaCodingFilter cf = { TEEMA_CODER_RULES, NULL, NULL, 0 };
+  GPtrArray *old = teema_store__list_codings (run->project->store, &cf, error);
+  if (!old)
+    return FALSE;
+  run->old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) teema_coding_free);
+  for (guint i = 0; i < old->len; i++) {
+    TeemaCoding *c = g_ptr_array_steal_index_fast (old, i--);
+    g_hash_table_insert (run->old, coding_key (c->segment_id, c->theme), c);
+  }
+  g_ptr_array_unref (old);
+  return TRUE;
+}
+
+static gboolean
+run_all (TeemaProject *project, gpointer data, GError **error)
+{
+  Run *run = data;
+  TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer };
+  run->total = teema_store__count_segments (project->store, &filter);
+  if (!load_old (run, error) ||
+      !teema_store__foreach_segment (project->store, &filter, code_one, run,
+                                     error) ||
+      !remove_stale (run, error))
+    return FALSE;
+  run->result->n_codings = run->result->n_kept + run->result->n_added;
+  return TRUE;
+}
+
+static TeemaAutocodeResult *
+result_new (TeemaAnalyzer *az)
+{
+  TeemaAutocodeResult *r = g_new0 (TeemaAutocodeResult, 1);
+  r->items = teema_autocode__items_new ();
+  gboolean voikko = teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO;
+  r->backend = g_strdup (voikko ? "voikko" : "snowball");
+  r->warning = g_strdup (teema_analyzer_warning (az));
+  return r;
+}
+
+typedef struct {
+  Run *run;
+  const char *cache_key;
+} WriteJob;
+
+static gboolean
+write_run (TeemaProject *project, gpointer data, GError **error)
+{
+  WriteJob *job = data;
+  if (!run_all (project, job->run, error))
+    return FALSE;
+  g_autofree char *dump = teema_analyzer_dump_cache (job->run->compiled->az,
+                                                     TRUE);
+  return teema_store__save_analyses (project->store, job->cache_key, dump,
+                                     error);
 }
 
 TeemaAutocodeResult *
@@ -341,39 +445,28 @@ teema_project_autocode (TeemaProject *project,
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (project, error);
   if (!cb)
     return NULL;
-  g_autoptr (GPtrArray) compiled = teema_autocode__compile (cb, error);
-  if (!compiled)
-    return NULL;
   g_autofree char *cache_key = NULL;
   g_autoptr (TeemaAnalyzer) az = teema_autocode__analyzer (
     project, opt->lang ? opt->lang : teema_codebook_language (cb),
     opt->force_snowball, &cache_key, error);
   if (!az)
     return NULL;
-  TeemaSegmentFilter filter = { NULL, NULL, opt->include_interviewer };
-  g_autoptr (GPtrArray) segments =
-    teema_store__list_segments (project->store, &filter, error);
-  TeemaCodingFilter cf = { TEEMA_CODER_RULES, NULL, NULL, 0 };
-  g_autoptr (GPtrArray) old =
-    segments ? teema_store__list_codings (project->store, &cf, error) : NULL;
-  if (!old)
+  g_autoptr (TeemaCompiled) compiled = teema_autocode__compile (cb, az, error);
+  if (!compiled)
     return NULL;
-  TeemaAutocodeResult *r = g_new0 (TeemaAutocodeResult, 1);
-  r->items = teema_autocode__items_new ();
-  gboolean voikko = teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO;
-  r->backend = g_strdup (voikko ? "voikko" : "snowball");
-  r->warning = g_strdup (teema_analyzer_warning (az));
-  run_rules (r, compiled, az, segments, opt);
-  diff_with_old (r, old, segments);
-  if (opt->dry_run)
-    return r;
-  WriteJob job = { r, segments, teema_analyzer_dump_cache (az, TRUE),
-                   cache_key };
-  gboolean ok = teema_project__transact (project, write_changes, &job, error);
-  g_free (job.cache_dump);
+  Run run = { project, opt, compiled, result_new (az), NULL,
+              opt->keep_items || opt->dry_run, 0,
+              teema_autocode__items_new () };
+  WriteJob job = { &run, cache_key };
+  gboolean ok = opt->dry_run
+                  ? run_all (project, &run, error)
+                  : teema_project__transact (project, write_run, &job, error);
+  g_ptr_array_unref (run.scratch);
+  if (run.old)
+    g_hash_table_destroy (run.old);
   if (!ok) {
-    teema_autocode_result_free (r);
+    teema_autocode_result_free (run.result);
     return NULL;
   }
-  return r;
+  return run.result;
 }

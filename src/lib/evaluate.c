@@ -172,7 +172,7 @@ static gboolean
 predict_devset (Decisions *d, const TeemaCodebook *cb, const char *path,
                 char **lines, TeemaAnalyzer *az, GError **error)
 {
-  g_autoptr (GPtrArray) compiled = teema_autocode__compile (cb, error);
+  g_autoptr (TeemaCompiled) compiled = teema_autocode__compile (cb, az, error);
   if (!compiled)
     return FALSE;
   for (guint i = 1; lines[i]; i++) {
@@ -193,7 +193,7 @@ predict_devset (Decisions *d, const TeemaCodebook *cb, const char *path,
     TeemaSegment seg = { .text = f[4], .informant = f[2] };
     g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, f[4], -1);
     g_autoptr (GPtrArray) items = teema_autocode__items_new ();
-    teema_autocode__segment (compiled, az, &seg, tokens, items);
+    teema_autocode__segment (compiled, &seg, tokens, items);
     for (guint k = 0; k < items->len; k++)
       decide (d->pred, cb, f[0],
               ((TeemaAutocodeItem *) items->pdata[k])->theme);

@@ -10,4 +10,24 @@
 TeemaRule *teema_rule__compile (const char *src, guint *column,
                                 GError **error);
 
+/* A matcher gives every distinct term of the rules added to it one bit,
+ * and computes each word form's bits once, through hash indexes on lemma,
+ * part, head, root and surface. Rules added to a matcher use it; a rule
+ * used alone gets a matcher of its own. Not thread-safe. */
+typedef struct TeemaMatcher TeemaMatcher;
+
+TeemaMatcher *teema_matcher__new (TeemaAnalyzer *analyzer);
+/* Frees the matcher; rules added to it must be freed first. */
+void teema_matcher__free (TeemaMatcher *matcher);
+void teema_matcher__add (TeemaMatcher *matcher, TeemaRule *rule);
+/* Words (guint64) in a presence set. */
+guint teema_matcher__words (const TeemaMatcher *matcher);
+/* ORs the bits of every token into presence (zeroed by the caller). */
+void teema_matcher__presence (TeemaMatcher *matcher, const GArray *tokens,
+                              guint64 *presence);
+/* FALSE when rule cannot match a text whose terms are in presence; TRUE
+ * when it may (then teema_rule_match decides). */
+gboolean teema_rule__may_match (const TeemaRule *rule,
+                                const guint64 *presence);
+
 #endif

@@ -27,13 +27,15 @@ struct Node {
   GRegex *regex;
   guint distance;       /* NEAR/n */
   Node *a, *b;
-  GHashTable *memo;     /* analysis -> 1 no / 2 yes */
-  TeemaAnalyzer *memo_for;
+  guint term;           /* term index in the rule's matcher */
+  guint *word_terms;    /* phrase: term index of each word */
 };
 
 struct TeemaRule {
   char *source;
   Node *root;
+  TeemaMatcher *matcher; /* the matcher the rule's terms are bound to */
+  gboolean own_matcher;  /* TRUE: made for this rule alone */
 };
 
 static void
@@ -48,8 +50,7 @@ node_free (Node *n)
   g_strfreev (n->words);
   if (n->regex)
     g_regex_unref (n->regex);
-  if (n->memo)
-    g_hash_table_destroy (n->memo);
+  g_free (n->word_terms);
   g_free (n);
 }
 
@@ -58,6 +59,8 @@ teema_rule_free (TeemaRule *rule)
 {
   if (!rule)
     return;
+  if (rule->own_matcher)
+    teema_matcher__free (rule->matcher);
   node_free (rule->root);
   g_free (rule->source);
   g_free (rule);
@@ -381,74 +384,271 @@ teema_rule_compile (const char *src, GError **error)
   return rule;
 }
 
-/* ---- matching ------------------------------------------------------------ */
+/* ---- the matcher --------------------------------------------------------- */
 
-static gboolean
-in_list (const char *const *list, const char *key)
+struct TeemaMatcher {
+  TeemaAnalyzer *az;
+  guint n_terms;
+  GHashTable *term_ids;   /* "kind\x1fvalue" -> index + 1 */
+  GHashTable *by_lemma;   /* key -> GArray of guint term indices */
+  GHashTable *by_part;
+  GHashTable *by_head;
+  GHashTable *by_root;
+  GHashTable *by_surface;
+  GArray *scans;          /* Scan: terms checked against every form */
+  GPtrArray *bits;        /* analysis id -> guint64 * (words long) */
+  guint words;            /* fixed when the first form is looked up */
+};
+
+typedef struct {
+  guint term;
+  char kind;              /* 'x' prefix, 'p' part / 'h' head (Snowball) */
+  const char *key;
+} Scan;
+
+static void
+index_free (gpointer p)
 {
-  for (; list && *list; list++)
-    if (strcmp (*list, key) == 0)
-      return TRUE;
-  return FALSE;
+  g_array_unref (p);
 }
 
-static gboolean
-snowball_contains (const TeemaAnalysis *an, const char *key)
+static GHashTable *
+index_new (void)
 {
-  return strstr (an->form, key) != NULL;
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, index_free);
 }
 
-static gboolean
-term_matches_uncached (const Node *n, TeemaAnalyzer *az,
-                       const TeemaAnalysis *an, const char *word)
+TeemaMatcher *
+teema_matcher__new (TeemaAnalyzer *az)
 {
+  TeemaMatcher *m = g_new0 (TeemaMatcher, 1);
+  m->az = az;
+  m->term_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  m->by_lemma = index_new ();
+  m->by_part = index_new ();
+  m->by_head = index_new ();
+  m->by_root = index_new ();
+  m->by_surface = index_new ();
+  m->scans = g_array_new (FALSE, FALSE, sizeof (Scan));
+  m->bits = g_ptr_array_new_with_free_func (g_free);
+  return m;
+}
+
+void
+teema_matcher__free (TeemaMatcher *m)
+{
+  if (!m)
+    return;
+  g_hash_table_destroy (m->term_ids);
+  g_hash_table_destroy (m->by_lemma);
+  g_hash_table_destroy (m->by_part);
+  g_hash_table_destroy (m->by_head);
+  g_hash_table_destroy (m->by_root);
+  g_hash_table_destroy (m->by_surface);
+  g_array_unref (m->scans);
+  g_ptr_array_unref (m->bits);
+  g_free (m);
+}
+
+guint
+teema_matcher__words (const TeemaMatcher *m)
+{
+  return m->words ? m->words : (m->n_terms + 63) / 64;
+}
+
+static void
+index_add (GHashTable *index, const char *key, guint term)
+{
+  GArray *list = g_hash_table_lookup (index, key);
+  if (!list) {
+    list = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_hash_table_insert (index, (gpointer) key, list);
+  }
+  g_array_append_val (list, term);
+}
+
+/* Registers a term (kind, value) once; returns its index. */
+static guint
+term_index (TeemaMatcher *m, NodeKind kind, const char *value)
+{
+  g_autofree char *id = g_strdup_printf ("%d\x1f%s", (int) kind, value);
+  gpointer found = g_hash_table_lookup (m->term_ids, id);
+  if (found)
+    return GPOINTER_TO_UINT (found) - 1;
+  g_return_val_if_fail (m->words == 0, 0);
+  guint t = m->n_terms++;
+  g_hash_table_insert (m->term_ids, g_steal_pointer (&id),
+                       GUINT_TO_POINTER (t + 1));
+  TeemaAnalyzer *az = m->az;
   gboolean snowball = teema_analyzer_backend (az) == TEEMA_BACKEND_SNOWBALL;
-  switch (n->kind) {
+  switch (kind) {
   case N_WORD:
-    return strcmp (an->form, word) == 0 ||
-           in_list (an->lemmas, teema_analyzer__term_key (az, 'l', word));
+    index_add (m->by_surface, teema_analyzer__term_key (az, 's', value), t);
+    index_add (m->by_lemma, teema_analyzer__term_key (az, 'l', value), t);
+    break;
   case N_LEMMA:
-    return in_list (an->lemmas, teema_analyzer__term_key (az, 'l', word));
+    index_add (m->by_lemma, teema_analyzer__term_key (az, 'l', value), t);
+    break;
+  case N_ROOT:
+    index_add (m->by_root, teema_analyzer__term_key (az, 'r', value), t);
+    index_add (m->by_lemma, teema_analyzer__term_key (az, 'r', value), t);
+    break;
   case N_PART:
   case N_HEAD: {
-    const char *key = teema_analyzer__term_key (az, 'p', word);
-    if (snowball)
-      return snowball_contains (an, key);
-    return in_list (n->kind == N_PART ? an->parts : an->heads, key);
+    const char *key = teema_analyzer__term_key (az, 'p', value);
+    if (snowball) {
+      Scan sc = { t, kind == N_PART ? 'p' : 'h', key };
+      g_array_append_val (m->scans, sc);
+    } else {
+      index_add (kind == N_PART ? m->by_part : m->by_head, key, t);
+    }
+    break;
   }
-  case N_ROOT: {
-    const char *key = teema_analyzer__term_key (az, 'r', word);
-    return in_list (an->roots, key) || in_list (an->lemmas, key);
+  case N_PREFIX: {
+    Scan sc = { t, 'x', teema_analyzer__term_key (az, 's', value) };
+    g_array_append_val (m->scans, sc);
+    break;
   }
-  case N_PREFIX:
-    return g_str_has_prefix (an->form, word);
   default:
-    return FALSE;
+    break;
+  }
+  return t;
+}
+
+static void
+bind_node (TeemaMatcher *m, Node *n)
+{
+  if (!n)
+    return;
+  bind_node (m, n->a);
+  bind_node (m, n->b);
+  if (n->kind == N_PHRASE) {
+    guint k = g_strv_length (n->words);
+    g_free (n->word_terms);
+    n->word_terms = g_new (guint, k);
+    for (guint j = 0; j < k; j++)
+      n->word_terms[j] = term_index (m, N_WORD, n->words[j]);
+  } else if (n->kind <= N_PREFIX && n->kind != N_PHRASE) {
+    n->term = term_index (m, n->kind, n->value);
+  }
+}
+
+void
+teema_matcher__add (TeemaMatcher *m, TeemaRule *rule)
+{
+  if (rule->own_matcher)
+    teema_matcher__free (rule->matcher);
+  rule->matcher = m;
+  rule->own_matcher = FALSE;
+  bind_node (m, rule->root);
+}
+
+static void
+set_bits (guint64 *bits, GHashTable *index, const char *key)
+{
+  GArray *list = g_hash_table_lookup (index, key);
+  for (guint i = 0; list && i < list->len; i++) {
+    guint t = g_array_index (list, guint, i);
+    bits[t / 64] |= G_GUINT64_CONSTANT (1) << (t % 64);
+  }
+}
+
+static void
+set_bits_all (guint64 *bits, GHashTable *index, const char *const *keys)
+{
+  for (; keys && *keys; keys++)
+    set_bits (bits, index, *keys);
+}
+
+static guint64 *
+compute_bits (TeemaMatcher *m, const TeemaAnalysis *an)
+{
+  guint64 *bits = g_new0 (guint64, m->words);
+  set_bits (bits, m->by_surface, an->form);
+  set_bits_all (bits, m->by_lemma, an->lemmas);
+  set_bits_all (bits, m->by_root, an->roots);
+  set_bits_all (bits, m->by_part, an->parts);
+  set_bits_all (bits, m->by_head, an->heads);
+  for (guint i = 0; i < m->scans->len; i++) {
+    const Scan *sc = &g_array_index (m->scans, Scan, i);
+    gboolean yes = sc->kind == 'x' ? g_str_has_prefix (an->form, sc->key)
+                                   : strstr (an->form, sc->key) != NULL;
+    if (yes)
+      bits[sc->term / 64] |= G_GUINT64_CONSTANT (1) << (sc->term % 64);
+  }
+  return bits;
+}
+
+/* The term bits of a word form, computed on first use. */
+static const guint64 *
+form_bits (TeemaMatcher *m, const TeemaAnalysis *an)
+{
+  if (!m->words)
+    m->words = MAX (1, (m->n_terms + 63) / 64);
+  if (an->id >= m->bits->len)
+    g_ptr_array_set_size (m->bits, an->id + 1024);
+  guint64 *bits = m->bits->pdata[an->id];
+  if (!bits)
+    bits = m->bits->pdata[an->id] = compute_bits (m, an);
+  return bits;
+}
+
+void
+teema_matcher__presence (TeemaMatcher *m, const GArray *tokens,
+                         guint64 *presence)
+{
+  for (guint i = 0; i < tokens->len; i++) {
+    const guint64 *bits =
+      form_bits (m, g_array_index (tokens, TeemaToken, i).analysis);
+    for (guint w = 0; w < m->words; w++)
+      presence[w] |= bits[w];
   }
 }
 
 static gboolean
-term_matches (Node *n, TeemaAnalyzer *az, const TeemaAnalysis *an,
-              const char *word)
+bit (const guint64 *bits, guint t)
 {
-  if (n->kind == N_PHRASE)
-    return term_matches_uncached (&(Node){ .kind = N_WORD }, az, an, word);
-  if (n->memo_for != az) {
-    if (n->memo)
-      g_hash_table_destroy (n->memo);
-    n->memo = g_hash_table_new (g_direct_hash, g_direct_equal);
-    n->memo_for = az;
+  return (bits[t / 64] >> (t % 64)) & 1;
+}
+
+static gboolean
+may_match (const Node *n, const guint64 *presence)
+{
+  switch (n->kind) {
+  case N_AND:
+  case N_NEAR:
+    return may_match (n->a, presence) && may_match (n->b, presence);
+  case N_OR:
+    return may_match (n->a, presence) || may_match (n->b, presence);
+  case N_NOT:
+  case N_REGEX:
+    return TRUE; /* decided only on the words themselves */
+  case N_PHRASE:
+    for (guint j = 0; n->words[j]; j++)
+      if (!bit (presence, n->word_terms[j]))
+        return FALSE;
+    return TRUE;
+  default:
+    return bit (presence, n->term);
   }
-  gpointer v = g_hash_table_lookup (n->memo, an);
-  if (v)
-    return GPOINTER_TO_INT (v) == 2;
-  gboolean yes = term_matches_uncached (n, az, an, word);
-  g_hash_table_insert (n->memo, (gpointer) an, GINT_TO_POINTER (yes ? 2 : 1));
-  return yes;
+}
+
+gboolean
+teema_rule__may_match (const TeemaRule *rule, const guint64 *presence)
+{
+  return may_match (rule->root, presence);
+}
+
+/* ---- matching -------------------------------------------------------------- */
+
+static gboolean
+term_matches (TeemaMatcher *m, guint term, const TeemaAnalysis *an)
+{
+  return bit (form_bits (m, an), term);
 }
 
 typedef struct {
-  TeemaAnalyzer *az;
+  TeemaMatcher *m;
   const char *text;
   const GArray *tokens;
   const gboolean *blocked;
@@ -499,7 +699,7 @@ eval_terms (Node *n, const Ctx *c, GArray *out)
 {
   for (guint i = 0; i < c->tokens->len; i++)
     if (!(c->blocked && c->blocked[i]) &&
-        term_matches (n, c->az, tok (c, i)->analysis, n->value))
+        term_matches (c->m, n->term, tok (c, i)->analysis))
       g_array_append_val (out, i);
 }
 
@@ -510,7 +710,7 @@ eval_phrase (Node *n, const Ctx *c, GArray *out)
   for (guint i = 0; i + k <= c->tokens->len; i++) {
     guint j = 0;
     while (j < k && !(c->blocked && c->blocked[i + j]) &&
-           term_matches (n, c->az, tok (c, i + j)->analysis, n->words[j]))
+           term_matches (c->m, n->word_terms[j], tok (c, i + j)->analysis))
       j++;
     if (j == k)
       for (j = 0; j < k; j++)
@@ -622,20 +822,33 @@ why_token (Node *n, const Ctx *c, guint i)
     return n->display;
   case N_PHRASE:
     for (guint j = 0; n->words[j]; j++)
-      if (term_matches (n, c->az, tok (c, i)->analysis, n->words[j]))
+      if (term_matches (c->m, n->word_terms[j], tok (c, i)->analysis))
         return n->display;
     return NULL;
   default:
-    return term_matches (n, c->az, tok (c, i)->analysis, n->value)
-             ? n->display : NULL;
+    return term_matches (c->m, n->term, tok (c, i)->analysis) ? n->display
+                                                              : NULL;
   }
+}
+
+/* The rule's matcher for analyzer: the shared one it was added to, or one
+ * of its own. */
+static TeemaMatcher *
+matcher_for (TeemaRule *rule, TeemaAnalyzer *analyzer)
+{
+  if (rule->matcher && rule->matcher->az == analyzer)
+    return rule->matcher;
+  TeemaMatcher *m = teema_matcher__new (analyzer);
+  teema_matcher__add (m, rule);
+  rule->own_matcher = TRUE;
+  return m;
 }
 
 gboolean
 teema_rule_match (TeemaRule *rule, TeemaAnalyzer *analyzer, const char *text,
                   const GArray *tokens, const gboolean *blocked, GArray *hits)
 {
-  Ctx c = { analyzer, text, tokens, blocked };
+  Ctx c = { matcher_for (rule, analyzer), text, tokens, blocked };
   g_autoptr (GArray) set = set_new ();
   if (!eval (rule->root, &c, set))
     return FALSE;

@@ -43,6 +43,7 @@ class Autocode : public ::testing::Test {
   TeemaAutocodeResult *run (bool dry) {
     TeemaAutocodeOptions opt = {};
     opt.dry_run = dry;
+    opt.keep_items = TRUE;
     GError *error = nullptr;
     TeemaAutocodeResult *r = teema_project_autocode (p, &opt, &error);
     EXPECT_NE (r, nullptr) << (error ? error->message : "");

@@ -94,7 +94,9 @@ TEST_P (RuleTable, MatchesAsTheTableSays) {
   gboolean matched = teema_rule_match (rule, az, c.text.c_str (), tokens,
                                        blocked.data (), hits);
   EXPECT_EQ (matched ? "match" : "no", c.expect);
-  if (matched) EXPECT_EQ (hit_words (c.text, hits), c.hits);
+  if (matched) {
+    EXPECT_EQ (hit_words (c.text, hits), c.hits);
+  }
   g_array_unref (hits);
   g_array_unref (tokens);
   teema_rule_free (rule);

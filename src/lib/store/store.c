@@ -524,6 +524,57 @@ teema_store__list_segments (TeemaStore *store,
   return out;
 }
 
+gboolean
+teema_store__foreach_segment (TeemaStore *store,
+                              const TeemaSegmentFilter *filter,
+                              TeemaSegmentFunc fn, gpointer data,
+                              GError **error)
+{
+  /* Its own statement, so that fn may list segments meanwhile. */
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (store->db, SEGMENT_COLUMNS
+        "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
+        " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal", -1, &stmt,
+        NULL) != SQLITE_OK)
+    return teema_store__fail (store, error, "reading segments");
+  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
+  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
+  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+  int rc;
+  gboolean ok = TRUE;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaSegment *seg = read_segment (stmt);
+    ok = fn (seg, data, error);
+    teema_segment_free (seg);
+  }
+  if (ok && rc != SQLITE_DONE)
+    ok = teema_store__fail (store, error, "reading segments");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+guint
+teema_store__count_segments (TeemaStore *store,
+                             const TeemaSegmentFilter *filter)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "SELECT count(*) FROM segment s JOIN document d"
+           " ON d.id = s.document_id LEFT JOIN informant i"
+           " ON i.id = d.informant_id"
+           " WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
+           " AND (?3 OR s.interviewer = 0)", NULL);
+  if (!stmt)
+    return 0;
+  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
+  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
+  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+  guint n = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
 TeemaSegment *
 teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 {

@@ -51,6 +51,16 @@ gint64 teema_store__insert_segment (TeemaStore *store,
 GPtrArray *teema_store__list_segments (TeemaStore *store,
                                        const TeemaSegmentFilter *filter,
                                        GError **error);
+/* Calls fn for each segment matching filter, in document order, reading
+ * one row at a time; fn returns FALSE (setting error) to stop. */
+typedef gboolean (*TeemaSegmentFunc) (const TeemaSegment *segment,
+                                      gpointer data, GError **error);
+gboolean teema_store__foreach_segment (TeemaStore *store,
+                                       const TeemaSegmentFilter *filter,
+                                       TeemaSegmentFunc fn, gpointer data,
+                                       GError **error);
+guint teema_store__count_segments (TeemaStore *store,
+                                   const TeemaSegmentFilter *filter);
 TeemaSegment *teema_store__get_segment (TeemaStore *store, gint64 id,
                                         GError **error);
 
