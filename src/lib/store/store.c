@@ -53,6 +53,17 @@ static const char *const migrations[] = {
   "CREATE TABLE analysis ("
   "  backend TEXT NOT NULL, form TEXT NOT NULL, data TEXT NOT NULL,"
   "  PRIMARY KEY (backend, form)) WITHOUT ROWID;",
+  /* 2: memos per segment and coder; rule suggestions a coder rejected. */
+  "CREATE TABLE memo ("
+  "  segment_id INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,"
+  "  coder_id INTEGER NOT NULL REFERENCES coder(id),"
+  "  text TEXT NOT NULL, updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (segment_id, coder_id));"
+  "CREATE TABLE rejection ("
+  "  segment_id INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,"
+  "  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,"
+  "  coder_id INTEGER NOT NULL REFERENCES coder(id),"
+  "  created_at TEXT NOT NULL, PRIMARY KEY (segment_id, theme_id, coder_id));",
 };
 
 gboolean
