@@ -18,5 +18,7 @@
 #include <teema/evaluate.h>
 #include <teema/search.h>
 #include <teema/agreement.h>
+#include <teema/review.h>
+#include <teema/merge.h>
 
 #endif

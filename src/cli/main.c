@@ -21,6 +21,7 @@ static const CliCommand commands[] = {
   { "search", cmd_search, "segments matching a rule, keyword in context" },
   { "evaluate", cmd_evaluate, "precision, recall and F1 of the rules" },
   { "agreement", cmd_agreement, "inter-coder agreement: kappa, alpha" },
+  { "merge", cmd_merge, "merge codings and memos from a copy" },
   { NULL, NULL, NULL },
 };
 

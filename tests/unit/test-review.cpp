@@ -1,0 +1,92 @@
+// test-review.cpp — memos per segment and coder, rejected suggestions, and
+// the rule-hit highlights the interactive coder shows.
+#include <gtest/gtest.h>
+#include <teema/teema.h>
+
+#include "coding-fixture.h"
+#include "testutil.h"
+
+namespace {
+
+class Review : public ::testing::Test {
+ protected:
+  void SetUp () override {
+    p = coding_fixture::create (dir.file ("p.teema"),
+                                { coding_fixture::write_a (dir) });
+    ids = coding_fixture::segments (p);
+    ASSERT_EQ (ids.size (), 3u);
+  }
+  void TearDown () override { teema_project_free (p); }
+  testutil::TempDir dir;
+  TeemaProject *p = nullptr;
+  std::vector<gint64> ids;
+};
+
+TEST_F (Review, MemosPerSegmentAndCoder)
+{
+  GError *error = nullptr;
+  EXPECT_EQ (teema_project_get_memo (p, ids[0], "anna", &error), nullptr);
+  EXPECT_EQ (error, nullptr);
+  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "anna", "Tärkeä kohta",
+                                       &error));
+  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "ben", "eri", &error));
+  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "anna", "Päivitetty",
+                                       &error));
+  char *m = teema_project_get_memo (p, ids[0], "anna", &error);
+  EXPECT_STREQ (m, "Päivitetty");
+  g_free (m);
+  GPtrArray *all = teema_project_list_memos (p, nullptr, &error);
+  ASSERT_EQ (all->len, 2u);
+  EXPECT_STREQ (((TeemaMemo *) all->pdata[0])->coder, "anna");
+  g_ptr_array_unref (all);
+  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "anna", "", &error));
+  EXPECT_EQ (teema_project_get_memo (p, ids[0], "anna", &error), nullptr);
+  EXPECT_FALSE (teema_project_set_memo (p, 9999, "anna", "x", &error));
+  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+}
+
+TEST_F (Review, Rejections)
+{
+  GError *error = nullptr;
+  ASSERT_TRUE (teema_project_set_rejected (p, ids[1], "price", "anna", TRUE,
+                                           &error));
+  ASSERT_TRUE (teema_project_set_rejected (p, ids[1], "price", "anna", TRUE,
+                                           &error));  // idempotent
+  GPtrArray *r = teema_project_list_rejections (p, "anna", &error);
+  ASSERT_EQ (r->len, 1u);
+  EXPECT_STREQ (((TeemaCoding *) r->pdata[0])->theme, "price");
+  g_ptr_array_unref (r);
+  ASSERT_TRUE (teema_project_set_rejected (p, ids[1], "price", "anna",
+                                           FALSE, &error));
+  r = teema_project_list_rejections (p, nullptr, &error);
+  EXPECT_EQ (r->len, 0u);
+  g_ptr_array_unref (r);
+  EXPECT_FALSE (teema_project_set_rejected (p, ids[1], "nope", "anna", TRUE,
+                                            &error));
+  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+}
+
+TEST_F (Review, HighlightsAreTheRulesHitsInTheText)
+{
+  GError *error = nullptr;
+  TeemaHighlighter *h = teema_highlighter_new (p, &error);
+  ASSERT_NE (h, nullptr) << error->message;
+  TeemaSegment *s = teema_project_get_segment (p, ids[0], &error);
+  // "Luottamus on tärkeää, luottamusta rakennetaan."
+  GArray *hits = teema_highlighter_hits (h, s);
+  ASSERT_EQ (hits->len, 2u);
+  auto *a = &g_array_index (hits, TeemaHighlight, 0);
+  auto *b = &g_array_index (hits, TeemaHighlight, 1);
+  EXPECT_EQ (a->start, 0u);
+  EXPECT_EQ (a->end, 9u);
+  EXPECT_STREQ (a->theme, "trust");
+  EXPECT_EQ (b->start, 22u);  // code points: "ä" counts once
+  EXPECT_EQ (b->end, 33u);
+  g_array_unref (hits);
+  teema_segment_free (s);
+  teema_highlighter_free (h);
+}
+
+}  // namespace
