@@ -220,10 +220,12 @@ teema_store__open (const char *path, gboolean create, GError **error)
   }
   sqlite3_busy_timeout (store->db, 5000);
   sqlite3_extended_result_codes (store->db, 1);
+  /* migrate() first: it refuses a file that is not ours before WAL, which
+   * persists in the file, could change someone else's database. */
   if (!teema_store__exec (store, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (store, error) ||
       !teema_store__exec (store, "PRAGMA journal_mode = WAL", error) ||
-      !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error) ||
-      !migrate (store, error)) {
+      !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error)) {
     g_prefix_error (error, "%s: ", path);
     teema_store__close (store);
     return NULL;
