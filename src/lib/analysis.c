@@ -545,27 +545,56 @@ complete_suspended (TeemaAnalyzer *a, GArray *tokens, const char *word)
   return &analyze (a, word)->pub;
 }
 
+/* Lower-cases an NFC word into buf when it is ASCII or Latin-1 letters
+ * (lower-casing keeps those NFC); returns FALSE for anything else. */
+static gboolean
+fold_fast (const char *w, gsize n, char *buf, gsize size)
+{
+  if (n + 1 > size)
+    return FALSE;
+  for (gsize i = 0; i < n; i++) {
+    unsigned char c = (unsigned char) w[i];
+    if (c < 0x80) {
+      buf[i] = (char) g_ascii_tolower (c);
+    } else if (c == 0xC3 && i + 1 < n) {
+      unsigned char d = (unsigned char) w[i + 1];
+      /* À-Þ (except ×) fold to à-þ by adding 0x20 to the second byte. */
+      buf[i] = (char) c;
+      buf[i + 1] = (char) (d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+      i++;
+    } else {
+      return FALSE;
+    }
+  }
+  buf[n] = '\0';
+  return TRUE;
+}
+
+static const TeemaAnalysis *
+token_analysis (TeemaAnalyzer *a, GArray *out, const char *word, gsize n,
+                guint flags)
+{
+  char buf[256];
+  g_autofree char *slow = NULL;
+  const char *folded = buf;
+  if (!fold_fast (word, n, buf, sizeof buf))
+    folded = slow = teema_text__fold (word, (gssize) n);
+  if (flags & TEEMA_TOKEN_SUSPENDED)
+    return complete_suspended (a, out, folded);
+  return &analyze (a, folded)->pub;
+}
+
 GArray *
 teema_analyzer_tokenize (TeemaAnalyzer *a, const char *text, gssize len)
 {
   GArray *raw = teema_text__split (text, len);
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TeemaToken),
                                    raw->len);
-  char buf[128];
   for (guint i = 0; i < raw->len; i++) {
     const TeemaRawToken *r = &g_array_index (raw, TeemaRawToken, i);
-    gsize n = r->byte_end - r->byte_start;
-    g_autofree char *heap = NULL;
-    char *word = buf;
-    if (n >= sizeof buf)
-      word = heap = g_malloc (n + 1);
-    memcpy (word, text + r->byte_start, n);
-    word[n] = '\0';
-    g_autofree char *folded = teema_text__fold (word, (gssize) n);
     TeemaToken t = { r->start, r->end, NULL, r->flags };
-    t.analysis = (r->flags & TEEMA_TOKEN_SUSPENDED)
-                   ? complete_suspended (a, out, folded)
-                   : &analyze (a, folded)->pub;
+    t.analysis = token_analysis (a, out, text + r->byte_start,
+                                 r->byte_end - r->byte_start, r->flags);
     g_array_append_val (out, t);
   }
   g_array_unref (raw);

@@ -212,10 +212,11 @@ any_may_match (CompiledTheme *ct, const guint64 *presence)
   return FALSE;
 }
 
-/* Codes one segment with one theme; returns the item or NULL. */
+/* Codes one segment with one theme; returns the item or NULL. The item
+ * carries the words that fired only when with_hits. */
 static TeemaAutocodeItem *
 code_theme (TeemaCompiled *c, CompiledTheme *ct, const TeemaSegment *seg,
-            const GArray *tokens)
+            const GArray *tokens, gboolean with_hits)
 {
   if (!any_may_match (ct, c->presence))
     return NULL;
@@ -225,11 +226,17 @@ code_theme (TeemaCompiled *c, CompiledTheme *ct, const TeemaSegment *seg,
   for (guint r = 0; r < ct->rules->len; r++) {
     TeemaRule *rule = ct->rules->pdata[r];
     g_array_set_size (hits, 0);
-    if (!teema_rule__may_match (rule, c->presence) ||
-        !teema_rule_match (rule, c->az, seg->text, tokens, blocked, hits))
+    if (!teema_rule__may_match (rule, c->presence))
+      continue;
+    gboolean decided = !with_hits && !blocked &&
+                       teema_rule__presence_decides (rule);
+    if (!decided && !teema_rule_match (rule, c->az, seg->text, tokens,
+                                       blocked, with_hits ? hits : NULL))
       continue;
     if (!it)
       it = item_new (seg, ct->theme->code);
+    if (!with_hits)
+      break;
     for (guint i = 0; i < hits->len; i++)
       g_ptr_array_add (it->hits,
                        make_hit (seg, tokens,
@@ -238,18 +245,35 @@ code_theme (TeemaCompiled *c, CompiledTheme *ct, const TeemaSegment *seg,
   return it;
 }
 
-void
-teema_autocode__segment (TeemaCompiled *c, const TeemaSegment *seg,
-                         const GArray *tokens, GPtrArray *items)
+static void
+code_segment (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
+              GPtrArray *items, GHashTable *skip_hits)
 {
   memset (c->presence, 0,
           teema_matcher__words (c->matcher) * sizeof (guint64));
   teema_matcher__presence (c->matcher, tokens, c->presence);
   for (guint t = 0; t < c->themes->len; t++) {
-    TeemaAutocodeItem *it = code_theme (c, c->themes->pdata[t], seg, tokens);
+    CompiledTheme *ct = c->themes->pdata[t];
+    TeemaAutocodeItem *it = code_theme (c, ct, seg, tokens, !skip_hits);
+    if (it && skip_hits) {
+      /* A new coding is explained; an existing one needs no words. */
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s",
+                                              seg->id, ct->theme->code);
+      if (!g_hash_table_contains (skip_hits, key)) {
+        item_free (it);
+        it = code_theme (c, ct, seg, tokens, TRUE);
+      }
+    }
     if (it)
       g_ptr_array_add (items, it);
   }
+}
+
+void
+teema_autocode__segment (TeemaCompiled *c, const TeemaSegment *seg,
+                         const GArray *tokens, GPtrArray *items)
+{
+  code_segment (c, seg, tokens, items, NULL);
 }
 
 TeemaAnalyzer *
@@ -276,17 +300,95 @@ teema_autocode__analyzer (TeemaProject *p, const char *lang,
   return az;
 }
 
-/* ---- the run ------------------------------------------------------------- */
+/* ---- the run ---------------------------------------------------------------
+ *
+ * The main thread streams segments from the store in batches and writes the
+ * results in batch order; worker threads, each with its own analyser (one
+ * Voikko handle per thread) and compiled rules, tokenise and code batches.
+ * The set of earlier rule codings is read-only while workers run: kept
+ * codings are collected in a separate set. */
+
+#define BATCH_SEGMENTS 128
+
+typedef struct {
+  guint seq;
+  GPtrArray *segments; /* TeemaSegment * */
+  GPtrArray *items;    /* TeemaAutocodeItem *, in segment order */
+  guint64 words;
+} Batch;
+
+static Batch *
+batch_new (guint seq)
+{
+  Batch *b = g_new0 (Batch, 1);
+  b->seq = seq;
+  b->segments =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
+  b->items = teema_autocode__items_new ();
+  return b;
+}
+
+static void
+batch_free (Batch *b)
+{
+  g_ptr_array_unref (b->segments);
+  g_ptr_array_unref (b->items);
+  g_free (b);
+}
+
+static Batch stop_batch; /* tells a worker to finish */
+
+typedef struct {
+  TeemaAnalyzer *az;
+  TeemaCompiled *compiled;
+  GAsyncQueue *todo, *done;
+  const char *dump;    /* the project's analysis cache, read-only */
+  GHashTable *old;     /* read-only: existing codings need no words */
+  gboolean keep;
+  GThread *thread;
+  char *new_forms;     /* analyses made by this worker, at the end */
+} Worker;
+
+static gpointer
+worker_main (gpointer data)
+{
+  Worker *w = data;
+  teema_analyzer_load_cache (w->az, w->dump);
+  for (;;) {
+    Batch *b = g_async_queue_pop (w->todo);
+    if (b == &stop_batch)
+      break;
+    for (guint i = 0; i < b->segments->len; i++) {
+      const TeemaSegment *seg = b->segments->pdata[i];
+      g_autoptr (GArray) tokens =
+        teema_analyzer_tokenize (w->az, seg->text, -1);
+      b->words += tokens->len;
+      code_segment (w->compiled, seg, tokens, b->items,
+                    w->keep ? NULL : w->old);
+    }
+    g_async_queue_push (w->done, b);
+  }
+  w->new_forms = teema_analyzer_dump_cache (w->az, TRUE);
+  return NULL;
+}
 
 typedef struct {
   TeemaProject *project;
   const TeemaAutocodeOptions *opt;
-  TeemaCompiled *compiled;
+  const TeemaCodebook *cb;
   TeemaAutocodeResult *result;
-  GHashTable *old;      /* "segment\x1ftheme" of earlier rule codings */
+  GHashTable *old;      /* "segment\x1ftheme" keys of earlier rule codings */
+  GHashTable *seen;     /* keys produced again */
   gboolean keep;        /* keep items in the result */
   guint total;          /* segments to examine, for progress */
-  GPtrArray *scratch;   /* items of the current segment */
+  GPtrArray *workers;   /* Worker * */
+  GAsyncQueue *todo, *done;
+  Batch *filling;       /* the batch being filled */
+  guint next_seq;       /* next batch number to hand out */
+  guint next_write;     /* next batch number to write */
+  GHashTable *pending;  /* seq -> Batch * finished out of order */
+  char *dump;           /* the project's analysis cache */
+  const char *cache_key;
 } Run;
 
 static char *
@@ -313,11 +415,12 @@ record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
         GError **error)
 {
   TeemaAutocodeResult *r = run->result;
-  g_autofree char *key = coding_key (it->segment_id, it->theme);
-  it->kept = g_hash_table_remove (run->old, key);
+  char *key = coding_key (it->segment_id, it->theme);
+  it->kept = g_hash_table_contains (run->old, key);
   it->added = !it->kept;
   r->n_kept += it->kept;
   r->n_added += it->added;
+  g_hash_table_add (run->seen, key);
   if (it->added && !run->opt->dry_run) {
     g_autofree char *note = note_for (it);
     if (!teema_store__add_coding (run->project->store, it->segment_id,
@@ -329,29 +432,133 @@ record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
 }
 
 static gboolean
-code_one (const TeemaSegment *seg, gpointer data, GError **error)
+write_batch (Run *run, Batch *b, GError **error)
 {
-  Run *run = data;
   TeemaAutocodeResult *r = run->result;
-  g_autoptr (GArray) tokens =
-    teema_analyzer_tokenize (run->compiled->az, seg->text, -1);
-  r->n_words += tokens->len;
-  teema_autocode__segment (run->compiled, seg, tokens, run->scratch);
-  for (guint i = 0; i < run->scratch->len; i++)
-    if (!record (run, run->scratch->pdata[i], seg, error))
-      return FALSE;
-  while (run->scratch->len) {
-    gpointer it = g_ptr_array_steal_index (run->scratch, 0);
-    if (run->keep)
-      g_ptr_array_add (r->items, it);
-    else
-      item_free (it);
+  guint item = 0;
+  for (guint i = 0; i < b->segments->len; i++) {
+    const TeemaSegment *seg = b->segments->pdata[i];
+    for (; item < b->items->len; item++) {
+      TeemaAutocodeItem *it = b->items->pdata[item];
+      if (it->segment_id != seg->id)
+        break;
+      if (!record (run, it, seg, error))
+        return FALSE;
+    }
   }
-  r->n_segments++;
-  if (run->opt->progress &&
-      (r->n_segments % 512 == 0 || r->n_segments == run->total))
+  r->n_words += b->words;
+  r->n_segments += b->segments->len;
+  while (run->keep && b->items->len)
+    g_ptr_array_add (r->items, g_ptr_array_steal_index (b->items, 0));
+  if (run->opt->progress)
     run->opt->progress (r->n_segments, run->total, run->opt->progress_data);
   return TRUE;
+}
+
+/* Writes finished batches in order; with wait, blocks for one. */
+static gboolean
+collect (Run *run, gboolean wait, GError **error)
+{
+  Batch *b = wait ? g_async_queue_pop (run->done)
+                  : g_async_queue_try_pop (run->done);
+  for (; b; b = g_async_queue_try_pop (run->done))
+    g_hash_table_insert (run->pending, GUINT_TO_POINTER (b->seq), b);
+  Batch *next;
+  while ((next = g_hash_table_lookup (run->pending,
+                                      GUINT_TO_POINTER (run->next_write)))) {
+    g_hash_table_steal (run->pending, GUINT_TO_POINTER (run->next_write));
+    run->next_write++;
+    gboolean ok = write_batch (run, next, error);
+    batch_free (next);
+    if (!ok)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+hand_out (Run *run, GError **error)
+{
+  g_async_queue_push (run->todo, run->filling);
+  run->filling = batch_new (++run->next_seq);
+  /* Bound the work in flight so memory stays flat. */
+  while (run->next_seq - run->next_write > 4 * run->workers->len)
+    if (!collect (run, TRUE, error))
+      return FALSE;
+  return collect (run, FALSE, error);
+}
+
+static gboolean
+feed (const TeemaSegment *seg, gpointer data, GError **error)
+{
+  Run *run = data;
+  TeemaSegment *copy = g_new0 (TeemaSegment, 1);
+  *copy = *seg;
+  copy->document = g_strdup (seg->document);
+  copy->speaker = g_strdup (seg->speaker);
+  copy->informant = g_strdup (seg->informant);
+  copy->group = g_strdup (seg->group);
+  copy->timestamp = g_strdup (seg->timestamp);
+  copy->text = g_strdup (seg->text);
+  g_ptr_array_add (run->filling->segments, copy);
+  if (run->filling->segments->len < BATCH_SEGMENTS)
+    return TRUE;
+  return hand_out (run, error);
+}
+
+static void
+worker_free (Worker *w)
+{
+  teema_autocode__free (w->compiled);
+  teema_analyzer_free (w->az);
+  g_free (w->new_forms);
+  g_free (w);
+}
+
+static TeemaAnalyzer *
+new_analyzer (const char *lang, gboolean snowball, GError **error)
+{
+  return snowball ? teema_analyzer_new_snowball (lang, error)
+                  : teema_analyzer_new (lang, error);
+}
+
+static gboolean
+start_workers (Run *run, const char *lang, GError **error)
+{
+  guint n = CLAMP (g_get_num_processors (), 1, 8);
+  for (guint i = 0; i < n; i++) {
+    Worker *w = g_new0 (Worker, 1);
+    g_ptr_array_add (run->workers, w);
+    w->az = new_analyzer (lang, run->opt->force_snowball, error);
+    w->compiled = w->az ? teema_autocode__compile (run->cb, w->az, error)
+                        : NULL;
+    if (!w->compiled)
+      return FALSE;
+    w->todo = run->todo;
+    w->done = run->done;
+    w->dump = run->dump;
+    w->old = run->old;
+    w->keep = run->keep;
+  }
+  for (guint i = 0; i < n; i++) {
+    Worker *w = run->workers->pdata[i];
+    w->thread = g_thread_new ("autocode", worker_main, w);
+  }
+  return TRUE;
+}
+
+/* Stops and joins the workers (also after an error). */
+static void
+stop_workers (Run *run)
+{
+  for (guint i = 0; i < run->workers->len; i++)
+    g_async_queue_push (run->todo, &stop_batch);
+  for (guint i = 0; i < run->workers->len; i++) {
+    Worker *w = run->workers->pdata[i];
+    if (w->thread)
+      g_thread_join (w->thread);
+    w->thread = NULL;
+  }
 }
 
 /* Old rule codings not produced again are removed. */
@@ -359,37 +566,39 @@ static gboolean
 remove_stale (Run *run, GError **error)
 {
   GHashTableIter it;
-  gpointer key, value;
+  gpointer key;
   g_hash_table_iter_init (&it, run->old);
-  while (g_hash_table_iter_next (&it, &key, &value)) {
-    TeemaCoding *c = value;
+  while (g_hash_table_iter_next (&it, &key, NULL)) {
+    if (g_hash_table_contains (run->seen, key))
+      continue;
+    const char *sep = strchr (key, '\x1f');
+    gint64 segment_id = g_ascii_strtoll (key, NULL, 10);
     run->result->n_removed++;
     if (!run->opt->dry_run &&
-        !teema_store__remove_coding (run->project->store, c->segment_id,
-                                     c->theme, TEEMA_CODER_RULES, NULL, error))
+        !teema_store__remove_coding (run->project->store, segment_id, sep + 1,
+                                     TEEMA_CODER_RULES, NULL, error))
       return FALSE;
     if (run->keep) {
-      TeemaSegment stub = { .id = c->segment_id, .informant = c->informant };
-      g_ptr_array_add (run->result->items, item_new (&stub, c->theme));
+      g_autoptr (TeemaSegment) seg =
+        teema_store__get_segment (run->project->store, segment_id, NULL);
+      TeemaSegment stub = { .id = segment_id };
+      g_ptr_array_add (run->result->items,
+                       item_new (seg ? seg : &stub, sep + 1));
     }
   }
   return TRUE;
 }
 
 static gboolean
-load_old (Run *run, GError **error)
+save_analyses (Run *run, GError **error)
 {
-  TeemaCodingFilter cf = { TEEMA_CODER_RULES, NULL, NULL, 0 };
-  GPtrArray *old = teema_store__list_codings (run->project->store, &cf, error);
-  if (!old)
-    return FALSE;
-  run->old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                    (GDestroyNotify) teema_coding_free);
-  for (guint i = 0; i < old->len; i++) {
-    TeemaCoding *c = g_ptr_array_steal_index_fast (old, i--);
-    g_hash_table_insert (run->old, coding_key (c->segment_id, c->theme), c);
+  for (guint i = 0; i < run->workers->len; i++) {
+    Worker *w = run->workers->pdata[i];
+    if (w->new_forms &&
+        !teema_store__save_analyses (run->project->store, run->cache_key,
+                                     w->new_forms, error))
+      return FALSE;
   }
-  g_ptr_array_unref (old);
   return TRUE;
 }
 
@@ -399,41 +608,60 @@ run_all (TeemaProject *project, gpointer data, GError **error)
   Run *run = data;
   TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer };
   run->total = teema_store__count_segments (project->store, &filter);
-  if (!load_old (run, error) ||
-      !teema_store__foreach_segment (project->store, &filter, code_one, run,
-                                     error) ||
-      !remove_stale (run, error))
+  gboolean ok =
+    teema_store__foreach_segment (project->store, &filter, feed, run, error) &&
+    hand_out (run, error);
+  while (ok && run->next_write < run->next_seq)
+    ok = collect (run, TRUE, error);
+  stop_workers (run);
+  if (!ok || !remove_stale (run, error))
     return FALSE;
   run->result->n_codings = run->result->n_kept + run->result->n_added;
-  return TRUE;
+  return run->opt->dry_run || save_analyses (run, error);
 }
 
 static TeemaAutocodeResult *
-result_new (TeemaAnalyzer *az)
+result_new (TeemaBackend backend, const char *warning)
 {
   TeemaAutocodeResult *r = g_new0 (TeemaAutocodeResult, 1);
   r->items = teema_autocode__items_new ();
-  gboolean voikko = teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO;
-  r->backend = g_strdup (voikko ? "voikko" : "snowball");
-  r->warning = g_strdup (teema_analyzer_warning (az));
+  r->backend =
+    g_strdup (backend == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball");
+  r->warning = g_strdup (warning);
   return r;
 }
 
-typedef struct {
-  Run *run;
-  const char *cache_key;
-} WriteJob;
-
-static gboolean
-write_run (TeemaProject *project, gpointer data, GError **error)
+static void
+run_clear (Run *run)
 {
-  WriteJob *job = data;
-  if (!run_all (project, job->run, error))
-    return FALSE;
-  g_autofree char *dump = teema_analyzer_dump_cache (job->run->compiled->az,
-                                                     TRUE);
-  return teema_store__save_analyses (project->store, job->cache_key, dump,
-                                     error);
+  if (run->workers) {
+    stop_workers (run);
+    g_ptr_array_unref (run->workers);
+  }
+  if (run->filling)
+    batch_free (run->filling);
+  if (run->pending)
+    g_hash_table_destroy (run->pending);
+  Batch *b;
+  while (run->done && (b = g_async_queue_try_pop (run->done)))
+    batch_free (b);
+  while (run->todo && (b = g_async_queue_try_pop (run->todo)))
+    if (b != &stop_batch)
+      batch_free (b);
+  g_clear_pointer (&run->todo, g_async_queue_unref);
+  g_clear_pointer (&run->done, g_async_queue_unref);
+  g_clear_pointer (&run->old, g_hash_table_destroy);
+  g_clear_pointer (&run->seen, g_hash_table_destroy);
+  g_free (run->dump);
+}
+
+/* Checks the language and backend once, before any thread starts. */
+static TeemaAnalyzer *
+probe (const TeemaAutocodeOptions *opt,
+       const TeemaCodebook *cb, char **lang, GError **error)
+{
+  *lang = g_strdup (opt->lang ? opt->lang : teema_codebook_language (cb));
+  return new_analyzer (*lang, opt->force_snowball, error);
 }
 
 TeemaAutocodeResult *
@@ -445,28 +673,39 @@ teema_project_autocode (TeemaProject *project,
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (project, error);
   if (!cb)
     return NULL;
-  g_autofree char *cache_key = NULL;
-  g_autoptr (TeemaAnalyzer) az = teema_autocode__analyzer (
-    project, opt->lang ? opt->lang : teema_codebook_language (cb),
-    opt->force_snowball, &cache_key, error);
+  g_autofree char *lang = NULL;
+  g_autoptr (TeemaAnalyzer) az = probe (opt, cb, &lang, error);
   if (!az)
     return NULL;
-  g_autoptr (TeemaCompiled) compiled = teema_autocode__compile (cb, az, error);
-  if (!compiled)
-    return NULL;
-  Run run = { project, opt, compiled, result_new (az), NULL,
-              opt->keep_items || opt->dry_run, 0,
-              teema_autocode__items_new () };
-  WriteJob job = { &run, cache_key };
-  gboolean ok = opt->dry_run
-                  ? run_all (project, &run, error)
-                  : teema_project__transact (project, write_run, &job, error);
-  g_ptr_array_unref (run.scratch);
-  if (run.old)
-    g_hash_table_destroy (run.old);
+  g_autofree char *cache_key = g_strdup_printf (
+    "%s-%s", teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko"
+                                                                 : "snowball",
+    lang);
+  Run run = { 0 };
+  run.project = project;
+  run.opt = opt;
+  run.cb = cb;
+  run.keep = opt->keep_items || opt->dry_run;
+  run.result = result_new (teema_analyzer_backend (az),
+                           teema_analyzer_warning (az));
+  run.old = teema_store__coding_keys (project->store, TEEMA_CODER_RULES, error);
+  run.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.workers = g_ptr_array_new_with_free_func ((GDestroyNotify) worker_free);
+  run.todo = g_async_queue_new ();
+  run.done = g_async_queue_new ();
+  run.pending = g_hash_table_new (g_direct_hash, g_direct_equal);
+  run.filling = batch_new (0);
+  run.dump = teema_store__load_analyses (project->store, cache_key);
+  run.cache_key = cache_key;
+  gboolean ok = run.old && start_workers (&run, lang, error) &&
+                (opt->dry_run ? run_all (project, &run, error)
+                              : teema_project__transact (project, run_all,
+                                                         &run, error));
+  TeemaAutocodeResult *result = run.result;
+  run_clear (&run);
   if (!ok) {
-    teema_autocode_result_free (run.result);
+    teema_autocode_result_free (result);
     return NULL;
   }
-  return run.result;
+  return result;
 }

@@ -30,4 +30,8 @@ void teema_matcher__presence (TeemaMatcher *matcher, const GArray *tokens,
 gboolean teema_rule__may_match (const TeemaRule *rule,
                                 const guint64 *presence);
 
+/* TRUE when the rule uses only terms, AND and OR: then, with no word
+ * blocked, teema_rule__may_match is the exact answer. */
+gboolean teema_rule__presence_decides (const TeemaRule *rule);
+
 #endif

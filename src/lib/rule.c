@@ -633,6 +633,29 @@ may_match (const Node *n, const guint64 *presence)
   }
 }
 
+static gboolean
+presence_decides (const Node *n)
+{
+  switch (n->kind) {
+  case N_AND:
+  case N_OR:
+    return presence_decides (n->a) && presence_decides (n->b);
+  case N_NOT:
+  case N_REGEX:
+  case N_NEAR:
+  case N_PHRASE:
+    return FALSE;
+  default:
+    return TRUE;
+  }
+}
+
+gboolean
+teema_rule__presence_decides (const TeemaRule *rule)
+{
+  return presence_decides (rule->root);
+}
+
 gboolean
 teema_rule__may_match (const TeemaRule *rule, const guint64 *presence)
 {

@@ -236,7 +236,9 @@ typedef struct {
   GHashTable *seen;
   TeemaTurn cur;     /* cur.speaker != NULL while a turn is open */
   gsize cur_byte;    /* byte offset of the open turn's content */
+  guint cur_cp;      /* ... and its code point offset */
   gsize last_byte;   /* end of the open turn's last non-blank line */
+  guint line_cp;     /* code point offset of the current line */
 } TurnParser;
 
 static guint
@@ -251,13 +253,16 @@ close_turn (TurnParser *tp)
   if (!tp->cur.speaker)
     return;
   gsize start = tp->cur_byte, end = tp->last_byte;
-  while (start < end && g_ascii_isspace (tp->body[start]))
+  guint start_cp = tp->cur_cp;
+  while (start < end && g_ascii_isspace (tp->body[start])) {
     start++;
+    start_cp++;
+  }
   while (end > start && g_ascii_isspace (tp->body[end - 1]))
     end--;
   if (end > start) {
-    tp->cur.start = cps (tp->body, 0, start);
-    tp->cur.end = tp->cur.start + cps (tp->body, start, end);
+    tp->cur.start = start_cp;
+    tp->cur.end = start_cp + cps (tp->body, start, end);
     g_array_append_val (tp->t->turns, tp->cur);
   } else {
     turn_clear (&tp->cur);
@@ -266,11 +271,13 @@ close_turn (TurnParser *tp)
 }
 
 static void
-open_turn (TurnParser *tp, GMatchInfo *m, gsize line_byte, guint lineno)
+open_turn (TurnParser *tp, GMatchInfo *m, const char *line, gsize line_byte,
+           guint lineno)
 {
   close_turn (tp);
   int end = 0;
   g_match_info_fetch_pos (m, 0, NULL, &end);
+  tp->cur_cp = tp->line_cp + cps (line, 0, (gsize) end);
   char *ts = g_match_info_fetch (m, 1);
   tp->cur.speaker = g_match_info_fetch (m, 2);
   tp->cur.timestamp = ts && *ts ? ts : (g_free (ts), NULL);
@@ -288,7 +295,7 @@ parse_line (TurnParser *tp, const char *line, gsize line_byte, guint lineno)
   if (g_regex_match (label_regex (), line, 0, &m)) {
     g_autofree char *label = g_match_info_fetch (m, 2);
     if (accept_label (tp->t, label, tp->seen)) {
-      open_turn (tp, m, line_byte, lineno);
+      open_turn (tp, m, line, line_byte, lineno);
       tp->last_byte = line_byte + strlen (line);
       g_match_info_free (m);
       return;
@@ -323,7 +330,7 @@ whole_body_turn (TeemaTranscript *t, const char *informant)
 static void
 parse_turns (TeemaTranscript *t)
 {
-  TurnParser tp = { t, t->text, NULL, { 0 }, 0, 0 };
+  TurnParser tp = { t, t->text, NULL, { 0 }, 0, 0, 0, 0 };
   tp.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gsize pos = 0;
   guint lineno = t->body_line;
@@ -334,6 +341,7 @@ parse_turns (TeemaTranscript *t)
     parse_line (&tp, line, pos, lineno++);
     if (!eol)
       break;
+    tp.line_cp += cps (line, 0, n) + 1;
     pos += n + 1;
   }
   close_turn (&tp);

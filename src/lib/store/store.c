@@ -848,6 +848,27 @@ teema_store__delete_coder_codings (TeemaStore *store, const char *coder,
   return teema_store__step_done (store, stmt, error);
 }
 
+GHashTable *
+teema_store__coding_keys (TeemaStore *store, const char *coder,
+                          GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "SELECT c.segment_id, t.code FROM coding c"
+           " JOIN theme t ON t.id = c.theme_id"
+           " WHERE c.coder_id = (SELECT id FROM coder WHERE name = ?)", error);
+  if (!stmt)
+    return NULL;
+  teema_store__bind_text (stmt, 1, coder);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (keys, g_strdup_printf (
+      "%" G_GINT64_FORMAT "\x1f%s", (gint64) sqlite3_column_int64 (stmt, 0),
+      (const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  return keys;
+}
+
 GPtrArray *
 teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
                            GError **error)

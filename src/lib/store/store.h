@@ -86,6 +86,9 @@ gboolean teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
                                             const char *coder,
                                             GError **error);
+/* Keys "segment\x1ftheme" of coder's codings, in a set. */
+GHashTable *teema_store__coding_keys (TeemaStore *store, const char *coder,
+                                      GError **error);
 GPtrArray *teema_store__list_codings (TeemaStore *store,
                                       const TeemaCodingFilter *filter,
                                       GError **error);
