@@ -74,6 +74,15 @@ GArray *teema_analyzer_tokenize (TeemaAnalyzer *analyzer, const char *text,
  * analysing them. */
 guint teema_text_count_words (const char *text, gssize len);
 
+/* Joins words broken by line-end hyphenation in pasted text: "X-" at the
+ * end of a line followed by "Y" on the next becomes "X-Y" when that is a
+ * known word (a real hyphenated compound: "kanta-asiakas"), else "XY" when
+ * that is known ("asiakas-" + "suhde"), else the text is left as it was.
+ * Without a Finnish dictionary a hyphen is kept before a capital or digit
+ * and dropped otherwise. Returns a new string; *n_joined gets the count. */
+char *teema_analyzer_join_hyphenation (TeemaAnalyzer *analyzer,
+                                       const char *text, guint *n_joined);
+
 /* Serialises the analysis cache for storing in a project ("form\tdata\n"
  * lines), and loads such a dump into an analyser. Loading skips lines it
  * does not understand. */

@@ -601,6 +601,68 @@ teema_analyzer_tokenize (TeemaAnalyzer *a, const char *text, gssize len)
   return out;
 }
 
+/* ---- line-end hyphenation ----------------------------------------------- */
+
+static gboolean
+known_word (TeemaAnalyzer *a, const char *word)
+{
+  if (!a->voikko)
+    return FALSE;
+  return voikkoSpellCstr (a->voikko, word) == VOIKKO_SPELL_OK;
+}
+
+/* How to join left "X-" and right "Y": 1 keep the hyphen, 2 drop it,
+ * 0 leave the line break. */
+static int
+join_kind (TeemaAnalyzer *a, const char *left, const char *right)
+{
+  if (!a->voikko) {
+    gunichar c = g_utf8_get_char (right);
+    return g_unichar_isupper (c) || g_unichar_isdigit (c) ? 1 : 2;
+  }
+  g_autofree char *hyphenated = g_strconcat (left, "-", right, NULL);
+  if (known_word (a, hyphenated))
+    return 1;
+  g_autofree char *joined = g_strconcat (left, right, NULL);
+  return known_word (a, joined) ? 2 : 0;
+}
+
+char *
+teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
+                                 guint *n_joined)
+{
+  static GRegex *re;
+  if (g_once_init_enter (&re)) {
+    GRegex *r = g_regex_new ("(\\w+)-[ \\t]*\\n[ \\t]*(\\w+)",
+                             G_REGEX_OPTIMIZE, 0, NULL);
+    g_once_init_leave (&re, r);
+  }
+  GString *out = g_string_new (NULL);
+  GMatchInfo *m = NULL;
+  gsize done = 0;
+  guint n = 0;
+  g_regex_match (re, text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL)) {
+    int ms = 0, me = 0;
+    g_match_info_fetch_pos (m, 0, &ms, &me);
+    g_autofree char *left = g_match_info_fetch (m, 1);
+    g_autofree char *right = g_match_info_fetch (m, 2);
+    int kind = join_kind (a, left, right);
+    if (!kind)
+      continue;
+    g_string_append_len (out, text + done, ms - (gssize) done);
+    g_string_append_printf (out, "%s%s%s", left, kind == 1 ? "-" : "",
+                            right);
+    done = (gsize) me;
+    n++;
+  }
+  g_match_info_free (m);
+  g_string_append (out, text + done);
+  if (n_joined)
+    *n_joined = n;
+  return g_string_free (out, FALSE);
+}
+
 /* ---- rule keys ----------------------------------------------------------- */
 
 const char *

@@ -18,6 +18,7 @@
 
 typedef struct {
   const TeemaTheme *theme;
+  gint64 theme_id;     /* in the project, for coding keys; 0 if unknown */
   GPtrArray *rules;    /* TeemaRule * */
   GPtrArray *excludes; /* TeemaRule * */
 } CompiledTheme;
@@ -257,9 +258,8 @@ code_segment (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
     TeemaAutocodeItem *it = code_theme (c, ct, seg, tokens, !skip_hits);
     if (it && skip_hits) {
       /* A new coding is explained; an existing one needs no words. */
-      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s",
-                                              seg->id, ct->theme->code);
-      if (!g_hash_table_contains (skip_hits, key)) {
+      if (!g_hash_table_contains (skip_hits,
+                                  TEEMA_CODING_KEY (seg->id, ct->theme_id))) {
         item_free (it);
         it = code_theme (c, ct, seg, tokens, TRUE);
       }
@@ -389,13 +389,9 @@ typedef struct {
   GHashTable *pending;  /* seq -> Batch * finished out of order */
   char *dump;           /* the project's analysis cache */
   const char *cache_key;
+  GHashTable *theme_ids; /* theme code -> gint64 * id, looked up once */
+  gint64 coder_id;       /* the coder "rules" */
 } Run;
-
-static char *
-coding_key (gint64 segment_id, const char *theme)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", segment_id, theme);
-}
 
 static char *
 note_for (const TeemaAutocodeItem *it)
@@ -409,13 +405,44 @@ note_for (const TeemaAutocodeItem *it)
   return g_string_free (s, FALSE);
 }
 
+static gint64
+theme_id (Run *run, const char *code)
+{
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (run->theme_ids, code));
+}
+
+static const char *
+theme_code (Run *run, gsize id)
+{
+  GHashTableIter it;
+  gpointer code, value;
+  g_hash_table_iter_init (&it, run->theme_ids);
+  while (g_hash_table_iter_next (&it, &code, &value))
+    if (GPOINTER_TO_SIZE (value) == id)
+      return code;
+  return "?";
+}
+
+/* Theme ids of the project, before any worker starts (then read-only). */
+static void
+load_theme_ids (Run *run)
+{
+  for (guint i = 0; i < teema_codebook_size (run->cb); i++) {
+    const char *code = teema_codebook_theme (run->cb, i)->code;
+    g_hash_table_insert (run->theme_ids, (gpointer) code,
+                         GSIZE_TO_POINTER (
+                           teema_store__find_theme (run->project->store,
+                                                    code)));
+  }
+}
+
 /* Records one produced coding: kept when it existed, else added. */
 static gboolean
 record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
         GError **error)
 {
   TeemaAutocodeResult *r = run->result;
-  char *key = coding_key (it->segment_id, it->theme);
+  gpointer key = TEEMA_CODING_KEY (it->segment_id, theme_id (run, it->theme));
   it->kept = g_hash_table_contains (run->old, key);
   it->added = !it->kept;
   r->n_kept += it->kept;
@@ -423,9 +450,10 @@ record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
   g_hash_table_add (run->seen, key);
   if (it->added && !run->opt->dry_run) {
     g_autofree char *note = note_for (it);
-    if (!teema_store__add_coding (run->project->store, it->segment_id,
-                                  it->theme, TEEMA_CODER_RULES, seg->start,
-                                  seg->end, note, NULL, error))
+    if (!teema_store__insert_coding (run->project->store, it->segment_id,
+                                     theme_id (run, it->theme),
+                                     run->coder_id, seg->start, seg->end,
+                                     note, NULL, error))
       return FALSE;
   }
   return TRUE;
@@ -534,6 +562,10 @@ start_workers (Run *run, const char *lang, GError **error)
                         : NULL;
     if (!w->compiled)
       return FALSE;
+    for (guint t = 0; t < w->compiled->themes->len; t++) {
+      CompiledTheme *ct = w->compiled->themes->pdata[t];
+      ct->theme_id = theme_id (run, ct->theme->code);
+    }
     w->todo = run->todo;
     w->done = run->done;
     w->dump = run->dump;
@@ -571,19 +603,18 @@ remove_stale (Run *run, GError **error)
   while (g_hash_table_iter_next (&it, &key, NULL)) {
     if (g_hash_table_contains (run->seen, key))
       continue;
-    const char *sep = strchr (key, '\x1f');
-    gint64 segment_id = g_ascii_strtoll (key, NULL, 10);
+    gint64 segment_id = (gint64) (GPOINTER_TO_SIZE (key) >> 16);
+    const char *theme = theme_code (run, GPOINTER_TO_SIZE (key) & 0xffff);
     run->result->n_removed++;
     if (!run->opt->dry_run &&
-        !teema_store__remove_coding (run->project->store, segment_id, sep + 1,
+        !teema_store__remove_coding (run->project->store, segment_id, theme,
                                      TEEMA_CODER_RULES, NULL, error))
       return FALSE;
     if (run->keep) {
       g_autoptr (TeemaSegment) seg =
         teema_store__get_segment (run->project->store, segment_id, NULL);
       TeemaSegment stub = { .id = segment_id };
-      g_ptr_array_add (run->result->items,
-                       item_new (seg ? seg : &stub, sep + 1));
+      g_ptr_array_add (run->result->items, item_new (seg ? seg : &stub, theme));
     }
   }
   return TRUE;
@@ -608,6 +639,12 @@ run_all (TeemaProject *project, gpointer data, GError **error)
   Run *run = data;
   TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer };
   run->total = teema_store__count_segments (project->store, &filter);
+  if (!run->opt->dry_run) {
+    run->coder_id = teema_store__ensure_coder (project->store,
+                                               TEEMA_CODER_RULES, error);
+    if (!run->coder_id)
+      return FALSE;
+  }
   gboolean ok =
     teema_store__foreach_segment (project->store, &filter, feed, run, error) &&
     hand_out (run, error);
@@ -652,6 +689,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->done, g_async_queue_unref);
   g_clear_pointer (&run->old, g_hash_table_destroy);
   g_clear_pointer (&run->seen, g_hash_table_destroy);
+  g_clear_pointer (&run->theme_ids, g_hash_table_destroy);
   g_free (run->dump);
 }
 
@@ -689,11 +727,13 @@ teema_project_autocode (TeemaProject *project,
   run.result = result_new (teema_analyzer_backend (az),
                            teema_analyzer_warning (az));
   run.old = teema_store__coding_keys (project->store, TEEMA_CODER_RULES, error);
-  run.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   run.workers = g_ptr_array_new_with_free_func ((GDestroyNotify) worker_free);
   run.todo = g_async_queue_new ();
   run.done = g_async_queue_new ();
   run.pending = g_hash_table_new (g_direct_hash, g_direct_equal);
+  run.theme_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  load_theme_ids (&run);
   run.filling = batch_new (0);
   run.dump = teema_store__load_analyses (project->store, cache_key);
   run.cache_key = cache_key;

@@ -51,7 +51,7 @@ base_name_no_ext (const char *path)
 
 static Prepared *
 prepare_file (const char *path, const TeemaImportOptions *opt,
-              GError **error)
+              TeemaAnalyzer *joiner, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -64,6 +64,13 @@ prepare_file (const char *path, const TeemaImportOptions *opt,
   Prepared *p = g_new0 (Prepared, 1);
   p->path = g_strdup (path);
   p->name = g_path_get_basename (path);
+  if (joiner && g_utf8_validate_len (data, len, NULL) &&
+      !memchr (data, '\0', len)) {
+    char *joined = teema_analyzer_join_hyphenation (joiner, data, NULL);
+    g_free (data);
+    data = joined;
+    len = strlen (joined);
+  }
   p->transcript = teema_transcript_parse (data, (gssize) len, path, error);
   if (!p->transcript) {
     prepared_free (p);
@@ -138,18 +145,25 @@ fail:
 }
 
 typedef struct {
-  GPtrArray *prepared;
+  const char *const *paths;
+  gsize n_paths;
   const TeemaImportOptions *opt;
+  TeemaAnalyzer *joiner;
   GPtrArray *results;
 } ImportJob;
 
+/* One file at a time, parsed, written and freed, so memory does not grow
+ * with the number of files; the transaction still covers them all. */
 static gboolean
 write_import (TeemaProject *project, gpointer data, GError **error)
 {
   ImportJob *job = data;
-  for (guint i = 0; i < job->prepared->len; i++) {
-    TeemaImportResult *r =
-      store_file (project->store, job->prepared->pdata[i], job->opt, error);
+  for (gsize i = 0; i < job->n_paths; i++) {
+    Prepared *p = prepare_file (job->paths[i], job->opt, job->joiner, error);
+    if (!p)
+      return FALSE;
+    TeemaImportResult *r = store_file (project->store, p, job->opt, error);
+    prepared_free (p);
     if (!r)
       return FALSE;
     g_ptr_array_add (job->results, r);
@@ -164,15 +178,15 @@ teema_project_import (TeemaProject *project, const char *const *paths,
 {
   TeemaImportOptions defaults = { 0 };
   const TeemaImportOptions *opt = options ? options : &defaults;
-  g_autoptr (GPtrArray) prepared =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
-  for (gsize i = 0; i < n_paths; i++) {
-    Prepared *p = prepare_file (paths[i], opt, error);
-    if (!p)
+  g_autoptr (TeemaAnalyzer) joiner = NULL;
+  if (opt->join_hyphens) {
+    g_autofree char *lang = teema_store__get_setting (project->store,
+                                                     "language");
+    joiner = teema_analyzer_new (lang ? lang : "fi", error);
+    if (!joiner)
       return NULL;
-    g_ptr_array_add (prepared, p);
   }
-  ImportJob job = { prepared, opt,
+  ImportJob job = { paths, n_paths, opt, joiner,
                     g_ptr_array_new_with_free_func (
                       (GDestroyNotify) teema_import_result_free) };
   if (!teema_project__transact (project, write_import, &job, error)) {

@@ -191,3 +191,25 @@ TEST (Analyzer, EnglishAndUnknownLanguages) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST (Hyphenation, JoinsLineBreaksButKeepsRealCompounds) {
+  TeemaAnalyzer *az = teema_analyzer_new ("fi", nullptr);
+  ASSERT_NE (az, nullptr);
+  guint n = 0;
+  gchar *out = teema_analyzer_join_hyphenation (
+    az, "pitkät asiakas-\nsuhteet ja kanta-\nasiakkaat, mutta xyzq-\nwvut",
+    &n);
+  EXPECT_STREQ (out,
+                "pitkät asiakassuhteet ja kanta-asiakkaat, mutta xyzq-\nwvut");
+  EXPECT_EQ (n, 2u);
+  g_free (out);
+  out = teema_analyzer_join_hyphenation (az, "ei katkoja - tässä", &n);
+  EXPECT_STREQ (out, "ei katkoja - tässä");
+  EXPECT_EQ (n, 0u);
+  g_free (out);
+  teema_analyzer_free (az);
+}
+
+}  // namespace

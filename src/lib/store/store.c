@@ -794,6 +794,16 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);
   if (!coder_id)
     return FALSE;
+  return teema_store__insert_coding (store, segment_id, theme_id, coder_id,
+                                     start, end, note, added, error);
+}
+
+gboolean
+teema_store__insert_coding (TeemaStore *store, gint64 segment_id,
+                            gint64 theme_id, gint64 coder_id, guint start,
+                            guint end, const char *note, gboolean *added,
+                            GError **error)
+{
   sqlite3_stmt *stmt = teema_store__prepare (
     store, "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
            " created_at, note) VALUES (?, ?, ?, ?, ?,"
@@ -853,18 +863,15 @@ teema_store__coding_keys (TeemaStore *store, const char *coder,
                           GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT c.segment_id, t.code FROM coding c"
-           " JOIN theme t ON t.id = c.theme_id"
-           " WHERE c.coder_id = (SELECT id FROM coder WHERE name = ?)", error);
+    store, "SELECT segment_id, theme_id FROM coding"
+           " WHERE coder_id = (SELECT id FROM coder WHERE name = ?)", error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            NULL);
+  GHashTable *keys = g_hash_table_new (g_direct_hash, g_direct_equal);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (keys, g_strdup_printf (
-      "%" G_GINT64_FORMAT "\x1f%s", (gint64) sqlite3_column_int64 (stmt, 0),
-      (const char *) sqlite3_column_text (stmt, 1)));
+    g_hash_table_add (keys, TEEMA_CODING_KEY (sqlite3_column_int64 (stmt, 0),
+                                              sqlite3_column_int64 (stmt, 1)));
   sqlite3_reset (stmt);
   return keys;
 }

@@ -80,13 +80,22 @@ gboolean teema_store__add_coding (TeemaStore *store, gint64 segment_id,
                                   const char *theme, const char *coder,
                                   guint start, guint end, const char *note,
                                   gboolean *added, GError **error);
+/* Like add_coding with the theme and coder ids already looked up (by
+ * teema_store__find_theme and teema_store__ensure_coder): for bulk runs. */
+gboolean teema_store__insert_coding (TeemaStore *store, gint64 segment_id,
+                                     gint64 theme_id, gint64 coder_id,
+                                     guint start, guint end, const char *note,
+                                     gboolean *added, GError **error);
 gboolean teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
                                      const char *theme, const char *coder,
                                      gboolean *removed, GError **error);
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
                                             const char *coder,
                                             GError **error);
-/* Keys "segment\x1ftheme" of coder's codings, in a set. */
+/* Keys of coder's codings, in a set of packed integers
+ * TEEMA_CODING_KEY (segment id, theme id) stored as pointers. */
+#define TEEMA_CODING_KEY(segment, theme)                                     \
+  GSIZE_TO_POINTER (((gsize) (segment) << 16) | (gsize) (theme))
 GHashTable *teema_store__coding_keys (TeemaStore *store, const char *coder,
                                       GError **error);
 GPtrArray *teema_store__list_codings (TeemaStore *store,
