@@ -60,5 +60,6 @@ int cmd_search (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_merge (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

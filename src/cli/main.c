@@ -22,6 +22,7 @@ static const CliCommand commands[] = {
   { "evaluate", cmd_evaluate, "precision, recall and F1 of the rules" },
   { "agreement", cmd_agreement, "inter-coder agreement: kappa, alpha" },
   { "merge", cmd_merge, "merge codings and memos from a copy" },
+  { "code", cmd_code, "code segments interactively (terminal UI)" },
   { NULL, NULL, NULL },
 };
 
