@@ -137,8 +137,8 @@ set_field (char **field, const char *value)
 }
 
 static gboolean
-theme_field (Where *w, TeemaTheme *t, const char *key, const char *value,
-             guint value_col)
+theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
+             const char *value, guint value_col)
 {
   if (g_str_equal (key, "rule"))
     return add_rule (w, t, t->rules, value, value_col, key);
@@ -161,7 +161,7 @@ theme_field (Where *w, TeemaTheme *t, const char *key, const char *value,
       return parse_error (w, value_col, "colour '%s' is not #rrggbb", value);
     set_field (&t->colour, value);
   } else {
-    return parse_error (w, 0,
+    return parse_error (w, key_col,
                         "unknown field '%s' in theme '%s' (fields: parent, "
                         "label.fi, label.en, description, colour, rule, "
                         "exclude)", key, t->code);
@@ -239,7 +239,7 @@ parse_line (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
   guint col = 0;
   if (!split_field (w, line, &key, &value, &col))
     return FALSE;
-  return theme_field (w, *cur, key, value, col);
+  return theme_field (w, *cur, key, (guint) (s - line) + 1, value, col);
 }
 
 /* Orders themes parents first and checks parents exist, without cycles. */
