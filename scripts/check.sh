@@ -9,7 +9,7 @@ mkdir -p build/test-results
 pass=0
 fail=0
 for t in build/tests/test-*; do
-  [ -x "$t" ] || continue
+  [ -f "$t" ] && [ -x "$t" ] || continue
   name=$(basename "$t")
   "$t" --gtest_brief=1 --gtest_output="xml:build/test-results/$name.xml" \
     >"build/test-results/$name.log" 2>&1
