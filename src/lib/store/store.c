@@ -262,6 +262,22 @@ teema_store__rollback (TeemaStore *store)
     teema_store__exec (store, "ROLLBACK", NULL);
 }
 
+/* The integer in the first column of the first row of sql, run with one
+ * text parameter; 0 when there is no row. */
+static gint64
+lookup_id (TeemaStore *store, const char *sql, const char *param)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, NULL);
+  if (!stmt)
+    return 0;
+  teema_store__bind_text (stmt, 1, param);
+  gint64 id = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 /* ---- settings ---------------------------------------------------------- */
 
 char *
@@ -298,16 +314,7 @@ teema_store__set_setting (TeemaStore *store, const char *key,
 gint64
 teema_store__find_informant (TeemaStore *store, const char *code)
 {
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "SELECT id FROM informant WHERE code = ?", NULL);
-  if (!stmt)
-    return 0;
-  teema_store__bind_text (stmt, 1, code);
-  gint64 id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return lookup_id (store, "SELECT id FROM informant WHERE code = ?", code);
 }
 
 gint64
@@ -411,16 +418,7 @@ teema_store__list_informants (TeemaStore *store, GError **error)
 gint64
 teema_store__find_document_by_hash (TeemaStore *store, const char *sha256)
 {
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "SELECT id FROM document WHERE sha256 = ?", NULL);
-  if (!stmt)
-    return 0;
-  teema_store__bind_text (stmt, 1, sha256);
-  gint64 id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return lookup_id (store, "SELECT id FROM document WHERE sha256 = ?", sha256);
 }
 
 gboolean
@@ -612,16 +610,7 @@ teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 gint64
 teema_store__find_theme (TeemaStore *store, const char *code)
 {
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "SELECT id FROM theme WHERE code = ?", NULL);
-  if (!stmt)
-    return 0;
-  teema_store__bind_text (stmt, 1, code);
-  gint64 id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return lookup_id (store, "SELECT id FROM theme WHERE code = ?", code);
 }
 
 static void
@@ -729,17 +718,9 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
 guint
 teema_store__count_theme_codings (TeemaStore *store, const char *code)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
+  return (guint) lookup_id (
     store, "SELECT count(*) FROM coding c JOIN theme t ON t.id = c.theme_id"
-           " WHERE t.code = ?", NULL);
-  if (!stmt)
-    return 0;
-  teema_store__bind_text (stmt, 1, code);
-  guint n = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+           " WHERE t.code = ?", code);
 }
 
 gboolean
@@ -768,15 +749,7 @@ teema_store__ensure_coder (TeemaStore *store, const char *name,
   teema_store__bind_text (stmt, 1, name);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  stmt = teema_store__prepare (store, "SELECT id FROM coder WHERE name = ?", error);
-  if (!stmt)
-    return 0;
-  teema_store__bind_text (stmt, 1, name);
-  gint64 id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return lookup_id (store, "SELECT id FROM coder WHERE name = ?", name);
 }
 
 gboolean
