@@ -278,6 +278,25 @@ json_string (GString *out, const char *s)
   g_string_append_c (out, '"');
 }
 
+/* A number column may hold text (a report matrix's "3 (12%)" or "2/3"):
+ * only a cell that is a JSON number goes out unquoted. */
+static gboolean
+is_json_number (const char *s)
+{
+  const char *p = s + (*s == '-');
+  if (!g_ascii_isdigit (*p) || (p[0] == '0' && g_ascii_isdigit (p[1])))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.') {
+    if (!g_ascii_isdigit (*++p))
+      return FALSE;
+    while (g_ascii_isdigit (*p))
+      p++;
+  }
+  return *p == '\0';
+}
+
 static void
 render_json (const TeemaTable *t, GString *out)
 {
@@ -291,7 +310,7 @@ render_json (const TeemaTable *t, GString *out)
       json_string (out, teema_table_column_name (t, c));
       g_string_append (out, ": ");
       gboolean number = g_array_index (t->columns, Column, c).type !=
-                          TEEMA_COLUMN_TEXT && *cell;
+                          TEEMA_COLUMN_TEXT && is_json_number (cell);
       if (number)
         g_string_append (out, cell);
       else
