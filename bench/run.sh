@@ -19,7 +19,7 @@ KEYWORDS='luottamu|luotet|asiakassuh|kumppan|yhteistyö|vaivat|helpo|sujuv|mitta
 
 timed () { # timed OUTFILE CMD... -> "seconds maxrss_kb" on stdout
   out=$1; shift
-  /usr/bin/time -f '%e %M' -o "$WORK/.time" "$@" >"$out" 2>&1
+  env time -f '%e %M' -o "$WORK/.time" "$@" >"$out" 2>&1
   cat "$WORK/.time"
 }
 
