@@ -81,6 +81,16 @@ cli_dispatch (const CliCommand *table, const char *group, int argc,
                     group ? group : "", group ? " " : "");
 }
 
+char *
+cli_pad (const char *s, guint width)
+{
+  guint w = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    w += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  g_autofree char *spaces = g_strnfill (w < width ? width - w : 0, ' ');
+  return g_strconcat (s, spaces, NULL);
+}
+
 void
 cli_progress (guint64 done, guint64 total, gpointer user_data)
 {

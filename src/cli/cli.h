@@ -43,6 +43,10 @@ gboolean cli_output (const char *path, const char *text, GError **error);
 int cli_dispatch (const CliCommand *table, const char *group, int argc,
                   char **argv, CliGlobals *g, GError **error);
 
+/* s padded with spaces to width display columns (ä is one column);
+ * returns a new string. */
+char *cli_pad (const char *s, guint width);
+
 /* A progress bar on stderr when it is a terminal. */
 void cli_progress (guint64 done, guint64 total, gpointer user_data);
 

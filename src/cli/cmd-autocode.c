@@ -13,8 +13,10 @@ print_item (const TeemaAutocodeItem *it, gboolean explain)
           it->document ? it->document : "");
   for (guint i = 0; explain && i < it->hits->len; i++) {
     const TeemaAutocodeHit *h = it->hits->pdata[i];
-    printf ("    %-22s %-20s lemma %s%s%s  (rule: %s)\n", h->why, h->word,
-            h->lemmas, *h->parts ? ", parts " : "", h->parts, h->rule);
+    g_autofree char *why = cli_pad (h->why, 22);
+    g_autofree char *word = cli_pad (h->word, 20);
+    printf ("    %s %s lemma %s%s%s  (rule: %s)\n", why, word, h->lemmas,
+            *h->parts ? ", parts " : "", h->parts, h->rule);
   }
 }
 

@@ -13,8 +13,12 @@ print_token (const char *text, const TeemaToken *t, const char *why)
   g_autofree char *word = g_strndup (s, e - s);
   g_autofree char *lemmas = g_strjoinv (",", (char **) an->lemmas);
   g_autofree char *parts = g_strjoinv ("+", (char **) an->parts);
-  printf ("  %s %-20s lemma %s", why ? "*" : " ", word, lemmas);
-  if (an->parts[0] && an->parts[1])
+  g_autofree char *padded = cli_pad (word, 20);
+  printf ("  %s %s lemma %s", why ? "*" : " ", padded, lemmas);
+  gboolean compound = FALSE;
+  for (const char *const *p = an->parts; *p; p++)
+    compound |= !g_strv_contains (an->lemmas, *p);
+  if (compound)
     printf (", parts %s", parts);
   if (an->normalised)
     printf (", spoken for '%s'", an->normalised);
