@@ -203,6 +203,9 @@ render_terminal (const TeemaTable *t, GString *out)
       if (!right && c + 1 < nc)
         pad (out, gap);
     }
+    /* Empty trailing cells would leave spaces at the end of the line. */
+    while (out->len && out->str[out->len - 1] == ' ')
+      g_string_truncate (out, out->len - 1);
     g_string_append_c (out, '\n');
     if (r == 0) {
       guint total = 0;

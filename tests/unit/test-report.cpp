@@ -221,15 +221,20 @@ TEST (Table, TerminalAlignsByDisplayWidth) {
   teema_table_add_text (t, "Oulu");
   teema_table_add_int (t, 120);
   teema_table_add_text (t, "x");
+  teema_table_add_row (t);
+  teema_table_add_text (t, "Ii");
+  teema_table_add_int (t, 0);
+  teema_table_add_text (t, "");
   teema_table_add_note (t, "Loppu.");
   // "Äänekoski" is 9 columns wide (12 bytes); numbers align right; the
-  // last text column has no trailing spaces.
+  // line never ends in spaces, even when its last cells are empty.
   EXPECT_EQ (render (t, TEEMA_FORMAT_TABLE),
              "Otsikko\n\n"
              "teema        n  huom\n"
              "────────────────────\n"
              "Äänekoski    5  öö\n"
              "Oulu       120  x\n"
+             "Ii           0\n"
              "\n"
              "Loppu.\n");
   teema_table_free (t);
