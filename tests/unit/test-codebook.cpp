@@ -12,7 +12,9 @@
 
 namespace {
 
-TeemaCodebook *load_shipped () {
+TeemaCodebook *
+load_shipped ()
+{
   GError *error = nullptr;
   TeemaCodebook *cb = teema_codebook_load (
     testutil::source ("codebooks/b2b-asiakaskokemus.codebook").c_str (),
@@ -22,14 +24,18 @@ TeemaCodebook *load_shipped () {
   return cb;
 }
 
-std::vector<std::string> codes (const TeemaCodebook *cb) {
+std::vector<std::string>
+codes (const TeemaCodebook *cb)
+{
   std::vector<std::string> out;
   for (guint i = 0; i < teema_codebook_size (cb); i++)
     out.push_back (teema_codebook_theme (cb, i)->code);
   return out;
 }
 
-std::string join (GPtrArray *a) {
+std::string
+join (GPtrArray *a)
+{
   std::string s;
   for (guint i = 0; i < a->len; i++)
     s += std::string (i ? "\n" : "") + (char *) a->pdata[i];
@@ -37,10 +43,12 @@ std::string join (GPtrArray *a) {
 }
 
 // Parses text expecting failure with code; returns the message.
-std::string parse_error (const std::string &text, int code) {
+std::string
+parse_error (const std::string &text, int code)
+{
   GError *error = nullptr;
-  TeemaCodebook *cb = teema_codebook_parse (text.c_str (), -1, "cb.txt",
-                                            &error);
+  TeemaCodebook *cb =
+    teema_codebook_parse (text.c_str (), -1, "cb.txt", &error);
   EXPECT_EQ (cb, nullptr);
   teema_codebook_free (cb);
   if (!error)
@@ -51,16 +59,19 @@ std::string parse_error (const std::string &text, int code) {
   return msg;
 }
 
-TEST (Codebook, ShippedCodebook) {
+TEST (Codebook, ShippedCodebook)
+{
   TeemaCodebook *cb = load_shipped ();
   ASSERT_NE (cb, nullptr);
   EXPECT_STREQ (teema_codebook_name (cb), "B2B-asiakaskokemus");
   EXPECT_STREQ (teema_codebook_language (cb), "fi");
-  EXPECT_EQ (codes (cb), (std::vector<std::string>{
-    "experience", "relationship", "trust", "effortlessness", "emotion",
-    "b2b", "price", "journey", "touchpoints", "aftersales", "management",
-    "strategy", "communication", "measurement", "personnel", "development",
-    "feedback", "improvement" }));
+  EXPECT_EQ (
+    codes (cb),
+    (std::vector<std::string>{
+      "experience", "relationship", "trust", "effortlessness", "emotion", "b2b",
+      "price", "journey", "touchpoints", "aftersales", "management", "strategy",
+      "communication", "measurement", "personnel", "development", "feedback",
+      "improvement" }));
   guint top = 0, max_depth = 0;
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *t = teema_codebook_theme (cb, i);
@@ -119,29 +130,31 @@ TEST (Codebook, ShippedCodebook) {
   teema_codebook_free (cb);
 }
 
-TEST (Codebook, LabelFallsBack) {
+TEST (Codebook, LabelFallsBack)
+{
   GError *error = nullptr;
   TeemaCodebook *cb = teema_codebook_parse (
     "theme a\n  label.en: Only English\ntheme b\n", -1, "x", &error);
   ASSERT_NE (cb, nullptr) << error->message;
   EXPECT_STREQ (teema_theme_label (teema_codebook_lookup (cb, "a"), "fi"),
                 "Only English");
-  EXPECT_STREQ (teema_theme_label (teema_codebook_lookup (cb, "b"), "en"),
-                "b");
+  EXPECT_STREQ (teema_theme_label (teema_codebook_lookup (cb, "b"), "en"), "b");
   EXPECT_STREQ (teema_codebook_name (cb), nullptr);
   EXPECT_STREQ (teema_codebook_language (cb), "fi");
   teema_codebook_free (cb);
 }
 
-TEST (Codebook, ErrorsPointAtFileLineColumn) {
+TEST (Codebook, ErrorsPointAtFileLineColumn)
+{
   std::string msg;
-  msg = parse_error ("codebook: x\n\ntheme a\n  label.fi: A\n  colur: #ffffff\n",
-                     TEEMA_ERROR_PARSE);
+  msg =
+    parse_error ("codebook: x\n\ntheme a\n  label.fi: A\n  colur: #ffffff\n",
+                 TEEMA_ERROR_PARSE);
   EXPECT_EQ (msg.rfind ("cb.txt:5:3: unknown field 'colur'", 0), 0u) << msg;
 
   msg = parse_error ("theme a\n  colour: punainen\n", TEEMA_ERROR_PARSE);
-  EXPECT_EQ (msg.rfind ("cb.txt:2:11: colour 'punainen' is not #rrggbb", 0),
-             0u) << msg;
+  EXPECT_EQ (msg.rfind ("cb.txt:2:11: colour 'punainen' is not #rrggbb", 0), 0u)
+    << msg;
   parse_error ("theme a\n  colour: #12345g\n", TEEMA_ERROR_PARSE);
 
   msg = parse_error ("theme trust\n  label.fi: L\n\ntheme Trust\n",
@@ -150,8 +163,8 @@ TEST (Codebook, ErrorsPointAtFileLineColumn) {
     << msg;
 
   msg = parse_error ("theme a\ntheme b\n  parent: nope\n", TEEMA_ERROR_PARSE);
-  EXPECT_EQ (msg.rfind ("cb.txt:2: theme 'b' has unknown parent 'nope'", 0),
-             0u) << msg;
+  EXPECT_EQ (msg.rfind ("cb.txt:2: theme 'b' has unknown parent 'nope'", 0), 0u)
+    << msg;
 
   msg = parse_error ("theme root\ntheme a\n  parent: b\ntheme b\n  parent: a\n",
                      TEEMA_ERROR_PARSE);
@@ -179,16 +192,18 @@ TEST (Codebook, ErrorsPointAtFileLineColumn) {
   parse_error ("theme a\n  label.fi: L\xe4\n", TEEMA_ERROR_ENCODING);
 }
 
-TEST (Codebook, LoadMissingFile) {
+TEST (Codebook, LoadMissingFile)
+{
   GError *error = nullptr;
-  EXPECT_EQ (teema_codebook_load ("/nonexistent/x.codebook", &error),
-             nullptr);
+  EXPECT_EQ (teema_codebook_load ("/nonexistent/x.codebook", &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_IO));
   EXPECT_NE (strstr (error->message, "/nonexistent/x.codebook"), nullptr);
   g_clear_error (&error);
 }
 
-void expect_same (const TeemaCodebook *a, const TeemaCodebook *b) {
+void
+expect_same (const TeemaCodebook *a, const TeemaCodebook *b)
+{
   EXPECT_STREQ (teema_codebook_name (a), teema_codebook_name (b));
   EXPECT_STREQ (teema_codebook_language (a), teema_codebook_language (b));
   ASSERT_EQ (teema_codebook_size (a), teema_codebook_size (b));
@@ -208,7 +223,8 @@ void expect_same (const TeemaCodebook *a, const TeemaCodebook *b) {
   }
 }
 
-TEST (Codebook, ToTextRoundTrip) {
+TEST (Codebook, ToTextRoundTrip)
+{
   TeemaCodebook *cb = load_shipped ();
   ASSERT_NE (cb, nullptr);
   char *text = teema_codebook_to_text (cb);
@@ -217,7 +233,7 @@ TEST (Codebook, ToTextRoundTrip) {
   ASSERT_NE (again, nullptr) << error->message;
   expect_same (cb, again);
   char *text2 = teema_codebook_to_text (again);
-  EXPECT_STREQ (text, text2);  // a fixed point
+  EXPECT_STREQ (text, text2); // a fixed point
   g_free (text2);
   g_free (text);
   teema_codebook_free (again);
@@ -229,8 +245,9 @@ const char *const kTranscript =
   "I: Kysymys?\nH1: Luottamus on tärkeää.\nI: Entä?\nH1: Hinta ratkaisee.\n";
 
 class ProjectCodebook : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     GError *error = nullptr;
     p = teema_project_create (dir.file ("p.teema").c_str (), &error);
     ASSERT_NE (p, nullptr) << error->message;
@@ -245,9 +262,13 @@ class ProjectCodebook : public ::testing::Test {
     seg2 = ((TeemaSegment *) segs->pdata[1])->id;
     g_ptr_array_unref (segs);
   }
-  void TearDown () override { teema_project_free (p); }
+  void TearDown () override
+  {
+    teema_project_free (p);
+  }
 
-  gboolean set (const char *text, gboolean force, GError **error) {
+  gboolean set (const char *text, gboolean force, GError **error)
+  {
     GError *local = nullptr;
     TeemaCodebook *cb = teema_codebook_parse (text, -1, "cb", &local);
     EXPECT_NE (cb, nullptr) << local->message;
@@ -260,7 +281,8 @@ class ProjectCodebook : public ::testing::Test {
     return ok;
   }
 
-  std::vector<std::string> coded () {
+  std::vector<std::string> coded ()
+  {
     GPtrArray *c = teema_project_list_codings (p, nullptr, nullptr);
     std::vector<std::string> out;
     for (guint i = 0; i < c->len; i++)
@@ -269,10 +291,10 @@ class ProjectCodebook : public ::testing::Test {
     return out;
   }
 
-  std::vector<std::string> project_codes () {
+  std::vector<std::string> project_codes ()
+  {
     TeemaCodebook *cb = teema_project_get_codebook (p, nullptr);
-    std::vector<std::string> out = cb ? codes (cb)
-                                      : std::vector<std::string>{};
+    std::vector<std::string> out = cb ? codes (cb) : std::vector<std::string>{};
     teema_codebook_free (cb);
     return out;
   }
@@ -282,7 +304,8 @@ class ProjectCodebook : public ::testing::Test {
   gint64 seg1 = 0, seg2 = 0;
 };
 
-TEST_F (ProjectCodebook, StoredCodebookEqualsTheParsedOne) {
+TEST_F (ProjectCodebook, StoredCodebookEqualsTheParsedOne)
+{
   TeemaCodebook *cb = load_shipped ();
   ASSERT_NE (cb, nullptr);
   GError *error = nullptr;
@@ -296,20 +319,22 @@ TEST_F (ProjectCodebook, StoredCodebookEqualsTheParsedOne) {
   teema_codebook_free (cb);
 }
 
-TEST_F (ProjectCodebook, KeepsCodingsOfKeptThemesAndRefusesDroppingCoded) {
+TEST_F (ProjectCodebook, KeepsCodingsOfKeptThemesAndRefusesDroppingCoded)
+{
   GError *error = nullptr;
   ASSERT_TRUE (set ("codebook: v1\ntheme trust\ntheme price\ntheme misc\n",
                     FALSE, &error));
-  ASSERT_TRUE (teema_project_add_coding (p, seg1, "trust", "anna", nullptr,
-                                         &error));
-  ASSERT_TRUE (teema_project_add_coding (p, seg2, "price", "anna", nullptr,
-                                         &error));
+  ASSERT_TRUE (
+    teema_project_add_coding (p, seg1, "trust", "anna", nullptr, &error));
+  ASSERT_TRUE (
+    teema_project_add_coding (p, seg2, "price", "anna", nullptr, &error));
 
   // New labels, a new theme, "misc" (uncoded) dropped: codings stay.
   ASSERT_TRUE (set ("codebook: v2\ntheme experience\n"
                     "theme trust\n  parent: experience\n  label.fi: Luottamus\n"
                     "theme price\n  parent: experience\n",
-                    FALSE, &error)) << error->message;
+                    FALSE, &error))
+    << error->message;
   EXPECT_EQ (coded (), (std::vector<std::string>{ "trust", "price" }));
   EXPECT_EQ (project_codes (),
              (std::vector<std::string>{ "experience", "trust", "price" }));
@@ -334,4 +359,4 @@ TEST_F (ProjectCodebook, KeepsCodingsOfKeptThemesAndRefusesDroppingCoded) {
   EXPECT_EQ (project_codes (), (std::vector<std::string>{ "trust" }));
 }
 
-}  // namespace
+} // namespace

@@ -17,87 +17,131 @@ namespace {
 
 struct Json {
   const char *p;
-  void ws () { while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++; }
-  bool lit (const char *s) {
+  void ws ()
+  {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      p++;
+  }
+  bool lit (const char *s)
+  {
     size_t n = strlen (s);
-    if (strncmp (p, s, n)) return false;
+    if (strncmp (p, s, n))
+      return false;
     p += n;
     return true;
   }
-  bool string () {
-    if (*p != '"') return false;
+  bool string ()
+  {
+    if (*p != '"')
+      return false;
     for (p++; *p && *p != '"'; p++) {
-      if ((unsigned char) *p < 0x20) return false;
+      if ((unsigned char) *p < 0x20)
+        return false;
       if (*p == '\\') {
         p++;
         if (*p == 'u') {
           for (int i = 1; i <= 4; i++)
-            if (!g_ascii_isxdigit (p[i])) return false;
+            if (!g_ascii_isxdigit (p[i]))
+              return false;
           p += 4;
         } else if (!strchr ("\"\\/bfnrt", *p) || !*p) {
           return false;
         }
       }
     }
-    if (*p != '"') return false;
+    if (*p != '"')
+      return false;
     p++;
     return true;
   }
-  bool number () {
+  bool number ()
+  {
     const char *s = p;
-    if (*p == '-') p++;
-    if (*p == '0') p++;
-    else if (g_ascii_isdigit (*p)) while (g_ascii_isdigit (*p)) p++;
-    else return false;
+    if (*p == '-')
+      p++;
+    if (*p == '0')
+      p++;
+    else if (g_ascii_isdigit (*p))
+      while (g_ascii_isdigit (*p))
+        p++;
+    else
+      return false;
     if (*p == '.') {
       p++;
-      if (!g_ascii_isdigit (*p)) return false;
-      while (g_ascii_isdigit (*p)) p++;
+      if (!g_ascii_isdigit (*p))
+        return false;
+      while (g_ascii_isdigit (*p))
+        p++;
     }
     if (*p == 'e' || *p == 'E') {
       p++;
-      if (*p == '+' || *p == '-') p++;
-      if (!g_ascii_isdigit (*p)) return false;
-      while (g_ascii_isdigit (*p)) p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return false;
+      while (g_ascii_isdigit (*p))
+        p++;
     }
     return p > s;
   }
-  bool value () {
+  bool value ()
+  {
     ws ();
     bool ok;
-    if (*p == '{') ok = members ('}', true);
-    else if (*p == '[') ok = members (']', false);
-    else if (*p == '"') ok = string ();
-    else ok = lit ("true") || lit ("false") || lit ("null") || number ();
+    if (*p == '{')
+      ok = members ('}', true);
+    else if (*p == '[')
+      ok = members (']', false);
+    else if (*p == '"')
+      ok = string ();
+    else
+      ok = lit ("true") || lit ("false") || lit ("null") || number ();
     ws ();
     return ok;
   }
-  bool members (char close, bool object) {
+  bool members (char close, bool object)
+  {
     p++;
     ws ();
-    if (*p == close) { p++; return true; }
+    if (*p == close) {
+      p++;
+      return true;
+    }
     for (;;) {
       if (object) {
         ws ();
-        if (!string ()) return false;
+        if (!string ())
+          return false;
         ws ();
-        if (*p++ != ':') return false;
+        if (*p++ != ':')
+          return false;
       }
-      if (!value ()) return false;
-      if (*p == ',') { p++; continue; }
-      if (*p == close) { p++; return true; }
+      if (!value ())
+        return false;
+      if (*p == ',') {
+        p++;
+        continue;
+      }
+      if (*p == close) {
+        p++;
+        return true;
+      }
       return false;
     }
   }
 };
 
-bool valid_json (const char *text) {
+bool
+valid_json (const char *text)
+{
   Json j{ text };
   return j.value () && *j.p == '\0';
 }
 
-TEST (JsonValidator, CatchesWhatItMust) {
-  EXPECT_TRUE (valid_json ("[\n  {\"a\": 1, \"b\": \"x\\\"y\", \"c\": -0.5e3}\n]\n"));
+TEST (JsonValidator, CatchesWhatItMust)
+{
+  EXPECT_TRUE (
+    valid_json ("[\n  {\"a\": 1, \"b\": \"x\\\"y\", \"c\": -0.5e3}\n]\n"));
   EXPECT_TRUE (valid_json ("[]"));
   EXPECT_FALSE (valid_json ("[{\"a\": 1 (50%)}]"));
   EXPECT_FALSE (valid_json ("[{\"a\": 2/3}]"));
@@ -108,14 +152,18 @@ TEST (JsonValidator, CatchesWhatItMust) {
 
 // ---- tables ----------------------------------------------------------------
 
-std::string render (const TeemaTable *t, TeemaFormat f) {
+std::string
+render (const TeemaTable *t, TeemaFormat f)
+{
   char *s = teema_table_render (t, f);
   std::string out = s;
   g_free (s);
   return out;
 }
 
-TeemaTable *small_table () {
+TeemaTable *
+small_table ()
+{
   TeemaTable *t = teema_table_new ("Pieni");
   teema_table_add_column (t, "nimi", TEEMA_COLUMN_TEXT);
   teema_table_add_column (t, "n", TEEMA_COLUMN_INT);
@@ -132,7 +180,8 @@ TeemaTable *small_table () {
   return t;
 }
 
-TEST (Table, Cells) {
+TEST (Table, Cells)
+{
   TeemaTable *t = small_table ();
   EXPECT_STREQ (teema_table_title (t), "Pieni");
   EXPECT_EQ (teema_table_n_rows (t), 2u);
@@ -144,7 +193,8 @@ TEST (Table, Cells) {
   teema_table_free (t);
 }
 
-TEST (Table, Csv) {
+TEST (Table, Csv)
+{
   TeemaTable *t = small_table ();
   EXPECT_EQ (render (t, TEEMA_FORMAT_CSV),
              "nimi,n,osuus\r\n"
@@ -153,24 +203,24 @@ TEST (Table, Csv) {
   teema_table_free (t);
 }
 
-TEST (Table, Tsv) {
+TEST (Table, Tsv)
+{
   TeemaTable *t = small_table ();
-  EXPECT_EQ (render (t, TEEMA_FORMAT_TSV),
-             "nimi\tn\tosuus\n"
-             "Äänekoski\t7\t12.3\n"
-             "a, \"b\" c d|e\t-12\t100.0\n");
+  EXPECT_EQ (render (t, TEEMA_FORMAT_TSV), "nimi\tn\tosuus\n"
+                                           "Äänekoski\t7\t12.3\n"
+                                           "a, \"b\" c d|e\t-12\t100.0\n");
   teema_table_free (t);
 }
 
-TEST (Table, Json) {
+TEST (Table, Json)
+{
   TeemaTable *t = small_table ();
   std::string json = render (t, TEEMA_FORMAT_JSON);
-  EXPECT_EQ (json,
-             "[\n"
-             "  {\"nimi\": \"Äänekoski\", \"n\": 7, \"osuus\": 12.3},\n"
-             "  {\"nimi\": \"a, \\\"b\\\"\\nc\\u0009d|e\", \"n\": -12, "
-             "\"osuus\": 100.0}\n"
-             "]\n");
+  EXPECT_EQ (json, "[\n"
+                   "  {\"nimi\": \"Äänekoski\", \"n\": 7, \"osuus\": 12.3},\n"
+                   "  {\"nimi\": \"a, \\\"b\\\"\\nc\\u0009d|e\", \"n\": -12, "
+                   "\"osuus\": 100.0}\n"
+                   "]\n");
   EXPECT_TRUE (valid_json (json.c_str ())) << json;
   teema_table_free (t);
   TeemaTable *empty = teema_table_new (nullptr);
@@ -179,7 +229,8 @@ TEST (Table, Json) {
   teema_table_free (empty);
 }
 
-TEST (Table, JsonQuotesTextInNumberColumns) {
+TEST (Table, JsonQuotesTextInNumberColumns)
+{
   // Report matrices put "3 (12%)" and "2/3" in number-typed columns.
   TeemaTable *t = teema_table_new (nullptr);
   teema_table_add_column (t, "H1", TEEMA_COLUMN_INT);
@@ -195,7 +246,8 @@ TEST (Table, JsonQuotesTextInNumberColumns) {
   teema_table_free (t);
 }
 
-TEST (Table, Markdown) {
+TEST (Table, Markdown)
+{
   TeemaTable *t = small_table ();
   EXPECT_EQ (render (t, TEEMA_FORMAT_MARKDOWN),
              "### Pieni\n\n"
@@ -208,7 +260,8 @@ TEST (Table, Markdown) {
   teema_table_free (t);
 }
 
-TEST (Table, TerminalAlignsByDisplayWidth) {
+TEST (Table, TerminalAlignsByDisplayWidth)
+{
   TeemaTable *t = teema_table_new ("Otsikko");
   teema_table_add_column (t, "teema", TEEMA_COLUMN_TEXT);
   teema_table_add_column (t, "n", TEEMA_COLUMN_INT);
@@ -228,19 +281,19 @@ TEST (Table, TerminalAlignsByDisplayWidth) {
   teema_table_add_note (t, "Loppu.");
   // "Äänekoski" is 9 columns wide (12 bytes); numbers align right; the
   // line never ends in spaces, even when its last cells are empty.
-  EXPECT_EQ (render (t, TEEMA_FORMAT_TABLE),
-             "Otsikko\n\n"
-             "teema        n  huom\n"
-             "────────────────────\n"
-             "Äänekoski    5  öö\n"
-             "Oulu       120  x\n"
-             "Ii           0\n"
-             "\n"
-             "Loppu.\n");
+  EXPECT_EQ (render (t, TEEMA_FORMAT_TABLE), "Otsikko\n\n"
+                                             "teema        n  huom\n"
+                                             "────────────────────\n"
+                                             "Äänekoski    5  öö\n"
+                                             "Oulu       120  x\n"
+                                             "Ii           0\n"
+                                             "\n"
+                                             "Loppu.\n");
   teema_table_free (t);
 }
 
-TEST (Table, FormatNames) {
+TEST (Table, FormatNames)
+{
   TeemaFormat f;
   EXPECT_TRUE (teema_format_parse ("md", &f, nullptr));
   EXPECT_EQ (f, TEEMA_FORMAT_MARKDOWN);
@@ -259,22 +312,22 @@ TEST (Table, FormatNames) {
 const char *const kE1 =
   "---\ninformant: E1\ngroup: employee\n---\n"
   "I: Mistä luottamus syntyy?\n"
-  "E1: Luottamus syntyy pitkän ajan.\n"           // 4 words
+  "E1: Luottamus syntyy pitkän ajan.\n" // 4 words
   "I: Entä hinta?\n"
-  "E1: Hinta ratkaisee aina lopulta ihan kaiken.\n";  // 6 words
+  "E1: Hinta ratkaisee aina lopulta ihan kaiken.\n"; // 6 words
 const char *const kE2 =
   "---\ninformant: E2\ngroup: employee\n---\n"
   "I: Miten pidätte yhteyttä?\n"
-  "E2: Me soitamme asiakkaille joka kuukausi.\n"  // 5 words
+  "E2: Me soitamme asiakkaille joka kuukausi.\n" // 5 words
   "I: Ja luottamus?\n"
   "E2: Luotan siihen että asiat hoituu ja\n"
-  "asiakas saa sen mitä luvattiin ilman mitään turhaa säätöä.\n";  // 15
+  "asiakas saa sen mitä luvattiin ilman mitään turhaa säätöä.\n"; // 15
 const char *const kC1 =
   "---\ninformant: C1\ngroup: customer\n---\n"
   "Haastattelija: Miten tilaaminen sujuu?\n"
-  "C1: Tilaaminen on aina helppoa, kun kaikki toimii [naurua] heti.\n"  // 8
+  "C1: Tilaaminen on aina helppoa, kun kaikki toimii [naurua] heti.\n" // 8
   "Haastattelija: Muuta?\n"
-  "C1: Ei muuta.\n";  // 2
+  "C1: Ei muuta.\n"; // 2
 const char *const kCodebook =
   "codebook: raportti\n"
   "theme experience\n  label.fi: Asiakaskokemus\n"
@@ -285,8 +338,9 @@ const char *const kCodebook =
   "theme price\n  label.fi: Hinnan määrä\n  label.en: Price\n";
 
 class Report : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     GError *error = nullptr;
     p = teema_project_create (dir.file ("p.teema").c_str (), &error);
     ASSERT_NE (p, nullptr) << error->message;
@@ -308,7 +362,8 @@ class Report : public ::testing::Test {
     ASSERT_EQ (segs->len, 12u);
     for (guint i = 0; i < segs->len; i++) {
       auto *s = (TeemaSegment *) segs->pdata[i];
-      std::string key = std::string (s->speaker) + (s->ordinal <= 2 ? "a" : "b");
+      std::string key =
+        std::string (s->speaker) + (s->ordinal <= 2 ? "a" : "b");
       seg[key] = s->id;
       words[key] = s->n_words;
     }
@@ -325,19 +380,25 @@ class Report : public ::testing::Test {
     code ("E1b", "price", "anna");
     code ("E2b", "trust", "ben");
     code ("C1a", "effort", "anna");
-    code ("Ib", "trust", "anna");   // an interviewer turn never counts
+    code ("Ib", "trust", "anna"); // an interviewer turn never counts
   }
-  void TearDown () override { teema_project_free (p); }
+  void TearDown () override
+  {
+    teema_project_free (p);
+  }
 
-  void code (const std::string &key, const char *theme, const char *coder) {
+  void code (const std::string &key, const char *theme, const char *coder)
+  {
     ASSERT_TRUE (seg.count (key)) << key;
     GError *error = nullptr;
-    ASSERT_TRUE (teema_project_add_coding (p, seg[key], theme, coder, nullptr,
-                                           &error)) << error->message;
+    ASSERT_TRUE (
+      teema_project_add_coding (p, seg[key], theme, coder, nullptr, &error))
+      << error->message;
   }
 
   TeemaTable *report (TeemaReportBy by, bool wide, const char *coder = nullptr,
-                      const char *lang = "fi") {
+                      const char *lang = "fi")
+  {
     TeemaReportOptions opt = { by, coder, lang, wide };
     GError *error = nullptr;
     TeemaTable *t = teema_report_themes (p, &opt, &error);
@@ -347,12 +408,13 @@ class Report : public ::testing::Test {
   }
 
   // Long-table rows as "theme unit: segments words share k n".
-  std::vector<std::string> rows (const TeemaTable *t, guint unit_col) {
+  std::vector<std::string> rows (const TeemaTable *t, guint unit_col)
+  {
     std::vector<std::string> out;
     guint nc = teema_table_n_columns (t);
     for (guint r = 0; r < teema_table_n_rows (t); r++) {
-      std::string s = std::string (teema_table_cell (t, r, 0)) + " " +
-                      teema_table_cell (t, r, unit_col) + ":";
+      std::string s = std::string (teema_table_cell (t, r, 0)) + " "
+                      + teema_table_cell (t, r, unit_col) + ":";
       for (guint c = nc - 5; c < nc; c++)
         s += std::string (" ") + teema_table_cell (t, r, c);
       out.push_back (s);
@@ -366,31 +428,33 @@ class Report : public ::testing::Test {
   std::map<std::string, guint> words;
 };
 
-TEST_F (Report, LongByInformant) {
+TEST_F (Report, LongByInformant)
+{
   TeemaTable *t = report (TEEMA_BY_INFORMANT, false);
   ASSERT_NE (t, nullptr);
   std::vector<std::string> cols;
   for (guint c = 0; c < teema_table_n_columns (t); c++)
     cols.push_back (teema_table_column_name (t, c));
-  EXPECT_EQ (cols, (std::vector<std::string>{
-    "theme", "label", "parent", "informant", "group", "segments", "words",
-    "share_of_words_pct", "informants_k", "informants_n" }));
+  EXPECT_EQ (
+    cols, (std::vector<std::string>{
+            "theme", "label", "parent", "informant", "group", "segments",
+            "words", "share_of_words_pct", "informants_k", "informants_n" }));
   // Informants by group then code: C1 (customer), E1, E2 (employee).
   // Words per informant: C1 10, E1 10, E2 20.
   EXPECT_EQ (rows (t, 3), (std::vector<std::string>{
-    "experience C1: 1 8 80.0 1 3",
-    "experience E1: 1 4 40.0 1 3",
-    "experience E2: 1 15 75.0 1 3",
-    "trust C1: 0 0 0.0 0 3",
-    "trust E1: 1 4 40.0 1 3",
-    "trust E2: 1 15 75.0 1 3",
-    "effort C1: 1 8 80.0 1 3",
-    "effort E1: 1 4 40.0 1 3",
-    "effort E2: 0 0 0.0 0 3",
-    "price C1: 0 0 0.0 0 3",
-    "price E1: 1 6 60.0 1 3",
-    "price E2: 0 0 0.0 0 3",
-  }));
+                            "experience C1: 1 8 80.0 1 3",
+                            "experience E1: 1 4 40.0 1 3",
+                            "experience E2: 1 15 75.0 1 3",
+                            "trust C1: 0 0 0.0 0 3",
+                            "trust E1: 1 4 40.0 1 3",
+                            "trust E2: 1 15 75.0 1 3",
+                            "effort C1: 1 8 80.0 1 3",
+                            "effort E1: 1 4 40.0 1 3",
+                            "effort E2: 0 0 0.0 0 3",
+                            "price C1: 0 0 0.0 0 3",
+                            "price E1: 1 6 60.0 1 3",
+                            "price E2: 0 0 0.0 0 3",
+                          }));
   EXPECT_STREQ (teema_table_cell (t, 3, 1), "Luottamus, \"usko\"");
   EXPECT_STREQ (teema_table_cell (t, 3, 2), "experience");
   EXPECT_STREQ (teema_table_cell (t, 3, 4), "customer");
@@ -398,65 +462,70 @@ TEST_F (Report, LongByInformant) {
   teema_table_free (t);
 }
 
-TEST_F (Report, LongByGroup) {
+TEST_F (Report, LongByGroup)
+{
   TeemaTable *t = report (TEEMA_BY_GROUP, false);
   ASSERT_NE (t, nullptr);
-  EXPECT_EQ (teema_table_n_columns (t), 9u);  // no informant column
+  EXPECT_EQ (teema_table_n_columns (t), 9u); // no informant column
   // Group words: customer 10, employee 30; n is per group.
   EXPECT_EQ (rows (t, 3), (std::vector<std::string>{
-    "experience customer: 1 8 80.0 1 1",
-    "experience employee: 2 19 63.3 2 2",
-    "trust customer: 0 0 0.0 0 1",
-    "trust employee: 2 19 63.3 2 2",
-    "effort customer: 1 8 80.0 1 1",
-    "effort employee: 1 4 13.3 1 2",
-    "price customer: 0 0 0.0 0 1",
-    "price employee: 1 6 20.0 1 2",
-  }));
+                            "experience customer: 1 8 80.0 1 1",
+                            "experience employee: 2 19 63.3 2 2",
+                            "trust customer: 0 0 0.0 0 1",
+                            "trust employee: 2 19 63.3 2 2",
+                            "effort customer: 1 8 80.0 1 1",
+                            "effort employee: 1 4 13.3 1 2",
+                            "price customer: 0 0 0.0 0 1",
+                            "price employee: 1 6 20.0 1 2",
+                          }));
   teema_table_free (t);
 }
 
-TEST_F (Report, OneCoder) {
+TEST_F (Report, OneCoder)
+{
   TeemaTable *t = report (TEEMA_BY_INFORMANT, false, "ben");
   ASSERT_NE (t, nullptr);
   // ben coded only trust on E1a and E2b.
   EXPECT_EQ (rows (t, 3), (std::vector<std::string>{
-    "experience C1: 0 0 0.0 0 3",
-    "experience E1: 1 4 40.0 1 3",
-    "experience E2: 1 15 75.0 1 3",
-    "trust C1: 0 0 0.0 0 3",
-    "trust E1: 1 4 40.0 1 3",
-    "trust E2: 1 15 75.0 1 3",
-    "effort C1: 0 0 0.0 0 3",
-    "effort E1: 0 0 0.0 0 3",
-    "effort E2: 0 0 0.0 0 3",
-    "price C1: 0 0 0.0 0 3",
-    "price E1: 0 0 0.0 0 3",
-    "price E2: 0 0 0.0 0 3",
-  }));
+                            "experience C1: 0 0 0.0 0 3",
+                            "experience E1: 1 4 40.0 1 3",
+                            "experience E2: 1 15 75.0 1 3",
+                            "trust C1: 0 0 0.0 0 3",
+                            "trust E1: 1 4 40.0 1 3",
+                            "trust E2: 1 15 75.0 1 3",
+                            "effort C1: 0 0 0.0 0 3",
+                            "effort E1: 0 0 0.0 0 3",
+                            "effort E2: 0 0 0.0 0 3",
+                            "price C1: 0 0 0.0 0 3",
+                            "price E1: 0 0 0.0 0 3",
+                            "price E2: 0 0 0.0 0 3",
+                          }));
   teema_table_free (t);
 }
 
-TEST_F (Report, WideByInformantTerminal) {
+TEST_F (Report, WideByInformantTerminal)
+{
   TeemaTable *t = report (TEEMA_BY_INFORMANT, true);
   ASSERT_NE (t, nullptr);
   // "Hinnan määrä" is 12 columns wide in 14 bytes; "–" is one column.
-  EXPECT_EQ (render (t, TEEMA_FORMAT_TABLE),
-             "Themes by informant\n\n"
-             "Theme                     C1       E1       E2  Segments  Informants\n"
-             "────────────────────────────────────────────────────────────────────\n"
-             "Asiakaskokemus       1 (80%)  1 (40%)  1 (75%)         3         3/3\n"
-             "  Luottamus, \"usko\"        –  1 (40%)  1 (75%)         2         2/3\n"
-             "  Vaivattomuus       1 (80%)  1 (40%)        –         2         2/3\n"
-             "Hinnan määrä               –  1 (60%)        –         1         1/3\n"
-             "\n"
-             "Cells: coded segments (share of the informant's words). k/n: "
-             "informants who mention the theme of those with text.\n"
-             "Groups: customer: C1; employee: E1, E2\n");
+  EXPECT_EQ (
+    render (t, TEEMA_FORMAT_TABLE),
+    "Themes by informant\n\n"
+    "Theme                     C1       E1       E2  Segments  Informants\n"
+    "────────────────────────────────────────────────────────────────────\n"
+    "Asiakaskokemus       1 (80%)  1 (40%)  1 (75%)         3         3/3\n"
+    "  Luottamus, \"usko\"        –  1 (40%)  1 (75%)         2         2/3\n"
+    "  Vaivattomuus       1 (80%)  1 (40%)        –         2         2/3\n"
+    "Hinnan määrä               –  1 (60%)        –         1         1/3\n"
+    "\n"
+    "Cells: coded segments (share of the informant's words). k/n: "
+    "informants who mention the theme of those with text.\n"
+    "Groups: customer: C1; employee: E1, E2\n");
   teema_table_free (t);
 }
 
-TEST_F (Report, WideByGroupInEnglish) {
+TEST_F (Report, WideByGroupInEnglish)
+{
   TeemaTable *t = report (TEEMA_BY_GROUP, true, nullptr, "en");
   ASSERT_NE (t, nullptr);
   EXPECT_EQ (render (t, TEEMA_FORMAT_CSV),
@@ -468,13 +537,14 @@ TEST_F (Report, WideByGroupInEnglish) {
   teema_table_free (t);
 }
 
-TEST_F (Report, EveryRenderingOfTheReportIsWellFormed) {
+TEST_F (Report, EveryRenderingOfTheReportIsWellFormed)
+{
   for (bool wide : { false, true })
     for (TeemaReportBy by : { TEEMA_BY_INFORMANT, TEEMA_BY_GROUP }) {
       TeemaTable *t = report (by, wide);
       ASSERT_NE (t, nullptr);
-      SCOPED_TRACE (std::string (wide ? "wide " : "long ") +
-                    (by == TEEMA_BY_GROUP ? "group" : "informant"));
+      SCOPED_TRACE (std::string (wide ? "wide " : "long ")
+                    + (by == TEEMA_BY_GROUP ? "group" : "informant"));
       std::string json = render (t, TEEMA_FORMAT_JSON);
       EXPECT_TRUE (valid_json (json.c_str ())) << json;
       // CSV and TSV: a header and one line per row, same field count.
@@ -496,14 +566,16 @@ TEST_F (Report, EveryRenderingOfTheReportIsWellFormed) {
                         "\"C1\", \"group\": \"customer\", \"segments\": 1, "
                         "\"words\": 8, \"share_of_words_pct\": 80.0, "
                         "\"informants_k\": 1, \"informants_n\": 3}"),
-             std::string::npos) << json;
+             std::string::npos)
+    << json;
   teema_table_free (t);
 }
 
-TEST_F (Report, NoCodebook) {
+TEST_F (Report, NoCodebook)
+{
   GError *error = nullptr;
-  TeemaProject *q = teema_project_create (dir.file ("q.teema").c_str (),
-                                          &error);
+  TeemaProject *q =
+    teema_project_create (dir.file ("q.teema").c_str (), &error);
   ASSERT_NE (q, nullptr);
   EXPECT_EQ (teema_report_themes (q, nullptr, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK));
@@ -511,22 +583,23 @@ TEST_F (Report, NoCodebook) {
   teema_project_free (q);
 }
 
-// ---- quotes -------------------------------------------------------------------
+// ---- quotes
+// -------------------------------------------------------------------
 
-TEST_F (Report, QuotesThesisConvention) {
+TEST_F (Report, QuotesThesisConvention)
+{
   TeemaQuoteOptions opt = {};
   opt.theme = "trust";
   GError *error = nullptr;
   TeemaTable *q = teema_quotes_collect (p, &opt, &error);
   ASSERT_NE (q, nullptr) << error->message;
-  ASSERT_EQ (teema_table_n_rows (q), 2u);  // E1a once (two coders), E2b
+  ASSERT_EQ (teema_table_n_rows (q), 2u); // E1a once (two coders), E2b
   EXPECT_STREQ (teema_table_cell (q, 0, 1), "E1");
   char *md = teema_quotes_markdown (q, nullptr);
-  EXPECT_STREQ (md,
-                "## Luottamus, \"usko\" (2)\n\n"
-                "> Luottamus syntyy pitkän ajan.\n\n(E1)\n\n"
-                "> Luotan siihen että asiat hoituu ja asiakas saa sen mitä "
-                "luvattiin ilman mitään turhaa säätöä.\n\n(E2)\n\n");
+  EXPECT_STREQ (md, "## Luottamus, \"usko\" (2)\n\n"
+                    "> Luottamus syntyy pitkän ajan.\n\n(E1)\n\n"
+                    "> Luotan siihen että asiat hoituu ja asiakas saa sen mitä "
+                    "luvattiin ilman mitään turhaa säätöä.\n\n(E2)\n\n");
   g_free (md);
   md = teema_quotes_markdown (q, "Luottamus");
   EXPECT_EQ (std::string (md).rfind ("## Luottamus\n\n> ", 0), 0u) << md;
@@ -539,8 +612,7 @@ TEST_F (Report, QuotesThesisConvention) {
   q = teema_quotes_collect (p, &opt, &error);
   ASSERT_NE (q, nullptr);
   ASSERT_EQ (teema_table_n_rows (q), 3u);
-  EXPECT_STREQ (teema_table_cell (q, 2, teema_table_n_columns (q) - 1),
-                "(C1)");
+  EXPECT_STREQ (teema_table_cell (q, 2, teema_table_n_columns (q) - 1), "(C1)");
   teema_table_free (q);
   opt.children = FALSE;
   q = teema_quotes_collect (p, &opt, &error);
@@ -568,7 +640,7 @@ TEST_F (Report, QuotesThesisConvention) {
   opt.theme = "trust";
   opt.coder = "anna";
   q = teema_quotes_collect (p, &opt, &error);
-  EXPECT_EQ (teema_table_n_rows (q), 1u);  // the interviewer turn never
+  EXPECT_EQ (teema_table_n_rows (q), 1u); // the interviewer turn never
   teema_table_free (q);
 
   opt = {};
@@ -579,7 +651,8 @@ TEST_F (Report, QuotesThesisConvention) {
   g_clear_error (&error);
 }
 
-TEST_F (Report, QuotesAllThemes) {
+TEST_F (Report, QuotesAllThemes)
+{
   TeemaQuoteOptions opt = {};
   GError *error = nullptr;
   char *md = teema_quotes_markdown_all (p, &opt, &error);
@@ -596,4 +669,4 @@ TEST_F (Report, QuotesAllThemes) {
   EXPECT_EQ (s.find ("## Asiakaskokemus"), std::string::npos) << s;
 }
 
-}  // namespace
+} // namespace

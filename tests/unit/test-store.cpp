@@ -33,37 +33,35 @@ const char *const kForeignSqlite =
   "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
   "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
   "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
-  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACAEDABdoZWxsbw=="
-  ;
+  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACAEDABdoZWxsbw==";
 
-const char *const kH1 =
-  "---\n"
-  "informant: H1\n"
-  "group: employee\n"
-  "role: myyjä\n"
-  "age: 42\n"
-  "---\n"
-  "I: Kerro luottamuksesta.\n"
-  "H1: Luottamus on tärkeää meille.\n"
-  "I: Entä hinta?\n"
-  "H1: Hinta ratkaisee usein.\n";
+const char *const kH1 = "---\n"
+                        "informant: H1\n"
+                        "group: employee\n"
+                        "role: myyjä\n"
+                        "age: 42\n"
+                        "---\n"
+                        "I: Kerro luottamuksesta.\n"
+                        "H1: Luottamus on tärkeää meille.\n"
+                        "I: Entä hinta?\n"
+                        "H1: Hinta ratkaisee usein.\n";
 
-const char *const kA1 =
-  "---\n"
-  "informant: A1\n"
-  "group: customer\n"
-  "---\n"
-  "Haastattelija: Miten yhteistyö sujuu?\n"
-  "A1: Yhteistyö sujuu hyvin.\n";
+const char *const kA1 = "---\n"
+                        "informant: A1\n"
+                        "group: customer\n"
+                        "---\n"
+                        "Haastattelija: Miten yhteistyö sujuu?\n"
+                        "A1: Yhteistyö sujuu hyvin.\n";
 
-const char *const kCodebook =
-  "codebook: testi\n"
-  "theme trust\n"
-  "  label.fi: Luottamus\n"
-  "theme price\n"
-  "  label.fi: Hinta\n";
+const char *const kCodebook = "codebook: testi\n"
+                              "theme trust\n"
+                              "  label.fi: Luottamus\n"
+                              "theme price\n"
+                              "  label.fi: Hinta\n";
 
-std::string read_file (const std::string &path) {
+std::string
+read_file (const std::string &path)
+{
   char *data = nullptr;
   gsize len = 0;
   if (!g_file_get_contents (path.c_str (), &data, &len, nullptr))
@@ -74,16 +72,21 @@ std::string read_file (const std::string &path) {
 }
 
 class Store : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     path = dir.file ("p.teema");
     GError *error = nullptr;
     p = teema_project_create (path.c_str (), &error);
     ASSERT_NE (p, nullptr) << error->message;
   }
-  void TearDown () override { teema_project_free (p); }
+  void TearDown () override
+  {
+    teema_project_free (p);
+  }
 
-  void load_codebook () {
+  void load_codebook ()
+  {
     GError *error = nullptr;
     TeemaCodebook *cb = teema_codebook_parse (kCodebook, -1, "cb", &error);
     ASSERT_NE (cb, nullptr) << error->message;
@@ -93,8 +96,10 @@ class Store : public ::testing::Test {
   }
 
   // Imports files (name, content); returns FALSE with error set on failure.
-  gboolean import (const std::vector<std::pair<std::string, std::string>> &files,
-                   gboolean force, GError **error) {
+  gboolean
+  import (const std::vector<std::pair<std::string, std::string> > &files,
+          gboolean force, GError **error)
+  {
     std::vector<std::string> paths;
     for (auto &f : files)
       paths.push_back (dir.write (f.first, f.second));
@@ -103,8 +108,8 @@ class Store : public ::testing::Test {
       argv.push_back (s.c_str ());
     TeemaImportOptions opt = {};
     opt.force = force;
-    GPtrArray *r = teema_project_import (p, argv.data (), argv.size (), &opt,
-                                         error);
+    GPtrArray *r =
+      teema_project_import (p, argv.data (), argv.size (), &opt, error);
     if (!r)
       return FALSE;
     last_replaced = r->len && ((TeemaImportResult *) r->pdata[0])->replaced;
@@ -112,7 +117,8 @@ class Store : public ::testing::Test {
     return TRUE;
   }
 
-  guint n_segments (bool all = true) {
+  guint n_segments (bool all = true)
+  {
     TeemaSegmentFilter f = {};
     f.include_interviewer = all;
     GPtrArray *s = teema_project_list_segments (p, &f, nullptr);
@@ -122,7 +128,8 @@ class Store : public ::testing::Test {
     return n;
   }
 
-  guint n_codings (const TeemaCodingFilter *f = nullptr) {
+  guint n_codings (const TeemaCodingFilter *f = nullptr)
+  {
     GPtrArray *c = teema_project_list_codings (p, f, nullptr);
     guint n = c ? c->len : 9999;
     if (c)
@@ -130,7 +137,8 @@ class Store : public ::testing::Test {
     return n;
   }
 
-  gint64 first_informant_segment () {
+  gint64 first_informant_segment ()
+  {
     GPtrArray *s = teema_project_list_segments (p, nullptr, nullptr);
     gint64 id = s && s->len ? ((TeemaSegment *) s->pdata[0])->id : 0;
     if (s)
@@ -144,7 +152,8 @@ class Store : public ::testing::Test {
   bool last_replaced = false;
 };
 
-TEST_F (Store, CreateWritesSchemaVersionAndLanguage) {
+TEST_F (Store, CreateWritesSchemaVersionAndLanguage)
+{
   EXPECT_GE (teema_project_schema_version (), 2);
   EXPECT_STREQ (teema_project_path (p), path.c_str ());
   char *lang = teema_project_get_setting (p, "language");
@@ -156,7 +165,8 @@ TEST_F (Store, CreateWritesSchemaVersionAndLanguage) {
              std::string ("SQLite format 3\0", 16));
 }
 
-TEST_F (Store, CreateRefusesAnExistingFileAndLeavesItAlone) {
+TEST_F (Store, CreateRefusesAnExistingFileAndLeavesItAlone)
+{
   std::string other = dir.write ("notes.txt", "muistiinpanot\n");
   GError *error = nullptr;
   TeemaProject *q = teema_project_create (other.c_str (), &error);
@@ -175,7 +185,8 @@ TEST_F (Store, CreateRefusesAnExistingFileAndLeavesItAlone) {
   g_clear_error (&error);
 }
 
-TEST_F (Store, OpenMissingFileIsNotFound) {
+TEST_F (Store, OpenMissingFileIsNotFound)
+{
   GError *error = nullptr;
   std::string missing = dir.file ("missing.teema");
   EXPECT_EQ (teema_project_open (missing.c_str (), &error), nullptr);
@@ -185,12 +196,12 @@ TEST_F (Store, OpenMissingFileIsNotFound) {
   EXPECT_FALSE (g_file_test (missing.c_str (), G_FILE_TEST_EXISTS));
 }
 
-TEST_F (Store, OpenRefusesAForeignSqliteFileWithoutChangingIt) {
+TEST_F (Store, OpenRefusesAForeignSqliteFileWithoutChangingIt)
+{
   gsize len = 0;
   guchar *db = g_base64_decode (kForeignSqlite, &len);
   ASSERT_EQ (len, 1024u);
-  std::string foreign = dir.write ("other.db",
-                                   std::string ((char *) db, len));
+  std::string foreign = dir.write ("other.db", std::string ((char *) db, len));
   g_free (db);
   std::string before = read_file (foreign);
   GError *error = nullptr;
@@ -208,32 +219,33 @@ TEST_F (Store, OpenRefusesAForeignSqliteFileWithoutChangingIt) {
   EXPECT_FALSE (g_file_test ((foreign + "-wal").c_str (), G_FILE_TEST_EXISTS));
 }
 
-TEST_F (Store, OpenRefusesATextFileWithAClearError) {
-  std::string text = dir.write ("haastattelu.txt",
-                                std::string (2000, 'x') + "\nH1: Moi.\n");
+TEST_F (Store, OpenRefusesATextFileWithAClearError)
+{
+  std::string text =
+    dir.write ("haastattelu.txt", std::string (2000, 'x') + "\nH1: Moi.\n");
   std::string before = read_file (text);
   GError *error = nullptr;
   EXPECT_EQ (teema_project_open (text.c_str (), &error), nullptr);
   ASSERT_NE (error, nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_STORE))
     << error->message;
-  EXPECT_NE (strstr (error->message, text.c_str ()), nullptr)
-    << error->message;
+  EXPECT_NE (strstr (error->message, text.c_str ()), nullptr) << error->message;
   EXPECT_NE (strstr (error->message, "not a teema project"), nullptr)
     << error->message;
   g_clear_error (&error);
   EXPECT_EQ (read_file (text), before);
 }
 
-TEST_F (Store, ReopenKeepsDocumentsSettingsAndCodings) {
+TEST_F (Store, ReopenKeepsDocumentsSettingsAndCodings)
+{
   load_codebook ();
   GError *error = nullptr;
-  ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error))
-    << error->message;
+  ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error)) << error->message;
   ASSERT_TRUE (teema_project_set_setting (p, "coder", "anna", &error));
   gint64 seg = first_informant_segment ();
-  ASSERT_TRUE (teema_project_add_coding (p, seg, "trust", "anna", nullptr,
-                                         &error)) << error->message;
+  ASSERT_TRUE (
+    teema_project_add_coding (p, seg, "trust", "anna", nullptr, &error))
+    << error->message;
   teema_project_free (p);
   p = teema_project_open (path.c_str (), &error);
   ASSERT_NE (p, nullptr) << error->message;
@@ -249,7 +261,8 @@ TEST_F (Store, ReopenKeepsDocumentsSettingsAndCodings) {
   teema_codebook_free (cb);
 }
 
-TEST_F (Store, SettingsSetReplaceAndUnknown) {
+TEST_F (Store, SettingsSetReplaceAndUnknown)
+{
   GError *error = nullptr;
   EXPECT_EQ (teema_project_get_setting (p, "nope"), nullptr);
   ASSERT_TRUE (teema_project_set_setting (p, "k", "yksi", &error));
@@ -259,7 +272,8 @@ TEST_F (Store, SettingsSetReplaceAndUnknown) {
   g_free (v);
 }
 
-TEST_F (Store, NoCodebookYet) {
+TEST_F (Store, NoCodebookYet)
+{
   GError *error = nullptr;
   EXPECT_EQ (teema_project_get_codebook (p, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK));
@@ -267,25 +281,30 @@ TEST_F (Store, NoCodebookYet) {
   g_clear_error (&error);
 }
 
-const TeemaInformant *find_informant (GPtrArray *list, const char *code) {
+const TeemaInformant *
+find_informant (GPtrArray *list, const char *code)
+{
   for (guint i = 0; i < list->len; i++)
     if (g_str_equal (((TeemaInformant *) list->pdata[i])->code, code))
       return (TeemaInformant *) list->pdata[i];
   return nullptr;
 }
 
-std::string attrs_of (const TeemaInformant *inf) {
+std::string
+attrs_of (const TeemaInformant *inf)
+{
   std::string s;
   for (guint i = 0; i < inf->keys->len; i++)
-    s += std::string (i ? " " : "") + (char *) inf->keys->pdata[i] + "=" +
-         (char *) inf->values->pdata[i];
+    s += std::string (i ? " " : "") + (char *) inf->keys->pdata[i] + "="
+         + (char *) inf->values->pdata[i];
   return s;
 }
 
-TEST_F (Store, InformantsFromFrontMatterThenSetLater) {
+TEST_F (Store, InformantsFromFrontMatterThenSetLater)
+{
   GError *error = nullptr;
-  ASSERT_TRUE (import ({ { "H1.txt", kH1 }, { "A1.txt", kA1 } }, FALSE,
-                       &error)) << error->message;
+  ASSERT_TRUE (import ({ { "H1.txt", kH1 }, { "A1.txt", kA1 } }, FALSE, &error))
+    << error->message;
   GPtrArray *list = teema_project_list_informants (p, &error);
   ASSERT_NE (list, nullptr);
   ASSERT_EQ (list->len, 2u);
@@ -301,16 +320,15 @@ TEST_F (Store, InformantsFromFrontMatterThenSetLater) {
   EXPECT_EQ (h1->n_words, 7u);
   g_ptr_array_unref (list);
 
-  ASSERT_TRUE (teema_project_set_informant_attr (p, "A1", "group",
-                                                 "asiakas", &error));
-  ASSERT_TRUE (teema_project_set_informant_attr (p, "A1", "role",
-                                                 "ostaja", &error));
-  ASSERT_TRUE (teema_project_set_informant_attr (p, "A1", "sector",
-                                                 "kunta", &error));
-  ASSERT_TRUE (teema_project_set_informant_attr (p, "A1", "size", "iso",
-                                                 &error));
-  ASSERT_TRUE (teema_project_set_informant_attr (p, "H1", "age", "",
-                                                 &error));
+  ASSERT_TRUE (
+    teema_project_set_informant_attr (p, "A1", "group", "asiakas", &error));
+  ASSERT_TRUE (
+    teema_project_set_informant_attr (p, "A1", "role", "ostaja", &error));
+  ASSERT_TRUE (
+    teema_project_set_informant_attr (p, "A1", "sector", "kunta", &error));
+  ASSERT_TRUE (
+    teema_project_set_informant_attr (p, "A1", "size", "iso", &error));
+  ASSERT_TRUE (teema_project_set_informant_attr (p, "H1", "age", "", &error));
   list = teema_project_list_informants (p, &error);
   const TeemaInformant *a1 = find_informant (list, "A1");
   EXPECT_STREQ (a1->group, "asiakas");
@@ -320,11 +338,12 @@ TEST_F (Store, InformantsFromFrontMatterThenSetLater) {
   g_ptr_array_unref (list);
 }
 
-TEST_F (Store, UnknownInformantIsNotFoundAndChangesNothing) {
+TEST_F (Store, UnknownInformantIsNotFoundAndChangesNothing)
+{
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
-  EXPECT_FALSE (teema_project_set_informant_attr (p, "H9", "group", "x",
-                                                  &error));
+  EXPECT_FALSE (
+    teema_project_set_informant_attr (p, "H9", "group", "x", &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "'H9'"), nullptr) << error->message;
   g_clear_error (&error);
@@ -334,13 +353,14 @@ TEST_F (Store, UnknownInformantIsNotFoundAndChangesNothing) {
   g_ptr_array_unref (list);
 }
 
-TEST_F (Store, CodingAddRemoveListWithFilters) {
+TEST_F (Store, CodingAddRemoveListWithFilters)
+{
   load_codebook ();
   GError *error = nullptr;
-  ASSERT_TRUE (import ({ { "H1.txt", kH1 }, { "A1.txt", kA1 } }, FALSE,
-                       &error)) << error->message;
+  ASSERT_TRUE (import ({ { "H1.txt", kH1 }, { "A1.txt", kA1 } }, FALSE, &error))
+    << error->message;
   GPtrArray *segs = teema_project_list_segments (p, nullptr, &error);
-  ASSERT_EQ (segs->len, 3u);  // H1 ×2, A1 ×1; interviewer turns excluded
+  ASSERT_EQ (segs->len, 3u); // H1 ×2, A1 ×1; interviewer turns excluded
   auto *h1a = (TeemaSegment *) segs->pdata[0];
   auto *h1b = (TeemaSegment *) segs->pdata[1];
   auto *a1 = (TeemaSegment *) segs->pdata[2];
@@ -348,19 +368,21 @@ TEST_F (Store, CodingAddRemoveListWithFilters) {
   EXPECT_STREQ (a1->informant, "A1");
 
   gboolean added = FALSE;
-  ASSERT_TRUE (teema_project_add_coding (p, h1a->id, "trust", "anna", &added,
-                                         &error)) << error->message;
+  ASSERT_TRUE (
+    teema_project_add_coding (p, h1a->id, "trust", "anna", &added, &error))
+    << error->message;
   EXPECT_TRUE (added);
-  ASSERT_TRUE (teema_project_add_coding (p, h1a->id, "trust", "anna", &added,
-                                         &error));
-  EXPECT_FALSE (added);  // already there: not an error
-  ASSERT_TRUE (teema_project_add_coding (p, h1a->id, "trust", "ben", &added,
-                                         &error));
-  ASSERT_TRUE (teema_project_add_coding (p, h1b->id, "price", "anna", &added,
-                                         &error));
+  ASSERT_TRUE (
+    teema_project_add_coding (p, h1a->id, "trust", "anna", &added, &error));
+  EXPECT_FALSE (added); // already there: not an error
+  ASSERT_TRUE (
+    teema_project_add_coding (p, h1a->id, "trust", "ben", &added, &error));
+  ASSERT_TRUE (
+    teema_project_add_coding (p, h1b->id, "price", "anna", &added, &error));
   // Theme codes are case-insensitive.
-  ASSERT_TRUE (teema_project_add_coding (p, a1->id, "TRUST", "ben", &added,
-                                         &error)) << error->message;
+  ASSERT_TRUE (
+    teema_project_add_coding (p, a1->id, "TRUST", "ben", &added, &error))
+    << error->message;
   EXPECT_TRUE (added);
   EXPECT_EQ (n_codings (), 4u);
 
@@ -392,8 +414,8 @@ TEST_F (Store, CodingAddRemoveListWithFilters) {
   EXPECT_EQ (c->start, h1b->start);
   EXPECT_EQ (c->end, h1b->end);
   EXPECT_TRUE (g_regex_match_simple (
-    "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$", c->created_at, (GRegexCompileFlags) 0,
-    (GRegexMatchFlags) 0))
+    "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$", c->created_at,
+    (GRegexCompileFlags) 0, (GRegexMatchFlags) 0))
     << c->created_at;
   g_ptr_array_unref (list);
 
@@ -408,18 +430,19 @@ TEST_F (Store, CodingAddRemoveListWithFilters) {
   g_ptr_array_unref (segs);
 }
 
-TEST_F (Store, CodingUnknownThemeOrSegmentIsNotFound) {
+TEST_F (Store, CodingUnknownThemeOrSegmentIsNotFound)
+{
   load_codebook ();
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   gint64 seg = first_informant_segment ();
-  EXPECT_FALSE (teema_project_add_coding (p, seg, "nope", "anna", nullptr,
-                                          &error));
+  EXPECT_FALSE (
+    teema_project_add_coding (p, seg, "nope", "anna", nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "'nope'"), nullptr) << error->message;
   g_clear_error (&error);
-  EXPECT_FALSE (teema_project_add_coding (p, 987654, "trust", "anna",
-                                          nullptr, &error));
+  EXPECT_FALSE (
+    teema_project_add_coding (p, 987654, "trust", "anna", nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "987654"), nullptr) << error->message;
   g_clear_error (&error);
@@ -429,13 +452,14 @@ TEST_F (Store, CodingUnknownThemeOrSegmentIsNotFound) {
   EXPECT_EQ (n_codings (), 0u);
 }
 
-TEST_F (Store, ForcedReimportDropsTheOldDocumentsCodings) {
+TEST_F (Store, ForcedReimportDropsTheOldDocumentsCodings)
+{
   load_codebook ();
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   gint64 old = first_informant_segment ();
-  ASSERT_TRUE (teema_project_add_coding (p, old, "trust", "anna", nullptr,
-                                         &error));
+  ASSERT_TRUE (
+    teema_project_add_coding (p, old, "trust", "anna", nullptr, &error));
   ASSERT_EQ (n_codings (), 1u);
 
   EXPECT_FALSE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
@@ -443,10 +467,9 @@ TEST_F (Store, ForcedReimportDropsTheOldDocumentsCodings) {
   g_clear_error (&error);
   EXPECT_EQ (n_codings (), 1u);
 
-  ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, TRUE, &error))
-    << error->message;
+  ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, TRUE, &error)) << error->message;
   EXPECT_TRUE (last_replaced);
-  EXPECT_EQ (n_segments (), 4u);  // replaced, not doubled
+  EXPECT_EQ (n_segments (), 4u); // replaced, not doubled
   EXPECT_EQ (n_codings (), 0u);
   TeemaCodingFilter f = {};
   f.segment_id = first_informant_segment ();
@@ -457,12 +480,13 @@ TEST_F (Store, ForcedReimportDropsTheOldDocumentsCodings) {
   g_ptr_array_unref (list);
 }
 
-TEST_F (Store, FailedMultiFileImportLeavesNothing) {
+TEST_F (Store, FailedMultiFileImportLeavesNothing)
+{
   GError *error = nullptr;
   // Second file is Latin-1: "ä" as one byte.
-  EXPECT_FALSE (import ({ { "H1.txt", kH1 },
-                          { "A1.txt", "A1: Hyv\xe4 yhteisty\xf6.\n" } },
-                        FALSE, &error));
+  EXPECT_FALSE (
+    import ({ { "H1.txt", kH1 }, { "A1.txt", "A1: Hyv\xe4 yhteisty\xf6.\n" } },
+            FALSE, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING));
   g_clear_error (&error);
   EXPECT_EQ (n_segments (), 0u);
@@ -472,8 +496,8 @@ TEST_F (Store, FailedMultiFileImportLeavesNothing) {
 
   // A duplicate after a new file: the new one is not kept either.
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
-  EXPECT_FALSE (import ({ { "A1.txt", kA1 }, { "H1b.txt", kH1 } }, FALSE,
-                        &error));
+  EXPECT_FALSE (
+    import ({ { "A1.txt", kA1 }, { "H1b.txt", kH1 } }, FALSE, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS));
   EXPECT_NE (strstr (error->message, "H1b.txt"), nullptr) << error->message;
   g_clear_error (&error);
@@ -488,13 +512,13 @@ TEST_F (Store, FailedMultiFileImportLeavesNothing) {
   const char *paths[] = { good.c_str (), missing.c_str () };
   EXPECT_EQ (teema_project_import (p, paths, 2, nullptr, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_IO));
-  EXPECT_NE (strstr (error->message, "missing.txt"), nullptr)
-    << error->message;
+  EXPECT_NE (strstr (error->message, "missing.txt"), nullptr) << error->message;
   g_clear_error (&error);
   EXPECT_EQ (n_segments (), 4u);
 }
 
-TEST_F (Store, WalJournal) {
+TEST_F (Store, WalJournal)
+{
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   // While the project is open after a write, the WAL file is there.
@@ -510,4 +534,4 @@ TEST_F (Store, WalJournal) {
   ASSERT_NE (p, nullptr);
 }
 
-}  // namespace
+} // namespace

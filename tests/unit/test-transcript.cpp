@@ -14,22 +14,24 @@
 namespace {
 
 // Parses or fails the test; the caller frees.
-TeemaTranscript *parse (const std::string &data) {
+TeemaTranscript *
+parse (const std::string &data)
+{
   GError *error = nullptr;
-  TeemaTranscript *t = teema_transcript_parse (data.data (),
-                                               (gssize) data.size (),
-                                               "t.txt", &error);
+  TeemaTranscript *t = teema_transcript_parse (
+    data.data (), (gssize) data.size (), "t.txt", &error);
   EXPECT_NE (t, nullptr) << (error ? error->message : "");
   g_clear_error (&error);
   return t;
 }
 
 // Parses data expecting failure with code; returns the message.
-std::string parse_error (const std::string &data, int code) {
+std::string
+parse_error (const std::string &data, int code)
+{
   GError *error = nullptr;
-  TeemaTranscript *t = teema_transcript_parse (data.data (),
-                                               (gssize) data.size (),
-                                               "t.txt", &error);
+  TeemaTranscript *t = teema_transcript_parse (
+    data.data (), (gssize) data.size (), "t.txt", &error);
   EXPECT_EQ (t, nullptr);
   teema_transcript_free (t);
   if (!error)
@@ -42,30 +44,34 @@ std::string parse_error (const std::string &data, int code) {
 }
 
 // The code points [start, end) of text.
-std::string span (const char *text, guint start, guint end) {
+std::string
+span (const char *text, guint start, guint end)
+{
   char *s = g_utf8_substring (text, start, end);
   std::string out = s;
   g_free (s);
   return out;
 }
 
-std::string turn_text (const TeemaTranscript *t, guint i) {
+std::string
+turn_text (const TeemaTranscript *t, guint i)
+{
   const TeemaTurn *turn = teema_transcript_turn (t, i);
   return span (teema_transcript_text (t), turn->start, turn->end);
 }
 
-TEST (Transcript, FrontMatterFields) {
-  TeemaTranscript *t = parse (
-    "---\n"
-    "informant: H2\n"
-    "group: customer\n"
-    "role: hankintapäällikkö\n"
-    "sector: kunta\n"
-    "Customer_Since: 2014\n"
-    "interviewer: Tutkija, Anna\n"
-    "---\n"
-    "Anna: Kerro vähän?\n"
-    "H2: No joo.\n");
+TEST (Transcript, FrontMatterFields)
+{
+  TeemaTranscript *t = parse ("---\n"
+                              "informant: H2\n"
+                              "group: customer\n"
+                              "role: hankintapäällikkö\n"
+                              "sector: kunta\n"
+                              "Customer_Since: 2014\n"
+                              "interviewer: Tutkija, Anna\n"
+                              "---\n"
+                              "Anna: Kerro vähän?\n"
+                              "H2: No joo.\n");
   ASSERT_NE (t, nullptr);
   EXPECT_STREQ (teema_transcript_meta (t, "informant"), "H2");
   EXPECT_STREQ (teema_transcript_meta (t, "group"), "customer");
@@ -76,14 +82,14 @@ TEST (Transcript, FrontMatterFields) {
   std::vector<std::string> keys;
   for (const char *const *k = teema_transcript_meta_keys (t); *k; k++)
     keys.push_back (*k);
-  EXPECT_EQ (keys, (std::vector<std::string>{ "informant", "group", "role",
-                                              "sector", "customer_since",
-                                              "interviewer" }));
+  EXPECT_EQ (keys,
+             (std::vector<std::string>{ "informant", "group", "role", "sector",
+                                        "customer_since", "interviewer" }));
   EXPECT_STREQ (teema_transcript_informant (t), "H2");
   // The stored text starts after the header.
   EXPECT_STREQ (teema_transcript_text (t), "Anna: Kerro vähän?\nH2: No joo.\n");
   ASSERT_EQ (teema_transcript_n_turns (t), 2u);
-  EXPECT_TRUE (teema_transcript_turn (t, 0)->interviewer);  // listed
+  EXPECT_TRUE (teema_transcript_turn (t, 0)->interviewer); // listed
   EXPECT_FALSE (teema_transcript_turn (t, 1)->interviewer);
   // Lines are lines of the file, header included.
   EXPECT_EQ (teema_transcript_turn (t, 0)->line, 9u);
@@ -91,7 +97,8 @@ TEST (Transcript, FrontMatterFields) {
   teema_transcript_free (t);
 }
 
-TEST (Transcript, MalformedHeaderLineNamesFileAndLine) {
+TEST (Transcript, MalformedHeaderLineNamesFileAndLine)
+{
   std::string msg = parse_error ("---\n"
                                  "informant: H1\n"
                                  "group: employee\n"
@@ -105,14 +112,16 @@ TEST (Transcript, MalformedHeaderLineNamesFileAndLine) {
   EXPECT_NE (msg.find ("t.txt:2:"), std::string::npos) << msg;
 }
 
-TEST (Transcript, UnclosedHeader) {
-  std::string msg = parse_error ("---\ninformant: H1\ngroup: employee\n",
-                                 TEEMA_ERROR_PARSE);
+TEST (Transcript, UnclosedHeader)
+{
+  std::string msg =
+    parse_error ("---\ninformant: H1\ngroup: employee\n", TEEMA_ERROR_PARSE);
   EXPECT_NE (msg.find ("t.txt:1:"), std::string::npos) << msg;
   EXPECT_NE (msg.find ("never closed"), std::string::npos) << msg;
 }
 
-TEST (Transcript, BomAndCrlfAccepted) {
+TEST (Transcript, BomAndCrlfAccepted)
+{
   TeemaTranscript *t = parse ("\xEF\xBB\xBF---\r\ninformant: H1\r\n---\r\n"
                               "I: Mitä kuuluu?\r\nH1: Hyvää.\r\nKiitos.\r\n");
   ASSERT_NE (t, nullptr);
@@ -129,7 +138,8 @@ TEST (Transcript, BomAndCrlfAccepted) {
   teema_transcript_free (t);
 }
 
-TEST (Transcript, TextIsNfc) {
+TEST (Transcript, TextIsNfc)
+{
   // "äiti" written decomposed: a + U+0308.
   TeemaTranscript *t = parse ("H1: a\xCC\x88iti ja o\xCC\x88ljy.\n");
   ASSERT_NE (t, nullptr);
@@ -137,13 +147,14 @@ TEST (Transcript, TextIsNfc) {
   ASSERT_EQ (teema_transcript_n_turns (t), 1u);
   const TeemaTurn *turn = teema_transcript_turn (t, 0);
   EXPECT_EQ (turn->start, 4u);
-  EXPECT_EQ (turn->end, 4u + 13u);  // "äiti ja öljy." in NFC code points
+  EXPECT_EQ (turn->end, 4u + 13u); // "äiti ja öljy." in NFC code points
   teema_transcript_free (t);
 }
 
-TEST (Transcript, InvalidUtf8NamesLineAndColumn) {
-  std::string msg = parse_error ("H1: ok\nH1: hyv\xe4 juttu\n",
-                                 TEEMA_ERROR_ENCODING);
+TEST (Transcript, InvalidUtf8NamesLineAndColumn)
+{
+  std::string msg =
+    parse_error ("H1: ok\nH1: hyv\xe4 juttu\n", TEEMA_ERROR_ENCODING);
   EXPECT_NE (msg.find ("t.txt:2:8:"), std::string::npos) << msg;
   EXPECT_NE (msg.find ("UTF-8"), std::string::npos) << msg;
   // In the header too.
@@ -152,7 +163,8 @@ TEST (Transcript, InvalidUtf8NamesLineAndColumn) {
   EXPECT_NE (msg.find ("t.txt:3:11:"), std::string::npos) << msg;
 }
 
-TEST (Transcript, EmptyInput) {
+TEST (Transcript, EmptyInput)
+{
   std::string msg = parse_error ("", TEEMA_ERROR_EMPTY);
   EXPECT_NE (msg.find ("t.txt"), std::string::npos) << msg;
   parse_error (" \n\t\n\n", TEEMA_ERROR_EMPTY);
@@ -160,7 +172,8 @@ TEST (Transcript, EmptyInput) {
   parse_error ("---\ninformant: H1\n---\n\n", TEEMA_ERROR_EMPTY);
 }
 
-TEST (Transcript, SpeakerLabels) {
+TEST (Transcript, SpeakerLabels)
+{
   TeemaTranscript *t = parse ("Haastattelija: Ensimmäinen kysymys?\n"
                               "H1: Vastaus yksi.\n"
                               "[00:01:23] I: Toinen?\n"
@@ -204,7 +217,8 @@ TEST (Transcript, SpeakerLabels) {
   teema_transcript_free (t);
 }
 
-TEST (Transcript, InterviewerDetectionAndInformant) {
+TEST (Transcript, InterviewerDetectionAndInformant)
+{
   // Without front matter, the only non-interviewer speaker is the informant.
   TeemaTranscript *t = parse ("Haast: Kysymys?\nA3: Vastaus.\n"
                               "Interviewer: Toinen?\nA3: Niin.\n");
@@ -227,7 +241,8 @@ TEST (Transcript, InterviewerDetectionAndInformant) {
   teema_transcript_free (t);
 }
 
-TEST (Transcript, HeadingEndsATurnAndColonsInTextAreNotLabels) {
+TEST (Transcript, HeadingEndsATurnAndColonsInTextAreNotLabels)
+{
   // With a declared informant, "Huom:" at the start of a line is text, not
   // a new speaker; Markdown headings end a turn and belong to none.
   TeemaTranscript *t = parse ("---\ninformant: H3\n---\n"
@@ -245,7 +260,8 @@ TEST (Transcript, HeadingEndsATurnAndColonsInTextAreNotLabels) {
   teema_transcript_free (t);
 }
 
-TEST (Transcript, TurnOffsetsAreCodePoints) {
+TEST (Transcript, TurnOffsetsAreCodePoints)
+{
   const char *text = "I: Mitä kävi öisin?\n"
                      "H1: Tämä on vastaus.\n"
                      "Se jatkuu ääkkösin.\n"
@@ -269,7 +285,8 @@ TEST (Transcript, TurnOffsetsAreCodePoints) {
   teema_transcript_free (t);
 }
 
-TEST (Transcript, BodyWithoutLabelsIsOneInformantTurn) {
+TEST (Transcript, BodyWithoutLabelsIsOneInformantTurn)
+{
   TeemaTranscript *t = parse ("---\ninformant: A9\n---\n\n"
                               "Kirjoitettu vastaus ilman puhujia.\n");
   ASSERT_NE (t, nullptr);
@@ -283,17 +300,22 @@ TEST (Transcript, BodyWithoutLabelsIsOneInformantTurn) {
 // ---- import ---------------------------------------------------------------
 
 class Import : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     GError *error = nullptr;
     p = teema_project_create (dir.file ("p.teema").c_str (), &error);
     ASSERT_NE (p, nullptr) << error->message;
   }
-  void TearDown () override { teema_project_free (p); }
+  void TearDown () override
+  {
+    teema_project_free (p);
+  }
 
   GPtrArray *import (const std::string &name, const std::string &data,
                      TeemaSegmentation mode, gboolean force = FALSE,
-                     GError **error = nullptr) {
+                     GError **error = nullptr)
+  {
     std::string path = dir.write (name, data);
     const char *paths[] = { path.c_str () };
     TeemaImportOptions opt = {};
@@ -302,7 +324,8 @@ class Import : public ::testing::Test {
     return teema_project_import (p, paths, 1, &opt, error);
   }
 
-  std::vector<std::string> segment_texts (bool all = false) {
+  std::vector<std::string> segment_texts (bool all = false)
+  {
     TeemaSegmentFilter f = {};
     f.include_interviewer = all;
     GPtrArray *segs = teema_project_list_segments (p, &f, nullptr);
@@ -328,7 +351,9 @@ const char *const kSegmentable =
   "I: Kiitos.\n";
 
 // Every segment's text is the stored text at its [start, end).
-void expect_offsets_match (TeemaProject *p, const char *data) {
+void
+expect_offsets_match (TeemaProject *p, const char *data)
+{
   TeemaTranscript *t = parse (data);
   ASSERT_NE (t, nullptr);
   TeemaSegmentFilter f = {};
@@ -345,7 +370,8 @@ void expect_offsets_match (TeemaProject *p, const char *data) {
   teema_transcript_free (t);
 }
 
-TEST_F (Import, TurnSegmentation) {
+TEST_F (Import, TurnSegmentation)
+{
   GPtrArray *r = import ("H1.txt", kSegmentable, TEEMA_SEGMENT_TURN);
   ASSERT_NE (r, nullptr);
   auto *res = (TeemaImportResult *) r->pdata[0];
@@ -356,34 +382,39 @@ TEST_F (Import, TurnSegmentation) {
   EXPECT_EQ (res->n_words, 13u);
   EXPECT_FALSE (res->replaced);
   g_ptr_array_unref (r);
-  EXPECT_EQ (segment_texts (), (std::vector<std::string>{
-    "Ensimmäinen lause. Toinen lause on tässä! Kolmas?\n"
-    "Jatkuu samalla rivillä.\n\nUusi kappale alkaa." }));
+  EXPECT_EQ (segment_texts (),
+             (std::vector<std::string>{
+               "Ensimmäinen lause. Toinen lause on tässä! Kolmas?\n"
+               "Jatkuu samalla rivillä.\n\nUusi kappale alkaa." }));
   EXPECT_EQ (segment_texts (true).size (), 3u);
   expect_offsets_match (p, kSegmentable);
 }
 
-TEST_F (Import, ParagraphSegmentation) {
+TEST_F (Import, ParagraphSegmentation)
+{
   GPtrArray *r = import ("H1.txt", kSegmentable, TEEMA_SEGMENT_PARAGRAPH);
   ASSERT_NE (r, nullptr);
   EXPECT_EQ (((TeemaImportResult *) r->pdata[0])->n_segments, 4u);
   g_ptr_array_unref (r);
-  EXPECT_EQ (segment_texts (), (std::vector<std::string>{
-    "Ensimmäinen lause. Toinen lause on tässä! Kolmas?\n"
-    "Jatkuu samalla rivillä.",
-    "Uusi kappale alkaa." }));
+  EXPECT_EQ (segment_texts (),
+             (std::vector<std::string>{
+               "Ensimmäinen lause. Toinen lause on tässä! Kolmas?\n"
+               "Jatkuu samalla rivillä.",
+               "Uusi kappale alkaa." }));
   expect_offsets_match (p, kSegmentable);
 }
 
-TEST_F (Import, SentenceSegmentation) {
+TEST_F (Import, SentenceSegmentation)
+{
   GPtrArray *r = import ("H1.txt", kSegmentable, TEEMA_SEGMENT_SENTENCE);
   ASSERT_NE (r, nullptr);
   EXPECT_EQ (((TeemaImportResult *) r->pdata[0])->n_words, 13u);
   g_ptr_array_unref (r);
   // ICU ends a sentence at a line end ("Kolmas?" / "Jatkuu ...").
-  EXPECT_EQ (segment_texts (), (std::vector<std::string>{
-    "Ensimmäinen lause.", "Toinen lause on tässä!", "Kolmas?",
-    "Jatkuu samalla rivillä.", "Uusi kappale alkaa." }));
+  EXPECT_EQ (segment_texts (),
+             (std::vector<std::string>{
+               "Ensimmäinen lause.", "Toinen lause on tässä!", "Kolmas?",
+               "Jatkuu samalla rivillä.", "Uusi kappale alkaa." }));
   expect_offsets_match (p, kSegmentable);
   // Segments keep their turn's speaker and informant.
   GPtrArray *segs = teema_project_list_segments (p, nullptr, nullptr);
@@ -394,7 +425,8 @@ TEST_F (Import, SentenceSegmentation) {
   g_ptr_array_unref (segs);
 }
 
-TEST_F (Import, TranscriptionMarksAreNotWords) {
+TEST_F (Import, TranscriptionMarksAreNotWords)
+{
   const char *data = "I: Miten meni?\n"
                      "H2: No [naurua] mä oon (.) ollu täällä (epäselvä) "
                      "viis (..) vuotta [tauko] ja tota--\n";
@@ -418,7 +450,8 @@ TEST_F (Import, TranscriptionMarksAreNotWords) {
   g_ptr_array_unref (infs);
 }
 
-TEST_F (Import, SameContentRefusedUnlessForced) {
+TEST_F (Import, SameContentRefusedUnlessForced)
+{
   GPtrArray *r = import ("H1.txt", kSegmentable, TEEMA_SEGMENT_TURN);
   ASSERT_NE (r, nullptr);
   g_ptr_array_unref (r);
@@ -447,7 +480,8 @@ TEST_F (Import, SameContentRefusedUnlessForced) {
   g_ptr_array_unref (infs);
 }
 
-TEST_F (Import, InformantOverride) {
+TEST_F (Import, InformantOverride)
+{
   std::string path = dir.write ("x.txt", "I: Mitä?\nVastaaja: Tätä.\n");
   const char *paths[] = { path.c_str () };
   TeemaImportOptions opt = {};
@@ -461,16 +495,16 @@ TEST_F (Import, InformantOverride) {
 // The bundled corpus: turn counts checked against `grep -c` of label lines,
 // word counts against an independent whitespace counter that drops
 // transcription marks (it agrees on all files but H5, where it finds 1752).
-TEST_F (Import, BundledCorpus) {
-  const std::map<std::string, std::pair<guint, guint>> want = {
+TEST_F (Import, BundledCorpus)
+{
+  const std::map<std::string, std::pair<guint, guint> > want = {
     { "A1", { 50, 1910 } }, { "A2", { 48, 1736 } }, { "A3", { 42, 1638 } },
     { "A4", { 42, 1699 } }, { "A5", { 44, 1637 } }, { "H1", { 44, 1942 } },
     { "H2", { 44, 1809 } }, { "H3", { 40, 1614 } }, { "H4", { 42, 1705 } },
     { "H5", { 42, 1753 } },
   };
   std::vector<std::string> paths;
-  GDir *d = g_dir_open (testutil::source ("corpora/b2b").c_str (), 0,
-                        nullptr);
+  GDir *d = g_dir_open (testutil::source ("corpora/b2b").c_str (), 0, nullptr);
   ASSERT_NE (d, nullptr);
   for (const char *n; (n = g_dir_read_name (d));)
     paths.push_back (testutil::source ("corpora/b2b/") + n);
@@ -480,8 +514,8 @@ TEST_F (Import, BundledCorpus) {
   for (auto &s : paths)
     argv.push_back (s.c_str ());
   GError *error = nullptr;
-  GPtrArray *r = teema_project_import (p, argv.data (), argv.size (), nullptr,
-                                       &error);
+  GPtrArray *r =
+    teema_project_import (p, argv.data (), argv.size (), nullptr, &error);
   ASSERT_NE (r, nullptr) << error->message;
   ASSERT_EQ (r->len, 10u);
   guint turns = 0;
@@ -516,4 +550,4 @@ TEST_F (Import, BundledCorpus) {
   g_ptr_array_unref (infs);
 }
 
-}  // namespace
+} // namespace
