@@ -22,7 +22,8 @@ typedef struct {
   gboolean children;     /* include codings of the theme's sub-themes */
 } TeemaQuoteOptions;
 
-/* A table with columns theme, informant, group, segment, text, citation. */
+/* A table with columns theme, informant, group, segment, document,
+ * position, text, citation. */
 TeemaTable *teema_quotes_collect (TeemaProject *project,
                                   const TeemaQuoteOptions *options,
                                   GError **error);

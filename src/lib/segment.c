@@ -91,8 +91,17 @@ static void
 cut_sentences (GPtrArray *out, const TeemaTurn *turn, const char *text,
                gsize bs, gsize be, guint cs)
 {
+  /* ICU ends a sentence at every line break; a transcript wrapped by hand
+   * is one sentence across lines, so lone newlines become spaces in a copy
+   * of the same length (byte offsets stay valid). Blank lines still end
+   * sentences. */
+  g_autofree char *flat = g_strndup (text + bs, be - bs);
+  for (gsize i = 0; i < be - bs; i++)
+    if (flat[i] == '\n' && !(i + 1 < be - bs && flat[i + 1] == '\n') &&
+        !(i > 0 && flat[i - 1] == '\n'))
+      flat[i] = ' ';
   UErrorCode st = U_ZERO_ERROR;
-  UText *ut = utext_openUTF8 (NULL, text + bs, (int64_t) (be - bs), &st);
+  UText *ut = utext_openUTF8 (NULL, flat, (int64_t) (be - bs), &st);
   UBreakIterator *bi = ubrk_open (UBRK_SENTENCE, "fi", NULL, 0, &st);
   ubrk_setUText (bi, ut, &st);
   if (U_FAILURE (st)) {

@@ -66,10 +66,12 @@ check_encoding (const char *data, gsize len, const char *name,
   const char *line_start = end;
   while (line_start > data && line_start[-1] != '\n')
     line_start--;
+  /* The column in characters: the line up to the bad byte is valid. */
+  glong column = g_utf8_strlen (line_start, end - line_start) + 1;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
                "%s:%u:%ld: not valid UTF-8 (byte 0x%02X); save the file as "
                "UTF-8 (e.g. 'iconv -f latin1 -t utf-8')",
-               name, line_of (data, end), (long) (end - line_start) + 1,
+               name, line_of (data, end), column,
                (unsigned) (unsigned char) *end);
   return FALSE;
 }

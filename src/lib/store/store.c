@@ -150,11 +150,14 @@ teema_store__schema_version (void)
 }
 
 static gboolean
-is_teema_file (TeemaStore *store, int version)
+is_teema_file (TeemaStore *store, int version, gboolean create)
 {
   if (version > 0)
     return TRUE;
-  /* A version-0 file is ours only if it is empty. */
+  /* A version-0 file is ours only when we are creating it, and empty:
+   * opening an empty file must not turn it into a project. */
+  if (!create)
+    return FALSE;
   sqlite3_stmt *stmt =
     teema_store__prepare (store, "SELECT count(*) FROM sqlite_master", NULL);
   gboolean empty = stmt && sqlite3_step (stmt) == SQLITE_ROW &&
@@ -165,11 +168,11 @@ is_teema_file (TeemaStore *store, int version)
 }
 
 static gboolean
-migrate (TeemaStore *store, GError **error)
+migrate (TeemaStore *store, gboolean create, GError **error)
 {
   int version = user_version (store);
   int target = teema_store__schema_version ();
-  if (version < 0 || !is_teema_file (store, version)) {
+  if (version < 0 || !is_teema_file (store, version, create)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
                  "not a teema project (unknown database layout)");
     return FALSE;
@@ -223,7 +226,7 @@ teema_store__open (const char *path, gboolean create, GError **error)
   /* migrate() first: it refuses a file that is not ours before WAL, which
    * persists in the file, could change someone else's database. */
   if (!teema_store__exec (store, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (store, error) ||
+      !migrate (store, create, error) ||
       !teema_store__exec (store, "PRAGMA journal_mode = WAL", error) ||
       !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error)) {
     g_prefix_error (error, "%s: ", path);
