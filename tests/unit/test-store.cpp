@@ -236,6 +236,18 @@ TEST_F (Store, OpenRefusesATextFileWithAClearError)
   EXPECT_EQ (read_file (text), before);
 }
 
+TEST_F (Store, OpenRefusesAnEmptyFileAndLeavesItEmpty)
+{
+  std::string empty = dir.write ("empty.teema", "");
+  GError *error = nullptr;
+  EXPECT_EQ (teema_project_open (empty.c_str (), &error), nullptr);
+  ASSERT_NE (error, nullptr);
+  EXPECT_NE (strstr (error->message, "not a teema project"), nullptr)
+    << error->message;
+  g_clear_error (&error);
+  EXPECT_EQ (read_file (empty), "");
+}
+
 TEST_F (Store, ReopenKeepsDocumentsSettingsAndCodings)
 {
   load_codebook ();

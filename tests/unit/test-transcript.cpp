@@ -410,7 +410,7 @@ TEST_F (Import, SentenceSegmentation)
   ASSERT_NE (r, nullptr);
   EXPECT_EQ (((TeemaImportResult *) r->pdata[0])->n_words, 13u);
   g_ptr_array_unref (r);
-  // ICU ends a sentence at a line end ("Kolmas?" / "Jatkuu ...").
+  // "Kolmas?" ends a sentence; the line break after it is not needed.
   EXPECT_EQ (segment_texts (),
              (std::vector<std::string>{
                "Ensimmäinen lause.", "Toinen lause on tässä!", "Kolmas?",
@@ -423,6 +423,20 @@ TEST_F (Import, SentenceSegmentation)
     EXPECT_STREQ (((TeemaSegment *) segs->pdata[i])->group, "employee");
   }
   g_ptr_array_unref (segs);
+}
+
+TEST_F (Import, SentenceWrappedAcrossLinesStaysWhole)
+{
+  const char *data = "H1: Tämä lause jatkuu\nseuraavalle riville. Toinen "
+                     "lause.\n\nKolmas kappale.\n";
+  GPtrArray *r = import ("H1.txt", data, TEEMA_SEGMENT_SENTENCE);
+  ASSERT_NE (r, nullptr);
+  g_ptr_array_unref (r);
+  EXPECT_EQ (segment_texts (),
+             (std::vector<std::string>{
+               "Tämä lause jatkuu\nseuraavalle riville.", "Toinen lause.",
+               "Kolmas kappale." }));
+  expect_offsets_match (p, data);
 }
 
 TEST_F (Import, TranscriptionMarksAreNotWords)
