@@ -17,6 +17,8 @@
 #include <teema/quotes.h>
 #include <teema/evaluate.h>
 #include <teema/search.h>
+#include <teema/refi.h>
+#include <teema/attributes.h>
 #include <teema/agreement.h>
 #include <teema/review.h>
 #include <teema/merge.h>

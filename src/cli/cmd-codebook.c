@@ -13,12 +13,15 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "FILE",
-                  "Loads a codebook; themes are matched by id, so codings "
+                  "Loads a codebook (text, or REFI-QDA .qdc); themes are matched by id, so codings "
                   "of kept themes stay.", error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "usage: teema codebook import FILE");
-  g_autoptr (TeemaCodebook) cb = teema_codebook_load (argv[1], error);
+  g_autoptr (TeemaCodebook) cb =
+    g_str_has_suffix (argv[1], ".qdc") || g_str_has_suffix (argv[1], ".QDC")
+      ? teema_codebook_load_qdc (argv[1], error)
+      : teema_codebook_load (argv[1], error);
   if (!cb)
     return 1;
   g_autoptr (TeemaProject) p = cli_open (g, error);

@@ -40,6 +40,11 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, "--segment must be turn, paragraph or sentence");
   if (argc < 2)
     return cli_usage (error, "import needs at least one file");
+  if (cli_is_refi_project (argv[1])) {
+    if (argc != 2)
+      return cli_usage (error, "import a .qdpx or .qde project on its own");
+    return cli_import_refi (argv[1], force, g, error);
+  }
   opt.force = force;
   opt.informant = informant;
   g_autoptr (TeemaProject) p = cli_open (g, error);

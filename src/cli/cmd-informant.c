@@ -80,6 +80,7 @@ cmd_informant (int argc, char **argv, CliGlobals *g, GError **error)
     { "list", informant_list, "list informants and their attributes" },
     { "set", informant_set, "set attributes: teema informant set H1 "
                             "group=employee" },
+    { "import", cmd_informant_import, "set attributes from a CSV file" },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "informant", argc, argv, g, error);

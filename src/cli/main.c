@@ -9,7 +9,9 @@
 
 static const CliCommand commands[] = {
   { "init", cmd_init, "create a new project file" },
-  { "import", cmd_import, "import transcripts (.txt, .md)" },
+  { "import", cmd_import, "import transcripts (.txt .md .docx .odt .vtt "
+                          ".srt) or a REFI-QDA project (.qdpx .qde)" },
+  { "export", cmd_export, "export the project (.qdpx) or codebook (.qdc)" },
   { "informant", cmd_informant, "list informants, set their attributes" },
   { "segments", cmd_segments, "list segments" },
   { "codebook", cmd_codebook, "import, list, show or export the codebook" },

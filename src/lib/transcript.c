@@ -94,9 +94,19 @@ clean_text (const char *data, gsize len)
       g_string_append_c (s, data[i]);
     }
   }
-  char *nfc = g_utf8_normalize (s->str, (gssize) s->len, G_NORMALIZE_NFC);
+  /* Line by line: GLib's normaliser is quadratic in the length of its
+   * input, and NFC never composes across a line end. */
+  GString *nfc = g_string_sized_new (s->len);
+  for (gsize at = 0; at < s->len;) {
+    const char *eol = memchr (s->str + at, '\n', s->len - at);
+    gsize n = eol ? (gsize) (eol - s->str - at) + 1 : s->len - at;
+    g_autofree char *line = g_utf8_normalize (s->str + at, (gssize) n,
+                                              G_NORMALIZE_NFC);
+    g_string_append (nfc, line);
+    at += n;
+  }
   g_string_free (s, TRUE);
-  return nfc;
+  return g_string_free (nfc, FALSE);
 }
 
 static gboolean

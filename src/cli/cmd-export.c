@@ -1,0 +1,53 @@
+/* cmd-export.c — teema export qdpx|qdc: the project or its codebook in the
+ * REFI-QDA exchange formats. */
+#include "cli.h"
+
+#include <stdio.h>
+
+static int
+export_qdpx (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "OUT.qdpx",
+                  "Writes the whole project as a REFI-QDA project archive "
+                  "(coders, codebook, informants, documents, codings).",
+                  error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema export qdpx OUT.qdpx");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p || !teema_project_export_qdpx (p, argv[1], error))
+    return 1;
+  if (!g->quiet)
+    printf ("%s: written\n", argv[1]);
+  return 0;
+}
+
+static int
+export_qdc (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "OUT.qdc",
+                  "Writes the codebook as a REFI-QDA codebook; rules are "
+                  "kept in each code's description after '" TEEMA_REFI_MARKER
+                  "'. Use - for standard output.", error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema export qdc OUT.qdc");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
+                                   : NULL;
+  if (!cb)
+    return 1;
+  g_autofree char *xml = teema_codebook_to_qdc (cb);
+  return cli_output (argv[1], xml, error) ? 0 : 1;
+}
+
+int
+cmd_export (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  static const CliCommand sub[] = {
+    { "qdpx", export_qdpx, "the project as a REFI-QDA project (.qdpx)" },
+    { "qdc", export_qdc, "the codebook as a REFI-QDA codebook (.qdc)" },
+    { NULL, NULL, NULL },
+  };
+  return cli_dispatch (sub, "export", argc, argv, g, error);
+}

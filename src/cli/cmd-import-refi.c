@@ -1,0 +1,47 @@
+/* cmd-import-refi.c — teema import FILE.qdpx|FILE.qde: a REFI-QDA project
+ * from another tool, reached through 'teema import' by extension. Prints
+ * what was imported and, one per line, what was skipped and why. */
+#include "cli.h"
+
+#include <stdio.h>
+
+gboolean
+cli_is_refi_project (const char *path)
+{
+  return g_str_has_suffix (path, ".qdpx") || g_str_has_suffix (path, ".QDPX") ||
+         g_str_has_suffix (path, ".qde") || g_str_has_suffix (path, ".QDE");
+}
+
+static void
+print_report (const char *path, const TeemaRefiReport *r)
+{
+  printf ("%s: %s\n", path, r->origin ? r->origin : "unknown origin");
+  printf ("  offsets:    %s\n", r->convention);
+  printf ("  coders:     %u\n", r->n_users);
+  printf ("  themes:     %u new\n", r->n_codes);
+  printf ("  informants: %u from cases\n", r->n_cases);
+  printf ("  documents:  %u (%u segments)\n", r->n_sources, r->n_segments);
+  printf ("  selections: %u (%u repeated ones merged), %u on word "
+          "boundaries\n", r->n_selections, r->n_merged, r->n_on_boundary);
+  printf ("  codings:    %u\n", r->n_codings);
+  for (guint i = 0; i < r->skipped->len; i++)
+    printf ("  skipped: %s\n", (char *) r->skipped->pdata[i]);
+}
+
+int
+cli_import_refi (const char *path, gboolean force, CliGlobals *g,
+                 GError **error)
+{
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p)
+    return 1;
+  TeemaRefiOptions opt = { 0 };
+  opt.force = force;
+  g_autoptr (TeemaRefiReport) r =
+    teema_project_import_refi (p, path, &opt, error);
+  if (!r)
+    return 1;
+  if (!g->quiet)
+    print_report (path, r);
+  return 0;
+}

@@ -1,0 +1,24 @@
+/* cmd-informant-import.c — teema informant import FILE.csv: informant
+ * attributes from a spreadsheet, all rows or none. */
+#include "cli.h"
+
+#include <stdio.h>
+
+int
+cmd_informant_import (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "FILE.csv",
+                  "Sets informant attributes from a CSV file whose header "
+                  "is informant,group,role,... (any other column is a free "
+                  "attribute).", error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema informant import FILE.csv");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  guint n = 0;
+  if (!p || !teema_project_import_attributes (p, argv[1], &n, error))
+    return 1;
+  if (!g->quiet)
+    printf ("%s: attributes of %u informants set\n", argv[1], n);
+  return 0;
+}

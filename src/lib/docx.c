@@ -1,0 +1,2 @@
+/* docx.c — stub */
+#include "interop-private.h"

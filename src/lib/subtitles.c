@@ -1,0 +1,2 @@
+/* subtitles.c — stub */
+#include "interop-private.h"
