@@ -1,4 +1,5 @@
 /* cmd-import-refi.c — teema import FILE.qdpx|FILE.qde: a REFI-QDA project
+ * (a .qdc codebook is sent to 'teema codebook import')
  * from another tool, reached through 'teema import' by extension. Prints
  * what was imported and, one per line, what was skipped and why. */
 #include "cli.h"
@@ -8,8 +9,9 @@
 gboolean
 cli_is_refi_project (const char *path)
 {
-  return g_str_has_suffix (path, ".qdpx") || g_str_has_suffix (path, ".QDPX") ||
-         g_str_has_suffix (path, ".qde") || g_str_has_suffix (path, ".QDE");
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".qdpx") || g_str_has_suffix (lower, ".qde") ||
+         g_str_has_suffix (lower, ".qdc");
 }
 
 static void
@@ -32,6 +34,10 @@ int
 cli_import_refi (const char *path, gboolean force, CliGlobals *g,
                  GError **error)
 {
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".qdc"))
+    return cli_usage (error, "%s is a codebook: load it with 'teema codebook "
+                             "import %s'", path, path);
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;

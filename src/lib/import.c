@@ -6,6 +6,7 @@
  * already in the project is refused unless forced (then it is replaced). */
 #include "project-private.h"
 #include "segment-private.h"
+#include "interop-private.h"
 
 #include <string.h>
 
@@ -55,12 +56,8 @@ prepare_file (const char *path, const TeemaImportOptions *opt,
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  GError *io = NULL;
-  if (!g_file_get_contents (path, &data, &len, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
+  if (!teema_import__read (path, &data, &len, error))
     return NULL;
-  }
   Prepared *p = g_new0 (Prepared, 1);
   p->path = g_strdup (path);
   p->name = g_path_get_basename (path);

@@ -229,7 +229,8 @@ is_interviewer (const TeemaTranscript *t, const char *label)
 static gboolean
 accept_label (const TeemaTranscript *t, const char *label, GHashTable *seen)
 {
-  if (is_interviewer (t, label) || g_hash_table_contains (seen, label))
+  if (is_interviewer (t, label) || g_hash_table_contains (seen, label) ||
+      in_list (label, g_hash_table_lookup (t->meta, "speakers")))
     return TRUE;
   const char *informant = g_hash_table_lookup (t->meta, "informant");
   if (informant)
