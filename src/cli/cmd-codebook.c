@@ -13,7 +13,8 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "FILE",
-                  "Loads a codebook (text, or REFI-QDA .qdc); themes are matched by id, so codings "
+                  "Loads a codebook (text, or REFI-QDA .qdc); themes are "
+                  "matched by id, so codings "
                   "of kept themes stay.", error))
     return 2;
   if (argc != 2)
