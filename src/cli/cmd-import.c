@@ -21,12 +21,15 @@ int
 cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
 {
   const char *segment = NULL, *informant = NULL;
-  gboolean force = FALSE;
+  gboolean force = FALSE, join = FALSE;
   GOptionEntry entries[] = {
     { "segment", 's', 0, G_OPTION_ARG_STRING, &segment,
       "segments: turn (default), paragraph or sentence", "UNIT" },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
       "informant id for these files (overrides the header)", "ID" },
+    { "join-hyphens", 'j', 0, G_OPTION_ARG_NONE, &join,
+      "join words broken by line-end hyphenation (keeps real compounds "
+      "such as kanta-asiakas)", NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       "replace files already imported (their codings are dropped)", NULL },
     { NULL },
@@ -46,6 +49,7 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_import_refi (argv[1], force, g, error);
   }
   opt.force = force;
+  opt.join_hyphens = join;
   opt.informant = informant;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
