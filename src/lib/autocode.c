@@ -727,7 +727,7 @@ teema_project_autocode (TeemaProject *project,
   run.result = result_new (teema_analyzer_backend (az),
                            teema_analyzer_warning (az));
   run.old = teema_store__coding_keys (project->store, TEEMA_CODER_RULES, error);
-  run.seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  run.seen = teema_store__coding_key_set ();
   run.workers = g_ptr_array_new_with_free_func ((GDestroyNotify) worker_free);
   run.todo = g_async_queue_new ();
   run.done = g_async_queue_new ();

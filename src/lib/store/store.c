@@ -834,6 +834,22 @@ teema_store__delete_coder_codings (TeemaStore *store, const char *coder,
   return teema_store__step_done (store, stmt, error);
 }
 
+guint
+teema_store__coding_key_hash (gconstpointer key)
+{
+  guint64 k = GPOINTER_TO_SIZE (key);
+  k ^= k >> 33;
+  k *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  k ^= k >> 33;
+  return (guint) k;
+}
+
+GHashTable *
+teema_store__coding_key_set (void)
+{
+  return g_hash_table_new (teema_store__coding_key_hash, g_direct_equal);
+}
+
 GHashTable *
 teema_store__coding_keys (TeemaStore *store, const char *coder,
                           GError **error)
@@ -844,7 +860,7 @@ teema_store__coding_keys (TeemaStore *store, const char *coder,
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
-  GHashTable *keys = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTable *keys = teema_store__coding_key_set ();
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_add (keys, TEEMA_CODING_KEY (sqlite3_column_int64 (stmt, 0),
                                               sqlite3_column_int64 (stmt, 1)));

@@ -96,6 +96,11 @@ gboolean teema_store__delete_coder_codings (TeemaStore *store,
  * TEEMA_CODING_KEY (segment id, theme id) stored as pointers. */
 #define TEEMA_CODING_KEY(segment, theme)                                     \
   GSIZE_TO_POINTER (((gsize) (segment) << 16) | (gsize) (theme))
+/* The hash for such keys: all 64 bits mixed (g_direct_hash keeps only the
+ * low 32, which collide once segment ids pass 65,536). */
+guint teema_store__coding_key_hash (gconstpointer key);
+/* A new empty set of coding keys. */
+GHashTable *teema_store__coding_key_set (void);
 GHashTable *teema_store__coding_keys (TeemaStore *store, const char *coder,
                                       GError **error);
 GPtrArray *teema_store__list_codings (TeemaStore *store,
