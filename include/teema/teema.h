@@ -22,5 +22,7 @@
 #include <teema/agreement.h>
 #include <teema/review.h>
 #include <teema/merge.h>
+#include <teema/analysis-reports.h>
+#include <teema/chart.h>
 
 #endif

@@ -1,4 +1,4 @@
-/* cmd-report.c — teema report themes. */
+/* cmd-report.c — teema report themes, cooccurrence and saturation. */
 #include "cli.h"
 
 static int
@@ -41,11 +41,88 @@ report_themes (int argc, char **argv, CliGlobals *g, GError **error)
   return cli_output (output, out, error) ? 0 : 1;
 }
 
+static int
+report_cooccurrence (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *format = "table", *coder = NULL, *lang = "fi", *output = NULL;
+  gboolean jaccard = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
+      "only this coder's codings (e.g. rules)", "NAME" },
+    { "jaccard", 'j', 0, G_OPTION_ARG_NONE, &jaccard,
+      "matrix of Jaccard indices instead of counts", NULL },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "theme labels: fi or en",
+      "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
+      "FILE" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Segments coded with both themes, for each pair of leaf "
+                  "themes. table and md print a theme x theme matrix; csv, "
+                  "tsv and json one row per pair with segments and "
+                  "Jaccard.", error) ||
+      !teema_format_parse (format, &fmt, error))
+    return 2;
+  TeemaCooccurrenceOptions opt = { coder, lang, jaccard, TRUE };
+  opt.wide = fmt == TEEMA_FORMAT_TABLE || fmt == TEEMA_FORMAT_MARKDOWN;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaTable) t =
+    p ? teema_report_cooccurrence (p, &opt, error) : NULL;
+  if (!t)
+    return 1;
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (output, out, error) ? 0 : 1;
+}
+
+static int
+report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *format = "table", *coder = NULL, *order = "import";
+  const char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
+      "only this coder's codings (e.g. rules)", "NAME" },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order,
+      "import (default) or date (the informant's date attribute)",
+      "ORDER" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
+      "FILE" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  TeemaSaturationOptions opt = { coder, TEEMA_ORDER_IMPORT };
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "The saturation curve: for each successive interview, "
+                  "themes coded for the first time and the cumulative "
+                  "number of themes seen.", error) ||
+      !teema_format_parse (format, &fmt, error))
+    return 2;
+  if (!teema_interview_order_parse (order, &opt.order, NULL))
+    return cli_usage (error, "--order must be import or date");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaTable) t =
+    p ? teema_report_saturation (p, &opt, error) : NULL;
+  if (!t)
+    return 1;
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (output, out, error) ? 0 : 1;
+}
+
 int
 cmd_report (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
     { "themes", report_themes, "theme frequencies by informant or group" },
+    { "cooccurrence", report_cooccurrence,
+      "segments coded with both of two themes" },
+    { "saturation", report_saturation,
+      "new themes per successive interview" },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "report", argc, argv, g, error);

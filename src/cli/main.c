@@ -17,6 +17,7 @@ static const CliCommand commands[] = {
   { "codebook", cmd_codebook, "import, list, show or export the codebook" },
   { "autocode", cmd_autocode, "code segments with the codebook's rules" },
   { "report", cmd_report, "theme frequencies per informant or group" },
+  { "chart", cmd_chart, "heatmap or grouped bars as SVG, PNG or PDF" },
   { "quotes", cmd_quotes, "quotes of a theme for a thesis draft" },
   { "coding", cmd_coding, "add, remove or list codings" },
   { "rules", cmd_rules, "test a keyword rule on a sentence" },

@@ -1,0 +1,62 @@
+/* teema/analysis-reports.h — theme co-occurrence and the saturation curve.
+ *
+ * Both count informant segments only (interviewer turns never count) and
+ * one coder's codings (or every coder's, a segment counted once per theme).
+ * Co-occurrence works on leaf themes: a segment coded only with a parent
+ * theme says nothing about which of its children it shares. */
+#ifndef TEEMA_ANALYSIS_REPORTS_H
+#define TEEMA_ANALYSIS_REPORTS_H
+
+#include <glib.h>
+#include <teema/project.h>
+#include <teema/table.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  const char *coder; /* or NULL for all coders */
+  const char *lang;  /* label language, "fi" or "en" (default "fi") */
+  gboolean jaccard;  /* wide table: Jaccard index instead of counts */
+  gboolean wide;     /* TRUE: a leaf theme × leaf theme matrix (diagonal:
+                        the theme's own segments); FALSE: one row per
+                        unordered pair, columns theme_a, theme_b,
+                        segments, jaccard */
+} TeemaCooccurrenceOptions;
+
+/* Segments coded with both themes of each pair of leaf themes. NULL with
+ * TEEMA_ERROR_NO_CODEBOOK when the project has none. options may be NULL. */
+TeemaTable *teema_report_cooccurrence (TeemaProject *project,
+                                       const TeemaCooccurrenceOptions *options,
+                                       GError **error);
+
+typedef enum {
+  TEEMA_ORDER_IMPORT, /* documents in import order */
+  TEEMA_ORDER_DATE,   /* by the informant's "date" attribute (ISO 8601);
+                         undated documents last, in import order */
+} TeemaInterviewOrder;
+
+typedef struct {
+  const char *coder;         /* or NULL for all coders */
+  TeemaInterviewOrder order;
+} TeemaSaturationOptions;
+
+/* One row per interview (document with informant segments): themes coded
+ * in it, themes seen there for the first time, and the cumulative count of
+ * distinct themes — the saturation curve. Themes are counted as coded (no
+ * roll-up to parents). options may be NULL. */
+TeemaTable *teema_report_saturation (TeemaProject *project,
+                                     const TeemaSaturationOptions *options,
+                                     GError **error);
+
+/* Parses "import" or "date"; otherwise TEEMA_ERROR_UNSUPPORTED. */
+gboolean teema_interview_order_parse (const char *name,
+                                      TeemaInterviewOrder *order,
+                                      GError **error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
