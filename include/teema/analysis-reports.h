@@ -38,7 +38,7 @@ typedef enum {
 } TeemaInterviewOrder;
 
 typedef struct {
-  const char *coder;         /* or NULL for all coders */
+  const char *coder; /* or NULL for all coders */
   TeemaInterviewOrder order;
 } TeemaSaturationOptions;
 

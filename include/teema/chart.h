@@ -27,8 +27,7 @@ typedef struct {
 /* Cell shade: share of the informant's words coded with the theme (or
  * segment counts); informants grouped by group, with a legend. */
 gboolean teema_chart_heatmap (TeemaProject *project, const char *path,
-                              const TeemaChartOptions *options,
-                              GError **error);
+                              const TeemaChartOptions *options, GError **error);
 
 /* Per theme, one bar per group: the share k/n of the group's informants
  * who mention it, in the theme's colour, labelled k/n. */

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define FONT "sans-serif"
+#define FONT      "sans-serif"
 #define PNG_SCALE 2.0
 
 typedef enum { OP_RECT, OP_TEXT, OP_LINE } OpKind;
@@ -26,18 +26,18 @@ typedef enum { ANCHOR_START, ANCHOR_MIDDLE, ANCHOR_END } Anchor;
 
 typedef struct {
   OpKind kind;
-  double x, y, w, h;  /* text: x, y is the baseline point; line: to w, h */
+  double x, y, w, h; /* text: x, y is the baseline point; line: to w, h */
   guint32 rgb;
-  double size;        /* font size */
+  double size; /* font size */
   gboolean bold;
   Anchor anchor;
   char *text;
 } Op;
 
 typedef struct {
-  GArray *ops;        /* Op */
+  GArray *ops; /* Op */
   double width, height;
-  cairo_t *measure;   /* for text extents */
+  cairo_t *measure; /* for text extents */
   cairo_surface_t *measure_surface;
 } Canvas;
 
@@ -93,8 +93,8 @@ line (Canvas *c, double x1, double y1, double x2, double y2, guint32 rgb)
 }
 
 static void
-text (Canvas *c, double x, double y, const char *s, double size,
-      gboolean bold, Anchor anchor, guint32 rgb)
+text (Canvas *c, double x, double y, const char *s, double size, gboolean bold,
+      Anchor anchor, guint32 rgb)
 {
   Op op = { OP_TEXT, x, y, 0, 0, rgb, size, bold, anchor, g_strdup (s) };
   g_array_append_val (c->ops, op);
@@ -203,7 +203,8 @@ out_kind (const char *path, OutKind *kind, GError **error)
   else {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
                  "%s: unknown chart format: name the file .svg, .png or "
-                 ".pdf", path);
+                 ".pdf",
+                 path);
     return FALSE;
   }
   return TRUE;
@@ -301,15 +302,19 @@ mix (guint32 from, guint32 to, double f)
   return out;
 }
 
-static char *
-theme_row_label (const TeemaCodebook *cb, const char *code, const char *lang)
+static const char *
+theme_label (const TeemaCodebook *cb, const char *code, const char *lang)
 {
   const TeemaTheme *t = teema_codebook_lookup (cb, code);
-  GString *s = g_string_new (NULL);
-  for (guint i = 0; t && i < t->depth; i++)
-    g_string_append (s, "   ");
-  g_string_append (s, t ? teema_theme_label (t, lang) : code);
-  return g_string_free (s, FALSE);
+  return t ? teema_theme_label (t, lang) : code;
+}
+
+/* Indentation of a theme's row label: children under their parent. */
+static double
+theme_indent (const TeemaCodebook *cb, const char *code)
+{
+  const TeemaTheme *t = teema_codebook_lookup (cb, code);
+  return t ? 14.0 * t->depth : 0;
 }
 
 static TeemaTable *
@@ -329,19 +334,20 @@ report (TeemaProject *p, TeemaReportBy by, const TeemaChartOptions *opt,
   return t;
 }
 
-/* ---- heatmap -------------------------------------------------------------- */
+/* ---- heatmap --------------------------------------------------------------
+ */
 
-#define CELL_W 44.0
-#define CELL_H 24.0
+#define CELL_W    44.0
+#define CELL_H    24.0
 #define GROUP_GAP 10.0
-#define FS 12.0
-#define HEAT 0x08306b
+#define FS        12.0
+#define HEAT      0x08306b
 
 typedef struct {
-  GPtrArray *themes;     /* char * codes, borrowed from the table */
-  GPtrArray *units;      /* char * informant codes */
-  GPtrArray *groups;     /* char * group of each unit */
-  double *values;        /* themes × units */
+  GPtrArray *themes; /* char * codes, borrowed from the table */
+  GPtrArray *units;  /* char * informant codes */
+  GPtrArray *groups; /* char * group of each unit */
+  double *values;    /* themes × units */
   double max;
 } Grid;
 
@@ -393,23 +399,48 @@ grid_clear (Grid *g)
 static char *
 value_text (double v, gboolean counts)
 {
-  return counts ? g_strdup_printf ("%.0f", v) : g_strdup_printf ("%.0f%%", v);
+  return counts ? g_strdup_printf ("%.3g", v) : g_strdup_printf ("%.0f%%", v);
 }
 
-/* x of each unit's column, leaving a gap where the group changes. */
+static guint
+group_size (const Grid *g, guint first)
+{
+  guint n = 1;
+  while (first + n < g->units->len
+         && !g_strcmp0 (g->groups->pdata[first + n], g->groups->pdata[first]))
+    n++;
+  return n;
+}
+
+/* x of each unit's column (and the right edge at [n]), leaving a gap where
+ * the group changes and widening a group's columns to fit its label. */
 static double *
-unit_xs (const Grid *g, double left)
+unit_xs (Canvas *c, const Grid *g, double left)
 {
   double *xs = g_new (double, g->units->len + 1);
-  double x = left;
+  double x = left, w = CELL_W;
   for (guint u = 0; u < g->units->len; u++) {
-    if (u && g_strcmp0 (g->groups->pdata[u], g->groups->pdata[u - 1]))
-      x += GROUP_GAP;
+    if (u == 0 || g_strcmp0 (g->groups->pdata[u], g->groups->pdata[u - 1])) {
+      x += u ? GROUP_GAP : 0;
+      double lw = text_width (c, g->groups->pdata[u], FS, TRUE) + 8;
+      w = MAX (CELL_W, ceil (lw / group_size (g, u)));
+    }
     xs[u] = x;
-    x += CELL_W;
+    x += w;
   }
   xs[g->units->len] = x;
   return xs;
+}
+
+/* Width of unit u's column: up to the next column or the gap before it. */
+static double
+cell_w (const Grid *g, const double *xs, guint u)
+{
+  double w = xs[u + 1] - xs[u];
+  if (u + 1 < g->units->len
+      && g_strcmp0 (g->groups->pdata[u], g->groups->pdata[u + 1]))
+    w -= GROUP_GAP;
+  return w;
 }
 
 static void
@@ -417,18 +448,19 @@ heat_headers (Canvas *c, const Grid *g, const double *xs, double top)
 {
   guint start = 0;
   for (guint u = 0; u <= g->units->len; u++) {
-    if (u < g->units->len && (u == 0 || !g_strcmp0 (g->groups->pdata[u],
-                                                    g->groups->pdata[start])))
+    if (u < g->units->len
+        && (u == 0
+            || !g_strcmp0 (g->groups->pdata[u], g->groups->pdata[start])))
       continue;
-    double x1 = xs[start], x2 = xs[u - 1] + CELL_W;
+    double x1 = xs[start], x2 = xs[u - 1] + cell_w (g, xs, u - 1);
     text (c, (x1 + x2) / 2, top + 14, g->groups->pdata[start], FS, TRUE,
           ANCHOR_MIDDLE, 0x333333);
     line (c, x1 + 2, top + 20, x2 - 2, top + 20, 0x999999);
     start = u;
   }
   for (guint u = 0; u < g->units->len; u++)
-    text (c, xs[u] + CELL_W / 2, top + 38, g->units->pdata[u], FS, FALSE,
-          ANCHOR_MIDDLE, 0x000000);
+    text (c, xs[u] + cell_w (g, xs, u) / 2, top + 38, g->units->pdata[u], FS,
+          FALSE, ANCHOR_MIDDLE, 0x000000);
 }
 
 static void
@@ -437,19 +469,19 @@ heat_cells (Canvas *c, const Grid *g, const double *xs, double top,
 {
   for (guint t = 0; t < g->themes->len; t++) {
     double y = top + t * CELL_H;
-    g_autofree char *label =
-      theme_row_label (cb, g->themes->pdata[t], opt->lang);
-    text (c, xs[0] - 8, y + CELL_H / 2 + FS / 3, label, FS, FALSE,
-          ANCHOR_END, 0x000000);
+    const char *code = g->themes->pdata[t];
+    text (c, 16 + theme_indent (cb, code), y + CELL_H / 2 + FS / 3,
+          theme_label (cb, code, opt->lang), FS, FALSE, ANCHOR_START, 0x000000);
     for (guint u = 0; u < g->units->len; u++) {
       double v = g->values[t * g->units->len + u];
       double f = g->max > 0 ? v / g->max : 0;
-      rect (c, xs[u] + 1, y + 1, CELL_W - 2, CELL_H - 2,
+      double cw = cell_w (g, xs, u);
+      rect (c, xs[u] + 1, y + 1, cw - 2, CELL_H - 2,
             v > 0 ? mix (0xdeebf7, HEAT, f) : 0xf7f7f7);
       if (v > 0) {
         g_autofree char *vt = value_text (v, opt->counts);
-        text (c, xs[u] + CELL_W / 2, y + CELL_H / 2 + FS / 3 - 1, vt,
-              FS - 2, FALSE, ANCHOR_MIDDLE, f > 0.5 ? 0xffffff : 0x000000);
+        text (c, xs[u] + cw / 2, y + CELL_H / 2 + FS / 3 - 1, vt, FS - 2, FALSE,
+              ANCHOR_MIDDLE, f > 0.5 ? 0xffffff : 0x000000);
       }
     }
   }
@@ -460,10 +492,10 @@ heat_legend (Canvas *c, const Grid *g, double x, double y,
              const TeemaChartOptions *opt)
 {
   gboolean en = g_strcmp0 (opt->lang, "en") == 0;
-  const char *what = opt->counts
-                       ? (en ? "Coded segments" : "Koodatut segmentit")
-                       : (en ? "Share of the informant's words"
-                             : "Osuus informantin sanoista");
+  const char *what =
+    opt->counts
+      ? (en ? "Coded segments" : "Koodatut segmentit")
+      : (en ? "Share of the informant's words" : "Osuus informantin sanoista");
   text (c, x, y + FS, what, FS, FALSE, ANCHOR_START, 0x333333);
   for (int i = 0; i <= 4; i++) {
     double v = g->max * i / 4.0;
@@ -482,11 +514,14 @@ heatmap_layout (Canvas *c, const Grid *g, const TeemaCodebook *cb,
   gboolean en = g_strcmp0 (opt->lang, "en") == 0;
   double label_w = 0;
   for (guint t = 0; t < g->themes->len; t++) {
-    g_autofree char *l = theme_row_label (cb, g->themes->pdata[t], opt->lang);
-    label_w = MAX (label_w, text_width (c, l, FS, FALSE));
+    const char *code = g->themes->pdata[t];
+    label_w =
+      MAX (label_w,
+           theme_indent (cb, code)
+             + text_width (c, theme_label (cb, code, opt->lang), FS, FALSE));
   }
-  double left = 16 + label_w + 8, top = 40;
-  g_autofree double *xs = unit_xs (g, left);
+  double left = 16 + label_w + 12, top = 40;
+  g_autofree double *xs = unit_xs (c, g, left);
   text (c, 16, 24, en ? "Themes by informant" : "Teemat informanteittain",
         FS + 4, TRUE, ANCHOR_START, 0x000000);
   heat_headers (c, g, xs, top);
@@ -508,8 +543,8 @@ teema_chart_heatmap (TeemaProject *project, const char *path,
   if (!out_kind (path, &kind, error))
     return FALSE;
   g_autoptr (TeemaCodebook) cb = NULL;
-  g_autoptr (TeemaTable) t = report (project, TEEMA_BY_INFORMANT, opt, &cb,
-                                     error);
+  g_autoptr (TeemaTable) t =
+    report (project, TEEMA_BY_INFORMANT, opt, &cb, error);
   if (!t)
     return FALSE;
   Grid g = { 0 };
@@ -525,7 +560,7 @@ teema_chart_heatmap (TeemaProject *project, const char *path,
 
 /* ---- grouped bars ------------------------------------------------------- */
 
-#define BAR_W 22.0
+#define BAR_W  22.0
 #define PLOT_H 200.0
 
 /* Groups get lighter shades of the theme's colour, first group darkest. */
@@ -548,9 +583,8 @@ bars_axis (Canvas *c, double left, double top, double right)
 }
 
 static void
-bars_theme (Canvas *c, const TeemaTable *t, const Grid *g, guint ti,
-            double x, double top, const TeemaCodebook *cb,
-            const TeemaChartOptions *opt)
+bars_theme (Canvas *c, const TeemaTable *t, const Grid *g, guint ti, double x,
+            double top, const TeemaCodebook *cb, const TeemaChartOptions *opt)
 {
   const char *code = g->themes->pdata[ti];
   guint32 colour = theme_colour (cb, code, ti);
@@ -578,8 +612,7 @@ static void
 bars_legend (Canvas *c, const Grid *g, double x, double y)
 {
   for (guint gi = 0; gi < g->units->len; gi++) {
-    rect (c, x, y + gi * 18, 12, 12, group_shade (0x555555, gi,
-                                                  g->units->len));
+    rect (c, x, y + gi * 18, 12, 12, group_shade (0x555555, gi, g->units->len));
     text (c, x + 18, y + gi * 18 + 11, g->units->pdata[gi], FS, FALSE,
           ANCHOR_START, 0x000000);
   }
@@ -591,21 +624,26 @@ bars_layout (Canvas *c, const TeemaTable *t, const Grid *g,
 {
   gboolean en = g_strcmp0 (opt->lang, "en") == 0;
   double left = 56, top = 60, x = left + 12;
-  text (c, 16, 24, en ? "Informants mentioning the theme, by group"
-                      : "Teeman maininneet informantit ryhmittäin",
+  text (c, 16, 24,
+        en ? "Informants mentioning the theme, by group"
+           : "Teeman maininneet informantit ryhmittäin",
         FS + 4, TRUE, ANCHOR_START, 0x000000);
-  double slot_w = MAX (g->units->len * BAR_W + 20, 0);
+  double slot_w = g->units->len * BAR_W + 20;
+  g_autofree double *widths = g_new0 (double, g->themes->len + 1);
+  double right = x;
   for (guint ti = 0; ti < g->themes->len; ti++) {
     const TeemaTheme *th = teema_codebook_lookup (cb, g->themes->pdata[ti]);
-    double lw = text_width (c, th ? teema_theme_label (th, opt->lang)
-                                  : (char *) g->themes->pdata[ti],
-                            FS - 1, FALSE);
-    double w = MAX (slot_w, lw + 12);
-    bars_theme (c, t, g, ti, x + (w - g->units->len * BAR_W) / 2, top, cb,
-                opt);
-    x += w;
+    const char *label = th ? teema_theme_label (th, opt->lang)
+                           : (const char *) g->themes->pdata[ti];
+    widths[ti] = MAX (slot_w, text_width (c, label, FS - 1, FALSE) + 12);
+    right += widths[ti];
   }
-  bars_axis (c, left, top, x);
+  bars_axis (c, left, top, right); /* first, so bars cover the grid */
+  for (guint ti = 0; ti < g->themes->len; ti++) {
+    bars_theme (c, t, g, ti, x + (widths[ti] - g->units->len * BAR_W) / 2, top,
+                cb, opt);
+    x += widths[ti];
+  }
   bars_legend (c, g, x + 16, top);
   c->width = ceil (x + 16 + 140);
   c->height = ceil (top + PLOT_H + 40);

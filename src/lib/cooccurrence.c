@@ -9,9 +9,9 @@
 #include <teema/analysis-reports.h>
 
 typedef struct {
-  GPtrArray *leaves;   /* const TeemaTheme *, codebook order */
-  GHashTable **coded;  /* per leaf: set of gint64 * segment ids */
-  gint64 *ids;         /* storage for the keys above */
+  GPtrArray *leaves;  /* const TeemaTheme *, codebook order */
+  GHashTable **coded; /* per leaf: set of gint64 * segment ids */
+  gint64 *ids;        /* storage for the keys above */
 } Cooc;
 
 static gboolean
@@ -29,15 +29,15 @@ static int
 leaf_index (Cooc *c, const char *code)
 {
   for (guint i = 0; i < c->leaves->len; i++)
-    if (g_ascii_strcasecmp (((TeemaTheme *) c->leaves->pdata[i])->code,
-                            code) == 0)
+    if (g_ascii_strcasecmp (((TeemaTheme *) c->leaves->pdata[i])->code, code)
+        == 0)
       return (int) i;
   return -1;
 }
 
 static gboolean
-cooc_load (Cooc *c, TeemaProject *p, const TeemaCodebook *cb,
-           const char *coder, GError **error)
+cooc_load (Cooc *c, TeemaProject *p, const TeemaCodebook *cb, const char *coder,
+           GError **error)
 {
   TeemaSegmentFilter sf = { 0 };
   g_autoptr (GPtrArray) segs = teema_project_list_segments (p, &sf, error);
@@ -96,8 +96,8 @@ both (Cooc *c, guint a, guint b)
 static double
 jaccard (Cooc *c, guint a, guint b, guint n_both)
 {
-  guint n_union = g_hash_table_size (c->coded[a]) +
-                  g_hash_table_size (c->coded[b]) - n_both;
+  guint n_union =
+    g_hash_table_size (c->coded[a]) + g_hash_table_size (c->coded[b]) - n_both;
   return n_union ? (double) n_both / (double) n_union : 0.0;
 }
 
@@ -128,8 +128,8 @@ wide_table (Cooc *c, TeemaTable *t, const TeemaCooccurrenceOptions *opt)
                             TEEMA_COLUMN_INT);
   for (guint a = 0; a < c->leaves->len; a++) {
     const TeemaTheme *ta = c->leaves->pdata[a];
-    g_autofree char *name = g_strdup_printf (
-      "%s (%s)", teema_theme_label (ta, opt->lang), ta->code);
+    g_autofree char *name =
+      g_strdup_printf ("%s (%s)", teema_theme_label (ta, opt->lang), ta->code);
     teema_table_add_row (t);
     teema_table_add_text (t, name);
     for (guint b = 0; b < c->leaves->len; b++) {
@@ -143,11 +143,10 @@ wide_table (Cooc *c, TeemaTable *t, const TeemaCooccurrenceOptions *opt)
     }
   }
   teema_table_add_note (
-    t, opt->jaccard
-         ? "Cells: Jaccard index of the two themes' coded segments "
-           "(both / either)."
-         : "Cells: informant segments coded with both themes; the "
-           "diagonal is the theme's own segments.");
+    t, opt->jaccard ? "Cells: Jaccard index of the two themes' coded segments "
+                      "(both / either)."
+                    : "Cells: informant segments coded with both themes; the "
+                      "diagonal is the theme's own segments.");
 }
 
 TeemaTable *

@@ -14,11 +14,11 @@
 
 typedef struct {
   gint64 document_id;
-  char *document;       /* borrowed from the segments array */
-  char *informant;      /* borrowed */
-  const char *date;     /* borrowed from the informants array, or NULL */
+  char *document;   /* borrowed from the segments array */
+  char *informant;  /* borrowed */
+  const char *date; /* borrowed from the informants array, or NULL */
   guint import_pos;
-  GPtrArray *themes;    /* char * theme codes coded here, owned */
+  GPtrArray *themes; /* char * theme codes coded here, owned */
 } Interview;
 
 gboolean
@@ -162,14 +162,13 @@ add_rows (TeemaTable *t, GPtrArray *interviews)
 
 TeemaTable *
 teema_report_saturation (TeemaProject *project,
-                         const TeemaSaturationOptions *options,
-                         GError **error)
+                         const TeemaSaturationOptions *options, GError **error)
 {
   TeemaSaturationOptions defaults = { NULL, TEEMA_ORDER_IMPORT };
   const TeemaSaturationOptions *opt = options ? options : &defaults;
   TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segs = teema_project_list_segments (project, &sf,
-                                                            error);
+  g_autoptr (GPtrArray) segs =
+    teema_project_list_segments (project, &sf, error);
   if (!segs)
     return NULL;
   TeemaCodingFilter cf = { opt->coder, NULL, NULL, 0 };

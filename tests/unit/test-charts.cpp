@@ -64,12 +64,15 @@ protected:
     code ("B14", "effort", "anna");
     code ("I1", "trust", "anna"); // interviewer: never counts
   }
-  void TearDown () override { teema_project_free (p); }
+  void TearDown () override
+  {
+    teema_project_free (p);
+  }
   void code (const std::string &k, const char *theme, const char *coder)
   {
     ASSERT_TRUE (seg.count (k)) << k;
-    ASSERT_TRUE (teema_project_add_coding (p, seg[k], theme, coder, nullptr,
-                                           nullptr));
+    ASSERT_TRUE (
+      teema_project_add_coding (p, seg[k], theme, coder, nullptr, nullptr));
   }
   std::string row (const TeemaTable *t, guint r)
   {
@@ -90,7 +93,7 @@ TEST_F (Charts, CooccurrenceLong)
   ASSERT_NE (t, nullptr);
   ASSERT_EQ (teema_table_n_rows (t), 3u); // trust, effort, price: 3 pairs
   EXPECT_EQ (row (t, 0), "trust|effort|0|0.000");
-  EXPECT_EQ (row (t, 1), "trust|price|1|0.333"); // A12 of {A12,B12,B14}
+  EXPECT_EQ (row (t, 1), "trust|price|1|0.333");  // A12 of {A12,B12,B14}
   EXPECT_EQ (row (t, 2), "effort|price|1|0.250"); // B14 of {A12,A14,B12,B14}
 }
 
@@ -182,8 +185,8 @@ TEST_F (Charts, BarsPdfAndBadExtension)
   ASSERT_TRUE (g_file_get_contents (pdf.c_str (), &data, nullptr, nullptr));
   EXPECT_EQ (strncmp (data, "%PDF", 4), 0);
   g_free (data);
-  ASSERT_TRUE (teema_chart_bars (p, dir.file ("b.svg").c_str (), nullptr,
-                                 nullptr));
+  ASSERT_TRUE (
+    teema_chart_bars (p, dir.file ("b.svg").c_str (), nullptr, nullptr));
   EXPECT_FALSE (teema_chart_bars (p, gif.c_str (), nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED));
   EXPECT_NE (strstr (error->message, ".svg, .png or .pdf"), nullptr);
