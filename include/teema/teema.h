@@ -14,6 +14,8 @@
 #include <teema/autocode.h>
 #include <teema/table.h>
 #include <teema/report.h>
+#include <teema/stats.h>
+#include <teema/compare.h>
 #include <teema/quotes.h>
 #include <teema/evaluate.h>
 #include <teema/search.h>

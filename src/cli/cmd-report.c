@@ -114,11 +114,123 @@ report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
   return cli_output (output, out, error) ? 0 : 1;
 }
 
+/* "A,B" into the two group names of opt; NULL groups: the project's two
+ * when it has exactly two, else a usage error naming them. */
+static int
+compare_groups (const char *groups, TeemaProject *p, TeemaCompareOptions *opt,
+                char ***names, GError **error)
+{
+  if (groups) {
+    *names = g_strsplit (groups, ",", -1);
+    if (g_strv_length (*names) != 2 || !*(*names)[0] || !*(*names)[1])
+      return cli_usage (error, "--groups takes two groups: A,B");
+  } else {
+    *names = teema_project_list_groups (p, error);
+    if (!*names)
+      return 1;
+    if (g_strv_length (*names) != 2) {
+      g_autofree char *list = g_strjoinv (", ", *names);
+      return cli_usage (error, "the project has %u groups (%s): choose two "
+                        "with --groups A,B", g_strv_length (*names),
+                        *list ? list : "none");
+    }
+  }
+  opt->group_a = (*names)[0];
+  opt->group_b = (*names)[1];
+  return 0;
+}
+
+static int
+report_compare (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *groups = NULL, *format = "table", *coder = NULL;
+  const char *lang = "fi", *output = NULL;
+  GOptionEntry entries[] = {
+    { "groups", 'g', 0, G_OPTION_ARG_STRING, &groups,
+      "the two groups to compare (default: the project's two)", "A,B" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
+      "only this coder's codings (e.g. rules)", "NAME" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "theme labels: fi or en",
+      "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
+      "FILE" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Two groups theme by theme: k of n informants, coded "
+                  "segments, segments per 1,000 words and Fisher's exact "
+                  "p on informants mentioning the theme.", error) ||
+      !teema_format_parse (format, &fmt, error))
+    return 2;
+  TeemaCompareOptions opt = { 0 };
+  opt.coder = coder;
+  opt.lang = lang;
+  opt.wide = fmt == TEEMA_FORMAT_TABLE || fmt == TEEMA_FORMAT_MARKDOWN;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_auto (GStrv) names = NULL;
+  int rc = p ? compare_groups (groups, p, &opt, &names, error) : 1;
+  if (rc)
+    return rc;
+  g_autoptr (TeemaTable) t = teema_report_compare (p, &opt, error);
+  if (!t)
+    return 1;
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (output, out, error) ? 0 : 1;
+}
+
+static int
+report_keyness (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *groups = NULL, *format = "table", *output = NULL;
+  int top = 20, min_freq = 3;
+  GOptionEntry entries[] = {
+    { "groups", 'g', 0, G_OPTION_ARG_STRING, &groups,
+      "the two groups to compare (default: the project's two)", "A,B" },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top,
+      "lemmas per group (default 20)", "N" },
+    { "min-freq", 'm', 0, G_OPTION_ARG_INT, &min_freq,
+      "minimum frequency in both groups together (default 3)", "N" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
+      "FILE" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "The lemmas most distinctive of each group's informant "
+                  "turns by log-likelihood G², with log ratio.", error) ||
+      !teema_format_parse (format, &fmt, error))
+    return 2;
+  if (top < 1 || min_freq < 1)
+    return cli_usage (error, "--top and --min-freq must be at least 1");
+  TeemaCompareOptions opt = { 0 };
+  opt.top = (guint) top;
+  opt.min_freq = (guint) min_freq;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_auto (GStrv) names = NULL;
+  int rc = p ? compare_groups (groups, p, &opt, &names, error) : 1;
+  if (rc)
+    return rc;
+  g_autoptr (TeemaTable) t = teema_report_keyness (p, &opt, error);
+  if (!t)
+    return 1;
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (output, out, error) ? 0 : 1;
+}
+
 int
 cmd_report (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
     { "themes", report_themes, "theme frequencies by informant or group" },
+    { "compare", report_compare,
+      "two groups theme by theme, with Fisher's exact test" },
+    { "keyness", report_keyness,
+      "the lemmas most distinctive of each of two groups" },
     { "cooccurrence", report_cooccurrence,
       "segments coded with both of two themes" },
     { "saturation", report_saturation,
