@@ -20,7 +20,13 @@ typedef struct {
   char *coder;
   char *text;
   char *updated_at; /* ISO 8601 UTC */
+  char *informant;  /* informant code of the segment's document, or NULL */
 } TeemaMemo;
+
+typedef struct {
+  const char *coder;     /* only this coder's memos, or NULL */
+  const char *informant; /* only on this informant's segments, or NULL */
+} TeemaMemoFilter;
 
 void teema_memo_free (TeemaMemo *memo);
 
@@ -36,6 +42,11 @@ gboolean teema_project_set_memo (TeemaProject *project, gint64 segment_id,
 /* Memos of coder (or of everyone when NULL) in document order. */
 GPtrArray *teema_project_list_memos (TeemaProject *project,
                                      const char *coder, GError **error);
+/* Memos passing filter (NULL: all) in document order, then by coder. An
+ * unknown coder or informant gives an empty array, not an error. */
+GPtrArray *teema_project_filter_memos (TeemaProject *project,
+                                       const TeemaMemoFilter *filter,
+                                       GError **error);
 
 /* Records (rejected TRUE) or withdraws a coder's rejection of the rule
  * suggestion theme on a segment. Unknown theme or segment:

@@ -19,6 +19,7 @@ teema_memo_free (TeemaMemo *m)
   g_free (m->coder);
   g_free (m->text);
   g_free (m->updated_at);
+  g_free (m->informant);
   g_free (m);
 }
 
@@ -65,6 +66,15 @@ teema_project_list_memos (TeemaProject *project, const char *coder,
                           GError **error)
 {
   return teema_store__list_memos (project->store, coder, error);
+}
+
+GPtrArray *
+teema_project_filter_memos (TeemaProject *project,
+                            const TeemaMemoFilter *filter, GError **error)
+{
+  return teema_store__list_memos_for (project->store,
+                                      filter ? filter->coder : NULL,
+                                      filter ? filter->informant : NULL, error);
 }
 
 static gboolean

@@ -46,6 +46,46 @@ TEST_F (Review, MemosPerSegmentAndCoder)
   g_clear_error (&error);
 }
 
+TEST_F (Review, MemosFilteredByCoderAndInformant)
+{
+  GError *error = nullptr;
+  testutil::TempDir d2;
+  TeemaProject *q = coding_fixture::create (
+    d2.file ("q.teema"),
+    { coding_fixture::write_a (d2), coding_fixture::write_b (d2) });
+  std::vector<gint64> s = coding_fixture::segments (q);
+  ASSERT_EQ (s.size (), 5u); // A: 3 informant turns, B: 2
+  ASSERT_TRUE (teema_project_set_memo (q, s[4], "anna", "B:n", &error));
+  ASSERT_TRUE (teema_project_set_memo (q, s[0], "ben", "A:n", &error));
+  ASSERT_TRUE (teema_project_set_memo (q, s[0], "anna", "A:n", &error));
+  TeemaMemoFilter by_b = { nullptr, "B" };
+  GPtrArray *m = teema_project_filter_memos (q, &by_b, &error);
+  ASSERT_NE (m, nullptr);
+  ASSERT_EQ (m->len, 1u);
+  EXPECT_EQ (((TeemaMemo *) m->pdata[0])->segment_id, s[4]);
+  EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->informant, "B");
+  g_ptr_array_unref (m);
+  TeemaMemoFilter anna_a = { "anna", "A" };
+  m = teema_project_filter_memos (q, &anna_a, &error);
+  ASSERT_EQ (m->len, 1u);
+  EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->coder, "anna");
+  EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->text, "A:n");
+  g_ptr_array_unref (m);
+  m = teema_project_filter_memos (q, nullptr, &error); // document order
+  ASSERT_EQ (m->len, 3u);
+  EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->coder, "anna");
+  EXPECT_STREQ (((TeemaMemo *) m->pdata[1])->coder, "ben");
+  EXPECT_EQ (((TeemaMemo *) m->pdata[2])->segment_id, s[4]);
+  g_ptr_array_unref (m);
+  TeemaMemoFilter nobody = { "nobody", nullptr };
+  m = teema_project_filter_memos (q, &nobody, &error);
+  ASSERT_NE (m, nullptr);
+  EXPECT_EQ (m->len, 0u);
+  g_ptr_array_unref (m);
+  EXPECT_EQ (error, nullptr);
+  teema_project_free (q);
+}
+
 TEST_F (Review, Rejections)
 {
   GError *error = nullptr;

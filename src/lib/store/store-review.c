@@ -55,15 +55,28 @@ GPtrArray *
 teema_store__list_memos (TeemaStore *store, const char *coder,
                          GError **error)
 {
+  return teema_store__list_memos_for (store, coder, NULL, error);
+}
+
+GPtrArray *
+teema_store__list_memos_for (TeemaStore *store, const char *coder,
+                             const char *informant, GError **error)
+{
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT m.segment_id, k.name, m.text, m.updated_at FROM memo m"
-           " JOIN coder k ON k.id = m.coder_id"
-           " JOIN segment s ON s.id = m.segment_id"
-           " WHERE ?1 IS NULL OR k.name = ?1"
-           " ORDER BY s.document_id, s.ordinal, k.name", error);
+    store,
+    "SELECT m.segment_id, k.name, m.text, m.updated_at, i.code"
+    " FROM memo m JOIN coder k ON k.id = m.coder_id"
+    " JOIN segment s ON s.id = m.segment_id"
+    " JOIN document d ON d.id = s.document_id"
+    " LEFT JOIN informant i ON i.id = d.informant_id"
+    " WHERE (?1 IS NULL OR k.name = ?1)"
+    " AND (?2 IS NULL OR i.code = ?2)"
+    " ORDER BY s.document_id, s.ordinal, k.name",
+    error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
+  teema_store__bind_text (stmt, 2, informant);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_memo_free);
   while (sqlite3_step (stmt) == SQLITE_ROW) {
@@ -72,6 +85,7 @@ teema_store__list_memos (TeemaStore *store, const char *coder,
     m->coder = teema_store__column_dup (stmt, 1);
     m->text = teema_store__column_dup (stmt, 2);
     m->updated_at = teema_store__column_dup (stmt, 3);
+    m->informant = teema_store__column_dup (stmt, 4);
     g_ptr_array_add (out, m);
   }
   sqlite3_reset (stmt);

@@ -15,6 +15,9 @@ gboolean teema_store__set_memo (TeemaStore *store, gint64 segment_id,
 /* TeemaMemo * in document order, for coder or all (NULL). */
 GPtrArray *teema_store__list_memos (TeemaStore *store, const char *coder,
                                     GError **error);
+/* The same, also only on informant's segments unless informant is NULL. */
+GPtrArray *teema_store__list_memos_for (TeemaStore *store, const char *coder,
+                                        const char *informant, GError **error);
 
 gboolean teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
                                     const char *theme, const char *coder,
