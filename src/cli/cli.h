@@ -71,6 +71,7 @@ int cli_import_refi (const char *path, gboolean force, CliGlobals *g,
                      GError **error);
 int cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_merge (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_memo (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_chart (int argc, char **argv, CliGlobals *g, GError **error);
 

@@ -24,6 +24,7 @@ static const CliCommand commands[] = {
   { "search", cmd_search, "segments matching a rule, keyword in context" },
   { "evaluate", cmd_evaluate, "precision, recall and F1 of the rules" },
   { "agreement", cmd_agreement, "inter-coder agreement: kappa, alpha" },
+  { "memo", cmd_memo, "set, list or remove memos on segments" },
   { "merge", cmd_merge, "merge codings and memos from a copy" },
   { "code", cmd_code, "code segments interactively (terminal UI)" },
   { NULL, NULL, NULL },

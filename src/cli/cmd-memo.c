@@ -1,0 +1,160 @@
+/* cmd-memo.c — teema memo set|list|remove: a coder's memo per segment from
+ * scripts, the same memos `teema code` writes with m. A memo is replaced
+ * by set, never appended to. */
+#include "cli.h"
+
+#include <stdio.h>
+
+static const char *
+default_coder (void)
+{
+  const char *c = g_getenv ("TEEMA_CODER");
+  return c ? c : g_get_user_name ();
+}
+
+/* Parses --segment and --coder; TEXT is the one argument left when
+ * want_text. Returns 0 or the usage exit code. */
+static int
+parse_target (int *argc, char ***argv, gboolean want_text, gint64 *segment,
+              const char **coder, const char *summary, GError **error)
+{
+  GOptionEntry entries[] = {
+    { "segment", 's', 0, G_OPTION_ARG_INT64, segment, "segment id", "ID" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, coder,
+      "coder name (default: $TEEMA_CODER or your user name)", "NAME" },
+    { NULL },
+  };
+  if (!cli_parse (argc, argv, entries, want_text ? "TEXT" : "", summary, error))
+    return 2;
+  if (*segment <= 0)
+    return cli_usage (error, "needs --segment ID");
+  if (want_text && (*argc != 2 || !*(*argv)[1]))
+    return cli_usage (error, "needs the memo as one argument, e.g. "
+                             "'teema memo set --segment 4 \"Why here?\"' "
+                             "(to delete a memo use 'teema memo remove')");
+  if (!want_text && *argc != 1)
+    return cli_usage (error, "unexpected argument '%s'", (*argv)[1]);
+  if (!*coder)
+    *coder = default_coder ();
+  return 0;
+}
+
+/* The coder's memo on segment into *old (NULL when none). */
+static gboolean
+get_old (TeemaProject *p, gint64 segment, const char *coder, char **old,
+         GError **error)
+{
+  GError *e = NULL;
+  *old = teema_project_get_memo (p, segment, coder, &e);
+  if (e) {
+    g_propagate_error (error, e);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static int
+memo_set (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  gint64 segment = 0;
+  const char *coder = NULL;
+  int rc = parse_target (&argc, &argv, TRUE, &segment, &coder,
+                         "Sets the coder's memo on a segment, replacing "
+                         "any earlier one.",
+                         error);
+  if (rc)
+    return rc;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p)
+    return 1;
+  g_autofree char *old = NULL;
+  if (!get_old (p, segment, coder, &old, error)
+      || !teema_project_set_memo (p, segment, coder, argv[1], error))
+    return 1;
+  if (!g->quiet)
+    printf ("%s: memo on segment %" G_GINT64_FORMAT " by %s\n",
+            !old                         ? "added"
+            : g_str_equal (old, argv[1]) ? "unchanged"
+                                         : "replaced",
+            segment, coder);
+  return 0;
+}
+
+static int
+memo_remove (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  gint64 segment = 0;
+  const char *coder = NULL;
+  int rc = parse_target (&argc, &argv, FALSE, &segment, &coder,
+                         "Removes the coder's memo on a segment.", error);
+  if (rc)
+    return rc;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p)
+    return 1;
+  g_autoptr (TeemaSegment) seg = teema_project_get_segment (p, segment, error);
+  if (!seg)
+    return 1;
+  g_autofree char *old = NULL;
+  if (!get_old (p, segment, coder, &old, error)
+      || (old && !teema_project_set_memo (p, segment, coder, NULL, error)))
+    return 1;
+  if (!g->quiet)
+    printf ("%s memo on segment %" G_GINT64_FORMAT " by %s\n",
+            old ? "removed:" : "unchanged: no", segment, coder);
+  return 0;
+}
+
+static int
+memo_list (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *coder = NULL, *informant = NULL, *format = "table";
+  GOptionEntry entries[] = {
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
+    { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
+      "only this informant's segments", "ID" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "table, csv, tsv, json or md", "FORMAT" },
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "", "Lists memos in document order.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
+    return 2;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p)
+    return 1;
+  TeemaMemoFilter f = { coder, informant };
+  g_autoptr (GPtrArray) list = teema_project_filter_memos (p, &f, error);
+  if (!list)
+    return 1;
+  g_autoptr (TeemaTable) t = teema_table_new (NULL);
+  const char *cols[] = { "segment", "informant", "coder", "memo", "updated" };
+  for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
+    teema_table_add_column (t, cols[i],
+                            i == 0 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+  for (guint i = 0; i < list->len; i++) {
+    TeemaMemo *m = list->pdata[i];
+    teema_table_add_row (t);
+    teema_table_add_int (t, m->segment_id);
+    teema_table_add_text (t, m->informant);
+    teema_table_add_text (t, m->coder);
+    teema_table_add_text (t, m->text);
+    teema_table_add_text (t, m->updated_at);
+  }
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (NULL, out, error) ? 0 : 1;
+}
+
+int
+cmd_memo (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  static const CliCommand sub[] = {
+    { "set", memo_set, "write a memo: --segment N TEXT" },
+    { "remove", memo_remove, "remove a memo: --segment N" },
+    { "list", memo_list, "list memos" },
+    { NULL, NULL, NULL },
+  };
+  return cli_dispatch (sub, "memo", argc, argv, g, error);
+}
