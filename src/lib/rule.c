@@ -453,7 +453,9 @@ teema_matcher__free (TeemaMatcher *m)
 guint
 teema_matcher__words (const TeemaMatcher *m)
 {
-  return m->words ? m->words : (m->n_terms + 63) / 64;
+  /* At least one word, as form_bits allocates: a codebook without rules
+   * has no terms but still gets presence bits. */
+  return m->words ? m->words : MAX (1, (m->n_terms + 63) / 64);
 }
 
 static void

@@ -86,6 +86,34 @@ TEST_F (Review, MemosFilteredByCoderAndInformant)
   teema_project_free (q);
 }
 
+// A codebook of themes without rules (coded by hand only) used to crash
+// the highlighter and autocode: the matcher had no terms, so no bits.
+TEST (ReviewNoRules, HighlightsAndAutocodeWithoutAnyRule)
+{
+  GError *error = nullptr;
+  testutil::TempDir d;
+  TeemaProject *q = coding_fixture::create (
+    d.file ("q.teema"), { coding_fixture::write_a (d) },
+    "codebook: t\nlanguage: fi\n\ntheme trust\n\ntheme price\n");
+  std::vector<gint64> ids = coding_fixture::segments (q);
+  ASSERT_EQ (ids.size (), 3u);
+  TeemaHighlighter *h = teema_highlighter_new (q, &error);
+  ASSERT_NE (h, nullptr) << error->message;
+  TeemaSegment *s = teema_project_get_segment (q, ids[0], &error);
+  GArray *hits = teema_highlighter_hits (h, s);
+  EXPECT_EQ (hits->len, 0u);
+  g_array_unref (hits);
+  teema_segment_free (s);
+  teema_highlighter_free (h);
+  TeemaAutocodeOptions opt = {};
+  TeemaAutocodeResult *r = teema_project_autocode (q, &opt, &error);
+  ASSERT_NE (r, nullptr) << error->message;
+  EXPECT_EQ (r->n_codings, 0u);
+  EXPECT_EQ (r->n_segments, 3u);
+  teema_autocode_result_free (r);
+  teema_project_free (q);
+}
+
 TEST_F (Review, Rejections)
 {
   GError *error = nullptr;
