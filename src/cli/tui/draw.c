@@ -2,8 +2,9 @@
  *
  * Layout (80x24 and up): a header, the segment's place, the previous turn,
  * the current segment with rule hits highlighted, the next turn, the
- * codebook with its keys on the right, then suggestions, the memo and a
- * status or prompt line. Widths are display columns: ä, ö and å take one,
+ * codebook with its keys on the right (scrolled to the state's cb_top when
+ * it has more themes than rows), then suggestions, the memo and a status
+ * or prompt line. Widths are display columns: ä, ö and å take one,
  * wide characters two, combining marks none.
  * Must always hold: nothing here changes the state (every function takes
  * it const); a frame is drawn in one pass onto stdscr and shown by the
@@ -167,13 +168,30 @@ draw_text (const TuiState *st, const TeemaSegment *s, int cols, int top,
   }
 }
 
+/* The codebook pane: a heading row, then one row per theme from the
+ * state's cb_top, clamped so that the last page is full. */
+enum { CODEBOOK_TOP = 1, CODEBOOK_BOTTOM_GAP = 3 };
+
+int
+tui_codebook_rows (int lines)
+{
+  return lines - CODEBOOK_BOTTOM_GAP - CODEBOOK_TOP - 1;
+}
+
 static void
 draw_codebook (const TuiState *st, const TeemaSegment *s, int x, int cols,
-               int top, int bottom)
+               int rows)
 {
-  put (top, x, cols, "Codebook  [x] yours  * rules", A_BOLD);
   guint n = teema_codebook_size (st->codebook);
-  for (guint i = 0; i < n && top + 1 + (int) i < bottom; i++) {
+  guint shown = MIN (n, (guint) MAX (rows, 0));
+  guint first = MIN (st->cb_top, n - shown);
+  g_autofree char *head =
+    shown < n
+      ? g_strdup_printf ("Codebook %u-%u/%u  [ ]", first + 1, first + shown, n)
+      : g_strdup ("Codebook  [x] yours  * rules");
+  put (CODEBOOK_TOP, x, cols, head, A_BOLD);
+  for (guint r = 0; r < shown; r++) {
+    guint i = first + r;
     const TeemaTheme *t = teema_codebook_theme (st->codebook, i);
     gboolean mine = tui_has (st->mine, s->id, t->code);
     gboolean rule = tui_has (st->rules, s->id, t->code);
@@ -185,7 +203,7 @@ draw_codebook (const TuiState *st, const TeemaSegment *s, int x, int cols,
       indent, t->code, teema_theme_label (t, "fi"));
     attr_t a = mine ? COLOR_PAIR (PAIR_CODED) | A_BOLD
                : rule && !rej ? COLOR_PAIR (PAIR_SUGGESTED) : 0;
-    put (top + 1 + (int) i, x, cols, line, a);
+    put (CODEBOOK_TOP + 1 + (int) r, x, cols, line, a);
   }
 }
 
@@ -215,6 +233,8 @@ prompt_label (TuiPrompt p)
   case PROMPT_SEARCH: return "Search rule> ";
   case PROMPT_THEME: return "Next with theme (key or code)> ";
   case PROMPT_FILTER: return "Filter (informant:ID group:G theme:T)> ";
+  case PROMPT_TOGGLE:
+    return "Code/uncode theme (code or its start)> ";
   case PROMPT_NONE: break;
   }
   return "";
@@ -239,26 +259,42 @@ draw_bottom (const TuiState *st, int rows, int cols)
   }
 }
 
-/* The help view: generated from the key table. */
+/* The help view's rows: the theme keys, then one row per action of the
+ * key table (adjacent bindings of one action joined, "j, Down"). */
+static GPtrArray *
+help_rows (const TuiState *st)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  guint nk = MIN (teema_codebook_size (st->codebook), strlen (TUI_THEME_KEYS));
+  if (nk)
+    g_ptr_array_add (
+      out, nk == 1 ? g_strdup ("  1        code/uncode that theme")
+                   : g_strdup_printf ("  1-%c      code/uncode that theme",
+                                      TUI_THEME_KEYS[nk - 1]));
+  for (const TuiBinding *b = tui_bindings; b->action != ACT_NONE;) {
+    GString *names = g_string_new (b->name);
+    const TuiBinding *first = b;
+    for (b++; b->action == first->action; b++)
+      g_string_append_printf (names, ", %s", b->name);
+    g_ptr_array_add (out,
+                     g_strdup_printf ("  %-8s %s", names->str, first->help));
+    g_string_free (names, TRUE);
+  }
+  return out;
+}
+
+/* The help view: generated from the key table, in two columns when one
+ * does not hold it. */
 static void
 draw_help (const TuiState *st, int rows, int cols)
 {
   put (0, 0, cols, "teema code — keys (any key returns)", A_BOLD);
-  int y = 2, x = 0, colw = cols >= 100 ? cols / 2 : cols;
-  g_autofree char *themes = g_strdup_printf (
-    "%.*s", (int) MIN (teema_codebook_size (st->codebook),
-                       strlen (TUI_THEME_KEYS)), TUI_THEME_KEYS);
-  g_autofree char *tl = g_strdup_printf ("  %-8s toggle that theme for you", themes);
-  put (y++, x, colw, tl, 0);
-  for (const TuiBinding *b = tui_bindings; b->action != ACT_NONE; b++) {
-    if (y >= rows - 1) {
-      if (colw == cols)
-        break;
-      y = 2, x = colw;
-    }
-    g_autofree char *line = g_strdup_printf ("  %-8s %s", b->name, b->help);
-    put (y++, x, colw, line, 0);
-  }
+  g_autoptr (GPtrArray) lines = help_rows (st);
+  int room = rows - 3; /* rows 2 .. rows - 2 */
+  int colw = (int) lines->len > room ? cols / 2 : cols;
+  for (guint i = 0; i < lines->len && (int) i < 2 * room; i++)
+    put (2 + (int) i % room, (int) i < room ? 0 : colw, colw, lines->pdata[i],
+         0);
   put (rows - 1, 0, cols, "Every action is saved at once; u undoes this "
                           "session's actions.", A_DIM);
 }
@@ -288,7 +324,7 @@ tui_draw (const TuiState *st)
   draw_place (st, s, left);
   draw_text (st, s, left, 2, rows - 3);
   draw_vline (1, left, rows - 4, A_DIM);
-  draw_codebook (st, s, left + 1, right, 1, rows - 3);
+  draw_codebook (st, s, left + 1, right, tui_codebook_rows (rows));
   draw_footer (st, s, rows, cols);
   draw_bottom (st, rows, cols);
 }

@@ -3,7 +3,9 @@
  * Key bindings are data (tui_bindings); the help view is generated from
  * the same table, so what help shows is what the keys do. Each action is a
  * function of the state; a key press that writes several steps (accept
- * all) gives them one undo group.
+ * all) gives them one undo group. Themes past the 35 theme keys are
+ * reached with ':' and a code; the codebook pane scrolls with [ and ], and
+ * toggling a theme scrolls it into view.
  * Must always hold: a prompt owns every key until Enter or Esc. */
 #include "tui.h"
 
@@ -13,6 +15,8 @@
 /* N is search-next, so it is not a theme key. */
 const char TUI_THEME_KEYS[] = "1234567890ABCDEFGHIJKLMOPQRSTUVWXYZ";
 
+/* Help texts fit 29 columns, so that the help view fits two columns of an
+ * 80-column terminal. */
 const TuiBinding tui_bindings[] = {
   { 'j', "j", ACT_NEXT, "next segment" },
   { TUI_FN (KEY_DOWN), "Down", ACT_NEXT, "next segment" },
@@ -23,12 +27,15 @@ const TuiBinding tui_bindings[] = {
   { 'g', "g", ACT_FIRST, "first segment" },
   { TUI_FN (KEY_HOME), "Home", ACT_FIRST, "first segment" },
   { TUI_FN (KEY_END), "End", ACT_LAST, "last segment" },
-  { 'n', "n", ACT_NEXT_UNCODED, "next segment you have not coded" },
-  { 's', "s", ACT_NEXT_SUGGESTED, "next segment with open suggestions" },
-  { 't', "t", ACT_NEXT_THEME, "next segment with a theme (asks which)" },
+  { 'n', "n", ACT_NEXT_UNCODED, "next segment not coded by you" },
+  { 's', "s", ACT_NEXT_SUGGESTED, "next with open suggestions" },
+  { 't', "t", ACT_NEXT_THEME, "next with a theme you name" },
   { '/', "/", ACT_SEARCH, "search segments with a rule" },
   { 'N', "N", ACT_SEARCH_NEXT, "next search match" },
-  { 'f', "f", ACT_FILTER, "filter: informant:ID group:G theme:T" },
+  { 'f', "f", ACT_FILTER, "filter informant/group/theme" },
+  { ':', ":", ACT_THEME_PROMPT, "code/uncode a theme by code" },
+  { '[', "[", ACT_CODEBOOK_UP, "scroll the codebook up" },
+  { ']', "]", ACT_CODEBOOK_DOWN, "scroll the codebook down" },
   { 'm', "m", ACT_MEMO, "write the segment's memo" },
   { 'a', "a", ACT_ACCEPT, "accept the first suggestion" },
   { 'r', "r", ACT_REJECT, "reject the first suggestion" },
@@ -38,7 +45,7 @@ const TuiBinding tui_bindings[] = {
   { TUI_CTRL ('r'), "Ctrl-R", ACT_REDO, "redo" },
   { '?', "?", ACT_HELP, "this help (any key closes it)" },
   { TUI_FN (KEY_F (1)), "F1", ACT_HELP, "this help" },
-  { 'q', "q", ACT_QUIT, "quit (every action is already saved)" },
+  { 'q', "q", ACT_QUIT, "quit (all is saved already)" },
   { 0, NULL, ACT_NONE, NULL },
 };
 
@@ -104,12 +111,36 @@ is_found (const TuiState *st, const TeemaSegment *s, gconstpointer data)
   return st->found && g_hash_table_contains (st->found, &s->id);
 }
 
+/* Scrolls the codebook pane by delta themes, within the codebook. */
 static void
-toggle (TuiState *st, const char *theme)
+scroll_codebook (TuiState *st, int delta)
+{
+  gint64 rows = MAX (tui_codebook_rows (LINES), 1);
+  gint64 n = teema_codebook_size (st->codebook);
+  gint64 top = (gint64) st->cb_top + delta;
+  st->cb_top = (guint) CLAMP (top, 0, MAX (n - rows, 0));
+}
+
+/* Scrolls the codebook pane, if needed, to show theme i. */
+static void
+reveal (TuiState *st, guint i)
+{
+  guint rows = (guint) MAX (tui_codebook_rows (LINES), 1);
+  if (i < st->cb_top)
+    st->cb_top = i;
+  else if (i >= st->cb_top + rows)
+    st->cb_top = i - rows + 1;
+}
+
+/* Codes or uncodes theme i of the codebook for the coder. */
+static void
+toggle (TuiState *st, guint i)
 {
   const TeemaSegment *s = tui_current (st);
   if (!s)
     return;
+  const char *theme = teema_codebook_theme (st->codebook, i)->code;
+  reveal (st, i);
   gboolean on = !tui_has (st->mine, s->id, theme);
   TuiStep step = { STEP_CODING, 0, s->id, g_strdup (theme), on, NULL, NULL };
   if (tui_do (st, step))
@@ -186,6 +217,16 @@ run_action (TuiState *st, TuiAction a)
   case ACT_REDO: undo_redo (st, TRUE); break;
   case ACT_HELP: st->help = TRUE; break;
   case ACT_QUIT: st->quit = TRUE; break;
+  case ACT_THEME_PROMPT:
+    if (s)
+      open_prompt (st, PROMPT_TOGGLE, NULL);
+    break;
+  case ACT_CODEBOOK_UP:
+    scroll_codebook (st, -tui_codebook_rows (LINES));
+    break;
+  case ACT_CODEBOOK_DOWN:
+    scroll_codebook (st, tui_codebook_rows (LINES));
+    break;
   case ACT_TOGGLE_THEME:
   case ACT_NONE: break;
   }
@@ -232,15 +273,49 @@ commit_search (TuiState *st)
     tui_status (st, "%u segments match %s (N: next)", m->len, st->search);
 }
 
+/* The codebook index of the theme text names: a theme key, a code (any
+ * case), or the start of exactly one code. G_MAXUINT when none; *many
+ * (if given) says whether the start fitted several codes. */
+static guint
+theme_index (const TuiState *st, const char *text, gboolean *many)
+{
+  guint n = teema_codebook_size (st->codebook), found = G_MAXUINT, hits = 0;
+  const char *k = strlen (text) == 1 ? strchr (TUI_THEME_KEYS, text[0]) : NULL;
+  if (many)
+    *many = FALSE;
+  if (k && text[0] && (guint) (k - TUI_THEME_KEYS) < n)
+    return (guint) (k - TUI_THEME_KEYS);
+  for (guint i = 0; i < n && *text; i++) {
+    const char *code = teema_codebook_theme (st->codebook, i)->code;
+    if (g_ascii_strcasecmp (code, text) == 0)
+      return i;
+    if (g_ascii_strncasecmp (code, text, strlen (text)) == 0 && hits++ == 0)
+      found = i;
+  }
+  if (many)
+    *many = hits > 1;
+  return hits == 1 ? found : G_MAXUINT;
+}
+
 static const char *
 theme_for (const TuiState *st, const char *text)
 {
-  const char *k = strlen (text) == 1 ? strchr (TUI_THEME_KEYS, text[0]) : NULL;
-  guint i = k ? (guint) (k - TUI_THEME_KEYS) : G_MAXUINT;
-  if (text[0] && i < teema_codebook_size (st->codebook))
-    return teema_codebook_theme (st->codebook, i)->code;
-  const TeemaTheme *t = teema_codebook_lookup (st->codebook, text);
-  return t ? t->code : NULL;
+  guint i = theme_index (st, text, NULL);
+  return i == G_MAXUINT ? NULL : teema_codebook_theme (st->codebook, i)->code;
+}
+
+static void
+commit_toggle (TuiState *st)
+{
+  gboolean many;
+  guint i = theme_index (st, st->input->str, &many);
+  if (i != G_MAXUINT)
+    toggle (st, i);
+  else
+    tui_status (st,
+                many ? "'%s' starts several theme codes; type more"
+                     : "no theme '%s' (see the codebook)",
+                st->input->str);
 }
 
 static void
@@ -275,6 +350,8 @@ commit_prompt (TuiState *st)
     commit_search (st);
   else if (p == PROMPT_FILTER)
     commit_filter (st);
+  else if (p == PROMPT_TOGGLE && tui_current (st))
+    commit_toggle (st);
   else if (p == PROMPT_THEME) {
     const char *t = theme_for (st, st->input->str);
     if (t)
@@ -315,8 +392,7 @@ tui_key (TuiState *st, int key)
   st->next_group++;
   const char *k = key > 0 && key < 128 ? strchr (TUI_THEME_KEYS, key) : NULL;
   if (k && (guint) (k - TUI_THEME_KEYS) < teema_codebook_size (st->codebook)) {
-    toggle (st, teema_codebook_theme (st->codebook,
-                                      (guint) (k - TUI_THEME_KEYS))->code);
+    toggle (st, (guint) (k - TUI_THEME_KEYS));
     return;
   }
   for (const TuiBinding *b = tui_bindings; b->action != ACT_NONE; b++)

@@ -21,11 +21,14 @@ typedef enum {
   ACT_SEARCH, ACT_SEARCH_NEXT, ACT_FILTER, ACT_MEMO,
   ACT_ACCEPT, ACT_REJECT, ACT_ACCEPT_ALL, ACT_REJECT_ALL,
   ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT,
+  ACT_THEME_PROMPT, /* toggle any theme by its code (past the 35 keys) */
+  ACT_CODEBOOK_UP, ACT_CODEBOOK_DOWN, /* scroll the codebook pane */
   ACT_TOGGLE_THEME, /* the theme keys: THEME_KEYS[i] toggles theme i */
 } TuiAction;
 
 typedef enum {
   PROMPT_NONE, PROMPT_MEMO, PROMPT_SEARCH, PROMPT_THEME, PROMPT_FILTER,
+  PROMPT_TOGGLE,
 } TuiPrompt;
 
 typedef struct {
@@ -35,7 +38,9 @@ typedef struct {
   const char *help;
 } TuiBinding;
 
-/* The key table (ends with action ACT_NONE) and the theme keys. */
+/* The key table (ends with action ACT_NONE) and the theme keys: the
+ * first 35 themes have a key each; ':' reaches every theme by its code.
+ * Adjacent bindings of one action share a row of the help view. */
 extern const TuiBinding tui_bindings[];
 extern const char TUI_THEME_KEYS[];
 
@@ -64,6 +69,8 @@ typedef struct {
   GHashTable *rules;     /* "seg\x1ftheme" coded by rules */
   GHashTable *rejected;  /* "seg\x1ftheme" rejected by coder */
   GHashTable *memos;     /* gint64 * seg -> char * memo of coder */
+  guint cb_top;          /* first theme shown in the codebook pane (the
+                            drawing clamps it to the screen) */
   char *f_informant, *f_group, *f_theme; /* filters or NULL */
   GHashTable *found;     /* gint64 * seg ids matching the search */
   char *search;
@@ -107,6 +114,9 @@ void tui_status (TuiState *st, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 
 /* Sets up the colour pairs draw uses (after initscr/newterm). */
 void tui_colors (void);
+/* How many themes the codebook pane shows on a screen of lines rows
+ * (the layout draw uses; keys page the pane by it). */
+int tui_codebook_rows (int lines);
 /* Draws one frame of the state on stdscr (erase, draw, no refresh). */
 void tui_draw (const TuiState *st);
 
