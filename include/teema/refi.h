@@ -63,6 +63,9 @@ typedef struct {
   guint n_codings;     /* codings written */
   guint n_on_boundary; /* selections whose both ends are on word bounds */
   guint n_cases;       /* informants from cases */
+  guint n_memos;       /* memos written (from notes on selections) */
+  guint n_notes_attached;   /* notes kept: on a coding or in a memo */
+  guint n_notes_unattached; /* notes on nothing teema imports (reported) */
   GPtrArray *skipped;  /* char *: what was not imported and why */
 } TeemaRefiReport;
 
@@ -71,11 +74,14 @@ void teema_refi_report_free (TeemaRefiReport *report);
 /* Imports a .qdpx archive or a bare .qde file in one transaction: all of
  * it or nothing. Sources become documents, codes themes, users coders,
  * cases informants, text selections codings on the segment that contains
- * their start. What cannot be imported (media sources, selections whose
- * text is absent) is listed in report->skipped, not an error. Fails with
- * TEEMA_ERROR_PARSE for malformed or hostile XML, TEEMA_ERROR_UNSUPPORTED
- * for an unsafe archive, TEEMA_ERROR_EXISTS for a document already in the
- * project (unless options->force). */
+ * their start. A note on a selection that is no coding's note becomes the
+ * memo of its creating user (else the selection's, else "imported") on
+ * that segment, its text kept exactly; notes of one coder on one segment
+ * are joined by a blank line. What cannot be imported (media sources,
+ * selections whose text is absent) is listed in report->skipped, not an error.
+ * Fails with TEEMA_ERROR_PARSE for malformed or hostile XML,
+ * TEEMA_ERROR_UNSUPPORTED for an unsafe archive, TEEMA_ERROR_EXISTS for a
+ * document already in the project (unless options->force). */
 TeemaRefiReport *teema_project_import_refi (TeemaProject *project,
                                             const char *path,
                                             const TeemaRefiOptions *options,

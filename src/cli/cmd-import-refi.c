@@ -26,6 +26,7 @@ print_report (const char *path, const TeemaRefiReport *r)
   printf ("  selections: %u (%u repeated ones merged), %u on word "
           "boundaries\n", r->n_selections, r->n_merged, r->n_on_boundary);
   printf ("  codings:    %u\n", r->n_codings);
+  printf ("  memos:      %u\n", r->n_memos);
   for (guint i = 0; i < r->skipped->len; i++)
     printf ("  skipped: %s\n", (char *) r->skipped->pdata[i]);
 }

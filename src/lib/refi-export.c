@@ -5,7 +5,11 @@
  * the .qde as internal://GUID.txt. Coders become users, themes codes,
  * informants cases with their attributes as text variables, codings
  * selections (one PlainTextSelection per distinct span, with a Coding per
- * theme and coder), coding notes notes. Each source carries three teema
+ * theme and coder), coding notes notes. A memo becomes a note by its coder
+ * (dated by its last change) referenced from a selection of its own, with
+ * no Coding, spanning the memo's segment: the standard has no segment, and
+ * a note on a selection is what other tools show as a memo on the text.
+ * Each source carries three teema
  * variables (segmentation, speakers, interviewers) so that teema can cut
  * it into exactly the same segments on import; other tools show them as
  * ordinary document variables. Must always hold: the .qde validates
@@ -14,6 +18,7 @@
 #include "interop-private.h"
 #include "project-private.h"
 #include "store/store-refi.h"
+#include "store/store-review.h"
 
 #include <libxml/xmlwriter.h>
 #include <string.h>
@@ -31,9 +36,41 @@ typedef struct {
   GPtrArray *segments;      /* TeemaSegment *, all of them */
   GPtrArray *codings;       /* TeemaCoding * */
   GPtrArray *variables;     /* char *: variable names in order */
-  GPtrArray *notes;         /* char *: "guid\ttext" */
+  GPtrArray *memos;         /* TeemaMemo * */
+  GPtrArray *notes;         /* Note *, in the order they are referenced */
   xmlTextWriterPtr w;
 } Export;
+
+typedef struct {
+  char *guid;
+  const char *name; /* "coding note" or "teema memo" */
+  char *user;       /* creating user GUID, or NULL */
+  char *created;    /* creationDateTime, or NULL */
+  char *text;
+} Note;
+
+static void
+note_free (Note *n)
+{
+  g_free (n->guid);
+  g_free (n->user);
+  g_free (n->created);
+  g_free (n->text);
+  g_free (n);
+}
+
+static void
+add_note (Export *e, const char *guid, const char *name, const char *coder,
+          const char *created, const char *text)
+{
+  Note *n = g_new0 (Note, 1);
+  n->guid = g_strdup (guid);
+  n->name = name;
+  n->user = coder ? teema_refi__guid ("coder", coder) : NULL;
+  n->created = g_strdup (created);
+  n->text = g_strdup (text);
+  g_ptr_array_add (e->notes, n);
+}
 
 static void
 export_clear (Export *e)
@@ -45,6 +82,7 @@ export_clear (Export *e)
   g_clear_pointer (&e->segments, g_ptr_array_unref);
   g_clear_pointer (&e->codings, g_ptr_array_unref);
   g_clear_pointer (&e->variables, g_ptr_array_unref);
+  g_clear_pointer (&e->memos, g_ptr_array_unref);
   g_clear_pointer (&e->notes, g_ptr_array_unref);
 }
 
@@ -70,14 +108,15 @@ gather (Export *e, GError **error)
   }
   g_clear_error (&no_cb);
   TeemaSegmentFilter all = { NULL, NULL, TRUE };
-  if (!(e->coders = teema_store__list_coders (store, error)) ||
-      !(e->informants = teema_store__list_informants (store, error)) ||
-      !(e->documents = teema_store__list_documents (store, error)) ||
-      !(e->segments = teema_store__list_segments (store, &all, error)) ||
-      !(e->codings = teema_store__list_codings (store, NULL, error)))
+  if (!(e->coders = teema_store__list_coders (store, error))
+      || !(e->informants = teema_store__list_informants (store, error))
+      || !(e->documents = teema_store__list_documents (store, error))
+      || !(e->segments = teema_store__list_segments (store, &all, error))
+      || !(e->codings = teema_store__list_codings (store, NULL, error))
+      || !(e->memos = teema_store__list_memos (store, NULL, error)))
     return FALSE;
   e->variables = g_ptr_array_new_with_free_func (g_free);
-  e->notes = g_ptr_array_new_with_free_func (g_free);
+  e->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   add_variable (e->variables, "group");
   add_variable (e->variables, "role");
   for (guint i = 0; i < e->informants->len; i++) {
@@ -220,7 +259,7 @@ write_coding (Export *e, const TeemaStoreDocument *d, const TeemaCoding *c)
     start (e, "NoteRef");
     attr (e, "targetGUID", note);
     end (e);
-    g_ptr_array_add (e->notes, g_strconcat (note, "\t", c->note, NULL));
+    add_note (e, note, "coding note", NULL, NULL, c->note);
   }
   end (e);
 }
@@ -246,6 +285,34 @@ write_selections (Export *e, const TeemaStoreDocument *d, GPtrArray *codings)
       write_coding (e, d, c);
     }
     end (e);
+  }
+}
+
+/* One note-only selection per memo on a segment of document d: the
+ * segment's span, the memo's coder and time, and a NoteRef to its note. */
+static void
+write_memo_selections (Export *e, const TeemaStoreDocument *d,
+                       GHashTable *segment_of)
+{
+  for (guint i = 0; i < e->memos->len; i++) {
+    TeemaMemo *m = e->memos->pdata[i];
+    TeemaSegment *s = g_hash_table_lookup (segment_of, &m->segment_id);
+    if (!s || s->document_id != d->id)
+      continue;
+    g_autofree char *key =
+      g_strdup_printf ("%s:%u:%u:%s", d->sha256, s->start, s->end, m->coder);
+    g_autofree char *note = teema_refi__guid ("memo", key);
+    start (e, "PlainTextSelection");
+    guid_attr (e, "guid", "memo selection", key);
+    int_attr (e, "startPosition", s->start);
+    int_attr (e, "endPosition", s->end);
+    guid_attr (e, "creatingUser", "coder", m->coder);
+    attr (e, "creationDateTime", m->updated_at);
+    start (e, "NoteRef");
+    attr (e, "targetGUID", note);
+    end (e);
+    end (e);
+    add_note (e, note, "teema memo", m->coder, m->updated_at, m->text);
   }
 }
 
@@ -279,7 +346,7 @@ speakers_of (Export *e, gint64 doc, gboolean interviewer)
 }
 
 static void
-write_source (Export *e, const TeemaStoreDocument *d, GHashTable *seg_doc)
+write_source (Export *e, const TeemaStoreDocument *d, GHashTable *segment_of)
 {
   g_autofree char *guid = teema_refi__guid ("document", d->sha256);
   g_autofree char *path = g_strconcat ("internal://", guid, ".txt", NULL);
@@ -290,12 +357,13 @@ write_source (Export *e, const TeemaStoreDocument *d, GHashTable *seg_doc)
   g_autoptr (GPtrArray) mine = g_ptr_array_new ();
   for (guint i = 0; i < e->codings->len; i++) {
     TeemaCoding *c = e->codings->pdata[i];
-    gpointer doc = g_hash_table_lookup (seg_doc, &c->segment_id);
-    if (doc && *(gint64 *) doc == d->id)
+    TeemaSegment *s = g_hash_table_lookup (segment_of, &c->segment_id);
+    if (s && s->document_id == d->id)
       g_ptr_array_add (mine, c);
   }
   g_ptr_array_sort (mine, by_span);
   write_selections (e, d, mine);
+  write_memo_selections (e, d, segment_of);
   g_autofree char *speakers = speakers_of (e, d->id, FALSE);
   g_autofree char *interviewers = speakers_of (e, d->id, TRUE);
   variable_value (e, VAR_SEGMENTATION, d->segmentation);
@@ -309,15 +377,15 @@ write_sources (Export *e)
 {
   if (!e->documents->len)
     return;
-  g_autoptr (GHashTable) seg_doc = g_hash_table_new (g_int64_hash,
-                                                     g_int64_equal);
+  g_autoptr (GHashTable) segment_of =
+    g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < e->segments->len; i++) {
     TeemaSegment *s = e->segments->pdata[i];
-    g_hash_table_insert (seg_doc, &s->id, &s->document_id);
+    g_hash_table_insert (segment_of, &s->id, s);
   }
   start (e, "Sources");
   for (guint i = 0; i < e->documents->len; i++)
-    write_source (e, e->documents->pdata[i], seg_doc);
+    write_source (e, e->documents->pdata[i], segment_of);
   end (e);
 }
 
@@ -328,14 +396,14 @@ write_notes (Export *e)
     return;
   start (e, "Notes");
   for (guint i = 0; i < e->notes->len; i++) {
-    const char *entry = e->notes->pdata[i];
-    const char *tab = strchr (entry, '\t');
-    g_autofree char *guid = g_strndup (entry, tab - entry);
+    const Note *n = e->notes->pdata[i];
     start (e, "Note");
-    attr (e, "guid", guid);
-    attr (e, "name", "coding note");
+    attr (e, "guid", n->guid);
+    attr (e, "name", n->name);
+    attr (e, "creatingUser", n->user);
+    attr (e, "creationDateTime", n->created);
     xmlTextWriterWriteElement (e->w, BAD_CAST "PlainTextContent",
-                               BAD_CAST (tab + 1));
+                               BAD_CAST n->text);
     end (e);
   }
   end (e);

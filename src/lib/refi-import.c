@@ -9,13 +9,16 @@
  * one transaction. Real files have quirks this accepts: any .qde name,
  * either folder case, BOM and CRLF, repeated identical selections
  * (merged), upper- or lower-case GUIDs, empty <Sets/>, media sources and
- * missing texts (skipped and reported). Must always hold: an error leaves
- * the project as it was; every coding's [start, end) is the selection's
- * exact span in code points of the stored NFC text. */
+ * missing texts (skipped and reported). Notes on selections (teema's
+ * memos, or another tool's notes on text) become memos on the segment.
+ * Must always hold: an error leaves the project as it was; every coding's
+ * [start, end) is the selection's exact span in code points of the stored
+ * NFC text; a memo's text is its notes' text exactly. */
 #include "interop-private.h"
 #include "project-private.h"
 #include "refi-model.h"
 #include "store/store-refi.h"
+#include "store/store-review.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -189,30 +192,119 @@ write_cases (TeemaStore *store, Job *job, GError **error)
   return TRUE;
 }
 
+/* The user's name, or its GUID when the file has no such user. */
 static const char *
-coder_of (RefiProject *p, const RefiSelection *s, const RefiCoding *c)
+user_name (RefiProject *p, const char *user)
 {
-  const char *user = c->user ? c->user : s->user;
-  if (!user)
-    return "refi";
   const char *name = g_hash_table_lookup (p->users, user);
   return name ? name : user;
 }
 
+static const char *
+coder_of (RefiProject *p, const RefiSelection *s, const RefiCoding *c)
+{
+  const char *user = c->user ? c->user : s->user;
+  return user ? user_name (p, user) : "refi";
+}
+
+static const RefiNote *
+find_note (RefiProject *p, const char *guid)
+{
+  return guid ? g_hash_table_lookup (p->notes, guid) : NULL;
+}
+
+/* The coding's own notes, trimmed, joined by blank lines. Notes on the
+ * selection itself become memos (see add_memos). */
 static char *
-note_of (RefiProject *p, const RefiSelection *s, const RefiCoding *c)
+note_of (RefiProject *p, const RefiCoding *c)
 {
   GString *out = g_string_new (NULL);
-  GPtrArray *lists[] = { c->notes, s->notes };
-  for (guint l = 0; l < 2; l++)
-    for (guint i = 0; i < lists[l]->len; i++) {
-      const char *text = g_hash_table_lookup (p->notes, lists[l]->pdata[i]);
-      if (!text)
-        continue;
-      g_hash_table_add (p->used_notes, g_strdup (lists[l]->pdata[i]));
-      g_string_append_printf (out, "%s%s", out->len ? "\n\n" : "", text);
-    }
+  for (guint i = 0; i < c->notes->len; i++) {
+    const RefiNote *note = find_note (p, c->notes->pdata[i]);
+    if (!note)
+      continue;
+    g_hash_table_add (p->used_notes, g_strdup (c->notes->pdata[i]));
+    g_autofree char *text = g_strstrip (g_strdup (note->text));
+    g_string_append_printf (out, "%s%s", out->len ? "\n\n" : "", text);
+  }
   return g_string_free (out, out->len == 0);
+}
+
+/* A memo being gathered: one per segment and coder. */
+typedef struct {
+  gint64 segment;
+  char *coder;
+  GString *text;
+  char *created;     /* of its first note, or NULL */
+  GHashTable *notes; /* note guids already in text */
+} Memo;
+
+static void
+memo_free (Memo *m)
+{
+  g_free (m->coder);
+  g_string_free (m->text, TRUE);
+  g_free (m->created);
+  g_hash_table_destroy (m->notes);
+  g_free (m);
+}
+
+/* memos: "segment\x1fcoder" -> Memo *. */
+static Memo *
+memo_for (GHashTable *memos, gint64 segment, const char *coder)
+{
+  char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", segment, coder);
+  Memo *m = g_hash_table_lookup (memos, key);
+  if (m) {
+    g_free (key);
+    return m;
+  }
+  m = g_new0 (Memo, 1);
+  m->segment = segment;
+  m->coder = g_strdup (coder);
+  m->text = g_string_new (NULL);
+  m->notes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (memos, key, m);
+  return m;
+}
+
+/* Each note on selection s that is no coding's note joins the memo of its
+ * creator (else the selection's, else "imported") on segment seg, exactly
+ * as written; a second note of the same coder follows a blank line. */
+static void
+add_memos (RefiProject *p, const RefiSelection *s, gint64 seg,
+           GHashTable *memos)
+{
+  for (guint i = 0; i < s->notes->len; i++) {
+    const char *guid = s->notes->pdata[i];
+    const RefiNote *note = find_note (p, guid);
+    if (!note || g_hash_table_contains (p->coding_notes, guid))
+      continue;
+    const char *user = note->user ? note->user : s->user;
+    Memo *m = memo_for (memos, seg, user ? user_name (p, user) : "imported");
+    if (!g_hash_table_add (m->notes, (gpointer) guid))
+      continue;
+    g_string_append_printf (m->text, "%s%s", m->text->len ? "\n\n" : "",
+                            note->text);
+    if (!m->created)
+      m->created = g_strdup (note->created ? note->created : s->created);
+    g_hash_table_add (p->used_notes, g_strdup (guid));
+  }
+}
+
+static gboolean
+write_memos (TeemaStore *store, Job *job, GHashTable *memos, GError **error)
+{
+  GHashTableIter it;
+  gpointer m;
+  g_hash_table_iter_init (&it, memos);
+  while (g_hash_table_iter_next (&it, NULL, &m))
+    if (!teema_store__set_memo (store, ((Memo *) m)->segment,
+                                ((Memo *) m)->coder, ((Memo *) m)->text->str,
+                                ((Memo *) m)->created, error))
+      return FALSE;
+  job->r->n_memos += g_hash_table_size (memos);
+  return TRUE;
 }
 
 /* The segment containing cs, else the first one starting before ce. */
@@ -235,8 +327,8 @@ segment_at (GPtrArray *segs, guint cs, guint ce)
 }
 
 static gboolean
-write_selection (TeemaStore *store, Job *job, RefiSource *src,
-                 GPtrArray *segs, RefiSelection *s, GError **error)
+write_selection (TeemaStore *store, Job *job, RefiSource *src, GPtrArray *segs,
+                 RefiSelection *s, GHashTable *memos, GError **error)
 {
   const TeemaSegment *seg = segment_at (segs, s->cs, s->ce);
   if (!seg) {
@@ -246,6 +338,7 @@ write_selection (TeemaStore *store, Job *job, RefiSource *src,
     return TRUE;
   }
   job->r->n_selections++;
+  add_memos (job->p, s, seg->id, memos);
   for (guint i = 0; i < s->codings->len; i++) {
     RefiCoding *c = s->codings->pdata[i];
     const char *theme = c->code ? g_hash_table_lookup (job->p->code_ids,
@@ -256,7 +349,7 @@ write_selection (TeemaStore *store, Job *job, RefiSource *src,
         "code", src->name, s->cs, s->ce));
       continue;
     }
-    g_autofree char *note = note_of (job->p, s, c);
+    g_autofree char *note = note_of (job->p, c);
     gboolean added = FALSE;
     if (!teema_store__insert_coding_at (store, seg->id, theme,
                                         coder_of (job->p, s, c), s->cs, s->ce,
@@ -317,12 +410,14 @@ write_source (TeemaStore *store, Job *job, RefiSource *src, GHashTable *seen,
   }
   job->r->n_sources++;
   job->r->n_segments += segs->len;
+  g_autoptr (GHashTable) memos = g_hash_table_new_full (
+    g_str_hash, g_str_equal, g_free, (GDestroyNotify) memo_free);
   for (guint i = 0; i < src->selections->len; i++) {
     RefiSelection *s = src->selections->pdata[i];
-    if (s->mapped && !write_selection (store, job, src, segs, s, error))
+    if (s->mapped && !write_selection (store, job, src, segs, s, memos, error))
       return FALSE;
   }
-  return TRUE;
+  return write_memos (store, job, memos, error);
 }
 
 static gboolean
@@ -353,15 +448,17 @@ write_all (TeemaProject *project, gpointer data, GError **error)
 }
 
 static void
-report_notes (RefiProject *p)
+report_notes (RefiProject *p, TeemaRefiReport *r)
 {
-  guint unused = g_hash_table_size (p->notes) -
-                 MIN (g_hash_table_size (p->notes),
-                      g_hash_table_size (p->used_notes));
-  if (unused)
-    g_ptr_array_add (p->skipped, g_strdup_printf (
-      "%u notes not attached to a coded text selection (teema keeps notes "
-      "on codings)", unused));
+  r->n_notes_attached = g_hash_table_size (p->used_notes);
+  r->n_notes_unattached = g_hash_table_size (p->notes) - r->n_notes_attached;
+  if (r->n_notes_unattached)
+    g_ptr_array_add (
+      p->skipped,
+      g_strdup_printf (
+        "%u notes not attached to an imported text selection (teema keeps "
+        "notes on codings, and notes on selections as memos)",
+        r->n_notes_unattached));
 }
 
 /* Reads path into the model, with every source's text found. */
@@ -420,7 +517,7 @@ teema_project_import_refi (TeemaProject *project, const char *path,
     teema_refi_report_free (job.r);
     return NULL;
   }
-  report_notes (p);
+  report_notes (p, job.r);
   job.r->n_merged = p->n_merged;
   job.r->skipped = g_ptr_array_ref (p->skipped);
   return job.r;

@@ -49,6 +49,13 @@ typedef struct {
 } RefiCase;
 
 typedef struct {
+  char *text;    /* PlainTextContent exactly as written (a memo must
+                    come back unchanged), else the Description */
+  char *user;    /* creating user GUID, or NULL */
+  char *created; /* creationDateTime, or NULL */
+} RefiNote;
+
+typedef struct {
   char *origin;
   char *name;
   GHashTable *users;   /* guid -> name */
@@ -58,8 +65,9 @@ typedef struct {
   GPtrArray *new_codes; /* char *: theme ids created by this import */
   GPtrArray *sources;  /* RefiSource * */
   GPtrArray *cases;    /* RefiCase * */
-  GHashTable *notes;   /* note guid -> text */
-  GHashTable *used_notes; /* note guids referenced from codings */
+  GHashTable *notes;   /* note guid -> RefiNote * */
+  GHashTable *coding_notes; /* note guids referenced from any Coding */
+  GHashTable *used_notes;   /* note guids kept (on codings or as memos) */
   GPtrArray *skipped;  /* char *: messages for the report */
   guint n_merged;
 } RefiProject;

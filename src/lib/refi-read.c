@@ -53,6 +53,15 @@ source_free (RefiSource *s)
 }
 
 static void
+note_free (RefiNote *n)
+{
+  g_free (n->text);
+  g_free (n->user);
+  g_free (n->created);
+  g_free (n);
+}
+
+static void
 case_free (RefiCase *c)
 {
   g_free (c->guid);
@@ -77,6 +86,7 @@ refi_project_free (RefiProject *p)
   g_ptr_array_unref (p->sources);
   g_ptr_array_unref (p->cases);
   g_hash_table_destroy (p->notes);
+  g_hash_table_destroy (p->coding_notes);
   g_hash_table_destroy (p->used_notes);
   g_ptr_array_unref (p->skipped);
   g_free (p);
@@ -99,7 +109,10 @@ project_new (void)
   p->new_codes = g_ptr_array_new_with_free_func (g_free);
   p->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   p->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
-  p->notes = str_table ();
+  p->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) note_free);
+  p->coding_notes =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          NULL);
   p->skipped = g_ptr_array_new_with_free_func (g_free);
@@ -306,6 +319,35 @@ read_variables (xmlNodePtr variables)
   return t;
 }
 
+static gboolean
+blank (const char *s)
+{
+  for (; s && *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* A note's text: its PlainTextContent untouched (a memo must come back
+ * exactly), or when that is blank the Description some tools use instead,
+ * or the blank content itself. */
+static char *
+note_text (xmlNodePtr n)
+{
+  char *content = text_of (child (n, "PlainTextContent"));
+  if (!blank (content))
+    return content;
+  char *description = text_of (child (n, "Description"));
+  if (!blank (description)) {
+    g_free (content);
+    return g_strstrip (description);
+  }
+  g_free (description);
+  if (content && !*content)
+    g_clear_pointer (&content, g_free);
+  return content;
+}
+
 static void
 read_notes (RefiProject *p, xmlNodePtr notes)
 {
@@ -313,17 +355,17 @@ read_notes (RefiProject *p, xmlNodePtr notes)
     if (!is_el (n, "Note"))
       continue;
     char *guid = guid_prop (n, "guid");
-    char *text = text_of (child (n, "PlainTextContent"));
-    if (!text || !*g_strstrip (text)) {
-      g_free (text);
-      text = text_of (child (n, "Description"));
-    }
-    if (guid && text)
-      g_hash_table_replace (p->notes, guid, g_strstrip (text));
-    else {
+    char *text = note_text (n);
+    if (!guid || !text) {
       g_free (guid);
       g_free (text);
+      continue;
     }
+    RefiNote *note = g_new0 (RefiNote, 1);
+    note->text = text;
+    note->user = guid_prop (n, "creatingUser");
+    note->created = prop (n, "creationDateTime");
+    g_hash_table_replace (p->notes, guid, note);
   }
 }
 
@@ -384,6 +426,12 @@ read_selection (xmlNodePtr s)
 static void
 add_selection (RefiProject *p, RefiSource *src, RefiSelection *sel)
 {
+  for (guint i = 0; i < sel->codings->len; i++) {
+    GPtrArray *notes = ((RefiCoding *) sel->codings->pdata[i])->notes;
+    for (guint k = 0; k < notes->len; k++)
+      if (notes->pdata[k])
+        g_hash_table_add (p->coding_notes, g_strdup (notes->pdata[k]));
+  }
   for (guint i = 0; i < src->selections->len; i++) {
     RefiSelection *o = src->selections->pdata[i];
     if (o->start != sel->start || o->end != sel->end)

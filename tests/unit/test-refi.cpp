@@ -2,7 +2,8 @@
 // ../shared/refi/samples imported with its counts and the exact text of
 // coded selections; the bundled corpus exported as .qdpx and checked with
 // xmllint against Project.xsd; teema -> .qdpx -> teema keeping every
-// segment, coding, coder and attribute; .qdc round trip; DOCX, ODT, VTT
+// segment, coding, coder, attribute and memo; another tool's notes on
+// selections imported as memos; .qdc round trip; DOCX, ODT, VTT
 // and SRT fixtures (tests/data/interop, made by make-fixtures.py) in the
 // right speaker turns; hostile XML and zips refused with nothing written;
 // informant attributes from CSV.
@@ -147,6 +148,11 @@ TEST (RefiSamples, NVivo12UTF16OffsetsLandOnTheCodedWords)
   EXPECT_EQ (r->n_merged, 115u);
   EXPECT_EQ (r->n_codings, 303u);
   EXPECT_EQ (r->skipped->len, 0u);
+  // The file has no <Notes> and no NoteRef: nothing attached, nothing
+  // left over, no memos.
+  EXPECT_EQ (r->n_notes_attached, 0u);
+  EXPECT_EQ (r->n_notes_unattached, 0u);
+  EXPECT_EQ (r->n_memos, 0u);
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
   ASSERT_NE (cb, nullptr);
   EXPECT_EQ (teema_codebook_size (cb), 152u);
@@ -188,6 +194,8 @@ TEST (RefiSamples, NVivo15MacEmptySourcesAreReportedNotFatal)
   EXPECT_EQ (r->n_users, 2u);
   EXPECT_EQ (r->n_sources, 0u);
   EXPECT_EQ (r->n_codings, 0u);
+  EXPECT_EQ (r->n_notes_attached, 0u);
+  EXPECT_EQ (r->n_notes_unattached, 0u);
   ASSERT_EQ (r->skipped->len, 2u);
   EXPECT_TRUE (skipped_contains (r, "its text is empty"));
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
@@ -213,7 +221,12 @@ TEST (RefiSamples, AtlasTi84BareQdeKeepsCodesAndReportsMissingTexts)
   EXPECT_TRUE (skipped_contains (r, "con Base de Granola | Kellogg's ®.pdf': "
                                     "teema imports text sources only (6 "
                                     "codings"));
+  // Its two notes hang on the project and on a PDF quotation (by a Link),
+  // not on a text selection.
   EXPECT_TRUE (skipped_contains (r, "2 notes not attached"));
+  EXPECT_EQ (r->n_notes_attached, 0u);
+  EXPECT_EQ (r->n_notes_unattached, 2u);
+  EXPECT_EQ (r->n_memos, 0u);
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
   const TeemaTheme *coke = teema_codebook_lookup (cb, "coke");
   ASSERT_NE (coke, nullptr);
@@ -297,6 +310,124 @@ TEST (RefiImport, AtlasStyleCrlfCountedAsOneIsDetected)
   EXPECT_STREQ (((TeemaSegment *) segs->pdata[0])->speaker, "R");
 }
 
+// Another tool's notes on text selections: a note on a selection that is
+// no coding's note becomes a memo of its creator (else the selection's,
+// else "imported") on the segment holding the selection's start, exactly
+// as written; one coder's notes on one segment are joined by a blank line.
+const char *notes_qde = R "(<?xml version=" 1.0 " encoding=" utf - 8 "?>
+                        < Project xmlns = "urn:QDA-XML:project:1.0" name =
+  "notes" origin =
+    "Other 1.0" > <Users>
+        <User guid = "00000000-0000-0000-0000-0000000000a1" name = "Maija" />
+        <User guid = "00000000-0000-0000-0000-0000000000a2" name = "Pekka" />
+        </ Users><CodeBook><Codes>
+        <Code guid = "00000000-0000-0000-0000-0000000000c1" name =
+           "Hinta" isCodable = "true" /></ Codes></ CodeBook><Sources>
+        <TextSource guid = "00000000-0000-0000-0000-0000000000f1" name =
+           "haastattelu.txt">
+        <PlainTextContent> I : Mitä mieltä olet hinnasta
+      ? R
+    : Hinta on kova mutta reilu.I : Entä laatu
+      ? R
+      : Laatu on hyvä
+          .</ PlainTextContent>
+        <PlainTextSelection guid =
+           "00000000-0000-0000-0000-0000000000b1" startPosition =
+             "33" endPosition = "46" creatingUser =
+               "00000000-0000-0000-0000-0000000000a1">
+        <Coding guid = "00000000-0000-0000-0000-0000000000d1" creatingUser =
+           "00000000-0000-0000-0000-0000000000a1">
+        <CodeRef targetGUID = "00000000-0000-0000-0000-0000000000c1" />
+        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e1" />
+        </ Coding>
+        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000E1" />
+        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e2" />
+        </ PlainTextSelection>
+        <PlainTextSelection guid =
+           "00000000-0000-0000-0000-0000000000b2" startPosition =
+             "53" endPosition = "58">
+        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e3" />
+        </ PlainTextSelection>
+        <PlainTextSelection guid =
+           "00000000-0000-0000-0000-0000000000b3" startPosition =
+             "78" endPosition = "91">
+        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e4" />
+        </ PlainTextSelection>
+        <PlainTextSelection guid =
+           "00000000-0000-0000-0000-0000000000b4" startPosition =
+             "87" endPosition = "91" creatingUser =
+               "00000000-0000-0000-0000-0000000000a1">
+        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e5" />
+        </ PlainTextSelection></ TextSource></ Sources><Notes>
+        <Note guid = "00000000-0000-0000-0000-0000000000e1" name =
+           "coding note">
+        <PlainTextContent> Kallis.</ PlainTextContent></ Note>
+        <Note guid = "00000000-0000-0000-0000-0000000000e2" name =
+           "a" creatingUser =
+             "00000000-0000-0000-0000-0000000000a2" creationDateTime =
+               "2024-03-01T10:00:00Z">
+        <PlainTextContent> Pekan huomio : &lt;
+kova &gt;
+&amp;
+reilu.rivi 2 < / PlainTextContent
+  > </ Note><Note guid = "00000000-0000-0000-0000-0000000000e3" name =
+               "b" creatingUser = "00000000-0000-0000-0000-0000000000a2">
+    <PlainTextContent> Toinen huomio.</ PlainTextContent></ Note>
+    <Note guid = "00000000-0000-0000-0000-0000000000e4" name = "c">
+    <PlainTextContent> Kenen
+  ? </ PlainTextContent></ Note>
+    <Note guid = "00000000-0000-0000-0000-0000000000e5" name = "d">
+    <Description> Vain kuvaus</ Description><PlainTextContent>
+    </ PlainTextContent></ Note>
+    <Note guid = "00000000-0000-0000-0000-0000000000e6" name = "e">
+    <PlainTextContent> Ei minkään päällä.</ PlainTextContent></ Note></ Notes>
+    </ Project>) ";
+
+  TEST (RefiImport, NotesOnSelectionsBecomeMemos)
+{
+  TempDir dir;
+  g_autoptr (TeemaProject) p = fresh (dir);
+  GError *error = nullptr;
+  g_autoptr (TeemaRefiReport) r =
+    import_refi (p, dir.write ("notes.qde", notes_qde), &error);
+  ASSERT_NE (r, nullptr) << error->message;
+  EXPECT_EQ (r->n_codings, 1u);
+  EXPECT_EQ (r->n_memos, 3u);
+  EXPECT_EQ (r->n_notes_attached, 5u);
+  EXPECT_EQ (r->n_notes_unattached, 1u);
+  ASSERT_EQ (r->skipped->len, 1u);
+  EXPECT_TRUE (skipped_contains (r, "1 notes not attached"));
+  // The coding's own note stays on the coding, also when the selection
+  // refers to it too (here in upper case).
+  g_autoptr (GPtrArray) codings =
+    teema_project_list_codings (p, nullptr, &error);
+  ASSERT_EQ (codings->len, 1u);
+  EXPECT_STREQ (((TeemaCoding *) codings->pdata[0])->note, "Kallis.");
+  g_autoptr (GPtrArray) memos = teema_project_list_memos (p, nullptr, &error);
+  ASSERT_NE (memos, nullptr);
+  std::vector<std::string> got;
+  for (guint i = 0; i < memos->len; i++) {
+    auto *m = (TeemaMemo *) memos->pdata[i];
+    g_autoptr (TeemaSegment) s =
+      teema_project_get_segment (p, m->segment_id, &error);
+    got.push_back (std::string (s->text) + "|" + m->coder + "|" + m->text);
+  }
+  std::sort (got.begin (), got.end ());
+  std::vector<std::string> want = {
+    "Hinta on kova mutta reilu.|Pekka|  Pekan huomio: <kova> & reilu.\n"
+    "rivi 2 \n\nToinen huomio.",
+    "Laatu on hyvä.|Maija|Vain kuvaus",
+    "Laatu on hyvä.|imported|Kenen?",
+  };
+  EXPECT_EQ (got, want);
+  for (guint i = 0; i < memos->len; i++) {
+    auto *m = (TeemaMemo *) memos->pdata[i];
+    if (g_str_equal (m->coder, "Pekka")) {
+      EXPECT_STREQ (m->updated_at, "2024-03-01T10:00:00Z");
+    }
+  }
+}
+
 // ---- export and round trip -------------------------------------------------
 
 // The bundled corpus with the shipped codebook, rule codings, a human
@@ -330,6 +461,16 @@ TeemaProject *corpus_project (const TempDir &dir, const char *name)
                                          &error));
   EXPECT_TRUE (teema_project_set_informant_attr (p, "H1", "age", "41",
                                                  &error));
+  // Memos by two coders, two on the segment anna coded (so the memo
+  // selections share its span): spaces at both ends, a tab, line breaks,
+  // a CR, markup characters and non-ASCII must all come back.
+  EXPECT_TRUE (teema_project_set_memo (
+    p, 2, "anna", "  Luottamus <ja> & \"hinta\"\n\n\tsisennys\r\nloppu ",
+    &error));
+  EXPECT_TRUE (
+    teema_project_set_memo (p, 2, "ville", "Vertaa H2:een.", &error));
+  EXPECT_TRUE (
+    teema_project_set_memo (p, 5, "ville", "Äänensävy ]]> muuttuu", &error));
   return p;
 }
 
@@ -384,6 +525,10 @@ TEST (RefiExport, BundledCorpusValidatesAgainstProjectXsd)
   EXPECT_NE (strstr (xml, "<Case guid="), nullptr);
   EXPECT_NE (strstr (xml, "<PlainTextSelection guid="), nullptr);
   EXPECT_NE (strstr (xml, TEEMA_REFI_MARKER "\ncode: trust\n"), nullptr);
+  EXPECT_NE (strstr (xml, "name=\"teema memo\""), nullptr);
+  EXPECT_NE (
+    strstr (xml, "<PlainTextContent>Vertaa H2:een.</PlainTextContent>"),
+    nullptr);
 }
 
 TEST (RefiExport, CodebookQdcValidatesAndRoundTrips)
@@ -409,7 +554,7 @@ TEST (RefiExport, CodebookQdcValidatesAndRoundTrips)
 }
 
 struct Snapshot {
-  std::vector<std::string> segments, codings, informants;
+  std::vector<std::string> segments, codings, informants, memos;
 };
 
 Snapshot snapshot (TeemaProject *p)
@@ -447,6 +592,13 @@ Snapshot snapshot (TeemaProject *p)
              + (char *) f->values->pdata[k];
     s.informants.push_back (row);
   }
+  g_autoptr (GPtrArray) memos = teema_project_list_memos (p, nullptr, &error);
+  for (guint i = 0; i < memos->len; i++) {
+    auto *m = (TeemaMemo *) memos->pdata[i];
+    s.memos.push_back (where[m->segment_id] + "|" + m->coder + "|"
+                       + m->updated_at + "|" + m->text);
+  }
+  std::sort (s.memos.begin (), s.memos.end ());
   return s;
 }
 
@@ -461,12 +613,26 @@ TEST (RefiRoundTrip, TeemaToQdpxToTeemaKeepsEverything)
   g_autoptr (TeemaRefiReport) r = import_refi (b, qdpx, &error);
   ASSERT_NE (r, nullptr) << error->message;
   EXPECT_EQ (r->skipped->len, 0u);
+  EXPECT_EQ (r->n_memos, 3u);
+  // Every note comes back: the rules' explanations on codings and the memos.
+  g_autoptr (GPtrArray) coded = teema_project_list_codings (a, nullptr, &error);
+  guint coding_notes = 0;
+  for (guint i = 0; i < coded->len; i++) {
+    const char *note = ((TeemaCoding *) coded->pdata[i])->note;
+    coding_notes += note && *note;
+  }
+  ASSERT_GT (coding_notes, 0u);
+  EXPECT_EQ (r->n_notes_attached, coding_notes + 3u);
+  EXPECT_EQ (r->n_notes_unattached, 0u);
   Snapshot sa = snapshot (a), sb = snapshot (b);
   ASSERT_GT (sa.segments.size (), 100u);
   ASSERT_GT (sa.codings.size (), 50u);
+  ASSERT_EQ (sa.memos.size (), 3u);
   EXPECT_EQ (sa.segments, sb.segments);
   EXPECT_EQ (sa.codings, sb.codings);
   EXPECT_EQ (sa.informants, sb.informants);
+  // Segment, coder, time and text of every memo, character for character.
+  EXPECT_EQ (sa.memos, sb.memos);
   g_autoptr (TeemaCodebook) ca = teema_project_get_codebook (a, &error);
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (b, &error);
   g_autofree char *ta = teema_codebook_to_text (ca);
