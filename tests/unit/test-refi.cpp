@@ -22,17 +22,20 @@ namespace {
 
 using testutil::TempDir;
 
-std::string fixture (const std::string &name)
+std::string
+fixture (const std::string &name)
 {
   return testutil::source ("tests/data/interop/" + name);
 }
 
-std::string sample (const std::string &name)
+std::string
+sample (const std::string &name)
 {
   return testutil::shared ("refi/samples/" + name);
 }
 
-TeemaProject *fresh (const TempDir &dir, const char *name = "p.teema")
+TeemaProject *
+fresh (const TempDir &dir, const char *name = "p.teema")
 {
   GError *error = nullptr;
   TeemaProject *p = teema_project_create (dir.file (name).c_str (), &error);
@@ -41,14 +44,15 @@ TeemaProject *fresh (const TempDir &dir, const char *name = "p.teema")
   return p;
 }
 
-TeemaRefiReport *import_refi (TeemaProject *p, const std::string &path,
-                              GError **error,
-                              const TeemaRefiOptions *opt = nullptr)
+TeemaRefiReport *
+import_refi (TeemaProject *p, const std::string &path, GError **error,
+             const TeemaRefiOptions *opt = nullptr)
 {
   return teema_project_import_refi (p, path.c_str (), opt, error);
 }
 
-bool skipped_contains (const TeemaRefiReport *r, const char *what)
+bool
+skipped_contains (const TeemaRefiReport *r, const char *what)
 {
   for (guint i = 0; i < r->skipped->len; i++)
     if (strstr ((const char *) r->skipped->pdata[i], what))
@@ -57,7 +61,8 @@ bool skipped_contains (const TeemaRefiReport *r, const char *what)
 }
 
 // Code points [from, to) of a UTF-8 string.
-std::string cp_substr (const char *s, glong from, glong to)
+std::string
+cp_substr (const char *s, glong from, glong to)
 {
   const char *a = g_utf8_offset_to_pointer (s, from);
   const char *b = g_utf8_offset_to_pointer (s, to);
@@ -65,24 +70,29 @@ std::string cp_substr (const char *s, glong from, glong to)
 }
 
 struct Coded {
-  std::string text;      // the coded characters (within the segment)
-  bool inside;           // the coding ends inside its segment
-  bool on_boundaries;    // both ends on word boundaries
+  std::string text;   // the coded characters (within the segment)
+  bool inside;        // the coding ends inside its segment
+  bool on_boundaries; // both ends on word boundaries
 };
 
-bool wordish (gunichar c) { return g_unichar_isalnum (c); }
+bool
+wordish (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
 
 // The coded text of every coding, from its segment's text.
-std::vector<Coded> coded_texts (TeemaProject *p)
+std::vector<Coded>
+coded_texts (TeemaProject *p)
 {
   GError *error = nullptr;
-  g_autoptr (GPtrArray) codings = teema_project_list_codings (p, nullptr,
-                                                              &error);
+  g_autoptr (GPtrArray) codings =
+    teema_project_list_codings (p, nullptr, &error);
   std::vector<Coded> out;
   for (guint i = 0; codings && i < codings->len; i++) {
     auto *c = (TeemaCoding *) codings->pdata[i];
-    g_autoptr (TeemaSegment) s = teema_project_get_segment (p, c->segment_id,
-                                                            &error);
+    g_autoptr (TeemaSegment) s =
+      teema_project_get_segment (p, c->segment_id, &error);
     Coded k;
     glong a = (glong) c->start - s->start, b = (glong) c->end - s->start;
     glong n = g_utf8_strlen (s->text, -1);
@@ -102,7 +112,8 @@ std::vector<Coded> coded_texts (TeemaProject *p)
   return out;
 }
 
-bool has_text (const std::vector<Coded> &v, const std::string &t)
+bool
+has_text (const std::vector<Coded> &v, const std::string &t)
 {
   return std::any_of (v.begin (), v.end (),
                       [&] (const Coded &c) { return c.text == t; });
@@ -121,8 +132,7 @@ TEST (RefiSamples, EveryFileInTheSamplesFolderIsCovered)
     "taguette1.4.1_uto_tag_codebook.qdc",
   };
   std::set<std::string> found;
-  GDir *d = g_dir_open (testutil::shared ("refi/samples").c_str (), 0,
-                        nullptr);
+  GDir *d = g_dir_open (testutil::shared ("refi/samples").c_str (), 0, nullptr);
   ASSERT_NE (d, nullptr);
   for (const char *n; (n = g_dir_read_name (d));)
     found.insert (n);
@@ -179,7 +189,7 @@ TEST (RefiSamples, NVivo12UTF16OffsetsLandOnTheCodedWords)
   // Three selections end or start mid-word in the export itself (under
   // every counting convention): "... A|KI", "J|avitsatok", "hiede|lem".
   EXPECT_EQ (on, 300u);
-  EXPECT_EQ (r->n_on_boundary, 185u);  // of 188 distinct spans
+  EXPECT_EQ (r->n_on_boundary, 185u); // of 188 distinct spans
 }
 
 TEST (RefiSamples, NVivo15MacEmptySourcesAreReportedNotFatal)
@@ -248,7 +258,8 @@ TEST (RefiSamples, AtlasTi23HierarchyAndUsers)
   EXPECT_EQ (r->n_codes, 3u);
   EXPECT_EQ (r->n_users, 2u);
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
-  const TeemaTheme *t = teema_codebook_lookup (cb, "2022-05-10t02-05-59z-19e4dce");
+  const TeemaTheme *t =
+    teema_codebook_lookup (cb, "2022-05-10t02-05-59z-19e4dce");
   ASSERT_NE (t, nullptr);
   EXPECT_STREQ (t->parent, "commits");
   EXPECT_EQ (t->depth, 1u);
@@ -266,8 +277,7 @@ TEST (RefiSamples, MaxqdaCodesWithDescriptionsAndAbsentSources)
   EXPECT_EQ (r->n_sources, 0u);
   EXPECT_EQ (r->skipped->len, 10u);
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
-  const TeemaTheme *t =
-    teema_codebook_lookup (cb, "theme-affinity-spaces-gee");
+  const TeemaTheme *t = teema_codebook_lookup (cb, "theme-affinity-spaces-gee");
   ASSERT_NE (t, nullptr);
   EXPECT_STREQ (t->parent, "additional-themes-and-ideas");
   EXPECT_STREQ (t->colour, "#ef8256");
@@ -299,14 +309,14 @@ TEST (RefiImport, AtlasStyleCrlfCountedAsOneIsDetected)
     import_refi (p, fixture ("crlf-as-one.qdpx"), &error);
   ASSERT_NE (r, nullptr) << error->message;
   EXPECT_STREQ (r->convention, "code points, CRLF counted as one");
-  EXPECT_EQ (r->n_merged, 1u);   // the same span twice, GUIDs in two cases
+  EXPECT_EQ (r->n_merged, 1u); // the same span twice, GUIDs in two cases
   EXPECT_EQ (r->n_codings, 2u);
   auto coded = coded_texts (p);
   ASSERT_EQ (coded.size (), 2u);
   EXPECT_EQ (coded[0].text, "Luottamus ja rehellisyys");
   EXPECT_EQ (coded[1].text, "Hinta ratkaisee harvoin");
   g_autoptr (GPtrArray) segs = teema_project_list_segments (p, nullptr, &error);
-  ASSERT_EQ (segs->len, 2u);  // the R turns; I is an interviewer
+  ASSERT_EQ (segs->len, 2u); // the R turns; I is an interviewer
   EXPECT_STREQ (((TeemaSegment *) segs->pdata[0])->speaker, "R");
 }
 
@@ -314,76 +324,52 @@ TEST (RefiImport, AtlasStyleCrlfCountedAsOneIsDetected)
 // no coding's note becomes a memo of its creator (else the selection's,
 // else "imported") on the segment holding the selection's start, exactly
 // as written; one coder's notes on one segment are joined by a blank line.
-const char *notes_qde = R "(<?xml version=" 1.0 " encoding=" utf - 8 "?>
-                        < Project xmlns = "urn:QDA-XML:project:1.0" name =
-  "notes" origin =
-    "Other 1.0" > <Users>
-        <User guid = "00000000-0000-0000-0000-0000000000a1" name = "Maija" />
-        <User guid = "00000000-0000-0000-0000-0000000000a2" name = "Pekka" />
-        </ Users><CodeBook><Codes>
-        <Code guid = "00000000-0000-0000-0000-0000000000c1" name =
-           "Hinta" isCodable = "true" /></ Codes></ CodeBook><Sources>
-        <TextSource guid = "00000000-0000-0000-0000-0000000000f1" name =
-           "haastattelu.txt">
-        <PlainTextContent> I : Mitä mieltä olet hinnasta
-      ? R
-    : Hinta on kova mutta reilu.I : Entä laatu
-      ? R
-      : Laatu on hyvä
-          .</ PlainTextContent>
-        <PlainTextSelection guid =
-           "00000000-0000-0000-0000-0000000000b1" startPosition =
-             "33" endPosition = "46" creatingUser =
-               "00000000-0000-0000-0000-0000000000a1">
-        <Coding guid = "00000000-0000-0000-0000-0000000000d1" creatingUser =
-           "00000000-0000-0000-0000-0000000000a1">
-        <CodeRef targetGUID = "00000000-0000-0000-0000-0000000000c1" />
-        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e1" />
-        </ Coding>
-        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000E1" />
-        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e2" />
-        </ PlainTextSelection>
-        <PlainTextSelection guid =
-           "00000000-0000-0000-0000-0000000000b2" startPosition =
-             "53" endPosition = "58">
-        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e3" />
-        </ PlainTextSelection>
-        <PlainTextSelection guid =
-           "00000000-0000-0000-0000-0000000000b3" startPosition =
-             "78" endPosition = "91">
-        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e4" />
-        </ PlainTextSelection>
-        <PlainTextSelection guid =
-           "00000000-0000-0000-0000-0000000000b4" startPosition =
-             "87" endPosition = "91" creatingUser =
-               "00000000-0000-0000-0000-0000000000a1">
-        <NoteRef targetGUID = "00000000-0000-0000-0000-0000000000e5" />
-        </ PlainTextSelection></ TextSource></ Sources><Notes>
-        <Note guid = "00000000-0000-0000-0000-0000000000e1" name =
-           "coding note">
-        <PlainTextContent> Kallis.</ PlainTextContent></ Note>
-        <Note guid = "00000000-0000-0000-0000-0000000000e2" name =
-           "a" creatingUser =
-             "00000000-0000-0000-0000-0000000000a2" creationDateTime =
-               "2024-03-01T10:00:00Z">
-        <PlainTextContent> Pekan huomio : &lt;
-kova &gt;
-&amp;
-reilu.rivi 2 < / PlainTextContent
-  > </ Note><Note guid = "00000000-0000-0000-0000-0000000000e3" name =
-               "b" creatingUser = "00000000-0000-0000-0000-0000000000a2">
-    <PlainTextContent> Toinen huomio.</ PlainTextContent></ Note>
-    <Note guid = "00000000-0000-0000-0000-0000000000e4" name = "c">
-    <PlainTextContent> Kenen
-  ? </ PlainTextContent></ Note>
-    <Note guid = "00000000-0000-0000-0000-0000000000e5" name = "d">
-    <Description> Vain kuvaus</ Description><PlainTextContent>
-    </ PlainTextContent></ Note>
-    <Note guid = "00000000-0000-0000-0000-0000000000e6" name = "e">
-    <PlainTextContent> Ei minkään päällä.</ PlainTextContent></ Note></ Notes>
-    </ Project>) ";
+const char *notes_qde = R"(<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="notes" origin="Other 1.0">
+<Users>
+<User guid="00000000-0000-0000-0000-0000000000a1" name="Maija"/>
+<User guid="00000000-0000-0000-0000-0000000000a2" name="Pekka"/>
+</Users>
+<CodeBook><Codes>
+<Code guid="00000000-0000-0000-0000-0000000000c1" name="Hinta" isCodable="true"/>
+</Codes></CodeBook>
+<Sources>
+<TextSource guid="00000000-0000-0000-0000-0000000000f1" name="haastattelu.txt">
+<PlainTextContent>I: Mitä mieltä olet hinnasta?
+R: Hinta on kova mutta reilu.
+I: Entä laatu?
+R: Laatu on hyvä.</PlainTextContent>
+<PlainTextSelection guid="00000000-0000-0000-0000-0000000000b1" startPosition="33" endPosition="46" creatingUser="00000000-0000-0000-0000-0000000000a1">
+<Coding guid="00000000-0000-0000-0000-0000000000d1" creatingUser="00000000-0000-0000-0000-0000000000a1">
+<CodeRef targetGUID="00000000-0000-0000-0000-0000000000c1"/>
+<NoteRef targetGUID="00000000-0000-0000-0000-0000000000e1"/>
+</Coding>
+<NoteRef targetGUID="00000000-0000-0000-0000-0000000000E1"/>
+<NoteRef targetGUID="00000000-0000-0000-0000-0000000000e2"/>
+</PlainTextSelection>
+<PlainTextSelection guid="00000000-0000-0000-0000-0000000000b2" startPosition="53" endPosition="58">
+<NoteRef targetGUID="00000000-0000-0000-0000-0000000000e3"/>
+</PlainTextSelection>
+<PlainTextSelection guid="00000000-0000-0000-0000-0000000000b3" startPosition="78" endPosition="91">
+<NoteRef targetGUID="00000000-0000-0000-0000-0000000000e4"/>
+</PlainTextSelection>
+<PlainTextSelection guid="00000000-0000-0000-0000-0000000000b4" startPosition="87" endPosition="91" creatingUser="00000000-0000-0000-0000-0000000000a1">
+<NoteRef targetGUID="00000000-0000-0000-0000-0000000000e5"/>
+</PlainTextSelection>
+</TextSource>
+</Sources>
+<Notes>
+<Note guid="00000000-0000-0000-0000-0000000000e1" name="coding note"><PlainTextContent>Kallis.</PlainTextContent></Note>
+<Note guid="00000000-0000-0000-0000-0000000000e2" name="a" creatingUser="00000000-0000-0000-0000-0000000000a2" creationDateTime="2024-03-01T10:00:00Z"><PlainTextContent>  Pekan huomio: &lt;kova&gt; &amp; reilu.
+rivi 2 </PlainTextContent></Note>
+<Note guid="00000000-0000-0000-0000-0000000000e3" name="b" creatingUser="00000000-0000-0000-0000-0000000000a2"><PlainTextContent>Toinen huomio.</PlainTextContent></Note>
+<Note guid="00000000-0000-0000-0000-0000000000e4" name="c"><PlainTextContent>Kenen?</PlainTextContent></Note>
+<Note guid="00000000-0000-0000-0000-0000000000e5" name="d"><Description>Vain kuvaus</Description><PlainTextContent> </PlainTextContent></Note>
+<Note guid="00000000-0000-0000-0000-0000000000e6" name="e"><PlainTextContent>Ei minkään päällä.</PlainTextContent></Note>
+</Notes>
+</Project>)";
 
-  TEST (RefiImport, NotesOnSelectionsBecomeMemos)
+TEST (RefiImport, NotesOnSelectionsBecomeMemos)
 {
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
@@ -432,7 +418,8 @@ reilu.rivi 2 < / PlainTextContent
 
 // The bundled corpus with the shipped codebook, rule codings, a human
 // coder with a span coding, and attributes.
-TeemaProject *corpus_project (const TempDir &dir, const char *name)
+TeemaProject *
+corpus_project (const TempDir &dir, const char *name)
 {
   TeemaProject *p = fresh (dir, name);
   GError *error = nullptr;
@@ -457,10 +444,9 @@ TeemaProject *corpus_project (const TempDir &dir, const char *name)
   TeemaAutocodeOptions ao = {};
   g_autoptr (TeemaAutocodeResult) ar = teema_project_autocode (p, &ao, &error);
   EXPECT_NE (ar, nullptr);
-  EXPECT_TRUE (teema_project_add_coding (p, 2, "trust", "anna", nullptr,
-                                         &error));
-  EXPECT_TRUE (teema_project_set_informant_attr (p, "H1", "age", "41",
-                                                 &error));
+  EXPECT_TRUE (
+    teema_project_add_coding (p, 2, "trust", "anna", nullptr, &error));
+  EXPECT_TRUE (teema_project_set_informant_attr (p, "H1", "age", "41", &error));
   // Memos by two coders, two on the segment anna coded (so the memo
   // selections share its span): spaces at both ends, a tab, line breaks,
   // a CR, markup characters and non-ASCII must all come back.
@@ -474,10 +460,11 @@ TeemaProject *corpus_project (const TempDir &dir, const char *name)
   return p;
 }
 
-std::string xmllint (const std::string &schema, const std::string &file)
+std::string
+xmllint (const std::string &schema, const std::string &file)
 {
-  const char *argv[] = { "xmllint", "--noout", "--schema", schema.c_str (),
-                         file.c_str (), nullptr };
+  const char *argv[] = { "xmllint",       "--noout",     "--schema",
+                         schema.c_str (), file.c_str (), nullptr };
   char *out = nullptr, *err = nullptr;
   int status = -1;
   GError *error = nullptr;
@@ -494,12 +481,13 @@ std::string xmllint (const std::string &schema, const std::string &file)
 }
 
 // Extracts a member with the unzip tool, independent of teema's reader.
-std::string unzip_member (const TempDir &dir, const std::string &zip,
-                          const std::string &member)
+std::string
+unzip_member (const TempDir &dir, const std::string &zip,
+              const std::string &member)
 {
   std::string into = dir.file ("x");
-  const char *argv[] = { "unzip", "-o", "-q", zip.c_str (), member.c_str (),
-                         "-d", into.c_str (), nullptr };
+  const char *argv[] = { "unzip",         "-o", "-q",          zip.c_str (),
+                         member.c_str (), "-d", into.c_str (), nullptr };
   int status = -1;
   g_spawn_sync (nullptr, (char **) argv, nullptr, G_SPAWN_SEARCH_PATH, nullptr,
                 nullptr, nullptr, nullptr, &status, nullptr);
@@ -543,8 +531,8 @@ TEST (RefiExport, CodebookQdcValidatesAndRoundTrips)
   std::string path = dir.write ("cb.qdc", qdc);
   EXPECT_EQ (xmllint (testutil::shared ("refi/schemas/Codebook.xsd"), path),
              path + " validates\n");
-  g_autoptr (TeemaCodebook) back = teema_codebook_load_qdc (path.c_str (),
-                                                            &error);
+  g_autoptr (TeemaCodebook) back =
+    teema_codebook_load_qdc (path.c_str (), &error);
   ASSERT_NE (back, nullptr) << error->message;
   g_autofree char *a = teema_codebook_to_text (cb);
   g_autofree char *b = teema_codebook_to_text (back);
@@ -557,7 +545,8 @@ struct Snapshot {
   std::vector<std::string> segments, codings, informants, memos;
 };
 
-Snapshot snapshot (TeemaProject *p)
+Snapshot
+snapshot (TeemaProject *p)
 {
   Snapshot s;
   GError *error = nullptr;
@@ -571,14 +560,15 @@ Snapshot snapshot (TeemaProject *p)
       g->interviewer, g->start, g->end, g->timestamp ? g->timestamp : "-",
       g->informant, g->text);
     s.segments.push_back (row);
-    where[g->id] = std::string (g->document) + "#" + std::to_string (g->ordinal);
+    where[g->id] =
+      std::string (g->document) + "#" + std::to_string (g->ordinal);
   }
   g_autoptr (GPtrArray) cods = teema_project_list_codings (p, nullptr, &error);
   for (guint i = 0; i < cods->len; i++) {
     auto *c = (TeemaCoding *) cods->pdata[i];
     g_autofree char *row = g_strdup_printf (
-      "%s|%s|%s|%u|%u|%s|%s", where[c->segment_id].c_str (), c->theme,
-      c->coder, c->start, c->end, c->created_at, c->note ? c->note : "-");
+      "%s|%s|%s|%u|%u|%s|%s", where[c->segment_id].c_str (), c->theme, c->coder,
+      c->start, c->end, c->created_at, c->note ? c->note : "-");
     s.codings.push_back (row);
   }
   std::sort (s.codings.begin (), s.codings.end ());
@@ -648,7 +638,8 @@ TEST (RefiRoundTrip, TeemaToQdpxToTeemaKeepsEverything)
 
 // ---- transcript formats ----------------------------------------------------
 
-std::vector<std::string> turns_of (const std::string &path)
+std::vector<std::string>
+turns_of (const std::string &path)
 {
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
@@ -717,16 +708,17 @@ TEST (TranscriptFormats, SrtNameColonAndContinuedCues)
 
 TEST (TranscriptFormats, QualCoderExampleDocx)
 {
-  auto turns = turns_of (testutil::shared (
-    "refi/transcripts/qualcoder_Examples_ID1.docx"));
+  auto turns = turns_of (
+    testutil::shared ("refi/transcripts/qualcoder_Examples_ID1.docx"));
   ASSERT_EQ (turns.size (), 1u);
   EXPECT_EQ (turns[0].rfind ("?|-|I really like learning new things.", 0), 0u);
 }
 
 // ---- hostile input ---------------------------------------------------------
 
-void expect_refused (const std::string &path, TeemaErrorCode code,
-                     const char *message, const TeemaRefiOptions *opt = nullptr)
+void
+expect_refused (const std::string &path, TeemaErrorCode code,
+                const char *message, const TeemaRefiOptions *opt = nullptr)
 {
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
@@ -738,7 +730,7 @@ void expect_refused (const std::string &path, TeemaErrorCode code,
   EXPECT_NE (strstr (error->message, message), nullptr) << error->message;
   g_clear_error (&error);
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
-  EXPECT_EQ (cb, nullptr);  // nothing was written
+  EXPECT_EQ (cb, nullptr); // nothing was written
   g_clear_error (&error);
 }
 
@@ -771,7 +763,7 @@ TEST (Hostile, TooManyMembersRefused)
 TEST (Hostile, ExpansionBeyondTheLimitRefused)
 {
   TeemaRefiOptions opt = {};
-  opt.max_bytes = 1024 * 1024;  // the member holds 2 MiB of zeros
+  opt.max_bytes = 1024 * 1024; // the member holds 2 MiB of zeros
   expect_refused (fixture ("bomb.qdpx"), TEEMA_ERROR_UNSUPPORTED,
                   "expands beyond the size limit", &opt);
 }
@@ -801,7 +793,8 @@ TEST (AttributesCsv, QuotedFieldsBomAndCrlf)
   GError *error = nullptr;
   guint n = 0;
   ASSERT_TRUE (teema_project_import_attributes (
-    p, fixture ("attributes.csv").c_str (), &n, &error)) << error->message;
+    p, fixture ("attributes.csv").c_str (), &n, &error))
+    << error->message;
   EXPECT_EQ (n, 2u);
   Snapshot s = snapshot (p);
   EXPECT_NE (std::find (s.informants.begin (), s.informants.end (),
@@ -821,14 +814,15 @@ TEST (AttributesCsv, UnknownInformantNamesTheLineAndChangesNothing)
   Snapshot before = snapshot (p);
   GError *error = nullptr;
   std::string path = fixture ("attributes-bad.csv");
-  EXPECT_FALSE (teema_project_import_attributes (p, path.c_str (), nullptr,
-                                                 &error));
+  EXPECT_FALSE (
+    teema_project_import_attributes (p, path.c_str (), nullptr, &error));
   ASSERT_NE (error, nullptr);
   EXPECT_EQ (std::string (error->message),
-             path + ":3: no informant 'H9' in the project (see 'teema "
-                    "informant list'; import its transcript first)");
+             path
+               + ":3: no informant 'H9' in the project (see 'teema "
+                 "informant list'; import its transcript first)");
   g_clear_error (&error);
   EXPECT_EQ (snapshot (p).informants, before.informants);
 }
 
-}  // namespace
+} // namespace
