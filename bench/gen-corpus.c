@@ -13,18 +13,20 @@
 #include <string.h>
 
 static const char *const first_parts[] = {
-  "asiakas", "projekti", "toimitus", "palvelu", "laatu", "yhteistyö",
-  "huolto", "myynti", "tila", "kaluste", "suunnittelu", "markkinointi",
-  "henkilöstö", "kehitys", "hankinta", "sopimus", "tieto", "työ", "koulu",
-  "kunta", "yritys", "talous", "verkko", "ääni", "valo", "väri", "käyttäjä",
+  "asiakas",     "projekti",     "toimitus",   "palvelu", "laatu",
+  "yhteistyö",   "huolto",       "myynti",     "tila",    "kaluste",
+  "suunnittelu", "markkinointi", "henkilöstö", "kehitys", "hankinta",
+  "sopimus",     "tieto",        "työ",        "koulu",   "kunta",
+  "yritys",      "talous",       "verkko",     "ääni",    "valo",
+  "väri",        "käyttäjä",
 };
 
 static GPtrArray *
 load_sentences (int n, char **paths)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GRegex) label = g_regex_new ("^(\\[[0-9:]+\\] )?\\**[AH][0-9]:\\** ",
-                                          0, 0, NULL);
+  g_autoptr (GRegex) label =
+    g_regex_new ("^(\\[[0-9:]+\\] )?\\**[AH][0-9]:\\** ", 0, 0, NULL);
   for (int i = 0; i < n; i++) {
     g_autofree char *data = NULL;
     if (!g_file_get_contents (paths[i], &data, NULL, NULL))
@@ -56,10 +58,12 @@ append_sentence (GString *out, const char *sentence, GRand *rng)
     if (w)
       g_string_append_c (out, ' ');
     const char *word = words[w];
-    if (g_rand_int_range (rng, 0, 50) == 0 && g_unichar_islower (
-          g_utf8_get_char (word)) && g_utf8_strlen (word, -1) > 4) {
-      g_string_append (out, first_parts[g_rand_int_range (
-                              rng, 0, G_N_ELEMENTS (first_parts))]);
+    if (g_rand_int_range (rng, 0, 50) == 0
+        && g_unichar_islower (g_utf8_get_char (word))
+        && g_utf8_strlen (word, -1) > 4) {
+      g_string_append (
+        out,
+        first_parts[g_rand_int_range (rng, 0, G_N_ELEMENTS (first_parts))]);
     }
     g_string_append (out, word);
     n++;
@@ -87,8 +91,8 @@ main (int argc, char **argv)
   guint64 written = 0;
   for (guint file = 0; written < target; file++) {
     GString *out = g_string_new (NULL);
-    g_string_append_printf (out, "---\ninformant: B%u\ngroup: %s\n---\n",
-                            file, file % 2 ? "customer" : "employee");
+    g_string_append_printf (out, "---\ninformant: B%u\ngroup: %s\n---\n", file,
+                            file % 2 ? "customer" : "employee");
     guint64 in_file = 0;
     while (in_file < 20000 && written < target) {
       g_string_append (out, "Haastattelija: Kerrotko lisää siitä?\n");

@@ -23,13 +23,11 @@ extern "C" {
 
 /* Share of agreeing pairs among all pairs of values within units (for two
  * coders without missing data: the share of units they agree on). */
-double teema_agreement_percent (const int *data, guint n_coders,
-                                guint n_units);
+double teema_agreement_percent (const int *data, guint n_coders, guint n_units);
 
 /* Cohen's kappa of two coders' values a and b over n_units; units where
  * either value is missing are left out. */
-double teema_agreement_cohen_kappa (const int *a, const int *b,
-                                    guint n_units);
+double teema_agreement_cohen_kappa (const int *a, const int *b, guint n_units);
 
 /* Krippendorff's alpha for nominal data, any number of coders, missing
  * values allowed (units with fewer than two values are not pairable). */

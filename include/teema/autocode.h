@@ -26,11 +26,11 @@ typedef struct {
 
 /* One word that made a rule fire, for --explain. */
 typedef struct {
-  char *rule;      /* the rule (alternative) that matched */
-  char *why;       /* the term, e.g. "part:suhde" */
-  char *word;      /* the word as written */
-  char *lemmas;    /* its lemmas, comma separated */
-  char *parts;     /* its compound parts, comma separated ("" if none) */
+  char *rule;   /* the rule (alternative) that matched */
+  char *why;    /* the term, e.g. "part:suhde" */
+  char *word;   /* the word as written */
+  char *lemmas; /* its lemmas, comma separated */
+  char *parts;  /* its compound parts, comma separated ("" if none) */
   guint start, end;
 } TeemaAutocodeHit;
 
@@ -40,22 +40,22 @@ typedef struct {
   char *document;
   guint ordinal;
   char *theme;
-  gboolean added;    /* TRUE: new coding; FALSE: an old one to remove */
-  gboolean kept;     /* TRUE: already there and stays */
-  GPtrArray *hits;   /* TeemaAutocodeHit * (empty for removals) */
+  gboolean added;  /* TRUE: new coding; FALSE: an old one to remove */
+  gboolean kept;   /* TRUE: already there and stays */
+  GPtrArray *hits; /* TeemaAutocodeHit * (empty for removals) */
 } TeemaAutocodeItem;
 
 typedef struct {
-  guint n_segments;  /* segments examined */
-  guint64 n_words;   /* words examined */
-  guint n_codings;   /* rule codings after the run */
+  guint n_segments; /* segments examined */
+  guint64 n_words;  /* words examined */
+  guint n_codings;  /* rule codings after the run */
   guint n_added;
   guint n_removed;
   guint n_kept;
-  char *backend;     /* "voikko" or "snowball" */
-  char *warning;     /* analyser warning or NULL */
-  GPtrArray *items;  /* TeemaAutocodeItem *, added/removed/kept; empty
-                        unless keep_items or dry_run */
+  char *backend;    /* "voikko" or "snowball" */
+  char *warning;    /* analyser warning or NULL */
+  GPtrArray *items; /* TeemaAutocodeItem *, added/removed/kept; empty
+                       unless keep_items or dry_run */
 } TeemaAutocodeResult;
 
 void teema_autocode_result_free (TeemaAutocodeResult *result);

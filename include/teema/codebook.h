@@ -29,8 +29,8 @@ extern "C" {
 #endif
 
 typedef struct {
-  char *code;          /* "trust": lower-case id used on the command line */
-  char *parent;        /* parent code or NULL */
+  char *code;   /* "trust": lower-case id used on the command line */
+  char *parent; /* parent code or NULL */
   char *label_fi;
   char *label_en;
   char *description;
@@ -54,8 +54,7 @@ const char *teema_codebook_name (const TeemaCodebook *codebook);
 const char *teema_codebook_language (const TeemaCodebook *codebook);
 guint teema_codebook_size (const TeemaCodebook *codebook);
 /* Themes in depth-first order (parents before children). */
-const TeemaTheme *teema_codebook_theme (const TeemaCodebook *codebook,
-                                        guint i);
+const TeemaTheme *teema_codebook_theme (const TeemaCodebook *codebook, guint i);
 /* By code, case-insensitive; NULL when absent. */
 const TeemaTheme *teema_codebook_lookup (const TeemaCodebook *codebook,
                                          const char *code);

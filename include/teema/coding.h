@@ -17,12 +17,12 @@ extern "C" {
 typedef struct {
   gint64 id;
   gint64 segment_id;
-  char *theme;       /* theme code */
+  char *theme; /* theme code */
   char *coder;
   char *informant;
-  guint start, end;  /* code points into the document text */
-  char *created_at;  /* ISO 8601 UTC */
-  char *note;        /* for rule codings: the rule and words that fired */
+  guint start, end; /* code points into the document text */
+  char *created_at; /* ISO 8601 UTC */
+  char *note;       /* for rule codings: the rule and words that fired */
 } TeemaCoding;
 
 void teema_coding_free (TeemaCoding *coding);
@@ -46,10 +46,9 @@ gboolean teema_project_add_coding (TeemaProject *project, gint64 segment_id,
                                    const char *theme, const char *coder,
                                    gboolean *added, GError **error);
 /* Removes it; *removed says whether there was one. */
-gboolean teema_project_remove_coding (TeemaProject *project,
-                                      gint64 segment_id, const char *theme,
-                                      const char *coder, gboolean *removed,
-                                      GError **error);
+gboolean teema_project_remove_coding (TeemaProject *project, gint64 segment_id,
+                                      const char *theme, const char *coder,
+                                      gboolean *removed, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCoding, teema_coding_free)
 

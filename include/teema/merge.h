@@ -22,18 +22,18 @@ extern "C" {
 #endif
 
 typedef struct {
-  guint n_codings_added;    /* codings new to the project */
-  guint n_codings_kept;     /* codings the project already had */
-  guint n_rules_skipped;    /* rule codings left out */
+  guint n_codings_added; /* codings new to the project */
+  guint n_codings_kept;  /* codings the project already had */
+  guint n_rules_skipped; /* rule codings left out */
   guint n_memos_added;
-  guint n_memos_kept;       /* identical memos */
-  guint n_memos_joined;     /* different memos, other's appended */
+  guint n_memos_kept;   /* identical memos */
+  guint n_memos_joined; /* different memos, other's appended */
   guint n_rejections_added;
   guint n_themes_added;
-  guint n_conflicts;        /* codings, memos, rejections not merged */
-  TeemaTable *events;       /* kind, document, position, theme, coder,
-                               detail: every conflict, joined memo and
-                               added theme */
+  guint n_conflicts;  /* codings, memos, rejections not merged */
+  TeemaTable *events; /* kind, document, position, theme, coder,
+                         detail: every conflict, joined memo and
+                         added theme */
 } TeemaMergeResult;
 
 void teema_merge_result_free (TeemaMergeResult *result);
@@ -44,8 +44,8 @@ void teema_merge_result_free (TeemaMergeResult *result);
  * other file is upgraded to the current schema if older, never changed
  * otherwise. */
 TeemaMergeResult *teema_project_merge (TeemaProject *project,
-                                       const char *other_path,
-                                       gboolean dry_run, GError **error);
+                                       const char *other_path, gboolean dry_run,
+                                       GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaMergeResult, teema_merge_result_free)
 

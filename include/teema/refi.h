@@ -44,29 +44,29 @@ gboolean teema_project_export_qdpx (TeemaProject *project, const char *path,
                                     GError **error);
 
 typedef struct {
-  gboolean force;      /* replace documents already in the project */
-  guint64 max_bytes;   /* uncompressed bytes allowed in a .qdpx; 0 = 512 MiB */
-  guint max_members;   /* members allowed in a .qdpx; 0 = 10000 */
+  gboolean force;    /* replace documents already in the project */
+  guint64 max_bytes; /* uncompressed bytes allowed in a .qdpx; 0 = 512 MiB */
+  guint max_members; /* members allowed in a .qdpx; 0 = 10000 */
 } TeemaRefiOptions;
 
 typedef struct {
-  char *origin;        /* the exporting software, or NULL */
-  char *convention;    /* how offsets were counted, e.g. "UTF-16 units,
-                          CRLF as two" */
-  guint n_users;       /* coders created or reused */
-  guint n_codes;       /* themes created (codes already in the project are
-                          reused and not counted) */
-  guint n_sources;     /* documents imported */
+  char *origin;     /* the exporting software, or NULL */
+  char *convention; /* how offsets were counted, e.g. "UTF-16 units,
+                       CRLF as two" */
+  guint n_users;    /* coders created or reused */
+  guint n_codes;    /* themes created (codes already in the project are
+                       reused and not counted) */
+  guint n_sources;  /* documents imported */
   guint n_segments;
-  guint n_selections;  /* text selections read (after merging) */
-  guint n_merged;      /* repeated identical selections merged */
-  guint n_codings;     /* codings written */
-  guint n_on_boundary; /* selections whose both ends are on word bounds */
-  guint n_cases;       /* informants from cases */
-  guint n_memos;       /* memos written (from notes on selections) */
+  guint n_selections;       /* text selections read (after merging) */
+  guint n_merged;           /* repeated identical selections merged */
+  guint n_codings;          /* codings written */
+  guint n_on_boundary;      /* selections whose both ends are on word bounds */
+  guint n_cases;            /* informants from cases */
+  guint n_memos;            /* memos written (from notes on selections) */
   guint n_notes_attached;   /* notes kept: on a coding or in a memo */
   guint n_notes_unattached; /* notes on nothing teema imports (reported) */
-  GPtrArray *skipped;  /* char *: what was not imported and why */
+  GPtrArray *skipped;       /* char *: what was not imported and why */
 } TeemaRefiReport;
 
 void teema_refi_report_free (TeemaRefiReport *report);

@@ -21,11 +21,11 @@ typedef enum {
 
 typedef struct {
   TeemaReportBy by;
-  const char *coder;   /* or NULL for all coders */
-  const char *lang;    /* label language, "fi" or "en" (default "fi") */
-  gboolean wide;       /* TRUE: a theme × informant matrix for reading;
-                          FALSE: one row per theme and informant/group,
-                          for R, Python and spreadsheets */
+  const char *coder; /* or NULL for all coders */
+  const char *lang;  /* label language, "fi" or "en" (default "fi") */
+  gboolean wide;     /* TRUE: a theme × informant matrix for reading;
+                        FALSE: one row per theme and informant/group,
+                        for R, Python and spreadsheets */
 } TeemaReportOptions;
 
 TeemaTable *teema_report_themes (TeemaProject *project,

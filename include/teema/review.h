@@ -40,8 +40,8 @@ gboolean teema_project_set_memo (TeemaProject *project, gint64 segment_id,
                                  const char *coder, const char *text,
                                  GError **error);
 /* Memos of coder (or of everyone when NULL) in document order. */
-GPtrArray *teema_project_list_memos (TeemaProject *project,
-                                     const char *coder, GError **error);
+GPtrArray *teema_project_list_memos (TeemaProject *project, const char *coder,
+                                     GError **error);
 /* Memos passing filter (NULL: all) in document order, then by coder. An
  * unknown coder or informant gives an empty array, not an error. */
 GPtrArray *teema_project_filter_memos (TeemaProject *project,
@@ -51,10 +51,9 @@ GPtrArray *teema_project_filter_memos (TeemaProject *project,
 /* Records (rejected TRUE) or withdraws a coder's rejection of the rule
  * suggestion theme on a segment. Unknown theme or segment:
  * TEEMA_ERROR_NOT_FOUND. */
-gboolean teema_project_set_rejected (TeemaProject *project,
-                                     gint64 segment_id, const char *theme,
-                                     const char *coder, gboolean rejected,
-                                     GError **error);
+gboolean teema_project_set_rejected (TeemaProject *project, gint64 segment_id,
+                                     const char *theme, const char *coder,
+                                     gboolean rejected, GError **error);
 /* Rejections as TeemaCoding records (segment_id, theme, coder set; the
  * rest zero), for coder or everyone when NULL. */
 GPtrArray *teema_project_list_rejections (TeemaProject *project,
@@ -70,8 +69,7 @@ typedef struct TeemaHighlighter TeemaHighlighter;
 
 /* Compiles the project's codebook with the project's analyser once.
  * No codebook: TEEMA_ERROR_NO_CODEBOOK. */
-TeemaHighlighter *teema_highlighter_new (TeemaProject *project,
-                                         GError **error);
+TeemaHighlighter *teema_highlighter_new (TeemaProject *project, GError **error);
 void teema_highlighter_free (TeemaHighlighter *highlighter);
 /* Hits of every theme's rules in segment->text, ordered by start
  * (TeemaHighlight); never NULL. */

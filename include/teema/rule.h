@@ -32,16 +32,16 @@ const char *teema_rule_source (const TeemaRule *rule);
 
 /* A word that made a rule fire. */
 typedef struct {
-  guint token;     /* index into the token array */
-  guint start, end;/* code points */
-  const char *why; /* the rule term that matched, e.g. "part:suhde" */
+  guint token;      /* index into the token array */
+  guint start, end; /* code points */
+  const char *why;  /* the rule term that matched, e.g. "part:suhde" */
 } TeemaRuleHit;
 
 /* Matches rule against tokens of text (from teema_analyzer_tokenize with
  * the same analyzer on the same text). Remembers per word form whether
- * each term matched, so the rule must not be shared between threads. blocked, if not NULL, marks tokens (one gboolean each) that
- * may not take part. Returns TRUE on a match and appends the hits (may be
- * NULL). */
+ * each term matched, so the rule must not be shared between threads. blocked,
+ * if not NULL, marks tokens (one gboolean each) that may not take part. Returns
+ * TRUE on a match and appends the hits (may be NULL). */
 gboolean teema_rule_match (TeemaRule *rule, TeemaAnalyzer *analyzer,
                            const char *text, const GArray *tokens,
                            const gboolean *blocked, GArray *hits);

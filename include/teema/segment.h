@@ -15,16 +15,16 @@ extern "C" {
 typedef struct {
   gint64 id;
   gint64 document_id;
-  char *document;      /* document name */
-  guint ordinal;       /* 1-based position in its document */
+  char *document; /* document name */
+  guint ordinal;  /* 1-based position in its document */
   char *speaker;
-  char *informant;     /* informant code of the document */
-  char *group;         /* informant group, or NULL */
+  char *informant; /* informant code of the document */
+  char *group;     /* informant group, or NULL */
   gboolean interviewer;
-  guint start, end;    /* code points into the document text */
+  guint start, end; /* code points into the document text */
   guint n_words;
-  char *timestamp;     /* or NULL */
-  char *text;          /* the segment's text */
+  char *timestamp; /* or NULL */
+  char *text;      /* the segment's text */
 } TeemaSegment;
 
 void teema_segment_free (TeemaSegment *segment);

@@ -28,13 +28,14 @@ typedef struct {
 } TeemaAnalysis;
 
 enum {
-  TEEMA_TOKEN_SUSPENDED = 1 << 0, /* "-polun" in "asiakaskokemuksen ja -polun" */
+  TEEMA_TOKEN_SUSPENDED = 1
+                          << 0, /* "-polun" in "asiakaskokemuksen ja -polun" */
   TEEMA_TOKEN_NUMBER = 1 << 1,
 };
 
 typedef struct {
-  guint start, end;                /* code points into the analysed text */
-  const TeemaAnalysis *analysis;   /* owned by the analyser */
+  guint start, end;              /* code points into the analysed text */
+  const TeemaAnalysis *analysis; /* owned by the analyser */
   guint flags;
 } TeemaToken;
 

@@ -21,12 +21,12 @@ typedef enum {
 } TeemaSegmentation;
 
 typedef struct {
-  char *speaker;         /* label as written, e.g. "H1", "Haastattelija" */
-  gboolean interviewer;  /* TRUE for interviewer labels */
-  char *timestamp;       /* "00:01:23" or NULL */
-  guint start;           /* code point offset of the turn's content */
-  guint end;             /* one past its last code point */
-  guint line;            /* 1-based line of the label in the file */
+  char *speaker;        /* label as written, e.g. "H1", "Haastattelija" */
+  gboolean interviewer; /* TRUE for interviewer labels */
+  char *timestamp;      /* "00:01:23" or NULL */
+  guint start;          /* code point offset of the turn's content */
+  guint end;            /* one past its last code point */
+  guint line;           /* 1-based line of the label in the file */
 } TeemaTurn;
 
 typedef struct TeemaTranscript TeemaTranscript;
@@ -54,9 +54,9 @@ const char *teema_transcript_informant (const TeemaTranscript *transcript);
 
 typedef struct {
   TeemaSegmentation segmentation;
-  gboolean force;          /* replace an already imported identical file */
-  gboolean join_hyphens;   /* join words broken by line-end hyphenation */
-  const char *informant;   /* override the informant id, or NULL */
+  gboolean force;        /* replace an already imported identical file */
+  gboolean join_hyphens; /* join words broken by line-end hyphenation */
+  const char *informant; /* override the informant id, or NULL */
 } TeemaImportOptions;
 
 typedef struct {
@@ -65,8 +65,8 @@ typedef struct {
   gint64 document_id;
   guint n_turns;
   guint n_segments;
-  guint n_words;           /* words in informant (non-interviewer) turns */
-  gboolean replaced;       /* an identical earlier import was replaced */
+  guint n_words;     /* words in informant (non-interviewer) turns */
+  gboolean replaced; /* an identical earlier import was replaced */
 } TeemaImportResult;
 
 void teema_import_result_free (TeemaImportResult *result);

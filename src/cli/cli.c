@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-G_DEFINE_QUARK (teema-cli-usage, cli_usage)
+G_DEFINE_QUARK (teema - cli - usage, cli_usage)
 
 int
 cli_usage (GError **error, const char *fmt, ...)
@@ -60,11 +60,11 @@ cli_output (const char *path, const char *text, GError **error)
 }
 
 int
-cli_dispatch (const CliCommand *table, const char *group, int argc,
-              char **argv, CliGlobals *g, GError **error)
+cli_dispatch (const CliCommand *table, const char *group, int argc, char **argv,
+              CliGlobals *g, GError **error)
 {
-  if (argc < 2 || g_str_equal (argv[1], "--help") ||
-      g_str_equal (argv[1], "-h")) {
+  if (argc < 2 || g_str_equal (argv[1], "--help")
+      || g_str_equal (argv[1], "-h")) {
     gboolean help = argc >= 2;
     FILE *out = help ? stdout : stderr;
     fprintf (out, "Usage: teema %s%sSUBCOMMAND ...\n\n", group ? group : "",
@@ -98,6 +98,6 @@ cli_progress (guint64 done, guint64 total, gpointer user_data)
   if (!isatty (STDERR_FILENO) || total == 0)
     return;
   int pct = (int) (100 * done / total);
-  fprintf (stderr, "\r%s %3d%% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
-                   ")%s", what, pct, done, total, done == total ? "\n" : "");
+  fprintf (stderr, "\r%s %3d%% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")%s",
+           what, pct, done, total, done == total ? "\n" : "");
 }

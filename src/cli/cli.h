@@ -63,8 +63,7 @@ int cmd_rules (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_search (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_export (int argc, char **argv, CliGlobals *g, GError **error);
-int cmd_informant_import (int argc, char **argv, CliGlobals *g,
-                          GError **error);
+int cmd_informant_import (int argc, char **argv, CliGlobals *g, GError **error);
 /* teema import of a REFI-QDA project (.qdpx or .qde). */
 gboolean cli_is_refi_project (const char *path);
 int cli_import_refi (const char *path, gboolean force, CliGlobals *g,

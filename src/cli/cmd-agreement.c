@@ -21,8 +21,9 @@ cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error)
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
                   "Percent agreement, Cohen's kappa and Krippendorff's alpha "
-                  "per theme, with the segment as unit.", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "per theme, with the segment as unit.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   g_auto (GStrv) list = coders ? g_strsplit (coders, ",", -1) : NULL;
   if (!list || g_strv_length (list) < 2)

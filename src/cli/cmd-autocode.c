@@ -43,7 +43,11 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaAutocodeOptions opt = { dry_run, all, NULL, snowball, explain,
+  TeemaAutocodeOptions opt = { dry_run,
+                               all,
+                               NULL,
+                               snowball,
+                               explain,
                                g->quiet ? NULL : cli_progress,
                                (gpointer) "autocode" };
   g_autoptr (TeemaAutocodeResult) r = teema_project_autocode (p, &opt, error);
@@ -59,7 +63,7 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
   if (!g->quiet)
     printf ("%s%u segments, %" G_GUINT64_FORMAT " words (%s): %u codings, "
             "%u added, %u removed, %u unchanged\n",
-            dry_run ? "dry run: " : "", r->n_segments, r->n_words,
-            r->backend, r->n_codings, r->n_added, r->n_removed, r->n_kept);
+            dry_run ? "dry run: " : "", r->n_segments, r->n_words, r->backend,
+            r->n_codings, r->n_added, r->n_removed, r->n_kept);
   return 0;
 }

@@ -21,15 +21,13 @@ cmd_code (int argc, char **argv, CliGlobals *g, GError **error)
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme,
       "only segments coded with this theme (by you or the rules)", "T" },
     { "script", 0, 0, G_OPTION_ARG_FILENAME, &script,
-      "run keys from FILE on a virtual terminal, print screen dumps",
-      "FILE" },
+      "run keys from FILE on a virtual terminal, print screen dumps", "FILE" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
       "with --script: terminal size (default 80x24)", "COLSxROWS" },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Codes segments interactively; press ? for the keys.",
-                  error))
+                  "Codes segments interactively; press ? for the keys.", error))
     return 2;
   int cols = 0, rows = 0;
   if (sscanf (size, "%dx%d", &cols, &rows) != 2 || cols < 20 || rows < 5)

@@ -15,7 +15,8 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
   if (!cli_parse (&argc, &argv, entries, "FILE",
                   "Loads a codebook (text, or REFI-QDA .qdc); themes are "
                   "matched by id, so codings "
-                  "of kept themes stay.", error))
+                  "of kept themes stay.",
+                  error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "usage: teema codebook import FILE");
@@ -40,17 +41,16 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "table, csv, tsv, json or md", "FORMAT" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "labels: fi or en",
-      "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "labels: fi or en", "LANG" },
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Lists the themes.", error) ||
-      !teema_format_parse (format, &fmt, error))
+  if (!cli_parse (&argc, &argv, entries, "", "Lists the themes.", error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
-                                   : NULL;
+  g_autoptr (TeemaCodebook) cb =
+    p ? teema_project_get_codebook (p, error) : NULL;
   if (!cb)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (teema_codebook_name (cb));
@@ -62,9 +62,8 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *th = teema_codebook_theme (cb, i);
     g_autofree char *indent = g_strnfill (th->depth * 2, ' ');
-    g_autofree char *code = g_strconcat (fmt == TEEMA_FORMAT_TABLE ? indent
-                                                                   : "",
-                                         th->code, NULL);
+    g_autofree char *code =
+      g_strconcat (fmt == TEEMA_FORMAT_TABLE ? indent : "", th->code, NULL);
     teema_table_add_row (t);
     teema_table_add_text (t, code);
     teema_table_add_text (t, teema_theme_label (th, lang));
@@ -84,8 +83,8 @@ codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
   if (argc != 2)
     return cli_usage (error, "usage: teema codebook show THEME");
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
-                                   : NULL;
+  g_autoptr (TeemaCodebook) cb =
+    p ? teema_project_get_codebook (p, error) : NULL;
   if (!cb)
     return 1;
   const TeemaTheme *t = teema_codebook_lookup (cb, argv[1]);
@@ -120,8 +119,8 @@ codebook_export (int argc, char **argv, CliGlobals *g, GError **error)
                   "Writes the codebook in the text format.", error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
-                                   : NULL;
+  g_autoptr (TeemaCodebook) cb =
+    p ? teema_project_get_codebook (p, error) : NULL;
   if (!cb)
     return 1;
   g_autofree char *text = teema_codebook_to_text (cb);

@@ -17,16 +17,15 @@ coding_change (int argc, char **argv, CliGlobals *g, GError **error,
   gint64 segment = 0;
   const char *theme = NULL, *coder = NULL;
   GOptionEntry entries[] = {
-    { "segment", 's', 0, G_OPTION_ARG_INT64, &segment, "segment id",
-      "ID" },
+    { "segment", 's', 0, G_OPTION_ARG_INT64, &segment, "segment id", "ID" },
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, "theme id", "THEME" },
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
       "coder name (default: $TEEMA_CODER or your user name)", "NAME" },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  add ? "Codes a segment with a theme."
-                      : "Removes a coding.", error))
+                  add ? "Codes a segment with a theme." : "Removes a coding.",
+                  error))
     return 2;
   if (segment <= 0 || !theme)
     return cli_usage (error, "needs --segment ID and --theme THEME");
@@ -36,10 +35,10 @@ coding_change (int argc, char **argv, CliGlobals *g, GError **error,
   if (!p)
     return 1;
   gboolean changed = FALSE;
-  gboolean ok = add ? teema_project_add_coding (p, segment, theme, coder,
-                                                &changed, error)
-                    : teema_project_remove_coding (p, segment, theme, coder,
-                                                   &changed, error);
+  gboolean ok =
+    add
+      ? teema_project_add_coding (p, segment, theme, coder, &changed, error)
+      : teema_project_remove_coding (p, segment, theme, coder, &changed, error);
   if (!ok)
     return 1;
   if (!g->quiet)
@@ -68,8 +67,7 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
   const char *format = "table";
   gint64 segment = 0;
   GOptionEntry entries[] = {
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder",
-      "NAME" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, "only this theme",
       "THEME" },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
@@ -81,8 +79,8 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Lists codings.", error) ||
-      !teema_format_parse (format, &fmt, error))
+  if (!cli_parse (&argc, &argv, entries, "", "Lists codings.", error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
@@ -92,12 +90,12 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
   if (!list)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);
-  const char *cols[] = { "segment", "informant", "theme", "coder", "start",
-                         "end", "created", "note" };
+  const char *cols[] = { "segment", "informant", "theme",   "coder",
+                         "start",   "end",       "created", "note" };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (t, cols[i], i == 0 || i == 4 || i == 5
-                                          ? TEEMA_COLUMN_INT
-                                          : TEEMA_COLUMN_TEXT);
+    teema_table_add_column (t, cols[i],
+                            i == 0 || i == 4 || i == 5 ? TEEMA_COLUMN_INT
+                                                       : TEEMA_COLUMN_TEXT);
   for (guint i = 0; i < list->len; i++) {
     TeemaCoding *c = list->pdata[i];
     teema_table_add_row (t);

@@ -18,21 +18,19 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &test,
       "with --gold: the coder to score (default: rules)", "CODER" },
     { "all-segments", 0, 0, G_OPTION_ARG_NONE, &all,
-      "with --gold: every segment, not only those the gold coder coded",
-      NULL },
+      "with --gold: every segment, not only those the gold coder coded", NULL },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
       "with --devset: Snowball stems instead of Voikko", NULL },
     { "errors", 'e', 0, G_OPTION_ARG_NONE, &errors,
-      "with --devset: list missed and extra codings instead of scores",
-      NULL },
+      "with --devset: list missed and extra codings instead of scores", NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "table, csv, tsv, json or md", "FORMAT" },
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "",
-                  "Scores rule codings per theme.", error) ||
-      !teema_format_parse (format, &fmt, error))
+  if (!cli_parse (&argc, &argv, entries, "", "Scores rule codings per theme.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   if (!devset == !gold)
     return cli_usage (error, "give either --devset FILE or --gold CODER");

@@ -28,13 +28,14 @@ export_qdc (int argc, char **argv, CliGlobals *g, GError **error)
   if (!cli_parse (&argc, &argv, NULL, "OUT.qdc",
                   "Writes the codebook as a REFI-QDA codebook; rules are "
                   "kept in each code's description after '" TEEMA_REFI_MARKER
-                  "'. Use - for standard output.", error))
+                  "'. Use - for standard output.",
+                  error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "usage: teema export qdc OUT.qdc");
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb = p ? teema_project_get_codebook (p, error)
-                                   : NULL;
+  g_autoptr (TeemaCodebook) cb =
+    p ? teema_project_get_codebook (p, error) : NULL;
   if (!cb)
     return 1;
   g_autofree char *xml = teema_codebook_to_qdc (cb);

@@ -10,8 +10,8 @@ gboolean
 cli_is_refi_project (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  return g_str_has_suffix (lower, ".qdpx") || g_str_has_suffix (lower, ".qde") ||
-         g_str_has_suffix (lower, ".qdc");
+  return g_str_has_suffix (lower, ".qdpx") || g_str_has_suffix (lower, ".qde")
+         || g_str_has_suffix (lower, ".qdc");
 }
 
 static void
@@ -24,7 +24,8 @@ print_report (const char *path, const TeemaRefiReport *r)
   printf ("  informants: %u from cases\n", r->n_cases);
   printf ("  documents:  %u (%u segments)\n", r->n_sources, r->n_segments);
   printf ("  selections: %u (%u repeated ones merged), %u on word "
-          "boundaries\n", r->n_selections, r->n_merged, r->n_on_boundary);
+          "boundaries\n",
+          r->n_selections, r->n_merged, r->n_on_boundary);
   printf ("  codings:    %u\n", r->n_codings);
   printf ("  memos:      %u\n", r->n_memos);
   for (guint i = 0; i < r->skipped->len; i++)
@@ -37,8 +38,10 @@ cli_import_refi (const char *path, gboolean force, CliGlobals *g,
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".qdc"))
-    return cli_usage (error, "%s is a codebook: load it with 'teema codebook "
-                             "import %s'", path, path);
+    return cli_usage (error,
+                      "%s is a codebook: load it with 'teema codebook "
+                      "import %s'",
+                      path, path);
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;

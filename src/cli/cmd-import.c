@@ -29,7 +29,8 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
       "informant id for these files (overrides the header)", "ID" },
     { "join-hyphens", 'j', 0, G_OPTION_ARG_NONE, &join,
       "join words broken by line-end hyphenation (keeps real compounds "
-      "such as kanta-asiakas)", NULL },
+      "such as kanta-asiakas)",
+      NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       "replace files already imported (their codings are dropped)", NULL },
     { NULL },

@@ -10,7 +10,8 @@ cmd_informant_import (int argc, char **argv, CliGlobals *g, GError **error)
   if (!cli_parse (&argc, &argv, NULL, "FILE.csv",
                   "Sets informant attributes from a CSV file whose header "
                   "is informant,group,role,... (any other column is a free "
-                  "attribute).", error))
+                  "attribute).",
+                  error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "usage: teema informant import FILE.csv");

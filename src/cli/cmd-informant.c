@@ -19,8 +19,8 @@ informant_list (int argc, char **argv, CliGlobals *g, GError **error)
   if (!teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (GPtrArray) list = p ? teema_project_list_informants (p, error)
-                                 : NULL;
+  g_autoptr (GPtrArray) list =
+    p ? teema_project_list_informants (p, error) : NULL;
   if (!list)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new ("Informants");
@@ -54,7 +54,8 @@ informant_set (int argc, char **argv, CliGlobals *g, GError **error)
 {
   if (!cli_parse (&argc, &argv, NULL, "ID KEY=VALUE...",
                   "Sets attributes (group, role or any key); an empty "
-                  "value removes a free attribute.", error))
+                  "value removes a free attribute.",
+                  error))
     return 2;
   if (argc < 3)
     return cli_usage (error, "usage: teema informant set ID KEY=VALUE...");
@@ -78,8 +79,9 @@ cmd_informant (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
     { "list", informant_list, "list informants and their attributes" },
-    { "set", informant_set, "set attributes: teema informant set H1 "
-                            "group=employee" },
+    { "set", informant_set,
+      "set attributes: teema informant set H1 "
+      "group=employee" },
     { "import", cmd_informant_import, "set attributes from a CSV file" },
     { NULL, NULL, NULL },
   };

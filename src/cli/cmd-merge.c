@@ -31,8 +31,9 @@ cmd_merge (int argc, char **argv, CliGlobals *g, GError **error)
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "OTHER.teema",
                   "Merges codings and memos from another copy of the "
-                  "project (documents matched by content).", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "project (documents matched by content).",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "needs exactly one OTHER.teema");

@@ -14,16 +14,14 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
       "only this informant", "ID" },
     { "group", 'g', 0, G_OPTION_ARG_STRING, &group, "only this group",
       "GROUP" },
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder",
-      "NAME" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
       "every theme, one section each (Markdown)", NULL },
     { "no-children", 0, 0, G_OPTION_ARG_NONE, &no_children,
       "leave out codings of sub-themes", NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "md (default), csv, tsv, json or table", "FORMAT" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "heading: fi or en",
-      "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "heading: fi or en", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
       "FILE" },
     { NULL },
@@ -31,16 +29,18 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
                   "Quotes coded with a theme, in the thesis convention: the "
-                  "quote, then (H3).", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "quote, then (H3).",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   if (!theme == !all)
     return cli_usage (error, "quotes needs --theme THEME or --all");
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaQuoteOptions opt = { theme, informant, group, coder, lang,
-                            !no_children };
+  TeemaQuoteOptions opt = {
+    theme, informant, group, coder, lang, !no_children
+  };
   g_autofree char *out = NULL;
   if (all) {
     if (fmt != TEEMA_FORMAT_MARKDOWN)

@@ -24,8 +24,9 @@ report_themes (int argc, char **argv, CliGlobals *g, GError **error)
                   "Theme frequencies: coded segments, share of words and "
                   "k of n informants. table and md print a theme x "
                   "informant matrix; csv, tsv and json one row per theme "
-                  "and informant.", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "and informant.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   TeemaReportOptions opt = { TEEMA_BY_INFORMANT, coder, lang, TRUE };
   if (g_str_equal (by, "group"))
@@ -64,8 +65,9 @@ report_cooccurrence (int argc, char **argv, CliGlobals *g, GError **error)
                   "Segments coded with both themes, for each pair of leaf "
                   "themes. table and md print a theme x theme matrix; csv, "
                   "tsv and json one row per pair with segments and "
-                  "Jaccard.", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "Jaccard.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   TeemaCooccurrenceOptions opt = { coder, lang, jaccard, TRUE };
   opt.wide = fmt == TEEMA_FORMAT_TABLE || fmt == TEEMA_FORMAT_MARKDOWN;
@@ -89,8 +91,7 @@ report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
       "only this coder's codings (e.g. rules)", "NAME" },
     { "order", 0, 0, G_OPTION_ARG_STRING, &order,
-      "import (default) or date (the informant's date attribute)",
-      "ORDER" },
+      "import (default) or date (the informant's date attribute)", "ORDER" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
       "FILE" },
     { NULL },
@@ -100,8 +101,9 @@ report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
   if (!cli_parse (&argc, &argv, entries, "",
                   "The saturation curve: for each successive interview, "
                   "themes coded for the first time and the cumulative "
-                  "number of themes seen.", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "number of themes seen.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   if (!teema_interview_order_parse (order, &opt.order, NULL))
     return cli_usage (error, "--order must be import or date");
@@ -130,9 +132,10 @@ compare_groups (const char *groups, TeemaProject *p, TeemaCompareOptions *opt,
       return 1;
     if (g_strv_length (*names) != 2) {
       g_autofree char *list = g_strjoinv (", ", *names);
-      return cli_usage (error, "the project has %u groups (%s): choose two "
-                        "with --groups A,B", g_strv_length (*names),
-                        *list ? list : "none");
+      return cli_usage (error,
+                        "the project has %u groups (%s): choose two "
+                        "with --groups A,B",
+                        g_strv_length (*names), *list ? list : "none");
     }
   }
   opt->group_a = (*names)[0];
@@ -162,8 +165,9 @@ report_compare (int argc, char **argv, CliGlobals *g, GError **error)
   if (!cli_parse (&argc, &argv, entries, "",
                   "Two groups theme by theme: k of n informants, coded "
                   "segments, segments per 1,000 words and Fisher's exact "
-                  "p on informants mentioning the theme.", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "p on informants mentioning the theme.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   TeemaCompareOptions opt = { 0 };
   opt.coder = coder;
@@ -189,8 +193,8 @@ report_keyness (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     { "groups", 'g', 0, G_OPTION_ARG_STRING, &groups,
       "the two groups to compare (default: the project's two)", "A,B" },
-    { "top", 'n', 0, G_OPTION_ARG_INT, &top,
-      "lemmas per group (default 20)", "N" },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top, "lemmas per group (default 20)",
+      "N" },
     { "min-freq", 'm', 0, G_OPTION_ARG_INT, &min_freq,
       "minimum frequency in both groups together (default 3)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -202,8 +206,9 @@ report_keyness (int argc, char **argv, CliGlobals *g, GError **error)
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
                   "The lemmas most distinctive of each group's informant "
-                  "turns by log-likelihood G², with log ratio.", error) ||
-      !teema_format_parse (format, &fmt, error))
+                  "turns by log-likelihood G², with log ratio.",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   if (top < 1 || min_freq < 1)
     return cli_usage (error, "--top and --min-freq must be at least 1");
@@ -233,8 +238,7 @@ cmd_report (int argc, char **argv, CliGlobals *g, GError **error)
       "the lemmas most distinctive of each of two groups" },
     { "cooccurrence", report_cooccurrence,
       "segments coded with both of two themes" },
-    { "saturation", report_saturation,
-      "new themes per successive interview" },
+    { "saturation", report_saturation, "new themes per successive interview" },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "report", argc, argv, g, error);

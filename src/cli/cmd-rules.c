@@ -43,7 +43,8 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   };
   if (!cli_parse (&argc, &argv, entries, "RULE TEXT",
                   "Tests a rule on a sentence; exit 0 if it matches, 1 if "
-                  "not.", error))
+                  "not.",
+                  error))
     return 2;
   if (argc != 3)
     return cli_usage (error, "usage: teema rules test 'RULE' 'TEXT'");

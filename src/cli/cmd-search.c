@@ -18,8 +18,7 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "RULE",
-                  "Lists segments that match a rule, one line per hit.",
-                  error))
+                  "Lists segments that match a rule, one line per hit.", error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "usage: teema search 'RULE'");

@@ -17,8 +17,8 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Lists segments.", error) ||
-      !teema_format_parse (format, &fmt, error))
+  if (!cli_parse (&argc, &argv, entries, "", "Lists segments.", error)
+      || !teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
@@ -28,12 +28,14 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
   if (!segs)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);
-  const char *cols[] = { "id", "informant", "document", "position",
-                         "speaker", "start", "end", "words", "text" };
+  const char *cols[] = { "id",       "informant", "document",
+                         "position", "speaker",   "start",
+                         "end",      "words",     "text" };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
     teema_table_add_column (t, cols[i],
                             i == 0 || (i >= 3 && i != 4 && i != 8)
-                              ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+                              ? TEEMA_COLUMN_INT
+                              : TEEMA_COLUMN_TEXT);
   for (guint i = 0; i < segs->len; i++) {
     TeemaSegment *s = segs->pdata[i];
     teema_table_add_row (t);

@@ -9,8 +9,9 @@
 
 static const CliCommand commands[] = {
   { "init", cmd_init, "create a new project file" },
-  { "import", cmd_import, "import transcripts (.txt .md .docx .odt .vtt "
-                          ".srt) or a REFI-QDA project (.qdpx .qde)" },
+  { "import", cmd_import,
+    "import transcripts (.txt .md .docx .odt .vtt "
+    ".srt) or a REFI-QDA project (.qdpx .qde)" },
   { "export", cmd_export, "export the project (.qdpx) or codebook (.qdc)" },
   { "informant", cmd_informant, "list informants, set their attributes" },
   { "segments", cmd_segments, "list segments" },
@@ -50,8 +51,8 @@ parse_globals (int argc, char **argv, CliGlobals *g)
 {
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; i++) {
-    if ((g_str_equal (argv[i], "-p") || g_str_equal (argv[i], "--project")) &&
-        i + 1 < argc)
+    if ((g_str_equal (argv[i], "-p") || g_str_equal (argv[i], "--project"))
+        && i + 1 < argc)
       g->project = argv[++i];
     else if (g_str_has_prefix (argv[i], "--project="))
       g->project = argv[i] + strlen ("--project=");
@@ -90,8 +91,8 @@ main (int argc, char **argv)
     return 2;
   }
   GError *error = NULL;
-  int rc = cli_dispatch (commands, NULL, argc - first + 1,
-                         argv + first - 1, &g, &error);
+  int rc = cli_dispatch (commands, NULL, argc - first + 1, argv + first - 1, &g,
+                         &error);
   if (error) {
     fprintf (stderr, "teema: %s\n", error->message);
     if (rc == 0)

@@ -119,11 +119,11 @@ teema_agreement_krippendorff_alpha (const int *data, guint n_coders,
 
 typedef struct {
   guint n_coders;
-  GPtrArray *units;      /* TeemaSegment *, the units */
-  TeemaCodebook *cb;     /* the project's codebook: the themes */
-  GHashTable **coded;    /* per coder: "segment\x1ftheme" */
-  GHashTable **docs;     /* per coder: document ids (as pointers) coded */
-  guint *n_codings;      /* per coder */
+  GPtrArray *units;   /* TeemaSegment *, the units */
+  TeemaCodebook *cb;  /* the project's codebook: the themes */
+  GHashTable **coded; /* per coder: "segment\x1ftheme" */
+  GHashTable **docs;  /* per coder: document ids (as pointers) coded */
+  guint *n_codings;   /* per coder */
   gboolean all_segments;
 } Reliability;
 
@@ -152,8 +152,8 @@ decision_key (gint64 segment, const char *theme)
 }
 
 static gboolean
-load_coder (TeemaProject *project, Reliability *r, guint c,
-            const char *coder, GHashTable *seg_doc, GError **error)
+load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
+            GHashTable *seg_doc, GError **error)
 {
   TeemaCodingFilter f = { coder, NULL, NULL, 0 };
   g_autoptr (GPtrArray) list = teema_project_list_codings (project, &f, error);
@@ -161,8 +161,7 @@ load_coder (TeemaProject *project, Reliability *r, guint c,
     return FALSE;
   if (list->len == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "coder '%s' has no codings (see 'teema coding list')",
-                 coder);
+                 "coder '%s' has no codings (see 'teema coding list')", coder);
     return FALSE;
   }
   r->coded[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -183,14 +182,14 @@ load_coder (TeemaProject *project, Reliability *r, guint c,
 static void
 select_units (Reliability *r, GPtrArray *segs)
 {
-  r->units = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) teema_segment_free);
+  r->units =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
   for (guint i = 0; i < segs->len; i++) {
     TeemaSegment *s = segs->pdata[i];
     gboolean keep = r->all_segments;
     for (guint c = 0; !keep && c < r->n_coders; c++)
-      keep = g_hash_table_contains (r->docs[c],
-                                    GINT_TO_POINTER (s->document_id));
+      keep =
+        g_hash_table_contains (r->docs[c], GINT_TO_POINTER (s->document_id));
     if (keep)
       g_ptr_array_add (r->units, g_steal_pointer (&segs->pdata[i]));
   }
@@ -238,8 +237,8 @@ static int
 value_of (const Reliability *r, guint c, guint u, const char *theme)
 {
   const TeemaSegment *s = r->units->pdata[u];
-  if (!r->all_segments &&
-      !g_hash_table_contains (r->docs[c], GINT_TO_POINTER (s->document_id)))
+  if (!r->all_segments
+      && !g_hash_table_contains (r->docs[c], GINT_TO_POINTER (s->document_id)))
     return MISSING;
   g_autofree char *key = decision_key (s->id, theme);
   return g_hash_table_contains (r->coded[c], key) ? 1 : 0;
@@ -247,8 +246,8 @@ value_of (const Reliability *r, guint c, guint u, const char *theme)
 
 /* Fills data (n_coders x n_units) for one theme at column offset. */
 static void
-fill_theme (const Reliability *r, const char *theme, int *data,
-            guint stride, guint offset)
+fill_theme (const Reliability *r, const char *theme, int *data, guint stride,
+            guint offset)
 {
   for (guint c = 0; c < r->n_coders; c++)
     for (guint u = 0; u < r->units->len; u++)
@@ -265,8 +264,8 @@ add_stat (TeemaTable *t, double v)
 }
 
 static void
-add_row (TeemaTable *t, const Reliability *r, const char *name,
-         const int *data, guint n_units)
+add_row (TeemaTable *t, const Reliability *r, const char *name, const int *data,
+         guint n_units)
 {
   guint pairable = 0;
   GString *coded = g_string_new (NULL);
@@ -289,8 +288,7 @@ add_row (TeemaTable *t, const Reliability *r, const char *name,
   add_stat (t, teema_agreement_percent (data, r->n_coders, n_units));
   if (r->n_coders == 2)
     add_stat (t, teema_agreement_cohen_kappa (data, data + n_units, n_units));
-  add_stat (t, teema_agreement_krippendorff_alpha (data, r->n_coders,
-                                                   n_units));
+  add_stat (t, teema_agreement_krippendorff_alpha (data, r->n_coders, n_units));
   g_string_free (coded, TRUE);
 }
 
@@ -313,8 +311,7 @@ agreement_table (const Reliability *r, const char *const *coders)
 
 TeemaTable *
 teema_project_agreement (TeemaProject *project, const char *const *coders,
-                         const TeemaAgreementOptions *options,
-                         GError **error)
+                         const TeemaAgreementOptions *options, GError **error)
 {
   Reliability r;
   if (!reliability_load (project, coders, options, &r, error)) {
@@ -336,7 +333,8 @@ teema_project_agreement (TeemaProject *project, const char *const *coders,
   add_row (t, &r, "(overall)", all, stride);
   g_autofree char *note = g_strdup_printf (
     "%u segments as units; each theme coded or not per segment; overall "
-    "pools every segment x theme decision", n_units);
+    "pools every segment x theme decision",
+    n_units);
   teema_table_add_note (t, note);
   reliability_clear (&r);
   return t;
@@ -355,7 +353,8 @@ add_disagreement (TeemaTable *t, const Reliability *r, guint u,
   teema_table_add_text (t, theme);
   for (guint c = 0; c < r->n_coders; c++)
     teema_table_add_text (t, values[c] == MISSING ? "-"
-                             : values[c] ? "yes" : "no");
+                             : values[c]          ? "yes"
+                                                  : "no");
   g_autofree char *text = g_strdup (s->text);
   g_strdelimit (text, "\n\t\r", ' ');
   teema_table_add_text (t, text);
@@ -380,8 +379,7 @@ disagree (const int *values, guint n)
 }
 
 TeemaTable *
-teema_project_disagreements (TeemaProject *project,
-                             const char *const *coders,
+teema_project_disagreements (TeemaProject *project, const char *const *coders,
                              const TeemaAgreementOptions *options,
                              GError **error)
 {
@@ -395,8 +393,8 @@ teema_project_disagreements (TeemaProject *project,
   const char *cols[] = { "segment", "informant", "document", "position",
                          "theme" };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (t, cols[i], i == 0 || i == 3 ? TEEMA_COLUMN_INT
-                                                         : TEEMA_COLUMN_TEXT);
+    teema_table_add_column (
+      t, cols[i], i == 0 || i == 3 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   for (guint c = 0; c < r.n_coders; c++)
     teema_table_add_column (t, coders[c], TEEMA_COLUMN_TEXT);
   teema_table_add_column (t, "text", TEEMA_COLUMN_TEXT);

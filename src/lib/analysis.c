@@ -28,44 +28,91 @@ struct TeemaAnalyzer {
   struct VoikkoHandle *voikko;
   struct sb_stemmer *stemmer;
   char *warning;
-  GHashTable *cache;    /* folded form -> Analysis * */
-  GHashTable *fresh;    /* forms analysed here, not loaded from a dump */
-  GHashTable *keys;     /* "k\x1fvalue" -> term key */
-  guint next_id;        /* id of the next analysis */
+  GHashTable *cache; /* folded form -> Analysis * */
+  GHashTable *fresh; /* forms analysed here, not loaded from a dump */
+  GHashTable *keys;  /* "k\x1fvalue" -> term key */
+  guint next_id;     /* id of the next analysis */
   GStringChunk *strings;
 };
 
 /* Spoken forms Voikko does not know or misreads, and their standard forms.
  * A space in the standard form means several words: each is a lemma. */
 static const char *const spoken[][2] = {
-  { "mä", "minä" },         { "mää", "minä" },      { "sä", "sinä" },
-  { "sää", "sinä" },        { "mun", "minun" },     { "mulla", "minulla" },
-  { "mulle", "minulle" },   { "multa", "minulta" }, { "mua", "minua" },
-  { "sun", "sinun" },       { "sulla", "sinulla" }, { "sulle", "sinulle" },
-  { "oot", "olet" },        { "oon", "olen" },      { "ollu", "ollut" },
-  { "ollaa", "ollaan" },    { "oltu", "oltu" },     { "ois", "olisi" },
-  { "olis", "olisi" },      { "oli", "oli" },       { "vois", "voisi" },
-  { "pitäis", "pitäisi" },  { "tarttis", "tarvitsisi" },
-  { "niinku", "niin kuin" }, { "niiku", "niin kuin" },
-  { "semmonen", "sellainen" }, { "semmosta", "sellaista" },
-  { "semmoset", "sellaiset" }, { "semmosia", "sellaisia" },
-  { "tämmönen", "tällainen" }, { "tommonen", "tuollainen" },
-  { "meiän", "meidän" },    { "teiän", "teidän" },  { "niiden", "niiden" },
-  { "tuu", "tule" },        { "tuut", "tulet" },    { "kato", "katso" },
-  { "et", "että" },         { "jotenki", "jotenkin" },
-  { "vähä", "vähän" },      { "sit", "sitten" },    { "sitte", "sitten" },
-  { "nii", "niin" },        { "ni", "niin" },       { "tää", "tämä" },
+  { "mä", "minä" },
+  { "mää", "minä" },
+  { "sä", "sinä" },
+  { "sää", "sinä" },
+  { "mun", "minun" },
+  { "mulla", "minulla" },
+  { "mulle", "minulle" },
+  { "multa", "minulta" },
+  { "mua", "minua" },
+  { "sun", "sinun" },
+  { "sulla", "sinulla" },
+  { "sulle", "sinulle" },
+  { "oot", "olet" },
+  { "oon", "olen" },
+  { "ollu", "ollut" },
+  { "ollaa", "ollaan" },
+  { "oltu", "oltu" },
+  { "ois", "olisi" },
+  { "olis", "olisi" },
+  { "oli", "oli" },
+  { "vois", "voisi" },
+  { "pitäis", "pitäisi" },
+  { "tarttis", "tarvitsisi" },
+  { "niinku", "niin kuin" },
+  { "niiku", "niin kuin" },
+  { "semmonen", "sellainen" },
+  { "semmosta", "sellaista" },
+  { "semmoset", "sellaiset" },
+  { "semmosia", "sellaisia" },
+  { "tämmönen", "tällainen" },
+  { "tommonen", "tuollainen" },
+  { "meiän", "meidän" },
+  { "teiän", "teidän" },
+  { "niiden", "niiden" },
+  { "tuu", "tule" },
+  { "tuut", "tulet" },
+  { "kato", "katso" },
+  { "et", "että" },
+  { "jotenki", "jotenkin" },
+  { "vähä", "vähän" },
+  { "sit", "sitten" },
+  { "sitte", "sitten" },
+  { "nii", "niin" },
+  { "ni", "niin" },
+  { "tää", "tämä" },
   { "toi", "tuo" },
-  { "noi", "nuo" },         { "tota", "tuota" },    { "kans", "kanssa" },
-  { "mut", "mutta" },       { "ku", "kun" },        { "yks", "yksi" },
-  { "kaks", "kaksi" },      { "onks", "onko" },     { "oliks", "oliko" },
-  { "tehää", "tehdään" },   { "tehään", "tehdään" }, { "mennää", "mennään" },
-  { "ees", "edes" },        { "vaa", "vain" },      { "tai", "tai" },
-  { "ihan", "ihan" },       { "just", "juuri" },    { "sillee", "sillä tavalla" },
-  { "silleen", "sillä tavalla" }, { "tiiä", "tiedä" },
-  { "tiiän", "tiedän" },    { "tiietään", "tiedetään" }, { "mee", "mene" },
-  { "meen", "menen" },      { "tuun", "tulen" },    { "kattoo", "katsoo" },
-  { "kattoa", "katsoa" },   { "sanoo", "sanoa" },   { "kysyy", "kysyä" },
+  { "noi", "nuo" },
+  { "tota", "tuota" },
+  { "kans", "kanssa" },
+  { "mut", "mutta" },
+  { "ku", "kun" },
+  { "yks", "yksi" },
+  { "kaks", "kaksi" },
+  { "onks", "onko" },
+  { "oliks", "oliko" },
+  { "tehää", "tehdään" },
+  { "tehään", "tehdään" },
+  { "mennää", "mennään" },
+  { "ees", "edes" },
+  { "vaa", "vain" },
+  { "tai", "tai" },
+  { "ihan", "ihan" },
+  { "just", "juuri" },
+  { "sillee", "sillä tavalla" },
+  { "silleen", "sillä tavalla" },
+  { "tiiä", "tiedä" },
+  { "tiiän", "tiedän" },
+  { "tiietään", "tiedetään" },
+  { "mee", "mene" },
+  { "meen", "menen" },
+  { "tuun", "tulen" },
+  { "kattoo", "katsoo" },
+  { "kattoa", "katsoa" },
+  { "sanoo", "sanoa" },
+  { "kysyy", "kysyä" },
 };
 
 static GHashTable *spoken_table;
@@ -100,8 +147,8 @@ analyzer_new (const char *lang)
   init_spoken ();
   TeemaAnalyzer *a = g_new0 (TeemaAnalyzer, 1);
   a->lang = g_strdup (lang);
-  a->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                    analysis_free);
+  a->cache =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, analysis_free);
   a->fresh = g_hash_table_new (g_str_hash, g_str_equal);
   a->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   a->strings = g_string_chunk_new (64 * 1024);
@@ -365,10 +412,10 @@ add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
     add_unique (a, b->parts, part);
     g_string_append (prefix, parts->pdata[i]);
   }
-  const char *head = g_str_has_prefix (base, prefix->str)
-                       ? base + prefix->len
-                       : (const char *) g_ptr_array_index (parts,
-                                                           parts->len - 1);
+  const char *head =
+    g_str_has_prefix (base, prefix->str)
+      ? base + prefix->len
+      : (const char *) g_ptr_array_index (parts, parts->len - 1);
   add_unique (a, b->parts, head);
   add_unique (a, b->heads, head);
   if (!b->prefix)
@@ -416,9 +463,8 @@ analyze_hyphenated (TeemaAnalyzer *a, Builder *b, const char *form)
 static void
 analyze_snowball (TeemaAnalyzer *a, Builder *b, const char *form)
 {
-  const sb_symbol *stem = sb_stemmer_stem (a->stemmer,
-                                           (const sb_symbol *) form,
-                                           (int) strlen (form));
+  const sb_symbol *stem =
+    sb_stemmer_stem (a->stemmer, (const sb_symbol *) form, (int) strlen (form));
   if (stem)
     add_unique (a, b->lemmas, (const char *) stem);
 }
@@ -441,15 +487,15 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
  * in order on a form Voikko rejects ("henkilökohtanen", "huomannu",
  * "helpottais", "selkee", "jotenki"). Each pair is (spoken, standard). */
 static const char *const spoken_endings[][2] = {
-  { "anen", "ainen" }, { "änen", "äinen" }, { "asen", "aisen" },
-  { "äsen", "äisen" }, { "asta", "aista" }, { "ästä", "äistä" },
-  { "asia", "aisia" }, { "äsiä", "äisiä" }, { "onen", "oinen" },
-  { "osen", "oisen" }, { "osta", "oista" }, { "osia", "oisia" },
-  { "nu", "nut" },     { "ny", "nyt" },     { "ttais", "ttaisi" },
-  { "ttäis", "ttäisi" }, { "is", "isi" },   { "ee", "eä" },
-  { "ee", "ea" },      { "eetä", "eää" },   { "eeta", "eaa" },
-  { "ki", "kin" },     { "aa", "aan" },     { "ää", "ään" },
-  { "eesti", "easti" }, { "eesti", "eästi" },
+  { "anen", "ainen" },   { "änen", "äinen" },  { "asen", "aisen" },
+  { "äsen", "äisen" },   { "asta", "aista" },  { "ästä", "äistä" },
+  { "asia", "aisia" },   { "äsiä", "äisiä" },  { "onen", "oinen" },
+  { "osen", "oisen" },   { "osta", "oista" },  { "osia", "oisia" },
+  { "nu", "nut" },       { "ny", "nyt" },      { "ttais", "ttaisi" },
+  { "ttäis", "ttäisi" }, { "is", "isi" },      { "ee", "eä" },
+  { "ee", "ea" },        { "eetä", "eää" },    { "eeta", "eaa" },
+  { "ki", "kin" },       { "aa", "aan" },      { "ää", "ään" },
+  { "eesti", "easti" },  { "eesti", "eästi" },
 };
 
 static gboolean
@@ -485,8 +531,8 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   }
   if (analyze_voikko (a, b, form))
     return;
-  if (g_str_equal (a->lang, "fi") && !strchr (form, '-') &&
-      !strchr (form, ':') && analyze_spoken_ending (a, b, form))
+  if (g_str_equal (a->lang, "fi") && !strchr (form, '-') && !strchr (form, ':')
+      && analyze_spoken_ending (a, b, form))
     return;
   const char *colon = strchr (form, ':');
   if (colon && colon != form) {
@@ -589,8 +635,7 @@ GArray *
 teema_analyzer_tokenize (TeemaAnalyzer *a, const char *text, gssize len)
 {
   GArray *raw = teema_text__split (text, len);
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TeemaToken),
-                                   raw->len);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TeemaToken), raw->len);
   for (guint i = 0; i < raw->len; i++) {
     const TeemaRawToken *r = &g_array_index (raw, TeemaRawToken, i);
     TeemaToken t = { r->start, r->end, NULL, r->flags };
@@ -634,8 +679,8 @@ teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
 {
   static GRegex *re;
   if (g_once_init_enter (&re)) {
-    GRegex *r = g_regex_new ("(\\w+)-[ \\t]*\\n[ \\t]*(\\w+)",
-                             G_REGEX_OPTIMIZE, 0, NULL);
+    GRegex *r =
+      g_regex_new ("(\\w+)-[ \\t]*\\n[ \\t]*(\\w+)", G_REGEX_OPTIMIZE, 0, NULL);
     g_once_init_leave (&re, r);
   }
   GString *out = g_string_new (NULL);
@@ -652,8 +697,7 @@ teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
     if (!kind)
       continue;
     g_string_append_len (out, text + done, ms - (gssize) done);
-    g_string_append_printf (out, "%s%s%s", left, kind == 1 ? "-" : "",
-                            right);
+    g_string_append_printf (out, "%s%s%s", left, kind == 1 ? "-" : "", right);
     done = (gsize) me;
     n++;
   }
@@ -739,8 +783,8 @@ teema_analyzer_load_cache (TeemaAnalyzer *a, const char *dump)
   g_auto (GStrv) lines = g_strsplit (dump ? dump : "", "\n", -1);
   for (guint i = 0; lines[i]; i++) {
     g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
-    if (g_strv_length (f) != 7 || !*f[2] ||
-        g_hash_table_contains (a->cache, f[0]))
+    if (g_strv_length (f) != 7 || !*f[2]
+        || g_hash_table_contains (a->cache, f[0]))
       continue;
     Builder b;
     builder_init (&b);

@@ -15,8 +15,8 @@
 #include <string.h>
 
 struct TeemaZip {
-  GPtrArray *names;     /* char *, archive order */
-  GHashTable *members;  /* lower-case name -> GBytes */
+  GPtrArray *names;    /* char *, archive order */
+  GHashTable *members; /* lower-case name -> GBytes */
 };
 
 void
@@ -32,8 +32,8 @@ teema_zip__free (TeemaZip *zip)
 static gboolean
 unsafe_name (const char *name)
 {
-  if (!*name || name[0] == '/' || name[0] == '\\' ||
-      (g_ascii_isalpha (name[0]) && name[1] == ':'))
+  if (!*name || name[0] == '/' || name[0] == '\\'
+      || (g_ascii_isalpha (name[0]) && name[1] == ':'))
     return TRUE;
   g_auto (GStrv) parts = g_strsplit_set (name, "/\\", -1);
   for (guint i = 0; parts[i]; i++)
@@ -48,7 +48,8 @@ zip_fail (struct archive *a, const char *path, GError **error)
   const char *why = archive_error_string (a);
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                "%s: not a readable zip archive (%s); export or save the "
-               "file again", path, why ? why : "unknown error");
+               "file again",
+               path, why ? why : "unknown error");
   return FALSE;
 }
 
@@ -89,19 +90,20 @@ read_entries (struct archive *a, TeemaZip *zip, const char *path,
   struct archive_entry *e;
   guint count = 0;
   int rc;
-  while ((rc = archive_read_next_header (a, &e)) == ARCHIVE_OK ||
-         rc == ARCHIVE_WARN) {
+  while ((rc = archive_read_next_header (a, &e)) == ARCHIVE_OK
+         || rc == ARCHIVE_WARN) {
     const char *name = archive_entry_pathname (e);
     if (!name || unsafe_name (name)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
                    "%s: member '%s' has an absolute path or '..'; the "
-                   "archive is refused", path, name ? name : "");
+                   "archive is refused",
+                   path, name ? name : "");
       return FALSE;
     }
     if (++count > max_members) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s: more than %u members; the archive is refused",
-                   path, max_members);
+                   "%s: more than %u members; the archive is refused", path,
+                   max_members);
       return FALSE;
     }
     if (archive_entry_filetype (e) != AE_IFREG)
@@ -130,16 +132,16 @@ teema_zip__read (const char *path, guint64 max_bytes, guint max_members,
   gboolean ok;
   if (archive_read_open_filename (a, path, 65536) != ARCHIVE_OK) {
     if (!g_file_test (path, G_FILE_TEST_EXISTS)) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
-                   "%s: no such file", path);
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: no such file",
+                   path);
       ok = FALSE;
     } else {
       ok = zip_fail (a, path, error);
     }
   } else {
-    ok = read_entries (a, zip, path, max_bytes ? max_bytes : TEEMA_ZIP_MAX_BYTES,
-                       max_members ? max_members : TEEMA_ZIP_MAX_MEMBERS,
-                       error);
+    ok =
+      read_entries (a, zip, path, max_bytes ? max_bytes : TEEMA_ZIP_MAX_BYTES,
+                    max_members ? max_members : TEEMA_ZIP_MAX_MEMBERS, error);
   }
   archive_read_free (a);
   if (!ok) {
@@ -162,7 +164,8 @@ teema_zip__names (TeemaZip *zip)
   return zip->names;
 }
 
-/* ---- writing -------------------------------------------------------------- */
+/* ---- writing --------------------------------------------------------------
+ */
 
 static gboolean
 write_members (struct archive *a, GArray *members)
@@ -174,9 +177,10 @@ write_members (struct archive *a, GArray *members)
     archive_entry_set_size (e, (la_int64_t) m->len);
     archive_entry_set_filetype (e, AE_IFREG);
     archive_entry_set_perm (e, 0644);
-    gboolean ok = archive_write_header (a, e) == ARCHIVE_OK &&
-                  (m->len == 0 ||
-                   archive_write_data (a, m->data, m->len) == (la_ssize_t) m->len);
+    gboolean ok =
+      archive_write_header (a, e) == ARCHIVE_OK
+      && (m->len == 0
+          || archive_write_data (a, m->data, m->len) == (la_ssize_t) m->len);
     archive_entry_free (e);
     if (!ok)
       return FALSE;
@@ -190,12 +194,12 @@ teema_zip__write (const char *path, GArray *members, GError **error)
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
   struct archive *a = archive_write_new ();
   archive_write_set_format_zip (a);
-  gboolean ok = archive_write_open_filename (a, tmp) == ARCHIVE_OK &&
-                write_members (a, members);
+  gboolean ok = archive_write_open_filename (a, tmp) == ARCHIVE_OK
+                && write_members (a, members);
   if (!ok)
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-                 path, archive_error_string (a) ? archive_error_string (a)
-                                                : "unknown error");
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)", path,
+      archive_error_string (a) ? archive_error_string (a) : "unknown error");
   archive_write_free (a);
   if (ok && g_rename (tmp, path) != 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",

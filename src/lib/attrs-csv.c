@@ -56,8 +56,8 @@ split_rows (const char *text, char sep, const char *path, GError **error)
     } else if (c == '\n' || c == '\0') {
       g_ptr_array_add (row->fields, g_strdup (g_strchomp (field->str)));
       g_string_truncate (field, 0);
-      gboolean blank = row->fields->len == 1 &&
-                       !*(char *) row->fields->pdata[0];
+      gboolean blank =
+        row->fields->len == 1 && !*(char *) row->fields->pdata[0];
       if (blank)
         row_free (row);
       else
@@ -74,7 +74,8 @@ split_rows (const char *text, char sep, const char *path, GError **error)
   if (quoted) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s:%u: a quoted field is never closed; add the closing "
-                 "'\"'", path, quote_line);
+                 "'\"'",
+                 path, quote_line);
     g_ptr_array_unref (rows);
     return NULL;
   }
@@ -99,11 +100,12 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
 {
   Row *head = rows->pdata[0];
   const char *first = head->fields->pdata[0];
-  if (g_ascii_strcasecmp (first, "informant") != 0 &&
-      g_ascii_strcasecmp (first, "id") != 0) {
+  if (g_ascii_strcasecmp (first, "informant") != 0
+      && g_ascii_strcasecmp (first, "id") != 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s:1: the first column must be 'informant' (header like "
-                 "informant,group,role,age), not '%s'", path, first);
+                 "informant,group,role,age), not '%s'",
+                 path, first);
     return FALSE;
   }
   for (guint i = 1; i < head->fields->len; i++)
@@ -118,8 +120,8 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
     if (row->fields->len != head->fields->len) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    "%s:%u: %u fields, but the header has %u; quote values "
-                   "that contain '%c'", path, row->line, row->fields->len,
-                   head->fields->len, ',');
+                   "that contain '%c'",
+                   path, row->line, row->fields->len, head->fields->len, ',');
       return FALSE;
     }
     if (!teema_store__find_informant (store, code)) {
@@ -174,10 +176,10 @@ teema_project_import_attributes (TeemaProject *project, const char *path,
   const char *text = data;
   if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     text += 3;
-  if (!g_utf8_validate (text, -1, NULL) || strlen (text) != len - (text - data)) {
+  if (!g_utf8_validate (text, -1, NULL)
+      || strlen (text) != len - (text - data)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s: not UTF-8 text; save the spreadsheet as CSV UTF-8",
-                 path);
+                 "%s: not UTF-8 text; save the spreadsheet as CSV UTF-8", path);
     return FALSE;
   }
   g_autoptr (GPtrArray) rows = split_rows (text, separator (text), path, error);

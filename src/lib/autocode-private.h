@@ -14,9 +14,8 @@ void teema_autocode__free (TeemaCompiled *compiled);
 
 /* Codes one segment: appends a TeemaAutocodeItem per theme that codes it.
  * tokens come from teema_analyzer_tokenize (az, seg->text). */
-void teema_autocode__segment (TeemaCompiled *compiled,
-                              const TeemaSegment *seg, const GArray *tokens,
-                              GPtrArray *items);
+void teema_autocode__segment (TeemaCompiled *compiled, const TeemaSegment *seg,
+                              const GArray *tokens, GPtrArray *items);
 
 /* Frees items appended by teema_autocode__segment. */
 GPtrArray *teema_autocode__items_new (void);

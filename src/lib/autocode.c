@@ -26,8 +26,8 @@ typedef struct {
 struct TeemaCompiled {
   TeemaAnalyzer *az;
   TeemaMatcher *matcher;
-  GPtrArray *themes;   /* CompiledTheme * */
-  guint64 *presence;   /* scratch, matcher words long */
+  GPtrArray *themes; /* CompiledTheme * */
+  guint64 *presence; /* scratch, matcher words long */
 };
 
 static void
@@ -156,8 +156,8 @@ shown_parts (const TeemaAnalysis *an)
 }
 
 static TeemaAutocodeHit *
-make_hit (const TeemaSegment *seg, const GArray *tokens,
-          const TeemaRuleHit *rh, const TeemaRule *rule)
+make_hit (const TeemaSegment *seg, const GArray *tokens, const TeemaRuleHit *rh,
+          const TeemaRule *rule)
 {
   const TeemaAnalysis *an =
     g_array_index (tokens, TeemaToken, rh->token).analysis;
@@ -229,19 +229,20 @@ code_theme (TeemaCompiled *c, CompiledTheme *ct, const TeemaSegment *seg,
     g_array_set_size (hits, 0);
     if (!teema_rule__may_match (rule, c->presence))
       continue;
-    gboolean decided = !with_hits && !blocked &&
-                       teema_rule__presence_decides (rule);
-    if (!decided && !teema_rule_match (rule, c->az, seg->text, tokens,
-                                       blocked, with_hits ? hits : NULL))
+    gboolean decided =
+      !with_hits && !blocked && teema_rule__presence_decides (rule);
+    if (!decided
+        && !teema_rule_match (rule, c->az, seg->text, tokens, blocked,
+                              with_hits ? hits : NULL))
       continue;
     if (!it)
       it = item_new (seg, ct->theme->code);
     if (!with_hits)
       break;
     for (guint i = 0; i < hits->len; i++)
-      g_ptr_array_add (it->hits,
-                       make_hit (seg, tokens,
-                                 &g_array_index (hits, TeemaRuleHit, i), rule));
+      g_ptr_array_add (
+        it->hits,
+        make_hit (seg, tokens, &g_array_index (hits, TeemaRuleHit, i), rule));
   }
   return it;
 }
@@ -250,8 +251,7 @@ static void
 code_segment (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
               GPtrArray *items, GHashTable *skip_hits)
 {
-  memset (c->presence, 0,
-          teema_matcher__words (c->matcher) * sizeof (guint64));
+  memset (c->presence, 0, teema_matcher__words (c->matcher) * sizeof (guint64));
   teema_matcher__presence (c->matcher, tokens, c->presence);
   for (guint t = 0; t < c->themes->len; t++) {
     CompiledTheme *ct = c->themes->pdata[t];
@@ -290,8 +290,8 @@ teema_autocode__analyzer (TeemaProject *p, const char *lang,
                                      : teema_analyzer_new (lang, error);
   if (!az)
     return NULL;
-  const char *backend = teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO
-                          ? "voikko" : "snowball";
+  const char *backend =
+    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball";
   g_autofree char *key = g_strdup_printf ("%s-%s", backend, lang);
   g_autofree char *dump = teema_store__load_analyses (p->store, key);
   teema_analyzer_load_cache (az, dump);
@@ -342,11 +342,11 @@ typedef struct {
   TeemaAnalyzer *az;
   TeemaCompiled *compiled;
   GAsyncQueue *todo, *done;
-  const char *dump;    /* the project's analysis cache, read-only */
-  GHashTable *old;     /* read-only: existing codings need no words */
+  const char *dump; /* the project's analysis cache, read-only */
+  GHashTable *old;  /* read-only: existing codings need no words */
   gboolean keep;
   GThread *thread;
-  char *new_forms;     /* analyses made by this worker, at the end */
+  char *new_forms; /* analyses made by this worker, at the end */
 } Worker;
 
 static gpointer
@@ -377,17 +377,17 @@ typedef struct {
   const TeemaAutocodeOptions *opt;
   const TeemaCodebook *cb;
   TeemaAutocodeResult *result;
-  GHashTable *old;      /* "segment\x1ftheme" keys of earlier rule codings */
-  GHashTable *seen;     /* keys produced again */
-  gboolean keep;        /* keep items in the result */
-  guint total;          /* segments to examine, for progress */
-  GPtrArray *workers;   /* Worker * */
+  GHashTable *old;    /* "segment\x1ftheme" keys of earlier rule codings */
+  GHashTable *seen;   /* keys produced again */
+  gboolean keep;      /* keep items in the result */
+  guint total;        /* segments to examine, for progress */
+  GPtrArray *workers; /* Worker * */
   GAsyncQueue *todo, *done;
-  Batch *filling;       /* the batch being filled */
-  guint next_seq;       /* next batch number to hand out */
-  guint next_write;     /* next batch number to write */
-  GHashTable *pending;  /* seq -> Batch * finished out of order */
-  char *dump;           /* the project's analysis cache */
+  Batch *filling;      /* the batch being filled */
+  guint next_seq;      /* next batch number to hand out */
+  guint next_write;    /* next batch number to write */
+  GHashTable *pending; /* seq -> Batch * finished out of order */
+  char *dump;          /* the project's analysis cache */
   const char *cache_key;
   GHashTable *theme_ids; /* theme code -> gint64 * id, looked up once */
   gint64 coder_id;       /* the coder "rules" */
@@ -429,10 +429,9 @@ load_theme_ids (Run *run)
 {
   for (guint i = 0; i < teema_codebook_size (run->cb); i++) {
     const char *code = teema_codebook_theme (run->cb, i)->code;
-    g_hash_table_insert (run->theme_ids, (gpointer) code,
-                         GSIZE_TO_POINTER (
-                           teema_store__find_theme (run->project->store,
-                                                    code)));
+    g_hash_table_insert (
+      run->theme_ids, (gpointer) code,
+      GSIZE_TO_POINTER (teema_store__find_theme (run->project->store, code)));
   }
 }
 
@@ -451,9 +450,8 @@ record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
   if (it->added && !run->opt->dry_run) {
     g_autofree char *note = note_for (it);
     if (!teema_store__insert_coding (run->project->store, it->segment_id,
-                                     theme_id (run, it->theme),
-                                     run->coder_id, seg->start, seg->end,
-                                     note, NULL, error))
+                                     theme_id (run, it->theme), run->coder_id,
+                                     seg->start, seg->end, note, NULL, error))
       return FALSE;
   }
   return TRUE;
@@ -487,8 +485,8 @@ write_batch (Run *run, Batch *b, GError **error)
 static gboolean
 collect (Run *run, gboolean wait, GError **error)
 {
-  Batch *b = wait ? g_async_queue_pop (run->done)
-                  : g_async_queue_try_pop (run->done);
+  Batch *b =
+    wait ? g_async_queue_pop (run->done) : g_async_queue_try_pop (run->done);
   for (; b; b = g_async_queue_try_pop (run->done))
     g_hash_table_insert (run->pending, GUINT_TO_POINTER (b->seq), b);
   Batch *next;
@@ -558,8 +556,8 @@ start_workers (Run *run, const char *lang, GError **error)
     Worker *w = g_new0 (Worker, 1);
     g_ptr_array_add (run->workers, w);
     w->az = new_analyzer (lang, run->opt->force_snowball, error);
-    w->compiled = w->az ? teema_autocode__compile (run->cb, w->az, error)
-                        : NULL;
+    w->compiled =
+      w->az ? teema_autocode__compile (run->cb, w->az, error) : NULL;
     if (!w->compiled)
       return FALSE;
     for (guint t = 0; t < w->compiled->themes->len; t++) {
@@ -606,9 +604,9 @@ remove_stale (Run *run, GError **error)
     gint64 segment_id = (gint64) (GPOINTER_TO_SIZE (key) >> 16);
     const char *theme = theme_code (run, GPOINTER_TO_SIZE (key) & 0xffff);
     run->result->n_removed++;
-    if (!run->opt->dry_run &&
-        !teema_store__remove_coding (run->project->store, segment_id, theme,
-                                     TEEMA_CODER_RULES, NULL, error))
+    if (!run->opt->dry_run
+        && !teema_store__remove_coding (run->project->store, segment_id, theme,
+                                        TEEMA_CODER_RULES, NULL, error))
       return FALSE;
     if (run->keep) {
       g_autoptr (TeemaSegment) seg =
@@ -625,9 +623,9 @@ save_analyses (Run *run, GError **error)
 {
   for (guint i = 0; i < run->workers->len; i++) {
     Worker *w = run->workers->pdata[i];
-    if (w->new_forms &&
-        !teema_store__save_analyses (run->project->store, run->cache_key,
-                                     w->new_forms, error))
+    if (w->new_forms
+        && !teema_store__save_analyses (run->project->store, run->cache_key,
+                                        w->new_forms, error))
       return FALSE;
   }
   return TRUE;
@@ -640,14 +638,14 @@ run_all (TeemaProject *project, gpointer data, GError **error)
   TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer };
   run->total = teema_store__count_segments (project->store, &filter);
   if (!run->opt->dry_run) {
-    run->coder_id = teema_store__ensure_coder (project->store,
-                                               TEEMA_CODER_RULES, error);
+    run->coder_id =
+      teema_store__ensure_coder (project->store, TEEMA_CODER_RULES, error);
     if (!run->coder_id)
       return FALSE;
   }
   gboolean ok =
-    teema_store__foreach_segment (project->store, &filter, feed, run, error) &&
-    hand_out (run, error);
+    teema_store__foreach_segment (project->store, &filter, feed, run, error)
+    && hand_out (run, error);
   while (ok && run->next_write < run->next_seq)
     ok = collect (run, TRUE, error);
   stop_workers (run);
@@ -695,8 +693,8 @@ run_clear (Run *run)
 
 /* Checks the language and backend once, before any thread starts. */
 static TeemaAnalyzer *
-probe (const TeemaAutocodeOptions *opt,
-       const TeemaCodebook *cb, char **lang, GError **error)
+probe (const TeemaAutocodeOptions *opt, const TeemaCodebook *cb, char **lang,
+       GError **error)
 {
   *lang = g_strdup (opt->lang ? opt->lang : teema_codebook_language (cb));
   return new_analyzer (*lang, opt->force_snowball, error);
@@ -716,16 +714,16 @@ teema_project_autocode (TeemaProject *project,
   if (!az)
     return NULL;
   g_autofree char *cache_key = g_strdup_printf (
-    "%s-%s", teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko"
-                                                                 : "snowball",
+    "%s-%s",
+    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
     lang);
   Run run = { 0 };
   run.project = project;
   run.opt = opt;
   run.cb = cb;
   run.keep = opt->keep_items || opt->dry_run;
-  run.result = result_new (teema_analyzer_backend (az),
-                           teema_analyzer_warning (az));
+  run.result =
+    result_new (teema_analyzer_backend (az), teema_analyzer_warning (az));
   run.old = teema_store__coding_keys (project->store, TEEMA_CODER_RULES, error);
   run.seen = teema_store__coding_key_set ();
   run.workers = g_ptr_array_new_with_free_func ((GDestroyNotify) worker_free);
@@ -737,10 +735,10 @@ teema_project_autocode (TeemaProject *project,
   run.filling = batch_new (0);
   run.dump = teema_store__load_analyses (project->store, cache_key);
   run.cache_key = cache_key;
-  gboolean ok = run.old && start_workers (&run, lang, error) &&
-                (opt->dry_run ? run_all (project, &run, error)
-                              : teema_project__transact (project, run_all,
-                                                         &run, error));
+  gboolean ok =
+    run.old && start_workers (&run, lang, error)
+    && (opt->dry_run ? run_all (project, &run, error)
+                     : teema_project__transact (project, run_all, &run, error));
   TeemaAutocodeResult *result = run.result;
   run_clear (&run);
   if (!ok) {

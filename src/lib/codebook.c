@@ -63,13 +63,13 @@ codebook_new (void)
 }
 
 typedef struct {
-  const char *name;   /* file name for messages */
+  const char *name; /* file name for messages */
   guint line;
   GError **error;
 } Where;
 
-static gboolean
-parse_error (Where *w, guint col, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+static gboolean parse_error (Where *w, guint col, const char *fmt, ...)
+  G_GNUC_PRINTF (3, 4);
 
 static gboolean
 parse_error (Where *w, guint col, const char *fmt, ...)
@@ -82,8 +82,8 @@ parse_error (Where *w, guint col, const char *fmt, ...)
     g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_PARSE, "%s:%u:%u: %s",
                  w->name, w->line, col, msg);
   else
-    g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_PARSE, "%s:%u: %s",
-                 w->name, w->line, msg);
+    g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_PARSE, "%s:%u: %s", w->name,
+                 w->line, msg);
   return FALSE;
 }
 
@@ -119,8 +119,7 @@ add_rule (Where *w, TeemaTheme *t, GPtrArray *into, const char *value,
   if (!rule) {
     g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_RULE,
                  "%s:%u:%u: theme '%s', %s '%s': %s", w->name, w->line,
-                 value_col + col - 1, t->code, key, value,
-                 rule_error->message);
+                 value_col + col - 1, t->code, key, value, rule_error->message);
     g_error_free (rule_error);
     return FALSE;
   }
@@ -164,7 +163,8 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     return parse_error (w, key_col,
                         "unknown field '%s' in theme '%s' (fields: parent, "
                         "label.fi, label.en, description, colour, rule, "
-                        "exclude)", key, t->code);
+                        "exclude)",
+                        key, t->code);
   }
   return TRUE;
 }
@@ -197,11 +197,13 @@ top_level (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
   if (g_str_has_prefix (line, "theme ") || g_str_equal (line, "theme")) {
     g_autofree char *code = g_strstrip (g_strdup (line + 5));
     if (!valid_code (code))
-      return parse_error (w, 7, "theme id '%s' must be letters, digits, "
-                                "'_', '-' or '.' (e.g. 'theme trust')", code);
+      return parse_error (w, 7,
+                          "theme id '%s' must be letters, digits, "
+                          "'_', '-' or '.' (e.g. 'theme trust')",
+                          code);
     for (guint i = 0; i < cb->themes->len; i++)
-      if (g_ascii_strcasecmp (((TeemaTheme *) cb->themes->pdata[i])->code,
-                              code) == 0)
+      if (g_ascii_strcasecmp (((TeemaTheme *) cb->themes->pdata[i])->code, code)
+          == 0)
         return parse_error (w, 7, "theme '%s' is defined twice", code);
     *cur = theme_new (code, w->line);
     g_ptr_array_add (cb->themes, *cur);
@@ -216,8 +218,10 @@ top_level (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
   else if (g_str_equal (key, "language"))
     set_field (&cb->language, value);
   else
-    return parse_error (w, 1, "unknown line '%s': expected 'codebook:', "
-                              "'language:' or 'theme ID'", line);
+    return parse_error (w, 1,
+                        "unknown line '%s': expected 'codebook:', "
+                        "'language:' or 'theme ID'",
+                        line);
   *cur = NULL;
   return TRUE;
 }
@@ -233,8 +237,9 @@ parse_line (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
   if (s == line)
     return top_level (w, cb, line, cur);
   if (!*cur)
-    return parse_error (w, 1, "indented line outside a theme: start a "
-                              "block with 'theme ID' at column 1");
+    return parse_error (w, 1,
+                        "indented line outside a theme: start a "
+                        "block with 'theme ID' at column 1");
   g_autofree char *key = NULL, *value = NULL;
   guint col = 0;
   if (!split_field (w, line, &key, &value, &col))
@@ -246,16 +251,16 @@ parse_line (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
 static gboolean
 order_themes (TeemaCodebook *cb, const char *name, GError **error)
 {
-  GPtrArray *ordered = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) theme_free);
+  GPtrArray *ordered =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) theme_free);
   GPtrArray *old = cb->themes;
   g_ptr_array_set_free_func (old, NULL);
   for (guint i = 0; i < old->len; i++) {
     TeemaTheme *t = old->pdata[i];
     if (t->parent && !teema_codebook_lookup (cb, t->parent)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: theme '%s' has unknown parent '%s'", name,
-                   t->line, t->code, t->parent);
+                   "%s:%u: theme '%s' has unknown parent '%s'", name, t->line,
+                   t->code, t->parent);
       g_ptr_array_set_free_func (old, (GDestroyNotify) theme_free);
       g_ptr_array_unref (ordered);
       return FALSE;
@@ -270,7 +275,8 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
       gint at = -1;
       for (guint j = 0; t->parent && j < ordered->len; j++)
         if (g_ascii_strcasecmp (((TeemaTheme *) ordered->pdata[j])->code,
-                                t->parent) == 0)
+                                t->parent)
+            == 0)
           at = (gint) j;
       if (t->parent && at < 0)
         continue;
@@ -278,8 +284,8 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
       if (at >= 0) {
         t->depth = ((TeemaTheme *) ordered->pdata[at])->depth + 1;
         pos = (guint) at + 1;
-        while (pos < ordered->len &&
-               ((TeemaTheme *) ordered->pdata[pos])->depth >= t->depth)
+        while (pos < ordered->len
+               && ((TeemaTheme *) ordered->pdata[pos])->depth >= t->depth)
           pos++;
       }
       g_ptr_array_insert (ordered, (gint) pos, t);
@@ -291,8 +297,8 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
   if (old->len) {
     TeemaTheme *t = old->pdata[0];
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%u: theme '%s' is its own ancestor (parent cycle)",
-                 name, t->line, t->code);
+                 "%s:%u: theme '%s' is its own ancestor (parent cycle)", name,
+                 t->line, t->code);
     g_ptr_array_set_free_func (old, (GDestroyNotify) theme_free);
     cb->themes = old;
     g_ptr_array_unref (ordered);
@@ -414,8 +420,7 @@ teema_codebook_to_text (const TeemaCodebook *cb)
   GString *out = g_string_new (NULL);
   if (cb->name)
     g_string_append_printf (out, "codebook: %s\n", cb->name);
-  g_string_append_printf (out, "language: %s\n",
-                          teema_codebook_language (cb));
+  g_string_append_printf (out, "language: %s\n", teema_codebook_language (cb));
   for (guint i = 0; i < cb->themes->len; i++) {
     const TeemaTheme *t = cb->themes->pdata[i];
     g_string_append_printf (out, "\ntheme %s\n", t->code);
@@ -455,7 +460,8 @@ drop_missing_themes (TeemaProject *p, const SetJob *job, GError **error)
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
                    "theme '%s' has %u codings but is not in the new "
                    "codebook; keep it, or use --force to drop it and its "
-                   "codings", t->code, n);
+                   "codings",
+                   t->code, n);
       ok = FALSE;
     } else {
       ok = teema_store__delete_theme (p->store, t->code, error);
@@ -477,9 +483,9 @@ write_codebook (TeemaProject *p, gpointer data, GError **error)
                                     error))
       return FALSE;
   return teema_store__set_setting (p->store, "codebook",
-                                   job->cb->name ? job->cb->name : "", error) &&
-         teema_store__set_setting (p->store, "language",
-                                   teema_codebook_language (job->cb), error);
+                                   job->cb->name ? job->cb->name : "", error)
+         && teema_store__set_setting (p->store, "language",
+                                      teema_codebook_language (job->cb), error);
 }
 
 gboolean
@@ -500,7 +506,8 @@ teema_project_get_codebook (TeemaProject *project, GError **error)
     g_ptr_array_unref (themes);
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK,
                  "%s: the project has no codebook yet; load one with "
-                 "'teema codebook import FILE'", project->path);
+                 "'teema codebook import FILE'",
+                 project->path);
     return NULL;
   }
   TeemaCodebook *cb = codebook_new ();

@@ -24,8 +24,8 @@ typedef struct {
 static gboolean
 is_el (xmlNodePtr n, const char *local)
 {
-  return n && n->type == XML_ELEMENT_NODE &&
-         g_str_equal ((const char *) n->name, local);
+  return n && n->type == XML_ELEMENT_NODE
+         && g_str_equal ((const char *) n->name, local);
 }
 
 static char *
@@ -99,8 +99,8 @@ collect (Walk *w, xmlNodePtr n, gboolean bold, GString *text, GString *lead,
       collect (w, c, docx_bold (c), text, lead, leading);
     } else if (g_str_equal (name, "span") && w->odt) {
       g_autofree char *style = attr_any_ns (c, "style-name");
-      gboolean b = bold || (style && g_hash_table_contains (w->bold_styles,
-                                                            style));
+      gboolean b =
+        bold || (style && g_hash_table_contains (w->bold_styles, style));
       collect (w, c, b, text, lead, leading);
     } else if (!g_str_equal (name, "rPr") && !g_str_equal (name, "pPr")) {
       collect (w, c, bold, text, lead, leading);
@@ -161,7 +161,8 @@ static gboolean
 is_time (const char *s)
 {
   return g_regex_match_simple ("^[\\[(]?(\\d{1,2}:)?\\d{1,2}:\\d{2}([.,]\\d+)?"
-                               "[\\])]?$", s, 0, 0);
+                               "[\\])]?$",
+                               s, 0, 0);
 }
 
 static void
@@ -186,8 +187,8 @@ table_row (Walk *w, xmlNodePtr row)
   for (gsize i = 0; i < G_N_ELEMENTS (headers); i++)
     if (g_str_equal (lower, headers[i]))
       return;
-  char *stamp = ts ? g_strdelimit (g_strdup (ts + (ts[0] == '[' || ts[0] == '(')),
-                                   "])", '\0')
+  char *stamp = ts ? g_strdelimit (
+                  g_strdup (ts + (ts[0] == '[' || ts[0] == '(')), "])", '\0')
                    : NULL;
   if (*speaker && *text)
     add_turn (w, speaker, stamp, text);
@@ -202,8 +203,8 @@ walk (Walk *w, xmlNodePtr n)
       paragraph (w, c);
     else if (is_el (c, "tr") || is_el (c, "table-row"))
       table_row (w, c);
-    else if (c->type == XML_ELEMENT_NODE && !is_el (c, "automatic-styles") &&
-             !is_el (c, "sectPr"))
+    else if (c->type == XML_ELEMENT_NODE && !is_el (c, "automatic-styles")
+             && !is_el (c, "sectPr"))
       walk (w, c);
   }
 }
@@ -215,8 +216,8 @@ odt_bold_styles (xmlNodePtr n, GHashTable *bold)
     if (is_el (c, "style")) {
       g_autofree char *name = attr_any_ns (c, "name");
       for (xmlNodePtr p = c->children; p && name; p = p->next) {
-        g_autofree char *weight = is_el (p, "text-properties")
-                                    ? attr_any_ns (p, "font-weight") : NULL;
+        g_autofree char *weight =
+          is_el (p, "text-properties") ? attr_any_ns (p, "font-weight") : NULL;
         if (weight && g_str_equal (weight, "bold"))
           g_hash_table_add (bold, g_strdup (name));
       }
@@ -234,8 +235,7 @@ to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
   xmlDocPtr doc = teema_xml__parse (data, len, name, error);
   if (!doc)
     return NULL;
-  Walk w = { odt, g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         NULL),
+  Walk w = { odt, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
              g_ptr_array_new_with_free_func (g_free) };
   if (odt)
     odt_bold_styles (xmlDocGetRootElement (doc), w.bold_styles);
@@ -264,7 +264,8 @@ teema_odt__to_text (GBytes *content_xml, const char *name, GError **error)
   return to_text (content_xml, TRUE, name, error);
 }
 
-/* ---- dispatch by extension ------------------------------------------------ */
+/* ---- dispatch by extension ------------------------------------------------
+ */
 
 static char *
 from_zip (const char *path, const char *member, gboolean odt, GError **error)
@@ -284,8 +285,7 @@ from_zip (const char *path, const char *member, gboolean odt, GError **error)
 }
 
 gboolean
-teema_import__read (const char *path, char **data, gsize *len,
-                    GError **error)
+teema_import__read (const char *path, char **data, gsize *len, GError **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
   char *text = NULL;

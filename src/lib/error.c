@@ -1,4 +1,4 @@
 /* error.c — the TEEMA_ERROR domain. */
 #include <teema/error.h>
 
-G_DEFINE_QUARK (teema-error-quark, teema_error)
+G_DEFINE_QUARK (teema - error - quark, teema_error)

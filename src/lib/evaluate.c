@@ -9,7 +9,7 @@
 #include <string.h>
 
 typedef struct {
-  GHashTable *gold;  /* "unit\x1ftheme" */
+  GHashTable *gold; /* "unit\x1ftheme" */
   GHashTable *pred;
   GPtrArray *units;  /* unit keys (char *) */
   GHashTable *texts; /* unit -> text (devset only) */
@@ -77,12 +77,13 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
        const char *title)
 {
   TeemaTable *table = teema_table_new (title);
-  const char *cols[] = { "theme", "gold", "predicted", "tp", "fp", "fn",
-                         "precision", "recall", "f1" };
+  const char *cols[] = { "theme", "gold",      "predicted", "tp", "fp",
+                         "fn",    "precision", "recall",    "f1" };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (table, cols[i], i == 0 ? TEEMA_COLUMN_TEXT
-                                            : i < 6 ? TEEMA_COLUMN_INT
-                                                    : TEEMA_COLUMN_REAL);
+    teema_table_add_column (table, cols[i],
+                            i == 0  ? TEEMA_COLUMN_TEXT
+                            : i < 6 ? TEEMA_COLUMN_INT
+                                    : TEEMA_COLUMN_REAL);
   guint TP = 0, FP = 0, FN = 0, n = 0;
   double macro_f = 0, macro_p = 0, macro_r = 0;
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
@@ -149,8 +150,8 @@ errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
 }
 
 static gboolean
-read_gold (Decisions *d, const TeemaCodebook *cb, const char *path,
-           guint line, const char *unit, const char *themes, GError **error)
+read_gold (Decisions *d, const TeemaCodebook *cb, const char *path, guint line,
+           const char *unit, const char *themes, GError **error)
 {
   if (g_str_equal (themes, "-"))
     return TRUE;
@@ -183,7 +184,8 @@ predict_devset (Decisions *d, const TeemaCodebook *cb, const char *path,
     if (g_strv_length (f) != 5) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    "%s:%u: expected 5 tab-separated fields (id group "
-                   "speaker themes text)", path, i + 1);
+                   "speaker themes text)",
+                   path, i + 1);
       return FALSE;
     }
     g_ptr_array_add (d->units, g_strdup (f[0]));
@@ -215,16 +217,17 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
     return NULL;
   }
   const char *lang = opt->lang ? opt->lang : teema_codebook_language (cb);
-  g_autoptr (TeemaAnalyzer) az =
-    opt->force_snowball ? teema_analyzer_new_snowball (lang, error)
-                        : teema_analyzer_new (lang, error);
+  g_autoptr (TeemaAnalyzer) az = opt->force_snowball
+                                   ? teema_analyzer_new_snowball (lang, error)
+                                   : teema_analyzer_new (lang, error);
   if (!az)
     return NULL;
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
   if (!lines[0] || !g_str_has_prefix (lines[0], "id\t")) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s:1: expected the header 'id<TAB>group<TAB>speaker<TAB>"
-                 "themes<TAB>text'", path);
+                 "themes<TAB>text'",
+                 path);
     return NULL;
   }
   Decisions d;
@@ -240,8 +243,7 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
 
 TeemaTable *
 teema_evaluate_coders (TeemaProject *project, const char *gold,
-                       const char *test, gboolean all_segments,
-                       GError **error)
+                       const char *test, gboolean all_segments, GError **error)
 {
   g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (project, error);
   if (!cb)
@@ -273,8 +275,8 @@ teema_evaluate_coders (TeemaProject *project, const char *gold,
   }
   for (guint i = 0; i < p->len; i++) {
     TeemaCoding *c = p->pdata[i];
-    g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             c->segment_id);
+    g_autofree char *unit =
+      g_strdup_printf ("%" G_GINT64_FORMAT, c->segment_id);
     decide (d.pred, cb, unit, c->theme);
   }
   for (guint i = 0; i < segs->len; i++) {
@@ -285,8 +287,8 @@ teema_evaluate_coders (TeemaProject *project, const char *gold,
     else
       g_free (unit);
   }
-  g_autofree char *title = g_strdup_printf ("Coder '%s' against '%s'", test,
-                                            gold);
+  g_autofree char *title =
+    g_strdup_printf ("Coder '%s' against '%s'", test, gold);
   TeemaTable *t = score (&d, cb, FALSE, title);
   decisions_clear (&d);
   return t;

@@ -61,8 +61,8 @@ prepare_file (const char *path, const TeemaImportOptions *opt,
   Prepared *p = g_new0 (Prepared, 1);
   p->path = g_strdup (path);
   p->name = g_path_get_basename (path);
-  if (joiner && g_utf8_validate_len (data, len, NULL) &&
-      !memchr (data, '\0', len)) {
+  if (joiner && g_utf8_validate_len (data, len, NULL)
+      && !memchr (data, '\0', len)) {
     char *joined = teema_analyzer_join_hyphenation (joiner, data, NULL);
     g_free (data);
     data = joined;
@@ -87,12 +87,11 @@ store_attributes (TeemaStore *store, gint64 informant_id,
                   const TeemaTranscript *t, GError **error)
 {
   for (const char *const *k = teema_transcript_meta_keys (t); *k; k++) {
-    if (g_str_equal (*k, "informant") || g_str_equal (*k, "interviewer") ||
-        g_str_equal (*k, "speakers"))
+    if (g_str_equal (*k, "informant") || g_str_equal (*k, "interviewer")
+        || g_str_equal (*k, "speakers"))
       continue;
     if (!teema_store__set_informant_attr (store, informant_id, *k,
-                                          teema_transcript_meta (t, *k),
-                                          error))
+                                          teema_transcript_meta (t, *k), error))
       return FALSE;
   }
   return TRUE;
@@ -109,7 +108,8 @@ store_file (TeemaStore *store, Prepared *p, const TeemaImportOptions *opt,
   if (old && !opt->force) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
                  "%s: already imported (same content); use --force to "
-                 "replace it and its codings", p->path);
+                 "replace it and its codings",
+                 p->path);
     goto fail;
   }
   if (old && !teema_store__delete_document (store, old, error))
@@ -120,9 +120,8 @@ store_file (TeemaStore *store, Prepared *p, const TeemaImportOptions *opt,
     goto fail;
   const char *text = teema_transcript_text (p->transcript);
   r->document_id = teema_store__insert_document (
-    store, p->name, p->path, p->sha256, text,
-    (guint) g_utf8_strlen (text, -1), inf,
-    teema_segmentation__name (opt->segmentation), error);
+    store, p->name, p->path, p->sha256, text, (guint) g_utf8_strlen (text, -1),
+    inf, teema_segmentation__name (opt->segmentation), error);
   if (!r->document_id)
     goto fail;
   for (guint i = 0; i < p->segments->len; i++) {
@@ -177,8 +176,8 @@ teema_project_import (TeemaProject *project, const char *const *paths,
   const TeemaImportOptions *opt = options ? options : &defaults;
   g_autoptr (TeemaAnalyzer) joiner = NULL;
   if (opt->join_hyphens) {
-    g_autofree char *lang = teema_store__get_setting (project->store,
-                                                     "language");
+    g_autofree char *lang =
+      teema_store__get_setting (project->store, "language");
     joiner = teema_analyzer_new (lang ? lang : "fi", error);
     if (!joiner)
       return NULL;

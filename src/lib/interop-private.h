@@ -18,7 +18,7 @@
 
 typedef struct TeemaZip TeemaZip;
 
-#define TEEMA_ZIP_MAX_BYTES ((guint64) 512 * 1024 * 1024)
+#define TEEMA_ZIP_MAX_BYTES   ((guint64) 512 * 1024 * 1024)
 #define TEEMA_ZIP_MAX_MEMBERS 10000u
 
 /* Reads every regular member of the zip at path. Refuses (with
@@ -40,8 +40,7 @@ typedef struct {
   char *data;
   gsize len;
 } TeemaZipMember;
-gboolean teema_zip__write (const char *path, GArray *members,
-                           GError **error);
+gboolean teema_zip__write (const char *path, GArray *members, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaZip, teema_zip__free)
 

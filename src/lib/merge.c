@@ -54,13 +54,13 @@ our_segment (TeemaProject *p, Merge *m, gint64 other_id, const char *theme,
 {
   const char *key = g_hash_table_lookup (m->keys, &other_id);
   g_auto (GStrv) f = key ? g_strsplit (key, "\x1f", 2) : NULL;
-  gint64 id = f && f[1] ? teema_store__find_segment (p->store, f[0],
-                                                     atoi (f[1]))
-                        : 0;
+  gint64 id =
+    f && f[1] ? teema_store__find_segment (p->store, f[0], atoi (f[1])) : 0;
   if (!id) {
     g_autofree char *detail = g_strdup_printf (
       "%s not merged: the project has no such segment (import the same "
-      "document file first)", what);
+      "document file first)",
+      what);
     event (m, "segment missing", other_id, theme, coder, detail);
     m->result->n_conflicts++;
   }
@@ -71,11 +71,10 @@ static gboolean
 merge_themes (TeemaProject *p, Merge *m, GError **error)
 {
   GError *local = NULL;
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (m->other,
-                                                             &local);
+  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (m->other, &local);
   if (!cb) {
-    gboolean none = g_error_matches (local, TEEMA_ERROR,
-                                     TEEMA_ERROR_NO_CODEBOOK);
+    gboolean none =
+      g_error_matches (local, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK);
     if (none)
       g_error_free (local);
     else
@@ -100,8 +99,8 @@ merge_themes (TeemaProject *p, Merge *m, GError **error)
 static gboolean
 merge_codings (TeemaProject *p, Merge *m, GError **error)
 {
-  g_autoptr (GPtrArray) list = teema_project_list_codings (m->other, NULL,
-                                                           error);
+  g_autoptr (GPtrArray) list =
+    teema_project_list_codings (m->other, NULL, error);
   if (!list)
     return FALSE;
   for (guint i = 0; i < list->len; i++) {
@@ -110,8 +109,7 @@ merge_codings (TeemaProject *p, Merge *m, GError **error)
       m->result->n_rules_skipped++;
       continue;
     }
-    gint64 id = our_segment (p, m, c->segment_id, c->theme, c->coder,
-                             "coding");
+    gint64 id = our_segment (p, m, c->segment_id, c->theme, c->coder, "coding");
     gboolean added = FALSE;
     if (id && !teema_store__merge_coding (p->store, c, id, &added, error))
       return FALSE;
@@ -125,11 +123,12 @@ static gboolean
 merge_memo (TeemaProject *p, Merge *m, const TeemaMemo *memo, gint64 id,
             GError **error)
 {
-  g_autofree char *ours = teema_store__get_memo (p->store, id, memo->coder,
-                                                 error);
+  g_autofree char *ours =
+    teema_store__get_memo (p->store, id, memo->coder, error);
   g_autofree char *joined_tail = g_strdup_printf ("]\n%s", memo->text);
-  if (ours && (g_str_equal (ours, memo->text) ||
-               g_str_has_suffix (ours, joined_tail))) {
+  if (ours
+      && (g_str_equal (ours, memo->text)
+          || g_str_has_suffix (ours, joined_tail))) {
     m->result->n_memos_kept++;
     return TRUE;
   }
@@ -154,14 +153,13 @@ merge_memo (TeemaProject *p, Merge *m, const TeemaMemo *memo, gint64 id,
 static gboolean
 merge_memos (TeemaProject *p, Merge *m, GError **error)
 {
-  g_autoptr (GPtrArray) list = teema_store__list_memos (m->other->store,
-                                                        NULL, error);
+  g_autoptr (GPtrArray) list =
+    teema_store__list_memos (m->other->store, NULL, error);
   if (!list)
     return FALSE;
   for (guint i = 0; i < list->len; i++) {
     TeemaMemo *memo = list->pdata[i];
-    gint64 id = our_segment (p, m, memo->segment_id, NULL, memo->coder,
-                             "memo");
+    gint64 id = our_segment (p, m, memo->segment_id, NULL, memo->coder, "memo");
     if (id && !merge_memo (p, m, memo, id, error))
       return FALSE;
   }
@@ -179,8 +177,9 @@ merge_rejections (TeemaProject *p, Merge *m, GError **error)
     TeemaCoding *c = list->pdata[i];
     gint64 id = our_segment (p, m, c->segment_id, c->theme, c->coder,
                              "rejected suggestion");
-    if (id && !teema_store__set_rejected (p->store, id, c->theme, c->coder,
-                                          TRUE, error))
+    if (id
+        && !teema_store__set_rejected (p->store, id, c->theme, c->coder, TRUE,
+                                       error))
       return FALSE;
     m->result->n_rejections_added += id != 0;
   }
@@ -191,8 +190,8 @@ static gboolean
 write_merge (TeemaProject *p, gpointer data, GError **error)
 {
   Merge *m = data;
-  return merge_themes (p, m, error) && merge_codings (p, m, error) &&
-         merge_memos (p, m, error) && merge_rejections (p, m, error);
+  return merge_themes (p, m, error) && merge_codings (p, m, error)
+         && merge_memos (p, m, error) && merge_rejections (p, m, error);
 }
 
 static gboolean
@@ -239,11 +238,11 @@ result_new (void)
 {
   TeemaMergeResult *r = g_new0 (TeemaMergeResult, 1);
   r->events = teema_table_new ("Merge events");
-  const char *cols[] = { "event", "document", "position", "theme", "coder",
-                         "detail" };
+  const char *cols[] = { "event", "document", "position",
+                         "theme", "coder",    "detail" };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (r->events, cols[i], i == 2 ? TEEMA_COLUMN_INT
-                                                       : TEEMA_COLUMN_TEXT);
+    teema_table_add_column (r->events, cols[i],
+                            i == 2 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   return r;
 }
 
@@ -254,13 +253,14 @@ teema_project_merge (TeemaProject *project, const char *other_path,
   if (same_file (project->path, other_path)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
                  "%s: cannot merge a project into itself; give the other "
-                 "copy", other_path);
+                 "copy",
+                 other_path);
     return NULL;
   }
   g_autofree char *name = g_path_get_basename (other_path);
   Merge m = { NULL, name, NULL, NULL, result_new () };
-  gboolean ok = load_other (&m, other_path, error) &&
-                teema_store__begin (project->store, error);
+  gboolean ok = load_other (&m, other_path, error)
+                && teema_store__begin (project->store, error);
   if (ok && !(ok = write_merge (project, &m, error)))
     teema_store__rollback (project->store);
   else if (ok && dry_run)

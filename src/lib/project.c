@@ -35,8 +35,7 @@ teema_project_create (const char *path, GError **error)
 {
   if (g_file_test (path, G_FILE_TEST_EXISTS)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "%s: already exists; choose another name or remove it",
-                 path);
+                 "%s: already exists; choose another name or remove it", path);
     return NULL;
   }
   TeemaStore *store = teema_store__open (path, TRUE, error);
@@ -58,8 +57,8 @@ teema_project_open (const char *path, GError **error)
 {
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "%s: no such project; create it with 'teema init %s'",
-                 path, path);
+                 "%s: no such project; create it with 'teema init %s'", path,
+                 path);
     return NULL;
   }
   TeemaStore *store = teema_store__open (path, FALSE, error);
@@ -141,8 +140,7 @@ write_informant_attr (TeemaProject *p, gpointer data, GError **error)
   gint64 id = teema_store__find_informant (p->store, s->a);
   if (!id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown informant '%s' (see 'teema informant list')",
-                 s->a);
+                 "unknown informant '%s' (see 'teema informant list')", s->a);
     return FALSE;
   }
   return teema_store__set_informant_attr (p->store, id, s->b, s->c, error);
@@ -229,17 +227,17 @@ write_coding (TeemaProject *p, gpointer data, GError **error)
     return FALSE;
   }
   if (c->add)
-    return teema_store__add_coding (p->store, c->segment_id, c->theme,
-                                    c->coder, seg->start, seg->end, NULL,
-                                    &c->changed, error);
+    return teema_store__add_coding (p->store, c->segment_id, c->theme, c->coder,
+                                    seg->start, seg->end, NULL, &c->changed,
+                                    error);
   return teema_store__remove_coding (p->store, c->segment_id, c->theme,
                                      c->coder, &c->changed, error);
 }
 
 gboolean
 teema_project_add_coding (TeemaProject *project, gint64 segment_id,
-                          const char *theme, const char *coder,
-                          gboolean *added, GError **error)
+                          const char *theme, const char *coder, gboolean *added,
+                          GError **error)
 {
   CodingChange c = { segment_id, theme, coder, TRUE, FALSE };
   gboolean ok = teema_project__transact (project, write_coding, &c, error);

@@ -67,8 +67,8 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *opt,
     teema_project_list_codings (project, &cf, error);
   if (!codings)
     return NULL;
-  g_autoptr (GHashTable) wanted = g_hash_table_new_full (
-    g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) wanted =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < codings->len; i++) {
     TeemaCoding *c = codings->pdata[i];
     if (theme_selected (cb, c->theme, theme->code, opt->children))
@@ -80,12 +80,11 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *opt,
   if (!segments)
     return NULL;
   TeemaTable *table = teema_table_new (teema_theme_label (theme, opt->lang));
-  const char *cols[] = { "theme", "informant", "group", "segment",
-                         "document", "position", "text", "citation" };
+  const char *cols[] = { "theme",    "informant", "group", "segment",
+                         "document", "position",  "text",  "citation" };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (table, cols[i],
-                            i == 3 || i == 5 ? TEEMA_COLUMN_INT
-                                             : TEEMA_COLUMN_TEXT);
+    teema_table_add_column (
+      table, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   for (guint i = 0; i < segments->len; i++) {
     TeemaSegment *s = segments->pdata[i];
     if (g_hash_table_contains (wanted, &s->id))
@@ -102,8 +101,8 @@ teema_quotes_markdown (const TeemaTable *quotes, const char *heading)
   if (heading)
     g_string_append_printf (out, "## %s\n\n", heading);
   else
-    g_string_append_printf (out, "## %s (%u)\n\n",
-                            teema_table_title (quotes), n);
+    g_string_append_printf (out, "## %s (%u)\n\n", teema_table_title (quotes),
+                            n);
   for (guint r = 0; r < n; r++)
     g_string_append_printf (out, "> %s\n\n(%s)\n\n",
                             teema_table_cell (quotes, r, 6),

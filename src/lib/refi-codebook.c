@@ -18,8 +18,9 @@ char *
 teema_refi__guid (const char *kind, const char *key)
 {
   g_autofree char *seed = g_strconcat ("teema:", kind, ":", key, NULL);
-  g_autofree char *h = g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
-  h[12] = '5';                                   /* name-based, version 5 */
+  g_autofree char *h =
+    g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
+  h[12] = '5';                                      /* name-based, version 5 */
   h[16] = "89ab"[g_ascii_xdigit_value (h[16]) & 3]; /* RFC 4122 variant */
   char *g = g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12,
                              h + 16, h + 20);
@@ -160,19 +161,20 @@ teema_refi__theme_text (GString *out, const char *id, const char *name,
     if (!colon || g_str_has_prefix (line, "code:"))
       continue;
     g_autofree char *key = g_strndup (line, colon - line);
-    if (g_str_equal (key, "label.fi") || g_str_equal (key, "label.en") ||
-        g_str_equal (key, "rule") || g_str_equal (key, "exclude"))
+    if (g_str_equal (key, "label.fi") || g_str_equal (key, "label.en")
+        || g_str_equal (key, "rule") || g_str_equal (key, "exclude"))
       field (out, key, colon + 1);
   }
 }
 
-/* ---- reading a .qdc ------------------------------------------------------- */
+/* ---- reading a .qdc -------------------------------------------------------
+ */
 
 static gboolean
 is_element (xmlNodePtr n, const char *local)
 {
-  return n && n->type == XML_ELEMENT_NODE &&
-         g_str_equal ((const char *) n->name, local);
+  return n && n->type == XML_ELEMENT_NODE
+         && g_str_equal ((const char *) n->name, local);
 }
 
 static xmlNodePtr
@@ -244,7 +246,8 @@ teema_codebook_parse_qdc (const char *data, gsize len, const char *name,
   if (!doc)
     return NULL;
   xmlNodePtr root = xmlDocGetRootElement (doc);
-  xmlNodePtr book = is_element (root, "CodeBook") ? root : child (root, "CodeBook");
+  xmlNodePtr book =
+    is_element (root, "CodeBook") ? root : child (root, "CodeBook");
   xmlNodePtr codes = child (book, "Codes");
   if (!codes) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
@@ -260,8 +263,8 @@ teema_codebook_parse_qdc (const char *data, gsize len, const char *name,
   g_string_append_printf (text, "codebook: %s\n", base);
   codes_text (text, codes, NULL, taken);
   teema_xml__free (doc);
-  TeemaCodebook *cb = teema_codebook_parse (text->str, (gssize) text->len,
-                                            name, error);
+  TeemaCodebook *cb =
+    teema_codebook_parse (text->str, (gssize) text->len, name, error);
   g_string_free (text, TRUE);
   return cb;
 }
@@ -280,7 +283,8 @@ teema_codebook_load_qdc (const char *path, GError **error)
   return teema_codebook_parse_qdc (data, len, path, error);
 }
 
-/* ---- writing -------------------------------------------------------------- */
+/* ---- writing --------------------------------------------------------------
+ */
 
 void
 teema_refi__write_codes (gpointer writer, const TeemaCodebook *cb)

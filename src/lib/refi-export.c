@@ -24,20 +24,20 @@
 #include <string.h>
 
 #define VAR_SEGMENTATION "teema:segmentation"
-#define VAR_SPEAKERS "teema:speakers"
+#define VAR_SPEAKERS     "teema:speakers"
 #define VAR_INTERVIEWERS "teema:interviewers"
 
 typedef struct {
   TeemaProject *project;
-  TeemaCodebook *codebook;  /* or NULL */
-  GPtrArray *coders;        /* char * */
-  GPtrArray *informants;    /* TeemaInformant * */
-  GPtrArray *documents;     /* TeemaStoreDocument * */
-  GPtrArray *segments;      /* TeemaSegment *, all of them */
-  GPtrArray *codings;       /* TeemaCoding * */
-  GPtrArray *variables;     /* char *: variable names in order */
-  GPtrArray *memos;         /* TeemaMemo * */
-  GPtrArray *notes;         /* Note *, in the order they are referenced */
+  TeemaCodebook *codebook; /* or NULL */
+  GPtrArray *coders;       /* char * */
+  GPtrArray *informants;   /* TeemaInformant * */
+  GPtrArray *documents;    /* TeemaStoreDocument * */
+  GPtrArray *segments;     /* TeemaSegment *, all of them */
+  GPtrArray *codings;      /* TeemaCoding * */
+  GPtrArray *variables;    /* char *: variable names in order */
+  GPtrArray *memos;        /* TeemaMemo * */
+  GPtrArray *notes;        /* Note *, in the order they are referenced */
   xmlTextWriterPtr w;
 } Export;
 
@@ -101,8 +101,8 @@ gather (Export *e, GError **error)
   TeemaStore *store = e->project->store;
   GError *no_cb = NULL;
   e->codebook = teema_project_get_codebook (e->project, &no_cb);
-  if (!e->codebook && !g_error_matches (no_cb, TEEMA_ERROR,
-                                        TEEMA_ERROR_NO_CODEBOOK)) {
+  if (!e->codebook
+      && !g_error_matches (no_cb, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK)) {
     g_propagate_error (error, no_cb);
     return FALSE;
   }
@@ -130,7 +130,8 @@ gather (Export *e, GError **error)
   return TRUE;
 }
 
-/* ---- small writer helpers ------------------------------------------------- */
+/* ---- small writer helpers -------------------------------------------------
+ */
 
 static void
 start (Export *e, const char *element)
@@ -177,7 +178,8 @@ variable_value (Export *e, const char *variable, const char *value)
   end (e);
 }
 
-/* ---- sections ------------------------------------------------------------- */
+/* ---- sections -------------------------------------------------------------
+ */
 
 static void
 write_users (Export *e)
@@ -244,9 +246,8 @@ write_cases (Export *e)
 static void
 write_coding (Export *e, const TeemaStoreDocument *d, const TeemaCoding *c)
 {
-  g_autofree char *key = g_strdup_printf ("%s:%u:%u:%s:%s", d->sha256,
-                                          c->start, c->end, c->theme,
-                                          c->coder);
+  g_autofree char *key = g_strdup_printf ("%s:%u:%u:%s:%s", d->sha256, c->start,
+                                          c->end, c->theme, c->coder);
   start (e, "Coding");
   guid_attr (e, "guid", "coding", key);
   guid_attr (e, "creatingUser", "coder", c->coder);
@@ -270,8 +271,8 @@ write_selections (Export *e, const TeemaStoreDocument *d, GPtrArray *codings)
 {
   for (guint i = 0; i < codings->len;) {
     TeemaCoding *first = codings->pdata[i];
-    g_autofree char *key = g_strdup_printf ("%s:%u:%u", d->sha256,
-                                            first->start, first->end);
+    g_autofree char *key =
+      g_strdup_printf ("%s:%u:%u", d->sha256, first->start, first->end);
     start (e, "PlainTextSelection");
     guid_attr (e, "guid", "selection", key);
     int_attr (e, "startPosition", first->start);
@@ -337,8 +338,8 @@ speakers_of (Export *e, gint64 doc, gboolean interviewer)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < e->segments->len; i++) {
     TeemaSegment *seg = e->segments->pdata[i];
-    if (seg->document_id != doc || seg->interviewer != interviewer ||
-        !g_hash_table_add (seen, seg->speaker))
+    if (seg->document_id != doc || seg->interviewer != interviewer
+        || !g_hash_table_add (seen, seg->speaker))
       continue;
     g_string_append_printf (s, "%s%s", s->len ? ", " : "", seg->speaker);
   }
@@ -459,8 +460,8 @@ teema_project_export_qdpx (TeemaProject *project, const char *path,
     export_clear (&e);
     return FALSE;
   }
-  g_autoptr (GArray) members = g_array_new (FALSE, TRUE,
-                                            sizeof (TeemaZipMember));
+  g_autoptr (GArray) members =
+    g_array_new (FALSE, TRUE, sizeof (TeemaZipMember));
   g_array_set_clear_func (members, member_clear);
   TeemaZipMember qde = { g_strdup ("project.qde"), write_qde (&e), 0 };
   qde.len = strlen (qde.data);

@@ -35,7 +35,8 @@ teema_refi_report_free (TeemaRefiReport *r)
   g_free (r);
 }
 
-/* ---- reading -------------------------------------------------------------- */
+/* ---- reading --------------------------------------------------------------
+ */
 
 static gboolean
 looks_like_zip (const char *path)
@@ -61,7 +62,8 @@ find_qde (TeemaZip *zip, const char *path, GError **error)
   }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                "%s: no .qde file at the top of the archive: not a REFI-QDA "
-               "project (.qdpx)", path);
+               "project (.qdpx)",
+               path);
   return NULL;
 }
 
@@ -102,14 +104,19 @@ skip_media (RefiProject *p, RefiSource *src)
 {
   if (g_str_equal (src->kind, "TextSource")) {
     if (src->n_other_codings)
-      g_ptr_array_add (p->skipped, g_strdup_printf (
-        "source '%s': %u codings of the whole source (teema codes text "
-        "spans)", src->name, src->n_other_codings));
+      g_ptr_array_add (
+        p->skipped,
+        g_strdup_printf (
+          "source '%s': %u codings of the whole source (teema codes text "
+          "spans)",
+          src->name, src->n_other_codings));
     return;
   }
-  g_ptr_array_add (p->skipped, g_strdup_printf (
-    "%s '%s': teema imports text sources only (%u codings not imported)",
-    src->kind, src->name, src->n_other_codings));
+  g_ptr_array_add (
+    p->skipped,
+    g_strdup_printf (
+      "%s '%s': teema imports text sources only (%u codings not imported)",
+      src->kind, src->name, src->n_other_codings));
 }
 
 static void
@@ -136,7 +143,8 @@ assign_informants (RefiProject *p)
   }
 }
 
-/* ---- writing -------------------------------------------------------------- */
+/* ---- writing --------------------------------------------------------------
+ */
 
 typedef struct {
   RefiProject *p;
@@ -152,10 +160,10 @@ write_codebook (TeemaStore *store, Job *job, GError **error)
   RefiProject *p = job->p;
   if (!p->new_codes->len)
     return TRUE;
-  g_autofree char *head = job->existing
-                            ? teema_codebook_to_text (job->existing)
-                            : g_strdup_printf ("codebook: %s\n",
-                                               p->name ? p->name : "REFI-QDA");
+  g_autofree char *head =
+    job->existing
+      ? teema_codebook_to_text (job->existing)
+      : g_strdup_printf ("codebook: %s\n", p->name ? p->name : "REFI-QDA");
   g_autofree char *text = g_strconcat (head, p->codebook->str, NULL);
   g_autoptr (TeemaCodebook) cb =
     teema_codebook_parse (text, -1, job->path, error);
@@ -184,8 +192,8 @@ write_cases (TeemaStore *store, Job *job, GError **error)
     gpointer k, v;
     g_hash_table_iter_init (&it, c->vars);
     while (g_hash_table_iter_next (&it, &k, &v))
-      if (!g_str_has_prefix (k, "teema:") &&
-          !teema_store__set_informant_attr (store, id, k, v, error))
+      if (!g_str_has_prefix (k, "teema:")
+          && !teema_store__set_informant_attr (store, id, k, v, error))
         return FALSE;
   }
   job->r->n_cases = job->p->cases->len;
@@ -332,29 +340,33 @@ write_selection (TeemaStore *store, Job *job, RefiSource *src, GPtrArray *segs,
 {
   const TeemaSegment *seg = segment_at (segs, s->cs, s->ce);
   if (!seg) {
-    g_ptr_array_add (job->p->skipped, g_strdup_printf (
-      "source '%s': selection %u-%u covers no text of any segment",
-      src->name, s->cs, s->ce));
+    g_ptr_array_add (
+      job->p->skipped,
+      g_strdup_printf (
+        "source '%s': selection %u-%u covers no text of any segment", src->name,
+        s->cs, s->ce));
     return TRUE;
   }
   job->r->n_selections++;
   add_memos (job->p, s, seg->id, memos);
   for (guint i = 0; i < s->codings->len; i++) {
     RefiCoding *c = s->codings->pdata[i];
-    const char *theme = c->code ? g_hash_table_lookup (job->p->code_ids,
-                                                       c->code) : NULL;
+    const char *theme =
+      c->code ? g_hash_table_lookup (job->p->code_ids, c->code) : NULL;
     if (!theme) {
-      g_ptr_array_add (job->p->skipped, g_strdup_printf (
-        "source '%s': a coding of selection %u-%u refers to an unknown "
-        "code", src->name, s->cs, s->ce));
+      g_ptr_array_add (
+        job->p->skipped,
+        g_strdup_printf (
+          "source '%s': a coding of selection %u-%u refers to an unknown "
+          "code",
+          src->name, s->cs, s->ce));
       continue;
     }
     g_autofree char *note = note_of (job->p, c);
     gboolean added = FALSE;
-    if (!teema_store__insert_coding_at (store, seg->id, theme,
-                                        coder_of (job->p, s, c), s->cs, s->ce,
-                                        c->created ? c->created : s->created,
-                                        note, &added, error))
+    if (!teema_store__insert_coding_at (
+          store, seg->id, theme, coder_of (job->p, s, c), s->cs, s->ce,
+          c->created ? c->created : s->created, note, &added, error))
       return FALSE;
     job->r->n_codings += added;
   }
@@ -362,26 +374,26 @@ write_selection (TeemaStore *store, Job *job, RefiSource *src, GPtrArray *segs,
 }
 
 static gboolean
-insert_document (TeemaStore *store, Job *job, RefiSource *src,
-                 const char *sha, gint64 *doc, GError **error)
+insert_document (TeemaStore *store, Job *job, RefiSource *src, const char *sha,
+                 gint64 *doc, GError **error)
 {
   gint64 old = teema_store__find_document_by_hash (store, sha);
   if (old && !job->opt->force) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
                  "%s: source '%s' is already in the project (same text); "
-                 "use --force to replace it and its codings", job->path,
-                 src->name);
+                 "use --force to replace it and its codings",
+                 job->path, src->name);
     return FALSE;
   }
   if (old && !teema_store__delete_document (store, old, error))
     return FALSE;
   gint64 inf = teema_store__ensure_informant (store, src->informant, error);
   const char *mode = g_hash_table_lookup (src->vars, "teema:segmentation");
-  *doc = inf ? teema_store__insert_document (
-                 store, src->name, job->path, sha, src->text,
-                 (guint) g_utf8_strlen (src->text, -1), inf,
-                 mode ? mode : "turn", error)
-             : 0;
+  *doc =
+    inf ? teema_store__insert_document (
+      store, src->name, job->path, sha, src->text,
+      (guint) g_utf8_strlen (src->text, -1), inf, mode ? mode : "turn", error)
+        : 0;
   return *doc != 0;
 }
 
@@ -392,9 +404,11 @@ write_source (TeemaStore *store, Job *job, RefiSource *src, GHashTable *seen,
   g_autofree char *sha =
     g_compute_checksum_for_string (G_CHECKSUM_SHA256, src->text, -1);
   if (g_hash_table_contains (seen, sha)) {
-    g_ptr_array_add (job->p->skipped, g_strdup_printf (
-      "source '%s': same text as an earlier source; not imported twice",
-      src->name));
+    g_ptr_array_add (
+      job->p->skipped,
+      g_strdup_printf (
+        "source '%s': same text as an earlier source; not imported twice",
+        src->name));
     return TRUE;
   }
   g_hash_table_add (seen, g_strdup (sha));
@@ -428,17 +442,16 @@ write_all (TeemaProject *project, gpointer data, GError **error)
   if (!write_codebook (store, job, error))
     return FALSE;
   for (guint i = 0; i < job->p->user_order->len; i++) {
-    const char *name = g_hash_table_lookup (job->p->users,
-                                            job->p->user_order->pdata[i]);
+    const char *name =
+      g_hash_table_lookup (job->p->users, job->p->user_order->pdata[i]);
     if (!teema_store__ensure_coder (store, name, error))
       return FALSE;
   }
   job->r->n_users = job->p->user_order->len;
   if (!write_cases (store, job, error))
     return FALSE;
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash,
-                                                       g_str_equal, g_free,
-                                                       NULL);
+  g_autoptr (GHashTable) seen =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < job->p->sources->len; i++) {
     RefiSource *src = job->p->sources->pdata[i];
     if (src->text && !write_source (store, job, src, seen, error))

@@ -9,15 +9,15 @@
 #include <teema/teema.h>
 
 typedef struct {
-  char *code;      /* code GUID */
-  char *user;      /* creating user GUID, or NULL */
-  char *created;   /* creationDateTime, or NULL */
+  char *code;       /* code GUID */
+  char *user;       /* creating user GUID, or NULL */
+  char *created;    /* creationDateTime, or NULL */
   GPtrArray *notes; /* char *: note GUIDs */
 } RefiCoding;
 
 typedef struct {
   char *guid;
-  char *name;       /* ATLAS.ti puts the quoted text here */
+  char *name;        /* ATLAS.ti puts the quoted text here */
   gint64 start, end; /* as written, in the exporter's units */
   char *user;
   char *created;
@@ -30,21 +30,21 @@ typedef struct {
 typedef struct {
   char *guid;
   char *name;
-  char *kind;        /* "TextSource", "PDFSource", ... */
-  char *path;        /* plainTextPath, or NULL */
-  char *content;     /* PlainTextContent, or NULL */
-  GHashTable *vars;  /* variable name -> value */
+  char *kind;            /* "TextSource", "PDFSource", ... */
+  char *path;            /* plainTextPath, or NULL */
+  char *content;         /* PlainTextContent, or NULL */
+  GHashTable *vars;      /* variable name -> value */
   GPtrArray *selections; /* RefiSelection * */
   guint n_other_codings; /* codings on media or on the whole source */
-  GBytes *raw;       /* the text as found (may have BOM, CRLF) or NULL */
-  char *text;        /* the stored NFC text, set by refi-offsets.c */
-  char *informant;   /* informant code, set by refi-import.c */
+  GBytes *raw;           /* the text as found (may have BOM, CRLF) or NULL */
+  char *text;            /* the stored NFC text, set by refi-offsets.c */
+  char *informant;       /* informant code, set by refi-import.c */
 } RefiSource;
 
 typedef struct {
   char *guid;
   char *name;
-  GHashTable *vars;  /* variable name -> value */
+  GHashTable *vars;   /* variable name -> value */
   GPtrArray *sources; /* char *: source GUIDs */
 } RefiCase;
 
@@ -58,17 +58,17 @@ typedef struct {
 typedef struct {
   char *origin;
   char *name;
-  GHashTable *users;   /* guid -> name */
-  GPtrArray *user_order; /* char *: guids in file order */
-  GString *codebook;   /* codes in the codebook text format (new ones) */
-  GHashTable *code_ids; /* code guid -> theme id */
-  GPtrArray *new_codes; /* char *: theme ids created by this import */
-  GPtrArray *sources;  /* RefiSource * */
-  GPtrArray *cases;    /* RefiCase * */
-  GHashTable *notes;   /* note guid -> RefiNote * */
+  GHashTable *users;        /* guid -> name */
+  GPtrArray *user_order;    /* char *: guids in file order */
+  GString *codebook;        /* codes in the codebook text format (new ones) */
+  GHashTable *code_ids;     /* code guid -> theme id */
+  GPtrArray *new_codes;     /* char *: theme ids created by this import */
+  GPtrArray *sources;       /* RefiSource * */
+  GPtrArray *cases;         /* RefiCase * */
+  GHashTable *notes;        /* note guid -> RefiNote * */
   GHashTable *coding_notes; /* note guids referenced from any Coding */
   GHashTable *used_notes;   /* note guids kept (on codings or as memos) */
-  GPtrArray *skipped;  /* char *: messages for the report */
+  GPtrArray *skipped;       /* char *: messages for the report */
   guint n_merged;
 } RefiProject;
 

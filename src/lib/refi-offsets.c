@@ -27,10 +27,10 @@ static const char *const conv_names[N_CONV] = {
 };
 
 typedef struct {
-  guint n;            /* raw characters (BOM excluded) */
+  guint n;             /* raw characters (BOM excluded) */
   guint32 *at[N_CONV]; /* offset of raw char i under each convention */
-  guint32 *st;        /* stored code point of raw char i; [n] = length */
-  gunichar *chars;    /* the stored text as code points */
+  guint32 *st;         /* stored code point of raw char i; [n] = length */
+  gunichar *chars;     /* the stored text as code points */
   glong n_chars;
 } Map;
 
@@ -56,8 +56,8 @@ flush_chunk (GString *chunk, GArray *members, GString *out, guint *out_cp,
 {
   if (!members->len)
     return;
-  g_autofree char *nfc = g_utf8_normalize (chunk->str, (gssize) chunk->len,
-                                           G_NORMALIZE_NFC);
+  g_autofree char *nfc =
+    g_utf8_normalize (chunk->str, (gssize) chunk->len, G_NORMALIZE_NFC);
   guint len = (guint) g_utf8_strlen (nfc, -1), clean_i = 0;
   for (guint k = 0; k < members->len; k++) {
     Member *mb = &g_array_index (members, Member, k);
@@ -204,8 +204,8 @@ prepare_source (RefiProject *p, RefiSource *src, Map *m)
   if (why) {
     g_ptr_array_add (p->skipped,
                      g_strdup_printf ("source '%s': %s; its %u selections "
-                                      "were not imported", src->name, why,
-                                      src->selections->len));
+                                      "were not imported",
+                                      src->name, why, src->selections->len));
     return FALSE;
   }
   return TRUE;
@@ -242,10 +242,12 @@ apply (RefiProject *p, Mapped *mp, int c, guint *n_on_boundary)
     gint64 cs = map_offset (&mp->map, c, s->start);
     gint64 ce = map_offset (&mp->map, c, s->end);
     if (cs < 0 || ce <= cs) {
-      g_ptr_array_add (p->skipped, g_strdup_printf (
-        "source '%s': selection %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
-        " lies outside its text (%u characters)", mp->src->name, s->start,
-        s->end, (guint) mp->map.n_chars));
+      g_ptr_array_add (
+        p->skipped, g_strdup_printf ("source '%s': selection %" G_GINT64_FORMAT
+                                     "-%" G_GINT64_FORMAT
+                                     " lies outside its text (%u characters)",
+                                     mp->src->name, s->start, s->end,
+                                     (guint) mp->map.n_chars));
       continue;
     }
     s->mapped = TRUE;
@@ -284,7 +286,8 @@ refi_map_offsets (RefiProject *p, guint *n_on_boundary)
                           distinct ? "" : " (all conventions agree here)");
 }
 
-/* ---- segments --------------------------------------------------------------- */
+/* ---- segments ---------------------------------------------------------------
+ */
 
 static TeemaSegmentation
 mode_named (const char *name)
@@ -364,8 +367,8 @@ refi_segments (const RefiSource *src)
       g_string_append_printf (doc, "interviewer: %s\n", ivs);
   }
   g_string_append_printf (doc, "---\n%s", src->text);
-  TeemaTranscript *t = teema_transcript_parse (doc->str, (gssize) doc->len,
-                                               src->name, NULL);
+  TeemaTranscript *t =
+    teema_transcript_parse (doc->str, (gssize) doc->len, src->name, NULL);
   g_string_free (doc, TRUE);
   GPtrArray *out;
   if (t && (seg || has_speakers (t, src->text)))

@@ -113,19 +113,19 @@ project_new (void)
                                     (GDestroyNotify) note_free);
   p->coding_notes =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  p->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         NULL);
+  p->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->skipped = g_ptr_array_new_with_free_func (g_free);
   return p;
 }
 
-/* ---- libxml2 helpers ------------------------------------------------------ */
+/* ---- libxml2 helpers ------------------------------------------------------
+ */
 
 static gboolean
 is_el (xmlNodePtr n, const char *local)
 {
-  return n && n->type == XML_ELEMENT_NODE &&
-         (!local || g_str_equal ((const char *) n->name, local));
+  return n && n->type == XML_ELEMENT_NODE
+         && (!local || g_str_equal ((const char *) n->name, local));
 }
 
 static xmlNodePtr
@@ -171,7 +171,8 @@ text_of (xmlNodePtr n)
   return s;
 }
 
-/* ---- users and codes ------------------------------------------------------ */
+/* ---- users and codes ------------------------------------------------------
+ */
 
 static void
 read_users (RefiProject *p, xmlNodePtr users)
@@ -257,7 +258,8 @@ read_codes (CodeWalk *w, xmlNodePtr codes, const char *parent)
   }
 }
 
-/* ---- variables, cases, notes ---------------------------------------------- */
+/* ---- variables, cases, notes ----------------------------------------------
+ */
 
 /* Reads VariableValue children of n into vars (names via variables). */
 static void
@@ -369,7 +371,8 @@ read_notes (RefiProject *p, xmlNodePtr notes)
   }
 }
 
-/* ---- sources -------------------------------------------------------------- */
+/* ---- sources --------------------------------------------------------------
+ */
 
 static GPtrArray *
 note_refs (xmlNodePtr n)
@@ -413,8 +416,8 @@ read_selection (xmlNodePtr s)
   sel->created = prop (s, "creationDateTime");
   sel->codings = g_ptr_array_new_with_free_func ((GDestroyNotify) coding_free);
   sel->notes = note_refs (s);
-  if (!parse_position (s, "startPosition", &sel->start) ||
-      !parse_position (s, "endPosition", &sel->end))
+  if (!parse_position (s, "startPosition", &sel->start)
+      || !parse_position (s, "endPosition", &sel->end))
     sel->start = sel->end = -1;
   for (xmlNodePtr c = s->children; c; c = c->next)
     if (is_el (c, "Coding"))
@@ -471,8 +474,8 @@ read_source (RefiProject *p, xmlNodePtr s, GHashTable *variables)
   src->path = prop (s, "plainTextPath");
   src->content = text_of (child (s, "PlainTextContent"));
   src->vars = str_table ();
-  src->selections = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) selection_free);
+  src->selections =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) selection_free);
   read_values (s, variables, src->vars);
   gboolean text = g_str_equal (src->kind, "TextSource");
   for (xmlNodePtr c = s->children; c; c = c->next) {
@@ -493,20 +496,23 @@ refi_read (gpointer xml, const TeemaCodebook *existing, const char *name,
   if (!is_el (root, "Project")) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s: the root element is <%s>, not <Project>: not a "
-                 "REFI-QDA project%s", name, root ? (char *) root->name : "",
+                 "REFI-QDA project%s",
+                 name, root ? (char *) root->name : "",
                  is_el (root, "CodeBook") ? " (for a codebook use 'teema "
-                                            "codebook import FILE.qdc')" : "");
+                                            "codebook import FILE.qdc')"
+                                          : "");
     return NULL;
   }
   RefiProject *p = project_new ();
   p->origin = prop (root, "origin");
   p->name = prop (root, "name");
   read_users (p, child (root, "Users"));
-  CodeWalk w = { p, existing, g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                     g_free, NULL) };
+  CodeWalk w = {
+    p, existing, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL)
+  };
   for (guint i = 0; existing && i < teema_codebook_size (existing); i++)
-    g_hash_table_add (w.taken, g_ascii_strdown (
-                                 teema_codebook_theme (existing, i)->code, -1));
+    g_hash_table_add (
+      w.taken, g_ascii_strdown (teema_codebook_theme (existing, i)->code, -1));
   read_codes (&w, child (child (root, "CodeBook"), "Codes"), NULL);
   g_hash_table_destroy (w.taken);
   g_autoptr (GHashTable) variables = read_variables (child (root, "Variables"));

@@ -14,18 +14,18 @@
 typedef struct {
   char *code;
   char *group;
-  guint64 words;       /* all informant words */
+  guint64 words; /* all informant words */
   gboolean has_segments;
 } Unit;
 
 typedef struct {
-  GPtrArray *units;            /* Unit *: informants or groups, in order */
-  GHashTable *unit_of_segment; /* gint64 * -> Unit * (report unit) */
+  GPtrArray *units;                 /* Unit *: informants or groups, in order */
+  GHashTable *unit_of_segment;      /* gint64 * -> Unit * (report unit) */
   GHashTable *informant_of_segment; /* gint64 * -> char * informant code */
   GHashTable *words_of_segment;     /* gint64 * -> guint words */
   GPtrArray *segments;
   TeemaCodebook *cb;
-  GHashTable *coded;           /* "theme\x1fsegment" (roll-up) -> 1 */
+  GHashTable *coded; /* "theme\x1fsegment" (roll-up) -> 1 */
   GPtrArray *informants;
 } Data;
 
@@ -121,8 +121,7 @@ index_codings (Data *d, GPtrArray *codings)
 }
 
 static gboolean
-load (Data *d, TeemaProject *p, const TeemaReportOptions *opt,
-      GError **error)
+load (Data *d, TeemaProject *p, const TeemaReportOptions *opt, GError **error)
 {
   d->cb = teema_project_get_codebook (p, error);
   if (!d->cb)
@@ -178,8 +177,8 @@ informants_in (Data *d, const char *group)
     TeemaInformant *inf = d->informants->pdata[i];
     if (!inf->n_words)
       continue;
-    if (!group || g_strcmp0 (inf->group ? inf->group : "(no group)",
-                             group) == 0)
+    if (!group
+        || g_strcmp0 (inf->group ? inf->group : "(no group)", group) == 0)
       n++;
   }
   return n;
@@ -236,9 +235,8 @@ long_rows (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
     teema_table_add_int (table, (gint64) cells[u].words);
     teema_table_add_real (table, share (cells[u].words, unit->words), 1);
     teema_table_add_int (table, g_hash_table_size (cells[u].informants));
-    teema_table_add_int (table, informants_in (
-                                  d, opt->by == TEEMA_BY_GROUP ? unit->code
-                                                               : NULL));
+    teema_table_add_int (
+      table, informants_in (d, opt->by == TEEMA_BY_GROUP ? unit->code : NULL));
   }
 }
 
@@ -284,9 +282,9 @@ wide_row (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
     teema_table_add_text (table, cell);
     total += cells[u].segments;
     if (opt->by == TEEMA_BY_GROUP) {
-      g_autofree char *kn = g_strdup_printf (
-        "%u/%u", g_hash_table_size (cells[u].informants),
-        informants_in (d, unit->code));
+      g_autofree char *kn =
+        g_strdup_printf ("%u/%u", g_hash_table_size (cells[u].informants),
+                         informants_in (d, unit->code));
       teema_table_add_text (table, kn);
     }
   }
@@ -344,8 +342,8 @@ teema_report_themes (TeemaProject *project, const TeemaReportOptions *options,
     Cell *cells = g_new0 (Cell, nu);
     for (guint u = 0; u < nu; u++)
       cells[u].informants = g_hash_table_new (g_str_hash, g_str_equal);
-    g_autoptr (GHashTable) mentioned = g_hash_table_new (g_str_hash,
-                                                         g_str_equal);
+    g_autoptr (GHashTable) mentioned =
+      g_hash_table_new (g_str_hash, g_str_equal);
     count_theme (&d, t->code, cells, mentioned);
     if (opt->wide)
       wide_row (&d, table, t, cells, mentioned, opt);

@@ -39,8 +39,7 @@ typedef struct {
 static gboolean
 check_segment (TeemaProject *p, gint64 id, GError **error)
 {
-  g_autoptr (TeemaSegment) seg = teema_store__get_segment (p->store, id,
-                                                           error);
+  g_autoptr (TeemaSegment) seg = teema_store__get_segment (p->store, id, error);
   return seg != NULL;
 }
 
@@ -48,9 +47,9 @@ static gboolean
 write_memo (TeemaProject *p, gpointer data, GError **error)
 {
   ReviewChange *c = data;
-  return check_segment (p, c->segment_id, error) &&
-         teema_store__set_memo (p->store, c->segment_id, c->coder, c->text,
-                                NULL, error);
+  return check_segment (p, c->segment_id, error)
+         && teema_store__set_memo (p->store, c->segment_id, c->coder, c->text,
+                                   NULL, error);
 }
 
 gboolean
@@ -81,9 +80,9 @@ static gboolean
 write_rejected (TeemaProject *p, gpointer data, GError **error)
 {
   ReviewChange *c = data;
-  return check_segment (p, c->segment_id, error) &&
-         teema_store__set_rejected (p->store, c->segment_id, c->theme,
-                                    c->coder, c->rejected, error);
+  return check_segment (p, c->segment_id, error)
+         && teema_store__set_rejected (p->store, c->segment_id, c->theme,
+                                       c->coder, c->rejected, error);
 }
 
 gboolean

@@ -7,8 +7,7 @@
 
 /* Like teema_rule_compile, but the message has no column; *column gets
  * the 1-based column of the problem in src. */
-TeemaRule *teema_rule__compile (const char *src, guint *column,
-                                GError **error);
+TeemaRule *teema_rule__compile (const char *src, guint *column, GError **error);
 
 /* A matcher gives every distinct term of the rules added to it one bit,
  * and computes each word form's bits once, through hash indexes on lemma,
@@ -27,8 +26,7 @@ void teema_matcher__presence (TeemaMatcher *matcher, const GArray *tokens,
                               guint64 *presence);
 /* FALSE when rule cannot match a text whose terms are in presence; TRUE
  * when it may (then teema_rule_match decides). */
-gboolean teema_rule__may_match (const TeemaRule *rule,
-                                const guint64 *presence);
+gboolean teema_rule__may_match (const TeemaRule *rule, const guint64 *presence);
 
 /* TRUE when the rule uses only terms, AND and OR: then, with no word
  * blocked, teema_rule__may_match is the exact answer. */

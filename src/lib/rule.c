@@ -14,21 +14,31 @@
 #include <teema/error.h>
 
 typedef enum {
-  N_WORD, N_LEMMA, N_PART, N_HEAD, N_ROOT, N_PREFIX, N_PHRASE, N_REGEX,
-  N_AND, N_OR, N_NOT, N_NEAR,
+  N_WORD,
+  N_LEMMA,
+  N_PART,
+  N_HEAD,
+  N_ROOT,
+  N_PREFIX,
+  N_PHRASE,
+  N_REGEX,
+  N_AND,
+  N_OR,
+  N_NOT,
+  N_NEAR,
 } NodeKind;
 
 typedef struct Node Node;
 struct Node {
   NodeKind kind;
-  char *value;          /* term value (folded), or phrase words joined */
-  char *display;        /* "part:suhde" */
-  char **words;         /* phrase words */
+  char *value;   /* term value (folded), or phrase words joined */
+  char *display; /* "part:suhde" */
+  char **words;  /* phrase words */
   GRegex *regex;
-  guint distance;       /* NEAR/n */
+  guint distance; /* NEAR/n */
   Node *a, *b;
-  guint term;           /* term index in the rule's matcher */
-  guint *word_terms;    /* phrase: term index of each word */
+  guint term;        /* term index in the rule's matcher */
+  guint *word_terms; /* phrase: term index of each word */
 };
 
 struct TeemaRule {
@@ -121,8 +131,7 @@ static gboolean
 word_char (const char *p)
 {
   gunichar c = g_utf8_get_char (p);
-  return g_unichar_isalnum (c) || c == '-' || c == ':' || c == '_' ||
-         c == '\'';
+  return g_unichar_isalnum (c) || c == '-' || c == ':' || c == '_' || c == '\'';
 }
 
 static char *
@@ -156,8 +165,10 @@ term (Parser *ps, NodeKind kind, const char *prefix)
   n->display = g_strconcat (prefix, w, NULL);
   if (*ps->p == '*') {
     if (kind != N_WORD) {
-      syntax_error (ps, ps->p, "'*' works only on a plain word, not after "
-                               "'%s'", prefix);
+      syntax_error (ps, ps->p,
+                    "'*' works only on a plain word, not after "
+                    "'%s'",
+                    prefix);
       node_free (n);
       return NULL;
     }
@@ -207,8 +218,8 @@ regex_term (Parser *ps)
   g_autofree char *pattern = g_strndup (ps->p, close - ps->p);
   ps->p = close + 1;
   GError *re_error = NULL;
-  GRegex *re = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0,
-                            &re_error);
+  GRegex *re =
+    g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &re_error);
   if (!re) {
     syntax_error (ps, at, "bad regular expression: %s", re_error->message);
     g_error_free (re_error);
@@ -227,8 +238,10 @@ primary (Parser *ps)
   static const struct {
     const char *prefix;
     NodeKind kind;
-  } prefixes[] = { { "lemma:", N_LEMMA }, { "part:", N_PART },
-                   { "head:", N_HEAD },   { "root:", N_ROOT } };
+  } prefixes[] = { { "lemma:", N_LEMMA },
+                   { "part:", N_PART },
+                   { "head:", N_HEAD },
+                   { "root:", N_ROOT } };
   if (*ps->p == '(') {
     const char *open = ps->p++;
     Node *n = parse_or (ps);
@@ -358,8 +371,8 @@ teema_rule__compile (const char *src, guint *column, GError **error)
   Node *root = parse_or (&ps);
   skip_space (&ps);
   if (root && *ps.p) {
-    syntax_error (&ps, ps.p, "%s", *ps.p == ')' ? "unmatched ')'"
-                                                 : "unexpected text");
+    syntax_error (&ps, ps.p, "%s",
+                  *ps.p == ')' ? "unmatched ')'" : "unexpected text");
     node_free (root);
     root = NULL;
   }
@@ -389,20 +402,20 @@ teema_rule_compile (const char *src, GError **error)
 struct TeemaMatcher {
   TeemaAnalyzer *az;
   guint n_terms;
-  GHashTable *term_ids;   /* "kind\x1fvalue" -> index + 1 */
-  GHashTable *by_lemma;   /* key -> GArray of guint term indices */
+  GHashTable *term_ids; /* "kind\x1fvalue" -> index + 1 */
+  GHashTable *by_lemma; /* key -> GArray of guint term indices */
   GHashTable *by_part;
   GHashTable *by_head;
   GHashTable *by_root;
   GHashTable *by_surface;
-  GArray *scans;          /* Scan: terms checked against every form */
-  GPtrArray *bits;        /* analysis id -> guint64 * (words long) */
-  guint words;            /* fixed when the first form is looked up */
+  GArray *scans;   /* Scan: terms checked against every form */
+  GPtrArray *bits; /* analysis id -> guint64 * (words long) */
+  guint words;     /* fixed when the first form is looked up */
 };
 
 typedef struct {
   guint term;
-  char kind;              /* 'x' prefix, 'p' part / 'h' head (Snowball) */
+  char kind; /* 'x' prefix, 'p' part / 'h' head (Snowball) */
   const char *key;
 } Scan;
 
@@ -664,7 +677,8 @@ teema_rule__may_match (const TeemaRule *rule, const guint64 *presence)
   return may_match (rule->root, presence);
 }
 
-/* ---- matching -------------------------------------------------------------- */
+/* ---- matching --------------------------------------------------------------
+ */
 
 static gboolean
 term_matches (TeemaMatcher *m, guint term, const TeemaAnalysis *an)
@@ -723,8 +737,8 @@ static void
 eval_terms (Node *n, const Ctx *c, GArray *out)
 {
   for (guint i = 0; i < c->tokens->len; i++)
-    if (!(c->blocked && c->blocked[i]) &&
-        term_matches (c->m, n->term, tok (c, i)->analysis))
+    if (!(c->blocked && c->blocked[i])
+        && term_matches (c->m, n->term, tok (c, i)->analysis))
       g_array_append_val (out, i);
 }
 
@@ -734,8 +748,8 @@ eval_phrase (Node *n, const Ctx *c, GArray *out)
   guint k = g_strv_length (n->words);
   for (guint i = 0; i + k <= c->tokens->len; i++) {
     guint j = 0;
-    while (j < k && !(c->blocked && c->blocked[i + j]) &&
-           term_matches (c->m, n->word_terms[j], tok (c, i + j)->analysis))
+    while (j < k && !(c->blocked && c->blocked[i + j])
+           && term_matches (c->m, n->word_terms[j], tok (c, i + j)->analysis))
       j++;
     if (j == k)
       for (j = 0; j < k; j++)
@@ -837,7 +851,9 @@ why_token (Node *n, const Ctx *c, guint i)
   if (!n)
     return NULL;
   switch (n->kind) {
-  case N_AND: case N_OR: case N_NEAR: {
+  case N_AND:
+  case N_OR:
+  case N_NEAR: {
     const char *w = why_token (n->a, c, i);
     return w ? w : why_token (n->b, c, i);
   }

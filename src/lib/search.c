@@ -28,8 +28,8 @@ teema_project_search (TeemaProject *project, const char *rule_src,
   GPtrArray *segs = teema_store__list_segments (project->store, filter, error);
   if (!segs)
     return NULL;
-  GPtrArray *out = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) teema_search_match_free);
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_search_match_free);
   for (guint i = 0; i < segs->len; i++) {
     TeemaSegment *s = segs->pdata[i];
     g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, s->text, -1);
@@ -63,8 +63,8 @@ teema_kwic (const char *text, guint start, guint end, guint width)
   guint left_cp = start > width ? start - width : 0;
   const char *l = g_utf8_offset_to_pointer (text, left_cp);
   glong right_avail = g_utf8_strlen (e, -1);
-  const char *r = g_utf8_offset_to_pointer (e, MIN ((glong) width,
-                                                    right_avail));
+  const char *r =
+    g_utf8_offset_to_pointer (e, MIN ((glong) width, right_avail));
   g_autofree char *left = one_line (l, s - l);
   g_autofree char *mid = one_line (s, e - s);
   g_autofree char *right = one_line (e, r - e);

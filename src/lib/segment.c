@@ -26,9 +26,9 @@ teema_segmentation__name (TeemaSegmentation mode)
 }
 
 typedef struct {
-  const char *text;   /* transcript text */
-  gsize at_byte;      /* a byte offset ... */
-  guint at_cp;        /* ... and its code point offset, moving forward */
+  const char *text; /* transcript text */
+  gsize at_byte;    /* a byte offset ... */
+  guint at_cp;      /* ... and its code point offset, moving forward */
 } Cursor;
 
 /* Byte offset of code point cp; cp must not be behind the cursor. */
@@ -43,8 +43,8 @@ byte_of (Cursor *c, guint cp)
 }
 
 static void
-add_segment (GPtrArray *out, const TeemaTurn *turn, const char *text,
-             gsize bs, gsize be, guint cs)
+add_segment (GPtrArray *out, const TeemaTurn *turn, const char *text, gsize bs,
+             gsize be, guint cs)
 {
   while (bs < be && g_ascii_isspace (text[bs])) {
     bs++;
@@ -97,8 +97,8 @@ cut_sentences (GPtrArray *out, const TeemaTurn *turn, const char *text,
    * sentences. */
   g_autofree char *flat = g_strndup (text + bs, be - bs);
   for (gsize i = 0; i < be - bs; i++)
-    if (flat[i] == '\n' && !(i + 1 < be - bs && flat[i + 1] == '\n') &&
-        !(i > 0 && flat[i - 1] == '\n'))
+    if (flat[i] == '\n' && !(i + 1 < be - bs && flat[i + 1] == '\n')
+        && !(i > 0 && flat[i - 1] == '\n'))
       flat[i] = ' ';
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, flat, (int64_t) (be - bs), &st);

@@ -11,13 +11,14 @@
 
 #include <string.h>
 
-/* ---- the text format ------------------------------------------------------ */
+/* ---- the text format ------------------------------------------------------
+ */
 
 static gboolean
 needs_declaring (const char *speaker)
 {
-  return strchr (speaker, ' ') &&
-         !g_regex_match_simple ("^\\p{L}{1,12} \\d{1,3}$", speaker, 0, 0);
+  return strchr (speaker, ' ')
+         && !g_regex_match_simple ("^\\p{L}{1,12} \\d{1,3}$", speaker, 0, 0);
 }
 
 char *
@@ -28,8 +29,8 @@ teema_import__turns_to_text (GPtrArray *turns)
   for (guint i = 0; i + 2 < turns->len; i += 3) {
     const char *speaker = turns->pdata[i], *ts = turns->pdata[i + 1];
     const char *text = turns->pdata[i + 2];
-    if (speaker && needs_declaring (speaker) &&
-        !strstr (declared->str, speaker))
+    if (speaker && needs_declaring (speaker)
+        && !strstr (declared->str, speaker))
       g_string_append_printf (declared, "%s%s", declared->len ? ", " : "",
                               speaker);
     if (out->len)
@@ -42,15 +43,16 @@ teema_import__turns_to_text (GPtrArray *turns)
   }
   g_string_append_c (out, '\n');
   if (declared->len) {
-    g_autofree char *head = g_strdup_printf ("---\nspeakers: %s\n---\n",
-                                             declared->str);
+    g_autofree char *head =
+      g_strdup_printf ("---\nspeakers: %s\n---\n", declared->str);
     g_string_prepend (out, head);
   }
   g_string_free (declared, TRUE);
   return g_string_free (out, FALSE);
 }
 
-/* ---- cues ----------------------------------------------------------------- */
+/* ---- cues -----------------------------------------------------------------
+ */
 
 static char *
 strip_tags (const char *line, char **voice)
@@ -70,7 +72,10 @@ strip_tags (const char *line, char **voice)
       continue;
     }
     static const char *const ents[][2] = {
-      { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", " " },
+      { "&amp;", "&" },
+      { "&lt;", "<" },
+      { "&gt;", ">" },
+      { "&nbsp;", " " },
     };
     gboolean done = FALSE;
     for (gsize k = 0; k < G_N_ELEMENTS (ents) && !done; k++)
@@ -93,7 +98,8 @@ leading_name (char **text)
   if (g_once_init_enter (&re))
     g_once_init_leave (&re, g_regex_new ("^(\\p{Lu}[\\p{L}\\p{N}_.\\-]*"
                                          "(?: [\\p{L}\\p{N}_.\\-]+){0,2}):"
-                                         "\\s+", G_REGEX_OPTIMIZE, 0, NULL));
+                                         "\\s+",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
   GMatchInfo *m = NULL;
   char *name = NULL;
   if (g_regex_match (re, *text, 0, &m)) {
@@ -142,9 +148,8 @@ read_cue (Cues *c, char **lines, guint n)
     t++;
   if (t >= n || t > 1)
     return FALSE;
-  g_autofree char *start = g_strstrip (g_strndup (lines[t],
-                                                  strstr (lines[t], "-->") -
-                                                    lines[t]));
+  g_autofree char *start =
+    g_strstrip (g_strndup (lines[t], strstr (lines[t], "-->") - lines[t]));
   for (char *p = start; *p; p++)
     if (*p == ',')
       *p = '.';
@@ -202,7 +207,8 @@ teema_subtitles__to_text (const char *data, gsize len, gboolean vtt,
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
                  "%s: no cues with text (expected '00:00:01.000 --> "
-                 "00:00:04.000' lines)", name);
+                 "00:00:04.000' lines)",
+                 name);
   g_ptr_array_unref (c.turns);
   return out;
 }

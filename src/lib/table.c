@@ -17,9 +17,9 @@ typedef struct {
 
 struct TeemaTable {
   char *title;
-  GArray *columns;   /* Column */
-  GPtrArray *rows;   /* GPtrArray of char * */
-  GPtrArray *notes;  /* char * */
+  GArray *columns;  /* Column */
+  GPtrArray *rows;  /* GPtrArray of char * */
+  GPtrArray *notes; /* char * */
 };
 
 static void
@@ -88,9 +88,11 @@ void
 teema_table_add_real (TeemaTable *t, double value, int decimals)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f"
-                                    : decimals == 1 ? "%.1f"
-                                    : decimals == 2 ? "%.2f" : "%.3f",
+  g_ascii_formatd (buf, sizeof buf,
+                   decimals == 0   ? "%.0f"
+                   : decimals == 1 ? "%.1f"
+                   : decimals == 2 ? "%.2f"
+                                   : "%.3f",
                    value);
   add_cell (t, g_strdup (buf));
 }
@@ -131,8 +133,8 @@ teema_table_cell (const TeemaTable *t, guint row, guint col)
 const char *
 teema_table_column_name (const TeemaTable *t, guint col)
 {
-  return col < t->columns->len
-           ? g_array_index (t->columns, Column, col).name : NULL;
+  return col < t->columns->len ? g_array_index (t->columns, Column, col).name
+                               : NULL;
 }
 
 gboolean
@@ -141,10 +143,11 @@ teema_format_parse (const char *name, TeemaFormat *format, GError **error)
   static const struct {
     const char *name;
     TeemaFormat format;
-  } names[] = { { "table", TEEMA_FORMAT_TABLE }, { "csv", TEEMA_FORMAT_CSV },
-                { "tsv", TEEMA_FORMAT_TSV },     { "json", TEEMA_FORMAT_JSON },
-                { "md", TEEMA_FORMAT_MARKDOWN },
-                { "markdown", TEEMA_FORMAT_MARKDOWN } };
+  } names[] = {
+    { "table", TEEMA_FORMAT_TABLE }, { "csv", TEEMA_FORMAT_CSV },
+    { "tsv", TEEMA_FORMAT_TSV },     { "json", TEEMA_FORMAT_JSON },
+    { "md", TEEMA_FORMAT_MARKDOWN }, { "markdown", TEEMA_FORMAT_MARKDOWN }
+  };
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (name, names[i].name) == 0) {
       *format = names[i].format;
@@ -193,8 +196,8 @@ render_terminal (const TeemaTable *t, GString *out)
       const char *cell = r == 0 ? teema_table_column_name (t, c)
                                 : teema_table_cell (t, r - 1, c);
       guint gap = width[c] - display_width (cell);
-      gboolean right = g_array_index (t->columns, Column, c).type !=
-                       TEEMA_COLUMN_TEXT;
+      gboolean right =
+        g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;
       if (c)
         g_string_append (out, "  ");
       if (right)
@@ -241,8 +244,8 @@ static void
 tsv_cell (GString *out, const char *s)
 {
   for (const char *p = s; *p; p++)
-    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' '
-                                                                     : *p);
+    g_string_append_c (out,
+                       (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
 static void
@@ -312,8 +315,9 @@ render_json (const TeemaTable *t, GString *out)
         g_string_append (out, ", ");
       json_string (out, teema_table_column_name (t, c));
       g_string_append (out, ": ");
-      gboolean number = g_array_index (t->columns, Column, c).type !=
-                          TEEMA_COLUMN_TEXT && is_json_number (cell);
+      gboolean number =
+        g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT
+        && is_json_number (cell);
       if (number)
         g_string_append (out, cell);
       else
@@ -351,8 +355,10 @@ render_markdown (const TeemaTable *t, GString *out)
     if (r == 0) {
       g_string_append (out, "|");
       for (guint c = 0; c < t->columns->len; c++)
-        g_string_append (out, g_array_index (t->columns, Column, c).type ==
-                                  TEEMA_COLUMN_TEXT ? " --- |" : " ---: |");
+        g_string_append (out, g_array_index (t->columns, Column, c).type
+                                  == TEEMA_COLUMN_TEXT
+                                ? " --- |"
+                                : " ---: |");
       g_string_append_c (out, '\n');
     }
   }

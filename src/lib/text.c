@@ -83,8 +83,8 @@ push_word (GArray *out, const char *text, gsize bs, gsize be, gsize *cp_pos,
     }
   }
   TeemaRawToken t = { bs, be, start, *cp, 0 };
-  if (bs >= 1 && text[bs - 1] == '-' &&
-      (bs == 1 || g_ascii_isspace (text[bs - 2])))
+  if (bs >= 1 && text[bs - 1] == '-'
+      && (bs == 1 || g_ascii_isspace (text[bs - 2])))
     t.flags |= TEEMA_TOKEN_SUSPENDED;
   if (g_ascii_isdigit (text[bs]))
     t.flags |= TEEMA_TOKEN_NUMBER;
@@ -95,8 +95,8 @@ GArray *
 teema_text__split (const char *text, gssize len)
 {
   gsize n = len < 0 ? strlen (text) : (gsize) len;
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken),
-                                   n / 6 + 1);
+  GArray *out =
+    g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
   UBreakIterator *bi = word_iterator ();
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, (int64_t) n, &st);

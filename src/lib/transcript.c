@@ -13,16 +13,25 @@
 #include <teema/error.h>
 
 struct TeemaTranscript {
-  char *text;          /* NFC body, LF line ends */
-  GArray *turns;       /* TeemaTurn */
-  GPtrArray *keys;     /* front-matter keys in order, NULL-terminated */
-  GHashTable *meta;    /* key -> value */
-  guint body_line;     /* file line of the body's first line */
+  char *text;       /* NFC body, LF line ends */
+  GArray *turns;    /* TeemaTurn */
+  GPtrArray *keys;  /* front-matter keys in order, NULL-terminated */
+  GHashTable *meta; /* key -> value */
+  guint body_line;  /* file line of the body's first line */
 };
 
 static const char *const interviewer_labels[] = {
-  "haastattelija", "haast", "i", "int", "interviewer", "q", "moderator",
-  "tutkija", "fasilitaattori", "haastattelija 1", "haastattelija 2",
+  "haastattelija",
+  "haast",
+  "i",
+  "int",
+  "interviewer",
+  "q",
+  "moderator",
+  "tutkija",
+  "fasilitaattori",
+  "haastattelija 1",
+  "haastattelija 2",
 };
 
 static void
@@ -57,8 +66,7 @@ line_of (const char *data, const char *at)
 }
 
 static gboolean
-check_encoding (const char *data, gsize len, const char *name,
-                GError **error)
+check_encoding (const char *data, gsize len, const char *name, GError **error)
 {
   const char *end = NULL;
   if (g_utf8_validate_len (data, len, &end))
@@ -100,8 +108,8 @@ clean_text (const char *data, gsize len)
   for (gsize at = 0; at < s->len;) {
     const char *eol = memchr (s->str + at, '\n', s->len - at);
     gsize n = eol ? (gsize) (eol - s->str - at) + 1 : s->len - at;
-    g_autofree char *line = g_utf8_normalize (s->str + at, (gssize) n,
-                                              G_NORMALIZE_NFC);
+    g_autofree char *line =
+      g_utf8_normalize (s->str + at, (gssize) n, G_NORMALIZE_NFC);
     g_string_append (nfc, line);
     at += n;
   }
@@ -180,7 +188,8 @@ parse_front_matter (TeemaTranscript *t, const char *text, const char *name,
   }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                "%s:1: the header opened with '---' is never closed; add a "
-               "line '---' after the last 'key: value' line", name);
+               "line '---' after the last 'key: value' line",
+               name);
   return NULL;
 }
 
@@ -229,16 +238,16 @@ is_interviewer (const TeemaTranscript *t, const char *label)
 static gboolean
 accept_label (const TeemaTranscript *t, const char *label, GHashTable *seen)
 {
-  if (is_interviewer (t, label) || g_hash_table_contains (seen, label) ||
-      in_list (label, g_hash_table_lookup (t->meta, "speakers")))
+  if (is_interviewer (t, label) || g_hash_table_contains (seen, label)
+      || in_list (label, g_hash_table_lookup (t->meta, "speakers")))
     return TRUE;
   const char *informant = g_hash_table_lookup (t->meta, "informant");
   if (informant)
-    return g_str_equal (label, informant) ||
-           in_list (label, g_hash_table_lookup (t->meta, "speakers")) ||
-           g_regex_match_simple ("^\\p{L}{1,12} ?\\d{1,3}$", label, 0, 0);
-  return strchr (label, ' ') == NULL ||
-         g_regex_match_simple ("^\\p{L}{1,12} \\d{1,3}$", label, 0, 0);
+    return g_str_equal (label, informant)
+           || in_list (label, g_hash_table_lookup (t->meta, "speakers"))
+           || g_regex_match_simple ("^\\p{L}{1,12} ?\\d{1,3}$", label, 0, 0);
+  return strchr (label, ' ') == NULL
+         || g_regex_match_simple ("^\\p{L}{1,12} \\d{1,3}$", label, 0, 0);
 }
 
 /* ---- turns --------------------------------------------------------------- */
@@ -247,11 +256,11 @@ typedef struct {
   TeemaTranscript *t;
   const char *body;
   GHashTable *seen;
-  TeemaTurn cur;     /* cur.speaker != NULL while a turn is open */
-  gsize cur_byte;    /* byte offset of the open turn's content */
-  guint cur_cp;      /* ... and its code point offset */
-  gsize last_byte;   /* end of the open turn's last non-blank line */
-  guint line_cp;     /* code point offset of the current line */
+  TeemaTurn cur;   /* cur.speaker != NULL while a turn is open */
+  gsize cur_byte;  /* byte offset of the open turn's content */
+  guint cur_cp;    /* ... and its code point offset */
+  gsize last_byte; /* end of the open turn's last non-blank line */
+  guint line_cp;   /* code point offset of the current line */
 } TurnParser;
 
 static guint
@@ -376,8 +385,8 @@ teema_transcript_parse (const char *data, gssize len, const char *name,
   if (memchr (data, '\0', n)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
                  "%s:%u: contains a NUL byte: not a text file (for DOCX, "
-                 "ODT, VTT or SRT use a file with that extension)", name,
-                 line_of (data, memchr (data, '\0', n)));
+                 "ODT, VTT or SRT use a file with that extension)",
+                 name, line_of (data, memchr (data, '\0', n)));
     return NULL;
   }
   if (!check_encoding (data, n, name, error))

@@ -23,8 +23,7 @@ line_at (const char *data, const char *at)
 
 /* The DOCTYPE declaration, if any, before the root element. */
 static gboolean
-check_doctype (const char *data, gsize len, const char *name,
-               GError **error)
+check_doctype (const char *data, gsize len, const char *name, GError **error)
 {
   const char *end = data + len;
   const char *p = data;
@@ -43,8 +42,8 @@ check_doctype (const char *data, gsize len, const char *name,
     gboolean entity = g_strstr_len (lt, scan_end - lt, "<!ENTITY") != NULL;
     const char *close = memchr (lt, '>', (gsize) (end - lt));
     gsize decl = close ? (gsize) (close - lt) : (gsize) (end - lt);
-    gboolean external = g_strstr_len (lt, (gssize) decl, "SYSTEM") ||
-                        g_strstr_len (lt, (gssize) decl, "PUBLIC");
+    gboolean external = g_strstr_len (lt, (gssize) decl, "SYSTEM")
+                        || g_strstr_len (lt, (gssize) decl, "PUBLIC");
     if (entity || external) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    "%s:%u: the XML declares %s in a DOCTYPE; refused for "
@@ -59,8 +58,7 @@ check_doctype (const char *data, gsize len, const char *name,
 }
 
 gpointer
-teema_xml__parse (const char *data, gsize len, const char *name,
-                  GError **error)
+teema_xml__parse (const char *data, gsize len, const char *name, GError **error)
 {
   if (len > G_MAXINT) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
@@ -74,14 +72,14 @@ teema_xml__parse (const char *data, gsize len, const char *name,
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED, "out of memory");
     return NULL;
   }
-  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                XML_PARSE_NOCDATA;
-  xmlDocPtr doc = xmlCtxtReadMemory (ctxt, data, (int) len, name, NULL,
-                                     options);
+  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                | XML_PARSE_NOCDATA;
+  xmlDocPtr doc =
+    xmlCtxtReadMemory (ctxt, data, (int) len, name, NULL, options);
   if (!doc || !ctxt->wellFormed) {
     const xmlError *e = xmlCtxtGetLastError (ctxt);
-    g_autofree char *msg = g_strstrip (g_strdup (e && e->message ? e->message
-                                                               : "malformed"));
+    g_autofree char *msg =
+      g_strstrip (g_strdup (e && e->message ? e->message : "malformed"));
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s:%d: not well-formed XML: %s", name, e ? e->line : 0, msg);
     if (doc)

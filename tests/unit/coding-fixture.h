@@ -12,27 +12,34 @@
 
 namespace coding_fixture {
 
-inline const char *codebook_text () {
+inline const char *
+codebook_text ()
+{
   return "codebook: t\nlanguage: fi\n\ntheme trust\n  rule: lemma:luottamus\n"
          "\ntheme price\n  rule: hinta\n\ntheme people\n  rule: ihminen\n";
 }
 
-inline std::string write_a (const testutil::TempDir &dir) {
+inline std::string
+write_a (const testutil::TempDir &dir)
+{
   return dir.write ("A.txt",
                     "I: Kysymys?\nA: Luottamus on tärkeää, luottamusta "
                     "rakennetaan.\nI: Entä?\nA: Hinta ratkaisee.\nI: "
                     "Vielä?\nA: Ihmiset.\n");
 }
 
-inline std::string write_b (const testutil::TempDir &dir) {
+inline std::string
+write_b (const testutil::TempDir &dir)
+{
   return dir.write ("B.txt", "I: Kysymys?\nB: Ei mitään.\nI: Entä?\n"
                              "B: Hinta ja luottamus.\n");
 }
 
 // Creates a project at path with the codebook and the given files.
-inline TeemaProject *create (const std::string &path,
-                             const std::vector<std::string> &files,
-                             const char *codebook = nullptr) {
+inline TeemaProject *
+create (const std::string &path, const std::vector<std::string> &files,
+        const char *codebook = nullptr)
+{
   GError *error = nullptr;
   TeemaProject *p = teema_project_create (path.c_str (), &error);
   EXPECT_NE (p, nullptr) << (error ? error->message : "");
@@ -44,8 +51,8 @@ inline TeemaProject *create (const std::string &path,
   std::vector<const char *> paths;
   for (auto &f : files)
     paths.push_back (f.c_str ());
-  GPtrArray *r = teema_project_import (p, paths.data (), paths.size (),
-                                       nullptr, &error);
+  GPtrArray *r =
+    teema_project_import (p, paths.data (), paths.size (), nullptr, &error);
   EXPECT_NE (r, nullptr) << (error ? error->message : "");
   if (r)
     g_ptr_array_unref (r);
@@ -53,7 +60,9 @@ inline TeemaProject *create (const std::string &path,
 }
 
 // Informant segment ids in document order.
-inline std::vector<gint64> segments (TeemaProject *p) {
+inline std::vector<gint64>
+segments (TeemaProject *p)
+{
   TeemaSegmentFilter f = {};
   GPtrArray *segs = teema_project_list_segments (p, &f, nullptr);
   std::vector<gint64> ids;
@@ -65,15 +74,16 @@ inline std::vector<gint64> segments (TeemaProject *p) {
 }
 
 // "document:ordinal theme coder" lines for every coding.
-inline std::vector<std::string> codings (TeemaProject *p) {
+inline std::vector<std::string>
+codings (TeemaProject *p)
+{
   std::vector<std::string> out;
   GPtrArray *list = teema_project_list_codings (p, nullptr, nullptr);
   for (guint i = 0; list && i < list->len; i++) {
     auto *c = (TeemaCoding *) list->pdata[i];
     TeemaSegment *s = teema_project_get_segment (p, c->segment_id, nullptr);
-    out.push_back (std::string (s->document) + ":" +
-                   std::to_string (s->ordinal) + " " + c->theme + " " +
-                   c->coder);
+    out.push_back (std::string (s->document) + ":" + std::to_string (s->ordinal)
+                   + " " + c->theme + " " + c->coder);
     teema_segment_free (s);
   }
   if (list)
@@ -81,4 +91,4 @@ inline std::vector<std::string> codings (TeemaProject *p) {
   return out;
 }
 
-}  // namespace coding_fixture
+} // namespace coding_fixture

@@ -26,10 +26,10 @@ TEST (AgreementStats, KrippendorffNominalFourCodersMissingData)
 {
   // Krippendorff (2011), example C: rows are observers A-D, columns units.
   const int data[4 * 12] = {
-    1, 2, 3, 3, 2, 1, 4, 1, 2, M, M, M,  // A
-    1, 2, 3, 3, 2, 2, 4, 1, 2, 5, M, 3,  // B
-    M, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, M,  // C
-    1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, M,  // D
+    1, 2, 3, 3, 2, 1, 4, 1, 2, M, M, M, // A
+    1, 2, 3, 3, 2, 2, 4, 1, 2, 5, M, 3, // B
+    M, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, M, // C
+    1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, M, // D
   };
   double alpha = teema_agreement_krippendorff_alpha (data, 4, 12);
   EXPECT_NEAR (alpha, 0.743, 0.0005);
@@ -46,17 +46,15 @@ TEST (AgreementStats, KrippendorffBinaryTwoCoders)
   // Krippendorff (2011), example A: o_01 = o_10 = 4, n_0 = 14, n_1 = 6,
   // alpha = 1 - 19 * 4 / (14 * 6) = 0.0952.
   const int data[2 * 10] = {
-    0, 1, 0, 0, 0, 0, 0, 0, 1, 0,
-    1, 1, 1, 0, 0, 1, 0, 0, 0, 0,
+    0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0,
   };
   EXPECT_NEAR (teema_agreement_krippendorff_alpha (data, 2, 10),
                1.0 - 19.0 * 4.0 / (14.0 * 6.0), 1e-12);
-  EXPECT_NEAR (teema_agreement_krippendorff_alpha (data, 2, 10), 0.095,
-               0.0005);
+  EXPECT_NEAR (teema_agreement_krippendorff_alpha (data, 2, 10), 0.095, 0.0005);
   EXPECT_DOUBLE_EQ (teema_agreement_percent (data, 2, 10), 0.6);
   // Kappa on the same data: p_o = 0.6, p_e = 0.2*0.4 + 0.8*0.6 = 0.56.
-  EXPECT_NEAR (teema_agreement_cohen_kappa (data, data + 10, 10),
-               0.04 / 0.44, 1e-12);
+  EXPECT_NEAR (teema_agreement_cohen_kappa (data, data + 10, 10), 0.04 / 0.44,
+               1e-12);
 }
 
 TEST (AgreementStats, CohenKappaTextbookExample)
@@ -94,14 +92,14 @@ TEST (AgreementStats, UndefinedAndMissing)
   // Perfect agreement with variation.
   const int perfect[2 * 4] = { 0, 1, 0, 1, 0, 1, 0, 1 };
   EXPECT_DOUBLE_EQ (teema_agreement_krippendorff_alpha (perfect, 2, 4), 1.0);
-  EXPECT_DOUBLE_EQ (teema_agreement_cohen_kappa (perfect, perfect + 4, 4),
-                    1.0);
+  EXPECT_DOUBLE_EQ (teema_agreement_cohen_kappa (perfect, perfect + 4, 4), 1.0);
 }
 
 // A project with two short interviews and a three-theme codebook.
 class AgreementProject : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     GError *error = nullptr;
     p = teema_project_create (dir.file ("p.teema").c_str (), &error);
     ASSERT_NE (p, nullptr) << error->message;
@@ -112,10 +110,11 @@ class AgreementProject : public ::testing::Test {
     ASSERT_NE (cb, nullptr) << error->message;
     ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
     teema_codebook_free (cb);
-    std::string a = dir.write ("A.txt",
-      "I: Kysymys?\nA: Luottamus on tärkeää.\nI: Entä?\n"
-      "A: Hinta ratkaisee.\nI: Vielä?\nA: Ihmiset.\n");
-    std::string b = dir.write ("B.txt",
+    std::string a =
+      dir.write ("A.txt", "I: Kysymys?\nA: Luottamus on tärkeää.\nI: Entä?\n"
+                          "A: Hinta ratkaisee.\nI: Vielä?\nA: Ihmiset.\n");
+    std::string b = dir.write (
+      "B.txt",
       "I: Kysymys?\nB: Ei mitään.\nI: Entä?\nB: Hinta ja luottamus.\n");
     const char *paths[] = { a.c_str (), b.c_str () };
     GPtrArray *r = teema_project_import (p, paths, 2, nullptr, &error);
@@ -128,13 +127,18 @@ class AgreementProject : public ::testing::Test {
       ids.push_back (((TeemaSegment *) segs->pdata[i])->id);
     g_ptr_array_unref (segs);
   }
-  void TearDown () override { teema_project_free (p); }
-  void code (int seg, const char *theme, const char *coder) {
-    GError *error = nullptr;
-    ASSERT_TRUE (teema_project_add_coding (p, ids[seg], theme, coder,
-                                           nullptr, &error));
+  void TearDown () override
+  {
+    teema_project_free (p);
   }
-  std::string cell (TeemaTable *t, const char *row, const char *col) {
+  void code (int seg, const char *theme, const char *coder)
+  {
+    GError *error = nullptr;
+    ASSERT_TRUE (
+      teema_project_add_coding (p, ids[seg], theme, coder, nullptr, &error));
+  }
+  std::string cell (TeemaTable *t, const char *row, const char *col)
+  {
     for (guint r = 0; r < teema_table_n_rows (t); r++)
       if (g_str_equal (teema_table_cell (t, r, 0), row))
         for (guint c = 0; c < teema_table_n_columns (t); c++)
@@ -156,8 +160,8 @@ TEST_F (AgreementProject, PerThemeAndOverall)
   code (4, "trust", "anna");
   code (0, "trust", "ben");
   code (1, "price", "ben");
-  code (2, "price", "ben");  // disagrees with anna
-  code (4, "price", "ben");  // ben coded nothing else in B: trust missed
+  code (2, "price", "ben"); // disagrees with anna
+  code (4, "price", "ben"); // ben coded nothing else in B: trust missed
   const char *coders[] = { "anna", "ben", nullptr };
   GError *error = nullptr;
   TeemaTable *t = teema_project_agreement (p, coders, nullptr, &error);
@@ -173,13 +177,12 @@ TEST_F (AgreementProject, PerThemeAndOverall)
   EXPECT_EQ (cell (t, "price", "coded anna/ben"), "2/3");
   EXPECT_EQ (cell (t, "price", "agreement"), "0.800");
   char buf[32];
-  g_snprintf (buf, sizeof buf, "%.3f",
-              teema_agreement_cohen_kappa (pa, pb, 5));
+  g_snprintf (buf, sizeof buf, "%.3f", teema_agreement_cohen_kappa (pa, pb, 5));
   EXPECT_EQ (cell (t, "price", "kappa"), buf);
   g_snprintf (buf, sizeof buf, "%.3f",
               teema_agreement_krippendorff_alpha (pboth, 2, 5));
   EXPECT_EQ (cell (t, "price", "alpha"), buf);
-  EXPECT_EQ (cell (t, "people", "alpha"), "-");  // nobody coded it
+  EXPECT_EQ (cell (t, "people", "alpha"), "-"); // nobody coded it
   EXPECT_EQ (cell (t, "trust", "agreement"), "0.800");
   EXPECT_EQ (cell (t, "(overall)", "units"), "15");
   EXPECT_EQ (cell (t, "(overall)", "agreement"), "0.867");
@@ -199,12 +202,12 @@ TEST_F (AgreementProject, MissingDocumentsAndErrors)
 {
   code (0, "trust", "anna");
   code (0, "trust", "ben");
-  code (3, "price", "anna");  // ben never coded document B: missing there
+  code (3, "price", "anna"); // ben never coded document B: missing there
   const char *coders[] = { "anna", "ben", nullptr };
   GError *error = nullptr;
   TeemaTable *t = teema_project_agreement (p, coders, nullptr, &error);
   ASSERT_NE (t, nullptr);
-  EXPECT_EQ (cell (t, "trust", "units"), "3");  // only A's segments pair
+  EXPECT_EQ (cell (t, "trust", "units"), "3"); // only A's segments pair
   EXPECT_EQ (cell (t, "trust", "agreement"), "1.000");
   teema_table_free (t);
   TeemaAgreementOptions all = { TRUE };
@@ -221,4 +224,4 @@ TEST_F (AgreementProject, MissingDocumentsAndErrors)
   g_clear_error (&error);
 }
 
-}  // namespace
+} // namespace

@@ -12,8 +12,9 @@
 namespace {
 
 class Autocode : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     GError *error = nullptr;
     path = dir.file ("p.teema");
     p = teema_project_create (path.c_str (), &error);
@@ -25,12 +26,13 @@ class Autocode : public ::testing::Test {
     ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
     teema_codebook_free (cb);
     GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-    GDir *d = g_dir_open (testutil::source ("corpora/b2b").c_str (), 0,
-                          nullptr);
+    GDir *d =
+      g_dir_open (testutil::source ("corpora/b2b").c_str (), 0, nullptr);
     const char *n;
     while ((n = g_dir_read_name (d)))
-      g_ptr_array_add (paths, g_strdup (
-        testutil::source ("corpora/b2b/" + std::string (n)).c_str ()));
+      g_ptr_array_add (
+        paths, g_strdup (
+                 testutil::source ("corpora/b2b/" + std::string (n)).c_str ()));
     g_dir_close (d);
     GPtrArray *r = teema_project_import (p, (const char *const *) paths->pdata,
                                          paths->len, nullptr, &error);
@@ -38,9 +40,13 @@ class Autocode : public ::testing::Test {
     g_ptr_array_unref (r);
     g_ptr_array_unref (paths);
   }
-  void TearDown () override { teema_project_free (p); }
+  void TearDown () override
+  {
+    teema_project_free (p);
+  }
 
-  TeemaAutocodeResult *run (bool dry) {
+  TeemaAutocodeResult *run (bool dry)
+  {
     TeemaAutocodeOptions opt = {};
     opt.dry_run = dry;
     opt.keep_items = TRUE;
@@ -52,14 +58,15 @@ class Autocode : public ::testing::Test {
 
   // Themes that code the segments where word occurs, via the hits.
   std::set<std::string> themes_hit_by (TeemaAutocodeResult *r,
-                                       const std::string &word) {
+                                       const std::string &word)
+  {
     std::set<std::string> out;
     for (guint i = 0; i < r->items->len; i++) {
       auto *it = (TeemaAutocodeItem *) r->items->pdata[i];
       for (guint h = 0; h < it->hits->len; h++) {
         auto *hit = (TeemaAutocodeHit *) it->hits->pdata[h];
-        if (g_utf8_collate (hit->word, word.c_str ()) == 0 ||
-            g_ascii_strcasecmp (hit->word, word.c_str ()) == 0)
+        if (g_utf8_collate (hit->word, word.c_str ()) == 0
+            || g_ascii_strcasecmp (hit->word, word.c_str ()) == 0)
           out.insert (it->theme);
       }
     }
@@ -71,7 +78,8 @@ class Autocode : public ::testing::Test {
   TeemaProject *p = nullptr;
 };
 
-TEST_F (Autocode, FinnishFormsLandOnTheRightThemes) {
+TEST_F (Autocode, FinnishFormsLandOnTheRightThemes)
+{
   TeemaAutocodeResult *r = run (false);
   ASSERT_NE (r, nullptr);
   EXPECT_STREQ (r->backend, "voikko");
@@ -85,7 +93,8 @@ TEST_F (Autocode, FinnishFormsLandOnTheRightThemes) {
   teema_autocode_result_free (r);
 }
 
-TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent) {
+TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
+{
   TeemaAutocodeResult *dry = run (true);
   TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0 };
   GPtrArray *none = teema_project_list_codings (p, &f, nullptr);
@@ -105,7 +114,8 @@ TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent) {
   teema_autocode_result_free (again);
 }
 
-TEST_F (Autocode, RuleCodingsCarryTheirExplanation) {
+TEST_F (Autocode, RuleCodingsCarryTheirExplanation)
+{
   TeemaAutocodeResult *r = run (false);
   TeemaCodingFilter f = { TEEMA_CODER_RULES, "trust", nullptr, 0 };
   GPtrArray *codings = teema_project_list_codings (p, &f, nullptr);
@@ -125,7 +135,8 @@ TEST_F (Autocode, RuleCodingsCarryTheirExplanation) {
   teema_autocode_result_free (r);
 }
 
-TEST_F (Autocode, AnalysisCacheIsPersistedInTheProject) {
+TEST_F (Autocode, AnalysisCacheIsPersistedInTheProject)
+{
   TeemaAutocodeResult *r = run (false);
   teema_autocode_result_free (r);
   teema_project_free (p);
@@ -138,7 +149,8 @@ TEST_F (Autocode, AnalysisCacheIsPersistedInTheProject) {
   teema_autocode_result_free (again);
 }
 
-TEST_F (Autocode, ChangedCodebookRemovesStaleRuleCodings) {
+TEST_F (Autocode, ChangedCodebookRemovesStaleRuleCodings)
+{
   TeemaAutocodeResult *r = run (false);
   guint before = r->n_codings;
   teema_autocode_result_free (r);
@@ -155,7 +167,8 @@ TEST_F (Autocode, ChangedCodebookRemovesStaleRuleCodings) {
   teema_autocode_result_free (after);
 }
 
-TEST_F (Autocode, SearchFindsRuleMatchesInContext) {
+TEST_F (Autocode, SearchFindsRuleMatchesInContext)
+{
   GError *error = nullptr;
   GPtrArray *m = teema_project_search (p, "part:suhde", nullptr, &error);
   ASSERT_NE (m, nullptr);
@@ -171,14 +184,15 @@ TEST_F (Autocode, SearchFindsRuleMatchesInContext) {
   g_error_free (error);
 }
 
-TEST (Evaluate, DevsetScoresAreComputedFromCounts) {
+TEST (Evaluate, DevsetScoresAreComputedFromCounts)
+{
   GError *error = nullptr;
   testutil::TempDir dir;
-  std::string devset = dir.write ("d.tsv",
-    "id\tgroup\tspeaker\tthemes\ttext\n"
-    "1\temployee\tH1\ttrust\tMeillä on luottamuksen ilmapiiri.\n"
-    "2\temployee\tH1\t-\tMeille on luotu prosessi.\n"
-    "3\tcustomer\tA1\ttrust\tNe pitää sanansa.\n");
+  std::string devset = dir.write (
+    "d.tsv", "id\tgroup\tspeaker\tthemes\ttext\n"
+             "1\temployee\tH1\ttrust\tMeillä on luottamuksen ilmapiiri.\n"
+             "2\temployee\tH1\t-\tMeille on luotu prosessi.\n"
+             "3\tcustomer\tA1\ttrust\tNe pitää sanansa.\n");
   TeemaCodebook *cb = teema_codebook_parse (
     "theme trust\n  rule: lemma:luottamus\n", -1, "cb", &error);
   TeemaTable *t = teema_evaluate_devset (cb, devset.c_str (), nullptr, &error);
@@ -190,8 +204,8 @@ TEST (Evaluate, DevsetScoresAreComputedFromCounts) {
   EXPECT_STREQ (teema_table_cell (t, 0, 7), "0.500");
   EXPECT_STREQ (teema_table_cell (t, 0, 8), "0.667");
   teema_table_free (t);
-  std::string bad = dir.write ("bad.tsv",
-    "id\tgroup\tspeaker\tthemes\ttext\n1\temployee\tH1\tnope\tx\n");
+  std::string bad = dir.write (
+    "bad.tsv", "id\tgroup\tspeaker\tthemes\ttext\n1\temployee\tH1\tnope\tx\n");
   EXPECT_EQ (teema_evaluate_devset (cb, bad.c_str (), nullptr, &error),
              nullptr);
   EXPECT_NE (std::string (error->message).find ("bad.tsv:2"),
@@ -200,4 +214,4 @@ TEST (Evaluate, DevsetScoresAreComputedFromCounts) {
   teema_codebook_free (cb);
 }
 
-}  // namespace
+} // namespace

@@ -15,35 +15,40 @@ namespace {
 using coding_fixture::codings;
 using coding_fixture::segments;
 
-bool has (const std::vector<std::string> &v, const std::string &s) {
+bool
+has (const std::vector<std::string> &v, const std::string &s)
+{
   return std::find (v.begin (), v.end (), s) != v.end ();
 }
 
 class Merge : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     a_txt = coding_fixture::write_a (dir);
     b_txt = coding_fixture::write_b (dir);
     ours = coding_fixture::create (dir.file ("ours.teema"), { a_txt, b_txt });
     // The other copy imported B first and has one more document and theme.
     std::string c_txt = dir.write ("C.txt", "I: Mitä?\nC: Jotain muuta.\n");
-    std::string cb = std::string (coding_fixture::codebook_text ()) +
-                     "\ntheme extra\n  label.en: Extra\n";
+    std::string cb = std::string (coding_fixture::codebook_text ())
+                     + "\ntheme extra\n  label.en: Extra\n";
     theirs = coding_fixture::create (dir.file ("theirs.teema"),
                                      { b_txt, a_txt, c_txt }, cb.c_str ());
   }
-  void TearDown () override {
+  void TearDown () override
+  {
     teema_project_free (ours);
     teema_project_free (theirs);
   }
-  void code (TeemaProject *p, gint64 seg, const char *theme,
-             const char *coder) {
+  void code (TeemaProject *p, gint64 seg, const char *theme, const char *coder)
+  {
     GError *error = nullptr;
-    ASSERT_TRUE (teema_project_add_coding (p, seg, theme, coder, nullptr,
-                                           &error))
+    ASSERT_TRUE (
+      teema_project_add_coding (p, seg, theme, coder, nullptr, &error))
       << error->message;
   }
-  TeemaMergeResult *merge (bool dry) {
+  TeemaMergeResult *merge (bool dry)
+  {
     GError *error = nullptr;
     TeemaMergeResult *r = teema_project_merge (
       ours, dir.file ("theirs.teema").c_str (), dry, &error);
@@ -62,25 +67,22 @@ TEST_F (Merge, UnionByContentWithConflictsReported)
   ASSERT_EQ (o.size (), 5u);
   ASSERT_EQ (t.size (), 6u);
   code (ours, o[0], "trust", "anna");
-  code (theirs, t[2], "trust", "anna");  // the same coding: kept
-  code (theirs, t[2], "price", "ben");   // new
-  code (theirs, t[4], "extra", "ben");   // a theme ours lacks
-  code (theirs, t[5], "people", "ben");  // C: no such segment in ours
-  code (theirs, t[1], "trust", TEEMA_CODER_RULES);  // rules: skipped
+  code (theirs, t[2], "trust", "anna");            // the same coding: kept
+  code (theirs, t[2], "price", "ben");             // new
+  code (theirs, t[4], "extra", "ben");             // a theme ours lacks
+  code (theirs, t[5], "people", "ben");            // C: no such segment in ours
+  code (theirs, t[1], "trust", TEEMA_CODER_RULES); // rules: skipped
   GError *error = nullptr;
-  ASSERT_TRUE (teema_project_set_memo (ours, o[3], "anna", "meidän",
-                                       &error));
-  ASSERT_TRUE (teema_project_set_memo (theirs, t[0], "anna", "heidän",
-                                       &error));
-  ASSERT_TRUE (teema_project_set_memo (theirs, t[3], "ben", "uusi",
-                                       &error));
-  ASSERT_TRUE (teema_project_set_rejected (theirs, t[1], "trust", "ben",
-                                           TRUE, &error));
+  ASSERT_TRUE (teema_project_set_memo (ours, o[3], "anna", "meidän", &error));
+  ASSERT_TRUE (teema_project_set_memo (theirs, t[0], "anna", "heidän", &error));
+  ASSERT_TRUE (teema_project_set_memo (theirs, t[3], "ben", "uusi", &error));
+  ASSERT_TRUE (
+    teema_project_set_rejected (theirs, t[1], "trust", "ben", TRUE, &error));
 
   TeemaMergeResult *dry = merge (true);
   EXPECT_EQ (dry->n_codings_added, 2u);
   teema_merge_result_free (dry);
-  EXPECT_EQ (codings (ours).size (), 1u);  // the dry run changed nothing
+  EXPECT_EQ (codings (ours).size (), 1u); // the dry run changed nothing
 
   TeemaMergeResult *r = merge (false);
   EXPECT_EQ (r->n_codings_added, 2u);
@@ -134,14 +136,16 @@ TEST_F (Merge, UnionByContentWithConflictsReported)
 TEST_F (Merge, RefusesItselfAndMissingFiles)
 {
   GError *error = nullptr;
-  EXPECT_EQ (teema_project_merge (ours, dir.file ("ours.teema").c_str (),
-                                  FALSE, &error), nullptr);
+  EXPECT_EQ (
+    teema_project_merge (ours, dir.file ("ours.teema").c_str (), FALSE, &error),
+    nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_FAILED));
   g_clear_error (&error);
-  EXPECT_EQ (teema_project_merge (ours, dir.file ("none.teema").c_str (),
-                                  FALSE, &error), nullptr);
+  EXPECT_EQ (
+    teema_project_merge (ours, dir.file ("none.teema").c_str (), FALSE, &error),
+    nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
 }
 
-}  // namespace
+} // namespace

@@ -9,14 +9,18 @@
 namespace {
 
 class Review : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     p = coding_fixture::create (dir.file ("p.teema"),
                                 { coding_fixture::write_a (dir) });
     ids = coding_fixture::segments (p);
     ASSERT_EQ (ids.size (), 3u);
   }
-  void TearDown () override { teema_project_free (p); }
+  void TearDown () override
+  {
+    teema_project_free (p);
+  }
   testutil::TempDir dir;
   TeemaProject *p = nullptr;
   std::vector<gint64> ids;
@@ -27,11 +31,11 @@ TEST_F (Review, MemosPerSegmentAndCoder)
   GError *error = nullptr;
   EXPECT_EQ (teema_project_get_memo (p, ids[0], "anna", &error), nullptr);
   EXPECT_EQ (error, nullptr);
-  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "anna", "Tärkeä kohta",
-                                       &error));
+  ASSERT_TRUE (
+    teema_project_set_memo (p, ids[0], "anna", "Tärkeä kohta", &error));
   ASSERT_TRUE (teema_project_set_memo (p, ids[0], "ben", "eri", &error));
-  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "anna", "Päivitetty",
-                                       &error));
+  ASSERT_TRUE (
+    teema_project_set_memo (p, ids[0], "anna", "Päivitetty", &error));
   char *m = teema_project_get_memo (p, ids[0], "anna", &error);
   EXPECT_STREQ (m, "Päivitetty");
   g_free (m);
@@ -117,21 +121,21 @@ TEST (ReviewNoRules, HighlightsAndAutocodeWithoutAnyRule)
 TEST_F (Review, Rejections)
 {
   GError *error = nullptr;
+  ASSERT_TRUE (
+    teema_project_set_rejected (p, ids[1], "price", "anna", TRUE, &error));
   ASSERT_TRUE (teema_project_set_rejected (p, ids[1], "price", "anna", TRUE,
-                                           &error));
-  ASSERT_TRUE (teema_project_set_rejected (p, ids[1], "price", "anna", TRUE,
-                                           &error));  // idempotent
+                                           &error)); // idempotent
   GPtrArray *r = teema_project_list_rejections (p, "anna", &error);
   ASSERT_EQ (r->len, 1u);
   EXPECT_STREQ (((TeemaCoding *) r->pdata[0])->theme, "price");
   g_ptr_array_unref (r);
-  ASSERT_TRUE (teema_project_set_rejected (p, ids[1], "price", "anna",
-                                           FALSE, &error));
+  ASSERT_TRUE (
+    teema_project_set_rejected (p, ids[1], "price", "anna", FALSE, &error));
   r = teema_project_list_rejections (p, nullptr, &error);
   EXPECT_EQ (r->len, 0u);
   g_ptr_array_unref (r);
-  EXPECT_FALSE (teema_project_set_rejected (p, ids[1], "nope", "anna", TRUE,
-                                            &error));
+  EXPECT_FALSE (
+    teema_project_set_rejected (p, ids[1], "nope", "anna", TRUE, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
 }
@@ -150,11 +154,11 @@ TEST_F (Review, HighlightsAreTheRulesHitsInTheText)
   EXPECT_EQ (a->start, 0u);
   EXPECT_EQ (a->end, 9u);
   EXPECT_STREQ (a->theme, "trust");
-  EXPECT_EQ (b->start, 22u);  // code points: "ä" counts once
+  EXPECT_EQ (b->start, 22u); // code points: "ä" counts once
   EXPECT_EQ (b->end, 33u);
   g_array_unref (hits);
   teema_segment_free (s);
   teema_highlighter_free (h);
 }
 
-}  // namespace
+} // namespace

@@ -18,7 +18,9 @@ struct RuleCase {
   int line;
 };
 
-std::vector<RuleCase> load_cases () {
+std::vector<RuleCase>
+load_cases ()
+{
   std::vector<RuleCase> cases;
   std::ifstream in (testutil::source ("tests/rules/rules.tsv"));
   std::string line;
@@ -26,12 +28,17 @@ std::vector<RuleCase> load_cases () {
   bool header = true;
   while (std::getline (in, line)) {
     n++;
-    if (line.empty () || line[0] == '#') continue;
-    if (header) { header = false; continue; }
+    if (line.empty () || line[0] == '#')
+      continue;
+    if (header) {
+      header = false;
+      continue;
+    }
     std::vector<std::string> f;
     std::stringstream ss (line);
     std::string cell;
-    while (std::getline (ss, cell, '\t')) f.push_back (cell);
+    while (std::getline (ss, cell, '\t'))
+      f.push_back (cell);
     if (f.size () != 6) {
       ADD_FAILURE () << "rules.tsv:" << n << ": expected 6 fields";
       continue;
@@ -42,39 +49,48 @@ std::vector<RuleCase> load_cases () {
 }
 
 // The words (as written) that the hits cover, comma separated, in order.
-std::string hit_words (const std::string &text, GArray *hits) {
+std::string
+hit_words (const std::string &text, GArray *hits)
+{
   std::string out;
   guint last = G_MAXUINT;
   for (guint i = 0; hits && i < hits->len; i++) {
     const TeemaRuleHit &h = g_array_index (hits, TeemaRuleHit, i);
-    if (h.token == last) continue;
+    if (h.token == last)
+      continue;
     last = h.token;
     const char *s = g_utf8_offset_to_pointer (text.c_str (), h.start);
     const char *e = g_utf8_offset_to_pointer (s, h.end - h.start);
-    if (!out.empty ()) out += ",";
+    if (!out.empty ())
+      out += ",";
     out += std::string (s, e - s);
   }
   return out.empty () ? "-" : out;
 }
 
 class RuleTable : public ::testing::TestWithParam<RuleCase> {
- protected:
+protected:
   static TeemaAnalyzer *az;
-  static void SetUpTestSuite () {
+  static void SetUpTestSuite ()
+  {
     GError *error = nullptr;
     az = teema_analyzer_new ("fi", &error);
     ASSERT_NE (az, nullptr) << error->message;
     ASSERT_EQ (teema_analyzer_backend (az), TEEMA_BACKEND_VOIKKO)
       << "voikko-fi must be installed (scripts/setup-deps.sh)";
   }
-  static void TearDownTestSuite () { teema_analyzer_free (az); }
+  static void TearDownTestSuite ()
+  {
+    teema_analyzer_free (az);
+  }
 };
 TeemaAnalyzer *RuleTable::az = nullptr;
 
-TEST_P (RuleTable, MatchesAsTheTableSays) {
+TEST_P (RuleTable, MatchesAsTheTableSays)
+{
   const RuleCase &c = GetParam ();
-  SCOPED_TRACE ("rules.tsv:" + std::to_string (c.line) + " " + c.rule +
-                " on '" + c.text + "': " + c.why);
+  SCOPED_TRACE ("rules.tsv:" + std::to_string (c.line) + " " + c.rule + " on '"
+                + c.text + "': " + c.why);
   GError *error = nullptr;
   TeemaRule *rule = teema_rule_compile (c.rule.c_str (), &error);
   ASSERT_NE (rule, nullptr) << error->message;
@@ -91,8 +107,8 @@ TEST_P (RuleTable, MatchesAsTheTableSays) {
     teema_rule_free (ex);
   }
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
-  gboolean matched = teema_rule_match (rule, az, c.text.c_str (), tokens,
-                                       blocked.data (), hits);
+  gboolean matched =
+    teema_rule_match (rule, az, c.text.c_str (), tokens, blocked.data (), hits);
   EXPECT_EQ (matched ? "match" : "no", c.expect);
   if (matched) {
     EXPECT_EQ (hit_words (c.text, hits), c.hits);
@@ -107,15 +123,17 @@ INSTANTIATE_TEST_SUITE_P (Table, RuleTable, ::testing::ValuesIn (load_cases ()),
                             return "line" + std::to_string (i.param.line);
                           });
 
-TEST (RuleTableFile, HasCasesForEveryFeature) {
+TEST (RuleTableFile, HasCasesForEveryFeature)
+{
   std::vector<RuleCase> cases = load_cases ();
   ASSERT_GE (cases.size (), 50u);
-  for (const char *feature : { "lemma:", "part:", "head:", "root:", "*",
-                               "\"", "NEAR/", " AND ", " OR ", "NOT ",
-                               "re:/", "(" }) {
+  for (const char *feature :
+       { "lemma:", "part:", "head:", "root:", "*", "\"", "NEAR/", " AND ",
+         " OR ", "NOT ", "re:/", "(" }) {
     bool found = false;
     for (auto &c : cases)
-      if (c.rule.find (feature) != std::string::npos) found = true;
+      if (c.rule.find (feature) != std::string::npos)
+        found = true;
     EXPECT_TRUE (found) << "no rule test uses " << feature;
   }
 }
@@ -126,7 +144,8 @@ struct BadRule {
   const char *says;
 };
 
-TEST (RuleErrors, NameTheColumnAndWhatIsExpected) {
+TEST (RuleErrors, NameTheColumnAndWhatIsExpected)
+{
   const BadRule bad[] = {
     { "lemma:hinta OR", 15, "expected a word" },
     { "lemma:", 7, "expected a word after 'lemma:'" },
@@ -146,10 +165,11 @@ TEST (RuleErrors, NameTheColumnAndWhatIsExpected) {
     EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_RULE));
     std::string msg = error->message;
     EXPECT_NE (msg.find ("column " + std::to_string (b.column)),
-               std::string::npos) << msg;
+               std::string::npos)
+      << msg;
     EXPECT_NE (msg.find (b.says), std::string::npos) << msg;
     g_error_free (error);
   }
 }
 
-}  // namespace
+} // namespace

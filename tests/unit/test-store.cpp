@@ -97,7 +97,7 @@ protected:
 
   // Imports files (name, content); returns FALSE with error set on failure.
   gboolean
-  import (const std::vector<std::pair<std::string, std::string> > &files,
+  import (const std::vector<std::pair<std::string, std::string>> &files,
           gboolean force, GError **error)
   {
     std::vector<std::string> paths;

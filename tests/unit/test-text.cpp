@@ -14,7 +14,9 @@ struct Tok {
   guint start, end;
 };
 
-std::vector<Tok> tokens (TeemaAnalyzer *az, const char *text) {
+std::vector<Tok>
+tokens (TeemaAnalyzer *az, const char *text)
+{
   GArray *a = teema_analyzer_tokenize (az, text, -1);
   std::vector<Tok> out;
   for (guint i = 0; i < a->len; i++) {
@@ -27,30 +29,41 @@ std::vector<Tok> tokens (TeemaAnalyzer *az, const char *text) {
   return out;
 }
 
-std::vector<std::string> words (TeemaAnalyzer *az, const char *text) {
+std::vector<std::string>
+words (TeemaAnalyzer *az, const char *text)
+{
   std::vector<std::string> w;
-  for (auto &t : tokens (az, text)) w.push_back (t.word);
+  for (auto &t : tokens (az, text))
+    w.push_back (t.word);
   return w;
 }
 
-bool has (const char *const *list, const char *s) {
+bool
+has (const char *const *list, const char *s)
+{
   for (; list && *list; list++)
-    if (g_str_equal (*list, s)) return true;
+    if (g_str_equal (*list, s))
+      return true;
   return false;
 }
 
 class Text : public ::testing::Test {
- protected:
-  void SetUp () override {
+protected:
+  void SetUp () override
+  {
     GError *error = nullptr;
     az = teema_analyzer_new ("fi", &error);
     ASSERT_NE (az, nullptr) << error->message;
   }
-  void TearDown () override { teema_analyzer_free (az); }
+  void TearDown () override
+  {
+    teema_analyzer_free (az);
+  }
   TeemaAnalyzer *az = nullptr;
 };
 
-TEST_F (Text, GluesHyphensAndColonsButNotSpacedDashes) {
+TEST_F (Text, GluesHyphensAndColonsButNotSpacedDashes)
+{
   EXPECT_EQ (words (az, "NPS-luku, B2B:ssä ja KT:n 80-vuotias kanta-asiakas."),
              (std::vector<std::string>{ "NPS-luku", "B2B:ssä", "ja", "KT:n",
                                         "80-vuotias", "kanta-asiakas" }));
@@ -58,7 +71,8 @@ TEST_F (Text, GluesHyphensAndColonsButNotSpacedDashes) {
              (std::vector<std::string>{ "se", "siis", "tota" }));
 }
 
-TEST_F (Text, DropsTranscriptionMarks) {
+TEST_F (Text, DropsTranscriptionMarks)
+{
   EXPECT_EQ (words (az, "No (.) mä [naurua] en (epäselvä) tiiä (..) [tauko]"),
              (std::vector<std::string>{ "No", "mä", "en", "tiiä" }));
   // A real parenthesis of several words is text, not a mark.
@@ -66,7 +80,8 @@ TEST_F (Text, DropsTranscriptionMarks) {
   EXPECT_EQ (teema_text_count_words ("No (.) mä [naurua] en tiiä", -1), 4u);
 }
 
-TEST_F (Text, OffsetsAreCodePoints) {
+TEST_F (Text, OffsetsAreCodePoints)
+{
   auto t = tokens (az, "Äänestys ja säätö");
   ASSERT_EQ (t.size (), 3u);
   EXPECT_EQ (t[0].start, 0u);
@@ -75,13 +90,15 @@ TEST_F (Text, OffsetsAreCodePoints) {
   EXPECT_EQ (t[2].end, 17u);
 }
 
-TEST_F (Text, KeepsEveryVoikkoReading) {
+TEST_F (Text, KeepsEveryVoikkoReading)
+{
   const TeemaAnalysis *a = teema_analyzer_analyze (az, "verkkosivuilta");
   EXPECT_TRUE (has (a->lemmas, "verkkosivu"));
   EXPECT_TRUE (has (a->lemmas, "verkkosivuilta"));
 }
 
-TEST_F (Text, CompoundPartsHeadsAndRoots) {
+TEST_F (Text, CompoundPartsHeadsAndRoots)
+{
   const TeemaAnalysis *a = teema_analyzer_analyze (az, "Asiakassuhteiden");
   EXPECT_STREQ (a->form, "asiakassuhteiden");
   EXPECT_TRUE (has (a->lemmas, "asiakassuhde"));
@@ -98,13 +115,22 @@ TEST_F (Text, CompoundPartsHeadsAndRoots) {
   EXPECT_TRUE (has (c->roots, "luoda"));
 }
 
-TEST_F (Text, SpokenFinnish) {
-  struct { const char *spoken, *lemma; } cases[] = {
-    { "mä", "minä" }, { "sä", "sinä" }, { "oot", "olla" },
-    { "semmonen", "sellainen" }, { "meiän", "me" }, { "mulla", "minä" },
-    { "et", "että" }, { "ollu", "ollut" }, { "henkilökohtanen",
-                                            "henkilökohtainen" },
-    { "helpottais", "helpottaa" }, { "selkee", "selkeä" },
+TEST_F (Text, SpokenFinnish)
+{
+  struct {
+    const char *spoken, *lemma;
+  } cases[] = {
+    { "mä", "minä" },
+    { "sä", "sinä" },
+    { "oot", "olla" },
+    { "semmonen", "sellainen" },
+    { "meiän", "me" },
+    { "mulla", "minä" },
+    { "et", "että" },
+    { "ollu", "ollut" },
+    { "henkilökohtanen", "henkilökohtainen" },
+    { "helpottais", "helpottaa" },
+    { "selkee", "selkeä" },
   };
   for (auto &c : cases) {
     const TeemaAnalysis *a = teema_analyzer_analyze (az, c.spoken);
@@ -115,7 +141,8 @@ TEST_F (Text, SpokenFinnish) {
   EXPECT_FALSE (has (teema_analyzer_analyze (az, "et")->lemmas, "ei"));
 }
 
-TEST_F (Text, UnknownFormsFallBackToTheirParts) {
+TEST_F (Text, UnknownFormsFallBackToTheirParts)
+{
   const TeemaAnalysis *a = teema_analyzer_analyze (az, "NPS-lukua");
   EXPECT_TRUE (has (a->lemmas, "nps-luku"));
   EXPECT_TRUE (has (a->heads, "luku"));
@@ -123,7 +150,8 @@ TEST_F (Text, UnknownFormsFallBackToTheirParts) {
   EXPECT_TRUE (has (b->lemmas, "crm"));
 }
 
-TEST_F (Text, SuspendedCompoundBorrowsTheFirstPart) {
+TEST_F (Text, SuspendedCompoundBorrowsTheFirstPart)
+{
   GArray *a = teema_analyzer_tokenize (
     az, "asiakaskokemuksen ja -polun kehittäminen", -1);
   ASSERT_EQ (a->len, 4u);
@@ -133,7 +161,8 @@ TEST_F (Text, SuspendedCompoundBorrowsTheFirstPart) {
   g_array_unref (a);
 }
 
-TEST_F (Text, EachFormIsAnalysedOnce) {
+TEST_F (Text, EachFormIsAnalysedOnce)
+{
   guint before = teema_analyzer_cache_size (az);
   GArray *a = teema_analyzer_tokenize (az, "talo talon talo talo talon", -1);
   EXPECT_EQ (teema_analyzer_cache_size (az), before + 2);
@@ -142,14 +171,15 @@ TEST_F (Text, EachFormIsAnalysedOnce) {
   g_array_unref (a);
 }
 
-TEST_F (Text, CacheDumpLoadsIntoAnotherAnalyzer) {
+TEST_F (Text, CacheDumpLoadsIntoAnotherAnalyzer)
+{
   teema_analyzer_analyze (az, "asiakassuhteiden");
   gchar *dump = teema_analyzer_dump_cache (az, FALSE);
   TeemaAnalyzer *b = teema_analyzer_new ("fi", nullptr);
   teema_analyzer_load_cache (b, dump);
   EXPECT_GE (teema_analyzer_cache_size (b), 1u);
   gchar *again = teema_analyzer_dump_cache (b, TRUE);
-  EXPECT_STREQ (again, "");  // nothing new was analysed in b
+  EXPECT_STREQ (again, ""); // nothing new was analysed in b
   const TeemaAnalysis *a = teema_analyzer_analyze (b, "asiakassuhteiden");
   EXPECT_TRUE (has (a->heads, "suhde"));
   g_free (again);
@@ -157,7 +187,8 @@ TEST_F (Text, CacheDumpLoadsIntoAnotherAnalyzer) {
   teema_analyzer_free (b);
 }
 
-TEST (Snowball, StemsWhenAskedAndMatchesRulesByStem) {
+TEST (Snowball, StemsWhenAskedAndMatchesRulesByStem)
+{
   GError *error = nullptr;
   TeemaAnalyzer *az = teema_analyzer_new_snowball ("fi", &error);
   ASSERT_NE (az, nullptr);
@@ -165,7 +196,8 @@ TEST (Snowball, StemsWhenAskedAndMatchesRulesByStem) {
   TeemaRule *r = teema_rule_compile ("lemma:mittari", nullptr);
   GArray *hits = teema_rule_test (r, az, "Meillä ei oo mittareita.", nullptr);
   EXPECT_NE (hits, nullptr);
-  if (hits) g_array_unref (hits);
+  if (hits)
+    g_array_unref (hits);
   teema_rule_free (r);
   // Stems are a fallback: they split some lemmas (luottamus/luottamu).
   r = teema_rule_compile ("lemma:luottamus", nullptr);
@@ -175,14 +207,16 @@ TEST (Snowball, StemsWhenAskedAndMatchesRulesByStem) {
   teema_analyzer_free (az);
 }
 
-TEST (Analyzer, EnglishAndUnknownLanguages) {
+TEST (Analyzer, EnglishAndUnknownLanguages)
+{
   GError *error = nullptr;
   TeemaAnalyzer *en = teema_analyzer_new ("en", &error);
   ASSERT_NE (en, nullptr);
   TeemaRule *r = teema_rule_compile ("lemma:relationship", nullptr);
   GArray *hits = teema_rule_test (r, en, "Good relationships matter.", nullptr);
   EXPECT_NE (hits, nullptr);
-  if (hits) g_array_unref (hits);
+  if (hits)
+    g_array_unref (hits);
   teema_rule_free (r);
   teema_analyzer_free (en);
   EXPECT_EQ (teema_analyzer_new ("xx", &error), nullptr);
@@ -190,17 +224,17 @@ TEST (Analyzer, EnglishAndUnknownLanguages) {
   g_error_free (error);
 }
 
-}  // namespace
+} // namespace
 
 namespace {
 
-TEST (Hyphenation, JoinsLineBreaksButKeepsRealCompounds) {
+TEST (Hyphenation, JoinsLineBreaksButKeepsRealCompounds)
+{
   TeemaAnalyzer *az = teema_analyzer_new ("fi", nullptr);
   ASSERT_NE (az, nullptr);
   guint n = 0;
   gchar *out = teema_analyzer_join_hyphenation (
-    az, "pitkät asiakas-\nsuhteet ja kanta-\nasiakkaat, mutta xyzq-\nwvut",
-    &n);
+    az, "pitkät asiakas-\nsuhteet ja kanta-\nasiakkaat, mutta xyzq-\nwvut", &n);
   EXPECT_STREQ (out,
                 "pitkät asiakassuhteet ja kanta-asiakkaat, mutta xyzq-\nwvut");
   EXPECT_EQ (n, 2u);
@@ -212,4 +246,4 @@ TEST (Hyphenation, JoinsLineBreaksButKeepsRealCompounds) {
   teema_analyzer_free (az);
 }
 
-}  // namespace
+} // namespace

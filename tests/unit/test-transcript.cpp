@@ -432,10 +432,9 @@ TEST_F (Import, SentenceWrappedAcrossLinesStaysWhole)
   GPtrArray *r = import ("H1.txt", data, TEEMA_SEGMENT_SENTENCE);
   ASSERT_NE (r, nullptr);
   g_ptr_array_unref (r);
-  EXPECT_EQ (segment_texts (),
-             (std::vector<std::string>{
-               "Tämä lause jatkuu\nseuraavalle riville.", "Toinen lause.",
-               "Kolmas kappale." }));
+  EXPECT_EQ (segment_texts (), (std::vector<std::string>{
+                                 "Tämä lause jatkuu\nseuraavalle riville.",
+                                 "Toinen lause.", "Kolmas kappale." }));
   expect_offsets_match (p, data);
 }
 
@@ -511,7 +510,7 @@ TEST_F (Import, InformantOverride)
 // transcription marks (it agrees on all files but H5, where it finds 1752).
 TEST_F (Import, BundledCorpus)
 {
-  const std::map<std::string, std::pair<guint, guint> > want = {
+  const std::map<std::string, std::pair<guint, guint>> want = {
     { "A1", { 50, 1910 } }, { "A2", { 48, 1736 } }, { "A3", { 42, 1638 } },
     { "A4", { 42, 1699 } }, { "A5", { 44, 1637 } }, { "H1", { 44, 1942 } },
     { "H2", { 44, 1809 } }, { "H3", { 40, 1614 } }, { "H4", { 42, 1705 } },

@@ -97,18 +97,18 @@ wrap (int y, int x, int cols, int rows, const char *label, const char *text,
   for (const char *p = text; *p && row < rows; p = g_utf8_next_char (p), cp++) {
     gunichar c = g_utf8_get_char (p);
     int w = cp_width (c);
-    gboolean brk = c == '\n' ||
-                   (c == ' ' && col + 1 + word_width (p + 1) > cols &&
-                    word_width (p + 1) <= cols) ||
-                   col + w > cols;
+    gboolean brk = c == '\n'
+                   || (c == ' ' && col + 1 + word_width (p + 1) > cols
+                       && word_width (p + 1) <= cols)
+                   || col + w > cols;
     if (brk) {
       row++, col = 0;
       if (c == ' ' || c == '\n' || row >= rows)
         continue;
     }
-    attr_t a = attr | (in_hit (hits, cp) ? COLOR_PAIR (PAIR_HIT) | A_BOLD |
-                                             A_UNDERLINE
-                                         : 0);
+    attr_t a =
+      attr
+      | (in_hit (hits, cp) ? COLOR_PAIR (PAIR_HIT) | A_BOLD | A_UNDERLINE : 0);
     attron (a);
     mvaddnstr (y + row, x + col, p, (int) (g_utf8_next_char (p) - p));
     attroff (a);
@@ -124,9 +124,10 @@ draw_header (const TuiState *st, int cols)
   mvhline (0, 0, ' ', cols);
   g_autofree char *left = g_strdup_printf (
     " teema code · %s%s%s%s%s%s%s", st->coder,
-    st->f_informant ? " · informant " : "", st->f_informant ? st->f_informant : "",
-    st->f_group ? " · group " : "", st->f_group ? st->f_group : "",
-    st->f_theme ? " · theme " : "", st->f_theme ? st->f_theme : "");
+    st->f_informant ? " · informant " : "",
+    st->f_informant ? st->f_informant : "", st->f_group ? " · group " : "",
+    st->f_group ? st->f_group : "", st->f_theme ? " · theme " : "",
+    st->f_theme ? st->f_theme : "");
   g_autofree char *right = g_strdup_printf (
     "%u/%u ? help ", st->visible->len ? st->cur + 1 : 0, st->visible->len);
   int rw = (int) g_utf8_strlen (right, -1);
@@ -139,9 +140,9 @@ static void
 draw_place (const TuiState *st, const TeemaSegment *s, int cols)
 {
   g_autofree char *place = g_strdup_printf (
-    "%s · %s · %u/%u%s%s%s%s · #%" G_GINT64_FORMAT, s->informant ? s->informant : "?",
-    s->document, s->ordinal, tui_doc_turns (st, s),
-    s->group ? " · " : "", s->group ? s->group : "",
+    "%s · %s · %u/%u%s%s%s%s · #%" G_GINT64_FORMAT,
+    s->informant ? s->informant : "?", s->document, s->ordinal,
+    tui_doc_turns (st, s), s->group ? " · " : "", s->group ? s->group : "",
     s->timestamp ? " · " : "", s->timestamp ? s->timestamp : "", s->id);
   put (1, 0, cols, place, A_BOLD);
 }
@@ -198,11 +199,13 @@ draw_codebook (const TuiState *st, const TeemaSegment *s, int x, int cols,
     gboolean rej = tui_has (st->rejected, s->id, t->code);
     char key = i < strlen (TUI_THEME_KEYS) ? TUI_THEME_KEYS[i] : ' ';
     g_autofree char *indent = g_strnfill (MIN (t->depth, 3) * 2, ' ');
-    g_autofree char *line = g_strdup_printf (
-      "%c [%c]%s %s%s %s", key, mine ? 'x' : ' ', rule ? (rej ? "-" : "*") : " ",
-      indent, t->code, teema_theme_label (t, "fi"));
-    attr_t a = mine ? COLOR_PAIR (PAIR_CODED) | A_BOLD
-               : rule && !rej ? COLOR_PAIR (PAIR_SUGGESTED) : 0;
+    g_autofree char *line =
+      g_strdup_printf ("%c [%c]%s %s%s %s", key, mine ? 'x' : ' ',
+                       rule ? (rej ? "-" : "*") : " ", indent, t->code,
+                       teema_theme_label (t, "fi"));
+    attr_t a = mine           ? COLOR_PAIR (PAIR_CODED) | A_BOLD
+               : rule && !rej ? COLOR_PAIR (PAIR_SUGGESTED)
+                              : 0;
     put (CODEBOOK_TOP + 1 + (int) r, x, cols, line, a);
   }
 }
@@ -229,13 +232,18 @@ static const char *
 prompt_label (TuiPrompt p)
 {
   switch (p) {
-  case PROMPT_MEMO: return "Memo> ";
-  case PROMPT_SEARCH: return "Search rule> ";
-  case PROMPT_THEME: return "Next with theme (key or code)> ";
-  case PROMPT_FILTER: return "Filter (informant:ID group:G theme:T)> ";
+  case PROMPT_MEMO:
+    return "Memo> ";
+  case PROMPT_SEARCH:
+    return "Search rule> ";
+  case PROMPT_THEME:
+    return "Next with theme (key or code)> ";
+  case PROMPT_FILTER:
+    return "Filter (informant:ID group:G theme:T)> ";
   case PROMPT_TOGGLE:
     return "Code/uncode theme (code or its start)> ";
-  case PROMPT_NONE: break;
+  case PROMPT_NONE:
+    break;
   }
   return "";
 }
@@ -253,9 +261,11 @@ draw_bottom (const TuiState *st, int rows, int cols)
     x += put (y, x, cols - x, s, 0);
     put (y, x, 1, "_", A_BLINK);
   } else {
-    put (y, 0, cols, st->status ? st->status
-                                : "j/k move  1-9 A-Z code  a/r suggestions"
-                                  "  m memo  u undo  n uncoded  q quit", A_DIM);
+    put (y, 0, cols,
+         st->status ? st->status
+                    : "j/k move  1-9 A-Z code  a/r suggestions"
+                      "  m memo  u undo  n uncoded  q quit",
+         A_DIM);
   }
 }
 
@@ -295,8 +305,10 @@ draw_help (const TuiState *st, int rows, int cols)
   for (guint i = 0; i < lines->len && (int) i < 2 * room; i++)
     put (2 + (int) i % room, (int) i < room ? 0 : colw, colw, lines->pdata[i],
          0);
-  put (rows - 1, 0, cols, "Every action is saved at once; u undoes this "
-                          "session's actions.", A_DIM);
+  put (rows - 1, 0, cols,
+       "Every action is saved at once; u undoes this "
+       "session's actions.",
+       A_DIM);
 }
 
 void
@@ -305,7 +317,8 @@ tui_draw (const TuiState *st)
   int rows = LINES, cols = COLS;
   erase ();
   if (rows < 16 || cols < 60) {
-    put (0, 0, cols, "teema code: the terminal is too small (60x16 at least)", 0);
+    put (0, 0, cols, "teema code: the terminal is too small (60x16 at least)",
+         0);
     return;
   }
   if (st->help) {
@@ -315,7 +328,8 @@ tui_draw (const TuiState *st)
   draw_header (st, cols);
   const TeemaSegment *s = tui_current (st);
   if (!s) {
-    put (2, 0, cols, "No segments to code with these filters (f changes them).", 0);
+    put (2, 0, cols, "No segments to code with these filters (f changes them).",
+         0);
     draw_bottom (st, rows, cols);
     return;
   }

@@ -159,8 +159,13 @@ decide (TuiState *st, gboolean accept, gboolean all)
   }
   guint n = all ? p->len : 1;
   for (guint i = 0; i < n; i++) {
-    TuiStep step = { accept ? STEP_CODING : STEP_REJECT, 0, s->id,
-                     g_strdup (p->pdata[i]), TRUE, NULL, NULL };
+    TuiStep step = { accept ? STEP_CODING : STEP_REJECT,
+                     0,
+                     s->id,
+                     g_strdup (p->pdata[i]),
+                     TRUE,
+                     NULL,
+                     NULL };
     if (!tui_do (st, step))
       return;
   }
@@ -191,32 +196,70 @@ run_action (TuiState *st, TuiAction a)
 {
   const TeemaSegment *s = tui_current (st);
   switch (a) {
-  case ACT_NEXT: move_by (st, 1); break;
-  case ACT_PREV: move_by (st, -1); break;
-  case ACT_PAGE_NEXT: move_by (st, 10); break;
-  case ACT_PAGE_PREV: move_by (st, -10); break;
-  case ACT_FIRST: tui_select (st, 0); break;
-  case ACT_LAST: move_by (st, (int) st->visible->len); break;
-  case ACT_NEXT_UNCODED: jump (st, is_uncoded, NULL, "uncoded segment"); break;
+  case ACT_NEXT:
+    move_by (st, 1);
+    break;
+  case ACT_PREV:
+    move_by (st, -1);
+    break;
+  case ACT_PAGE_NEXT:
+    move_by (st, 10);
+    break;
+  case ACT_PAGE_PREV:
+    move_by (st, -10);
+    break;
+  case ACT_FIRST:
+    tui_select (st, 0);
+    break;
+  case ACT_LAST:
+    move_by (st, (int) st->visible->len);
+    break;
+  case ACT_NEXT_UNCODED:
+    jump (st, is_uncoded, NULL, "uncoded segment");
+    break;
   case ACT_NEXT_SUGGESTED:
     jump (st, is_suggested, NULL, "segment with suggestions");
     break;
-  case ACT_NEXT_THEME: open_prompt (st, PROMPT_THEME, NULL); break;
-  case ACT_SEARCH: open_prompt (st, PROMPT_SEARCH, st->search); break;
-  case ACT_SEARCH_NEXT: jump (st, is_found, NULL, "search match"); break;
-  case ACT_FILTER: open_prompt (st, PROMPT_FILTER, NULL); break;
+  case ACT_NEXT_THEME:
+    open_prompt (st, PROMPT_THEME, NULL);
+    break;
+  case ACT_SEARCH:
+    open_prompt (st, PROMPT_SEARCH, st->search);
+    break;
+  case ACT_SEARCH_NEXT:
+    jump (st, is_found, NULL, "search match");
+    break;
+  case ACT_FILTER:
+    open_prompt (st, PROMPT_FILTER, NULL);
+    break;
   case ACT_MEMO:
     if (s)
       open_prompt (st, PROMPT_MEMO, g_hash_table_lookup (st->memos, &s->id));
     break;
-  case ACT_ACCEPT: decide (st, TRUE, FALSE); break;
-  case ACT_REJECT: decide (st, FALSE, FALSE); break;
-  case ACT_ACCEPT_ALL: decide (st, TRUE, TRUE); break;
-  case ACT_REJECT_ALL: decide (st, FALSE, TRUE); break;
-  case ACT_UNDO: undo_redo (st, FALSE); break;
-  case ACT_REDO: undo_redo (st, TRUE); break;
-  case ACT_HELP: st->help = TRUE; break;
-  case ACT_QUIT: st->quit = TRUE; break;
+  case ACT_ACCEPT:
+    decide (st, TRUE, FALSE);
+    break;
+  case ACT_REJECT:
+    decide (st, FALSE, FALSE);
+    break;
+  case ACT_ACCEPT_ALL:
+    decide (st, TRUE, TRUE);
+    break;
+  case ACT_REJECT_ALL:
+    decide (st, FALSE, TRUE);
+    break;
+  case ACT_UNDO:
+    undo_redo (st, FALSE);
+    break;
+  case ACT_REDO:
+    undo_redo (st, TRUE);
+    break;
+  case ACT_HELP:
+    st->help = TRUE;
+    break;
+  case ACT_QUIT:
+    st->quit = TRUE;
+    break;
   case ACT_THEME_PROMPT:
     if (s)
       open_prompt (st, PROMPT_TOGGLE, NULL);
@@ -228,7 +271,8 @@ run_action (TuiState *st, TuiAction a)
     scroll_codebook (st, tui_codebook_rows (LINES));
     break;
   case ACT_TOGGLE_THEME:
-  case ACT_NONE: break;
+  case ACT_NONE:
+    break;
   }
 }
 
@@ -241,8 +285,9 @@ commit_memo (TuiState *st)
   const char *old = g_hash_table_lookup (st->memos, &s->id);
   if (g_strcmp0 (old ? old : "", st->input->str) == 0)
     return;
-  TuiStep step = { STEP_MEMO, 0, s->id, NULL, TRUE, g_strdup (old),
-                   g_strdup (st->input->str) };
+  TuiStep step = {
+    STEP_MEMO, 0, s->id, NULL, TRUE, g_strdup (old), g_strdup (st->input->str)
+  };
   if (tui_do (st, step))
     tui_status (st, st->input->len ? "memo saved" : "memo deleted");
 }
@@ -252,8 +297,8 @@ commit_search (TuiState *st)
 {
   GError *error = NULL;
   TeemaSegmentFilter f = { NULL, NULL, FALSE };
-  g_autoptr (GPtrArray) m = teema_project_search (st->project,
-                                                  st->input->str, &f, &error);
+  g_autoptr (GPtrArray) m =
+    teema_project_search (st->project, st->input->str, &f, &error);
   if (!m) {
     tui_status (st, "%s", error->message);
     g_error_free (error);
@@ -263,8 +308,7 @@ commit_search (TuiState *st)
   st->search = g_strdup (st->input->str);
   if (st->found)
     g_hash_table_destroy (st->found);
-  st->found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                     NULL);
+  st->found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < m->len; i++) {
     TeemaSegment *seg = ((TeemaSearchMatch *) m->pdata[i])->segment;
     g_hash_table_add (st->found, g_memdup2 (&seg->id, sizeof (gint64)));

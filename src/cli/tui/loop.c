@@ -39,8 +39,8 @@ on_signal (int sig)
 static void
 install_handlers (void)
 {
-  static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV,
-                              SIGABRT, SIGBUS, SIGFPE };
+  static const int sigs[] = { SIGINT,  SIGTERM, SIGHUP, SIGQUIT,
+                              SIGSEGV, SIGABRT, SIGBUS, SIGFPE };
   struct sigaction sa;
   memset (&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
@@ -95,12 +95,19 @@ static const struct {
   const char *name;
   int key;
 } named_keys[] = {
-  { "Enter", '\n' },  { "Esc", 27 },  { "Space", ' ' }, { "Tab", '\t' },
+  { "Enter", '\n' },
+  { "Esc", 27 },
+  { "Space", ' ' },
+  { "Tab", '\t' },
   { "Backspace", TUI_FN (KEY_BACKSPACE) },
-  { "Up", TUI_FN (KEY_UP) },  { "Down", TUI_FN (KEY_DOWN) },
-  { "PgUp", TUI_FN (KEY_PPAGE) }, { "PgDn", TUI_FN (KEY_NPAGE) },
-  { "Home", TUI_FN (KEY_HOME) }, { "End", TUI_FN (KEY_END) },
-  { "F1", TUI_FN (KEY_F (1)) }, { "C-r", TUI_CTRL ('r') },
+  { "Up", TUI_FN (KEY_UP) },
+  { "Down", TUI_FN (KEY_DOWN) },
+  { "PgUp", TUI_FN (KEY_PPAGE) },
+  { "PgDn", TUI_FN (KEY_NPAGE) },
+  { "Home", TUI_FN (KEY_HOME) },
+  { "End", TUI_FN (KEY_END) },
+  { "F1", TUI_FN (KEY_F (1)) },
+  { "C-r", TUI_CTRL ('r') },
   { "C-c", TUI_CTRL ('c') },
 };
 
@@ -114,8 +121,8 @@ parse_key (const char *tok, int *key)
   gsize n = strlen (tok);
   if (n > 2 && tok[0] == '<' && tok[n - 1] == '>')
     for (gsize i = 0; i < G_N_ELEMENTS (named_keys); i++)
-      if (strlen (named_keys[i].name) == n - 2 &&
-          strncmp (tok + 1, named_keys[i].name, n - 2) == 0) {
+      if (strlen (named_keys[i].name) == n - 2
+          && strncmp (tok + 1, named_keys[i].name, n - 2) == 0) {
         *key = named_keys[i].key;
         return TRUE;
       }
@@ -133,8 +140,8 @@ dump_screen (void)
       wchar_t wch[CCHARW_MAX + 1] = { 0 };
       attr_t attrs;
       short pair;
-      if (mvwin_wch (stdscr, y, x, &cc) == ERR ||
-          getcchar (&cc, wch, &attrs, &pair, NULL) == ERR || !wch[0])
+      if (mvwin_wch (stdscr, y, x, &cc) == ERR
+          || getcchar (&cc, wch, &attrs, &pair, NULL) == ERR || !wch[0])
         continue;
       for (int i = 0; wch[i]; i++)
         g_string_append_unichar (line, (gunichar) wch[i]);
@@ -150,8 +157,7 @@ dump_screen (void)
 }
 
 static gboolean
-run_line (TuiState *st, const char *path, guint n, char *line,
-          GError **error)
+run_line (TuiState *st, const char *path, guint n, char *line, GError **error)
 {
   g_strchomp (line);
   if (!*line || *line == '#')
@@ -174,7 +180,8 @@ run_line (TuiState *st, const char *path, guint n, char *line,
       if (!parse_key (toks[i], &key)) {
         g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                      "%s:%u: unknown key '%s' (a character or <Enter>, "
-                     "<Esc>, <Down>, <C-r>...)", path, n, toks[i]);
+                     "<Esc>, <Down>, <C-r>...)",
+                     path, n, toks[i]);
         return FALSE;
       }
       tui_key (st, key);
@@ -182,7 +189,8 @@ run_line (TuiState *st, const char *path, guint n, char *line,
   } else {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s:%u: expected 'keys K...', 'type TEXT', 'dump' or "
-                 "'resize COLS ROWS'", path, n);
+                 "'resize COLS ROWS'",
+                 path, n);
     return FALSE;
   }
   frame (st);

@@ -49,11 +49,10 @@ tui_status (TuiState *st, const char *fmt, ...)
 static gboolean
 load_codings (TuiState *st, GError **error)
 {
-  g_autoptr (GPtrArray) list = teema_project_list_codings (st->project, NULL,
-                                                           error);
+  g_autoptr (GPtrArray) list =
+    teema_project_list_codings (st->project, NULL, error);
   g_autoptr (GPtrArray) rej =
-    list ? teema_project_list_rejections (st->project, st->coder, error)
-         : NULL;
+    list ? teema_project_list_rejections (st->project, st->coder, error) : NULL;
   g_autoptr (GPtrArray) memos =
     rej ? teema_project_list_memos (st->project, st->coder, error) : NULL;
   if (!memos)
@@ -86,8 +85,8 @@ passes (const TuiState *st, const TeemaSegment *s)
     return FALSE;
   if (st->f_group && g_strcmp0 (s->group, st->f_group) != 0)
     return FALSE;
-  return !st->f_theme || tui_has (st->mine, s->id, st->f_theme) ||
-         tui_has (st->rules, s->id, st->f_theme);
+  return !st->f_theme || tui_has (st->mine, s->id, st->f_theme)
+         || tui_has (st->rules, s->id, st->f_theme);
 }
 
 static void
@@ -124,9 +123,8 @@ tui_refilter (TuiState *st)
 }
 
 TuiState *
-tui_state_new (TeemaProject *project, const char *coder,
-               const char *informant, const char *group, const char *theme,
-               GError **error)
+tui_state_new (TeemaProject *project, const char *coder, const char *informant,
+               const char *group, const char *theme, GError **error)
 {
   TuiState *st = g_new0 (TuiState, 1);
   st->project = project;
@@ -138,20 +136,19 @@ tui_state_new (TeemaProject *project, const char *coder,
   st->hits = g_array_new (FALSE, FALSE, sizeof (TeemaHighlight));
   st->mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   st->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  st->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        NULL);
-  st->memos = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                     g_free);
-  st->doc_turns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         NULL);
+  st->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  st->memos =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  st->doc_turns =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   st->undo = g_array_new (FALSE, FALSE, sizeof (TuiStep));
   st->redo = g_array_new (FALSE, FALSE, sizeof (TuiStep));
   st->input = g_string_new (NULL);
   st->codebook = teema_project_get_codebook (project, error);
   TeemaSegmentFilter all = { NULL, NULL, TRUE };
-  if (!st->codebook ||
-      !(st->all = teema_project_list_segments (project, &all, error)) ||
-      !load_codings (st, error)) {
+  if (!st->codebook
+      || !(st->all = teema_project_list_segments (project, &all, error))
+      || !load_codings (st, error)) {
     tui_state_free (st);
     return NULL;
   }
@@ -242,8 +239,8 @@ tui_neighbour (const TuiState *st, int delta)
 guint
 tui_doc_turns (const TuiState *st, const TeemaSegment *seg)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (st->doc_turns,
-                                                &seg->document_id));
+  return GPOINTER_TO_UINT (
+    g_hash_table_lookup (st->doc_turns, &seg->document_id));
 }
 
 GPtrArray *
@@ -252,8 +249,8 @@ tui_pending (const TuiState *st, gint64 seg)
   GPtrArray *out = g_ptr_array_new ();
   for (guint i = 0; i < teema_codebook_size (st->codebook); i++) {
     const char *code = teema_codebook_theme (st->codebook, i)->code;
-    if (tui_has (st->rules, seg, code) && !tui_has (st->mine, seg, code) &&
-        !tui_has (st->rejected, seg, code))
+    if (tui_has (st->rules, seg, code) && !tui_has (st->mine, seg, code)
+        && !tui_has (st->rejected, seg, code))
       g_ptr_array_add (out, (gpointer) code);
   }
   return out;
@@ -325,8 +322,8 @@ tui_replay (TuiState *st, gboolean forward)
   if (from->len == 0)
     return 0;
   guint group = g_array_index (from, TuiStep, from->len - 1).group, n = 0;
-  while (from->len &&
-         g_array_index (from, TuiStep, from->len - 1).group == group) {
+  while (from->len
+         && g_array_index (from, TuiStep, from->len - 1).group == group) {
     TuiStep s = g_array_index (from, TuiStep, from->len - 1);
     if (!tui_apply (st, &s, forward))
       break;
@@ -335,8 +332,10 @@ tui_replay (TuiState *st, gboolean forward)
     n++;
     /* Show the segment the step was on. */
     for (guint i = 0; i < st->visible->len; i++)
-      if (((TeemaSegment *) st->all->pdata[g_array_index (
-             st->visible, guint, i)])->id == s.segment)
+      if (((TeemaSegment *)
+             st->all->pdata[g_array_index (st->visible, guint, i)])
+            ->id
+          == s.segment)
         select_index (st, i);
   }
   return n;

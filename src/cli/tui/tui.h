@@ -11,23 +11,44 @@
 #include <teema/teema.h>
 
 /* A key: a Unicode code point, or a curses function key via TUI_FN. */
-#define TUI_FN(k) ((k) + 0x200000)
-#define TUI_CTRL(c) ((c) & 0x1f)
+#define TUI_FN(k)   ((k) + 0x200000)
+#define TUI_CTRL(c) ((c) &0x1f)
 
 typedef enum {
   ACT_NONE,
-  ACT_NEXT, ACT_PREV, ACT_PAGE_NEXT, ACT_PAGE_PREV, ACT_FIRST, ACT_LAST,
-  ACT_NEXT_UNCODED, ACT_NEXT_SUGGESTED, ACT_NEXT_THEME,
-  ACT_SEARCH, ACT_SEARCH_NEXT, ACT_FILTER, ACT_MEMO,
-  ACT_ACCEPT, ACT_REJECT, ACT_ACCEPT_ALL, ACT_REJECT_ALL,
-  ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT,
+  ACT_NEXT,
+  ACT_PREV,
+  ACT_PAGE_NEXT,
+  ACT_PAGE_PREV,
+  ACT_FIRST,
+  ACT_LAST,
+  ACT_NEXT_UNCODED,
+  ACT_NEXT_SUGGESTED,
+  ACT_NEXT_THEME,
+  ACT_SEARCH,
+  ACT_SEARCH_NEXT,
+  ACT_FILTER,
+  ACT_MEMO,
+  ACT_ACCEPT,
+  ACT_REJECT,
+  ACT_ACCEPT_ALL,
+  ACT_REJECT_ALL,
+  ACT_UNDO,
+  ACT_REDO,
+  ACT_HELP,
+  ACT_QUIT,
   ACT_THEME_PROMPT, /* toggle any theme by its code (past the 35 keys) */
-  ACT_CODEBOOK_UP, ACT_CODEBOOK_DOWN, /* scroll the codebook pane */
-  ACT_TOGGLE_THEME, /* the theme keys: THEME_KEYS[i] toggles theme i */
+  ACT_CODEBOOK_UP,
+  ACT_CODEBOOK_DOWN, /* scroll the codebook pane */
+  ACT_TOGGLE_THEME,  /* the theme keys: THEME_KEYS[i] toggles theme i */
 } TuiAction;
 
 typedef enum {
-  PROMPT_NONE, PROMPT_MEMO, PROMPT_SEARCH, PROMPT_THEME, PROMPT_FILTER,
+  PROMPT_NONE,
+  PROMPT_MEMO,
+  PROMPT_SEARCH,
+  PROMPT_THEME,
+  PROMPT_FILTER,
   PROMPT_TOGGLE,
 } TuiPrompt;
 
@@ -48,10 +69,10 @@ typedef enum { STEP_CODING, STEP_REJECT, STEP_MEMO } TuiStepKind;
 
 typedef struct {
   TuiStepKind kind;
-  guint group;      /* steps of one key press share a group */
+  guint group; /* steps of one key press share a group */
   gint64 segment;
   char *theme;
-  gboolean on;      /* coding/rejection after the step */
+  gboolean on; /* coding/rejection after the step */
   char *old_memo, *new_memo;
 } TuiStep;
 
@@ -60,27 +81,27 @@ typedef struct {
   char *coder;
   TeemaCodebook *codebook;
   TeemaHighlighter *highlighter; /* NULL when rules fail to compile */
-  GPtrArray *all;        /* TeemaSegment *, every turn in order */
-  GArray *visible;       /* guint indices into all: codable, filtered */
-  GHashTable *doc_turns; /* document id -> number of its turns */
-  guint cur;             /* index into visible */
-  GArray *hits;          /* TeemaHighlight of the current segment */
-  GHashTable *mine;      /* "seg\x1ftheme" coded by coder */
-  GHashTable *rules;     /* "seg\x1ftheme" coded by rules */
-  GHashTable *rejected;  /* "seg\x1ftheme" rejected by coder */
-  GHashTable *memos;     /* gint64 * seg -> char * memo of coder */
-  guint cb_top;          /* first theme shown in the codebook pane (the
-                            drawing clamps it to the screen) */
+  GPtrArray *all;                /* TeemaSegment *, every turn in order */
+  GArray *visible;               /* guint indices into all: codable, filtered */
+  GHashTable *doc_turns;         /* document id -> number of its turns */
+  guint cur;                     /* index into visible */
+  GArray *hits;                  /* TeemaHighlight of the current segment */
+  GHashTable *mine;              /* "seg\x1ftheme" coded by coder */
+  GHashTable *rules;             /* "seg\x1ftheme" coded by rules */
+  GHashTable *rejected;          /* "seg\x1ftheme" rejected by coder */
+  GHashTable *memos;             /* gint64 * seg -> char * memo of coder */
+  guint cb_top;                  /* first theme shown in the codebook pane (the
+                                    drawing clamps it to the screen) */
   char *f_informant, *f_group, *f_theme; /* filters or NULL */
-  GHashTable *found;     /* gint64 * seg ids matching the search */
+  GHashTable *found; /* gint64 * seg ids matching the search */
   char *search;
-  GArray *undo, *redo;   /* TuiStep */
+  GArray *undo, *redo; /* TuiStep */
   guint next_group;
   TuiPrompt prompt;
-  GString *input;        /* the prompt's text */
-  gboolean help;         /* the help view is shown */
+  GString *input; /* the prompt's text */
+  gboolean help;  /* the help view is shown */
   gboolean quit;
-  char *status;          /* the message line */
+  char *status; /* the message line */
 } TuiState;
 
 TuiState *tui_state_new (TeemaProject *project, const char *coder,

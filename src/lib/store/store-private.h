@@ -21,8 +21,7 @@ sqlite3_stmt *teema_store__prepare (TeemaStore *store, const char *sql,
                                     GError **error);
 void teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s);
 char *teema_store__column_dup (sqlite3_stmt *stmt, int i);
-gboolean teema_store__exec (TeemaStore *store, const char *sql,
-                            GError **error);
+gboolean teema_store__exec (TeemaStore *store, const char *sql, GError **error);
 /* Steps a statement that returns no rows, then resets it. */
 gboolean teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt,
                                  GError **error);

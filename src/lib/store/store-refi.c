@@ -24,9 +24,10 @@ GPtrArray *
 teema_store__list_documents (TeemaStore *store, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT d.id, d.name, d.path, d.sha256, d.text, i.code,"
-           " d.segmentation FROM document d"
-           " LEFT JOIN informant i ON i.id = d.informant_id ORDER BY d.id",
+    store,
+    "SELECT d.id, d.name, d.path, d.sha256, d.text, i.code,"
+    " d.segmentation FROM document d"
+    " LEFT JOIN informant i ON i.id = d.informant_id ORDER BY d.id",
     error);
   if (!stmt)
     return NULL;
@@ -83,10 +84,12 @@ teema_store__insert_coding_at (TeemaStore *store, gint64 segment_id,
     return FALSE;
   }
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
-           " created_at, note) VALUES (?, ?, ?, ?, ?,"
-           " coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ')), ?)"
-           " ON CONFLICT DO NOTHING", error);
+    store,
+    "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
+    " created_at, note) VALUES (?, ?, ?, ?, ?,"
+    " coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ')), ?)"
+    " ON CONFLICT DO NOTHING",
+    error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, segment_id);

@@ -12,9 +12,9 @@ typedef struct {
   char *name;
   char *path;
   char *sha256;
-  char *text;          /* the stored NFC text */
-  char *informant;     /* informant code, or NULL */
-  char *segmentation;  /* "turn", "paragraph", "sentence" or "line" */
+  char *text;         /* the stored NFC text */
+  char *informant;    /* informant code, or NULL */
+  char *segmentation; /* "turn", "paragraph", "sentence" or "line" */
 } TeemaStoreDocument;
 
 void teema_store_document__free (TeemaStoreDocument *doc);

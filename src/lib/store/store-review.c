@@ -7,12 +7,14 @@
 #include "store/store-review.h"
 
 char *
-teema_store__get_memo (TeemaStore *store, gint64 segment_id,
-                       const char *coder, GError **error)
+teema_store__get_memo (TeemaStore *store, gint64 segment_id, const char *coder,
+                       GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT m.text FROM memo m JOIN coder k ON k.id = m.coder_id"
-           " WHERE m.segment_id = ? AND k.name = ?", error);
+    store,
+    "SELECT m.text FROM memo m JOIN coder k ON k.id = m.coder_id"
+    " WHERE m.segment_id = ? AND k.name = ?",
+    error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, segment_id);
@@ -25,21 +27,23 @@ teema_store__get_memo (TeemaStore *store, gint64 segment_id,
 }
 
 gboolean
-teema_store__set_memo (TeemaStore *store, gint64 segment_id,
-                       const char *coder, const char *text,
-                       const char *updated_at, GError **error)
+teema_store__set_memo (TeemaStore *store, gint64 segment_id, const char *coder,
+                       const char *text, const char *updated_at, GError **error)
 {
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);
   if (!coder_id)
     return FALSE;
   gboolean drop = !text || !*text;
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, drop ? "DELETE FROM memo WHERE segment_id = ?1 AND coder_id = ?2"
-                : "INSERT INTO memo (segment_id, coder_id, text, updated_at)"
-                  " VALUES (?1, ?2, ?3,"
-                  " coalesce(?4, strftime('%Y-%m-%dT%H:%M:%SZ')))"
-                  " ON CONFLICT (segment_id, coder_id) DO UPDATE SET text = excluded.text,"
-                  " updated_at = excluded.updated_at", error);
+    store,
+    drop ? "DELETE FROM memo WHERE segment_id = ?1 AND coder_id = ?2"
+         : "INSERT INTO memo (segment_id, coder_id, text, updated_at)"
+           " VALUES (?1, ?2, ?3,"
+           " coalesce(?4, strftime('%Y-%m-%dT%H:%M:%SZ')))"
+           " ON CONFLICT (segment_id, coder_id) DO UPDATE SET text = "
+           "excluded.text,"
+           " updated_at = excluded.updated_at",
+    error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, segment_id);
@@ -52,8 +56,7 @@ teema_store__set_memo (TeemaStore *store, gint64 segment_id,
 }
 
 GPtrArray *
-teema_store__list_memos (TeemaStore *store, const char *coder,
-                         GError **error)
+teema_store__list_memos (TeemaStore *store, const char *coder, GError **error)
 {
   return teema_store__list_memos_for (store, coder, NULL, error);
 }
@@ -107,12 +110,13 @@ teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
     return FALSE;
   }
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, rejected
-             ? "INSERT INTO rejection (segment_id, theme_id, coder_id,"
+    store,
+    rejected ? "INSERT INTO rejection (segment_id, theme_id, coder_id,"
                " created_at) VALUES (?1, ?2, ?3,"
                " strftime('%Y-%m-%dT%H:%M:%SZ')) ON CONFLICT DO NOTHING"
              : "DELETE FROM rejection WHERE segment_id = ?1"
-               " AND theme_id = ?2 AND coder_id = ?3", error);
+               " AND theme_id = ?2 AND coder_id = ?3",
+    error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, segment_id);
@@ -125,12 +129,14 @@ GPtrArray *
 teema_store__list_rejections (TeemaStore *store, const char *coder,
                               GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT r.segment_id, t.code, k.name, r.created_at"
-           " FROM rejection r JOIN theme t ON t.id = r.theme_id"
-           " JOIN coder k ON k.id = r.coder_id"
-           " WHERE ?1 IS NULL OR k.name = ?1"
-           " ORDER BY r.segment_id, t.ordinal, k.name", error);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "SELECT r.segment_id, t.code, k.name, r.created_at"
+                          " FROM rejection r JOIN theme t ON t.id = r.theme_id"
+                          " JOIN coder k ON k.id = r.coder_id"
+                          " WHERE ?1 IS NULL OR k.name = ?1"
+                          " ORDER BY r.segment_id, t.ordinal, k.name",
+                          error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
@@ -151,12 +157,12 @@ teema_store__list_rejections (TeemaStore *store, const char *coder,
 /* ---- merge lookups ------------------------------------------------------- */
 
 gint64
-teema_store__find_segment (TeemaStore *store, const char *sha256,
-                           guint ordinal)
+teema_store__find_segment (TeemaStore *store, const char *sha256, guint ordinal)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT s.id FROM segment s JOIN document d"
-           " ON d.id = s.document_id WHERE d.sha256 = ? AND s.ordinal = ?",
+    store,
+    "SELECT s.id FROM segment s JOIN document d"
+    " ON d.id = s.document_id WHERE d.sha256 = ? AND s.ordinal = ?",
     NULL);
   if (!stmt)
     return 0;
@@ -172,9 +178,11 @@ teema_store__find_segment (TeemaStore *store, const char *sha256,
 GHashTable *
 teema_store__segment_keys (TeemaStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT s.id, d.sha256, s.ordinal FROM segment s"
-           " JOIN document d ON d.id = s.document_id", error);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "SELECT s.id, d.sha256, s.ordinal FROM segment s"
+                          " JOIN document d ON d.id = s.document_id",
+                          error);
   if (!stmt)
     return NULL;
   GHashTable *out =
@@ -182,9 +190,10 @@ teema_store__segment_keys (TeemaStore *store, GError **error)
   while (sqlite3_step (stmt) == SQLITE_ROW) {
     gint64 *id = g_new (gint64, 1);
     *id = sqlite3_column_int64 (stmt, 0);
-    g_hash_table_insert (out, id, g_strdup_printf (
-                           "%s\x1f%d", sqlite3_column_text (stmt, 1),
-                           sqlite3_column_int (stmt, 2)));
+    g_hash_table_insert (out, id,
+                         g_strdup_printf ("%s\x1f%d",
+                                          sqlite3_column_text (stmt, 1),
+                                          sqlite3_column_int (stmt, 2)));
   }
   sqlite3_reset (stmt);
   return out;
@@ -192,17 +201,18 @@ teema_store__segment_keys (TeemaStore *store, GError **error)
 
 gboolean
 teema_store__merge_coding (TeemaStore *store, const TeemaCoding *c,
-                           gint64 segment_id, gboolean *added,
-                           GError **error)
+                           gint64 segment_id, gboolean *added, GError **error)
 {
   gint64 theme_id = teema_store__find_theme (store, c->theme);
   gint64 coder_id = teema_store__ensure_coder (store, c->coder, error);
   if (!coder_id)
     return FALSE;
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
-           " created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
-           " ON CONFLICT DO NOTHING", error);
+    store,
+    "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
+    " created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT DO NOTHING",
+    error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, segment_id);

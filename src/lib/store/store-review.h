@@ -23,8 +23,8 @@ gboolean teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
                                     const char *theme, const char *coder,
                                     gboolean rejected, GError **error);
 /* TeemaCoding * with segment_id, theme and coder set. */
-GPtrArray *teema_store__list_rejections (TeemaStore *store,
-                                         const char *coder, GError **error);
+GPtrArray *teema_store__list_rejections (TeemaStore *store, const char *coder,
+                                         GError **error);
 
 /* A segment's id by its document's content hash and its ordinal, or 0. */
 gint64 teema_store__find_segment (TeemaStore *store, const char *sha256,

@@ -28,7 +28,8 @@ static const char *const migrations[] = {
   "  id INTEGER PRIMARY KEY,"
   "  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
   "  ordinal INTEGER NOT NULL, speaker TEXT NOT NULL,"
-  "  interviewer INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+  "  interviewer INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT "
+  "NULL,"
   "  n_words INTEGER NOT NULL, timestamp TEXT, text TEXT NOT NULL,"
   "  UNIQUE (document_id, ordinal));"
   "CREATE TABLE theme ("
@@ -83,8 +84,9 @@ teema_store__prepare (TeemaStore *store, const char *sql, GError **error)
     sqlite3_clear_bindings (stmt);
     return stmt;
   }
-  if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                          &stmt, NULL) != SQLITE_OK) {
+  if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                          NULL)
+      != SQLITE_OK) {
     teema_store__fail (store, error, "preparing a query");
     return NULL;
   }
@@ -134,7 +136,8 @@ teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt, GError **error)
 static int
 user_version (TeemaStore *store)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, "PRAGMA user_version", NULL);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store, "PRAGMA user_version", NULL);
   int v = -1;
   if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
     v = sqlite3_column_int (stmt, 0);
@@ -160,8 +163,8 @@ is_teema_file (TeemaStore *store, int version, gboolean create)
     return FALSE;
   sqlite3_stmt *stmt =
     teema_store__prepare (store, "SELECT count(*) FROM sqlite_master", NULL);
-  gboolean empty = stmt && sqlite3_step (stmt) == SQLITE_ROW &&
-                   sqlite3_column_int (stmt, 0) == 0;
+  gboolean empty = stmt && sqlite3_step (stmt) == SQLITE_ROW
+                   && sqlite3_column_int (stmt, 0) == 0;
   if (stmt)
     sqlite3_reset (stmt);
   return empty;
@@ -180,7 +183,8 @@ migrate (TeemaStore *store, gboolean create, GError **error)
   if (version > target) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
                  "project schema %d is newer than this teema (%d): "
-                 "upgrade teema", version, target);
+                 "upgrade teema",
+                 version, target);
     return FALSE;
   }
   if (version == target)
@@ -193,8 +197,8 @@ migrate (TeemaStore *store, gboolean create, GError **error)
       return FALSE;
     }
   }
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
-                                             target);
+  g_autofree char *pragma =
+    g_strdup_printf ("PRAGMA user_version = %d", target);
   if (!teema_store__exec (store, pragma, error)) {
     teema_store__rollback (store);
     return FALSE;
@@ -213,8 +217,8 @@ teema_store__open (const char *path, gboolean create, GError **error)
 {
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   TeemaStore *store = g_new0 (TeemaStore, 1);
-  store->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                        finalize_stmt);
+  store->stmts =
+    g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
   if (sqlite3_open_v2 (path, &store->db, flags, NULL) != SQLITE_OK) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", path,
                  sqlite3_errmsg (store->db));
@@ -225,10 +229,10 @@ teema_store__open (const char *path, gboolean create, GError **error)
   sqlite3_extended_result_codes (store->db, 1);
   /* migrate() first: it refuses a file that is not ours before WAL, which
    * persists in the file, could change someone else's database. */
-  if (!teema_store__exec (store, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (store, create, error) ||
-      !teema_store__exec (store, "PRAGMA journal_mode = WAL", error) ||
-      !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error)) {
+  if (!teema_store__exec (store, "PRAGMA foreign_keys = ON", error)
+      || !migrate (store, create, error)
+      || !teema_store__exec (store, "PRAGMA journal_mode = WAL", error)
+      || !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error)) {
     g_prefix_error (error, "%s: ", path);
     teema_store__close (store);
     return NULL;
@@ -286,8 +290,8 @@ lookup_id (TeemaStore *store, const char *sql, const char *param)
 char *
 teema_store__get_setting (TeemaStore *store, const char *key)
 {
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "SELECT value FROM setting WHERE key = ?", NULL);
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "SELECT value FROM setting WHERE key = ?", NULL);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, key);
@@ -299,12 +303,14 @@ teema_store__get_setting (TeemaStore *store, const char *key)
 }
 
 gboolean
-teema_store__set_setting (TeemaStore *store, const char *key,
-                          const char *value, GError **error)
+teema_store__set_setting (TeemaStore *store, const char *key, const char *value,
+                          GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO setting (key, value) VALUES (?, ?) "
-           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+    store,
+    "INSERT INTO setting (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    error);
   if (!stmt)
     return FALSE;
   teema_store__bind_text (stmt, 1, key);
@@ -327,8 +333,8 @@ teema_store__ensure_informant (TeemaStore *store, const char *code,
   gint64 id = teema_store__find_informant (store, code);
   if (id)
     return id;
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "INSERT INTO informant (code) VALUES (?)", error);
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "INSERT INTO informant (code) VALUES (?)", error);
   if (!stmt)
     return 0;
   teema_store__bind_text (stmt, 1, code);
@@ -338,9 +344,8 @@ teema_store__ensure_informant (TeemaStore *store, const char *code,
 }
 
 gboolean
-teema_store__set_informant_attr (TeemaStore *store, gint64 id,
-                                 const char *key, const char *value,
-                                 GError **error)
+teema_store__set_informant_attr (TeemaStore *store, gint64 id, const char *key,
+                                 const char *value, GError **error)
 {
   const char *sql;
   if (g_str_equal (key, "group"))
@@ -367,8 +372,10 @@ static void
 load_informant_attrs (TeemaStore *store, gint64 id, TeemaInformant *inf)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT key, value FROM informant_attr WHERE informant_id = ? "
-           "ORDER BY key", NULL);
+    store,
+    "SELECT key, value FROM informant_attr WHERE informant_id = ? "
+    "ORDER BY key",
+    NULL);
   if (!stmt)
     return;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -389,7 +396,8 @@ teema_store__list_informants (TeemaStore *store, GError **error)
     "  (SELECT coalesce(sum(s.n_words), 0) FROM segment s JOIN document d"
     "     ON d.id = s.document_id WHERE d.informant_id = i.id"
     "     AND s.interviewer = 0) "
-    "FROM informant i ORDER BY i.grp IS NULL, i.grp, i.code", error);
+    "FROM informant i ORDER BY i.grp IS NULL, i.grp, i.code",
+    error);
   if (!stmt)
     return NULL;
   GPtrArray *out =
@@ -410,8 +418,7 @@ teema_store__list_informants (TeemaStore *store, GError **error)
   }
   sqlite3_reset (stmt);
   for (guint i = 0; i < out->len; i++)
-    load_informant_attrs (store, g_array_index (ids, gint64, i),
-                          out->pdata[i]);
+    load_informant_attrs (store, g_array_index (ids, gint64, i), out->pdata[i]);
   g_array_unref (ids);
   return out;
 }
@@ -443,9 +450,10 @@ teema_store__insert_document (TeemaStore *store, const char *name,
                               GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO document (name, path, sha256, text, n_chars,"
-           " informant_id, segmentation, imported_at)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ'))",
+    store,
+    "INSERT INTO document (name, path, sha256, text, n_chars,"
+    " informant_id, segmentation, imported_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ'))",
     error);
   if (!stmt)
     return 0;
@@ -466,9 +474,11 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
                              GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO segment (document_id, ordinal, speaker, interviewer,"
-           " start, end, n_words, timestamp, text)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    store,
+    "INSERT INTO segment (document_id, ordinal, speaker, interviewer,"
+    " start, end, n_words, timestamp, text)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
   if (!stmt)
     return 0;
   sqlite3_bind_int64 (stmt, 1, seg->document_id);
@@ -485,10 +495,10 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   return sqlite3_last_insert_rowid (store->db);
 }
 
-#define SEGMENT_COLUMNS                                                      \
-  "SELECT s.id, s.document_id, d.name, s.ordinal, s.speaker, i.code, i.grp," \
-  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, s.text "          \
-  "FROM segment s JOIN document d ON d.id = s.document_id "                  \
+#define SEGMENT_COLUMNS                                                        \
+  "SELECT s.id, s.document_id, d.name, s.ordinal, s.speaker, i.code, i.grp,"   \
+  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, s.text "            \
+  "FROM segment s JOIN document d ON d.id = s.document_id "                    \
   "LEFT JOIN informant i ON i.id = d.informant_id "
 
 static TeemaSegment *
@@ -512,13 +522,15 @@ read_segment (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-teema_store__list_segments (TeemaStore *store,
-                            const TeemaSegmentFilter *filter, GError **error)
+teema_store__list_segments (TeemaStore *store, const TeemaSegmentFilter *filter,
+                            GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, SEGMENT_COLUMNS
+    store,
+    SEGMENT_COLUMNS
     "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-    " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal", error);
+    " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal",
+    error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
@@ -546,10 +558,13 @@ teema_store__foreach_segment (TeemaStore *store,
 {
   /* Its own statement, so that fn may list segments meanwhile. */
   sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (store->db, SEGMENT_COLUMNS
+  if (sqlite3_prepare_v2 (
+        store->db,
+        SEGMENT_COLUMNS
         "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-        " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal", -1, &stmt,
-        NULL) != SQLITE_OK)
+        " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal",
+        -1, &stmt, NULL)
+      != SQLITE_OK)
     return teema_store__fail (store, error, "reading segments");
   teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
   teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
@@ -572,11 +587,13 @@ teema_store__count_segments (TeemaStore *store,
                              const TeemaSegmentFilter *filter)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT count(*) FROM segment s JOIN document d"
-           " ON d.id = s.document_id LEFT JOIN informant i"
-           " ON i.id = d.informant_id"
-           " WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-           " AND (?3 OR s.interviewer = 0)", NULL);
+    store,
+    "SELECT count(*) FROM segment s JOIN document d"
+    " ON d.id = s.document_id LEFT JOIN informant i"
+    " ON i.id = d.informant_id"
+    " WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
+    " AND (?3 OR s.interviewer = 0)",
+    NULL);
   if (!stmt)
     return 0;
   teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
@@ -592,8 +609,8 @@ teema_store__count_segments (TeemaStore *store,
 TeemaSegment *
 teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, SEGMENT_COLUMNS "WHERE s.id = ?",
-                                error);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store, SEGMENT_COLUMNS "WHERE s.id = ?", error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -602,9 +619,9 @@ teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
     s = read_segment (stmt);
   sqlite3_reset (stmt);
   if (!s)
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "no segment %" G_GINT64_FORMAT
-                 " (see 'teema segments' for ids)", id);
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+      "no segment %" G_GINT64_FORMAT " (see 'teema segments' for ids)", id);
   return s;
 }
 
@@ -619,9 +636,11 @@ teema_store__find_theme (TeemaStore *store, const char *code)
 static void
 load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT kind, rule FROM theme_rule WHERE theme_id = ?"
-           " ORDER BY ordinal", NULL);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "SELECT kind, rule FROM theme_rule WHERE theme_id = ?"
+                          " ORDER BY ordinal",
+                          NULL);
   if (!stmt)
     return;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -637,8 +656,10 @@ GPtrArray *
 teema_store__list_themes (TeemaStore *store, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT id, code, parent, label_fi, label_en, description, colour"
-           " FROM theme ORDER BY ordinal", error);
+    store,
+    "SELECT id, code, parent, label_fi, label_en, description, colour"
+    " FROM theme ORDER BY ordinal",
+    error);
   if (!stmt)
     return NULL;
   GPtrArray *out = g_ptr_array_new ();
@@ -670,8 +691,10 @@ insert_theme_rules (TeemaStore *store, gint64 id, const char *kind,
 {
   for (guint i = 0; rules && i < rules->len; i++) {
     sqlite3_stmt *stmt = teema_store__prepare (
-      store, "INSERT INTO theme_rule (theme_id, kind, ordinal, rule)"
-             " VALUES (?, ?, ?, ?)", error);
+      store,
+      "INSERT INTO theme_rule (theme_id, kind, ordinal, rule)"
+      " VALUES (?, ?, ?, ?)",
+      error);
     if (!stmt)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, id);
@@ -689,13 +712,15 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
                            guint ordinal, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO theme (code, parent, label_fi, label_en,"
-           " description, colour, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?)"
-           " ON CONFLICT (code) DO UPDATE SET code = excluded.code,"
-           " parent = excluded.parent, label_fi = excluded.label_fi,"
-           " label_en = excluded.label_en,"
-           " description = excluded.description, colour = excluded.colour,"
-           " ordinal = excluded.ordinal", error);
+    store,
+    "INSERT INTO theme (code, parent, label_fi, label_en,"
+    " description, colour, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (code) DO UPDATE SET code = excluded.code,"
+    " parent = excluded.parent, label_fi = excluded.label_fi,"
+    " label_en = excluded.label_en,"
+    " description = excluded.description, colour = excluded.colour,"
+    " ordinal = excluded.ordinal",
+    error);
   if (!stmt)
     return FALSE;
   teema_store__bind_text (stmt, 1, t->code);
@@ -708,27 +733,29 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   gint64 id = teema_store__find_theme (store, t->code);
-  stmt = teema_store__prepare (store, "DELETE FROM theme_rule WHERE theme_id = ?", error);
+  stmt = teema_store__prepare (
+    store, "DELETE FROM theme_rule WHERE theme_id = ?", error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
-  return insert_theme_rules (store, id, "rule", t->rules, error) &&
-         insert_theme_rules (store, id, "exclude", t->excludes, error);
+  return insert_theme_rules (store, id, "rule", t->rules, error)
+         && insert_theme_rules (store, id, "exclude", t->excludes, error);
 }
 
 guint
 teema_store__count_theme_codings (TeemaStore *store, const char *code)
 {
   return (guint) lookup_id (
-    store, "SELECT count(*) FROM coding c JOIN theme t ON t.id = c.theme_id"
-           " WHERE t.code = ?", code);
+    store,
+    "SELECT count(*) FROM coding c JOIN theme t ON t.id = c.theme_id"
+    " WHERE t.code = ?",
+    code);
 }
 
 gboolean
-teema_store__delete_theme (TeemaStore *store, const char *code,
-                           GError **error)
+teema_store__delete_theme (TeemaStore *store, const char *code, GError **error)
 {
   sqlite3_stmt *stmt =
     teema_store__prepare (store, "DELETE FROM theme WHERE code = ?", error);
@@ -741,12 +768,10 @@ teema_store__delete_theme (TeemaStore *store, const char *code,
 /* ---- codings ----------------------------------------------------------- */
 
 gint64
-teema_store__ensure_coder (TeemaStore *store, const char *name,
-                           GError **error)
+teema_store__ensure_coder (TeemaStore *store, const char *name, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO coder (name) VALUES (?) ON CONFLICT DO NOTHING",
-    error);
+    store, "INSERT INTO coder (name) VALUES (?) ON CONFLICT DO NOTHING", error);
   if (!stmt)
     return 0;
   teema_store__bind_text (stmt, 1, name);
@@ -781,9 +806,10 @@ teema_store__insert_coding (TeemaStore *store, gint64 segment_id,
                             GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
-           " created_at, note) VALUES (?, ?, ?, ?, ?,"
-           " strftime('%Y-%m-%dT%H:%M:%SZ'), ?) ON CONFLICT DO NOTHING",
+    store,
+    "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"
+    " created_at, note) VALUES (?, ?, ?, ?, ?,"
+    " strftime('%Y-%m-%dT%H:%M:%SZ'), ?) ON CONFLICT DO NOTHING",
     error);
   if (!stmt)
     return FALSE;
@@ -806,9 +832,11 @@ teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
                             gboolean *removed, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "DELETE FROM coding WHERE segment_id = ?"
-           " AND theme_id = (SELECT id FROM theme WHERE code = ?)"
-           " AND coder_id = (SELECT id FROM coder WHERE name = ?)", error);
+    store,
+    "DELETE FROM coding WHERE segment_id = ?"
+    " AND theme_id = (SELECT id FROM theme WHERE code = ?)"
+    " AND coder_id = (SELECT id FROM coder WHERE name = ?)",
+    error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, segment_id);
@@ -825,9 +853,11 @@ gboolean
 teema_store__delete_coder_codings (TeemaStore *store, const char *coder,
                                    GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, "DELETE FROM coding WHERE coder_id ="
-           " (SELECT id FROM coder WHERE name = ?)", error);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "DELETE FROM coding WHERE coder_id ="
+                          " (SELECT id FROM coder WHERE name = ?)",
+                          error);
   if (!stmt)
     return FALSE;
   teema_store__bind_text (stmt, 1, coder);
@@ -851,12 +881,13 @@ teema_store__coding_key_set (void)
 }
 
 GHashTable *
-teema_store__coding_keys (TeemaStore *store, const char *coder,
-                          GError **error)
+teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT segment_id, theme_id FROM coding"
-           " WHERE coder_id = (SELECT id FROM coder WHERE name = ?)", error);
+    store,
+    "SELECT segment_id, theme_id FROM coding"
+    " WHERE coder_id = (SELECT id FROM coder WHERE name = ?)",
+    error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
@@ -882,7 +913,8 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
     " LEFT JOIN informant i ON i.id = d.informant_id"
     " WHERE (?1 IS NULL OR k.name = ?1) AND (?2 IS NULL OR t.code = ?2)"
     " AND (?3 IS NULL OR i.code = ?3) AND (?4 = 0 OR c.segment_id = ?4)"
-    " ORDER BY d.id, s.ordinal, t.ordinal, k.name", error);
+    " ORDER BY d.id, s.ordinal, t.ordinal, k.name",
+    error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, f ? f->coder : NULL);
@@ -939,8 +971,10 @@ teema_store__save_analyses (TeemaStore *store, const char *backend,
     if (!tab)
       continue;
     sqlite3_stmt *stmt = teema_store__prepare (
-      store, "INSERT OR REPLACE INTO analysis (backend, form, data)"
-             " VALUES (?, ?, ?)", error);
+      store,
+      "INSERT OR REPLACE INTO analysis (backend, form, data)"
+      " VALUES (?, ?, ?)",
+      error);
     if (!stmt)
       return FALSE;
     teema_store__bind_text (stmt, 1, backend);

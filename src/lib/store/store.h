@@ -43,8 +43,7 @@ gint64 teema_store__insert_document (TeemaStore *store, const char *name,
                                      const char *path, const char *sha256,
                                      const char *text, guint n_chars,
                                      gint64 informant_id,
-                                     const char *segmentation,
-                                     GError **error);
+                                     const char *segmentation, GError **error);
 gint64 teema_store__insert_segment (TeemaStore *store,
                                     const TeemaSegment *segment,
                                     GError **error);
@@ -90,11 +89,10 @@ gboolean teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
                                      const char *theme, const char *coder,
                                      gboolean *removed, GError **error);
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
-                                            const char *coder,
-                                            GError **error);
+                                            const char *coder, GError **error);
 /* Keys of coder's codings, in a set of packed integers
  * TEEMA_CODING_KEY (segment id, theme id) stored as pointers. */
-#define TEEMA_CODING_KEY(segment, theme)                                     \
+#define TEEMA_CODING_KEY(segment, theme)                                       \
   GSIZE_TO_POINTER (((gsize) (segment) << 16) | (gsize) (theme))
 /* The hash for such keys: all 64 bits mixed (g_direct_hash keeps only the
  * low 32, which collide once segment ids pass 65,536). */
