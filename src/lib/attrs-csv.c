@@ -167,12 +167,8 @@ teema_project_import_attributes (TeemaProject *project, const char *path,
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  GError *io = NULL;
-  if (!g_file_get_contents (path, &data, &len, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
+  if (!teema__read_file (path, &data, &len, error))
     return FALSE;
-  }
   const char *text = data;
   if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     text += 3;

@@ -10,6 +10,7 @@
  * text), as transcription services write them, become one turn per row.
  * Must always hold: the output is the text format (subtitles.c writes
  * it), so segmentation is exactly that of a .txt transcript. */
+#include "project-private.h"
 #include "interop-private.h"
 
 #include <libxml/tree.h>
@@ -301,12 +302,8 @@ teema_import__read (const char *path, char **data, gsize *len, GError **error)
   if (g_str_has_suffix (lower, ".docx") || g_str_has_suffix (lower, ".odt"))
     return FALSE;
   g_autofree char *raw = NULL;
-  GError *io = NULL;
-  if (!g_file_get_contents (path, &raw, len, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
+  if (!teema__read_file (path, &raw, len, error))
     return FALSE;
-  }
   gboolean vtt = g_str_has_suffix (lower, ".vtt");
   if (vtt || g_str_has_suffix (lower, ".srt")) {
     *data = teema_subtitles__to_text (raw, *len, vtt, path, error);

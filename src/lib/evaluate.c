@@ -210,12 +210,8 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
   TeemaEvaluateOptions defaults = { 0 };
   const TeemaEvaluateOptions *opt = options ? options : &defaults;
   g_autofree char *data = NULL;
-  GError *io = NULL;
-  if (!g_file_get_contents (path, &data, NULL, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
+  if (!teema__read_file (path, &data, NULL, error))
     return NULL;
-  }
   const char *lang = opt->lang ? opt->lang : teema_codebook_language (cb);
   g_autoptr (TeemaAnalyzer) az = opt->force_snowball
                                    ? teema_analyzer_new_snowball (lang, error)

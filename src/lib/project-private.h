@@ -15,4 +15,9 @@ typedef gboolean (*TeemaWriteFunc) (TeemaProject *project, gpointer data,
 gboolean teema_project__transact (TeemaProject *project, TeemaWriteFunc fn,
                                   gpointer data, GError **error);
 
+/* Reads a whole file; on failure sets TEEMA_ERROR_IO with the system's
+ * message (which names the file). len may be NULL. */
+gboolean teema__read_file (const char *path, char **data, gsize *len,
+                           GError **error);
+
 #endif

@@ -8,6 +8,7 @@
  * codebook. Must always hold: GUIDs are deterministic (same project, same
  * GUIDs), theme ids are unique and valid, and a teema codebook written and
  * read back is the same codebook (descriptions are single lines in teema). */
+#include "project-private.h"
 #include "interop-private.h"
 
 #include <libxml/tree.h>
@@ -274,12 +275,8 @@ teema_codebook_load_qdc (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  GError *io = NULL;
-  if (!g_file_get_contents (path, &data, &len, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
+  if (!teema__read_file (path, &data, &len, error))
     return NULL;
-  }
   return teema_codebook_parse_qdc (data, len, path, error);
 }
 

@@ -72,12 +72,8 @@ read_plain (const char *path, GError **error)
 {
   char *data = NULL;
   gsize len = 0;
-  GError *io = NULL;
-  if (!g_file_get_contents (path, &data, &len, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
+  if (!teema__read_file (path, &data, &len, error))
     return NULL;
-  }
   return g_bytes_new_take (data, len);
 }
 
