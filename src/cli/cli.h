@@ -26,6 +26,28 @@ typedef struct {
   const char *summary;
 } CliCommand;
 
+/* Option entries that many commands share, so they read the same
+ * everywhere. */
+#define CLI_OPT_FORMAT(var)                                                    \
+  {                                                                            \
+    "format", 'f', 0, G_OPTION_ARG_STRING, &(var),                             \
+      "table, csv, tsv, json or md", "FORMAT"                                  \
+  }
+#define CLI_OPT_OUTPUT(var)                                                    \
+  {                                                                            \
+    "output", 'o', 0, G_OPTION_ARG_FILENAME, &(var), "write to FILE", "FILE"   \
+  }
+#define CLI_OPT_LANG(var)                                                      \
+  {                                                                            \
+    "lang", 'l', 0, G_OPTION_ARG_STRING, &(var), "theme labels: fi or en",     \
+      "LANG"                                                                   \
+  }
+#define CLI_OPT_CODER(var)                                                     \
+  {                                                                            \
+    "coder", 'c', 0, G_OPTION_ARG_STRING, &(var),                              \
+      "only this coder's codings (e.g. rules)", "NAME"                         \
+  }
+
 /* Parses argv with entries; on a bad option sets a usage error. The
  * context's parameter string and summary come from the command. */
 gboolean cli_parse (int *argc, char ***argv, const GOptionEntry *entries,

@@ -14,8 +14,7 @@ cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error)
       "list the segments and themes the coders disagree on", NULL },
     { "all-segments", 0, 0, G_OPTION_ARG_NONE, &all,
       "every informant segment is a unit judged by every coder", NULL },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
+    CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;

@@ -11,8 +11,7 @@ chart_run (int argc, char **argv, CliGlobals *g, GError **error,
   const char *coder = NULL, *lang = "fi";
   gboolean counts = FALSE;
   GOptionEntry entries[] = {
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
-      "only this coder's codings (e.g. rules)", "NAME" },
+    CLI_OPT_CODER (coder),
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "labels: fi or en", "LANG" },
     { "counts", 0, heatmap ? 0 : G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
       &counts, "shade by coded segments, not share of words", NULL },

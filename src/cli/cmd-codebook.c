@@ -39,8 +39,7 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
 {
   const char *format = "table", *lang = "fi";
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
+    CLI_OPT_FORMAT (format),
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "labels: fi or en", "LANG" },
     { NULL },
   };

@@ -74,8 +74,7 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
       "only this informant", "ID" },
     { "segment", 's', 0, G_OPTION_ARG_INT64, &segment, "only this segment",
       "ID" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
+    CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;

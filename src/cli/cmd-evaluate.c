@@ -23,8 +23,7 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
       "with --devset: Snowball stems instead of Voikko", NULL },
     { "errors", 'e', 0, G_OPTION_ARG_NONE, &errors,
       "with --devset: list missed and extra codings instead of scores", NULL },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
+    CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;

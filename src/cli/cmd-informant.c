@@ -9,8 +9,7 @@ informant_list (int argc, char **argv, CliGlobals *g, GError **error)
 {
   const char *format = "table";
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
+    CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;

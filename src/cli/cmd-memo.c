@@ -113,8 +113,7 @@ memo_list (int argc, char **argv, CliGlobals *g, GError **error)
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
       "only this informant's segments", "ID" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
+    CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;

@@ -22,8 +22,7 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "md (default), csv, tsv, json or table", "FORMAT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "heading: fi or en", "LANG" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
-      "FILE" },
+    CLI_OPT_OUTPUT (output),
     { NULL },
   };
   TeemaFormat fmt;

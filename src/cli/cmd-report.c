@@ -9,14 +9,10 @@ report_themes (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     { "by", 'b', 0, G_OPTION_ARG_STRING, &by, "informant (default) or group",
       "UNIT" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
-      "only this coder's codings (e.g. rules)", "NAME" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "theme labels: fi or en",
-      "LANG" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
-      "FILE" },
+    CLI_OPT_FORMAT (format),
+    CLI_OPT_CODER (coder),
+    CLI_OPT_LANG (lang),
+    CLI_OPT_OUTPUT (output),
     { NULL },
   };
   TeemaFormat fmt;
@@ -48,16 +44,12 @@ report_cooccurrence (int argc, char **argv, CliGlobals *g, GError **error)
   const char *format = "table", *coder = NULL, *lang = "fi", *output = NULL;
   gboolean jaccard = FALSE;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
-      "only this coder's codings (e.g. rules)", "NAME" },
+    CLI_OPT_FORMAT (format),
+    CLI_OPT_CODER (coder),
     { "jaccard", 'j', 0, G_OPTION_ARG_NONE, &jaccard,
       "matrix of Jaccard indices instead of counts", NULL },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "theme labels: fi or en",
-      "LANG" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
-      "FILE" },
+    CLI_OPT_LANG (lang),
+    CLI_OPT_OUTPUT (output),
     { NULL },
   };
   TeemaFormat fmt;
@@ -86,14 +78,11 @@ report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
   const char *format = "table", *coder = NULL, *order = "import";
   const char *output = NULL;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
-      "only this coder's codings (e.g. rules)", "NAME" },
+    CLI_OPT_FORMAT (format),
+    CLI_OPT_CODER (coder),
     { "order", 0, 0, G_OPTION_ARG_STRING, &order,
       "import (default) or date (the informant's date attribute)", "ORDER" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
-      "FILE" },
+    CLI_OPT_OUTPUT (output),
     { NULL },
   };
   TeemaFormat fmt;
@@ -151,14 +140,10 @@ report_compare (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     { "groups", 'g', 0, G_OPTION_ARG_STRING, &groups,
       "the two groups to compare (default: the project's two)", "A,B" },
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
-      "only this coder's codings (e.g. rules)", "NAME" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "theme labels: fi or en",
-      "LANG" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
-      "FILE" },
+    CLI_OPT_CODER (coder),
+    CLI_OPT_FORMAT (format),
+    CLI_OPT_LANG (lang),
+    CLI_OPT_OUTPUT (output),
     { NULL },
   };
   TeemaFormat fmt;
@@ -197,10 +182,8 @@ report_keyness (int argc, char **argv, CliGlobals *g, GError **error)
       "N" },
     { "min-freq", 'm', 0, G_OPTION_ARG_INT, &min_freq,
       "minimum frequency in both groups together (default 3)", "N" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE",
-      "FILE" },
+    CLI_OPT_FORMAT (format),
+    CLI_OPT_OUTPUT (output),
     { NULL },
   };
   TeemaFormat fmt;

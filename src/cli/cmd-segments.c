@@ -12,8 +12,7 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
     { "group", 'g', 0, G_OPTION_ARG_STRING, &group, "only this group",
       "GROUP" },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, "interviewer turns too", NULL },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "table, csv, tsv, json or md", "FORMAT" },
+    CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
