@@ -13,6 +13,8 @@
 #include "project-private.h"
 #include "interop-private.h"
 
+#include "xml-private.h"
+
 #include <libxml/tree.h>
 #include <string.h>
 
@@ -21,13 +23,6 @@ typedef struct {
   GHashTable *bold_styles; /* ODT automatic styles that are bold */
   GPtrArray *turns;        /* speaker, timestamp, text triples */
 } Walk;
-
-static gboolean
-is_el (xmlNodePtr n, const char *local)
-{
-  return n && n->type == XML_ELEMENT_NODE
-         && g_str_equal ((const char *) n->name, local);
-}
 
 static char *
 attr_any_ns (xmlNodePtr n, const char *local)
@@ -47,10 +42,10 @@ static gboolean
 docx_bold (xmlNodePtr run)
 {
   for (xmlNodePtr p = run->children; p; p = p->next) {
-    if (!is_el (p, "rPr"))
+    if (!teema_xml__is_el (p, "rPr"))
       continue;
     for (xmlNodePtr b = p->children; b; b = b->next)
-      if (is_el (b, "b")) {
+      if (teema_xml__is_el (b, "b")) {
         g_autofree char *v = attr_any_ns (b, "val");
         return !v || (!g_str_equal (v, "0") && !g_str_equal (v, "false"));
       }
@@ -171,7 +166,7 @@ table_row (Walk *w, xmlNodePtr row)
 {
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   for (xmlNodePtr c = row->children; c; c = c->next)
-    if (is_el (c, "tc") || is_el (c, "table-cell"))
+    if (teema_xml__is_el (c, "tc") || teema_xml__is_el (c, "table-cell"))
       g_ptr_array_add (cells, cell_text (w, c));
   if (cells->len < 2)
     return;
@@ -200,12 +195,13 @@ static void
 walk (Walk *w, xmlNodePtr n)
 {
   for (xmlNodePtr c = n->children; c; c = c->next) {
-    if (is_el (c, "p") || is_el (c, "h"))
+    if (teema_xml__is_el (c, "p") || teema_xml__is_el (c, "h"))
       paragraph (w, c);
-    else if (is_el (c, "tr") || is_el (c, "table-row"))
+    else if (teema_xml__is_el (c, "tr") || teema_xml__is_el (c, "table-row"))
       table_row (w, c);
-    else if (c->type == XML_ELEMENT_NODE && !is_el (c, "automatic-styles")
-             && !is_el (c, "sectPr"))
+    else if (c->type == XML_ELEMENT_NODE
+             && !teema_xml__is_el (c, "automatic-styles")
+             && !teema_xml__is_el (c, "sectPr"))
       walk (w, c);
   }
 }
@@ -214,11 +210,12 @@ static void
 odt_bold_styles (xmlNodePtr n, GHashTable *bold)
 {
   for (xmlNodePtr c = n->children; c; c = c->next) {
-    if (is_el (c, "style")) {
+    if (teema_xml__is_el (c, "style")) {
       g_autofree char *name = attr_any_ns (c, "name");
       for (xmlNodePtr p = c->children; p && name; p = p->next) {
-        g_autofree char *weight =
-          is_el (p, "text-properties") ? attr_any_ns (p, "font-weight") : NULL;
+        g_autofree char *weight = teema_xml__is_el (p, "text-properties")
+                                    ? attr_any_ns (p, "font-weight")
+                                    : NULL;
         if (weight && g_str_equal (weight, "bold"))
           g_hash_table_add (bold, g_strdup (name));
       }

@@ -11,6 +11,8 @@
 #include "project-private.h"
 #include "interop-private.h"
 
+#include "xml-private.h"
+
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
@@ -171,31 +173,6 @@ teema_refi__theme_text (GString *out, const char *id, const char *name,
 /* ---- reading a .qdc -------------------------------------------------------
  */
 
-static gboolean
-is_element (xmlNodePtr n, const char *local)
-{
-  return n && n->type == XML_ELEMENT_NODE
-         && g_str_equal ((const char *) n->name, local);
-}
-
-static xmlNodePtr
-child (xmlNodePtr n, const char *local)
-{
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (is_element (c, local))
-      return c;
-  return NULL;
-}
-
-static char *
-prop (xmlNodePtr n, const char *name)
-{
-  xmlChar *v = xmlGetProp (n, (const xmlChar *) name);
-  char *s = g_strdup ((const char *) v);
-  xmlFree (v);
-  return s;
-}
-
 static char *
 content (xmlNodePtr n)
 {
@@ -221,11 +198,11 @@ codes_text (GString *out, xmlNodePtr codes, const char *parent,
             GHashTable *taken)
 {
   for (xmlNodePtr c = codes->children; c; c = c->next) {
-    if (!is_element (c, "Code"))
+    if (!teema_xml__is_el (c, "Code"))
       continue;
-    g_autofree char *name = prop (c, "name");
-    g_autofree char *colour = prop (c, "color");
-    g_autofree char *desc = content (child (c, "Description"));
+    g_autofree char *name = teema_xml__prop (c, "name");
+    g_autofree char *colour = teema_xml__prop (c, "color");
+    g_autofree char *desc = content (teema_xml__child (c, "Description"));
     g_autofree char *want = teema_refi__block_code (desc);
     g_autofree char *id = NULL;
     g_autofree char *key = want ? g_ascii_strdown (want, -1) : NULL;
@@ -247,9 +224,10 @@ teema_codebook_parse_qdc (const char *data, gsize len, const char *name,
   if (!doc)
     return NULL;
   xmlNodePtr root = xmlDocGetRootElement (doc);
-  xmlNodePtr book =
-    is_element (root, "CodeBook") ? root : child (root, "CodeBook");
-  xmlNodePtr codes = child (book, "Codes");
+  xmlNodePtr book = teema_xml__is_el (root, "CodeBook")
+                      ? root
+                      : teema_xml__child (root, "CodeBook");
+  xmlNodePtr codes = teema_xml__child (book, "Codes");
   if (!codes) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s: no <CodeBook><Codes> element: not a REFI-QDA codebook",

@@ -10,6 +10,8 @@
 #include "interop-private.h"
 #include "refi-model.h"
 
+#include "xml-private.h"
+
 #include <libxml/tree.h>
 #include <string.h>
 
@@ -121,35 +123,10 @@ project_new (void)
 /* ---- libxml2 helpers ------------------------------------------------------
  */
 
-static gboolean
-is_el (xmlNodePtr n, const char *local)
-{
-  return n && n->type == XML_ELEMENT_NODE
-         && (!local || g_str_equal ((const char *) n->name, local));
-}
-
-static xmlNodePtr
-child (xmlNodePtr n, const char *local)
-{
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (is_el (c, local))
-      return c;
-  return NULL;
-}
-
-static char *
-prop (xmlNodePtr n, const char *name)
-{
-  xmlChar *v = xmlGetProp (n, (const xmlChar *) name);
-  char *s = v ? g_strdup ((const char *) v) : NULL;
-  xmlFree (v);
-  return s;
-}
-
 static char *
 guid_prop (xmlNodePtr n, const char *name)
 {
-  g_autofree char *v = prop (n, name);
+  g_autofree char *v = teema_xml__prop (n, name);
   if (!v)
     return NULL;
   g_strstrip (v);
@@ -178,13 +155,13 @@ static void
 read_users (RefiProject *p, xmlNodePtr users)
 {
   for (xmlNodePtr u = users ? users->children : NULL; u; u = u->next) {
-    if (!is_el (u, "User"))
+    if (!teema_xml__is_el (u, "User"))
       continue;
     char *guid = guid_prop (u, "guid");
-    char *name = prop (u, "name");
+    char *name = teema_xml__prop (u, "name");
     if (!name || !*name) {
       g_free (name);
-      name = prop (u, "id");
+      name = teema_xml__prop (u, "id");
     }
     if (!guid)
       continue;
@@ -238,12 +215,12 @@ static void
 read_codes (CodeWalk *w, xmlNodePtr codes, const char *parent)
 {
   for (xmlNodePtr c = codes ? codes->children : NULL; c; c = c->next) {
-    if (!is_el (c, "Code"))
+    if (!teema_xml__is_el (c, "Code"))
       continue;
     g_autofree char *guid = guid_prop (c, "guid");
-    g_autofree char *name = prop (c, "name");
-    g_autofree char *colour = prop (c, "color");
-    g_autofree char *desc = text_of (child (c, "Description"));
+    g_autofree char *name = teema_xml__prop (c, "name");
+    g_autofree char *colour = teema_xml__prop (c, "color");
+    g_autofree char *desc = text_of (teema_xml__child (c, "Description"));
     const TeemaTheme *old = existing_theme (w, name, desc);
     char *id = old ? g_strdup (old->code) : new_id (w, name, desc);
     if (!old) {
@@ -266,13 +243,15 @@ static void
 read_values (xmlNodePtr n, GHashTable *variables, GHashTable *vars)
 {
   for (xmlNodePtr v = n->children; v; v = v->next) {
-    if (!is_el (v, "VariableValue"))
+    if (!teema_xml__is_el (v, "VariableValue"))
       continue;
-    g_autofree char *ref = guid_prop (child (v, "VariableRef"), "targetGUID");
+    g_autofree char *ref =
+      guid_prop (teema_xml__child (v, "VariableRef"), "targetGUID");
     const char *name = ref ? g_hash_table_lookup (variables, ref) : NULL;
     xmlNodePtr value = NULL;
     for (xmlNodePtr c = v->children; c && !value; c = c->next)
-      if (is_el (c, NULL) && g_str_has_suffix ((const char *) c->name, "Value"))
+      if (teema_xml__is_el (c, NULL)
+          && g_str_has_suffix ((const char *) c->name, "Value"))
         value = c;
     if (name && value)
       g_hash_table_replace (vars, g_strdup (name),
@@ -284,11 +263,11 @@ static void
 read_cases (RefiProject *p, xmlNodePtr cases, GHashTable *variables)
 {
   for (xmlNodePtr c = cases ? cases->children : NULL; c; c = c->next) {
-    if (!is_el (c, "Case"))
+    if (!teema_xml__is_el (c, "Case"))
       continue;
     RefiCase *rc = g_new0 (RefiCase, 1);
     rc->guid = guid_prop (c, "guid");
-    rc->name = prop (c, "name");
+    rc->name = teema_xml__prop (c, "name");
     if (!rc->name || !*g_strstrip (rc->name)) {
       g_free (rc->name);
       rc->name = g_strdup (rc->guid ? rc->guid : "case");
@@ -297,7 +276,7 @@ read_cases (RefiProject *p, xmlNodePtr cases, GHashTable *variables)
     rc->sources = g_ptr_array_new_with_free_func (g_free);
     read_values (c, variables, rc->vars);
     for (xmlNodePtr r = c->children; r; r = r->next)
-      if (is_el (r, "SourceRef"))
+      if (teema_xml__is_el (r, "SourceRef"))
         g_ptr_array_add (rc->sources, guid_prop (r, "targetGUID"));
     g_ptr_array_add (p->cases, rc);
   }
@@ -308,9 +287,9 @@ read_variables (xmlNodePtr variables)
 {
   GHashTable *t = str_table ();
   for (xmlNodePtr v = variables ? variables->children : NULL; v; v = v->next)
-    if (is_el (v, "Variable")) {
+    if (teema_xml__is_el (v, "Variable")) {
       char *guid = guid_prop (v, "guid");
-      char *name = prop (v, "name");
+      char *name = teema_xml__prop (v, "name");
       if (guid && name)
         g_hash_table_replace (t, guid, name);
       else {
@@ -336,10 +315,10 @@ blank (const char *s)
 static char *
 note_text (xmlNodePtr n)
 {
-  char *content = text_of (child (n, "PlainTextContent"));
+  char *content = text_of (teema_xml__child (n, "PlainTextContent"));
   if (!blank (content))
     return content;
-  char *description = text_of (child (n, "Description"));
+  char *description = text_of (teema_xml__child (n, "Description"));
   if (!blank (description)) {
     g_free (content);
     return g_strstrip (description);
@@ -354,7 +333,7 @@ static void
 read_notes (RefiProject *p, xmlNodePtr notes)
 {
   for (xmlNodePtr n = notes ? notes->children : NULL; n; n = n->next) {
-    if (!is_el (n, "Note"))
+    if (!teema_xml__is_el (n, "Note"))
       continue;
     char *guid = guid_prop (n, "guid");
     char *text = note_text (n);
@@ -366,7 +345,7 @@ read_notes (RefiProject *p, xmlNodePtr notes)
     RefiNote *note = g_new0 (RefiNote, 1);
     note->text = text;
     note->user = guid_prop (n, "creatingUser");
-    note->created = prop (n, "creationDateTime");
+    note->created = teema_xml__prop (n, "creationDateTime");
     g_hash_table_replace (p->notes, guid, note);
   }
 }
@@ -379,7 +358,7 @@ note_refs (xmlNodePtr n)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
   for (xmlNodePtr c = n->children; c; c = c->next)
-    if (is_el (c, "NoteRef"))
+    if (teema_xml__is_el (c, "NoteRef"))
       g_ptr_array_add (out, guid_prop (c, "targetGUID"));
   return out;
 }
@@ -388,9 +367,9 @@ static RefiCoding *
 read_coding (xmlNodePtr c)
 {
   RefiCoding *rc = g_new0 (RefiCoding, 1);
-  rc->code = guid_prop (child (c, "CodeRef"), "targetGUID");
+  rc->code = guid_prop (teema_xml__child (c, "CodeRef"), "targetGUID");
   rc->user = guid_prop (c, "creatingUser");
-  rc->created = prop (c, "creationDateTime");
+  rc->created = teema_xml__prop (c, "creationDateTime");
   rc->notes = note_refs (c);
   return rc;
 }
@@ -398,7 +377,7 @@ read_coding (xmlNodePtr c)
 static gboolean
 parse_position (xmlNodePtr n, const char *name, gint64 *out)
 {
-  g_autofree char *v = prop (n, name);
+  g_autofree char *v = teema_xml__prop (n, name);
   char *end = NULL;
   if (!v)
     return FALSE;
@@ -411,16 +390,16 @@ read_selection (xmlNodePtr s)
 {
   RefiSelection *sel = g_new0 (RefiSelection, 1);
   sel->guid = guid_prop (s, "guid");
-  sel->name = prop (s, "name");
+  sel->name = teema_xml__prop (s, "name");
   sel->user = guid_prop (s, "creatingUser");
-  sel->created = prop (s, "creationDateTime");
+  sel->created = teema_xml__prop (s, "creationDateTime");
   sel->codings = g_ptr_array_new_with_free_func ((GDestroyNotify) coding_free);
   sel->notes = note_refs (s);
   if (!parse_position (s, "startPosition", &sel->start)
       || !parse_position (s, "endPosition", &sel->end))
     sel->start = sel->end = -1;
   for (xmlNodePtr c = s->children; c; c = c->next)
-    if (is_el (c, "Coding"))
+    if (teema_xml__is_el (c, "Coding"))
       g_ptr_array_add (sel->codings, read_coding (c));
   return sel;
 }
@@ -456,7 +435,9 @@ count_codings (xmlNodePtr n)
 {
   guint k = 0;
   for (xmlNodePtr c = n->children; c; c = c->next)
-    k += is_el (c, "Coding") ? 1 : is_el (c, NULL) ? count_codings (c) : 0;
+    k += teema_xml__is_el (c, "Coding") ? 1
+         : teema_xml__is_el (c, NULL)   ? count_codings (c)
+                                        : 0;
   return k;
 }
 
@@ -466,23 +447,25 @@ read_source (RefiProject *p, xmlNodePtr s, GHashTable *variables)
   RefiSource *src = g_new0 (RefiSource, 1);
   src->kind = g_strdup ((const char *) s->name);
   src->guid = guid_prop (s, "guid");
-  src->name = prop (s, "name");
+  src->name = teema_xml__prop (s, "name");
   if (!src->name || !*g_strstrip (src->name)) {
     g_free (src->name);
     src->name = g_strdup (src->guid ? src->guid : "source");
   }
-  src->path = prop (s, "plainTextPath");
-  src->content = text_of (child (s, "PlainTextContent"));
+  src->path = teema_xml__prop (s, "plainTextPath");
+  src->content = text_of (teema_xml__child (s, "PlainTextContent"));
   src->vars = str_table ();
   src->selections =
     g_ptr_array_new_with_free_func ((GDestroyNotify) selection_free);
   read_values (s, variables, src->vars);
   gboolean text = g_str_equal (src->kind, "TextSource");
   for (xmlNodePtr c = s->children; c; c = c->next) {
-    if (text && is_el (c, "PlainTextSelection"))
+    if (text && teema_xml__is_el (c, "PlainTextSelection"))
       add_selection (p, src, read_selection (c));
-    else if (is_el (c, "Coding") || (is_el (c, NULL) && !text))
-      src->n_other_codings += is_el (c, "Coding") ? 1 : count_codings (c);
+    else if (teema_xml__is_el (c, "Coding")
+             || (teema_xml__is_el (c, NULL) && !text))
+      src->n_other_codings +=
+        teema_xml__is_el (c, "Coding") ? 1 : count_codings (c);
   }
   g_ptr_array_add (p->sources, src);
 }
@@ -493,33 +476,38 @@ refi_read (gpointer xml, const TeemaCodebook *existing, const char *name,
 {
   xmlDocPtr doc = xml;
   xmlNodePtr root = xmlDocGetRootElement (doc);
-  if (!is_el (root, "Project")) {
+  if (!teema_xml__is_el (root, "Project")) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s: the root element is <%s>, not <Project>: not a "
                  "REFI-QDA project%s",
                  name, root ? (char *) root->name : "",
-                 is_el (root, "CodeBook") ? " (for a codebook use 'teema "
-                                            "codebook import FILE.qdc')"
-                                          : "");
+                 teema_xml__is_el (root, "CodeBook")
+                   ? " (for a codebook use 'teema "
+                     "codebook import FILE.qdc')"
+                   : "");
     return NULL;
   }
   RefiProject *p = project_new ();
-  p->origin = prop (root, "origin");
-  p->name = prop (root, "name");
-  read_users (p, child (root, "Users"));
+  p->origin = teema_xml__prop (root, "origin");
+  p->name = teema_xml__prop (root, "name");
+  read_users (p, teema_xml__child (root, "Users"));
   CodeWalk w = {
     p, existing, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL)
   };
   for (guint i = 0; existing && i < teema_codebook_size (existing); i++)
     g_hash_table_add (
       w.taken, g_ascii_strdown (teema_codebook_theme (existing, i)->code, -1));
-  read_codes (&w, child (child (root, "CodeBook"), "Codes"), NULL);
+  read_codes (
+    &w, teema_xml__child (teema_xml__child (root, "CodeBook"), "Codes"), NULL);
   g_hash_table_destroy (w.taken);
-  g_autoptr (GHashTable) variables = read_variables (child (root, "Variables"));
-  read_cases (p, child (root, "Cases"), variables);
-  read_notes (p, child (root, "Notes"));
-  for (xmlNodePtr s = child (child (root, "Sources"), NULL); s; s = s->next)
-    if (is_el (s, NULL))
+  g_autoptr (GHashTable) variables =
+    read_variables (teema_xml__child (root, "Variables"));
+  read_cases (p, teema_xml__child (root, "Cases"), variables);
+  read_notes (p, teema_xml__child (root, "Notes"));
+  for (xmlNodePtr s =
+         teema_xml__child (teema_xml__child (root, "Sources"), NULL);
+       s; s = s->next)
+    if (teema_xml__is_el (s, NULL))
       read_source (p, s, variables);
   return p;
 }
