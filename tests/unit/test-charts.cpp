@@ -35,17 +35,9 @@ protected:
   void SetUp () override
   {
     GError *error = nullptr;
-    p = teema_project_create (dir.file ("p.teema").c_str (), &error);
-    ASSERT_NE (p, nullptr) << error->message;
-    TeemaCodebook *cb = teema_codebook_parse (kCodebook, -1, "cb", &error);
-    ASSERT_NE (cb, nullptr) << error->message;
-    ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
-    teema_codebook_free (cb);
-    std::string a = dir.write ("A1.txt", kA), b = dir.write ("B1.txt", kB);
-    const char *paths[] = { a.c_str (), b.c_str () };
-    GPtrArray *r = teema_project_import (p, paths, 2, nullptr, &error);
-    ASSERT_NE (r, nullptr) << error->message;
-    g_ptr_array_unref (r);
+    p = testutil::fixture_project (dir, kCodebook,
+                                   { { "A1.txt", kA }, { "B1.txt", kB } });
+    ASSERT_NE (p, nullptr);
     TeemaSegmentFilter f = {};
     f.include_interviewer = TRUE;
     GPtrArray *segs = teema_project_list_segments (p, &f, &error);

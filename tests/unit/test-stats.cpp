@@ -120,21 +120,12 @@ protected:
   void SetUp () override
   {
     GError *error = nullptr;
-    p = teema_project_create (dir.file ("p.teema").c_str (), &error);
-    ASSERT_NE (p, nullptr) << error->message;
-    TeemaCodebook *cb = teema_codebook_parse (kCodebook, -1, "cb", &error);
-    ASSERT_NE (cb, nullptr) << error->message;
-    ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
-    teema_codebook_free (cb);
-    std::string files[] = { dir.write ("E1.txt", kE1),
-                            dir.write ("E2.txt", kE2),
-                            dir.write ("C1.txt", kC1),
-                            dir.write ("C2.txt", kC2) };
-    const char *paths[] = { files[0].c_str (), files[1].c_str (),
-                            files[2].c_str (), files[3].c_str () };
-    GPtrArray *r = teema_project_import (p, paths, 4, nullptr, &error);
-    ASSERT_NE (r, nullptr) << error->message;
-    g_ptr_array_unref (r);
+    p = testutil::fixture_project (dir, kCodebook,
+                                   { { "E1.txt", kE1 },
+                                     { "E2.txt", kE2 },
+                                     { "C1.txt", kC1 },
+                                     { "C2.txt", kC2 } });
+    ASSERT_NE (p, nullptr);
     TeemaSegmentFilter f = {};
     GPtrArray *segs = teema_project_list_segments (p, &f, &error);
     ASSERT_EQ (segs->len, 5u);

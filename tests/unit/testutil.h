@@ -4,7 +4,11 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <gtest/gtest.h>
 #include <string>
+#include <teema/teema.h>
+#include <utility>
+#include <vector>
 
 namespace testutil {
 
@@ -63,6 +67,39 @@ inline std::string
 shared (const std::string &rel)
 {
   return std::string (TEEMA_SHARED_DIR) + "/" + rel;
+}
+
+// A project in dir with codebook (text format) and the given transcripts
+// (file name, content) imported in order; NULL (with a test failure) when
+// any step fails.
+inline TeemaProject *
+fixture_project (const TempDir &dir, const char *codebook,
+                 const std::vector<std::pair<std::string, std::string>> &files)
+{
+  GError *error = nullptr;
+  TeemaProject *p =
+    teema_project_create (dir.file ("p.teema").c_str (), &error);
+  TeemaCodebook *cb =
+    p ? teema_codebook_parse (codebook, -1, "cb", &error) : nullptr;
+  bool ok = cb && teema_project_set_codebook (p, cb, FALSE, &error);
+  teema_codebook_free (cb);
+  std::vector<std::string> paths;
+  for (auto &f : files)
+    paths.push_back (dir.write (f.first, f.second));
+  std::vector<const char *> cpaths;
+  for (auto &path : paths)
+    cpaths.push_back (path.c_str ());
+  GPtrArray *r = ok ? teema_project_import (p, cpaths.data (), cpaths.size (),
+                                            nullptr, &error)
+                    : nullptr;
+  if (!r) {
+    ADD_FAILURE () << (error ? error->message : "fixture project failed");
+    g_clear_error (&error);
+    teema_project_free (p);
+    return nullptr;
+  }
+  g_ptr_array_unref (r);
+  return p;
 }
 
 } // namespace testutil
