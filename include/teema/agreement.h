@@ -45,7 +45,7 @@ typedef struct {
  * Cohen's kappa (two coders only) and Krippendorff's alpha. coders is a
  * NULL-terminated list of at least two names. Unknown coder (one with no
  * codings): TEEMA_ERROR_NOT_FOUND. */
-TeemaTable *teema_project_agreement (TeemaProject *project,
+TeemaTable *teema_agreement_report (TeemaProject *project,
                                      const char *const *coders,
                                      const TeemaAgreementOptions *options,
                                      GError **error);
@@ -53,7 +53,7 @@ TeemaTable *teema_project_agreement (TeemaProject *project,
 /* The (segment, theme) decisions the coders disagree on, to adjudicate:
  * segment, informant, document, position, theme, one column per coder
  * ("yes", "no" or "-" for missing) and the segment's text. */
-TeemaTable *teema_project_disagreements (TeemaProject *project,
+TeemaTable *teema_agreement_disagreements (TeemaProject *project,
                                          const char *const *coders,
                                          const TeemaAgreementOptions *options,
                                          GError **error);

@@ -60,7 +60,7 @@ typedef struct {
 
 void teema_autocode_result_free (TeemaAutocodeResult *result);
 
-TeemaAutocodeResult *teema_project_autocode (TeemaProject *project,
+TeemaAutocodeResult *teema_autocode_run (TeemaProject *project,
                                              const TeemaAutocodeOptions *opt,
                                              GError **error);
 

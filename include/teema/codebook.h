@@ -67,11 +67,11 @@ char *teema_codebook_to_text (const TeemaCodebook *codebook);
 /* Replaces the project's codebook: themes are matched by code, so codings
  * of kept themes stay; a theme that has codings cannot be dropped unless
  * force (its codings are then deleted). One transaction. */
-gboolean teema_project_set_codebook (TeemaProject *project,
+gboolean teema_codebook_set (TeemaProject *project,
                                      const TeemaCodebook *codebook,
                                      gboolean force, GError **error);
 /* The project's codebook, or NULL with TEEMA_ERROR_NO_CODEBOOK. */
-TeemaCodebook *teema_project_get_codebook (TeemaProject *project,
+TeemaCodebook *teema_codebook_get (TeemaProject *project,
                                            GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCodebook, teema_codebook_free)

@@ -28,7 +28,7 @@ typedef struct {
 } TeemaCompareOptions;
 
 /* The groups of informants with text, sorted; free with g_strfreev. */
-char **teema_project_list_groups (TeemaProject *project, GError **error);
+char **teema_group_list (TeemaProject *project, GError **error);
 
 /* Per theme (a parent counting its children's codings too), for each
  * group: k of n informants mentioning it, coded segments, segments per

@@ -26,15 +26,29 @@ typedef struct {
 void teema_informant_free (TeemaInformant *informant);
 
 /* All informants ordered by group then code; free with g_ptr_array_unref. */
-GPtrArray *teema_project_list_informants (TeemaProject *project,
-                                          GError **error);
+GPtrArray *teema_informant_list (TeemaProject *project, GError **error);
 
 /* Sets attribute key (e.g. "group", "role", "age") of informant code.
  * "group" and "role" are the informant's own fields; other keys are free
  * attributes. Fails with TEEMA_ERROR_NOT_FOUND for an unknown informant. */
-gboolean teema_project_set_informant_attr (TeemaProject *project,
-                                           const char *code, const char *key,
-                                           const char *value, GError **error);
+gboolean teema_informant_set_attr (TeemaProject *project, const char *code,
+                                   const char *key, const char *value,
+                                   GError **error);
+
+/* Sets attributes from the CSV file at path in one transaction. The first
+ * row is a header; its first column is "informant" (or "id"), "group" and
+ * "role" set the informant's own fields, every other column is a free
+ * attribute. Fields may be quoted ("a, b"; "" for a quote); the separator
+ * is a comma, or a semicolon or tab when the header uses one. Every
+ * informant must already be in the project. Fails with TEEMA_ERROR_PARSE
+ * (naming the file and line) for a malformed row, TEEMA_ERROR_NOT_FOUND
+ * for an unknown informant. *n_rows (may be NULL) is the number of
+ * informants set. */
+gboolean teema_informant_import_csv (TeemaProject *project, const char *path,
+                                     guint *n_rows, GError **error);
+
+/* The groups of informants with text, sorted; free with g_strfreev. */
+char **teema_group_list (TeemaProject *project, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaInformant, teema_informant_free)
 

@@ -43,7 +43,7 @@ void teema_merge_result_free (TeemaMergeResult *result);
  * project: TEEMA_ERROR_FAILED; no such file: TEEMA_ERROR_NOT_FOUND. The
  * other file is upgraded to the current schema if older, never changed
  * otherwise. */
-TeemaMergeResult *teema_project_merge (TeemaProject *project,
+TeemaMergeResult *teema_merge_run (TeemaProject *project,
                                        const char *other_path, gboolean dry_run,
                                        GError **error);
 

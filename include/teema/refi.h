@@ -40,7 +40,7 @@ char *teema_codebook_to_qdc (const TeemaCodebook *codebook);
 
 /* Writes the whole project as a .qdpx archive at path (atomically: the
  * file appears only when complete). */
-gboolean teema_project_export_qdpx (TeemaProject *project, const char *path,
+gboolean teema_refi_export_qdpx (TeemaProject *project, const char *path,
                                     GError **error);
 
 typedef struct {
@@ -82,7 +82,7 @@ void teema_refi_report_free (TeemaRefiReport *report);
  * Fails with TEEMA_ERROR_PARSE for malformed or hostile XML,
  * TEEMA_ERROR_UNSUPPORTED for an unsafe archive, TEEMA_ERROR_EXISTS for a
  * document already in the project (unless options->force). */
-TeemaRefiReport *teema_project_import_refi (TeemaProject *project,
+TeemaRefiReport *teema_refi_import (TeemaProject *project,
                                             const char *path,
                                             const TeemaRefiOptions *options,
                                             GError **error);

@@ -19,13 +19,13 @@ void teema_search_match_free (TeemaSearchMatch *match);
 
 /* Segments matching rule (the rule language of teema/rule.h), in document
  * order; free with g_ptr_array_unref. A bad rule: TEEMA_ERROR_RULE. */
-GPtrArray *teema_project_search (TeemaProject *project, const char *rule,
+GPtrArray *teema_search_run (TeemaProject *project, const char *rule,
                                  const TeemaSegmentFilter *filter,
                                  GError **error);
 
 /* One keyword-in-context line: width code points of left context, the
  * matched span in [brackets], and the right context, on one line. */
-char *teema_kwic (const char *text, guint start, guint end, guint width);
+char *teema_search_kwic (const char *text, guint start, guint end, guint width);
 
 #ifdef __cplusplus
 }

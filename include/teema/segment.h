@@ -36,12 +36,12 @@ typedef struct {
 } TeemaSegmentFilter;
 
 /* Segments in document and position order; free with g_ptr_array_unref. */
-GPtrArray *teema_project_list_segments (TeemaProject *project,
+GPtrArray *teema_segment_list (TeemaProject *project,
                                         const TeemaSegmentFilter *filter,
                                         GError **error);
 
 /* One segment by id, or NULL with TEEMA_ERROR_NOT_FOUND. */
-TeemaSegment *teema_project_get_segment (TeemaProject *project, gint64 id,
+TeemaSegment *teema_segment_get (TeemaProject *project, gint64 id,
                                          GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaSegment, teema_segment_free)

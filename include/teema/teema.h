@@ -5,6 +5,8 @@
 #include <teema/error.h>
 #include <teema/project.h>
 #include <teema/transcript.h>
+#include <teema/document.h>
+#include <teema/formats.h>
 #include <teema/informant.h>
 #include <teema/segment.h>
 #include <teema/codebook.h>
@@ -20,11 +22,13 @@
 #include <teema/evaluate.h>
 #include <teema/search.h>
 #include <teema/refi.h>
-#include <teema/attributes.h>
 #include <teema/agreement.h>
-#include <teema/review.h>
+#include <teema/memo.h>
+#include <teema/suggestion.h>
+#include <teema/highlight.h>
 #include <teema/merge.h>
-#include <teema/analysis-reports.h>
+#include <teema/cooccurrence.h>
+#include <teema/saturation.h>
 #include <teema/chart.h>
 
 #endif

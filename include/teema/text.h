@@ -75,6 +75,12 @@ GArray *teema_analyzer_tokenize (TeemaAnalyzer *analyzer, const char *text,
  * analysing them. */
 guint teema_text_count_words (const char *text, gssize len);
 
+/* Sentence boundaries of text (len bytes), by ICU's sentence rules for
+ * Finnish; a lone line break does not end a sentence (hand-wrapped
+ * transcripts), a blank line does. Returns the byte offset where each
+ * sentence ends, in order; the last is len. Never NULL. */
+GArray *teema_text_sentences (const char *text, gsize len);
+
 /* Joins words broken by line-end hyphenation in pasted text: "X-" at the
  * end of a line followed by "Y" on the next becomes "X-Y" when that is a
  * known word (a real hyphenated compound: "kanta-asiakas"), else "XY" when

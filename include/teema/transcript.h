@@ -52,34 +52,6 @@ const char *const *teema_transcript_meta_keys (const TeemaTranscript *t);
  * speaker, else NULL. */
 const char *teema_transcript_informant (const TeemaTranscript *transcript);
 
-typedef struct {
-  TeemaSegmentation segmentation;
-  gboolean force;        /* replace an already imported identical file */
-  gboolean join_hyphens; /* join words broken by line-end hyphenation */
-  const char *informant; /* override the informant id, or NULL */
-} TeemaImportOptions;
-
-typedef struct {
-  char *path;
-  char *informant;
-  gint64 document_id;
-  guint n_turns;
-  guint n_segments;
-  guint n_words;     /* words in informant (non-interviewer) turns */
-  gboolean replaced; /* an identical earlier import was replaced */
-} TeemaImportResult;
-
-void teema_import_result_free (TeemaImportResult *result);
-
-/* Imports the files in one transaction: all of them or none. On success
- * returns an array of TeemaImportResult (free with g_ptr_array_unref).
- * An identical file (same content hash) already in the project fails with
- * TEEMA_ERROR_EXISTS unless options->force. */
-GPtrArray *teema_project_import (TeemaProject *project,
-                                 const char *const *paths, gsize n_paths,
-                                 const TeemaImportOptions *options,
-                                 GError **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaTranscript, teema_transcript_free)
 
 #ifdef __cplusplus

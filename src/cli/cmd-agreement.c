@@ -33,8 +33,8 @@ cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error)
   TeemaAgreementOptions opt = { all };
   const char *const *names = (const char *const *) list;
   g_autoptr (TeemaTable) t =
-    disagreements ? teema_project_disagreements (p, names, &opt, error)
-                  : teema_project_agreement (p, names, &opt, error);
+    disagreements ? teema_agreement_disagreements (p, names, &opt, error)
+                  : teema_agreement_report (p, names, &opt, error);
   if (!t)
     return 1;
   g_autofree char *out = teema_table_render (t, fmt);

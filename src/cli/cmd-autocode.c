@@ -50,7 +50,7 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
                                explain,
                                g->quiet ? NULL : cli_progress,
                                (gpointer) "autocode" };
-  g_autoptr (TeemaAutocodeResult) r = teema_project_autocode (p, &opt, error);
+  g_autoptr (TeemaAutocodeResult) r = teema_autocode_run (p, &opt, error);
   if (!r)
     return 1;
   if (r->warning)

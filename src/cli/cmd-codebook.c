@@ -27,7 +27,7 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
   if (!cb)
     return 1;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p || !teema_project_set_codebook (p, cb, force, error))
+  if (!p || !teema_codebook_set (p, cb, force, error))
     return 1;
   if (!g->quiet)
     printf ("%s: %u themes loaded\n", argv[1], teema_codebook_size (cb));
@@ -49,7 +49,7 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb =
-    p ? teema_project_get_codebook (p, error) : NULL;
+    p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (teema_codebook_name (cb));
@@ -83,7 +83,7 @@ codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, "usage: teema codebook show THEME");
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb =
-    p ? teema_project_get_codebook (p, error) : NULL;
+    p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   const TeemaTheme *t = teema_codebook_lookup (cb, argv[1]);
@@ -119,7 +119,7 @@ codebook_export (int argc, char **argv, CliGlobals *g, GError **error)
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb =
-    p ? teema_project_get_codebook (p, error) : NULL;
+    p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   g_autofree char *text = teema_codebook_to_text (cb);

@@ -37,8 +37,8 @@ coding_change (int argc, char **argv, CliGlobals *g, GError **error,
   gboolean changed = FALSE;
   gboolean ok =
     add
-      ? teema_project_add_coding (p, segment, theme, coder, &changed, error)
-      : teema_project_remove_coding (p, segment, theme, coder, &changed, error);
+      ? teema_coding_add (p, segment, theme, coder, &changed, error)
+      : teema_coding_remove (p, segment, theme, coder, &changed, error);
   if (!ok)
     return 1;
   if (!g->quiet)
@@ -85,7 +85,7 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
   if (!p)
     return 1;
   TeemaCodingFilter f = { coder, theme, informant, segment };
-  g_autoptr (GPtrArray) list = teema_project_list_codings (p, &f, error);
+  g_autoptr (GPtrArray) list = teema_coding_list (p, &f, error);
   if (!list)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);

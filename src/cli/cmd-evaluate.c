@@ -40,7 +40,7 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
     if (codebook)
       cb = teema_codebook_load (codebook, error);
     else if ((p = cli_open (g, error)))
-      cb = teema_project_get_codebook (p, error);
+      cb = teema_codebook_get (p, error);
     if (!cb)
       return 1;
     TeemaEvaluateOptions opt = { NULL, snowball, TRUE, errors };

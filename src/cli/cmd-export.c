@@ -15,7 +15,7 @@ export_qdpx (int argc, char **argv, CliGlobals *g, GError **error)
   if (argc != 2)
     return cli_usage (error, "usage: teema export qdpx OUT.qdpx");
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p || !teema_project_export_qdpx (p, argv[1], error))
+  if (!p || !teema_refi_export_qdpx (p, argv[1], error))
     return 1;
   if (!g->quiet)
     printf ("%s: written\n", argv[1]);
@@ -35,7 +35,7 @@ export_qdc (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, "usage: teema export qdc OUT.qdc");
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb =
-    p ? teema_project_get_codebook (p, error) : NULL;
+    p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   g_autofree char *xml = teema_codebook_to_qdc (cb);

@@ -48,7 +48,7 @@ cli_import_refi (const char *path, gboolean force, CliGlobals *g,
   TeemaRefiOptions opt = { 0 };
   opt.force = force;
   g_autoptr (TeemaRefiReport) r =
-    teema_project_import_refi (p, path, &opt, error);
+    teema_refi_import (p, path, &opt, error);
   if (!r)
     return 1;
   if (!g->quiet)

@@ -55,7 +55,7 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  g_autoptr (GPtrArray) results = teema_project_import (
+  g_autoptr (GPtrArray) results = teema_document_import (
     p, (const char *const *) argv + 1, (gsize) argc - 1, &opt, error);
   if (!results)
     return 1;

@@ -17,7 +17,7 @@ cmd_informant_import (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, "usage: teema informant import FILE.csv");
   g_autoptr (TeemaProject) p = cli_open (g, error);
   guint n = 0;
-  if (!p || !teema_project_import_attributes (p, argv[1], &n, error))
+  if (!p || !teema_informant_import_csv (p, argv[1], &n, error))
     return 1;
   if (!g->quiet)
     printf ("%s: attributes of %u informants set\n", argv[1], n);

@@ -45,7 +45,7 @@ get_old (TeemaProject *p, gint64 segment, const char *coder, char **old,
          GError **error)
 {
   GError *e = NULL;
-  *old = teema_project_get_memo (p, segment, coder, &e);
+  *old = teema_memo_get (p, segment, coder, &e);
   if (e) {
     g_propagate_error (error, e);
     return FALSE;
@@ -69,7 +69,7 @@ memo_set (int argc, char **argv, CliGlobals *g, GError **error)
     return 1;
   g_autofree char *old = NULL;
   if (!get_old (p, segment, coder, &old, error)
-      || !teema_project_set_memo (p, segment, coder, argv[1], error))
+      || !teema_memo_set (p, segment, coder, argv[1], error))
     return 1;
   if (!g->quiet)
     printf ("%s: memo on segment %" G_GINT64_FORMAT " by %s\n",
@@ -92,12 +92,12 @@ memo_remove (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  g_autoptr (TeemaSegment) seg = teema_project_get_segment (p, segment, error);
+  g_autoptr (TeemaSegment) seg = teema_segment_get (p, segment, error);
   if (!seg)
     return 1;
   g_autofree char *old = NULL;
   if (!get_old (p, segment, coder, &old, error)
-      || (old && !teema_project_set_memo (p, segment, coder, NULL, error)))
+      || (old && !teema_memo_set (p, segment, coder, NULL, error)))
     return 1;
   if (!g->quiet)
     printf ("%s memo on segment %" G_GINT64_FORMAT " by %s\n",
@@ -125,7 +125,7 @@ memo_list (int argc, char **argv, CliGlobals *g, GError **error)
   if (!p)
     return 1;
   TeemaMemoFilter f = { coder, informant };
-  g_autoptr (GPtrArray) list = teema_project_filter_memos (p, &f, error);
+  g_autoptr (GPtrArray) list = teema_memo_list (p, &f, error);
   if (!list)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);

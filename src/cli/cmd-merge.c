@@ -41,7 +41,7 @@ cmd_merge (int argc, char **argv, CliGlobals *g, GError **error)
   if (!p)
     return 1;
   g_autoptr (TeemaMergeResult) r =
-    teema_project_merge (p, argv[1], dry_run, error);
+    teema_merge_run (p, argv[1], dry_run, error);
   if (!r)
     return 1;
   if (!g->quiet)

@@ -116,7 +116,7 @@ compare_groups (const char *groups, TeemaProject *p, TeemaCompareOptions *opt,
     if (g_strv_length (*names) != 2 || !*(*names)[0] || !*(*names)[1])
       return cli_usage (error, "--groups takes two groups: A,B");
   } else {
-    *names = teema_project_list_groups (p, error);
+    *names = teema_group_list (p, error);
     if (!*names)
       return 1;
     if (g_strv_length (*names) != 2) {

@@ -28,7 +28,7 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
   if (!p)
     return 1;
   TeemaSegmentFilter f = { informant, group, FALSE };
-  g_autoptr (GPtrArray) matches = teema_project_search (p, argv[1], &f, error);
+  g_autoptr (GPtrArray) matches = teema_search_run (p, argv[1], &f, error);
   if (!matches)
     return 1;
   guint n = 0;
@@ -37,7 +37,7 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
     for (guint h = 0; h < m->hits->len; h++, n++) {
       const TeemaRuleHit *hit = &g_array_index (m->hits, TeemaRuleHit, h);
       g_autofree char *line =
-        teema_kwic (m->segment->text, hit->start, hit->end, (guint) width);
+        teema_search_kwic (m->segment->text, hit->start, hit->end, (guint) width);
       printf ("%-4s #%-5" G_GINT64_FORMAT " %s\n", m->segment->informant,
               m->segment->id, line);
     }

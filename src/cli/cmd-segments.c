@@ -23,7 +23,7 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
   if (!p)
     return 1;
   TeemaSegmentFilter f = { informant, group, all };
-  g_autoptr (GPtrArray) segs = teema_project_list_segments (p, &f, error);
+  g_autoptr (GPtrArray) segs = teema_segment_list (p, &f, error);
   if (!segs)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);

@@ -46,13 +46,13 @@ create (const std::string &path, const std::vector<std::string> &files,
   TeemaCodebook *cb = teema_codebook_parse (
     codebook ? codebook : codebook_text (), -1, "t", &error);
   EXPECT_NE (cb, nullptr) << (error ? error->message : "");
-  EXPECT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
+  EXPECT_TRUE (teema_codebook_set (p, cb, FALSE, &error));
   teema_codebook_free (cb);
   std::vector<const char *> paths;
   for (auto &f : files)
     paths.push_back (f.c_str ());
   GPtrArray *r =
-    teema_project_import (p, paths.data (), paths.size (), nullptr, &error);
+    teema_document_import (p, paths.data (), paths.size (), nullptr, &error);
   EXPECT_NE (r, nullptr) << (error ? error->message : "");
   if (r)
     g_ptr_array_unref (r);
@@ -64,7 +64,7 @@ inline std::vector<gint64>
 segments (TeemaProject *p)
 {
   TeemaSegmentFilter f = {};
-  GPtrArray *segs = teema_project_list_segments (p, &f, nullptr);
+  GPtrArray *segs = teema_segment_list (p, &f, nullptr);
   std::vector<gint64> ids;
   for (guint i = 0; segs && i < segs->len; i++)
     ids.push_back (((TeemaSegment *) segs->pdata[i])->id);
@@ -78,10 +78,10 @@ inline std::vector<std::string>
 codings (TeemaProject *p)
 {
   std::vector<std::string> out;
-  GPtrArray *list = teema_project_list_codings (p, nullptr, nullptr);
+  GPtrArray *list = teema_coding_list (p, nullptr, nullptr);
   for (guint i = 0; list && i < list->len; i++) {
     auto *c = (TeemaCoding *) list->pdata[i];
-    TeemaSegment *s = teema_project_get_segment (p, c->segment_id, nullptr);
+    TeemaSegment *s = teema_segment_get (p, c->segment_id, nullptr);
     out.push_back (std::string (s->document) + ":" + std::to_string (s->ordinal)
                    + " " + c->theme + " " + c->coder);
     teema_segment_free (s);

@@ -108,7 +108,7 @@ protected:
       "theme price\n  rule: hinta\n\ntheme people\n  rule: ihminen\n",
       -1, "t", &error);
     ASSERT_NE (cb, nullptr) << error->message;
-    ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
+    ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error));
     teema_codebook_free (cb);
     std::string a =
       dir.write ("A.txt", "I: Kysymys?\nA: Luottamus on tärkeää.\nI: Entä?\n"
@@ -117,11 +117,11 @@ protected:
       "B.txt",
       "I: Kysymys?\nB: Ei mitään.\nI: Entä?\nB: Hinta ja luottamus.\n");
     const char *paths[] = { a.c_str (), b.c_str () };
-    GPtrArray *r = teema_project_import (p, paths, 2, nullptr, &error);
+    GPtrArray *r = teema_document_import (p, paths, 2, nullptr, &error);
     ASSERT_NE (r, nullptr) << error->message;
     g_ptr_array_unref (r);
     TeemaSegmentFilter f = {};
-    GPtrArray *segs = teema_project_list_segments (p, &f, &error);
+    GPtrArray *segs = teema_segment_list (p, &f, &error);
     ASSERT_EQ (segs->len, 5u);
     for (guint i = 0; i < segs->len; i++)
       ids.push_back (((TeemaSegment *) segs->pdata[i])->id);
@@ -135,7 +135,7 @@ protected:
   {
     GError *error = nullptr;
     ASSERT_TRUE (
-      teema_project_add_coding (p, ids[seg], theme, coder, nullptr, &error));
+      teema_coding_add (p, ids[seg], theme, coder, nullptr, &error));
   }
   std::string cell (TeemaTable *t, const char *row, const char *col)
   {
@@ -164,7 +164,7 @@ TEST_F (AgreementProject, PerThemeAndOverall)
   code (4, "price", "ben"); // ben coded nothing else in B: trust missed
   const char *coders[] = { "anna", "ben", nullptr };
   GError *error = nullptr;
-  TeemaTable *t = teema_project_agreement (p, coders, nullptr, &error);
+  TeemaTable *t = teema_agreement_report (p, coders, nullptr, &error);
   ASSERT_NE (t, nullptr) << error->message;
   // price: anna 1,1,0,0,1 / ben 1,1,1,0,1 over 5 units.
   const int pa[5] = { 0, 1, 0, 0, 1 }, pb[5] = { 0, 1, 1, 0, 1 };
@@ -188,7 +188,7 @@ TEST_F (AgreementProject, PerThemeAndOverall)
   EXPECT_EQ (cell (t, "(overall)", "agreement"), "0.867");
   teema_table_free (t);
 
-  TeemaTable *d = teema_project_disagreements (p, coders, nullptr, &error);
+  TeemaTable *d = teema_agreement_disagreements (p, coders, nullptr, &error);
   ASSERT_NE (d, nullptr) << error->message;
   ASSERT_EQ (teema_table_n_rows (d), 2u);
   EXPECT_STREQ (teema_table_cell (d, 0, 4), "price");
@@ -205,22 +205,22 @@ TEST_F (AgreementProject, MissingDocumentsAndErrors)
   code (3, "price", "anna"); // ben never coded document B: missing there
   const char *coders[] = { "anna", "ben", nullptr };
   GError *error = nullptr;
-  TeemaTable *t = teema_project_agreement (p, coders, nullptr, &error);
+  TeemaTable *t = teema_agreement_report (p, coders, nullptr, &error);
   ASSERT_NE (t, nullptr);
   EXPECT_EQ (cell (t, "trust", "units"), "3"); // only A's segments pair
   EXPECT_EQ (cell (t, "trust", "agreement"), "1.000");
   teema_table_free (t);
   TeemaAgreementOptions all = { TRUE };
-  t = teema_project_agreement (p, coders, &all, &error);
+  t = teema_agreement_report (p, coders, &all, &error);
   EXPECT_EQ (cell (t, "price", "units"), "5");
   EXPECT_EQ (cell (t, "price", "agreement"), "0.800");
   teema_table_free (t);
   const char *unknown[] = { "anna", "nobody", nullptr };
-  EXPECT_EQ (teema_project_agreement (p, unknown, nullptr, &error), nullptr);
+  EXPECT_EQ (teema_agreement_report (p, unknown, nullptr, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
   const char *one[] = { "anna", nullptr };
-  EXPECT_EQ (teema_project_agreement (p, one, nullptr, &error), nullptr);
+  EXPECT_EQ (teema_agreement_report (p, one, nullptr, &error), nullptr);
   g_clear_error (&error);
 }
 

@@ -23,7 +23,7 @@ protected:
       testutil::source ("codebooks/b2b-asiakaskokemus.codebook").c_str (),
       &error);
     ASSERT_NE (cb, nullptr) << error->message;
-    ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
+    ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error));
     teema_codebook_free (cb);
     GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
     GDir *d =
@@ -34,7 +34,7 @@ protected:
         paths, g_strdup (
                  testutil::source ("corpora/b2b/" + std::string (n)).c_str ()));
     g_dir_close (d);
-    GPtrArray *r = teema_project_import (p, (const char *const *) paths->pdata,
+    GPtrArray *r = teema_document_import (p, (const char *const *) paths->pdata,
                                          paths->len, nullptr, &error);
     ASSERT_NE (r, nullptr) << error->message;
     g_ptr_array_unref (r);
@@ -51,7 +51,7 @@ protected:
     opt.dry_run = dry;
     opt.keep_items = TRUE;
     GError *error = nullptr;
-    TeemaAutocodeResult *r = teema_project_autocode (p, &opt, &error);
+    TeemaAutocodeResult *r = teema_autocode_run (p, &opt, &error);
     EXPECT_NE (r, nullptr) << (error ? error->message : "");
     return r;
   }
@@ -97,12 +97,12 @@ TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
 {
   TeemaAutocodeResult *dry = run (true);
   TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0 };
-  GPtrArray *none = teema_project_list_codings (p, &f, nullptr);
+  GPtrArray *none = teema_coding_list (p, &f, nullptr);
   EXPECT_EQ (none->len, 0u);
   g_ptr_array_unref (none);
   TeemaAutocodeResult *real = run (false);
   EXPECT_EQ (dry->n_added, real->n_added);
-  GPtrArray *after = teema_project_list_codings (p, &f, nullptr);
+  GPtrArray *after = teema_coding_list (p, &f, nullptr);
   EXPECT_EQ (after->len, real->n_codings);
   TeemaAutocodeResult *again = run (false);
   EXPECT_EQ (again->n_added, 0u);
@@ -118,14 +118,14 @@ TEST_F (Autocode, RuleCodingsCarryTheirExplanation)
 {
   TeemaAutocodeResult *r = run (false);
   TeemaCodingFilter f = { TEEMA_CODER_RULES, "trust", nullptr, 0 };
-  GPtrArray *codings = teema_project_list_codings (p, &f, nullptr);
+  GPtrArray *codings = teema_coding_list (p, &f, nullptr);
   ASSERT_GT (codings->len, 0u);
   for (guint i = 0; i < codings->len; i++) {
     auto *c = (TeemaCoding *) codings->pdata[i];
     EXPECT_STREQ (c->coder, "rules");
     ASSERT_NE (c->note, nullptr);
     EXPECT_NE (std::string (c->note).find ("<-"), std::string::npos);
-    TeemaSegment *s = teema_project_get_segment (p, c->segment_id, nullptr);
+    TeemaSegment *s = teema_segment_get (p, c->segment_id, nullptr);
     EXPECT_EQ (c->start, s->start);
     EXPECT_EQ (c->end, s->end);
     EXPECT_FALSE (s->interviewer);
@@ -158,7 +158,7 @@ TEST_F (Autocode, ChangedCodebookRemovesStaleRuleCodings)
   TeemaCodebook *cb = teema_codebook_parse (
     "theme trust\n  rule: lemma:luottamus\n", -1, "small", &error);
   ASSERT_NE (cb, nullptr);
-  ASSERT_TRUE (teema_project_set_codebook (p, cb, TRUE, &error));
+  ASSERT_TRUE (teema_codebook_set (p, cb, TRUE, &error));
   teema_codebook_free (cb);
   TeemaAutocodeResult *after = run (false);
   EXPECT_GT (after->n_removed, 0u);
@@ -170,16 +170,16 @@ TEST_F (Autocode, ChangedCodebookRemovesStaleRuleCodings)
 TEST_F (Autocode, SearchFindsRuleMatchesInContext)
 {
   GError *error = nullptr;
-  GPtrArray *m = teema_project_search (p, "part:suhde", nullptr, &error);
+  GPtrArray *m = teema_search_run (p, "part:suhde", nullptr, &error);
   ASSERT_NE (m, nullptr);
   EXPECT_GT (m->len, 5u);
   auto *first = (TeemaSearchMatch *) m->pdata[0];
   const TeemaRuleHit &h = g_array_index (first->hits, TeemaRuleHit, 0);
-  gchar *line = teema_kwic (first->segment->text, h.start, h.end, 20);
+  gchar *line = teema_search_kwic (first->segment->text, h.start, h.end, 20);
   EXPECT_NE (std::string (line).find ("["), std::string::npos);
   g_free (line);
   g_ptr_array_unref (m);
-  EXPECT_EQ (teema_project_search (p, "lemma:", nullptr, &error), nullptr);
+  EXPECT_EQ (teema_search_run (p, "lemma:", nullptr, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_RULE));
   g_error_free (error);
 }

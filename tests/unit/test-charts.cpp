@@ -40,7 +40,7 @@ protected:
     ASSERT_NE (p, nullptr);
     TeemaSegmentFilter f = {};
     f.include_interviewer = TRUE;
-    GPtrArray *segs = teema_project_list_segments (p, &f, &error);
+    GPtrArray *segs = teema_segment_list (p, &f, &error);
     for (guint i = 0; i < segs->len; i++) {
       auto *s = (TeemaSegment *) segs->pdata[i];
       seg[std::string (s->speaker) + std::to_string (s->ordinal)] = s->id;
@@ -64,7 +64,7 @@ protected:
   {
     ASSERT_TRUE (seg.count (k)) << k;
     ASSERT_TRUE (
-      teema_project_add_coding (p, seg[k], theme, coder, nullptr, nullptr));
+      teema_coding_add (p, seg[k], theme, coder, nullptr, nullptr));
   }
   std::string row (const TeemaTable *t, guint r)
   {

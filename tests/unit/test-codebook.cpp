@@ -253,10 +253,10 @@ protected:
     ASSERT_NE (p, nullptr) << error->message;
     std::string path = dir.write ("H1.txt", kTranscript);
     const char *paths[] = { path.c_str () };
-    GPtrArray *r = teema_project_import (p, paths, 1, nullptr, &error);
+    GPtrArray *r = teema_document_import (p, paths, 1, nullptr, &error);
     ASSERT_NE (r, nullptr) << error->message;
     g_ptr_array_unref (r);
-    GPtrArray *segs = teema_project_list_segments (p, nullptr, &error);
+    GPtrArray *segs = teema_segment_list (p, nullptr, &error);
     ASSERT_EQ (segs->len, 2u);
     seg1 = ((TeemaSegment *) segs->pdata[0])->id;
     seg2 = ((TeemaSegment *) segs->pdata[1])->id;
@@ -276,14 +276,14 @@ protected:
       g_propagate_error (error, local);
       return FALSE;
     }
-    gboolean ok = teema_project_set_codebook (p, cb, force, error);
+    gboolean ok = teema_codebook_set (p, cb, force, error);
     teema_codebook_free (cb);
     return ok;
   }
 
   std::vector<std::string> coded ()
   {
-    GPtrArray *c = teema_project_list_codings (p, nullptr, nullptr);
+    GPtrArray *c = teema_coding_list (p, nullptr, nullptr);
     std::vector<std::string> out;
     for (guint i = 0; i < c->len; i++)
       out.push_back (((TeemaCoding *) c->pdata[i])->theme);
@@ -293,7 +293,7 @@ protected:
 
   std::vector<std::string> project_codes ()
   {
-    TeemaCodebook *cb = teema_project_get_codebook (p, nullptr);
+    TeemaCodebook *cb = teema_codebook_get (p, nullptr);
     std::vector<std::string> out = cb ? codes (cb) : std::vector<std::string>{};
     teema_codebook_free (cb);
     return out;
@@ -309,9 +309,9 @@ TEST_F (ProjectCodebook, StoredCodebookEqualsTheParsedOne)
   TeemaCodebook *cb = load_shipped ();
   ASSERT_NE (cb, nullptr);
   GError *error = nullptr;
-  ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error))
+  ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error))
     << error->message;
-  TeemaCodebook *stored = teema_project_get_codebook (p, &error);
+  TeemaCodebook *stored = teema_codebook_get (p, &error);
   ASSERT_NE (stored, nullptr) << error->message;
   expect_same (cb, stored);
   EXPECT_EQ (teema_codebook_theme (stored, 0)->line, 0u);
@@ -325,9 +325,9 @@ TEST_F (ProjectCodebook, KeepsCodingsOfKeptThemesAndRefusesDroppingCoded)
   ASSERT_TRUE (set ("codebook: v1\ntheme trust\ntheme price\ntheme misc\n",
                     FALSE, &error));
   ASSERT_TRUE (
-    teema_project_add_coding (p, seg1, "trust", "anna", nullptr, &error));
+    teema_coding_add (p, seg1, "trust", "anna", nullptr, &error));
   ASSERT_TRUE (
-    teema_project_add_coding (p, seg2, "price", "anna", nullptr, &error));
+    teema_coding_add (p, seg2, "price", "anna", nullptr, &error));
 
   // New labels, a new theme, "misc" (uncoded) dropped: codings stay.
   ASSERT_TRUE (set ("codebook: v2\ntheme experience\n"

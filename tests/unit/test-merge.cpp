@@ -44,13 +44,13 @@ protected:
   {
     GError *error = nullptr;
     ASSERT_TRUE (
-      teema_project_add_coding (p, seg, theme, coder, nullptr, &error))
+      teema_coding_add (p, seg, theme, coder, nullptr, &error))
       << error->message;
   }
   TeemaMergeResult *merge (bool dry)
   {
     GError *error = nullptr;
-    TeemaMergeResult *r = teema_project_merge (
+    TeemaMergeResult *r = teema_merge_run (
       ours, dir.file ("theirs.teema").c_str (), dry, &error);
     EXPECT_NE (r, nullptr) << (error ? error->message : "");
     return r;
@@ -73,11 +73,11 @@ TEST_F (Merge, UnionByContentWithConflictsReported)
   code (theirs, t[5], "people", "ben");            // C: no such segment in ours
   code (theirs, t[1], "trust", TEEMA_CODER_RULES); // rules: skipped
   GError *error = nullptr;
-  ASSERT_TRUE (teema_project_set_memo (ours, o[3], "anna", "meidän", &error));
-  ASSERT_TRUE (teema_project_set_memo (theirs, t[0], "anna", "heidän", &error));
-  ASSERT_TRUE (teema_project_set_memo (theirs, t[3], "ben", "uusi", &error));
+  ASSERT_TRUE (teema_memo_set (ours, o[3], "anna", "meidän", &error));
+  ASSERT_TRUE (teema_memo_set (theirs, t[0], "anna", "heidän", &error));
+  ASSERT_TRUE (teema_memo_set (theirs, t[3], "ben", "uusi", &error));
   ASSERT_TRUE (
-    teema_project_set_rejected (theirs, t[1], "trust", "ben", TRUE, &error));
+    teema_rejection_set (theirs, t[1], "trust", "ben", TRUE, &error));
 
   TeemaMergeResult *dry = merge (true);
   EXPECT_EQ (dry->n_codings_added, 2u);
@@ -107,16 +107,16 @@ TEST_F (Merge, UnionByContentWithConflictsReported)
   EXPECT_TRUE (has (all, "A.txt:2 trust anna"));
   EXPECT_TRUE (has (all, "A.txt:2 price ben"));
   EXPECT_TRUE (has (all, "A.txt:6 extra ben"));
-  char *memo = teema_project_get_memo (ours, o[3], "anna", &error);
+  char *memo = teema_memo_get (ours, o[3], "anna", &error);
   ASSERT_NE (memo, nullptr);
   EXPECT_TRUE (g_str_has_prefix (memo, "meidän\n\n[merged from theirs.teema, "))
     << memo;
   EXPECT_TRUE (g_str_has_suffix (memo, "]\nheidän")) << memo;
   g_free (memo);
-  memo = teema_project_get_memo (ours, o[1], "ben", &error);
+  memo = teema_memo_get (ours, o[1], "ben", &error);
   EXPECT_STREQ (memo, "uusi");
   g_free (memo);
-  GPtrArray *rej = teema_project_list_rejections (ours, "ben", &error);
+  GPtrArray *rej = teema_rejection_list (ours, "ben", &error);
   ASSERT_EQ (rej->len, 1u);
   EXPECT_EQ (((TeemaCoding *) rej->pdata[0])->segment_id, o[4]);
   g_ptr_array_unref (rej);
@@ -137,12 +137,12 @@ TEST_F (Merge, RefusesItselfAndMissingFiles)
 {
   GError *error = nullptr;
   EXPECT_EQ (
-    teema_project_merge (ours, dir.file ("ours.teema").c_str (), FALSE, &error),
+    teema_merge_run (ours, dir.file ("ours.teema").c_str (), FALSE, &error),
     nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_FAILED));
   g_clear_error (&error);
   EXPECT_EQ (
-    teema_project_merge (ours, dir.file ("none.teema").c_str (), FALSE, &error),
+    teema_merge_run (ours, dir.file ("none.teema").c_str (), FALSE, &error),
     nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);

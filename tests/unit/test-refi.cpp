@@ -48,7 +48,7 @@ TeemaRefiReport *
 import_refi (TeemaProject *p, const std::string &path, GError **error,
              const TeemaRefiOptions *opt = nullptr)
 {
-  return teema_project_import_refi (p, path.c_str (), opt, error);
+  return teema_refi_import (p, path.c_str (), opt, error);
 }
 
 bool
@@ -87,12 +87,12 @@ coded_texts (TeemaProject *p)
 {
   GError *error = nullptr;
   g_autoptr (GPtrArray) codings =
-    teema_project_list_codings (p, nullptr, &error);
+    teema_coding_list (p, nullptr, &error);
   std::vector<Coded> out;
   for (guint i = 0; codings && i < codings->len; i++) {
     auto *c = (TeemaCoding *) codings->pdata[i];
     g_autoptr (TeemaSegment) s =
-      teema_project_get_segment (p, c->segment_id, &error);
+      teema_segment_get (p, c->segment_id, &error);
     Coded k;
     glong a = (glong) c->start - s->start, b = (glong) c->end - s->start;
     glong n = g_utf8_strlen (s->text, -1);
@@ -163,7 +163,7 @@ TEST (RefiSamples, NVivo12UTF16OffsetsLandOnTheCodedWords)
   EXPECT_EQ (r->n_notes_attached, 0u);
   EXPECT_EQ (r->n_notes_unattached, 0u);
   EXPECT_EQ (r->n_memos, 0u);
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (p, &error);
   ASSERT_NE (cb, nullptr);
   EXPECT_EQ (teema_codebook_size (cb), 152u);
   const TeemaTheme *piros = teema_codebook_lookup (cb, "piros");
@@ -208,7 +208,7 @@ TEST (RefiSamples, NVivo15MacEmptySourcesAreReportedNotFatal)
   EXPECT_EQ (r->n_notes_unattached, 0u);
   ASSERT_EQ (r->skipped->len, 2u);
   EXPECT_TRUE (skipped_contains (r, "its text is empty"));
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (p, &error);
   const TeemaTheme *prog = teema_codebook_lookup (cb, "programming");
   ASSERT_NE (prog, nullptr);
   EXPECT_STREQ (prog->parent, "competencies");
@@ -237,7 +237,7 @@ TEST (RefiSamples, AtlasTi84BareQdeKeepsCodesAndReportsMissingTexts)
   EXPECT_EQ (r->n_notes_attached, 0u);
   EXPECT_EQ (r->n_notes_unattached, 2u);
   EXPECT_EQ (r->n_memos, 0u);
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (p, &error);
   const TeemaTheme *coke = teema_codebook_lookup (cb, "coke");
   ASSERT_NE (coke, nullptr);
   EXPECT_STREQ (coke->colour, "#966450");
@@ -257,7 +257,7 @@ TEST (RefiSamples, AtlasTi23HierarchyAndUsers)
   ASSERT_NE (r, nullptr) << error->message;
   EXPECT_EQ (r->n_codes, 3u);
   EXPECT_EQ (r->n_users, 2u);
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (p, &error);
   const TeemaTheme *t =
     teema_codebook_lookup (cb, "2022-05-10t02-05-59z-19e4dce");
   ASSERT_NE (t, nullptr);
@@ -276,7 +276,7 @@ TEST (RefiSamples, MaxqdaCodesWithDescriptionsAndAbsentSources)
   EXPECT_EQ (r->n_codes, 307u);
   EXPECT_EQ (r->n_sources, 0u);
   EXPECT_EQ (r->skipped->len, 10u);
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (p, &error);
   const TeemaTheme *t = teema_codebook_lookup (cb, "theme-affinity-spaces-gee");
   ASSERT_NE (t, nullptr);
   EXPECT_STREQ (t->parent, "additional-themes-and-ideas");
@@ -315,7 +315,7 @@ TEST (RefiImport, AtlasStyleCrlfCountedAsOneIsDetected)
   ASSERT_EQ (coded.size (), 2u);
   EXPECT_EQ (coded[0].text, "Luottamus ja rehellisyys");
   EXPECT_EQ (coded[1].text, "Hinta ratkaisee harvoin");
-  g_autoptr (GPtrArray) segs = teema_project_list_segments (p, nullptr, &error);
+  g_autoptr (GPtrArray) segs = teema_segment_list (p, nullptr, &error);
   ASSERT_EQ (segs->len, 2u); // the R turns; I is an interviewer
   EXPECT_STREQ (((TeemaSegment *) segs->pdata[0])->speaker, "R");
 }
@@ -386,16 +386,16 @@ TEST (RefiImport, NotesOnSelectionsBecomeMemos)
   // The coding's own note stays on the coding, also when the selection
   // refers to it too (here in upper case).
   g_autoptr (GPtrArray) codings =
-    teema_project_list_codings (p, nullptr, &error);
+    teema_coding_list (p, nullptr, &error);
   ASSERT_EQ (codings->len, 1u);
   EXPECT_STREQ (((TeemaCoding *) codings->pdata[0])->note, "Kallis.");
-  g_autoptr (GPtrArray) memos = teema_project_list_memos (p, nullptr, &error);
+  g_autoptr (GPtrArray) memos = teema_memo_list (p, nullptr, &error);
   ASSERT_NE (memos, nullptr);
   std::vector<std::string> got;
   for (guint i = 0; i < memos->len; i++) {
     auto *m = (TeemaMemo *) memos->pdata[i];
     g_autoptr (TeemaSegment) s =
-      teema_project_get_segment (p, m->segment_id, &error);
+      teema_segment_get (p, m->segment_id, &error);
     got.push_back (std::string (s->text) + "|" + m->coder + "|" + m->text);
   }
   std::sort (got.begin (), got.end ());
@@ -427,7 +427,7 @@ corpus_project (const TempDir &dir, const char *name)
     testutil::source ("codebooks/b2b-asiakaskokemus.codebook").c_str (),
     &error);
   EXPECT_NE (cb, nullptr);
-  EXPECT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error));
+  EXPECT_TRUE (teema_codebook_set (p, cb, FALSE, &error));
   std::vector<std::string> files;
   GDir *d = g_dir_open (testutil::source ("corpora/b2b").c_str (), 0, nullptr);
   for (const char *n; d && (n = g_dir_read_name (d));)
@@ -439,24 +439,24 @@ corpus_project (const TempDir &dir, const char *name)
     paths.push_back (f.c_str ());
   TeemaImportOptions opt = {};
   g_autoptr (GPtrArray) res =
-    teema_project_import (p, paths.data (), paths.size (), &opt, &error);
+    teema_document_import (p, paths.data (), paths.size (), &opt, &error);
   EXPECT_NE (res, nullptr) << (error ? error->message : "");
   TeemaAutocodeOptions ao = {};
-  g_autoptr (TeemaAutocodeResult) ar = teema_project_autocode (p, &ao, &error);
+  g_autoptr (TeemaAutocodeResult) ar = teema_autocode_run (p, &ao, &error);
   EXPECT_NE (ar, nullptr);
   EXPECT_TRUE (
-    teema_project_add_coding (p, 2, "trust", "anna", nullptr, &error));
-  EXPECT_TRUE (teema_project_set_informant_attr (p, "H1", "age", "41", &error));
+    teema_coding_add (p, 2, "trust", "anna", nullptr, &error));
+  EXPECT_TRUE (teema_informant_set_attr (p, "H1", "age", "41", &error));
   // Memos by two coders, two on the segment anna coded (so the memo
   // selections share its span): spaces at both ends, a tab, line breaks,
   // a CR, markup characters and non-ASCII must all come back.
-  EXPECT_TRUE (teema_project_set_memo (
+  EXPECT_TRUE (teema_memo_set (
     p, 2, "anna", "  Luottamus <ja> & \"hinta\"\n\n\tsisennys\r\nloppu ",
     &error));
   EXPECT_TRUE (
-    teema_project_set_memo (p, 2, "ville", "Vertaa H2:een.", &error));
+    teema_memo_set (p, 2, "ville", "Vertaa H2:een.", &error));
   EXPECT_TRUE (
-    teema_project_set_memo (p, 5, "ville", "Äänensävy ]]> muuttuu", &error));
+    teema_memo_set (p, 5, "ville", "Äänensävy ]]> muuttuu", &error));
   return p;
 }
 
@@ -500,7 +500,7 @@ TEST (RefiExport, BundledCorpusValidatesAgainstProjectXsd)
   g_autoptr (TeemaProject) p = corpus_project (dir, "p.teema");
   GError *error = nullptr;
   std::string out = dir.file ("corpus.qdpx");
-  ASSERT_TRUE (teema_project_export_qdpx (p, out.c_str (), &error))
+  ASSERT_TRUE (teema_refi_export_qdpx (p, out.c_str (), &error))
     << error->message;
   std::string qde = unzip_member (dir, out, "project.qde");
   ASSERT_TRUE (g_file_test (qde.c_str (), G_FILE_TEST_EXISTS));
@@ -551,7 +551,7 @@ snapshot (TeemaProject *p)
   Snapshot s;
   GError *error = nullptr;
   TeemaSegmentFilter all = { nullptr, nullptr, TRUE };
-  g_autoptr (GPtrArray) segs = teema_project_list_segments (p, &all, &error);
+  g_autoptr (GPtrArray) segs = teema_segment_list (p, &all, &error);
   std::map<gint64, std::string> where;
   for (guint i = 0; i < segs->len; i++) {
     auto *g = (TeemaSegment *) segs->pdata[i];
@@ -563,7 +563,7 @@ snapshot (TeemaProject *p)
     where[g->id] =
       std::string (g->document) + "#" + std::to_string (g->ordinal);
   }
-  g_autoptr (GPtrArray) cods = teema_project_list_codings (p, nullptr, &error);
+  g_autoptr (GPtrArray) cods = teema_coding_list (p, nullptr, &error);
   for (guint i = 0; i < cods->len; i++) {
     auto *c = (TeemaCoding *) cods->pdata[i];
     g_autofree char *row = g_strdup_printf (
@@ -572,7 +572,7 @@ snapshot (TeemaProject *p)
     s.codings.push_back (row);
   }
   std::sort (s.codings.begin (), s.codings.end ());
-  g_autoptr (GPtrArray) infs = teema_project_list_informants (p, &error);
+  g_autoptr (GPtrArray) infs = teema_informant_list (p, &error);
   for (guint i = 0; i < infs->len; i++) {
     auto *f = (TeemaInformant *) infs->pdata[i];
     std::string row = std::string (f->code) + "|" + (f->group ? f->group : "-")
@@ -582,7 +582,7 @@ snapshot (TeemaProject *p)
              + (char *) f->values->pdata[k];
     s.informants.push_back (row);
   }
-  g_autoptr (GPtrArray) memos = teema_project_list_memos (p, nullptr, &error);
+  g_autoptr (GPtrArray) memos = teema_memo_list (p, nullptr, &error);
   for (guint i = 0; i < memos->len; i++) {
     auto *m = (TeemaMemo *) memos->pdata[i];
     s.memos.push_back (where[m->segment_id] + "|" + m->coder + "|"
@@ -598,14 +598,14 @@ TEST (RefiRoundTrip, TeemaToQdpxToTeemaKeepsEverything)
   g_autoptr (TeemaProject) a = corpus_project (dir, "a.teema");
   GError *error = nullptr;
   std::string qdpx = dir.file ("a.qdpx");
-  ASSERT_TRUE (teema_project_export_qdpx (a, qdpx.c_str (), &error));
+  ASSERT_TRUE (teema_refi_export_qdpx (a, qdpx.c_str (), &error));
   g_autoptr (TeemaProject) b = fresh (dir, "b.teema");
   g_autoptr (TeemaRefiReport) r = import_refi (b, qdpx, &error);
   ASSERT_NE (r, nullptr) << error->message;
   EXPECT_EQ (r->skipped->len, 0u);
   EXPECT_EQ (r->n_memos, 3u);
   // Every note comes back: the rules' explanations on codings and the memos.
-  g_autoptr (GPtrArray) coded = teema_project_list_codings (a, nullptr, &error);
+  g_autoptr (GPtrArray) coded = teema_coding_list (a, nullptr, &error);
   guint coding_notes = 0;
   for (guint i = 0; i < coded->len; i++) {
     const char *note = ((TeemaCoding *) coded->pdata[i])->note;
@@ -623,8 +623,8 @@ TEST (RefiRoundTrip, TeemaToQdpxToTeemaKeepsEverything)
   EXPECT_EQ (sa.informants, sb.informants);
   // Segment, coder, time and text of every memo, character for character.
   EXPECT_EQ (sa.memos, sb.memos);
-  g_autoptr (TeemaCodebook) ca = teema_project_get_codebook (a, &error);
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (b, &error);
+  g_autoptr (TeemaCodebook) ca = teema_codebook_get (a, &error);
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (b, &error);
   g_autofree char *ta = teema_codebook_to_text (ca);
   g_autofree char *tb = teema_codebook_to_text (cb);
   EXPECT_STREQ (strstr (ta, "\ntheme"), strstr (tb, "\ntheme"));
@@ -646,13 +646,13 @@ turns_of (const std::string &path)
   GError *error = nullptr;
   const char *paths[] = { path.c_str () };
   TeemaImportOptions opt = {};
-  g_autoptr (GPtrArray) res = teema_project_import (p, paths, 1, &opt, &error);
+  g_autoptr (GPtrArray) res = teema_document_import (p, paths, 1, &opt, &error);
   EXPECT_NE (res, nullptr) << (error ? error->message : "");
   std::vector<std::string> out;
   if (!res)
     return out;
   TeemaSegmentFilter all = { nullptr, nullptr, TRUE };
-  g_autoptr (GPtrArray) segs = teema_project_list_segments (p, &all, &error);
+  g_autoptr (GPtrArray) segs = teema_segment_list (p, &all, &error);
   for (guint i = 0; i < segs->len; i++) {
     auto *s = (TeemaSegment *) segs->pdata[i];
     out.push_back (std::string (s->interviewer ? "I " : "") + s->speaker + "|"
@@ -729,7 +729,7 @@ expect_refused (const std::string &path, TeemaErrorCode code,
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, code)) << error->message;
   EXPECT_NE (strstr (error->message, message), nullptr) << error->message;
   g_clear_error (&error);
-  g_autoptr (TeemaCodebook) cb = teema_project_get_codebook (p, &error);
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (p, &error);
   EXPECT_EQ (cb, nullptr); // nothing was written
   g_clear_error (&error);
 }
@@ -792,7 +792,7 @@ TEST (AttributesCsv, QuotedFieldsBomAndCrlf)
   g_autoptr (TeemaProject) p = corpus_project (dir, "p.teema");
   GError *error = nullptr;
   guint n = 0;
-  ASSERT_TRUE (teema_project_import_attributes (
+  ASSERT_TRUE (teema_informant_import_csv (
     p, fixture ("attributes.csv").c_str (), &n, &error))
     << error->message;
   EXPECT_EQ (n, 2u);
@@ -815,7 +815,7 @@ TEST (AttributesCsv, UnknownInformantNamesTheLineAndChangesNothing)
   GError *error = nullptr;
   std::string path = fixture ("attributes-bad.csv");
   EXPECT_FALSE (
-    teema_project_import_attributes (p, path.c_str (), nullptr, &error));
+    teema_informant_import_csv (p, path.c_str (), nullptr, &error));
   ASSERT_NE (error, nullptr);
   EXPECT_EQ (std::string (error->message),
              path

@@ -348,7 +348,7 @@ protected:
     ASSERT_NE (p, nullptr);
     TeemaSegmentFilter f = {};
     f.include_interviewer = TRUE;
-    GPtrArray *segs = teema_project_list_segments (p, &f, &error);
+    GPtrArray *segs = teema_segment_list (p, &f, &error);
     ASSERT_EQ (segs->len, 12u);
     for (guint i = 0; i < segs->len; i++) {
       auto *s = (TeemaSegment *) segs->pdata[i];
@@ -382,7 +382,7 @@ protected:
     ASSERT_TRUE (seg.count (key)) << key;
     GError *error = nullptr;
     ASSERT_TRUE (
-      teema_project_add_coding (p, seg[key], theme, coder, nullptr, &error))
+      teema_coding_add (p, seg[key], theme, coder, nullptr, &error))
       << error->message;
   }
 

@@ -29,23 +29,23 @@ protected:
 TEST_F (Review, MemosPerSegmentAndCoder)
 {
   GError *error = nullptr;
-  EXPECT_EQ (teema_project_get_memo (p, ids[0], "anna", &error), nullptr);
+  EXPECT_EQ (teema_memo_get (p, ids[0], "anna", &error), nullptr);
   EXPECT_EQ (error, nullptr);
   ASSERT_TRUE (
-    teema_project_set_memo (p, ids[0], "anna", "Tärkeä kohta", &error));
-  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "ben", "eri", &error));
+    teema_memo_set (p, ids[0], "anna", "Tärkeä kohta", &error));
+  ASSERT_TRUE (teema_memo_set (p, ids[0], "ben", "eri", &error));
   ASSERT_TRUE (
-    teema_project_set_memo (p, ids[0], "anna", "Päivitetty", &error));
-  char *m = teema_project_get_memo (p, ids[0], "anna", &error);
+    teema_memo_set (p, ids[0], "anna", "Päivitetty", &error));
+  char *m = teema_memo_get (p, ids[0], "anna", &error);
   EXPECT_STREQ (m, "Päivitetty");
   g_free (m);
-  GPtrArray *all = teema_project_list_memos (p, nullptr, &error);
+  GPtrArray *all = teema_memo_list (p, nullptr, &error);
   ASSERT_EQ (all->len, 2u);
   EXPECT_STREQ (((TeemaMemo *) all->pdata[0])->coder, "anna");
   g_ptr_array_unref (all);
-  ASSERT_TRUE (teema_project_set_memo (p, ids[0], "anna", "", &error));
-  EXPECT_EQ (teema_project_get_memo (p, ids[0], "anna", &error), nullptr);
-  EXPECT_FALSE (teema_project_set_memo (p, 9999, "anna", "x", &error));
+  ASSERT_TRUE (teema_memo_set (p, ids[0], "anna", "", &error));
+  EXPECT_EQ (teema_memo_get (p, ids[0], "anna", &error), nullptr);
+  EXPECT_FALSE (teema_memo_set (p, 9999, "anna", "x", &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
 }
@@ -59,30 +59,30 @@ TEST_F (Review, MemosFilteredByCoderAndInformant)
     { coding_fixture::write_a (d2), coding_fixture::write_b (d2) });
   std::vector<gint64> s = coding_fixture::segments (q);
   ASSERT_EQ (s.size (), 5u); // A: 3 informant turns, B: 2
-  ASSERT_TRUE (teema_project_set_memo (q, s[4], "anna", "B:n", &error));
-  ASSERT_TRUE (teema_project_set_memo (q, s[0], "ben", "A:n", &error));
-  ASSERT_TRUE (teema_project_set_memo (q, s[0], "anna", "A:n", &error));
+  ASSERT_TRUE (teema_memo_set (q, s[4], "anna", "B:n", &error));
+  ASSERT_TRUE (teema_memo_set (q, s[0], "ben", "A:n", &error));
+  ASSERT_TRUE (teema_memo_set (q, s[0], "anna", "A:n", &error));
   TeemaMemoFilter by_b = { nullptr, "B" };
-  GPtrArray *m = teema_project_filter_memos (q, &by_b, &error);
+  GPtrArray *m = teema_memo_list (q, &by_b, &error);
   ASSERT_NE (m, nullptr);
   ASSERT_EQ (m->len, 1u);
   EXPECT_EQ (((TeemaMemo *) m->pdata[0])->segment_id, s[4]);
   EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->informant, "B");
   g_ptr_array_unref (m);
   TeemaMemoFilter anna_a = { "anna", "A" };
-  m = teema_project_filter_memos (q, &anna_a, &error);
+  m = teema_memo_list (q, &anna_a, &error);
   ASSERT_EQ (m->len, 1u);
   EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->coder, "anna");
   EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->text, "A:n");
   g_ptr_array_unref (m);
-  m = teema_project_filter_memos (q, nullptr, &error); // document order
+  m = teema_memo_list (q, nullptr, &error); // document order
   ASSERT_EQ (m->len, 3u);
   EXPECT_STREQ (((TeemaMemo *) m->pdata[0])->coder, "anna");
   EXPECT_STREQ (((TeemaMemo *) m->pdata[1])->coder, "ben");
   EXPECT_EQ (((TeemaMemo *) m->pdata[2])->segment_id, s[4]);
   g_ptr_array_unref (m);
   TeemaMemoFilter nobody = { "nobody", nullptr };
-  m = teema_project_filter_memos (q, &nobody, &error);
+  m = teema_memo_list (q, &nobody, &error);
   ASSERT_NE (m, nullptr);
   EXPECT_EQ (m->len, 0u);
   g_ptr_array_unref (m);
@@ -103,14 +103,14 @@ TEST (ReviewNoRules, HighlightsAndAutocodeWithoutAnyRule)
   ASSERT_EQ (ids.size (), 3u);
   TeemaHighlighter *h = teema_highlighter_new (q, &error);
   ASSERT_NE (h, nullptr) << error->message;
-  TeemaSegment *s = teema_project_get_segment (q, ids[0], &error);
+  TeemaSegment *s = teema_segment_get (q, ids[0], &error);
   GArray *hits = teema_highlighter_hits (h, s);
   EXPECT_EQ (hits->len, 0u);
   g_array_unref (hits);
   teema_segment_free (s);
   teema_highlighter_free (h);
   TeemaAutocodeOptions opt = {};
-  TeemaAutocodeResult *r = teema_project_autocode (q, &opt, &error);
+  TeemaAutocodeResult *r = teema_autocode_run (q, &opt, &error);
   ASSERT_NE (r, nullptr) << error->message;
   EXPECT_EQ (r->n_codings, 0u);
   EXPECT_EQ (r->n_segments, 3u);
@@ -122,20 +122,20 @@ TEST_F (Review, Rejections)
 {
   GError *error = nullptr;
   ASSERT_TRUE (
-    teema_project_set_rejected (p, ids[1], "price", "anna", TRUE, &error));
-  ASSERT_TRUE (teema_project_set_rejected (p, ids[1], "price", "anna", TRUE,
+    teema_rejection_set (p, ids[1], "price", "anna", TRUE, &error));
+  ASSERT_TRUE (teema_rejection_set (p, ids[1], "price", "anna", TRUE,
                                            &error)); // idempotent
-  GPtrArray *r = teema_project_list_rejections (p, "anna", &error);
+  GPtrArray *r = teema_rejection_list (p, "anna", &error);
   ASSERT_EQ (r->len, 1u);
   EXPECT_STREQ (((TeemaCoding *) r->pdata[0])->theme, "price");
   g_ptr_array_unref (r);
   ASSERT_TRUE (
-    teema_project_set_rejected (p, ids[1], "price", "anna", FALSE, &error));
-  r = teema_project_list_rejections (p, nullptr, &error);
+    teema_rejection_set (p, ids[1], "price", "anna", FALSE, &error));
+  r = teema_rejection_list (p, nullptr, &error);
   EXPECT_EQ (r->len, 0u);
   g_ptr_array_unref (r);
   EXPECT_FALSE (
-    teema_project_set_rejected (p, ids[1], "nope", "anna", TRUE, &error));
+    teema_rejection_set (p, ids[1], "nope", "anna", TRUE, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
 }
@@ -145,7 +145,7 @@ TEST_F (Review, HighlightsAreTheRulesHitsInTheText)
   GError *error = nullptr;
   TeemaHighlighter *h = teema_highlighter_new (p, &error);
   ASSERT_NE (h, nullptr) << error->message;
-  TeemaSegment *s = teema_project_get_segment (p, ids[0], &error);
+  TeemaSegment *s = teema_segment_get (p, ids[0], &error);
   // "Luottamus on tärkeää, luottamusta rakennetaan."
   GArray *hits = teema_highlighter_hits (h, s);
   ASSERT_EQ (hits->len, 2u);

@@ -127,7 +127,7 @@ protected:
                                      { "C2.txt", kC2 } });
     ASSERT_NE (p, nullptr);
     TeemaSegmentFilter f = {};
-    GPtrArray *segs = teema_project_list_segments (p, &f, &error);
+    GPtrArray *segs = teema_segment_list (p, &f, &error);
     ASSERT_EQ (segs->len, 5u);
     for (guint i = 0; i < segs->len; i++) {
       auto *s = (TeemaSegment *) segs->pdata[i];
@@ -152,7 +152,7 @@ protected:
     ASSERT_TRUE (seg.count (key)) << key;
     GError *error = nullptr;
     ASSERT_TRUE (
-      teema_project_add_coding (p, seg[key], theme, coder, nullptr, &error))
+      teema_coding_add (p, seg[key], theme, coder, nullptr, &error))
       << error->message;
   }
 
@@ -172,7 +172,7 @@ protected:
 
 TEST_F (Compare, GroupsOfTheProject)
 {
-  char **groups = teema_project_list_groups (p, nullptr);
+  char **groups = teema_group_list (p, nullptr);
   ASSERT_NE (groups, nullptr);
   ASSERT_EQ (g_strv_length (groups), 2u);
   EXPECT_STREQ (groups[0], "customer");
@@ -227,7 +227,7 @@ TEST_F (Compare, GroupErrors)
   g_clear_error (&error);
   // A third group: defaults no longer apply, and the error names them.
   ASSERT_TRUE (
-    teema_project_set_informant_attr (p, "C2", "group", "partner", &error));
+    teema_informant_set_attr (p, "C2", "group", "partner", &error));
   opt = {};
   EXPECT_EQ (teema_report_keyness (p, &opt, &error), nullptr);
   ASSERT_NE (error, nullptr);

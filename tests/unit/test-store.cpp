@@ -90,7 +90,7 @@ protected:
     GError *error = nullptr;
     TeemaCodebook *cb = teema_codebook_parse (kCodebook, -1, "cb", &error);
     ASSERT_NE (cb, nullptr) << error->message;
-    ASSERT_TRUE (teema_project_set_codebook (p, cb, FALSE, &error))
+    ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error))
       << error->message;
     teema_codebook_free (cb);
   }
@@ -109,7 +109,7 @@ protected:
     TeemaImportOptions opt = {};
     opt.force = force;
     GPtrArray *r =
-      teema_project_import (p, argv.data (), argv.size (), &opt, error);
+      teema_document_import (p, argv.data (), argv.size (), &opt, error);
     if (!r)
       return FALSE;
     last_replaced = r->len && ((TeemaImportResult *) r->pdata[0])->replaced;
@@ -121,7 +121,7 @@ protected:
   {
     TeemaSegmentFilter f = {};
     f.include_interviewer = all;
-    GPtrArray *s = teema_project_list_segments (p, &f, nullptr);
+    GPtrArray *s = teema_segment_list (p, &f, nullptr);
     guint n = s ? s->len : 9999;
     if (s)
       g_ptr_array_unref (s);
@@ -130,7 +130,7 @@ protected:
 
   guint n_codings (const TeemaCodingFilter *f = nullptr)
   {
-    GPtrArray *c = teema_project_list_codings (p, f, nullptr);
+    GPtrArray *c = teema_coding_list (p, f, nullptr);
     guint n = c ? c->len : 9999;
     if (c)
       g_ptr_array_unref (c);
@@ -139,7 +139,7 @@ protected:
 
   gint64 first_informant_segment ()
   {
-    GPtrArray *s = teema_project_list_segments (p, nullptr, nullptr);
+    GPtrArray *s = teema_segment_list (p, nullptr, nullptr);
     gint64 id = s && s->len ? ((TeemaSegment *) s->pdata[0])->id : 0;
     if (s)
       g_ptr_array_unref (s);
@@ -256,7 +256,7 @@ TEST_F (Store, ReopenKeepsDocumentsSettingsAndCodings)
   ASSERT_TRUE (teema_project_set_setting (p, "coder", "anna", &error));
   gint64 seg = first_informant_segment ();
   ASSERT_TRUE (
-    teema_project_add_coding (p, seg, "trust", "anna", nullptr, &error))
+    teema_coding_add (p, seg, "trust", "anna", nullptr, &error))
     << error->message;
   teema_project_free (p);
   p = teema_project_open (path.c_str (), &error);
@@ -266,7 +266,7 @@ TEST_F (Store, ReopenKeepsDocumentsSettingsAndCodings)
   char *coder = teema_project_get_setting (p, "coder");
   EXPECT_STREQ (coder, "anna");
   g_free (coder);
-  TeemaCodebook *cb = teema_project_get_codebook (p, &error);
+  TeemaCodebook *cb = teema_codebook_get (p, &error);
   ASSERT_NE (cb, nullptr) << error->message;
   EXPECT_EQ (teema_codebook_size (cb), 2u);
   EXPECT_STREQ (teema_codebook_name (cb), "testi");
@@ -287,7 +287,7 @@ TEST_F (Store, SettingsSetReplaceAndUnknown)
 TEST_F (Store, NoCodebookYet)
 {
   GError *error = nullptr;
-  EXPECT_EQ (teema_project_get_codebook (p, &error), nullptr);
+  EXPECT_EQ (teema_codebook_get (p, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK));
   EXPECT_NE (strstr (error->message, "codebook import"), nullptr);
   g_clear_error (&error);
@@ -317,7 +317,7 @@ TEST_F (Store, InformantsFromFrontMatterThenSetLater)
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 }, { "A1.txt", kA1 } }, FALSE, &error))
     << error->message;
-  GPtrArray *list = teema_project_list_informants (p, &error);
+  GPtrArray *list = teema_informant_list (p, &error);
   ASSERT_NE (list, nullptr);
   ASSERT_EQ (list->len, 2u);
   // Ordered by group, then code: customer before employee.
@@ -333,15 +333,15 @@ TEST_F (Store, InformantsFromFrontMatterThenSetLater)
   g_ptr_array_unref (list);
 
   ASSERT_TRUE (
-    teema_project_set_informant_attr (p, "A1", "group", "asiakas", &error));
+    teema_informant_set_attr (p, "A1", "group", "asiakas", &error));
   ASSERT_TRUE (
-    teema_project_set_informant_attr (p, "A1", "role", "ostaja", &error));
+    teema_informant_set_attr (p, "A1", "role", "ostaja", &error));
   ASSERT_TRUE (
-    teema_project_set_informant_attr (p, "A1", "sector", "kunta", &error));
+    teema_informant_set_attr (p, "A1", "sector", "kunta", &error));
   ASSERT_TRUE (
-    teema_project_set_informant_attr (p, "A1", "size", "iso", &error));
-  ASSERT_TRUE (teema_project_set_informant_attr (p, "H1", "age", "", &error));
-  list = teema_project_list_informants (p, &error);
+    teema_informant_set_attr (p, "A1", "size", "iso", &error));
+  ASSERT_TRUE (teema_informant_set_attr (p, "H1", "age", "", &error));
+  list = teema_informant_list (p, &error);
   const TeemaInformant *a1 = find_informant (list, "A1");
   EXPECT_STREQ (a1->group, "asiakas");
   EXPECT_STREQ (a1->role, "ostaja");
@@ -355,11 +355,11 @@ TEST_F (Store, UnknownInformantIsNotFoundAndChangesNothing)
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   EXPECT_FALSE (
-    teema_project_set_informant_attr (p, "H9", "group", "x", &error));
+    teema_informant_set_attr (p, "H9", "group", "x", &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "'H9'"), nullptr) << error->message;
   g_clear_error (&error);
-  GPtrArray *list = teema_project_list_informants (p, &error);
+  GPtrArray *list = teema_informant_list (p, &error);
   ASSERT_EQ (list->len, 1u);
   EXPECT_STREQ (((TeemaInformant *) list->pdata[0])->code, "H1");
   g_ptr_array_unref (list);
@@ -371,7 +371,7 @@ TEST_F (Store, CodingAddRemoveListWithFilters)
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 }, { "A1.txt", kA1 } }, FALSE, &error))
     << error->message;
-  GPtrArray *segs = teema_project_list_segments (p, nullptr, &error);
+  GPtrArray *segs = teema_segment_list (p, nullptr, &error);
   ASSERT_EQ (segs->len, 3u); // H1 ×2, A1 ×1; interviewer turns excluded
   auto *h1a = (TeemaSegment *) segs->pdata[0];
   auto *h1b = (TeemaSegment *) segs->pdata[1];
@@ -381,19 +381,19 @@ TEST_F (Store, CodingAddRemoveListWithFilters)
 
   gboolean added = FALSE;
   ASSERT_TRUE (
-    teema_project_add_coding (p, h1a->id, "trust", "anna", &added, &error))
+    teema_coding_add (p, h1a->id, "trust", "anna", &added, &error))
     << error->message;
   EXPECT_TRUE (added);
   ASSERT_TRUE (
-    teema_project_add_coding (p, h1a->id, "trust", "anna", &added, &error));
+    teema_coding_add (p, h1a->id, "trust", "anna", &added, &error));
   EXPECT_FALSE (added); // already there: not an error
   ASSERT_TRUE (
-    teema_project_add_coding (p, h1a->id, "trust", "ben", &added, &error));
+    teema_coding_add (p, h1a->id, "trust", "ben", &added, &error));
   ASSERT_TRUE (
-    teema_project_add_coding (p, h1b->id, "price", "anna", &added, &error));
+    teema_coding_add (p, h1b->id, "price", "anna", &added, &error));
   // Theme codes are case-insensitive.
   ASSERT_TRUE (
-    teema_project_add_coding (p, a1->id, "TRUST", "ben", &added, &error))
+    teema_coding_add (p, a1->id, "TRUST", "ben", &added, &error))
     << error->message;
   EXPECT_TRUE (added);
   EXPECT_EQ (n_codings (), 4u);
@@ -417,7 +417,7 @@ TEST_F (Store, CodingAddRemoveListWithFilters)
 
   f = {};
   f.segment_id = h1b->id;
-  GPtrArray *list = teema_project_list_codings (p, &f, &error);
+  GPtrArray *list = teema_coding_list (p, &f, &error);
   ASSERT_EQ (list->len, 1u);
   auto *c = (TeemaCoding *) list->pdata[0];
   EXPECT_STREQ (c->theme, "price");
@@ -432,10 +432,10 @@ TEST_F (Store, CodingAddRemoveListWithFilters)
   g_ptr_array_unref (list);
 
   gboolean removed = FALSE;
-  ASSERT_TRUE (teema_project_remove_coding (p, h1a->id, "trust", "anna",
+  ASSERT_TRUE (teema_coding_remove (p, h1a->id, "trust", "anna",
                                             &removed, &error));
   EXPECT_TRUE (removed);
-  ASSERT_TRUE (teema_project_remove_coding (p, h1a->id, "trust", "anna",
+  ASSERT_TRUE (teema_coding_remove (p, h1a->id, "trust", "anna",
                                             &removed, &error));
   EXPECT_FALSE (removed);
   EXPECT_EQ (n_codings (), 3u);
@@ -449,16 +449,16 @@ TEST_F (Store, CodingUnknownThemeOrSegmentIsNotFound)
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   gint64 seg = first_informant_segment ();
   EXPECT_FALSE (
-    teema_project_add_coding (p, seg, "nope", "anna", nullptr, &error));
+    teema_coding_add (p, seg, "nope", "anna", nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "'nope'"), nullptr) << error->message;
   g_clear_error (&error);
   EXPECT_FALSE (
-    teema_project_add_coding (p, 987654, "trust", "anna", nullptr, &error));
+    teema_coding_add (p, 987654, "trust", "anna", nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "987654"), nullptr) << error->message;
   g_clear_error (&error);
-  EXPECT_EQ (teema_project_get_segment (p, 987654, &error), nullptr);
+  EXPECT_EQ (teema_segment_get (p, 987654, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
   EXPECT_EQ (n_codings (), 0u);
@@ -471,7 +471,7 @@ TEST_F (Store, ForcedReimportDropsTheOldDocumentsCodings)
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   gint64 old = first_informant_segment ();
   ASSERT_TRUE (
-    teema_project_add_coding (p, old, "trust", "anna", nullptr, &error));
+    teema_coding_add (p, old, "trust", "anna", nullptr, &error));
   ASSERT_EQ (n_codings (), 1u);
 
   EXPECT_FALSE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
@@ -487,7 +487,7 @@ TEST_F (Store, ForcedReimportDropsTheOldDocumentsCodings)
   f.segment_id = first_informant_segment ();
   EXPECT_EQ (n_codings (&f), 0u);
   // The informant survives the document.
-  GPtrArray *list = teema_project_list_informants (p, &error);
+  GPtrArray *list = teema_informant_list (p, &error);
   EXPECT_EQ (list->len, 1u);
   g_ptr_array_unref (list);
 }
@@ -502,7 +502,7 @@ TEST_F (Store, FailedMultiFileImportLeavesNothing)
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING));
   g_clear_error (&error);
   EXPECT_EQ (n_segments (), 0u);
-  GPtrArray *list = teema_project_list_informants (p, &error);
+  GPtrArray *list = teema_informant_list (p, &error);
   EXPECT_EQ (list->len, 0u);
   g_ptr_array_unref (list);
 
@@ -514,7 +514,7 @@ TEST_F (Store, FailedMultiFileImportLeavesNothing)
   EXPECT_NE (strstr (error->message, "H1b.txt"), nullptr) << error->message;
   g_clear_error (&error);
   EXPECT_EQ (n_segments (), 4u);
-  list = teema_project_list_informants (p, &error);
+  list = teema_informant_list (p, &error);
   EXPECT_EQ (list->len, 1u);
   g_ptr_array_unref (list);
 
@@ -522,7 +522,7 @@ TEST_F (Store, FailedMultiFileImportLeavesNothing)
   std::string good = dir.write ("A1.txt", kA1);
   std::string missing = dir.file ("missing.txt");
   const char *paths[] = { good.c_str (), missing.c_str () };
-  EXPECT_EQ (teema_project_import (p, paths, 2, nullptr, &error), nullptr);
+  EXPECT_EQ (teema_document_import (p, paths, 2, nullptr, &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_IO));
   EXPECT_NE (strstr (error->message, "missing.txt"), nullptr) << error->message;
   g_clear_error (&error);

@@ -321,14 +321,14 @@ protected:
     TeemaImportOptions opt = {};
     opt.segmentation = mode;
     opt.force = force;
-    return teema_project_import (p, paths, 1, &opt, error);
+    return teema_document_import (p, paths, 1, &opt, error);
   }
 
   std::vector<std::string> segment_texts (bool all = false)
   {
     TeemaSegmentFilter f = {};
     f.include_interviewer = all;
-    GPtrArray *segs = teema_project_list_segments (p, &f, nullptr);
+    GPtrArray *segs = teema_segment_list (p, &f, nullptr);
     std::vector<std::string> out;
     for (guint i = 0; segs && i < segs->len; i++)
       out.push_back (((TeemaSegment *) segs->pdata[i])->text);
@@ -358,7 +358,7 @@ expect_offsets_match (TeemaProject *p, const char *data)
   ASSERT_NE (t, nullptr);
   TeemaSegmentFilter f = {};
   f.include_interviewer = TRUE;
-  GPtrArray *segs = teema_project_list_segments (p, &f, nullptr);
+  GPtrArray *segs = teema_segment_list (p, &f, nullptr);
   ASSERT_NE (segs, nullptr);
   for (guint i = 0; i < segs->len; i++) {
     auto *s = (TeemaSegment *) segs->pdata[i];
@@ -417,7 +417,7 @@ TEST_F (Import, SentenceSegmentation)
                "Jatkuu samalla rivillä.", "Uusi kappale alkaa." }));
   expect_offsets_match (p, kSegmentable);
   // Segments keep their turn's speaker and informant.
-  GPtrArray *segs = teema_project_list_segments (p, nullptr, nullptr);
+  GPtrArray *segs = teema_segment_list (p, nullptr, nullptr);
   for (guint i = 0; i < segs->len; i++) {
     EXPECT_STREQ (((TeemaSegment *) segs->pdata[i])->speaker, "H1");
     EXPECT_STREQ (((TeemaSegment *) segs->pdata[i])->group, "employee");
@@ -448,7 +448,7 @@ TEST_F (Import, TranscriptionMarksAreNotWords)
   // No, mä, oon, ollu, täällä, viis, vuotta, ja, tota.
   EXPECT_EQ (((TeemaImportResult *) r->pdata[0])->n_words, 9u);
   g_ptr_array_unref (r);
-  GPtrArray *segs = teema_project_list_segments (p, nullptr, nullptr);
+  GPtrArray *segs = teema_segment_list (p, nullptr, nullptr);
   ASSERT_EQ (segs->len, 1u);
   EXPECT_EQ (((TeemaSegment *) segs->pdata[0])->n_words, 9u);
   // The marks stay in the text verbatim.
@@ -456,7 +456,7 @@ TEST_F (Import, TranscriptionMarksAreNotWords)
              nullptr);
   g_ptr_array_unref (segs);
   // The informant has no header: it is the only non-interviewer speaker.
-  GPtrArray *infs = teema_project_list_informants (p, nullptr);
+  GPtrArray *infs = teema_informant_list (p, nullptr);
   ASSERT_EQ (infs->len, 1u);
   EXPECT_STREQ (((TeemaInformant *) infs->pdata[0])->code, "H2");
   EXPECT_EQ (((TeemaInformant *) infs->pdata[0])->n_words, 9u);
@@ -487,7 +487,7 @@ TEST_F (Import, SameContentRefusedUnlessForced)
   EXPECT_TRUE (((TeemaImportResult *) r->pdata[0])->replaced);
   g_ptr_array_unref (r);
   EXPECT_EQ (segment_texts ().size (), 5u);
-  GPtrArray *infs = teema_project_list_informants (p, nullptr);
+  GPtrArray *infs = teema_informant_list (p, nullptr);
   ASSERT_EQ (infs->len, 1u);
   EXPECT_EQ (((TeemaInformant *) infs->pdata[0])->n_documents, 1u);
   g_ptr_array_unref (infs);
@@ -499,7 +499,7 @@ TEST_F (Import, InformantOverride)
   const char *paths[] = { path.c_str () };
   TeemaImportOptions opt = {};
   opt.informant = "A7";
-  GPtrArray *r = teema_project_import (p, paths, 1, &opt, nullptr);
+  GPtrArray *r = teema_document_import (p, paths, 1, &opt, nullptr);
   ASSERT_NE (r, nullptr);
   EXPECT_STREQ (((TeemaImportResult *) r->pdata[0])->informant, "A7");
   g_ptr_array_unref (r);
@@ -528,7 +528,7 @@ TEST_F (Import, BundledCorpus)
     argv.push_back (s.c_str ());
   GError *error = nullptr;
   GPtrArray *r =
-    teema_project_import (p, argv.data (), argv.size (), nullptr, &error);
+    teema_document_import (p, argv.data (), argv.size (), nullptr, &error);
   ASSERT_NE (r, nullptr) << error->message;
   ASSERT_EQ (r->len, 10u);
   guint turns = 0;
@@ -547,7 +547,7 @@ TEST_F (Import, BundledCorpus)
   // Interviewer and informant turns alternate: half are the informant's.
   EXPECT_EQ (segment_texts ().size (), 219u);
 
-  GPtrArray *infs = teema_project_list_informants (p, &error);
+  GPtrArray *infs = teema_informant_list (p, &error);
   ASSERT_EQ (infs->len, 10u);
   std::map<std::string, int> per_group;
   for (guint i = 0; i < infs->len; i++) {

@@ -81,7 +81,7 @@ fixture_project (const TempDir &dir, const char *codebook,
     teema_project_create (dir.file ("p.teema").c_str (), &error);
   TeemaCodebook *cb =
     p ? teema_codebook_parse (codebook, -1, "cb", &error) : nullptr;
-  bool ok = cb && teema_project_set_codebook (p, cb, FALSE, &error);
+  bool ok = cb && teema_codebook_set (p, cb, FALSE, &error);
   teema_codebook_free (cb);
   std::vector<std::string> paths;
   for (auto &f : files)
@@ -89,7 +89,7 @@ fixture_project (const TempDir &dir, const char *codebook,
   std::vector<const char *> cpaths;
   for (auto &path : paths)
     cpaths.push_back (path.c_str ());
-  GPtrArray *r = ok ? teema_project_import (p, cpaths.data (), cpaths.size (),
+  GPtrArray *r = ok ? teema_document_import (p, cpaths.data (), cpaths.size (),
                                             nullptr, &error)
                     : nullptr;
   if (!r) {

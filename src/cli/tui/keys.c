@@ -298,7 +298,7 @@ commit_search (TuiState *st)
   GError *error = NULL;
   TeemaSegmentFilter f = { NULL, NULL, FALSE };
   g_autoptr (GPtrArray) m =
-    teema_project_search (st->project, st->input->str, &f, &error);
+    teema_search_run (st->project, st->input->str, &f, &error);
   if (!m) {
     tui_status (st, "%s", error->message);
     g_error_free (error);

@@ -50,11 +50,12 @@ static gboolean
 load_codings (TuiState *st, GError **error)
 {
   g_autoptr (GPtrArray) list =
-    teema_project_list_codings (st->project, NULL, error);
+    teema_coding_list (st->project, NULL, error);
   g_autoptr (GPtrArray) rej =
-    list ? teema_project_list_rejections (st->project, st->coder, error) : NULL;
+    list ? teema_rejection_list (st->project, st->coder, error) : NULL;
+  TeemaMemoFilter mf = { st->coder, NULL };
   g_autoptr (GPtrArray) memos =
-    rej ? teema_project_list_memos (st->project, st->coder, error) : NULL;
+    rej ? teema_memo_list (st->project, &mf, error) : NULL;
   if (!memos)
     return FALSE;
   for (guint i = 0; i < list->len; i++) {
@@ -144,10 +145,10 @@ tui_state_new (TeemaProject *project, const char *coder, const char *informant,
   st->undo = g_array_new (FALSE, FALSE, sizeof (TuiStep));
   st->redo = g_array_new (FALSE, FALSE, sizeof (TuiStep));
   st->input = g_string_new (NULL);
-  st->codebook = teema_project_get_codebook (project, error);
+  st->codebook = teema_codebook_get (project, error);
   TeemaSegmentFilter all = { NULL, NULL, TRUE };
   if (!st->codebook
-      || !(st->all = teema_project_list_segments (project, &all, error))
+      || !(st->all = teema_segment_list (project, &all, error))
       || !load_codings (st, error)) {
     tui_state_free (st);
     return NULL;
@@ -266,15 +267,15 @@ tui_apply (TuiState *st, const TuiStep *s, gboolean forward)
   gboolean on = forward ? s->on : !s->on;
   gboolean ok;
   if (s->kind == STEP_CODING)
-    ok = on ? teema_project_add_coding (st->project, s->segment, s->theme,
+    ok = on ? teema_coding_add (st->project, s->segment, s->theme,
                                         st->coder, NULL, &error)
-            : teema_project_remove_coding (st->project, s->segment, s->theme,
+            : teema_coding_remove (st->project, s->segment, s->theme,
                                            st->coder, NULL, &error);
   else if (s->kind == STEP_REJECT)
-    ok = teema_project_set_rejected (st->project, s->segment, s->theme,
+    ok = teema_rejection_set (st->project, s->segment, s->theme,
                                      st->coder, on, &error);
   else
-    ok = teema_project_set_memo (st->project, s->segment, st->coder,
+    ok = teema_memo_set (st->project, s->segment, st->coder,
                                  forward ? s->new_memo : s->old_memo, &error);
   if (!ok) {
     tui_status (st, "not saved: %s", error->message);

@@ -22,6 +22,10 @@ sqlite3_stmt *teema_store__prepare (TeemaStore *store, const char *sql,
 void teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s);
 char *teema_store__column_dup (sqlite3_stmt *stmt, int i);
 gboolean teema_store__exec (TeemaStore *store, const char *sql, GError **error);
+/* The integer in the first column of the first row of sql, run with one
+ * text parameter; 0 when there is no row. */
+gint64 teema_store__lookup_id (TeemaStore *store, const char *sql,
+                               const char *param);
 /* Steps a statement that returns no rows, then resets it. */
 gboolean teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt,
                                  GError **error);

@@ -1,14 +1,18 @@
 /* store/store.h — the project database, private to the library.
  *
- * Everything that speaks SQL lives behind this header; the rest of the
- * library sees rows as the public record structs. All SQL uses bound
- * parameters. Write functions expect the caller to hold a transaction
- * (teema_store__begin/commit/rollback) so a command changes all or nothing. */
+ * Everything that speaks SQL lives behind this header (the files of store/, one file
+ * per table family); the rest of the library sees rows as the public
+ * record structs. All SQL uses bound parameters. Write functions expect
+ * the caller to hold a transaction (teema_store__begin/commit/rollback)
+ * so a command changes all or nothing. The store calls nothing above it:
+ * the records it builds are freed by base/records.c. */
 #ifndef TEEMA_STORE_H
 #define TEEMA_STORE_H
 
 #include <glib.h>
 #include <teema/teema.h>
+
+#include "base/base-private.h"
 
 typedef struct TeemaStore TeemaStore;
 
@@ -90,15 +94,7 @@ gboolean teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
                                      gboolean *removed, GError **error);
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
                                             const char *coder, GError **error);
-/* Keys of coder's codings, in a set of packed integers
- * TEEMA_CODING_KEY (segment id, theme id) stored as pointers. */
-#define TEEMA_CODING_KEY(segment, theme)                                       \
-  GSIZE_TO_POINTER (((gsize) (segment) << 16) | (gsize) (theme))
-/* The hash for such keys: all 64 bits mixed (g_direct_hash keeps only the
- * low 32, which collide once segment ids pass 65,536). */
-guint teema_store__coding_key_hash (gconstpointer key);
-/* A new empty set of coding keys. */
-GHashTable *teema_store__coding_key_set (void);
+/* The (segment id, theme id) keys of coder's codings (a TeemaCodingKey set). */
 GHashTable *teema_store__coding_keys (TeemaStore *store, const char *coder,
                                       GError **error);
 GPtrArray *teema_store__list_codings (TeemaStore *store,
@@ -109,5 +105,66 @@ GPtrArray *teema_store__list_codings (TeemaStore *store,
 char *teema_store__load_analyses (TeemaStore *store, const char *backend);
 gboolean teema_store__save_analyses (TeemaStore *store, const char *backend,
                                      const char *dump, GError **error);
+
+/* ---- memos and rejections (memos.c) ------------------------------------ */
+
+char *teema_store__get_memo (TeemaStore *store, gint64 segment_id,
+                             const char *coder, GError **error);
+/* text NULL or "" deletes. */
+gboolean teema_store__set_memo (TeemaStore *store, gint64 segment_id,
+                                const char *coder, const char *text,
+                                const char *updated_at, GError **error);
+/* TeemaMemo * in document order, for coder or all (NULL), only on
+ * informant's segments unless informant is NULL. */
+GPtrArray *teema_store__list_memos (TeemaStore *store, const char *coder,
+                                    const char *informant, GError **error);
+
+gboolean teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
+                                    const char *theme, const char *coder,
+                                    gboolean rejected, GError **error);
+/* TeemaCoding * with segment_id, theme and coder set. */
+GPtrArray *teema_store__list_rejections (TeemaStore *store, const char *coder,
+                                         GError **error);
+
+/* ---- merging two projects (merge.c) ------------------------------------ */
+
+/* A segment's id by its document's content hash and its ordinal, or 0. */
+gint64 teema_store__find_segment (TeemaStore *store, const char *sha256,
+                                  guint ordinal);
+/* (segment id -> "sha256\x1fordinal") for every segment. */
+GHashTable *teema_store__segment_keys (TeemaStore *store, GError **error);
+/* Inserts a coding as it was (keeping created_at and note); *added says
+ * whether it was new. */
+gboolean teema_store__merge_coding (TeemaStore *store,
+                                    const TeemaCoding *coding,
+                                    gint64 segment_id, gboolean *added,
+                                    GError **error);
+
+/* ---- REFI-QDA export and import (refi.c) -------------------------------- */
+
+typedef struct {
+  gint64 id;
+  char *name;
+  char *path;
+  char *sha256;
+  char *text;         /* the stored NFC text */
+  char *informant;    /* informant code, or NULL */
+  char *segmentation; /* "turn", "paragraph", "sentence" or "line" */
+} TeemaStoreDocument;
+
+void teema_store_document__free (TeemaStoreDocument *doc);
+
+/* All documents in id order (TeemaStoreDocument *). */
+GPtrArray *teema_store__list_documents (TeemaStore *store, GError **error);
+/* All coder names in id order (char *). */
+GPtrArray *teema_store__list_coders (TeemaStore *store, GError **error);
+/* Like teema_store__add_coding, but created_at is given (ISO 8601; NULL
+ * for now) and the theme must exist. */
+gboolean teema_store__insert_coding_at (TeemaStore *store, gint64 segment_id,
+                                        const char *theme, const char *coder,
+                                        guint start, guint end,
+                                        const char *created_at,
+                                        const char *note, gboolean *added,
+                                        GError **error);
 
 #endif

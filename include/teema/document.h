@@ -1,0 +1,51 @@
+/* teema/document.h — documents: transcripts imported into a project.
+ *
+ * A document is one imported file: its NFC text, its informant and its
+ * segments. Importing reads every supported format (see the formats
+ * registry: plain text and Markdown, DOCX, ODT, WebVTT, SRT). */
+#ifndef TEEMA_DOCUMENT_H
+#define TEEMA_DOCUMENT_H
+
+#include <glib.h>
+#include <teema/project.h>
+#include <teema/transcript.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+  TeemaSegmentation segmentation;
+  gboolean force;        /* replace an already imported identical file */
+  gboolean join_hyphens; /* join words broken by line-end hyphenation */
+  const char *informant; /* override the informant id, or NULL */
+} TeemaImportOptions;
+
+typedef struct {
+  char *path;
+  char *informant;
+  gint64 document_id;
+  guint n_turns;
+  guint n_segments;
+  guint n_words;     /* words in informant (non-interviewer) turns */
+  gboolean replaced; /* an identical earlier import was replaced */
+} TeemaImportResult;
+
+void teema_import_result_free (TeemaImportResult *result);
+
+/* Imports the files in one transaction: all of them or none. On success
+ * returns an array of TeemaImportResult (free with g_ptr_array_unref).
+ * An identical file (same content hash) already in the project fails with
+ * TEEMA_ERROR_EXISTS unless options->force. */
+GPtrArray *teema_document_import (TeemaProject *project,
+                                  const char *const *paths, gsize n_paths,
+                                  const TeemaImportOptions *options,
+                                  GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaImportResult, teema_import_result_free)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,27 @@
+/* base/base-private.h — what every layer of the library may use: reading a
+ * file with the library's error, and the one key for "this segment carries
+ * this theme". GLib only. */
+#ifndef TEEMA_BASE_PRIVATE_H
+#define TEEMA_BASE_PRIVATE_H
+
+#include <glib.h>
+#include <teema/error.h>
+
+/* Reads a whole file; on failure sets TEEMA_ERROR_IO with the system's
+ * message (which names the file). len may be NULL. */
+gboolean teema__read_file (const char *path, char **data, gsize *len,
+                           GError **error);
+
+/* A (segment id, theme id) pair. Sets of them are GHashTables that own
+ * their keys; any id a database can hold fits (no packing into one word). */
+typedef struct {
+  gint64 segment;
+  gint64 theme;
+} TeemaCodingKey;
+
+GHashTable *teema_coding_keys__new (void);
+void teema_coding_keys__add (GHashTable *set, gint64 segment, gint64 theme);
+gboolean teema_coding_keys__has (GHashTable *set, gint64 segment,
+                                 gint64 theme);
+
+#endif

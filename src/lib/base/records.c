@@ -1,0 +1,64 @@
+/* base/records.c — freeing the public record types (segments, codings,
+ * informants, memos).
+ *
+ * They live in the lowest layer because the store builds them from rows
+ * and every layer above hands them out; so the store never needs to call
+ * up into the modules that use them. Each free function accepts NULL. */
+#include <teema/coding.h>
+#include <teema/informant.h>
+#include <teema/memo.h>
+#include <teema/segment.h>
+
+void
+teema_segment_free (TeemaSegment *s)
+{
+  if (!s)
+    return;
+  g_free (s->document);
+  g_free (s->speaker);
+  g_free (s->informant);
+  g_free (s->group);
+  g_free (s->timestamp);
+  g_free (s->text);
+  g_free (s);
+}
+
+void
+teema_coding_free (TeemaCoding *c)
+{
+  if (!c)
+    return;
+  g_free (c->theme);
+  g_free (c->coder);
+  g_free (c->informant);
+  g_free (c->created_at);
+  g_free (c->note);
+  g_free (c);
+}
+
+void
+teema_informant_free (TeemaInformant *inf)
+{
+  if (!inf)
+    return;
+  g_free (inf->code);
+  g_free (inf->group);
+  g_free (inf->role);
+  if (inf->keys)
+    g_ptr_array_unref (inf->keys);
+  if (inf->values)
+    g_ptr_array_unref (inf->values);
+  g_free (inf);
+}
+
+void
+teema_memo_free (TeemaMemo *m)
+{
+  if (!m)
+    return;
+  g_free (m->coder);
+  g_free (m->text);
+  g_free (m->updated_at);
+  g_free (m->informant);
+  g_free (m);
+}

@@ -1,0 +1,292 @@
+/* formats/docx.c — DOCX and ODT transcripts.
+ *
+ * Both formats are zip archives (read by formats/archive.c with its limits) whose
+ * main XML (word/document.xml, content.xml) is parsed by formats/xml.c.
+ * Every paragraph becomes a paragraph of teema's text format. A speaker
+ * label is taken from a bold run at the start of a paragraph ("H1:" or
+ * "H1" followed by text) or left for the transcript parser to find when
+ * plain ("H1: ..."). Tables of rows (speaker, text) or (time, speaker,
+ * text), as transcription services write them, become one turn per row.
+ * Must always hold: the output is the text format (formats/turns.c
+ * writes it), so segmentation is exactly that of a .txt transcript. */
+#include "formats/formats-private.h"
+#include "formats/xml-private.h"
+#include "formats/zip-private.h"
+
+#include <libxml/tree.h>
+#include <string.h>
+
+typedef struct {
+  gboolean odt;
+  GHashTable *bold_styles; /* ODT automatic styles that are bold */
+  GPtrArray *turns;        /* speaker, timestamp, text triples */
+} Walk;
+
+static char *
+attr_any_ns (xmlNodePtr n, const char *local)
+{
+  for (xmlAttrPtr a = n->properties; a; a = a->next)
+    if (g_str_equal ((const char *) a->name, local)) {
+      xmlChar *v = xmlNodeGetContent ((xmlNodePtr) a);
+      char *s = g_strdup ((const char *) v);
+      xmlFree (v);
+      return s;
+    }
+  return NULL;
+}
+
+/* Is a DOCX run (w:r) bold? */
+static gboolean
+docx_bold (xmlNodePtr run)
+{
+  for (xmlNodePtr p = run->children; p; p = p->next) {
+    if (!teema_xml__is_el (p, "rPr"))
+      continue;
+    for (xmlNodePtr b = p->children; b; b = b->next)
+      if (teema_xml__is_el (b, "b")) {
+        g_autofree char *v = attr_any_ns (b, "val");
+        return !v || (!g_str_equal (v, "0") && !g_str_equal (v, "false"));
+      }
+  }
+  return FALSE;
+}
+
+static void
+add_text (GString *text, GString *lead, const char *s, gboolean bold,
+          gboolean *leading)
+{
+  g_string_append (text, s);
+  if (*leading && bold) {
+    g_string_append (lead, s);
+    return;
+  }
+  for (; *s && *leading; s++)
+    *leading = g_ascii_isspace (*s);
+}
+
+/* Appends the text of n to text, and to lead while the paragraph's text
+ * so far is all bold. */
+static void
+collect (Walk *w, xmlNodePtr n, gboolean bold, GString *text, GString *lead,
+         gboolean *leading)
+{
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      if (w->odt)
+        add_text (text, lead, (const char *) c->content, bold, leading);
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    const char *name = (const char *) c->name;
+    if (g_str_equal (name, "t") && !w->odt) {
+      xmlChar *v = xmlNodeGetContent (c);
+      add_text (text, lead, v ? (const char *) v : "", bold, leading);
+      xmlFree (v);
+    } else if (g_str_equal (name, "tab")) {
+      g_string_append_c (text, ' ');
+    } else if (g_str_equal (name, "br") || g_str_equal (name, "line-break")) {
+      g_string_append_c (text, '\n');
+    } else if (g_str_equal (name, "s")) {
+      g_string_append_c (text, ' ');
+    } else if (g_str_equal (name, "r")) {
+      collect (w, c, docx_bold (c), text, lead, leading);
+    } else if (g_str_equal (name, "span") && w->odt) {
+      g_autofree char *style = attr_any_ns (c, "style-name");
+      gboolean b =
+        bold || (style && g_hash_table_contains (w->bold_styles, style));
+      collect (w, c, b, text, lead, leading);
+    } else if (!g_str_equal (name, "rPr") && !g_str_equal (name, "pPr")) {
+      collect (w, c, bold, text, lead, leading);
+    }
+  }
+}
+
+static void
+add_turn (Walk *w, const char *speaker, const char *ts, const char *text)
+{
+  g_ptr_array_add (w->turns, g_strdup (speaker));
+  g_ptr_array_add (w->turns, g_strdup (ts));
+  g_ptr_array_add (w->turns, g_strdup (text));
+}
+
+static void
+paragraph (Walk *w, xmlNodePtr p)
+{
+  GString *text = g_string_new (NULL), *lead = g_string_new (NULL);
+  gboolean leading = TRUE;
+  collect (w, p, FALSE, text, lead, &leading);
+  g_strstrip (text->str);
+  text->len = strlen (text->str);
+  g_autofree char *label = g_strstrip (g_strdup (lead->str));
+  gsize ln = strlen (label);
+  if (ln && ln <= 40 && ln < text->len && !strchr (label, '\n')) {
+    if (label[ln - 1] == ':')
+      label[ln - 1] = '\0';
+    const char *rest = text->str + strlen (lead->str);
+    while (*rest == ':' || g_ascii_isspace (*rest))
+      rest++;
+    g_strstrip (label);
+    if (*label && *rest)
+      add_turn (w, label, NULL, rest);
+    else if (*text->str)
+      add_turn (w, NULL, NULL, text->str);
+  } else if (text->len) {
+    add_turn (w, NULL, NULL, text->str);
+  }
+  g_string_free (text, TRUE);
+  g_string_free (lead, TRUE);
+}
+
+static char *
+cell_text (Walk *w, xmlNodePtr cell)
+{
+  GString *text = g_string_new (NULL), *lead = g_string_new (NULL);
+  gboolean leading = FALSE;
+  collect (w, cell, FALSE, text, lead, &leading);
+  g_string_free (lead, TRUE);
+  for (char *p = text->str; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+static gboolean
+is_time (const char *s)
+{
+  return g_regex_match_simple ("^[\\[(]?(\\d{1,2}:)?\\d{1,2}:\\d{2}([.,]\\d+)?"
+                               "[\\])]?$",
+                               s, 0, 0);
+}
+
+static void
+table_row (Walk *w, xmlNodePtr row)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  for (xmlNodePtr c = row->children; c; c = c->next)
+    if (teema_xml__is_el (c, "tc") || teema_xml__is_el (c, "table-cell"))
+      g_ptr_array_add (cells, cell_text (w, c));
+  if (cells->len < 2)
+    return;
+  char **cell = (char **) cells->pdata;
+  const char *ts = NULL, *speaker = cell[0], *text = cell[cells->len - 1];
+  if (cells->len >= 3 && is_time (cell[0])) {
+    ts = cell[0];
+    speaker = cell[1];
+  } else if (cells->len >= 3 && is_time (cell[1])) {
+    ts = cell[1];
+  }
+  g_autofree char *lower = g_utf8_strdown (speaker, -1);
+  const char *headers[] = { "speaker", "puhuja", "name", "nimi", "henkilö" };
+  for (gsize i = 0; i < G_N_ELEMENTS (headers); i++)
+    if (g_str_equal (lower, headers[i]))
+      return;
+  char *stamp = ts ? g_strdelimit (
+                  g_strdup (ts + (ts[0] == '[' || ts[0] == '(')), "])", '\0')
+                   : NULL;
+  if (*speaker && *text)
+    add_turn (w, speaker, stamp, text);
+  g_free (stamp);
+}
+
+static void
+walk (Walk *w, xmlNodePtr n)
+{
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (teema_xml__is_el (c, "p") || teema_xml__is_el (c, "h"))
+      paragraph (w, c);
+    else if (teema_xml__is_el (c, "tr") || teema_xml__is_el (c, "table-row"))
+      table_row (w, c);
+    else if (c->type == XML_ELEMENT_NODE
+             && !teema_xml__is_el (c, "automatic-styles")
+             && !teema_xml__is_el (c, "sectPr"))
+      walk (w, c);
+  }
+}
+
+static void
+odt_bold_styles (xmlNodePtr n, GHashTable *bold)
+{
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (teema_xml__is_el (c, "style")) {
+      g_autofree char *name = attr_any_ns (c, "name");
+      for (xmlNodePtr p = c->children; p && name; p = p->next) {
+        g_autofree char *weight = teema_xml__is_el (p, "text-properties")
+                                    ? attr_any_ns (p, "font-weight")
+                                    : NULL;
+        if (weight && g_str_equal (weight, "bold"))
+          g_hash_table_add (bold, g_strdup (name));
+      }
+    } else if (c->type == XML_ELEMENT_NODE) {
+      odt_bold_styles (c, bold);
+    }
+  }
+}
+
+static char *
+to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (xml, &len);
+  xmlDocPtr doc = teema_xml__parse (data, len, name, error);
+  if (!doc)
+    return NULL;
+  Walk w = { odt, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+             g_ptr_array_new_with_free_func (g_free) };
+  if (odt)
+    odt_bold_styles (xmlDocGetRootElement (doc), w.bold_styles);
+  walk (&w, xmlDocGetRootElement (doc));
+  teema_xml__free (doc);
+  char *out = NULL;
+  if (w.turns->len)
+    out = teema_turns__to_text (w.turns);
+  else
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
+                 "%s: the document has no text; nothing to import", name);
+  g_hash_table_destroy (w.bold_styles);
+  g_ptr_array_unref (w.turns);
+  return out;
+}
+
+char *
+teema_docx__to_text (GBytes *document_xml, const char *name, GError **error)
+{
+  return to_text (document_xml, FALSE, name, error);
+}
+
+char *
+teema_odt__to_text (GBytes *content_xml, const char *name, GError **error)
+{
+  return to_text (content_xml, TRUE, name, error);
+}
+
+/* ---- the readers of the registry ---------------------------------------- */
+
+static char *
+from_zip (const char *path, const char *member, gboolean odt, GError **error)
+{
+  g_autoptr (TeemaZip) zip = teema_zip__read (path, 0, 0, error);
+  if (!zip)
+    return NULL;
+  GBytes *xml = teema_zip__get (zip, member);
+  if (!xml) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                 "%s: no %s in the archive: not a %s document", path, member,
+                 odt ? "ODT" : "DOCX");
+    return NULL;
+  }
+  g_autofree char *name = g_strconcat (path, ":", member, NULL);
+  return to_text (xml, odt, name, error);
+}
+
+char *
+teema_docx__read (const char *path, GError **error)
+{
+  return from_zip (path, "word/document.xml", FALSE, error);
+}
+
+char *
+teema_odt__read (const char *path, GError **error)
+{
+  return from_zip (path, "content.xml", TRUE, error);
+}

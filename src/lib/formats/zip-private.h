@@ -1,0 +1,38 @@
+/* formats/zip-private.h — zip archives read into memory with limits, and
+ * written atomically (libarchive). Only files under formats/ and refi/
+ * include this; only formats/archive.c includes libarchive. */
+#ifndef TEEMA_ZIP_PRIVATE_H
+#define TEEMA_ZIP_PRIVATE_H
+
+#include <glib.h>
+#include <teema/error.h>
+
+typedef struct TeemaZip TeemaZip;
+
+#define TEEMA_ZIP_MAX_BYTES   ((guint64) 512 * 1024 * 1024)
+#define TEEMA_ZIP_MAX_MEMBERS 10000u
+
+/* Reads every regular member of the zip at path. Refuses (with
+ * TEEMA_ERROR_UNSUPPORTED) a member named with ".." or an absolute path,
+ * more than max_members members or more than max_bytes uncompressed bytes
+ * (0 = the defaults above); a corrupt archive fails with TEEMA_ERROR_PARSE. */
+TeemaZip *teema_zip__read (const char *path, guint64 max_bytes,
+                           guint max_members, GError **error);
+void teema_zip__free (TeemaZip *zip);
+/* The member named name, compared case-insensitively; NULL when absent. */
+GBytes *teema_zip__get (TeemaZip *zip, const char *name);
+/* Member names in archive order. */
+const GPtrArray *teema_zip__names (TeemaZip *zip);
+
+/* Writes members (name, data, len; a NULL name ends the list) to a new zip
+ * at path atomically. */
+typedef struct {
+  char *name;
+  char *data;
+  gsize len;
+} TeemaZipMember;
+gboolean teema_zip__write (const char *path, GArray *members, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaZip, teema_zip__free)
+
+#endif

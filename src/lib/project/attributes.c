@@ -1,0 +1,195 @@
+/* attrs-csv.c — informant attributes from a CSV file.
+ *
+ * RFC 4180 fields (quotes, doubled quotes, separators and line breaks
+ * inside quotes), a comma, semicolon or tab separator chosen from the
+ * header line, a BOM and CRLF accepted. Rows are checked before anything
+ * is written; then all rows go in one transaction. Must always hold:
+ * errors name the file and the 1-based line where the row starts. */
+#include "project/project-private.h"
+
+#include <string.h>
+
+typedef struct {
+  GPtrArray *fields; /* char * */
+  guint line;        /* where the row starts */
+} Row;
+
+static void
+row_free (Row *r)
+{
+  g_ptr_array_unref (r->fields);
+  g_free (r);
+}
+
+/* Splits text into rows; fails on an unterminated quote. */
+static GPtrArray *
+split_rows (const char *text, char sep, const char *path, GError **error)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  GString *field = g_string_new (NULL);
+  Row *row = NULL;
+  guint line = 1, quote_line = 0;
+  gboolean quoted = FALSE;
+  for (const char *p = text;; p++) {
+    if (!row) {
+      row = g_new0 (Row, 1);
+      row->fields = g_ptr_array_new_with_free_func (g_free);
+      row->line = line;
+    }
+    char c = *p;
+    if (quoted && c) {
+      if (c == '"' && p[1] == '"')
+        g_string_append_c (field, *++p);
+      else if (c == '"')
+        quoted = FALSE;
+      else
+        g_string_append_c (field, c);
+      line += c == '\n';
+      continue;
+    }
+    if (c == '"' && field->len == 0) {
+      quoted = TRUE;
+      quote_line = line;
+    } else if (c == sep) {
+      g_ptr_array_add (row->fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+    } else if (c == '\n' || c == '\0') {
+      g_ptr_array_add (row->fields, g_strdup (g_strchomp (field->str)));
+      g_string_truncate (field, 0);
+      gboolean blank =
+        row->fields->len == 1 && !*(char *) row->fields->pdata[0];
+      if (blank)
+        row_free (row);
+      else
+        g_ptr_array_add (rows, row);
+      row = NULL;
+      line++;
+      if (!c)
+        break;
+    } else if (c != '\r') {
+      g_string_append_c (field, c);
+    }
+  }
+  g_string_free (field, TRUE);
+  if (quoted) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                 "%s:%u: a quoted field is never closed; add the closing "
+                 "'\"'",
+                 path, quote_line);
+    g_ptr_array_unref (rows);
+    return NULL;
+  }
+  return rows;
+}
+
+static char
+separator (const char *text)
+{
+  const char *eol = strchr (text, '\n');
+  gsize n = eol ? (gsize) (eol - text) : strlen (text);
+  if (memchr (text, ',', n))
+    return ',';
+  if (memchr (text, ';', n))
+    return ';';
+  return memchr (text, '\t', n) ? '\t' : ',';
+}
+
+static gboolean
+check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
+            GError **error)
+{
+  Row *head = rows->pdata[0];
+  const char *first = head->fields->pdata[0];
+  if (g_ascii_strcasecmp (first, "informant") != 0
+      && g_ascii_strcasecmp (first, "id") != 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                 "%s:1: the first column must be 'informant' (header like "
+                 "informant,group,role,age), not '%s'",
+                 path, first);
+    return FALSE;
+  }
+  for (guint i = 1; i < head->fields->len; i++)
+    if (!*g_strstrip ((char *) head->fields->pdata[i])) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                   "%s:1: column %u has no name in the header", path, i + 1);
+      return FALSE;
+    }
+  for (guint r = 1; r < rows->len; r++) {
+    Row *row = rows->pdata[r];
+    const char *code = g_strstrip ((char *) row->fields->pdata[0]);
+    if (row->fields->len != head->fields->len) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                   "%s:%u: %u fields, but the header has %u; quote values "
+                   "that contain '%c'",
+                   path, row->line, row->fields->len, head->fields->len, ',');
+      return FALSE;
+    }
+    if (!teema_store__find_informant (store, code)) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                   "%s:%u: no informant '%s' in the project (see 'teema "
+                   "informant list'; import its transcript first)",
+                   path, row->line, code);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+typedef struct {
+  GPtrArray *rows;
+  const char *path;
+} Job;
+
+static gboolean
+write_rows (TeemaProject *p, gpointer data, GError **error)
+{
+  Job *job = data;
+  if (!check_rows (p->store, job->rows, job->path, error))
+    return FALSE;
+  Row *head = job->rows->pdata[0];
+  for (guint r = 1; r < job->rows->len; r++) {
+    Row *row = job->rows->pdata[r];
+    gint64 id = teema_store__find_informant (p->store, row->fields->pdata[0]);
+    for (guint i = 1; i < row->fields->len; i++) {
+      g_autofree char *key = g_ascii_strdown (head->fields->pdata[i], -1);
+      if (!teema_store__set_informant_attr (
+            p->store, id, key, g_strstrip ((char *) row->fields->pdata[i]),
+            error))
+        return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+gboolean
+teema_informant_import_csv (TeemaProject *project, const char *path,
+                                 guint *n_rows, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (!teema__read_file (path, &data, &len, error))
+    return FALSE;
+  const char *text = data;
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    text += 3;
+  if (!g_utf8_validate (text, -1, NULL)
+      || strlen (text) != len - (text - data)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
+                 "%s: not UTF-8 text; save the spreadsheet as CSV UTF-8", path);
+    return FALSE;
+  }
+  g_autoptr (GPtrArray) rows = split_rows (text, separator (text), path, error);
+  if (!rows)
+    return FALSE;
+  if (rows->len < 2) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
+                 "%s: no rows under the header; nothing to import", path);
+    return FALSE;
+  }
+  Job job = { rows, path };
+  if (!teema_project__transact (project, write_rows, &job, error))
+    return FALSE;
+  if (n_rows)
+    *n_rows = rows->len - 1;
+  return TRUE;
+}

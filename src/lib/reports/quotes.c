@@ -1,0 +1,141 @@
+/* quotes.c — quotes for a thesis draft.
+ *
+ * Collects the informant segments coded with a theme (optionally with its
+ * sub-themes), one per segment however many coders coded it, in document
+ * order, and renders them in the thesis convention: the quote as an
+ * indented paragraph followed by "(H3)". */
+#include "project/project-private.h"
+
+#include <string.h>
+#include <teema/teema.h>
+
+static gboolean
+theme_selected (const TeemaCodebook *cb, const char *code, const char *want,
+                gboolean children)
+{
+  const TeemaTheme *t = teema_codebook_lookup (cb, code);
+  for (guint depth = 0; t && depth < 64; depth++) {
+    if (g_ascii_strcasecmp (t->code, want) == 0)
+      return TRUE;
+    if (!children)
+      return FALSE;
+    t = t->parent ? teema_codebook_lookup (cb, t->parent) : NULL;
+  }
+  return FALSE;
+}
+
+/* One line of text: newlines inside a turn become spaces. */
+static char *
+flatten (const char *text)
+{
+  g_autoptr (GRegex) re = g_regex_new ("\\s*\\n\\s*", 0, 0, NULL);
+  return g_regex_replace_literal (re, text, -1, 0, " ", 0, NULL);
+}
+
+static void
+add_quote (TeemaTable *table, const char *theme, const TeemaSegment *s)
+{
+  g_autofree char *text = flatten (s->text);
+  g_autofree char *citation = g_strdup_printf ("(%s)", s->informant);
+  teema_table_add_row (table);
+  teema_table_add_text (table, theme);
+  teema_table_add_text (table, s->informant);
+  teema_table_add_text (table, s->group);
+  teema_table_add_int (table, s->id);
+  teema_table_add_text (table, s->document);
+  teema_table_add_int (table, s->ordinal);
+  teema_table_add_text (table, text);
+  teema_table_add_text (table, citation);
+}
+
+TeemaTable *
+teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *opt,
+                      GError **error)
+{
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
+  if (!cb)
+    return NULL;
+  const TeemaTheme *theme = teema_codebook_lookup (cb, opt->theme);
+  if (!theme) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "unknown theme '%s' (see 'teema codebook list')",
+                 opt->theme ? opt->theme : "");
+    return NULL;
+  }
+  TeemaCodingFilter cf = { opt->coder, NULL, opt->informant, 0 };
+  g_autoptr (GPtrArray) codings =
+    teema_coding_list (project, &cf, error);
+  if (!codings)
+    return NULL;
+  g_autoptr (GHashTable) wanted =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < codings->len; i++) {
+    TeemaCoding *c = codings->pdata[i];
+    if (theme_selected (cb, c->theme, theme->code, opt->children))
+      g_hash_table_add (wanted, g_memdup2 (&c->segment_id, sizeof (gint64)));
+  }
+  TeemaSegmentFilter sf = { opt->informant, opt->group, FALSE };
+  g_autoptr (GPtrArray) segments =
+    teema_segment_list (project, &sf, error);
+  if (!segments)
+    return NULL;
+  TeemaTable *table = teema_table_new (teema_theme_label (theme, opt->lang));
+  const char *cols[] = { "theme",    "informant", "group", "segment",
+                         "document", "position",  "text",  "citation" };
+  for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
+    teema_table_add_column (
+      table, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+  for (guint i = 0; i < segments->len; i++) {
+    TeemaSegment *s = segments->pdata[i];
+    if (g_hash_table_contains (wanted, &s->id))
+      add_quote (table, theme->code, s);
+  }
+  return table;
+}
+
+char *
+teema_quotes_markdown (const TeemaTable *quotes, const char *heading)
+{
+  GString *out = g_string_new (NULL);
+  guint n = teema_table_n_rows (quotes);
+  if (heading)
+    g_string_append_printf (out, "## %s\n\n", heading);
+  else
+    g_string_append_printf (out, "## %s (%u)\n\n", teema_table_title (quotes),
+                            n);
+  for (guint r = 0; r < n; r++)
+    g_string_append_printf (out, "> %s\n\n(%s)\n\n",
+                            teema_table_cell (quotes, r, 6),
+                            teema_table_cell (quotes, r, 1));
+  if (n == 0)
+    g_string_append (out, "_No coded segments._\n");
+  return g_string_free (out, FALSE);
+}
+
+char *
+teema_quotes_markdown_all (TeemaProject *project, const TeemaQuoteOptions *opt,
+                           GError **error)
+{
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
+  if (!cb)
+    return NULL;
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "# %s\n\n",
+                          teema_codebook_name (cb) ? teema_codebook_name (cb)
+                                                   : "Quotes");
+  for (guint i = 0; i < teema_codebook_size (cb); i++) {
+    TeemaQuoteOptions one = *opt;
+    one.theme = teema_codebook_theme (cb, i)->code;
+    one.children = FALSE;
+    g_autoptr (TeemaTable) t = teema_quotes_collect (project, &one, error);
+    if (!t) {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+    if (teema_table_n_rows (t) == 0)
+      continue;
+    g_autofree char *md = teema_quotes_markdown (t, NULL);
+    g_string_append (out, md);
+  }
+  return g_string_free (out, FALSE);
+}

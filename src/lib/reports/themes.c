@@ -1,0 +1,360 @@
+/* report.c — theme frequencies per informant and per group.
+ *
+ * For each theme: coded segments, words in them, their share of the
+ * informant's (group's) words, and "k of n informants". A parent theme
+ * counts a segment coded with it or any descendant; a segment counts once
+ * per theme however many coders coded it. Interviewer turns never count.
+ * Must always hold: the long table (one row per theme and informant or
+ * group) and the wide table carry the same numbers. */
+#include "project/project-private.h"
+
+#include <string.h>
+#include <teema/teema.h>
+
+typedef struct {
+  char *code;
+  char *group;
+  guint64 words; /* all informant words */
+  gboolean has_segments;
+} Unit;
+
+typedef struct {
+  GPtrArray *units;                 /* Unit *: informants or groups, in order */
+  GHashTable *unit_of_segment;      /* gint64 * -> Unit * (report unit) */
+  GHashTable *informant_of_segment; /* gint64 * -> char * informant code */
+  GHashTable *words_of_segment;     /* gint64 * -> guint words */
+  GPtrArray *segments;
+  TeemaCodebook *cb;
+  GHashTable *coded; /* "theme\x1fsegment" (roll-up) -> 1 */
+  GPtrArray *informants;
+} Data;
+
+static void
+unit_free (Unit *u)
+{
+  g_free (u->code);
+  g_free (u->group);
+  g_free (u);
+}
+
+static void
+data_clear (Data *d)
+{
+  g_clear_pointer (&d->units, g_ptr_array_unref);
+  g_clear_pointer (&d->unit_of_segment, g_hash_table_destroy);
+  g_clear_pointer (&d->informant_of_segment, g_hash_table_destroy);
+  g_clear_pointer (&d->words_of_segment, g_hash_table_destroy);
+  g_clear_pointer (&d->segments, g_ptr_array_unref);
+  g_clear_pointer (&d->cb, teema_codebook_free);
+  g_clear_pointer (&d->coded, g_hash_table_destroy);
+  g_clear_pointer (&d->informants, g_ptr_array_unref);
+}
+
+static Unit *
+find_unit (GPtrArray *units, const char *code)
+{
+  for (guint i = 0; i < units->len; i++)
+    if (g_strcmp0 (((Unit *) units->pdata[i])->code, code) == 0)
+      return units->pdata[i];
+  return NULL;
+}
+
+static void
+build_units (Data *d, TeemaReportBy by)
+{
+  d->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
+  for (guint i = 0; i < d->informants->len; i++) {
+    TeemaInformant *inf = d->informants->pdata[i];
+    const char *group = inf->group ? inf->group : "(no group)";
+    const char *code = by == TEEMA_BY_GROUP ? group : inf->code;
+    if (find_unit (d->units, code))
+      continue;
+    Unit *u = g_new0 (Unit, 1);
+    u->code = g_strdup (code);
+    u->group = g_strdup (group);
+    g_ptr_array_add (d->units, u);
+  }
+}
+
+static void
+index_segments (Data *d, TeemaReportBy by)
+{
+  d->unit_of_segment = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->informant_of_segment = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->words_of_segment = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < d->segments->len; i++) {
+    TeemaSegment *s = d->segments->pdata[i];
+    const char *key = by == TEEMA_BY_GROUP
+                        ? (s->group ? s->group : "(no group)")
+                        : s->informant;
+    Unit *u = find_unit (d->units, key);
+    if (!u)
+      continue;
+    u->words += s->n_words;
+    u->has_segments = TRUE;
+    g_hash_table_insert (d->unit_of_segment, &s->id, u);
+    g_hash_table_insert (d->informant_of_segment, &s->id, s->informant);
+    g_hash_table_insert (d->words_of_segment, &s->id,
+                         GUINT_TO_POINTER (s->n_words));
+  }
+}
+
+static char *
+coded_key (const char *theme, gint64 segment)
+{
+  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, theme, segment);
+}
+
+/* Records the coding for its theme and every ancestor. */
+static void
+index_codings (Data *d, GPtrArray *codings)
+{
+  d->coded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < codings->len; i++) {
+    TeemaCoding *c = codings->pdata[i];
+    const TeemaTheme *t = teema_codebook_lookup (d->cb, c->theme);
+    for (guint depth = 0; t && depth < 64; depth++) {
+      g_hash_table_add (d->coded, coded_key (t->code, c->segment_id));
+      t = t->parent ? teema_codebook_lookup (d->cb, t->parent) : NULL;
+    }
+  }
+}
+
+static gboolean
+load (Data *d, TeemaProject *p, const TeemaReportOptions *opt, GError **error)
+{
+  d->cb = teema_codebook_get (p, error);
+  if (!d->cb)
+    return FALSE;
+  d->informants = teema_informant_list (p, error);
+  if (!d->informants)
+    return FALSE;
+  TeemaSegmentFilter sf = { 0 };
+  d->segments = teema_segment_list (p, &sf, error);
+  if (!d->segments)
+    return FALSE;
+  TeemaCodingFilter cf = { opt->coder, NULL, NULL, 0 };
+  g_autoptr (GPtrArray) codings = teema_coding_list (p, &cf, error);
+  if (!codings)
+    return FALSE;
+  build_units (d, opt->by);
+  index_segments (d, opt->by);
+  index_codings (d, codings);
+  return TRUE;
+}
+
+typedef struct {
+  guint segments;
+  guint64 words;
+  GHashTable *informants; /* informant codes with a coded segment */
+} Cell;
+
+/* Counts theme over all segments into cells (one per unit). */
+static void
+count_theme (Data *d, const char *theme, Cell *cells, GHashTable *mentioned)
+{
+  for (guint i = 0; i < d->segments->len; i++) {
+    TeemaSegment *s = d->segments->pdata[i];
+    Unit *u = g_hash_table_lookup (d->unit_of_segment, &s->id);
+    g_autofree char *key = coded_key (theme, s->id);
+    if (!u || !g_hash_table_contains (d->coded, key))
+      continue;
+    guint ui = 0;
+    while (d->units->pdata[ui] != u)
+      ui++;
+    cells[ui].segments++;
+    cells[ui].words += s->n_words;
+    g_hash_table_add (cells[ui].informants, s->informant);
+    g_hash_table_add (mentioned, s->informant);
+  }
+}
+
+static guint
+informants_in (Data *d, const char *group)
+{
+  guint n = 0;
+  for (guint i = 0; i < d->informants->len; i++) {
+    TeemaInformant *inf = d->informants->pdata[i];
+    if (!inf->n_words)
+      continue;
+    if (!group
+        || g_strcmp0 (inf->group ? inf->group : "(no group)", group) == 0)
+      n++;
+  }
+  return n;
+}
+
+static char *
+theme_name (const TeemaTheme *t, const char *lang)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < t->depth; i++)
+    g_string_append (s, "  ");
+  g_string_append (s, teema_theme_label (t, lang));
+  return g_string_free (s, FALSE);
+}
+
+static double
+share (guint64 part, guint64 whole)
+{
+  return whole ? 100.0 * (double) part / (double) whole : 0.0;
+}
+
+static void
+long_columns (TeemaTable *table, TeemaReportBy by)
+{
+  teema_table_add_column (table, "theme", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "label", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "parent", TEEMA_COLUMN_TEXT);
+  if (by == TEEMA_BY_INFORMANT)
+    teema_table_add_column (table, "informant", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "group", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "segments", TEEMA_COLUMN_INT);
+  teema_table_add_column (table, "words", TEEMA_COLUMN_INT);
+  teema_table_add_column (table, "share_of_words_pct", TEEMA_COLUMN_REAL);
+  teema_table_add_column (table, "informants_k", TEEMA_COLUMN_INT);
+  teema_table_add_column (table, "informants_n", TEEMA_COLUMN_INT);
+}
+
+static void
+long_rows (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
+           const TeemaReportOptions *opt)
+{
+  for (guint u = 0; u < d->units->len; u++) {
+    Unit *unit = d->units->pdata[u];
+    if (!unit->has_segments)
+      continue;
+    teema_table_add_row (table);
+    teema_table_add_text (table, t->code);
+    teema_table_add_text (table, teema_theme_label (t, opt->lang));
+    teema_table_add_text (table, t->parent);
+    if (opt->by == TEEMA_BY_INFORMANT)
+      teema_table_add_text (table, unit->code);
+    teema_table_add_text (table, unit->group);
+    teema_table_add_int (table, cells[u].segments);
+    teema_table_add_int (table, (gint64) cells[u].words);
+    teema_table_add_real (table, share (cells[u].words, unit->words), 1);
+    teema_table_add_int (table, g_hash_table_size (cells[u].informants));
+    teema_table_add_int (
+      table, informants_in (d, opt->by == TEEMA_BY_GROUP ? unit->code : NULL));
+  }
+}
+
+static char *
+wide_cell (const Cell *c, guint64 words)
+{
+  if (!c->segments)
+    return g_strdup ("–");
+  return g_strdup_printf ("%u (%.0f%%)", c->segments, share (c->words, words));
+}
+
+static void
+wide_columns (Data *d, TeemaTable *table, TeemaReportBy by)
+{
+  teema_table_add_column (table, "Theme", TEEMA_COLUMN_TEXT);
+  for (guint u = 0; u < d->units->len; u++) {
+    Unit *unit = d->units->pdata[u];
+    if (!unit->has_segments)
+      continue;
+    teema_table_add_column (table, unit->code, TEEMA_COLUMN_INT);
+    if (by == TEEMA_BY_GROUP)
+      teema_table_add_column (table, "k/n", TEEMA_COLUMN_INT);
+  }
+  if (by == TEEMA_BY_INFORMANT) {
+    teema_table_add_column (table, "Segments", TEEMA_COLUMN_INT);
+    teema_table_add_column (table, "Informants", TEEMA_COLUMN_INT);
+  }
+}
+
+static void
+wide_row (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
+          GHashTable *mentioned, const TeemaReportOptions *opt)
+{
+  teema_table_add_row (table);
+  g_autofree char *name = theme_name (t, opt->lang);
+  teema_table_add_text (table, name);
+  guint total = 0;
+  for (guint u = 0; u < d->units->len; u++) {
+    Unit *unit = d->units->pdata[u];
+    if (!unit->has_segments)
+      continue;
+    g_autofree char *cell = wide_cell (&cells[u], unit->words);
+    teema_table_add_text (table, cell);
+    total += cells[u].segments;
+    if (opt->by == TEEMA_BY_GROUP) {
+      g_autofree char *kn =
+        g_strdup_printf ("%u/%u", g_hash_table_size (cells[u].informants),
+                         informants_in (d, unit->code));
+      teema_table_add_text (table, kn);
+    }
+  }
+  if (opt->by == TEEMA_BY_INFORMANT) {
+    teema_table_add_int (table, total);
+    g_autofree char *kn = g_strdup_printf (
+      "%u/%u", g_hash_table_size (mentioned), informants_in (d, NULL));
+    teema_table_add_text (table, kn);
+  }
+}
+
+static void
+add_notes (Data *d, TeemaTable *table, const TeemaReportOptions *opt)
+{
+  teema_table_add_note (table, "Cells: coded segments (share of the "
+                               "informant's words). k/n: informants who "
+                               "mention the theme of those with text.");
+  g_autoptr (GString) groups = g_string_new ("Groups:");
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < d->informants->len; i++) {
+    TeemaInformant *inf = d->informants->pdata[i];
+    const char *g = inf->group ? inf->group : "(no group)";
+    if (!inf->n_words)
+      continue;
+    gboolean first = !g_hash_table_contains (seen, g);
+    g_hash_table_add (seen, (gpointer) g);
+    g_string_append_printf (groups, first ? "%s %s: %s" : ", %s%s",
+                            first && g_hash_table_size (seen) > 1 ? ";" : "",
+                            first ? g : inf->code, first ? inf->code : "");
+  }
+  if (opt->by == TEEMA_BY_INFORMANT)
+    teema_table_add_note (table, groups->str);
+}
+
+TeemaTable *
+teema_report_themes (TeemaProject *project, const TeemaReportOptions *options,
+                     GError **error)
+{
+  TeemaReportOptions defaults = { TEEMA_BY_INFORMANT, NULL, "fi", TRUE };
+  const TeemaReportOptions *opt = options ? options : &defaults;
+  Data d = { 0 };
+  if (!load (&d, project, opt, error)) {
+    data_clear (&d);
+    return NULL;
+  }
+  TeemaTable *table = teema_table_new (
+    opt->by == TEEMA_BY_GROUP ? "Themes by group" : "Themes by informant");
+  if (opt->wide)
+    wide_columns (&d, table, opt->by);
+  else
+    long_columns (table, opt->by);
+  guint nu = d.units->len;
+  for (guint i = 0; i < teema_codebook_size (d.cb); i++) {
+    const TeemaTheme *t = teema_codebook_theme (d.cb, i);
+    Cell *cells = g_new0 (Cell, nu);
+    for (guint u = 0; u < nu; u++)
+      cells[u].informants = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr (GHashTable) mentioned =
+      g_hash_table_new (g_str_hash, g_str_equal);
+    count_theme (&d, t->code, cells, mentioned);
+    if (opt->wide)
+      wide_row (&d, table, t, cells, mentioned, opt);
+    else
+      long_rows (&d, table, t, cells, opt);
+    for (guint u = 0; u < nu; u++)
+      g_hash_table_destroy (cells[u].informants);
+    g_free (cells);
+  }
+  if (opt->wide)
+    add_notes (&d, table, opt);
+  data_clear (&d);
+  return table;
+}

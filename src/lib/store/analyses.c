@@ -1,0 +1,52 @@
+/* store/analyses.c — the analysis cache: one row per word form and backend, so each
+ * distinct form is analysed once per project.
+ * Must always hold: like every file of the store, nothing here begins or
+ * commits a transaction, and every value is a bound parameter. */
+#include "store/store-private.h"
+
+#include <string.h>
+
+char *
+teema_store__load_analyses (TeemaStore *store, const char *backend)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "SELECT form, data FROM analysis WHERE backend = ?", NULL);
+  if (!stmt)
+    return NULL;
+  teema_store__bind_text (stmt, 1, backend);
+  GString *out = g_string_new (NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW) {
+    g_string_append (out, (const char *) sqlite3_column_text (stmt, 0));
+    g_string_append_c (out, '\t');
+    g_string_append (out, (const char *) sqlite3_column_text (stmt, 1));
+    g_string_append_c (out, '\n');
+  }
+  sqlite3_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+teema_store__save_analyses (TeemaStore *store, const char *backend,
+                            const char *dump, GError **error)
+{
+  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
+  for (guint i = 0; lines[i]; i++) {
+    char *tab = strchr (lines[i], '\t');
+    if (!tab)
+      continue;
+    sqlite3_stmt *stmt = teema_store__prepare (
+      store,
+      "INSERT OR REPLACE INTO analysis (backend, form, data)"
+      " VALUES (?, ?, ?)",
+      error);
+    if (!stmt)
+      return FALSE;
+    teema_store__bind_text (stmt, 1, backend);
+    sqlite3_bind_text (stmt, 2, lines[i], (int) (tab - lines[i]),
+                       SQLITE_TRANSIENT);
+    teema_store__bind_text (stmt, 3, tab + 1);
+    if (!teema_store__step_done (store, stmt, error))
+      return FALSE;
+  }
+  return TRUE;
+}

@@ -1,0 +1,110 @@
+/* store/informants.c — informants and their attributes.
+ * Must always hold: like every file of the store, nothing here begins or
+ * commits a transaction, and every value is a bound parameter. */
+#include "store/store-private.h"
+
+#include <string.h>
+
+gint64
+teema_store__find_informant (TeemaStore *store, const char *code)
+{
+  return teema_store__lookup_id (store, "SELECT id FROM informant WHERE code = ?", code);
+}
+
+gint64
+teema_store__ensure_informant (TeemaStore *store, const char *code,
+                               GError **error)
+{
+  gint64 id = teema_store__find_informant (store, code);
+  if (id)
+    return id;
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "INSERT INTO informant (code) VALUES (?)", error);
+  if (!stmt)
+    return 0;
+  teema_store__bind_text (stmt, 1, code);
+  if (!teema_store__step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (store->db);
+}
+
+gboolean
+teema_store__set_informant_attr (TeemaStore *store, gint64 id, const char *key,
+                                 const char *value, GError **error)
+{
+  const char *sql;
+  if (g_str_equal (key, "group"))
+    sql = "UPDATE informant SET grp = ?2 WHERE id = ?1";
+  else if (g_str_equal (key, "role"))
+    sql = "UPDATE informant SET role = ?2 WHERE id = ?1";
+  else if (value == NULL || *value == '\0')
+    sql = "DELETE FROM informant_attr WHERE informant_id = ?1 AND key = ?3";
+  else
+    sql = "INSERT INTO informant_attr (informant_id, key, value) "
+          "VALUES (?1, ?3, ?2) ON CONFLICT (informant_id, key) "
+          "DO UPDATE SET value = excluded.value";
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  teema_store__bind_text (stmt, 2, value && *value ? value : NULL);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    teema_store__bind_text (stmt, 3, key);
+  return teema_store__step_done (store, stmt, error);
+}
+
+static void
+load_informant_attrs (TeemaStore *store, gint64 id, TeemaInformant *inf)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT key, value FROM informant_attr WHERE informant_id = ? "
+    "ORDER BY key",
+    NULL);
+  if (!stmt)
+    return;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW) {
+    g_ptr_array_add (inf->keys, teema_store__column_dup (stmt, 0));
+    g_ptr_array_add (inf->values, teema_store__column_dup (stmt, 1));
+  }
+  sqlite3_reset (stmt);
+}
+
+GPtrArray *
+teema_store__list_informants (TeemaStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT i.id, i.code, i.grp, i.role,"
+    "  (SELECT count(*) FROM document d WHERE d.informant_id = i.id),"
+    "  (SELECT coalesce(sum(s.n_words), 0) FROM segment s JOIN document d"
+    "     ON d.id = s.document_id WHERE d.informant_id = i.id"
+    "     AND s.interviewer = 0) "
+    "FROM informant i ORDER BY i.grp IS NULL, i.grp, i.code",
+    error);
+  if (!stmt)
+    return NULL;
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_informant_free);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (sqlite3_step (stmt) == SQLITE_ROW) {
+    TeemaInformant *inf = g_new0 (TeemaInformant, 1);
+    gint64 id = sqlite3_column_int64 (stmt, 0);
+    inf->code = teema_store__column_dup (stmt, 1);
+    inf->group = teema_store__column_dup (stmt, 2);
+    inf->role = teema_store__column_dup (stmt, 3);
+    inf->n_documents = sqlite3_column_int (stmt, 4);
+    inf->n_words = sqlite3_column_int (stmt, 5);
+    inf->keys = g_ptr_array_new_with_free_func (g_free);
+    inf->values = g_ptr_array_new_with_free_func (g_free);
+    g_ptr_array_add (out, inf);
+    g_array_append_val (ids, id);
+  }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < out->len; i++)
+    load_informant_attrs (store, g_array_index (ids, gint64, i), out->pdata[i]);
+  g_array_unref (ids);
+  return out;
+}
+

@@ -1,0 +1,800 @@
+/* analysis.c — what a word form means: lemmas, compound parts, roots.
+ *
+ * Voikko (voikko-fi) gives every reading of a form; teema keeps the union,
+ * because the first reading is sometimes wrong ("verkkosivuilta"). From each
+ * reading: BASEFORM is a lemma, STRUCTURE marks compound boundaries (so the
+ * head part follows from the base form), WORDBASES gives roots
+ * ("luotettavuutta" -> luottaa). Forms Voikko does not know are handled
+ * here: spoken Finnish through a small table, "NPS-luku" through its last
+ * part, "B2B:ssä" through the part before the colon. Without a Finnish
+ * dictionary Snowball stems stand in for lemmas.
+ * Must always hold: a form is analysed at most once per analyser; every
+ * analysis has at least one lemma; every string is owned by the analyser. */
+#include "text/text-private.h"
+
+#include <libstemmer.h>
+#include <libvoikko/voikko.h>
+#include <string.h>
+#include <teema/error.h>
+
+typedef struct {
+  TeemaAnalysis pub;
+  const char *prefix;
+} Analysis;
+
+struct TeemaAnalyzer {
+  char *lang;
+  TeemaBackend backend;
+  struct VoikkoHandle *voikko;
+  struct sb_stemmer *stemmer;
+  char *warning;
+  GHashTable *cache; /* folded form -> Analysis * */
+  GHashTable *fresh; /* forms analysed here, not loaded from a dump */
+  GHashTable *keys;  /* "k\x1fvalue" -> term key */
+  guint next_id;     /* id of the next analysis */
+  GStringChunk *strings;
+};
+
+/* Spoken forms Voikko does not know or misreads, and their standard forms.
+ * A space in the standard form means several words: each is a lemma. */
+static const char *const spoken[][2] = {
+  { "mä", "minä" },
+  { "mää", "minä" },
+  { "sä", "sinä" },
+  { "sää", "sinä" },
+  { "mun", "minun" },
+  { "mulla", "minulla" },
+  { "mulle", "minulle" },
+  { "multa", "minulta" },
+  { "mua", "minua" },
+  { "sun", "sinun" },
+  { "sulla", "sinulla" },
+  { "sulle", "sinulle" },
+  { "oot", "olet" },
+  { "oon", "olen" },
+  { "ollu", "ollut" },
+  { "ollaa", "ollaan" },
+  { "oltu", "oltu" },
+  { "ois", "olisi" },
+  { "olis", "olisi" },
+  { "oli", "oli" },
+  { "vois", "voisi" },
+  { "pitäis", "pitäisi" },
+  { "tarttis", "tarvitsisi" },
+  { "niinku", "niin kuin" },
+  { "niiku", "niin kuin" },
+  { "semmonen", "sellainen" },
+  { "semmosta", "sellaista" },
+  { "semmoset", "sellaiset" },
+  { "semmosia", "sellaisia" },
+  { "tämmönen", "tällainen" },
+  { "tommonen", "tuollainen" },
+  { "meiän", "meidän" },
+  { "teiän", "teidän" },
+  { "niiden", "niiden" },
+  { "tuu", "tule" },
+  { "tuut", "tulet" },
+  { "kato", "katso" },
+  { "et", "että" },
+  { "jotenki", "jotenkin" },
+  { "vähä", "vähän" },
+  { "sit", "sitten" },
+  { "sitte", "sitten" },
+  { "nii", "niin" },
+  { "ni", "niin" },
+  { "tää", "tämä" },
+  { "toi", "tuo" },
+  { "noi", "nuo" },
+  { "tota", "tuota" },
+  { "kans", "kanssa" },
+  { "mut", "mutta" },
+  { "ku", "kun" },
+  { "yks", "yksi" },
+  { "kaks", "kaksi" },
+  { "onks", "onko" },
+  { "oliks", "oliko" },
+  { "tehää", "tehdään" },
+  { "tehään", "tehdään" },
+  { "mennää", "mennään" },
+  { "ees", "edes" },
+  { "vaa", "vain" },
+  { "tai", "tai" },
+  { "ihan", "ihan" },
+  { "just", "juuri" },
+  { "sillee", "sillä tavalla" },
+  { "silleen", "sillä tavalla" },
+  { "tiiä", "tiedä" },
+  { "tiiän", "tiedän" },
+  { "tiietään", "tiedetään" },
+  { "mee", "mene" },
+  { "meen", "menen" },
+  { "tuun", "tulen" },
+  { "kattoo", "katsoo" },
+  { "kattoa", "katsoa" },
+  { "sanoo", "sanoa" },
+  { "kysyy", "kysyä" },
+};
+
+static GHashTable *spoken_table;
+
+static void
+init_spoken (void)
+{
+  if (g_once_init_enter (&spoken_table)) {
+    GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+    for (gsize i = 0; i < G_N_ELEMENTS (spoken); i++)
+      if (!g_str_equal (spoken[i][0], spoken[i][1]))
+        g_hash_table_insert (t, (gpointer) spoken[i][0],
+                             (gpointer) spoken[i][1]);
+    g_once_init_leave (&spoken_table, t);
+  }
+}
+
+static void
+analysis_free (gpointer p)
+{
+  Analysis *a = p;
+  g_free ((gpointer) a->pub.lemmas);
+  g_free ((gpointer) a->pub.parts);
+  g_free ((gpointer) a->pub.heads);
+  g_free ((gpointer) a->pub.roots);
+  g_free (a);
+}
+
+static TeemaAnalyzer *
+analyzer_new (const char *lang)
+{
+  init_spoken ();
+  TeemaAnalyzer *a = g_new0 (TeemaAnalyzer, 1);
+  a->lang = g_strdup (lang);
+  a->cache =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, analysis_free);
+  a->fresh = g_hash_table_new (g_str_hash, g_str_equal);
+  a->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  a->strings = g_string_chunk_new (64 * 1024);
+  return a;
+}
+
+static gboolean
+use_snowball (TeemaAnalyzer *a, GError **error)
+{
+  const char *algo = g_str_equal (a->lang, "fi") ? "finnish" : "english";
+  a->backend = TEEMA_BACKEND_SNOWBALL;
+  a->stemmer = sb_stemmer_new (algo, NULL);
+  if (!a->stemmer) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 "no Snowball stemmer for '%s'", a->lang);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+check_lang (const char *lang, GError **error)
+{
+  if (g_strcmp0 (lang, "fi") == 0 || g_strcmp0 (lang, "en") == 0)
+    return TRUE;
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+               "language '%s' is not supported; use 'fi' or 'en'",
+               lang ? lang : "(none)");
+  return FALSE;
+}
+
+TeemaAnalyzer *
+teema_analyzer_new (const char *lang, GError **error)
+{
+  if (!check_lang (lang, error))
+    return NULL;
+  TeemaAnalyzer *a = analyzer_new (lang);
+  if (g_str_equal (lang, "fi")) {
+    const char *why = NULL;
+    a->voikko = voikkoInit (&why, "fi", NULL);
+    if (a->voikko) {
+      a->backend = TEEMA_BACKEND_VOIKKO;
+      return a;
+    }
+    a->warning = g_strdup_printf (
+      "Finnish dictionary not available (%s): using Snowball stems; "
+      "install voikko-fi for lemmas and compound parts",
+      why ? why : "voikkoInit failed");
+  }
+  if (!use_snowball (a, error)) {
+    teema_analyzer_free (a);
+    return NULL;
+  }
+  return a;
+}
+
+TeemaAnalyzer *
+teema_analyzer_new_snowball (const char *lang, GError **error)
+{
+  if (!check_lang (lang, error))
+    return NULL;
+  TeemaAnalyzer *a = analyzer_new (lang);
+  if (!use_snowball (a, error)) {
+    teema_analyzer_free (a);
+    return NULL;
+  }
+  return a;
+}
+
+void
+teema_analyzer_free (TeemaAnalyzer *a)
+{
+  if (!a)
+    return;
+  if (a->voikko)
+    voikkoTerminate (a->voikko);
+  if (a->stemmer)
+    sb_stemmer_delete (a->stemmer);
+  g_hash_table_destroy (a->cache);
+  g_hash_table_destroy (a->fresh);
+  g_hash_table_destroy (a->keys);
+  g_string_chunk_free (a->strings);
+  g_free (a->warning);
+  g_free (a->lang);
+  g_free (a);
+}
+
+TeemaBackend
+teema_analyzer_backend (const TeemaAnalyzer *a)
+{
+  return a->backend;
+}
+
+const char *
+teema_analyzer_lang (const TeemaAnalyzer *a)
+{
+  return a->lang;
+}
+
+const char *
+teema_analyzer_warning (const TeemaAnalyzer *a)
+{
+  return a->warning;
+}
+
+guint
+teema_analyzer_cache_size (const TeemaAnalyzer *a)
+{
+  return g_hash_table_size (a->cache);
+}
+
+/* ---- building analyses ------------------------------------------------- */
+
+typedef struct {
+  GPtrArray *lemmas, *parts, *heads, *roots;
+  const char *prefix;
+  const char *normalised;
+} Builder;
+
+static const char *
+intern (TeemaAnalyzer *a, const char *s)
+{
+  return g_string_chunk_insert_const (a->strings, s);
+}
+
+static void
+add_unique (TeemaAnalyzer *a, GPtrArray *set, const char *s)
+{
+  if (!s || !*s)
+    return;
+  const char *in = intern (a, s);
+  for (guint i = 0; i < set->len; i++)
+    if (set->pdata[i] == in)
+      return;
+  g_ptr_array_add (set, (gpointer) in);
+}
+
+static void
+add_all (TeemaAnalyzer *a, GPtrArray *set, const char *const *list)
+{
+  for (; list && *list; list++)
+    add_unique (a, set, *list);
+}
+
+static const char **
+to_strv (GPtrArray *set)
+{
+  g_ptr_array_add (set, NULL);
+  return (const char **) g_ptr_array_free (set, FALSE);
+}
+
+static Analysis *
+builder_finish (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  Analysis *an = g_new0 (Analysis, 1);
+  an->pub.id = a->next_id++;
+  if (b->lemmas->len == 0)
+    add_unique (a, b->lemmas, form);
+  an->pub.form = intern (a, form);
+  an->pub.normalised = b->normalised ? intern (a, b->normalised) : NULL;
+  an->pub.lemmas = to_strv (b->lemmas);
+  an->pub.parts = to_strv (b->parts);
+  an->pub.heads = to_strv (b->heads);
+  an->pub.roots = to_strv (b->roots);
+  an->prefix = b->prefix ? intern (a, b->prefix) : NULL;
+  return an;
+}
+
+static void
+builder_init (Builder *b)
+{
+  b->lemmas = g_ptr_array_new ();
+  b->parts = g_ptr_array_new ();
+  b->heads = g_ptr_array_new ();
+  b->roots = g_ptr_array_new ();
+  b->prefix = NULL;
+  b->normalised = NULL;
+}
+
+/* Splits form by a Voikko STRUCTURE into its compound parts (surface). */
+static GPtrArray *
+structure_parts (const char *form, const char *structure)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  GString *cur = g_string_new (NULL);
+  const char *p = form;
+  for (const char *s = structure; *s && *p; s++) {
+    if (*s == '=') {
+      if (cur->len)
+        g_ptr_array_add (parts, g_strdup (cur->str));
+      g_string_truncate (cur, 0);
+      continue;
+    }
+    const char *next = g_utf8_next_char (p);
+    g_string_append_len (cur, p, next - p);
+    p = next;
+  }
+  g_string_append (cur, p);
+  if (cur->len)
+    g_ptr_array_add (parts, g_strdup (cur->str));
+  g_string_free (cur, TRUE);
+  return parts;
+}
+
+/* Adds the roots of a WORDBASES value "+asiakas(asiakas)+suhde(suhde)":
+ * bases in parentheses that do not start with '+' (those are affixes). */
+static void
+add_wordbases (TeemaAnalyzer *a, Builder *b, const char *wordbases)
+{
+  for (const char *p = strchr (wordbases, '('); p; p = strchr (p + 1, '(')) {
+    const char *close = strchr (p, ')');
+    if (!close)
+      break;
+    if (p[1] != '+' && close > p + 1) {
+      g_autofree char *root = g_utf8_strdown (p + 1, close - p - 1);
+      add_unique (a, b->roots, root);
+    }
+  }
+}
+
+static char *
+mor_value (struct voikko_mor_analysis *m, const char *key)
+{
+  char *v = voikko_mor_analysis_value_cstr (m, key);
+  char *out = v ? g_utf8_strdown (v, -1) : NULL;
+  if (v)
+    voikko_free_mor_analysis_value_cstr (v);
+  return out;
+}
+
+static char *
+strip_hyphen (const char *s)
+{
+  gsize n = strlen (s);
+  return g_strndup (s, n && s[n - 1] == '-' ? n - 1 : n);
+}
+
+static void
+add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
+                    struct voikko_mor_analysis *m)
+{
+  g_autofree char *base = mor_value (m, "BASEFORM");
+  g_autofree char *structure = mor_value (m, "STRUCTURE");
+  g_autofree char *wordbases = mor_value (m, "WORDBASES");
+  if (!base)
+    return;
+  add_unique (a, b->lemmas, base);
+  if (wordbases)
+    add_wordbases (a, b, wordbases);
+  g_autoptr (GPtrArray) parts =
+    structure ? structure_parts (form, structure) : g_ptr_array_new ();
+  if (parts->len < 2) {
+    add_unique (a, b->parts, base);
+    add_unique (a, b->heads, base);
+    return;
+  }
+  add_unique (a, b->parts, base);
+  GString *prefix = g_string_new (NULL);
+  for (guint i = 0; i + 1 < parts->len; i++) {
+    g_autofree char *part = strip_hyphen (parts->pdata[i]);
+    add_unique (a, b->parts, part);
+    g_string_append (prefix, parts->pdata[i]);
+  }
+  const char *head =
+    g_str_has_prefix (base, prefix->str)
+      ? base + prefix->len
+      : (const char *) g_ptr_array_index (parts, parts->len - 1);
+  add_unique (a, b->parts, head);
+  add_unique (a, b->heads, head);
+  if (!b->prefix)
+    b->prefix = intern (a, prefix->str);
+  g_string_free (prefix, TRUE);
+}
+
+static gboolean
+analyze_voikko (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  struct voikko_mor_analysis **list = voikkoAnalyzeWordCstr (a->voikko, form);
+  gboolean any = list && list[0];
+  for (guint i = 0; list && list[i]; i++)
+    add_voikko_reading (a, b, form, list[i]);
+  if (list)
+    voikko_free_mor_analysis (list);
+  return any;
+}
+
+static const Analysis *analyze (TeemaAnalyzer *a, const char *form);
+
+/* "nps-luku": known through its last part; lemma keeps the first parts. */
+static gboolean
+analyze_hyphenated (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  const char *dash = strrchr (form, '-');
+  if (!dash || dash == form || !dash[1])
+    return FALSE;
+  const Analysis *tail = analyze (a, dash + 1);
+  g_autofree char *first = g_strndup (form, dash - form + 1);
+  for (const char *const *l = tail->pub.lemmas; *l; l++) {
+    g_autofree char *lemma = g_strconcat (first, *l, NULL);
+    add_unique (a, b->lemmas, lemma);
+  }
+  g_auto (GStrv) pieces = g_strsplit (first, "-", -1);
+  for (guint i = 0; pieces[i]; i++)
+    add_unique (a, b->parts, pieces[i]);
+  add_all (a, b->parts, tail->pub.parts);
+  add_all (a, b->heads, tail->pub.heads);
+  add_all (a, b->roots, tail->pub.roots);
+  b->prefix = intern (a, first);
+  return TRUE;
+}
+
+static void
+analyze_snowball (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  const sb_symbol *stem =
+    sb_stemmer_stem (a->stemmer, (const sb_symbol *) form, (int) strlen (form));
+  if (stem)
+    add_unique (a, b->lemmas, (const char *) stem);
+}
+
+static void
+analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
+{
+  b->normalised = standard;
+  g_auto (GStrv) words = g_strsplit (standard, " ", -1);
+  for (guint i = 0; words[i]; i++) {
+    const Analysis *w = analyze (a, words[i]);
+    add_all (a, b->lemmas, w->pub.lemmas);
+    add_all (a, b->parts, w->pub.parts);
+    add_all (a, b->heads, w->pub.heads);
+    add_all (a, b->roots, w->pub.roots);
+  }
+}
+
+/* Spoken endings Voikko does not know, and their standard spelling: tried
+ * in order on a form Voikko rejects ("henkilökohtanen", "huomannu",
+ * "helpottais", "selkee", "jotenki"). Each pair is (spoken, standard). */
+static const char *const spoken_endings[][2] = {
+  { "anen", "ainen" },   { "änen", "äinen" },  { "asen", "aisen" },
+  { "äsen", "äisen" },   { "asta", "aista" },  { "ästä", "äistä" },
+  { "asia", "aisia" },   { "äsiä", "äisiä" },  { "onen", "oinen" },
+  { "osen", "oisen" },   { "osta", "oista" },  { "osia", "oisia" },
+  { "nu", "nut" },       { "ny", "nyt" },      { "ttais", "ttaisi" },
+  { "ttäis", "ttäisi" }, { "is", "isi" },      { "ee", "eä" },
+  { "ee", "ea" },        { "eetä", "eää" },    { "eeta", "eaa" },
+  { "ki", "kin" },       { "aa", "aan" },      { "ää", "ään" },
+  { "eesti", "easti" },  { "eesti", "eästi" },
+};
+
+static gboolean
+analyze_spoken_ending (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  gsize n = strlen (form);
+  for (gsize i = 0; i < G_N_ELEMENTS (spoken_endings); i++) {
+    const char *from = spoken_endings[i][0], *to = spoken_endings[i][1];
+    gsize k = strlen (from);
+    if (n <= k + 2 || strcmp (form + n - k, from) != 0)
+      continue;
+    g_autofree char *stem = g_strndup (form, n - k);
+    g_autofree char *standard = g_strconcat (stem, to, NULL);
+    if (analyze_voikko (a, b, standard)) {
+      b->normalised = intern (a, standard);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+static void
+analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  const char *standard = g_hash_table_lookup (spoken_table, form);
+  if (standard && g_str_equal (a->lang, "fi")) {
+    analyze_spoken (a, b, standard);
+    return;
+  }
+  if (a->backend == TEEMA_BACKEND_SNOWBALL) {
+    analyze_snowball (a, b, form);
+    return;
+  }
+  if (analyze_voikko (a, b, form))
+    return;
+  if (g_str_equal (a->lang, "fi") && !strchr (form, '-') && !strchr (form, ':')
+      && analyze_spoken_ending (a, b, form))
+    return;
+  const char *colon = strchr (form, ':');
+  if (colon && colon != form) {
+    g_autofree char *abbr = g_strndup (form, colon - form);
+    add_unique (a, b->lemmas, abbr);
+    add_unique (a, b->parts, abbr);
+    add_unique (a, b->heads, abbr);
+    return;
+  }
+  analyze_hyphenated (a, b, form);
+}
+
+static const Analysis *
+analyze (TeemaAnalyzer *a, const char *form)
+{
+  Analysis *an = g_hash_table_lookup (a->cache, form);
+  if (an)
+    return an;
+  Builder b;
+  builder_init (&b);
+  analyze_form (a, &b, form);
+  an = builder_finish (a, &b, form);
+  g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+  g_hash_table_add (a->fresh, (gpointer) an->pub.form);
+  return an;
+}
+
+const TeemaAnalysis *
+teema_analyzer_analyze (TeemaAnalyzer *a, const char *word)
+{
+  g_autofree char *folded = teema_text__fold (word, -1);
+  return &analyze (a, folded)->pub;
+}
+
+const char *
+teema_analysis__prefix (const TeemaAnalysis *analysis)
+{
+  return ((const Analysis *) analysis)->prefix;
+}
+
+/* ---- tokens -------------------------------------------------------------- */
+
+/* "asiakaskokemuksen ja -polun": the suspended word borrows the first parts
+ * of the nearest compound before it (at most three words back). */
+static const TeemaAnalysis *
+complete_suspended (TeemaAnalyzer *a, GArray *tokens, const char *word)
+{
+  for (guint back = 1; back <= 3 && back <= tokens->len; back++) {
+    const TeemaToken *t =
+      &g_array_index (tokens, TeemaToken, tokens->len - back);
+    const char *prefix = teema_analysis__prefix (t->analysis);
+    if (prefix) {
+      g_autofree char *whole = g_strconcat (prefix, word, NULL);
+      return &analyze (a, whole)->pub;
+    }
+  }
+  return &analyze (a, word)->pub;
+}
+
+/* Lower-cases an NFC word into buf when it is ASCII or Latin-1 letters
+ * (lower-casing keeps those NFC); returns FALSE for anything else. */
+static gboolean
+fold_fast (const char *w, gsize n, char *buf, gsize size)
+{
+  if (n + 1 > size)
+    return FALSE;
+  for (gsize i = 0; i < n; i++) {
+    unsigned char c = (unsigned char) w[i];
+    if (c < 0x80) {
+      buf[i] = (char) g_ascii_tolower (c);
+    } else if (c == 0xC3 && i + 1 < n) {
+      unsigned char d = (unsigned char) w[i + 1];
+      /* À-Þ (except ×) fold to à-þ by adding 0x20 to the second byte. */
+      buf[i] = (char) c;
+      buf[i + 1] = (char) (d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+      i++;
+    } else {
+      return FALSE;
+    }
+  }
+  buf[n] = '\0';
+  return TRUE;
+}
+
+static const TeemaAnalysis *
+token_analysis (TeemaAnalyzer *a, GArray *out, const char *word, gsize n,
+                guint flags)
+{
+  char buf[256];
+  g_autofree char *slow = NULL;
+  const char *folded = buf;
+  if (!fold_fast (word, n, buf, sizeof buf))
+    folded = slow = teema_text__fold (word, (gssize) n);
+  if (flags & TEEMA_TOKEN_SUSPENDED)
+    return complete_suspended (a, out, folded);
+  return &analyze (a, folded)->pub;
+}
+
+GArray *
+teema_analyzer_tokenize (TeemaAnalyzer *a, const char *text, gssize len)
+{
+  GArray *raw = teema_text__split (text, len);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TeemaToken), raw->len);
+  for (guint i = 0; i < raw->len; i++) {
+    const TeemaRawToken *r = &g_array_index (raw, TeemaRawToken, i);
+    TeemaToken t = { r->start, r->end, NULL, r->flags };
+    t.analysis = token_analysis (a, out, text + r->byte_start,
+                                 r->byte_end - r->byte_start, r->flags);
+    g_array_append_val (out, t);
+  }
+  g_array_unref (raw);
+  return out;
+}
+
+/* ---- line-end hyphenation ----------------------------------------------- */
+
+static gboolean
+known_word (TeemaAnalyzer *a, const char *word)
+{
+  if (!a->voikko)
+    return FALSE;
+  return voikkoSpellCstr (a->voikko, word) == VOIKKO_SPELL_OK;
+}
+
+/* How to join left "X-" and right "Y": 1 keep the hyphen, 2 drop it,
+ * 0 leave the line break. */
+static int
+join_kind (TeemaAnalyzer *a, const char *left, const char *right)
+{
+  if (!a->voikko) {
+    gunichar c = g_utf8_get_char (right);
+    return g_unichar_isupper (c) || g_unichar_isdigit (c) ? 1 : 2;
+  }
+  g_autofree char *hyphenated = g_strconcat (left, "-", right, NULL);
+  if (known_word (a, hyphenated))
+    return 1;
+  g_autofree char *joined = g_strconcat (left, right, NULL);
+  return known_word (a, joined) ? 2 : 0;
+}
+
+char *
+teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
+                                 guint *n_joined)
+{
+  static GRegex *re;
+  if (g_once_init_enter (&re)) {
+    GRegex *r =
+      g_regex_new ("(\\w+)-[ \\t]*\\n[ \\t]*(\\w+)", G_REGEX_OPTIMIZE, 0, NULL);
+    g_once_init_leave (&re, r);
+  }
+  GString *out = g_string_new (NULL);
+  GMatchInfo *m = NULL;
+  gsize done = 0;
+  guint n = 0;
+  g_regex_match (re, text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL)) {
+    int ms = 0, me = 0;
+    g_match_info_fetch_pos (m, 0, &ms, &me);
+    g_autofree char *left = g_match_info_fetch (m, 1);
+    g_autofree char *right = g_match_info_fetch (m, 2);
+    int kind = join_kind (a, left, right);
+    if (!kind)
+      continue;
+    g_string_append_len (out, text + done, ms - (gssize) done);
+    g_string_append_printf (out, "%s%s%s", left, kind == 1 ? "-" : "", right);
+    done = (gsize) me;
+    n++;
+  }
+  g_match_info_free (m);
+  g_string_append (out, text + done);
+  if (n_joined)
+    *n_joined = n;
+  return g_string_free (out, FALSE);
+}
+
+/* ---- rule keys ----------------------------------------------------------- */
+
+const char *
+teema_analyzer__term_key (TeemaAnalyzer *a, char kind, const char *value)
+{
+  g_autofree char *id = g_strdup_printf ("%c\x1f%s", kind, value);
+  const char *key = g_hash_table_lookup (a->keys, id);
+  if (key)
+    return key;
+  g_autofree char *folded = teema_text__fold (value, -1);
+  if (a->backend == TEEMA_BACKEND_SNOWBALL && kind != 's') {
+    const sb_symbol *stem = sb_stemmer_stem (
+      a->stemmer, (const sb_symbol *) folded, (int) strlen (folded));
+    key = intern (a, stem ? (const char *) stem : folded);
+  } else {
+    key = intern (a, folded);
+  }
+  g_hash_table_insert (a->keys, g_steal_pointer (&id), (gpointer) key);
+  return key;
+}
+
+/* ---- persistence --------------------------------------------------------- */
+
+static void
+append_list (GString *out, const char *const *list)
+{
+  g_string_append_c (out, '\t');
+  for (guint i = 0; list[i]; i++) {
+    if (i)
+      g_string_append_c (out, ',');
+    g_string_append (out, list[i]);
+  }
+}
+
+char *
+teema_analyzer_dump_cache (TeemaAnalyzer *a, gboolean only_new)
+{
+  GString *out = g_string_new (NULL);
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init (&it, a->cache);
+  while (g_hash_table_iter_next (&it, &key, &value)) {
+    const Analysis *an = value;
+    if (only_new && !g_hash_table_contains (a->fresh, key))
+      continue;
+    if (strchr (an->pub.form, '\t') || strchr (an->pub.form, '\n'))
+      continue;
+    g_string_append (out, an->pub.form);
+    g_string_append_c (out, '\t');
+    g_string_append (out, an->pub.normalised ? an->pub.normalised : "");
+    append_list (out, an->pub.lemmas);
+    append_list (out, an->pub.parts);
+    append_list (out, an->pub.heads);
+    append_list (out, an->pub.roots);
+    g_string_append_c (out, '\t');
+    g_string_append (out, an->prefix ? an->prefix : "");
+    g_string_append_c (out, '\n');
+  }
+  return g_string_free (out, FALSE);
+}
+
+static void
+load_list (TeemaAnalyzer *a, GPtrArray *set, const char *field)
+{
+  g_auto (GStrv) items = g_strsplit (field, ",", -1);
+  for (guint i = 0; items[i]; i++)
+    add_unique (a, set, items[i]);
+}
+
+void
+teema_analyzer_load_cache (TeemaAnalyzer *a, const char *dump)
+{
+  g_auto (GStrv) lines = g_strsplit (dump ? dump : "", "\n", -1);
+  for (guint i = 0; lines[i]; i++) {
+    g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+    if (g_strv_length (f) != 7 || !*f[2]
+        || g_hash_table_contains (a->cache, f[0]))
+      continue;
+    Builder b;
+    builder_init (&b);
+    b.normalised = *f[1] ? f[1] : NULL;
+    load_list (a, b.lemmas, f[2]);
+    load_list (a, b.parts, f[3]);
+    load_list (a, b.heads, f[4]);
+    load_list (a, b.roots, f[5]);
+    b.prefix = *f[6] ? intern (a, f[6]) : NULL;
+    Analysis *an = builder_finish (a, &b, f[0]);
+    g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+  }
+}

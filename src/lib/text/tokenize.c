@@ -1,0 +1,171 @@
+/* text.c — word tokens from ICU word segmentation.
+ *
+ * ICU's word break iterator (locale "fi") runs over UTF-8 through UText, so
+ * no UTF-16 copy is made. Afterwards word-hyphen-word and word-colon-word
+ * are glued back ("NPS-luku", "kanta-asiakas", "B2B:ssä"), a word right
+ * after " -" is marked suspended ("ja -polun"), and words inside
+ * transcription marks ("[naurua]", "(epäselvä)") are dropped.
+ * Must always hold: offsets are code points into the given text, tokens are
+ * in text order and never overlap. */
+#include "text/text-private.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+/* One break iterator per thread: opening one costs far more than a line. */
+static GPrivate break_iter = G_PRIVATE_INIT ((GDestroyNotify) ubrk_close);
+
+static UBreakIterator *
+word_iterator (void)
+{
+  UBreakIterator *bi = g_private_get (&break_iter);
+  if (!bi) {
+    UErrorCode st = U_ZERO_ERROR;
+    bi = ubrk_open (UBRK_WORD, "fi", NULL, 0, &st);
+    if (U_FAILURE (st))
+      return NULL;
+    g_private_set (&break_iter, bi);
+  }
+  return bi;
+}
+
+/* Byte length of a transcription mark starting at p, or 0. A mark is
+ * "[...]" on one line, or "(...)" of at most two words on one line. */
+static gsize
+mark_length (const char *p, const char *end)
+{
+  char close = *p == '[' ? ']' : ')';
+  gsize limit = *p == '[' ? 80 : 40;
+  int spaces = 0;
+  for (const char *q = p + 1; q < end && (gsize) (q - p) <= limit; q++) {
+    if (*q == close)
+      return (gsize) (q - p) + 1;
+    if (*q == '\n' || *q == '(' || *q == '[')
+      return 0;
+    if (*q == ' ' && ++spaces > 1 && close == ')')
+      return 0;
+  }
+  return 0;
+}
+
+static gboolean
+is_glue (char c)
+{
+  return c == '-' || c == ':';
+}
+
+static guint
+count_cps (const char *p, gsize n)
+{
+  guint cps = 0;
+  for (gsize i = 0; i < n; i++)
+    cps += ((unsigned char) p[i] & 0xC0) != 0x80;
+  return cps;
+}
+
+/* Appends a word token, gluing it to the previous one across a single
+ * '-' or ':' that joins them without spaces. */
+static void
+push_word (GArray *out, const char *text, gsize bs, gsize be, gsize *cp_pos,
+           guint *cp)
+{
+  *cp += count_cps (text + *cp_pos, bs - *cp_pos);
+  guint start = *cp;
+  *cp += count_cps (text + bs, be - bs);
+  *cp_pos = be;
+  if (out->len > 0) {
+    TeemaRawToken *prev = &g_array_index (out, TeemaRawToken, out->len - 1);
+    if (prev->byte_end + 1 == bs && is_glue (text[prev->byte_end])) {
+      prev->byte_end = be;
+      prev->end = *cp;
+      return;
+    }
+  }
+  TeemaRawToken t = { bs, be, start, *cp, 0 };
+  if (bs >= 1 && text[bs - 1] == '-'
+      && (bs == 1 || g_ascii_isspace (text[bs - 2])))
+    t.flags |= TEEMA_TOKEN_SUSPENDED;
+  if (g_ascii_isdigit (text[bs]))
+    t.flags |= TEEMA_TOKEN_NUMBER;
+  g_array_append_val (out, t);
+}
+
+GArray *
+teema_text__split (const char *text, gssize len)
+{
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  GArray *out =
+    g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
+  UBreakIterator *bi = word_iterator ();
+  UErrorCode st = U_ZERO_ERROR;
+  UText *ut = utext_openUTF8 (NULL, text, (int64_t) n, &st);
+  if (!bi || U_FAILURE (st))
+    return out;
+  ubrk_setUText (bi, ut, &st);
+  gsize cp_pos = 0, skip_until = 0;
+  guint cp = 0;
+  int32_t prev = ubrk_first (bi);
+  for (int32_t next = ubrk_next (bi); next != UBRK_DONE;
+       prev = next, next = ubrk_next (bi)) {
+    char c = text[prev];
+    if ((c == '[' || c == '(') && (gsize) prev >= skip_until) {
+      gsize m = mark_length (text + prev, text + n);
+      if (m)
+        skip_until = (gsize) prev + m;
+    }
+    if ((gsize) prev < skip_until || ubrk_getRuleStatus (bi) < UBRK_WORD_NUMBER)
+      continue;
+    push_word (out, text, (gsize) prev, (gsize) next, &cp_pos, &cp);
+  }
+  utext_close (ut);
+  return out;
+}
+
+guint
+teema_text_count_words (const char *text, gssize len)
+{
+  GArray *tokens = teema_text__split (text, len);
+  guint n = tokens->len;
+  g_array_unref (tokens);
+  return n;
+}
+
+char *
+teema_text__fold (const char *word, gssize len)
+{
+  g_autofree char *folded = g_utf8_casefold (word, len);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+GArray *
+teema_text_sentences (const char *text, gsize len)
+{
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  /* ICU ends a sentence at every line break; a transcript wrapped by hand
+   * is one sentence across lines, so lone newlines become spaces in a copy
+   * of the same length (byte offsets stay valid). Blank lines still end
+   * sentences. */
+  g_autofree char *flat = g_strndup (text, len);
+  for (gsize i = 0; i < len; i++)
+    if (flat[i] == '\n' && !(i + 1 < len && flat[i + 1] == '\n')
+        && !(i > 0 && flat[i - 1] == '\n'))
+      flat[i] = ' ';
+  UErrorCode st = U_ZERO_ERROR;
+  UText *ut = utext_openUTF8 (NULL, flat, (int64_t) len, &st);
+  UBreakIterator *bi = ubrk_open (UBRK_SENTENCE, "fi", NULL, 0, &st);
+  ubrk_setUText (bi, ut, &st);
+  if (U_SUCCESS (st)) {
+    ubrk_first (bi);
+    for (int32_t next = ubrk_next (bi); next != UBRK_DONE;
+         next = ubrk_next (bi)) {
+      gsize end = (gsize) next;
+      g_array_append_val (ends, end);
+    }
+  }
+  ubrk_close (bi);
+  utext_close (ut);
+  if (ends->len == 0 || g_array_index (ends, gsize, ends->len - 1) != len)
+    g_array_append_val (ends, len);
+  return ends;
+}
