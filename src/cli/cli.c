@@ -101,3 +101,21 @@ cli_progress (guint64 done, guint64 total, gpointer user_data)
   fprintf (stderr, "\r%s %3d%% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")%s",
            what, pct, done, total, done == total ? "\n" : "");
 }
+
+void
+cli_print_formats (FILE *out)
+{
+  static const struct {
+    TeemaFileKind kind;
+    const char *what;
+  } kinds[] = {
+    { TEEMA_FILE_TRANSCRIPT, "transcripts (teema import)" },
+    { TEEMA_FILE_PROJECT, "REFI-QDA projects (teema import)" },
+    { TEEMA_FILE_CODEBOOK, "REFI-QDA codebooks (teema codebook import)" },
+  };
+  fprintf (out, "\nFormats:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++) {
+    g_autofree char *ext = teema_file_format_extensions (kinds[i].kind);
+    fprintf (out, "  %-44s %s\n", kinds[i].what, ext);
+  }
+}

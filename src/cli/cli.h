@@ -7,6 +7,7 @@
 #ifndef TEEMA_CLI_H
 #define TEEMA_CLI_H
 
+#include <stdio.h>
 #include <teema/teema.h>
 
 #define CLI_USAGE (cli_usage_quark ())
@@ -69,6 +70,10 @@ int cli_dispatch (const CliCommand *table, const char *group, int argc,
  * returns a new string. */
 char *cli_pad (const char *s, guint width);
 
+/* The file formats teema reads, from the library's format registry, as
+ * a help section. */
+void cli_print_formats (FILE *out);
+
 /* A progress bar on stderr when it is a terminal. */
 void cli_progress (guint64 done, guint64 total, gpointer user_data);
 
@@ -87,7 +92,6 @@ int cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_export (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_informant_import (int argc, char **argv, CliGlobals *g, GError **error);
 /* teema import of a REFI-QDA project (.qdpx or .qde). */
-gboolean cli_is_refi_project (const char *path);
 int cli_import_refi (const char *path, gboolean force, CliGlobals *g,
                      GError **error);
 int cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error);

@@ -20,10 +20,12 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
     return 2;
   if (argc != 2)
     return cli_usage (error, "usage: teema codebook import FILE");
-  g_autoptr (TeemaCodebook) cb =
-    g_str_has_suffix (argv[1], ".qdc") || g_str_has_suffix (argv[1], ".QDC")
-      ? teema_codebook_load_qdc (argv[1], error)
-      : teema_codebook_load (argv[1], error);
+  const TeemaFileFormat *f = teema_file_format_detect (argv[1], error);
+  if (!f)
+    return 1;
+  g_autoptr (TeemaCodebook) cb = f->kind == TEEMA_FILE_CODEBOOK
+                                   ? teema_codebook_load_qdc (argv[1], error)
+                                   : teema_codebook_load (argv[1], error);
   if (!cb)
     return 1;
   g_autoptr (TeemaProject) p = cli_open (g, error);

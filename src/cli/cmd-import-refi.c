@@ -1,18 +1,10 @@
 /* cmd-import-refi.c — teema import FILE.qdpx|FILE.qde: a REFI-QDA project
- * (a .qdc codebook is sent to 'teema codebook import')
- * from another tool, reached through 'teema import' by extension. Prints
- * what was imported and, one per line, what was skipped and why. */
+ * from another tool, reached through 'teema import' when the format
+ * registry says the file is a project. Prints what was imported and, one
+ * per line, what was skipped and why. */
 #include "cli.h"
 
 #include <stdio.h>
-
-gboolean
-cli_is_refi_project (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  return g_str_has_suffix (lower, ".qdpx") || g_str_has_suffix (lower, ".qde")
-         || g_str_has_suffix (lower, ".qdc");
-}
 
 static void
 print_report (const char *path, const TeemaRefiReport *r)
@@ -36,12 +28,6 @@ int
 cli_import_refi (const char *path, gboolean force, CliGlobals *g,
                  GError **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".qdc"))
-    return cli_usage (error,
-                      "%s is a codebook: load it with 'teema codebook "
-                      "import %s'",
-                      path, path);
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;

@@ -35,19 +35,34 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
       "replace files already imported (their codings are dropped)", NULL },
     { NULL },
   };
-  if (!cli_parse (&argc, &argv, entries, "FILE...",
-                  "Imports transcripts in one transaction: all or none.",
-                  error))
+  g_autofree char *transcripts =
+    teema_file_format_extensions (TEEMA_FILE_TRANSCRIPT);
+  g_autofree char *projects = teema_file_format_extensions (TEEMA_FILE_PROJECT);
+  g_autofree char *summary = g_strdup_printf (
+    "Imports transcripts in one transaction: all or none.\n\n"
+    "Transcripts: %s\nREFI-QDA projects (on their own): %s",
+    transcripts, projects);
+  if (!cli_parse (&argc, &argv, entries, "FILE...", summary, error))
     return 2;
   TeemaImportOptions opt = { 0 };
   if (!parse_segmentation (segment, &opt.segmentation))
     return cli_usage (error, "--segment must be turn, paragraph or sentence");
   if (argc < 2)
     return cli_usage (error, "import needs at least one file");
-  if (cli_is_refi_project (argv[1])) {
-    if (argc != 2)
-      return cli_usage (error, "import a .qdpx or .qde project on its own");
-    return cli_import_refi (argv[1], force, g, error);
+  for (int i = 1; i < argc; i++) {
+    const TeemaFileFormat *f = teema_file_format_detect (argv[i], error);
+    if (!f)
+      return 1;
+    if (f->kind == TEEMA_FILE_CODEBOOK)
+      return cli_usage (error,
+                        "%s is a codebook: load it with 'teema codebook "
+                        "import %s'",
+                        argv[i], argv[i]);
+    if (f->kind == TEEMA_FILE_PROJECT && argc != 2)
+      return cli_usage (error, "import a %s (%s) on its own", f->description,
+                        argv[i]);
+    if (f->kind == TEEMA_FILE_PROJECT)
+      return cli_import_refi (argv[1], force, g, error);
   }
   opt.force = force;
   opt.join_hyphens = join;

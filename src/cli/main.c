@@ -9,9 +9,7 @@
 
 static const CliCommand commands[] = {
   { "init", cmd_init, "create a new project file" },
-  { "import", cmd_import,
-    "import transcripts (.txt .md .docx .odt .vtt "
-    ".srt) or a REFI-QDA project (.qdpx .qde)" },
+  { "import", cmd_import, "import transcripts or a REFI-QDA project" },
   { "export", cmd_export, "export the project (.qdpx) or codebook (.qdc)" },
   { "informant", cmd_informant, "list informants, set their attributes" },
   { "segments", cmd_segments, "list segments" },
@@ -38,6 +36,7 @@ usage (FILE *out)
                 "Qualitative analysis of theme interviews.\n\nCommands:\n");
   for (const CliCommand *c = commands; c->name; c++)
     fprintf (out, "  %-11s %s\n", c->name, c->summary);
+  cli_print_formats (out);
   fprintf (out, "\nOptions:\n"
                 "  -p, --project FILE  the project (default: $TEEMA_PROJECT "
                 "or project.teema)\n"
