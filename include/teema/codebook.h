@@ -58,6 +58,9 @@ const TeemaTheme *teema_codebook_theme (const TeemaCodebook *codebook, guint i);
 /* By code, case-insensitive; NULL when absent. */
 const TeemaTheme *teema_codebook_lookup (const TeemaCodebook *codebook,
                                          const char *code);
+/* The position of the theme code (case-insensitive) in depth-first order,
+ * or -1 when absent. */
+gint teema_codebook_index (const TeemaCodebook *codebook, const char *code);
 /* Label in language ("fi"/"en"), falling back to the other, then code. */
 const char *teema_theme_label (const TeemaTheme *theme, const char *lang);
 
@@ -68,11 +71,10 @@ char *teema_codebook_to_text (const TeemaCodebook *codebook);
  * of kept themes stay; a theme that has codings cannot be dropped unless
  * force (its codings are then deleted). One transaction. */
 gboolean teema_codebook_set (TeemaProject *project,
-                                     const TeemaCodebook *codebook,
-                                     gboolean force, GError **error);
+                             const TeemaCodebook *codebook, gboolean force,
+                             GError **error);
 /* The project's codebook, or NULL with TEEMA_ERROR_NO_CODEBOOK. */
-TeemaCodebook *teema_codebook_get (TeemaProject *project,
-                                           GError **error);
+TeemaCodebook *teema_codebook_get (TeemaProject *project, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCodebook, teema_codebook_free)
 

@@ -15,6 +15,22 @@ extern "C" {
 #endif
 
 typedef struct {
+  gint64 id;
+  char *name;         /* file name as imported, e.g. "H3.txt" */
+  char *path;         /* path it was imported from, or NULL */
+  char *informant;    /* informant code, or NULL */
+  char *segmentation; /* "turn", "paragraph" or "sentence" */
+  char *imported_at;  /* ISO 8601 UTC */
+  guint n_segments;   /* informant (non-interviewer) segments */
+  guint n_words;      /* words in them */
+} TeemaDocument;
+
+void teema_document_free (TeemaDocument *document);
+
+/* Every document in import order; free with g_ptr_array_unref. */
+GPtrArray *teema_document_list (TeemaProject *project, GError **error);
+
+typedef struct {
   TeemaSegmentation segmentation;
   gboolean force;        /* replace an already imported identical file */
   gboolean join_hyphens; /* join words broken by line-end hyphenation */
@@ -42,6 +58,7 @@ GPtrArray *teema_document_import (TeemaProject *project,
                                   const TeemaImportOptions *options,
                                   GError **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaDocument, teema_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaImportResult, teema_import_result_free)
 
 #ifdef __cplusplus

@@ -20,7 +20,8 @@ typedef struct {
   GPtrArray *keys;   /* free attribute names (char *), sorted */
   GPtrArray *values; /* values, parallel to keys */
   guint n_documents;
-  guint n_words; /* words in the informant's non-interviewer segments */
+  guint n_segments; /* the informant's non-interviewer segments */
+  guint n_words;    /* words in those segments */
 } TeemaInformant;
 
 void teema_informant_free (TeemaInformant *informant);

@@ -5,6 +5,7 @@
 #include <teema/teema.h>
 
 #include <set>
+#include <sqlite3.h>
 #include <string>
 
 #include "testutil.h"
@@ -35,7 +36,7 @@ protected:
                  testutil::source ("corpora/b2b/" + std::string (n)).c_str ()));
     g_dir_close (d);
     GPtrArray *r = teema_document_import (p, (const char *const *) paths->pdata,
-                                         paths->len, nullptr, &error);
+                                          paths->len, nullptr, &error);
     ASSERT_NE (r, nullptr) << error->message;
     g_ptr_array_unref (r);
     g_ptr_array_unref (paths);
@@ -101,6 +102,7 @@ TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
   EXPECT_EQ (none->len, 0u);
   g_ptr_array_unref (none);
   TeemaAutocodeResult *real = run (false);
+  EXPECT_GT (real->n_added, 100u); // the corpus is coded at all
   EXPECT_EQ (dry->n_added, real->n_added);
   GPtrArray *after = teema_coding_list (p, &f, nullptr);
   EXPECT_EQ (after->len, real->n_codings);
@@ -165,6 +167,44 @@ TEST_F (Autocode, ChangedCodebookRemovesStaleRuleCodings)
   EXPECT_LT (after->n_codings, before);
   EXPECT_GT (after->n_codings, 0u);
   teema_autocode_result_free (after);
+}
+
+// Coding keys once packed (segment << 16 | theme), so a theme id past
+// 65,535 ran into the segment's bits: with theme ids above 2^20,
+// (segment s, theme) stood for (segment s + 16, theme) too. The ids are
+// raised here behind the library's back and the codings of every other
+// run of 16 segments deleted: a re-run must put exactly those back.
+TEST_F (Autocode, ThemeIdsBeyondSixteenBits)
+{
+  TeemaAutocodeResult *first = run (false);
+  guint n = first->n_codings;
+  ASSERT_GT (n, 100u);
+  teema_autocode_result_free (first);
+  teema_project_free (p);
+  sqlite3 *db = nullptr;
+  ASSERT_EQ (sqlite3_open (path.c_str (), &db), SQLITE_OK);
+  ASSERT_EQ (
+    sqlite3_exec (db,
+                  "UPDATE theme SET id = id + 1048576;"
+                  "UPDATE theme_rule SET theme_id = theme_id + 1048576;"
+                  "UPDATE coding SET theme_id = theme_id + 1048576;"
+                  "DELETE FROM coding WHERE (segment_id / 16) % 2 = 1;",
+                  nullptr, nullptr, nullptr),
+    SQLITE_OK);
+  guint deleted = (guint) sqlite3_changes (db);
+  sqlite3_close (db);
+  ASSERT_GT (deleted, 10u);
+  p = teema_project_open (path.c_str (), nullptr);
+  ASSERT_NE (p, nullptr);
+  TeemaAutocodeResult *again = run (false);
+  EXPECT_EQ (again->n_added, deleted);
+  EXPECT_EQ (again->n_removed, 0u);
+  EXPECT_EQ (again->n_kept, n - deleted);
+  teema_autocode_result_free (again);
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0 };
+  GPtrArray *all = teema_coding_list (p, &f, nullptr);
+  EXPECT_EQ (all->len, n);
+  g_ptr_array_unref (all);
 }
 
 TEST_F (Autocode, SearchFindsRuleMatchesInContext)

@@ -1,10 +1,11 @@
 /* base/records.c — freeing the public record types (segments, codings,
- * informants, memos).
+ * informants, memos, documents).
  *
  * They live in the lowest layer because the store builds them from rows
  * and every layer above hands them out; so the store never needs to call
  * up into the modules that use them. Each free function accepts NULL. */
 #include <teema/coding.h>
+#include <teema/document.h>
 #include <teema/informant.h>
 #include <teema/memo.h>
 #include <teema/segment.h>
@@ -61,4 +62,17 @@ teema_memo_free (TeemaMemo *m)
   g_free (m->updated_at);
   g_free (m->informant);
   g_free (m);
+}
+
+void
+teema_document_free (TeemaDocument *d)
+{
+  if (!d)
+    return;
+  g_free (d->name);
+  g_free (d->path);
+  g_free (d->informant);
+  g_free (d->segmentation);
+  g_free (d->imported_at);
+  g_free (d);
 }

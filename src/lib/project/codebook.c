@@ -383,15 +383,22 @@ teema_codebook_theme (const TeemaCodebook *cb, guint i)
   return i < cb->themes->len ? cb->themes->pdata[i] : NULL;
 }
 
-const TeemaTheme *
-teema_codebook_lookup (const TeemaCodebook *cb, const char *code)
+gint
+teema_codebook_index (const TeemaCodebook *cb, const char *code)
 {
   for (guint i = 0; code && i < cb->themes->len; i++) {
     const TeemaTheme *t = cb->themes->pdata[i];
     if (g_ascii_strcasecmp (t->code, code) == 0)
-      return t;
+      return (gint) i;
   }
-  return NULL;
+  return -1;
+}
+
+const TeemaTheme *
+teema_codebook_lookup (const TeemaCodebook *cb, const char *code)
+{
+  gint i = teema_codebook_index (cb, code);
+  return i < 0 ? NULL : cb->themes->pdata[i];
 }
 
 const char *
@@ -486,7 +493,7 @@ write_codebook (TeemaProject *p, gpointer data, GError **error)
 
 gboolean
 teema_codebook_set (TeemaProject *project, const TeemaCodebook *cb,
-                            gboolean force, GError **error)
+                    gboolean force, GError **error)
 {
   SetJob job = { cb, force };
   return teema_project__transact (project, write_codebook, &job, error);

@@ -1,4 +1,4 @@
-/* import.c — bringing transcript files into a project.
+/* project/import.c — bringing transcript files into a project.
  *
  * Each file is read, parsed and segmented before anything is written; then
  * all files go in one transaction, so an error in the fifth file leaves
@@ -169,8 +169,8 @@ write_import (TeemaProject *project, gpointer data, GError **error)
 
 GPtrArray *
 teema_document_import (TeemaProject *project, const char *const *paths,
-                      gsize n_paths, const TeemaImportOptions *options,
-                      GError **error)
+                       gsize n_paths, const TeemaImportOptions *options,
+                       GError **error)
 {
   TeemaImportOptions defaults = { 0 };
   const TeemaImportOptions *opt = options ? options : &defaults;

@@ -9,7 +9,7 @@
  * alpha = 1 - (n-1) * sum_{c!=k} o_ck / sum_{c!=k} n_c n_k.
  * Must always hold: a statistic that the data cannot define is NAN, never a
  * made-up 0 or 1; missing values never count as a category. */
-#include "project/project-private.h"
+#include "reports/reports-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -119,11 +119,11 @@ teema_agreement_krippendorff_alpha (const int *data, guint n_coders,
 
 typedef struct {
   guint n_coders;
-  GPtrArray *units;   /* TeemaSegment *, the units */
-  TeemaCodebook *cb;  /* the project's codebook: the themes */
-  GHashTable **coded; /* per coder: "segment\x1ftheme" */
-  GHashTable **docs;  /* per coder: document ids (as pointers) coded */
-  guint *n_codings;   /* per coder */
+  GPtrArray *units;       /* TeemaSegment *, the units */
+  TeemaCodebook *cb;      /* the project's codebook: the themes */
+  TeemaCodingSet **coded; /* per coder, not rolled up */
+  GHashTable **docs;      /* per coder: gint64 * document ids coded */
+  guint *n_codings;       /* per coder */
   gboolean all_segments;
 } Reliability;
 
@@ -132,7 +132,7 @@ reliability_clear (Reliability *r)
 {
   for (guint c = 0; c < r->n_coders; c++) {
     if (r->coded && r->coded[c])
-      g_hash_table_destroy (r->coded[c]);
+      teema_coding_set__free (r->coded[c]);
     if (r->docs && r->docs[c])
       g_hash_table_destroy (r->docs[c]);
   }
@@ -145,35 +145,26 @@ reliability_clear (Reliability *r)
     teema_codebook_free (r->cb);
 }
 
-static char *
-decision_key (gint64 segment, const char *theme)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", segment, theme);
-}
-
 static gboolean
 load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
-            GHashTable *seg_doc, GError **error)
+            GError **error)
 {
-  TeemaCodingFilter f = { coder, NULL, NULL, 0 };
-  g_autoptr (GPtrArray) list = teema_coding_list (project, &f, error);
-  if (!list)
+  TeemaCodingSetOptions so = { coder, FALSE, NULL, NULL };
+  r->coded[c] = teema_coding_set__new (project, &so, error);
+  if (!r->coded[c])
     return FALSE;
-  if (list->len == 0) {
+  r->docs[c] = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint t = 0; t < teema_codebook_size (r->cb); t++) {
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (r->coded[c], t, &n);
+    for (guint i = 0; i < n; i++)
+      g_hash_table_add (r->docs[c], (gpointer) &rows[i].document);
+    r->n_codings[c] += n;
+  }
+  if (r->n_codings[c] == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  "coder '%s' has no codings (see 'teema coding list')", coder);
     return FALSE;
-  }
-  r->coded[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r->docs[c] = g_hash_table_new (g_direct_hash, g_direct_equal);
-  for (guint i = 0; i < list->len; i++) {
-    TeemaCoding *cd = list->pdata[i];
-    gpointer doc = g_hash_table_lookup (seg_doc, &cd->segment_id);
-    if (!doc)
-      continue; /* an interviewer turn: not a unit */
-    g_hash_table_add (r->coded[c], decision_key (cd->segment_id, cd->theme));
-    g_hash_table_add (r->docs[c], doc);
-    r->n_codings[c]++;
   }
   return TRUE;
 }
@@ -188,8 +179,7 @@ select_units (Reliability *r, GPtrArray *segs)
     TeemaSegment *s = segs->pdata[i];
     gboolean keep = r->all_segments;
     for (guint c = 0; !keep && c < r->n_coders; c++)
-      keep =
-        g_hash_table_contains (r->docs[c], GINT_TO_POINTER (s->document_id));
+      keep = g_hash_table_contains (r->docs[c], &s->document_id);
     if (keep)
       g_ptr_array_add (r->units, g_steal_pointer (&segs->pdata[i]));
   }
@@ -208,45 +198,35 @@ reliability_load (TeemaProject *project, const char *const *coders,
     return FALSE;
   }
   r->all_segments = opt && opt->all_segments;
-  r->coded = g_new0 (GHashTable *, r->n_coders);
+  r->coded = g_new0 (TeemaCodingSet *, r->n_coders);
   r->docs = g_new0 (GHashTable *, r->n_coders);
   r->n_codings = g_new0 (guint, r->n_coders);
-  g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
+  r->cb = teema_codebook_get (project, error);
   TeemaSegmentFilter sf = { 0 };
   g_autoptr (GPtrArray) segs =
-    cb ? teema_segment_list (project, &sf, error) : NULL;
+    r->cb ? teema_segment_list (project, &sf, error) : NULL;
   if (!segs)
     return FALSE;
-  /* segment id -> document id, to know units and documents coded. */
-  g_autoptr (GHashTable) seg_doc =
-    g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < segs->len; i++) {
-    TeemaSegment *s = segs->pdata[i];
-    g_hash_table_insert (seg_doc, &s->id, GINT_TO_POINTER (s->document_id));
-  }
   for (guint c = 0; c < r->n_coders; c++)
-    if (!load_coder (project, r, c, coders[c], seg_doc, error))
+    if (!load_coder (project, r, c, coders[c], error))
       return FALSE;
   select_units (r, segs);
-  r->cb = g_steal_pointer (&cb);
   return TRUE;
 }
 
-/* Coder c's value on unit u for theme: 1, 0 or missing. */
+/* Coder c's value on unit u for theme index t: 1, 0 or missing. */
 static int
-value_of (const Reliability *r, guint c, guint u, const char *theme)
+value_of (const Reliability *r, guint c, guint u, guint t)
 {
   const TeemaSegment *s = r->units->pdata[u];
-  if (!r->all_segments
-      && !g_hash_table_contains (r->docs[c], GINT_TO_POINTER (s->document_id)))
+  if (!r->all_segments && !g_hash_table_contains (r->docs[c], &s->document_id))
     return MISSING;
-  g_autofree char *key = decision_key (s->id, theme);
-  return g_hash_table_contains (r->coded[c], key) ? 1 : 0;
+  return teema_coding_set__has (r->coded[c], s->id, t) ? 1 : 0;
 }
 
 /* Fills data (n_coders x n_units) for one theme at column offset. */
 static void
-fill_theme (const Reliability *r, const char *theme, int *data, guint stride,
+fill_theme (const Reliability *r, guint theme, int *data, guint stride,
             guint offset)
 {
   for (guint c = 0; c < r->n_coders; c++)
@@ -311,7 +291,7 @@ agreement_table (const Reliability *r, const char *const *coders)
 
 TeemaTable *
 teema_agreement_report (TeemaProject *project, const char *const *coders,
-                         const TeemaAgreementOptions *options, GError **error)
+                        const TeemaAgreementOptions *options, GError **error)
 {
   Reliability r;
   if (!reliability_load (project, coders, options, &r, error)) {
@@ -326,8 +306,8 @@ teema_agreement_report (TeemaProject *project, const char *const *coders,
   TeemaTable *t = agreement_table (&r, coders);
   for (guint i = 0; i < n_themes; i++) {
     const char *code = teema_codebook_theme (cb, i)->code;
-    fill_theme (&r, code, one, n_units, 0);
-    fill_theme (&r, code, all, stride, i * n_units);
+    fill_theme (&r, i, one, n_units, 0);
+    fill_theme (&r, i, all, stride, i * n_units);
     add_row (t, &r, code, one, n_units);
   }
   add_row (t, &r, "(overall)", all, stride);
@@ -380,8 +360,8 @@ disagree (const int *values, guint n)
 
 TeemaTable *
 teema_agreement_disagreements (TeemaProject *project, const char *const *coders,
-                             const TeemaAgreementOptions *options,
-                             GError **error)
+                               const TeemaAgreementOptions *options,
+                               GError **error)
 {
   Reliability r;
   if (!reliability_load (project, coders, options, &r, error)) {
@@ -403,7 +383,7 @@ teema_agreement_disagreements (TeemaProject *project, const char *const *coders,
     for (guint i = 0; i < teema_codebook_size (cb); i++) {
       const char *code = teema_codebook_theme (cb, i)->code;
       for (guint c = 0; c < r.n_coders; c++)
-        values[c] = value_of (&r, c, u, code);
+        values[c] = value_of (&r, c, u, i);
       if (disagree (values, r.n_coders))
         add_disagreement (t, &r, u, code, values);
     }

@@ -1,27 +1,30 @@
-/* evaluate.c — precision, recall and F1 of rule coding.
+/* reports/evaluate.c — precision, recall and F1 of rule coding.
  *
  * Both evaluations reduce to sets of (unit, theme) decisions: a gold set
  * and a predicted set over the same units. A parent theme is predicted or
  * gold for a unit when any of its descendants is. */
-#include "coding/coding-private.h"
-#include "project/project-private.h"
+#include "reports/reports-private.h"
 
 #include <string.h>
 
+/* Decisions on units (development-set rows or segments), each a
+ * (unit id, theme index) key. */
 typedef struct {
-  GHashTable *gold; /* "unit\x1ftheme" */
+  GHashTable *gold; /* TeemaCodingKey (unit, theme index) */
   GHashTable *pred;
-  GPtrArray *units;  /* unit keys (char *) */
-  GHashTable *texts; /* unit -> text (devset only) */
+  GArray *units;    /* gint64 unit ids, in order */
+  GPtrArray *names; /* char *: each unit's name, parallel to units */
+  GPtrArray *texts; /* char *: each unit's text (devset only) */
 } Decisions;
 
 static void
 decisions_init (Decisions *d)
 {
-  d->gold = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  d->pred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  d->units = g_ptr_array_new_with_free_func (g_free);
-  d->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  d->gold = teema_coding_keys__new ();
+  d->pred = teema_coding_keys__new ();
+  d->units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d->names = g_ptr_array_new_with_free_func (g_free);
+  d->texts = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -29,19 +32,28 @@ decisions_clear (Decisions *d)
 {
   g_hash_table_destroy (d->gold);
   g_hash_table_destroy (d->pred);
-  g_ptr_array_unref (d->units);
-  g_hash_table_destroy (d->texts);
+  g_array_unref (d->units);
+  g_ptr_array_unref (d->names);
+  g_ptr_array_unref (d->texts);
 }
 
-/* Adds theme and its ancestors for unit. */
 static void
-decide (GHashTable *set, const TeemaCodebook *cb, const char *unit,
-        const char *code)
+add_unit (Decisions *d, gint64 unit, char *name, char *text)
 {
-  const TeemaTheme *t = teema_codebook_lookup (cb, code);
-  for (guint depth = 0; t && depth < 64; depth++) {
-    g_hash_table_add (set, g_strdup_printf ("%s\x1f%s", unit, t->code));
-    t = t->parent ? teema_codebook_lookup (cb, t->parent) : NULL;
+  g_array_append_val (d->units, unit);
+  g_ptr_array_add (d->names, name);
+  g_ptr_array_add (d->texts, text);
+}
+
+/* Adds theme (by code) and its ancestors for unit. */
+static void
+decide (GHashTable *set, const TeemaCodebook *cb, gint64 unit, const char *code)
+{
+  gint i = teema_codebook_index (cb, code);
+  for (guint depth = 0; i >= 0 && depth <= teema_codebook_size (cb); depth++) {
+    teema_coding_keys__add (set, unit, i);
+    const char *parent = teema_codebook_theme (cb, (guint) i)->parent;
+    i = parent ? teema_codebook_index (cb, parent) : -1;
   }
 }
 
@@ -92,10 +104,9 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
       continue;
     guint tp = 0, fp = 0, fn = 0;
     for (guint u = 0; u < d->units->len; u++) {
-      g_autofree char *key =
-        g_strdup_printf ("%s\x1f%s", (char *) d->units->pdata[u], t->code);
-      gboolean g = g_hash_table_contains (d->gold, key);
-      gboolean pr = g_hash_table_contains (d->pred, key);
+      gint64 unit = g_array_index (d->units, gint64, u);
+      gboolean g = teema_coding_keys__has (d->gold, unit, i);
+      gboolean pr = teema_coding_keys__has (d->pred, unit, i);
       tp += g && pr;
       fp += !g && pr;
       fn += g && !pr;
@@ -129,21 +140,20 @@ errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
   teema_table_add_column (table, "error", TEEMA_COLUMN_TEXT);
   teema_table_add_column (table, "text", TEEMA_COLUMN_TEXT);
   for (guint u = 0; u < d->units->len; u++) {
-    const char *unit = d->units->pdata[u];
+    gint64 unit = g_array_index (d->units, gint64, u);
     for (guint i = 0; i < teema_codebook_size (cb); i++) {
       const TeemaTheme *t = teema_codebook_theme (cb, i);
       if (leaves_only && has_children (cb, t))
         continue;
-      g_autofree char *key = g_strdup_printf ("%s\x1f%s", unit, t->code);
-      gboolean g = g_hash_table_contains (d->gold, key);
-      gboolean p = g_hash_table_contains (d->pred, key);
+      gboolean g = teema_coding_keys__has (d->gold, unit, i);
+      gboolean p = teema_coding_keys__has (d->pred, unit, i);
       if (g == p)
         continue;
       teema_table_add_row (table);
-      teema_table_add_text (table, unit);
+      teema_table_add_text (table, d->names->pdata[u]);
       teema_table_add_text (table, t->code);
       teema_table_add_text (table, g ? "missed" : "extra");
-      teema_table_add_text (table, g_hash_table_lookup (d->texts, unit));
+      teema_table_add_text (table, d->texts->pdata[u]);
     }
   }
   return table;
@@ -151,7 +161,7 @@ errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
 
 static gboolean
 read_gold (Decisions *d, const TeemaCodebook *cb, const char *path, guint line,
-           const char *unit, const char *themes, GError **error)
+           gint64 unit, const char *themes, GError **error)
 {
   if (g_str_equal (themes, "-"))
     return TRUE;
@@ -188,16 +198,16 @@ predict_devset (Decisions *d, const TeemaCodebook *cb, const char *path,
                    path, i + 1);
       return FALSE;
     }
-    g_ptr_array_add (d->units, g_strdup (f[0]));
-    g_hash_table_insert (d->texts, g_strdup (f[0]), g_strdup (f[4]));
-    if (!read_gold (d, cb, path, i + 1, f[0], f[3], error))
+    gint64 unit = d->units->len;
+    add_unit (d, unit, g_strdup (f[0]), g_strdup (f[4]));
+    if (!read_gold (d, cb, path, i + 1, unit, f[3], error))
       return FALSE;
     TeemaSegment seg = { .text = f[4], .informant = f[2] };
     g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, f[4], -1);
     g_autoptr (GPtrArray) items = teema_compiled__items_new ();
     teema_compiled__code_one (compiled, &seg, tokens, items);
     for (guint k = 0; k < items->len; k++)
-      decide (d->pred, cb, f[0],
+      decide (d->pred, cb, unit,
               ((TeemaAutocodeItem *) items->pdata[k])->theme);
   }
   return TRUE;
@@ -237,55 +247,72 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
   return t;
 }
 
+/* Every (segment, theme) of set as a decision. */
+static void
+decide_all (GHashTable *into, TeemaCodingSet *set)
+{
+  guint n_themes = teema_codebook_size (teema_coding_set__codebook (set));
+  for (guint t = 0; t < n_themes; t++) {
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (set, t, &n);
+    for (guint i = 0; i < n; i++)
+      teema_coding_keys__add (into, rows[i].segment, t);
+  }
+}
+
+/* The units: segments the gold coder coded at all, or every informant
+ * segment. */
+static gboolean
+units_of (Decisions *d, TeemaProject *project, TeemaCodingSet *gold,
+          gboolean all_segments, GError **error)
+{
+  TeemaSegmentFilter sf = { 0 };
+  g_autoptr (GPtrArray) segs = teema_segment_list (project, &sf, error);
+  if (!segs)
+    return FALSE;
+  g_autoptr (GHashTable) coded = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_themes = teema_codebook_size (teema_coding_set__codebook (gold));
+  for (guint t = 0; t < n_themes; t++) {
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (gold, t, &n);
+    for (guint i = 0; i < n; i++)
+      g_hash_table_add (coded, (gpointer) &rows[i].segment);
+  }
+  if (!all_segments && g_hash_table_size (coded) == 0)
+    return TRUE;
+  for (guint i = 0; i < segs->len; i++) {
+    gint64 id = ((TeemaSegment *) segs->pdata[i])->id;
+    if (all_segments || g_hash_table_contains (coded, &id))
+      add_unit (d, id, g_strdup_printf ("%" G_GINT64_FORMAT, id), NULL);
+  }
+  return TRUE;
+}
+
 TeemaTable *
 teema_evaluate_coders (TeemaProject *project, const char *gold,
                        const char *test, gboolean all_segments, GError **error)
 {
-  g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
-  if (!cb)
+  TeemaCodingSetOptions go = { gold, TRUE, NULL, NULL };
+  TeemaCodingSetOptions to = { test, TRUE, NULL, NULL };
+  g_autoptr (TeemaCodingSet) g = teema_coding_set__new (project, &go, error);
+  g_autoptr (TeemaCodingSet) p =
+    g ? teema_coding_set__new (project, &to, error) : NULL;
+  if (!p)
     return NULL;
-  TeemaCodingFilter gf = { gold, NULL, NULL, 0 };
-  TeemaCodingFilter tf = { test, NULL, NULL, 0 };
-  g_autoptr (GPtrArray) g = teema_coding_list (project, &gf, error);
-  g_autoptr (GPtrArray) p =
-    g ? teema_coding_list (project, &tf, error) : NULL;
-  TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segs =
-    p ? teema_segment_list (project, &sf, error) : NULL;
-  if (!segs)
-    return NULL;
-  if (g->len == 0) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "coder '%s' has no codings (see 'teema coding list')", gold);
-    return NULL;
-  }
   Decisions d;
   decisions_init (&d);
-  g_autoptr (GHashTable) gold_units =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < g->len; i++) {
-    TeemaCoding *c = g->pdata[i];
-    char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, c->segment_id);
-    decide (d.gold, cb, unit, c->theme);
-    g_hash_table_add (gold_units, unit);
+  decide_all (d.gold, g);
+  decide_all (d.pred, p);
+  TeemaTable *t = NULL;
+  if (!units_of (&d, project, g, all_segments, error)) {
+  } else if (g_hash_table_size (d.gold) == 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "coder '%s' has no codings (see 'teema coding list')", gold);
+  } else {
+    g_autofree char *title =
+      g_strdup_printf ("Coder '%s' against '%s'", test, gold);
+    t = score (&d, teema_coding_set__codebook (g), FALSE, title);
   }
-  for (guint i = 0; i < p->len; i++) {
-    TeemaCoding *c = p->pdata[i];
-    g_autofree char *unit =
-      g_strdup_printf ("%" G_GINT64_FORMAT, c->segment_id);
-    decide (d.pred, cb, unit, c->theme);
-  }
-  for (guint i = 0; i < segs->len; i++) {
-    char *unit = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                  ((TeemaSegment *) segs->pdata[i])->id);
-    if (all_segments || g_hash_table_contains (gold_units, unit))
-      g_ptr_array_add (d.units, unit);
-    else
-      g_free (unit);
-  }
-  g_autofree char *title =
-    g_strdup_printf ("Coder '%s' against '%s'", test, gold);
-  TeemaTable *t = score (&d, cb, FALSE, title);
   decisions_clear (&d);
   return t;
 }

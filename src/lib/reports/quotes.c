@@ -1,28 +1,12 @@
-/* quotes.c — quotes for a thesis draft.
+/* reports/quotes.c — quotes for a thesis draft.
  *
  * Collects the informant segments coded with a theme (optionally with its
  * sub-themes), one per segment however many coders coded it, in document
  * order, and renders them in the thesis convention: the quote as an
  * indented paragraph followed by "(H3)". */
-#include "project/project-private.h"
+#include "reports/reports-private.h"
 
 #include <string.h>
-#include <teema/teema.h>
-
-static gboolean
-theme_selected (const TeemaCodebook *cb, const char *code, const char *want,
-                gboolean children)
-{
-  const TeemaTheme *t = teema_codebook_lookup (cb, code);
-  for (guint depth = 0; t && depth < 64; depth++) {
-    if (g_ascii_strcasecmp (t->code, want) == 0)
-      return TRUE;
-    if (!children)
-      return FALSE;
-    t = t->parent ? teema_codebook_lookup (cb, t->parent) : NULL;
-  }
-  return FALSE;
-}
 
 /* One line of text: newlines inside a turn become spaces. */
 static char *
@@ -48,47 +32,59 @@ add_quote (TeemaTable *table, const char *theme, const TeemaSegment *s)
   teema_table_add_text (table, citation);
 }
 
+/* The index of the theme named code, or an error naming the known ones. */
+static gboolean
+find_theme (const TeemaCodebook *cb, const char *code, guint *index,
+            GError **error)
+{
+  const TeemaTheme *t = code ? teema_codebook_lookup (cb, code) : NULL;
+  for (guint i = 0; t && i < teema_codebook_size (cb); i++)
+    if (teema_codebook_theme (cb, i) == t) {
+      *index = i;
+      return TRUE;
+    }
+  if (!code)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "which theme? (see 'teema codebook list')");
+  else
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "unknown theme '%s' (see 'teema codebook list')", code);
+  return FALSE;
+}
+
 TeemaTable *
-teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *opt,
+teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
                       GError **error)
 {
-  g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
-  if (!cb)
+  TeemaQuoteOptions defaults = { 0 };
+  const TeemaQuoteOptions *opt = options ? options : &defaults;
+  TeemaCodingSetOptions so = { opt->coder, opt->children, opt->informant,
+                               opt->group };
+  g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
+  if (!set)
     return NULL;
-  const TeemaTheme *theme = teema_codebook_lookup (cb, opt->theme);
-  if (!theme) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')",
-                 opt->theme ? opt->theme : "");
+  const TeemaCodebook *cb = teema_coding_set__codebook (set);
+  guint ti = 0;
+  if (!find_theme (cb, opt->theme, &ti, error))
     return NULL;
-  }
-  TeemaCodingFilter cf = { opt->coder, NULL, opt->informant, 0 };
-  g_autoptr (GPtrArray) codings =
-    teema_coding_list (project, &cf, error);
-  if (!codings)
-    return NULL;
-  g_autoptr (GHashTable) wanted =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < codings->len; i++) {
-    TeemaCoding *c = codings->pdata[i];
-    if (theme_selected (cb, c->theme, theme->code, opt->children))
-      g_hash_table_add (wanted, g_memdup2 (&c->segment_id, sizeof (gint64)));
-  }
-  TeemaSegmentFilter sf = { opt->informant, opt->group, FALSE };
-  g_autoptr (GPtrArray) segments =
-    teema_segment_list (project, &sf, error);
-  if (!segments)
-    return NULL;
-  TeemaTable *table = teema_table_new (teema_theme_label (theme, opt->lang));
+  const TeemaTheme *theme = teema_codebook_theme (cb, ti);
+  TeemaTable *table =
+    teema_table_new (teema_theme_label (theme, opt->lang ? opt->lang : "fi"));
   const char *cols[] = { "theme",    "informant", "group", "segment",
                          "document", "position",  "text",  "citation" };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
     teema_table_add_column (
       table, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
-  for (guint i = 0; i < segments->len; i++) {
-    TeemaSegment *s = segments->pdata[i];
-    if (g_hash_table_contains (wanted, &s->id))
-      add_quote (table, theme->code, s);
+  guint n = 0;
+  const TeemaCoded *rows = teema_coding_set__rows (set, ti, &n);
+  for (guint i = 0; i < n; i++) {
+    g_autoptr (TeemaSegment) s =
+      teema_segment_get (project, rows[i].segment, error);
+    if (!s) {
+      teema_table_free (table);
+      return NULL;
+    }
+    add_quote (table, theme->code, s);
   }
   return table;
 }
@@ -113,9 +109,11 @@ teema_quotes_markdown (const TeemaTable *quotes, const char *heading)
 }
 
 char *
-teema_quotes_markdown_all (TeemaProject *project, const TeemaQuoteOptions *opt,
-                           GError **error)
+teema_quotes_markdown_all (TeemaProject *project,
+                           const TeemaQuoteOptions *options, GError **error)
 {
+  TeemaQuoteOptions defaults = { 0 };
+  const TeemaQuoteOptions *opt = options ? options : &defaults;
   g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
   if (!cb)
     return NULL;

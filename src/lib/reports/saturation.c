@@ -1,4 +1,5 @@
-/* saturation.c — the saturation curve: new themes per successive interview.
+/* reports/saturation.c — the saturation curve: new themes per successive
+ * interview.
  *
  * Interviews are documents with informant segments, in import order or by
  * the informant's "date" attribute (ISO 8601 strings sort as dates; undated
@@ -7,19 +8,22 @@
  * count as coded, without roll-up to parents. Must always hold: the last
  * row's cumulative count equals the number of distinct themes coded, and
  * cumulative = previous cumulative + new on every row. */
-#include <teema/teema.h>
-
+#include "reports/reports-private.h"
 
 #include <string.h>
 
 typedef struct {
-  gint64 document_id;
-  char *document;   /* borrowed from the segments array */
-  char *informant;  /* borrowed */
-  const char *date; /* borrowed from the informants array, or NULL */
+  const TeemaDocument *doc; /* borrowed from the document list */
+  const char *date;         /* borrowed from the informants, or NULL */
   guint import_pos;
-  GPtrArray *themes; /* char * theme codes coded here, owned */
+  GArray *coded;     /* Pair: (position, theme index) of each coding here */
+  GPtrArray *themes; /* const char * theme codes in order of first coding */
 } Interview;
+
+typedef struct {
+  guint ordinal;
+  guint theme;
+} Pair;
 
 gboolean
 teema_interview_order_parse (const char *name, TeemaInterviewOrder *order,
@@ -54,27 +58,9 @@ informant_date (GPtrArray *informants, const char *code)
 static void
 interview_free (Interview *iv)
 {
+  g_array_unref (iv->coded);
   g_ptr_array_unref (iv->themes);
   g_free (iv);
-}
-
-static Interview *
-interview_of (GPtrArray *interviews, GHashTable *by_doc, TeemaSegment *s,
-              GPtrArray *informants)
-{
-  Interview *iv = g_hash_table_lookup (by_doc, &s->document_id);
-  if (iv)
-    return iv;
-  iv = g_new0 (Interview, 1);
-  iv->document_id = s->document_id;
-  iv->document = s->document;
-  iv->informant = s->informant;
-  iv->date = informant_date (informants, s->informant);
-  iv->import_pos = interviews->len;
-  iv->themes = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (interviews, iv);
-  g_hash_table_insert (by_doc, &iv->document_id, iv);
-  return iv;
 }
 
 static gint
@@ -87,35 +73,59 @@ by_date (gconstpointer a, gconstpointer b)
   return c ? c : (gint) x->import_pos - (gint) y->import_pos;
 }
 
-static gboolean
-has_theme (GPtrArray *themes, const char *code)
+static int
+by_position (gconstpointer a, gconstpointer b)
 {
-  for (guint i = 0; i < themes->len; i++)
-    if (g_str_equal (themes->pdata[i], code))
-      return TRUE;
-  return FALSE;
+  const Pair *x = a, *y = b;
+  if (x->ordinal != y->ordinal)
+    return x->ordinal < y->ordinal ? -1 : 1;
+  return x->theme < y->theme ? -1 : x->theme > y->theme;
 }
 
-/* Attaches each coding's theme to its segment's interview. */
+/* The interviews: documents with informant segments, in import order. */
 static void
-collect (GPtrArray *interviews, GHashTable *by_doc, GPtrArray *segs,
-         GPtrArray *codings, GPtrArray *informants)
+interviews_of (GPtrArray *interviews, GHashTable *by_doc, GPtrArray *docs,
+               GPtrArray *informants)
 {
-  g_autoptr (GHashTable) seg_by_id =
-    g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < segs->len; i++) {
-    TeemaSegment *s = segs->pdata[i];
-    g_hash_table_insert (seg_by_id, &s->id, s);
-    interview_of (interviews, by_doc, s, informants);
+  for (guint i = 0; i < docs->len; i++) {
+    const TeemaDocument *d = docs->pdata[i];
+    if (!d->n_segments)
+      continue;
+    Interview *iv = g_new0 (Interview, 1);
+    iv->doc = d;
+    iv->date = informant_date (informants, d->informant);
+    iv->import_pos = interviews->len;
+    iv->coded = g_array_new (FALSE, FALSE, sizeof (Pair));
+    iv->themes = g_ptr_array_new ();
+    g_ptr_array_add (interviews, iv);
+    g_hash_table_insert (by_doc, (gpointer) &d->id, iv);
   }
-  for (guint i = 0; i < codings->len; i++) {
-    TeemaCoding *c = codings->pdata[i];
-    TeemaSegment *s = g_hash_table_lookup (seg_by_id, &c->segment_id);
-    if (!s)
-      continue; /* an interviewer turn */
-    Interview *iv = g_hash_table_lookup (by_doc, &s->document_id);
-    if (!has_theme (iv->themes, c->theme))
-      g_ptr_array_add (iv->themes, g_strdup (c->theme));
+}
+
+/* Each interview's themes, in the order the codings come in its text. */
+static void
+collect (GHashTable *by_doc, GPtrArray *interviews, TeemaCodingSet *set)
+{
+  const TeemaCodebook *cb = teema_coding_set__codebook (set);
+  for (guint t = 0; t < teema_codebook_size (cb); t++) {
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (set, t, &n);
+    for (guint i = 0; i < n; i++) {
+      Interview *iv = g_hash_table_lookup (by_doc, &rows[i].document);
+      Pair pair = { rows[i].ordinal, t };
+      if (iv)
+        g_array_append_val (iv->coded, pair);
+    }
+  }
+  for (guint i = 0; i < interviews->len; i++) {
+    Interview *iv = interviews->pdata[i];
+    g_array_sort (iv->coded, by_position);
+    g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, NULL);
+    for (guint k = 0; k < iv->coded->len; k++) {
+      guint t = g_array_index (iv->coded, Pair, k).theme;
+      if (g_hash_table_add (seen, GUINT_TO_POINTER (t + 1)))
+        g_ptr_array_add (iv->themes, teema_codebook_theme (cb, t)->code);
+    }
   }
 }
 
@@ -150,8 +160,8 @@ add_rows (TeemaTable *t, GPtrArray *interviews)
     }
     teema_table_add_row (t);
     teema_table_add_int (t, i + 1);
-    teema_table_add_text (t, iv->document);
-    teema_table_add_text (t, iv->informant);
+    teema_table_add_text (t, iv->doc->name);
+    teema_table_add_text (t, iv->doc->informant);
     teema_table_add_text (t, iv->date ? iv->date : "");
     teema_table_add_int (t, iv->themes->len);
     teema_table_add_int (t, n_new);
@@ -166,25 +176,19 @@ teema_report_saturation (TeemaProject *project,
 {
   TeemaSaturationOptions defaults = { NULL, TEEMA_ORDER_IMPORT };
   const TeemaSaturationOptions *opt = options ? options : &defaults;
-  TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segs =
-    teema_segment_list (project, &sf, error);
-  if (!segs)
+  TeemaCodingSetOptions so = { opt->coder, FALSE, NULL, NULL };
+  g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
+  if (!set)
     return NULL;
-  TeemaCodingFilter cf = { opt->coder, NULL, NULL, 0 };
-  g_autoptr (GPtrArray) codings =
-    teema_coding_list (project, &cf, error);
-  if (!codings)
-    return NULL;
-  g_autoptr (GPtrArray) informants =
-    teema_informant_list (project, error);
-  if (!informants)
+  g_autoptr (GPtrArray) docs = teema_document_list (project, error);
+  if (!docs)
     return NULL;
   g_autoptr (GPtrArray) interviews =
     g_ptr_array_new_with_free_func ((GDestroyNotify) interview_free);
   g_autoptr (GHashTable) by_doc =
     g_hash_table_new (g_int64_hash, g_int64_equal);
-  collect (interviews, by_doc, segs, codings, informants);
+  interviews_of (interviews, by_doc, docs, teema_coding_set__informants (set));
+  collect (by_doc, interviews, set);
   if (opt->order == TEEMA_ORDER_DATE)
     g_ptr_array_sort (interviews, by_date);
   TeemaTable *t = teema_table_new ("Saturation");

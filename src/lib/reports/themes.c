@@ -6,10 +6,9 @@
  * per theme however many coders coded it. Interviewer turns never count.
  * Must always hold: the long table (one row per theme and informant or
  * group) and the wide table carry the same numbers. */
-#include "project/project-private.h"
+#include "reports/reports-private.h"
 
 #include <string.h>
-#include <teema/teema.h>
 
 typedef struct {
   char *code;
@@ -19,13 +18,9 @@ typedef struct {
 } Unit;
 
 typedef struct {
-  GPtrArray *units;                 /* Unit *: informants or groups, in order */
-  GHashTable *unit_of_segment;      /* gint64 * -> Unit * (report unit) */
-  GHashTable *informant_of_segment; /* gint64 * -> char * informant code */
-  GHashTable *words_of_segment;     /* gint64 * -> guint words */
-  GPtrArray *segments;
-  TeemaCodebook *cb;
-  GHashTable *coded; /* "theme\x1fsegment" (roll-up) -> 1 */
+  TeemaCodingSet *set;
+  GPtrArray *units;   /* Unit *: informants or groups, in order */
+  guint *unit_of_inf; /* per informant index: its unit */
   GPtrArray *informants;
 } Data;
 
@@ -41,105 +36,53 @@ static void
 data_clear (Data *d)
 {
   g_clear_pointer (&d->units, g_ptr_array_unref);
-  g_clear_pointer (&d->unit_of_segment, g_hash_table_destroy);
-  g_clear_pointer (&d->informant_of_segment, g_hash_table_destroy);
-  g_clear_pointer (&d->words_of_segment, g_hash_table_destroy);
-  g_clear_pointer (&d->segments, g_ptr_array_unref);
-  g_clear_pointer (&d->cb, teema_codebook_free);
-  g_clear_pointer (&d->coded, g_hash_table_destroy);
-  g_clear_pointer (&d->informants, g_ptr_array_unref);
+  g_clear_pointer (&d->unit_of_inf, g_free);
+  g_clear_pointer (&d->set, teema_coding_set__free);
 }
 
-static Unit *
+static guint
 find_unit (GPtrArray *units, const char *code)
 {
   for (guint i = 0; i < units->len; i++)
     if (g_strcmp0 (((Unit *) units->pdata[i])->code, code) == 0)
-      return units->pdata[i];
-  return NULL;
+      return i;
+  return G_MAXUINT;
 }
 
+/* One unit per informant, or per group, in the informants' order. */
 static void
 build_units (Data *d, TeemaReportBy by)
 {
   d->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
+  d->unit_of_inf = g_new0 (guint, d->informants->len + 1);
   for (guint i = 0; i < d->informants->len; i++) {
     TeemaInformant *inf = d->informants->pdata[i];
     const char *group = inf->group ? inf->group : "(no group)";
     const char *code = by == TEEMA_BY_GROUP ? group : inf->code;
-    if (find_unit (d->units, code))
-      continue;
-    Unit *u = g_new0 (Unit, 1);
-    u->code = g_strdup (code);
-    u->group = g_strdup (group);
-    g_ptr_array_add (d->units, u);
-  }
-}
-
-static void
-index_segments (Data *d, TeemaReportBy by)
-{
-  d->unit_of_segment = g_hash_table_new (g_int64_hash, g_int64_equal);
-  d->informant_of_segment = g_hash_table_new (g_int64_hash, g_int64_equal);
-  d->words_of_segment = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < d->segments->len; i++) {
-    TeemaSegment *s = d->segments->pdata[i];
-    const char *key = by == TEEMA_BY_GROUP
-                        ? (s->group ? s->group : "(no group)")
-                        : s->informant;
-    Unit *u = find_unit (d->units, key);
-    if (!u)
-      continue;
-    u->words += s->n_words;
-    u->has_segments = TRUE;
-    g_hash_table_insert (d->unit_of_segment, &s->id, u);
-    g_hash_table_insert (d->informant_of_segment, &s->id, s->informant);
-    g_hash_table_insert (d->words_of_segment, &s->id,
-                         GUINT_TO_POINTER (s->n_words));
-  }
-}
-
-static char *
-coded_key (const char *theme, gint64 segment)
-{
-  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, theme, segment);
-}
-
-/* Records the coding for its theme and every ancestor. */
-static void
-index_codings (Data *d, GPtrArray *codings)
-{
-  d->coded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < codings->len; i++) {
-    TeemaCoding *c = codings->pdata[i];
-    const TeemaTheme *t = teema_codebook_lookup (d->cb, c->theme);
-    for (guint depth = 0; t && depth < 64; depth++) {
-      g_hash_table_add (d->coded, coded_key (t->code, c->segment_id));
-      t = t->parent ? teema_codebook_lookup (d->cb, t->parent) : NULL;
+    guint u = find_unit (d->units, code);
+    if (u == G_MAXUINT) {
+      Unit *unit = g_new0 (Unit, 1);
+      unit->code = g_strdup (code);
+      unit->group = g_strdup (group);
+      u = d->units->len;
+      g_ptr_array_add (d->units, unit);
     }
+    Unit *unit = d->units->pdata[u];
+    unit->words += inf->n_words;
+    unit->has_segments |= inf->n_segments > 0;
+    d->unit_of_inf[i] = u;
   }
 }
 
 static gboolean
 load (Data *d, TeemaProject *p, const TeemaReportOptions *opt, GError **error)
 {
-  d->cb = teema_codebook_get (p, error);
-  if (!d->cb)
+  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL };
+  d->set = teema_coding_set__new (p, &so, error);
+  if (!d->set)
     return FALSE;
-  d->informants = teema_informant_list (p, error);
-  if (!d->informants)
-    return FALSE;
-  TeemaSegmentFilter sf = { 0 };
-  d->segments = teema_segment_list (p, &sf, error);
-  if (!d->segments)
-    return FALSE;
-  TeemaCodingFilter cf = { opt->coder, NULL, NULL, 0 };
-  g_autoptr (GPtrArray) codings = teema_coding_list (p, &cf, error);
-  if (!codings)
-    return FALSE;
+  d->informants = teema_coding_set__informants (d->set);
   build_units (d, opt->by);
-  index_segments (d, opt->by);
-  index_codings (d, codings);
   return TRUE;
 }
 
@@ -149,23 +92,21 @@ typedef struct {
   GHashTable *informants; /* informant codes with a coded segment */
 } Cell;
 
-/* Counts theme over all segments into cells (one per unit). */
+/* Counts theme t's segments into cells (one per unit). */
 static void
-count_theme (Data *d, const char *theme, Cell *cells, GHashTable *mentioned)
+count_theme (Data *d, guint t, Cell *cells, GHashTable *mentioned)
 {
-  for (guint i = 0; i < d->segments->len; i++) {
-    TeemaSegment *s = d->segments->pdata[i];
-    Unit *u = g_hash_table_lookup (d->unit_of_segment, &s->id);
-    g_autofree char *key = coded_key (theme, s->id);
-    if (!u || !g_hash_table_contains (d->coded, key))
+  guint n = 0;
+  const TeemaCoded *rows = teema_coding_set__rows (d->set, t, &n);
+  for (guint i = 0; i < n; i++) {
+    if (rows[i].informant == TEEMA_NO_INFORMANT)
       continue;
-    guint ui = 0;
-    while (d->units->pdata[ui] != u)
-      ui++;
-    cells[ui].segments++;
-    cells[ui].words += s->n_words;
-    g_hash_table_add (cells[ui].informants, s->informant);
-    g_hash_table_add (mentioned, s->informant);
+    TeemaInformant *inf = d->informants->pdata[rows[i].informant];
+    guint u = d->unit_of_inf[rows[i].informant];
+    cells[u].segments++;
+    cells[u].words += rows[i].n_words;
+    g_hash_table_add (cells[u].informants, inf->code);
+    g_hash_table_add (mentioned, inf->code);
   }
 }
 
@@ -337,14 +278,15 @@ teema_report_themes (TeemaProject *project, const TeemaReportOptions *options,
   else
     long_columns (table, opt->by);
   guint nu = d.units->len;
-  for (guint i = 0; i < teema_codebook_size (d.cb); i++) {
-    const TeemaTheme *t = teema_codebook_theme (d.cb, i);
+  const TeemaCodebook *cb = teema_coding_set__codebook (d.set);
+  for (guint i = 0; i < teema_codebook_size (cb); i++) {
+    const TeemaTheme *t = teema_codebook_theme (cb, i);
     Cell *cells = g_new0 (Cell, nu);
     for (guint u = 0; u < nu; u++)
       cells[u].informants = g_hash_table_new (g_str_hash, g_str_equal);
     g_autoptr (GHashTable) mentioned =
       g_hash_table_new (g_str_hash, g_str_equal);
-    count_theme (&d, t->code, cells, mentioned);
+    count_theme (&d, i, cells, mentioned);
     if (opt->wide)
       wide_row (&d, table, t, cells, mentioned, opt);
     else

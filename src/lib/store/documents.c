@@ -8,7 +8,8 @@
 gint64
 teema_store__find_document_by_hash (TeemaStore *store, const char *sha256)
 {
-  return teema_store__lookup_id (store, "SELECT id FROM document WHERE sha256 = ?", sha256);
+  return teema_store__lookup_id (
+    store, "SELECT id FROM document WHERE sha256 = ?", sha256);
 }
 
 gboolean
@@ -205,3 +206,41 @@ teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
   return s;
 }
 
+GPtrArray *
+teema_store__document_list (TeemaStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT d.id, d.name, d.path, i.code, d.segmentation, d.imported_at,"
+    " (SELECT count(*) FROM segment s WHERE s.document_id = d.id"
+    "   AND s.interviewer = 0),"
+    " (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
+    "   WHERE s.document_id = d.id AND s.interviewer = 0)"
+    " FROM document d LEFT JOIN informant i ON i.id = d.informant_id"
+    " ORDER BY d.id",
+    error);
+  if (!stmt)
+    return NULL;
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_document_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaDocument *d = g_new0 (TeemaDocument, 1);
+    d->id = sqlite3_column_int64 (stmt, 0);
+    d->name = teema_store__column_dup (stmt, 1);
+    d->path = teema_store__column_dup (stmt, 2);
+    d->informant = teema_store__column_dup (stmt, 3);
+    d->segmentation = teema_store__column_dup (stmt, 4);
+    d->imported_at = teema_store__column_dup (stmt, 5);
+    d->n_segments = (guint) sqlite3_column_int (stmt, 6);
+    d->n_words = (guint) sqlite3_column_int (stmt, 7);
+    g_ptr_array_add (out, d);
+  }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE) {
+    g_ptr_array_unref (out);
+    teema_store__fail (store, error, "reading documents");
+    return NULL;
+  }
+  return out;
+}

@@ -8,7 +8,8 @@
 gint64
 teema_store__find_informant (TeemaStore *store, const char *code)
 {
-  return teema_store__lookup_id (store, "SELECT id FROM informant WHERE code = ?", code);
+  return teema_store__lookup_id (
+    store, "SELECT id FROM informant WHERE code = ?", code);
 }
 
 gint64
@@ -78,10 +79,12 @@ teema_store__list_informants (TeemaStore *store, GError **error)
     store,
     "SELECT i.id, i.code, i.grp, i.role,"
     "  (SELECT count(*) FROM document d WHERE d.informant_id = i.id),"
-    "  (SELECT coalesce(sum(s.n_words), 0) FROM segment s JOIN document d"
-    "     ON d.id = s.document_id WHERE d.informant_id = i.id"
-    "     AND s.interviewer = 0) "
-    "FROM informant i ORDER BY i.grp IS NULL, i.grp, i.code",
+    "  w.n, w.words "
+    "FROM informant i LEFT JOIN (SELECT d.informant_id AS id, count(*) AS n,"
+    "  sum(s.n_words) AS words FROM segment s JOIN document d"
+    "  ON d.id = s.document_id WHERE s.interviewer = 0"
+    "  GROUP BY d.informant_id) w ON w.id = i.id "
+    "ORDER BY i.grp IS NULL, i.grp, i.code",
     error);
   if (!stmt)
     return NULL;
@@ -95,7 +98,8 @@ teema_store__list_informants (TeemaStore *store, GError **error)
     inf->group = teema_store__column_dup (stmt, 2);
     inf->role = teema_store__column_dup (stmt, 3);
     inf->n_documents = sqlite3_column_int (stmt, 4);
-    inf->n_words = sqlite3_column_int (stmt, 5);
+    inf->n_segments = sqlite3_column_int (stmt, 5);
+    inf->n_words = sqlite3_column_int (stmt, 6);
     inf->keys = g_ptr_array_new_with_free_func (g_free);
     inf->values = g_ptr_array_new_with_free_func (g_free);
     g_ptr_array_add (out, inf);
@@ -107,4 +111,3 @@ teema_store__list_informants (TeemaStore *store, GError **error)
   g_array_unref (ids);
   return out;
 }
-

@@ -1,7 +1,7 @@
 /* store/store.h — the project database, private to the library.
  *
- * Everything that speaks SQL lives behind this header (the files of store/, one file
- * per table family); the rest of the library sees rows as the public
+ * Everything that speaks SQL lives behind this header (the files of store/, one
+ * file per table family); the rest of the library sees rows as the public
  * record structs. All SQL uses bound parameters. Write functions expect
  * the caller to hold a transaction (teema_store__begin/commit/rollback)
  * so a command changes all or nothing. The store calls nothing above it:
@@ -48,6 +48,8 @@ gint64 teema_store__insert_document (TeemaStore *store, const char *name,
                                      const char *text, guint n_chars,
                                      gint64 informant_id,
                                      const char *segmentation, GError **error);
+/* TeemaDocument * in import order. */
+GPtrArray *teema_store__document_list (TeemaStore *store, GError **error);
 gint64 teema_store__insert_segment (TeemaStore *store,
                                     const TeemaSegment *segment,
                                     GError **error);
@@ -100,6 +102,34 @@ GHashTable *teema_store__coding_keys (TeemaStore *store, const char *coder,
 GPtrArray *teema_store__list_codings (TeemaStore *store,
                                       const TeemaCodingFilter *filter,
                                       GError **error);
+
+/* ---- coded segments (coded.c) ----------------------------------------- */
+
+typedef struct {
+  const char *coder;     /* one coder's codings, or NULL for every coder */
+  gboolean roll_up;      /* a theme also carries its descendants' segments */
+  const char *informant; /* only this informant, or NULL */
+  const char *group;     /* only this group, or NULL */
+} TeemaStoreCodedQuery;
+
+/* One (theme, segment) pair; strings are valid during the callback only. */
+typedef struct {
+  const char *theme; /* theme code */
+  gint64 segment;
+  gint64 document;
+  guint ordinal;         /* the segment's position in its document */
+  const char *informant; /* informant code, or NULL */
+  guint n_words;         /* the segment's words */
+} TeemaStoreCoded;
+
+typedef void (*TeemaCodedFunc) (const TeemaStoreCoded *row, gpointer data);
+
+/* Calls fn once per distinct (theme, informant segment) pair that the
+ * query's codings give, in no particular order. */
+gboolean teema_store__foreach_coded (TeemaStore *store,
+                                     const TeemaStoreCodedQuery *query,
+                                     TeemaCodedFunc fn, gpointer data,
+                                     GError **error);
 
 /* The analysis cache: one row per word form. */
 char *teema_store__load_analyses (TeemaStore *store, const char *backend);

@@ -1,0 +1,188 @@
+/* reports/coding-set.c — which informant segments carry which theme.
+ *
+ * The store answers with distinct (theme, segment) pairs, rolled up to
+ * parents in SQL when asked; here they are mapped to codebook and
+ * informant indices, sorted by theme and document order, and indexed for
+ * membership. Must always hold: a segment appears at most once per theme,
+ * and rows of one theme are in document order. */
+#include "reports/reports-private.h"
+
+#include <stdlib.h>
+
+struct TeemaCodingSet {
+  TeemaCodebook *codebook;
+  GPtrArray *informants;   /* TeemaInformant * */
+  GHashTable *inf_index;   /* informant code -> index + 1 */
+  GHashTable *theme_index; /* theme code (folded) -> index + 1 */
+  GArray *rows;            /* TeemaCoded, by theme then document order */
+  guint *first;            /* per theme: its first row; first[n] = rows */
+  GHashTable *keys;        /* TeemaCodingKey (segment, theme index) */
+  gboolean *leaf;          /* per theme */
+};
+
+static void
+add_row (const TeemaStoreCoded *r, gpointer data)
+{
+  TeemaCodingSet *set = data;
+  g_autofree char *folded = g_utf8_casefold (r->theme, -1);
+  guint t = GPOINTER_TO_UINT (g_hash_table_lookup (set->theme_index, folded));
+  if (!t)
+    return;
+  guint inf =
+    r->informant
+      ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, r->informant))
+      : 0;
+  TeemaCoded row = { r->segment,
+                     r->document,
+                     r->ordinal,
+                     t - 1,
+                     inf ? inf - 1 : TEEMA_NO_INFORMANT,
+                     r->n_words };
+  g_array_append_val (set->rows, row);
+}
+
+static int
+by_theme_then_position (const void *a, const void *b)
+{
+  const TeemaCoded *x = a, *y = b;
+  if (x->theme != y->theme)
+    return x->theme < y->theme ? -1 : 1;
+  if (x->document != y->document)
+    return x->document < y->document ? -1 : 1;
+  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
+}
+
+static void
+index_codebook (TeemaCodingSet *set)
+{
+  guint n = teema_codebook_size (set->codebook);
+  set->theme_index =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  set->leaf = g_new0 (gboolean, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const TeemaTheme *t = teema_codebook_theme (set->codebook, i);
+    g_hash_table_insert (set->theme_index, g_utf8_casefold (t->code, -1),
+                         GUINT_TO_POINTER (i + 1));
+    set->leaf[i] = TRUE;
+  }
+  for (guint i = 0; i < n; i++) {
+    const TeemaTheme *t = teema_codebook_theme (set->codebook, i);
+    const TeemaTheme *p =
+      t->parent ? teema_codebook_lookup (set->codebook, t->parent) : NULL;
+    for (guint j = 0; p && j < n; j++)
+      if (teema_codebook_theme (set->codebook, j) == p)
+        set->leaf[j] = FALSE;
+  }
+}
+
+static void
+index_rows (TeemaCodingSet *set)
+{
+  guint n = teema_codebook_size (set->codebook);
+  qsort (set->rows->data, set->rows->len, sizeof (TeemaCoded),
+         by_theme_then_position);
+  set->first = g_new0 (guint, n + 1);
+  set->keys = teema_coding_keys__new ();
+  guint r = 0;
+  for (guint t = 0; t <= n; t++) {
+    set->first[t] = r;
+    for (; t < n && r < set->rows->len
+           && g_array_index (set->rows, TeemaCoded, r).theme == t;
+         r++)
+      teema_coding_keys__add (
+        set->keys, g_array_index (set->rows, TeemaCoded, r).segment, t);
+  }
+}
+
+TeemaCodingSet *
+teema_coding_set__new (TeemaProject *project,
+                       const TeemaCodingSetOptions *options, GError **error)
+{
+  TeemaCodingSetOptions defaults = { 0 };
+  const TeemaCodingSetOptions *opt = options ? options : &defaults;
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
+  if (!cb)
+    return NULL;
+  g_autoptr (GPtrArray) informants = teema_informant_list (project, error);
+  if (!informants)
+    return NULL;
+  TeemaCodingSet *set = g_new0 (TeemaCodingSet, 1);
+  set->codebook = g_steal_pointer (&cb);
+  set->informants = g_steal_pointer (&informants);
+  set->inf_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < set->informants->len; i++)
+    g_hash_table_insert (set->inf_index,
+                         ((TeemaInformant *) set->informants->pdata[i])->code,
+                         GUINT_TO_POINTER (i + 1));
+  index_codebook (set);
+  set->rows = g_array_new (FALSE, FALSE, sizeof (TeemaCoded));
+  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up, opt->informant,
+                             opt->group };
+  if (!teema_store__foreach_coded (project->store, &q, add_row, set, error)) {
+    teema_coding_set__free (set);
+    return NULL;
+  }
+  index_rows (set);
+  return set;
+}
+
+void
+teema_coding_set__free (TeemaCodingSet *set)
+{
+  if (!set)
+    return;
+  teema_codebook_free (set->codebook);
+  g_ptr_array_unref (set->informants);
+  g_hash_table_destroy (set->inf_index);
+  g_hash_table_destroy (set->theme_index);
+  g_array_unref (set->rows);
+  g_free (set->first);
+  if (set->keys)
+    g_hash_table_destroy (set->keys);
+  g_free (set->leaf);
+  g_free (set);
+}
+
+const TeemaCodebook *
+teema_coding_set__codebook (const TeemaCodingSet *set)
+{
+  return set->codebook;
+}
+
+GPtrArray *
+teema_coding_set__informants (const TeemaCodingSet *set)
+{
+  return set->informants;
+}
+
+guint
+teema_coding_set__informant_index (const TeemaCodingSet *set, const char *code)
+{
+  guint i =
+    code ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, code)) : 0;
+  return i ? i - 1 : TEEMA_NO_INFORMANT;
+}
+
+const TeemaCoded *
+teema_coding_set__rows (const TeemaCodingSet *set, guint t, guint *n_rows)
+{
+  guint n = teema_codebook_size (set->codebook);
+  if (t >= n) {
+    *n_rows = 0;
+    return NULL;
+  }
+  *n_rows = set->first[t + 1] - set->first[t];
+  return &g_array_index (set->rows, TeemaCoded, set->first[t]);
+}
+
+gboolean
+teema_coding_set__has (const TeemaCodingSet *set, gint64 segment, guint t)
+{
+  return teema_coding_keys__has (set->keys, segment, t);
+}
+
+gboolean
+teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t)
+{
+  return t < teema_codebook_size (set->codebook) && set->leaf[t];
+}

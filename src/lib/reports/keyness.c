@@ -1,0 +1,167 @@
+/* reports/keyness.c — the lemmas most distinctive of each of two groups,
+ * by log-likelihood G² and Hardie's log ratio.
+ *
+ * Each informant token counts once, by its first lemma (after spoken forms
+ * are normalised); numbers are skipped. */
+#include "reports/reports-private.h"
+
+#include <string.h>
+
+#define DEFAULT_TOP      20
+#define DEFAULT_MIN_FREQ 3
+
+typedef struct {
+  const char *lemma; /* owned by the analyser */
+  guint64 freq[2];
+} LemmaCount;
+
+typedef struct {
+  const char *lemma;
+  guint64 freq[2];
+  double g2, log_ratio;
+} Key;
+
+/* Counts first lemmas of the two groups' informant segments; sets each
+ * group's token total in tokens[]. */
+static GHashTable *
+count_lemmas (TeemaAnalyzer *az, GPtrArray *segments, const TeemaGroup g[2],
+              guint64 tokens[2])
+{
+  GHashTable *counts =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < segments->len; i++) {
+    TeemaSegment *s = segments->pdata[i];
+    int k = teema_groups__index (g, s->group);
+    if (k < 0 || s->interviewer)
+      continue;
+    g_autoptr (GArray) toks = teema_analyzer_tokenize (az, s->text, -1);
+    for (guint j = 0; j < toks->len; j++) {
+      const TeemaToken *tok = &g_array_index (toks, TeemaToken, j);
+      if ((tok->flags & TEEMA_TOKEN_NUMBER) || !tok->analysis->lemmas[0])
+        continue;
+      const char *lemma = tok->analysis->lemmas[0];
+      LemmaCount *lc = g_hash_table_lookup (counts, lemma);
+      if (!lc) {
+        lc = g_new0 (LemmaCount, 1);
+        lc->lemma = lemma;
+        g_hash_table_insert (counts, (gpointer) lemma, lc);
+      }
+      lc->freq[k]++;
+      tokens[k]++;
+    }
+  }
+  return counts;
+}
+
+static int
+key_compare (gconstpointer a, gconstpointer b)
+{
+  const Key *x = a, *y = b;
+  if (x->g2 != y->g2)
+    return x->g2 < y->g2 ? 1 : -1;
+  return strcmp (x->lemma, y->lemma);
+}
+
+/* The lemmas overused in group k (relative frequency above the other's),
+ * sorted by G² descending, then lemma. */
+static GArray *
+keys_for (GHashTable *counts, int k, const guint64 tokens[2], guint min_freq)
+{
+  GArray *keys = g_array_new (FALSE, TRUE, sizeof (Key));
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init (&it, counts);
+  while (g_hash_table_iter_next (&it, NULL, &value)) {
+    LemmaCount *lc = value;
+    if (lc->freq[0] + lc->freq[1] < min_freq)
+      continue;
+    double lr = teema_stats_log_ratio (lc->freq[k], tokens[k], lc->freq[1 - k],
+                                       tokens[1 - k]);
+    if (lr <= 0.0)
+      continue;
+    Key key = { lc->lemma,
+                { lc->freq[0], lc->freq[1] },
+                teema_stats_log_likelihood_g2 (lc->freq[0], tokens[0],
+                                               lc->freq[1], tokens[1]),
+                lr };
+    g_array_append_val (keys, key);
+  }
+  g_array_sort (keys, key_compare);
+  return keys;
+}
+
+static void
+keyness_columns (TeemaTable *t, const TeemaGroup g[2])
+{
+  teema_table_add_column (t, "group", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "lemma", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, g[0].name, TEEMA_COLUMN_INT);
+  teema_table_add_column (t, g[1].name, TEEMA_COLUMN_INT);
+  teema_table_add_column (t, "g2", TEEMA_COLUMN_REAL);
+  teema_table_add_column (t, "p", TEEMA_COLUMN_REAL);
+  teema_table_add_column (t, "log_ratio", TEEMA_COLUMN_REAL);
+}
+
+static void
+keyness_rows (TeemaTable *t, const TeemaGroup g[2], int k, GArray *keys,
+              guint top)
+{
+  for (guint i = 0; i < keys->len && i < top; i++) {
+    const Key *key = &g_array_index (keys, Key, i);
+    teema_table_add_row (t);
+    teema_table_add_text (t, g[k].name);
+    teema_table_add_text (t, key->lemma);
+    teema_table_add_int (t, (gint64) key->freq[0]);
+    teema_table_add_int (t, (gint64) key->freq[1]);
+    teema_table_add_real (t, key->g2, 2);
+    teema_table_add_real (t, teema_stats_chi2_p_1df (key->g2), 3);
+    teema_table_add_real (t, key->log_ratio, 2);
+  }
+}
+
+static TeemaTable *
+keyness_table (GHashTable *counts, const TeemaGroup g[2],
+               const guint64 tokens[2], const TeemaCompareOptions *opt)
+{
+  guint top = opt->top ? opt->top : DEFAULT_TOP;
+  guint min_freq = opt->min_freq ? opt->min_freq : DEFAULT_MIN_FREQ;
+  g_autofree char *title =
+    g_strdup_printf ("Keyness: %s vs %s", g[0].name, g[1].name);
+  TeemaTable *t = teema_table_new (title);
+  keyness_columns (t, g);
+  for (int k = 0; k < 2; k++) {
+    g_autoptr (GArray) keys = keys_for (counts, k, tokens, min_freq);
+    keyness_rows (t, g, k, keys, top);
+  }
+  g_autofree char *note = g_strdup_printf (
+    "Lemma frequencies in informant turns (%s: %" G_GUINT64_FORMAT
+    " tokens; %s: %" G_GUINT64_FORMAT " tokens), at least %u in all. "
+    "g2: log-likelihood; p: its chi-squared p (1 df); log_ratio: log2 of "
+    "the relative frequency in the row's group over the other's.",
+    g[0].name, tokens[0], g[1].name, tokens[1], min_freq);
+  teema_table_add_note (t, note);
+  return t;
+}
+
+TeemaTable *
+teema_report_keyness (TeemaProject *project, const TeemaCompareOptions *options,
+                      GError **error)
+{
+  TeemaCompareOptions defaults = { 0 };
+  const TeemaCompareOptions *opt = options ? options : &defaults;
+  TeemaGroup g[2] = { { 0 } };
+  g_auto (GStrv) owned = NULL;
+  if (!teema_groups__resolve (project, opt, g, &owned, error))
+    return NULL;
+  TeemaSegmentFilter sf = { 0 };
+  g_autoptr (GPtrArray) segments = teema_segment_list (project, &sf, error);
+  if (!segments)
+    return NULL;
+  g_autoptr (TeemaAnalyzer) az =
+    teema_coding__analyzer (project, NULL, FALSE, NULL, error);
+  if (!az)
+    return NULL;
+  guint64 tokens[2] = { 0, 0 };
+  g_autoptr (GHashTable) counts = count_lemmas (az, segments, g, tokens);
+  return keyness_table (counts, g, tokens, opt);
+}
