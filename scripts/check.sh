@@ -28,6 +28,14 @@ for t in build/tests/test-*; do
   pass=$((pass + ok))
   fail=$((fail + f + e))
 done
+if sh tests/style/layering.sh src >build/test-results/layering.log 2>&1; then
+  echo "layering: 1 passed, 0 failed"
+  pass=$((pass + 1))
+else
+  echo "layering: 0 passed, 1 failed"
+  sed 's/^/    /' build/test-results/layering.log
+  fail=$((fail + 1))
+fi
 sh tests/cli/run-golden.sh build/src/cli/teema tests/cli/cases \
   >build/test-results/golden.log 2>&1
 grc=$?
