@@ -11,7 +11,7 @@ PACKAGES="
   libxml2-dev libxml2-utils libarchive-dev
   libncurses-dev libcairo2-dev
   googletest libgtest-dev
-  sqlite3 tmux zip unzip time bc
+  sqlite3 tmux zip unzip time bc clang-format
 "
 
 missing=""

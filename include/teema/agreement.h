@@ -46,17 +46,17 @@ typedef struct {
  * NULL-terminated list of at least two names. Unknown coder (one with no
  * codings): TEEMA_ERROR_NOT_FOUND. */
 TeemaTable *teema_agreement_report (TeemaProject *project,
-                                     const char *const *coders,
-                                     const TeemaAgreementOptions *options,
-                                     GError **error);
+                                    const char *const *coders,
+                                    const TeemaAgreementOptions *options,
+                                    GError **error);
 
 /* The (segment, theme) decisions the coders disagree on, to adjudicate:
  * segment, informant, document, position, theme, one column per coder
  * ("yes", "no" or "-" for missing) and the segment's text. */
 TeemaTable *teema_agreement_disagreements (TeemaProject *project,
-                                         const char *const *coders,
-                                         const TeemaAgreementOptions *options,
-                                         GError **error);
+                                           const char *const *coders,
+                                           const TeemaAgreementOptions *options,
+                                           GError **error);
 
 #ifdef __cplusplus
 }

@@ -7,7 +7,9 @@
 #define TEEMA_AUTOCODE_H
 
 #include <glib.h>
+#include <teema/codebook.h>
 #include <teema/project.h>
+#include <teema/text.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -61,8 +63,17 @@ typedef struct {
 void teema_autocode_result_free (TeemaAutocodeResult *result);
 
 TeemaAutocodeResult *teema_autocode_run (TeemaProject *project,
-                                             const TeemaAutocodeOptions *opt,
-                                             GError **error);
+                                         const TeemaAutocodeOptions *opt,
+                                         GError **error);
+
+/* Codes one text with codebook's rules exactly as autocode codes a
+ * segment: a TeemaAutocodeItem per theme that codes it (segment_id 0),
+ * each with the words that fired, their offsets in code points into text.
+ * For trying a codebook on a sentence; free with g_ptr_array_unref. A rule
+ * that does not compile: TEEMA_ERROR_RULE. */
+GPtrArray *teema_autocode_text (const TeemaCodebook *codebook,
+                                TeemaAnalyzer *analyzer, const char *text,
+                                GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaAutocodeResult, teema_autocode_result_free)
 

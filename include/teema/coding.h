@@ -36,19 +36,18 @@ typedef struct {
 
 /* Codings ordered by document, segment, theme; free with g_ptr_array_unref. */
 GPtrArray *teema_coding_list (TeemaProject *project,
-                                       const TeemaCodingFilter *filter,
-                                       GError **error);
+                              const TeemaCodingFilter *filter, GError **error);
 
 /* Codes the whole segment with theme by coder. Adding an existing coding is
  * not an error (returns TRUE, *added FALSE). Unknown segment or theme:
  * TEEMA_ERROR_NOT_FOUND. */
 gboolean teema_coding_add (TeemaProject *project, gint64 segment_id,
-                                   const char *theme, const char *coder,
-                                   gboolean *added, GError **error);
+                           const char *theme, const char *coder,
+                           gboolean *added, GError **error);
 /* Removes it; *removed says whether there was one. */
 gboolean teema_coding_remove (TeemaProject *project, gint64 segment_id,
-                                      const char *theme, const char *coder,
-                                      gboolean *removed, GError **error);
+                              const char *theme, const char *coder,
+                              gboolean *removed, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCoding, teema_coding_free)
 

@@ -44,8 +44,8 @@ void teema_merge_result_free (TeemaMergeResult *result);
  * other file is upgraded to the current schema if older, never changed
  * otherwise. */
 TeemaMergeResult *teema_merge_run (TeemaProject *project,
-                                       const char *other_path, gboolean dry_run,
-                                       GError **error);
+                                   const char *other_path, gboolean dry_run,
+                                   GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaMergeResult, teema_merge_result_free)
 

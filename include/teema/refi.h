@@ -41,7 +41,7 @@ char *teema_codebook_to_qdc (const TeemaCodebook *codebook);
 /* Writes the whole project as a .qdpx archive at path (atomically: the
  * file appears only when complete). */
 gboolean teema_refi_export_qdpx (TeemaProject *project, const char *path,
-                                    GError **error);
+                                 GError **error);
 
 typedef struct {
   gboolean force;    /* replace documents already in the project */
@@ -82,10 +82,9 @@ void teema_refi_report_free (TeemaRefiReport *report);
  * Fails with TEEMA_ERROR_PARSE for malformed or hostile XML,
  * TEEMA_ERROR_UNSUPPORTED for an unsafe archive, TEEMA_ERROR_EXISTS for a
  * document already in the project (unless options->force). */
-TeemaRefiReport *teema_refi_import (TeemaProject *project,
-                                            const char *path,
-                                            const TeemaRefiOptions *options,
-                                            GError **error);
+TeemaRefiReport *teema_refi_import (TeemaProject *project, const char *path,
+                                    const TeemaRefiOptions *options,
+                                    GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaRefiReport, teema_refi_report_free)
 

@@ -20,8 +20,7 @@ void teema_search_match_free (TeemaSearchMatch *match);
 /* Segments matching rule (the rule language of teema/rule.h), in document
  * order; free with g_ptr_array_unref. A bad rule: TEEMA_ERROR_RULE. */
 GPtrArray *teema_search_run (TeemaProject *project, const char *rule,
-                                 const TeemaSegmentFilter *filter,
-                                 GError **error);
+                             const TeemaSegmentFilter *filter, GError **error);
 
 /* One keyword-in-context line: width code points of left context, the
  * matched span in [brackets], and the right context, on one line. */

@@ -37,12 +37,12 @@ typedef struct {
 
 /* Segments in document and position order; free with g_ptr_array_unref. */
 GPtrArray *teema_segment_list (TeemaProject *project,
-                                        const TeemaSegmentFilter *filter,
-                                        GError **error);
+                               const TeemaSegmentFilter *filter,
+                               GError **error);
 
 /* One segment by id, or NULL with TEEMA_ERROR_NOT_FOUND. */
 TeemaSegment *teema_segment_get (TeemaProject *project, gint64 id,
-                                         GError **error);
+                                 GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaSegment, teema_segment_free)
 

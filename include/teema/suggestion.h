@@ -25,7 +25,6 @@ gboolean teema_rejection_set (TeemaProject *project, gint64 segment_id,
 GPtrArray *teema_rejection_list (TeemaProject *project, const char *coder,
                                  GError **error);
 
-
 #ifdef __cplusplus
 }
 #endif

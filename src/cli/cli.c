@@ -1,6 +1,7 @@
 /* cli.c — helpers shared by the subcommands. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,10 +19,68 @@ cli_usage (GError **error, const char *fmt, ...)
   return 2;
 }
 
+/* Strings GOption allocated for the commands' options: GOption never
+ * frees them, and the entries point at plain locals, so they are owned
+ * here and freed once by cli_free_options() when the command is done. */
+static GPtrArray *option_strings;
+
+static gboolean
+is_string_entry (const GOptionEntry *e)
+{
+  return e->arg == G_OPTION_ARG_STRING || e->arg == G_OPTION_ARG_FILENAME;
+}
+
+static gboolean
+is_array_entry (const GOptionEntry *e)
+{
+  return e->arg == G_OPTION_ARG_STRING_ARRAY
+         || e->arg == G_OPTION_ARG_FILENAME_ARRAY;
+}
+
+/* Takes ownership of what parsing stored in the entries: every string or
+ * array that differs from the value before parsing. */
+static void
+own_option_strings (const GOptionEntry *entries, gpointer *before)
+{
+  if (!option_strings)
+    option_strings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; entries && entries[i].long_name; i++) {
+    if (!entries[i].arg_data
+        || !(is_string_entry (&entries[i]) || is_array_entry (&entries[i])))
+      continue;
+    gpointer now = *(gpointer *) entries[i].arg_data;
+    if (now == before[i] || !now)
+      continue;
+    if (is_string_entry (&entries[i]))
+      g_ptr_array_add (option_strings, now);
+    else if (is_array_entry (&entries[i])) {
+      for (char **s = now; *s; s++)
+        g_ptr_array_add (option_strings, *s);
+      g_ptr_array_add (option_strings, now); /* the array itself */
+    }
+  }
+}
+
+void
+cli_free_options (void)
+{
+  if (option_strings)
+    g_ptr_array_free (option_strings, TRUE);
+  option_strings = NULL;
+}
+
 gboolean
 cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
            const char *params, const char *summary, GError **error)
 {
+  guint n = 0;
+  while (entries && entries[n].long_name)
+    n++;
+  g_autofree gpointer *before = g_new0 (gpointer, n + 1);
+  for (guint i = 0; i < n; i++)
+    if ((is_string_entry (&entries[i]) || is_array_entry (&entries[i]))
+        && entries[i].arg_data)
+      before[i] = *(gpointer *) entries[i].arg_data;
   g_autoptr (GOptionContext) ctx = g_option_context_new (params);
   if (summary)
     g_option_context_set_summary (ctx, summary);
@@ -29,7 +88,9 @@ cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
     g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_strict_posix (ctx, FALSE);
   GError *local = NULL;
-  if (!g_option_context_parse (ctx, argc, argv, &local)) {
+  gboolean ok = g_option_context_parse (ctx, argc, argv, &local);
+  own_option_strings (entries, before);
+  if (!ok) {
     cli_usage (error, "%s (see --help)", local->message);
     g_error_free (local);
     return FALSE;
@@ -44,12 +105,46 @@ cli_open (CliGlobals *g, GError **error)
 }
 
 gboolean
+cli_flush_stdout (GError **error)
+{
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return TRUE;
+  int err = errno;
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+               "writing to standard output: %s", g_strerror (err ? err : EIO));
+  return FALSE;
+}
+
+/* Writes text straight into an existing file that is not a regular one
+ * (a device such as /dev/stdout, a FIFO): it cannot be replaced by
+ * renaming, and must not be. */
+static gboolean
+write_special (const char *path, const char *text, GError **error)
+{
+  FILE *f = fopen (path, "w");
+  gboolean ok = f && fputs (text, f) >= 0;
+  int err = errno;
+  if (f && fclose (f) != 0 && ok) {
+    ok = FALSE;
+    err = errno;
+  }
+  if (!ok)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", path,
+                 g_strerror (err));
+  return ok;
+}
+
+gboolean
 cli_output (const char *path, const char *text, GError **error)
 {
   if (!path || g_str_equal (path, "-")) {
     fputs (text, stdout);
-    return fflush (stdout) == 0;
+    return cli_flush_stdout (error);
   }
+  if (g_file_test (path, G_FILE_TEST_EXISTS)
+      && !g_file_test (path, G_FILE_TEST_IS_REGULAR)
+      && !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return write_special (path, text, error);
   GError *io = NULL;
   if (!g_file_set_contents (path, text, -1, &io)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);

@@ -54,10 +54,17 @@ typedef struct {
 gboolean cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
                     const char *params, const char *summary, GError **error);
 
+/* Frees the option strings cli_parse took (main calls it once). */
+void cli_free_options (void);
+
 /* Sets a usage error and returns 2. */
 int cli_usage (GError **error, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 
 TeemaProject *cli_open (CliGlobals *g, GError **error);
+
+/* Flushes stdout; a failed write (full disk, closed pipe) is an error
+ * naming the system's reason. */
+gboolean cli_flush_stdout (GError **error);
 
 /* Writes text to path atomically, or to stdout when path is NULL or "-". */
 gboolean cli_output (const char *path, const char *text, GError **error);

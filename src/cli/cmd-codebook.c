@@ -50,8 +50,7 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb =
-    p ? teema_codebook_get (p, error) : NULL;
+  g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (teema_codebook_name (cb));
@@ -84,8 +83,7 @@ codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
   if (argc != 2)
     return cli_usage (error, "usage: teema codebook show THEME");
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb =
-    p ? teema_codebook_get (p, error) : NULL;
+  g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   const TeemaTheme *t = teema_codebook_lookup (cb, argv[1]);
@@ -120,8 +118,7 @@ codebook_export (int argc, char **argv, CliGlobals *g, GError **error)
                   "Writes the codebook in the text format.", error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb =
-    p ? teema_codebook_get (p, error) : NULL;
+  g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   g_autofree char *text = teema_codebook_to_text (cb);

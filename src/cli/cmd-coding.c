@@ -36,9 +36,8 @@ coding_change (int argc, char **argv, CliGlobals *g, GError **error,
     return 1;
   gboolean changed = FALSE;
   gboolean ok =
-    add
-      ? teema_coding_add (p, segment, theme, coder, &changed, error)
-      : teema_coding_remove (p, segment, theme, coder, &changed, error);
+    add ? teema_coding_add (p, segment, theme, coder, &changed, error)
+        : teema_coding_remove (p, segment, theme, coder, &changed, error);
   if (!ok)
     return 1;
   if (!g->quiet)

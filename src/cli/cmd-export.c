@@ -34,8 +34,7 @@ export_qdc (int argc, char **argv, CliGlobals *g, GError **error)
   if (argc != 2)
     return cli_usage (error, "usage: teema export qdc OUT.qdc");
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (TeemaCodebook) cb =
-    p ? teema_codebook_get (p, error) : NULL;
+  g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   g_autofree char *xml = teema_codebook_to_qdc (cb);

@@ -33,8 +33,7 @@ cli_import_refi (const char *path, gboolean force, CliGlobals *g,
     return 1;
   TeemaRefiOptions opt = { 0 };
   opt.force = force;
-  g_autoptr (TeemaRefiReport) r =
-    teema_refi_import (p, path, &opt, error);
+  g_autoptr (TeemaRefiReport) r = teema_refi_import (p, path, &opt, error);
   if (!r)
     return 1;
   if (!g->quiet)

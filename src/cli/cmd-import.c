@@ -38,10 +38,10 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
   g_autofree char *transcripts =
     teema_file_format_extensions (TEEMA_FILE_TRANSCRIPT);
   g_autofree char *projects = teema_file_format_extensions (TEEMA_FILE_PROJECT);
-  g_autofree char *summary = g_strdup_printf (
-    "Imports transcripts in one transaction: all or none.\n\n"
-    "Transcripts: %s\nREFI-QDA projects (on their own): %s",
-    transcripts, projects);
+  g_autofree char *summary =
+    g_strdup_printf ("Imports transcripts in one transaction: all or none.\n\n"
+                     "Transcripts: %s\nREFI-QDA projects (on their own): %s",
+                     transcripts, projects);
   if (!cli_parse (&argc, &argv, entries, "FILE...", summary, error))
     return 2;
   TeemaImportOptions opt = { 0 };

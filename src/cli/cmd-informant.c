@@ -18,8 +18,7 @@ informant_list (int argc, char **argv, CliGlobals *g, GError **error)
   if (!teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  g_autoptr (GPtrArray) list =
-    p ? teema_informant_list (p, error) : NULL;
+  g_autoptr (GPtrArray) list = p ? teema_informant_list (p, error) : NULL;
   if (!list)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new ("Informants");
@@ -66,8 +65,8 @@ informant_set (int argc, char **argv, CliGlobals *g, GError **error)
     return 1;
   for (int i = 2; i < argc; i++) {
     g_autofree char *key = g_strndup (argv[i], strchr (argv[i], '=') - argv[i]);
-    if (!teema_informant_set_attr (p, argv[1], key,
-                                           strchr (argv[i], '=') + 1, error))
+    if (!teema_informant_set_attr (p, argv[1], key, strchr (argv[i], '=') + 1,
+                                   error))
       return 1;
   }
   return 0;

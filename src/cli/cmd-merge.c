@@ -40,8 +40,7 @@ cmd_merge (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  g_autoptr (TeemaMergeResult) r =
-    teema_merge_run (p, argv[1], dry_run, error);
+  g_autoptr (TeemaMergeResult) r = teema_merge_run (p, argv[1], dry_run, error);
   if (!r)
     return 1;
   if (!g->quiet)

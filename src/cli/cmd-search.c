@@ -36,8 +36,8 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
     TeemaSearchMatch *m = matches->pdata[i];
     for (guint h = 0; h < m->hits->len; h++, n++) {
       const TeemaRuleHit *hit = &g_array_index (m->hits, TeemaRuleHit, h);
-      g_autofree char *line =
-        teema_search_kwic (m->segment->text, hit->start, hit->end, (guint) width);
+      g_autofree char *line = teema_search_kwic (m->segment->text, hit->start,
+                                                 hit->end, (guint) width);
       printf ("%-4s #%-5" G_GINT64_FORMAT " %s\n", m->segment->informant,
               m->segment->id, line);
     }

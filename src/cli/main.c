@@ -92,6 +92,11 @@ main (int argc, char **argv)
   GError *error = NULL;
   int rc = cli_dispatch (commands, NULL, argc - first + 1, argv + first - 1, &g,
                          &error);
+  cli_free_options ();
+  /* Output printed with printf is only known to be written once flushed:
+   * a full disk or a closed pipe must not look like success. */
+  if (!error && !cli_flush_stdout (&error) && rc == 0)
+    rc = 1;
   if (error) {
     fprintf (stderr, "teema: %s\n", error->message);
     if (rc == 0)

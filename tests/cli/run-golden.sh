@@ -5,7 +5,9 @@
 # temporary directory, with $TEEMA the binary, $SRC the repository and
 # $SHARED the ../shared folder), and the expected `stdout`, `stderr`
 # (optional: when absent stderr is not compared) and `status` (exit code).
-# Prints PASS/FAIL per case, a diff for failures, and "N passed, N failed".
+# A case whose cmd exits 77 is skipped (it prints why, e.g. that it needs
+# ../shared). Prints PASS/FAIL/SKIP per case, a diff for failures, and
+# "N passed, N failed, N skipped".
 set -u
 TEEMA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 CASES=$(cd "$2" && pwd)
@@ -16,10 +18,17 @@ export LC_ALL=C.UTF-8 TEEMA_CODER=tester
 unset TEEMA_PROJECT
 pass=0
 fail=0
+skip=0
 for dir in "$CASES"/*/; do
   name=$(basename "$dir")
   work=$(mktemp -d)
   (cd "$work" && sh "$dir/cmd" >"$work/.out" 2>"$work/.err"; echo $? >"$work/.status")
+  if [ "$(cat "$work/.status")" = 77 ] && [ "$(cat "$dir/status" 2>/dev/null)" != 77 ]; then
+    skip=$((skip + 1))
+    echo "SKIP $name: $(head -1 "$work/.out")"
+    rm -rf "$work"
+    continue
+  fi
   ok=1
   if ! diff -u "$dir/stdout" "$work/.out" >"$work/.diff" 2>&1; then ok=0; fi
   if [ -f "$dir/stderr" ] && ! diff -u "$dir/stderr" "$work/.err" >>"$work/.diff" 2>&1; then ok=0; fi
@@ -40,5 +49,5 @@ for dir in "$CASES"/*/; do
   fi
   rm -rf "$work"
 done
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]

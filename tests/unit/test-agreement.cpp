@@ -134,8 +134,7 @@ protected:
   void code (int seg, const char *theme, const char *coder)
   {
     GError *error = nullptr;
-    ASSERT_TRUE (
-      teema_coding_add (p, ids[seg], theme, coder, nullptr, &error));
+    ASSERT_TRUE (teema_coding_add (p, ids[seg], theme, coder, nullptr, &error));
   }
   std::string cell (TeemaTable *t, const char *row, const char *col)
   {

@@ -63,8 +63,7 @@ protected:
   void code (const std::string &k, const char *theme, const char *coder)
   {
     ASSERT_TRUE (seg.count (k)) << k;
-    ASSERT_TRUE (
-      teema_coding_add (p, seg[k], theme, coder, nullptr, nullptr));
+    ASSERT_TRUE (teema_coding_add (p, seg[k], theme, coder, nullptr, nullptr));
   }
   std::string row (const TeemaTable *t, guint r)
   {

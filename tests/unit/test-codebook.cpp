@@ -309,8 +309,7 @@ TEST_F (ProjectCodebook, StoredCodebookEqualsTheParsedOne)
   TeemaCodebook *cb = load_shipped ();
   ASSERT_NE (cb, nullptr);
   GError *error = nullptr;
-  ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error))
-    << error->message;
+  ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error)) << error->message;
   TeemaCodebook *stored = teema_codebook_get (p, &error);
   ASSERT_NE (stored, nullptr) << error->message;
   expect_same (cb, stored);
@@ -324,10 +323,8 @@ TEST_F (ProjectCodebook, KeepsCodingsOfKeptThemesAndRefusesDroppingCoded)
   GError *error = nullptr;
   ASSERT_TRUE (set ("codebook: v1\ntheme trust\ntheme price\ntheme misc\n",
                     FALSE, &error));
-  ASSERT_TRUE (
-    teema_coding_add (p, seg1, "trust", "anna", nullptr, &error));
-  ASSERT_TRUE (
-    teema_coding_add (p, seg2, "price", "anna", nullptr, &error));
+  ASSERT_TRUE (teema_coding_add (p, seg1, "trust", "anna", nullptr, &error));
+  ASSERT_TRUE (teema_coding_add (p, seg2, "price", "anna", nullptr, &error));
 
   // New labels, a new theme, "misc" (uncoded) dropped: codings stay.
   ASSERT_TRUE (set ("codebook: v2\ntheme experience\n"

@@ -43,15 +43,14 @@ protected:
   void code (TeemaProject *p, gint64 seg, const char *theme, const char *coder)
   {
     GError *error = nullptr;
-    ASSERT_TRUE (
-      teema_coding_add (p, seg, theme, coder, nullptr, &error))
+    ASSERT_TRUE (teema_coding_add (p, seg, theme, coder, nullptr, &error))
       << error->message;
   }
   TeemaMergeResult *merge (bool dry)
   {
     GError *error = nullptr;
-    TeemaMergeResult *r = teema_merge_run (
-      ours, dir.file ("theirs.teema").c_str (), dry, &error);
+    TeemaMergeResult *r =
+      teema_merge_run (ours, dir.file ("theirs.teema").c_str (), dry, &error);
     EXPECT_NE (r, nullptr) << (error ? error->message : "");
     return r;
   }

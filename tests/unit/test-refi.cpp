@@ -86,13 +86,11 @@ std::vector<Coded>
 coded_texts (TeemaProject *p)
 {
   GError *error = nullptr;
-  g_autoptr (GPtrArray) codings =
-    teema_coding_list (p, nullptr, &error);
+  g_autoptr (GPtrArray) codings = teema_coding_list (p, nullptr, &error);
   std::vector<Coded> out;
   for (guint i = 0; codings && i < codings->len; i++) {
     auto *c = (TeemaCoding *) codings->pdata[i];
-    g_autoptr (TeemaSegment) s =
-      teema_segment_get (p, c->segment_id, &error);
+    g_autoptr (TeemaSegment) s = teema_segment_get (p, c->segment_id, &error);
     Coded k;
     glong a = (glong) c->start - s->start, b = (glong) c->end - s->start;
     glong n = g_utf8_strlen (s->text, -1);
@@ -123,6 +121,7 @@ has_text (const std::vector<Coded> &v, const std::string &t)
 
 TEST (RefiSamples, EveryFileInTheSamplesFolderIsCovered)
 {
+  TEEMA_NEEDS_SHARED ("refi/samples");
   std::set<std::string> tested = {
     "atlasti23.2-win_ponte_target.qdpx",
     "atlasti8.4-mac_refi-standard-project.qde",
@@ -142,6 +141,7 @@ TEST (RefiSamples, EveryFileInTheSamplesFolderIsCovered)
 
 TEST (RefiSamples, NVivo12UTF16OffsetsLandOnTheCodedWords)
 {
+  TEEMA_NEEDS_SHARED ("refi/samples");
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
   GError *error = nullptr;
@@ -194,6 +194,7 @@ TEST (RefiSamples, NVivo12UTF16OffsetsLandOnTheCodedWords)
 
 TEST (RefiSamples, NVivo15MacEmptySourcesAreReportedNotFatal)
 {
+  TEEMA_NEEDS_SHARED ("refi/samples");
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
   GError *error = nullptr;
@@ -216,6 +217,7 @@ TEST (RefiSamples, NVivo15MacEmptySourcesAreReportedNotFatal)
 
 TEST (RefiSamples, AtlasTi84BareQdeKeepsCodesAndReportsMissingTexts)
 {
+  TEEMA_NEEDS_SHARED ("refi/samples");
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
   GError *error = nullptr;
@@ -249,6 +251,7 @@ TEST (RefiSamples, AtlasTi84BareQdeKeepsCodesAndReportsMissingTexts)
 
 TEST (RefiSamples, AtlasTi23HierarchyAndUsers)
 {
+  TEEMA_NEEDS_SHARED ("refi/samples");
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
   GError *error = nullptr;
@@ -267,6 +270,7 @@ TEST (RefiSamples, AtlasTi23HierarchyAndUsers)
 
 TEST (RefiSamples, MaxqdaCodesWithDescriptionsAndAbsentSources)
 {
+  TEEMA_NEEDS_SHARED ("refi/samples");
   TempDir dir;
   g_autoptr (TeemaProject) p = fresh (dir);
   GError *error = nullptr;
@@ -288,6 +292,7 @@ TEST (RefiSamples, MaxqdaCodesWithDescriptionsAndAbsentSources)
 
 TEST (RefiSamples, TaguetteCodebook)
 {
+  TEEMA_NEEDS_SHARED ("refi/samples");
   GError *error = nullptr;
   g_autoptr (TeemaCodebook) cb = teema_codebook_load_qdc (
     sample ("taguette1.4.1_uto_tag_codebook.qdc").c_str (), &error);
@@ -385,8 +390,7 @@ TEST (RefiImport, NotesOnSelectionsBecomeMemos)
   EXPECT_TRUE (skipped_contains (r, "1 notes not attached"));
   // The coding's own note stays on the coding, also when the selection
   // refers to it too (here in upper case).
-  g_autoptr (GPtrArray) codings =
-    teema_coding_list (p, nullptr, &error);
+  g_autoptr (GPtrArray) codings = teema_coding_list (p, nullptr, &error);
   ASSERT_EQ (codings->len, 1u);
   EXPECT_STREQ (((TeemaCoding *) codings->pdata[0])->note, "Kallis.");
   g_autoptr (GPtrArray) memos = teema_memo_list (p, nullptr, &error);
@@ -394,8 +398,7 @@ TEST (RefiImport, NotesOnSelectionsBecomeMemos)
   std::vector<std::string> got;
   for (guint i = 0; i < memos->len; i++) {
     auto *m = (TeemaMemo *) memos->pdata[i];
-    g_autoptr (TeemaSegment) s =
-      teema_segment_get (p, m->segment_id, &error);
+    g_autoptr (TeemaSegment) s = teema_segment_get (p, m->segment_id, &error);
     got.push_back (std::string (s->text) + "|" + m->coder + "|" + m->text);
   }
   std::sort (got.begin (), got.end ());
@@ -444,8 +447,7 @@ corpus_project (const TempDir &dir, const char *name)
   TeemaAutocodeOptions ao = {};
   g_autoptr (TeemaAutocodeResult) ar = teema_autocode_run (p, &ao, &error);
   EXPECT_NE (ar, nullptr);
-  EXPECT_TRUE (
-    teema_coding_add (p, 2, "trust", "anna", nullptr, &error));
+  EXPECT_TRUE (teema_coding_add (p, 2, "trust", "anna", nullptr, &error));
   EXPECT_TRUE (teema_informant_set_attr (p, "H1", "age", "41", &error));
   // Memos by two coders, two on the segment anna coded (so the memo
   // selections share its span): spaces at both ends, a tab, line breaks,
@@ -453,10 +455,8 @@ corpus_project (const TempDir &dir, const char *name)
   EXPECT_TRUE (teema_memo_set (
     p, 2, "anna", "  Luottamus <ja> & \"hinta\"\n\n\tsisennys\r\nloppu ",
     &error));
-  EXPECT_TRUE (
-    teema_memo_set (p, 2, "ville", "Vertaa H2:een.", &error));
-  EXPECT_TRUE (
-    teema_memo_set (p, 5, "ville", "Äänensävy ]]> muuttuu", &error));
+  EXPECT_TRUE (teema_memo_set (p, 2, "ville", "Vertaa H2:een.", &error));
+  EXPECT_TRUE (teema_memo_set (p, 5, "ville", "Äänensävy ]]> muuttuu", &error));
   return p;
 }
 
@@ -496,6 +496,7 @@ unzip_member (const TempDir &dir, const std::string &zip,
 
 TEST (RefiExport, BundledCorpusValidatesAgainstProjectXsd)
 {
+  TEEMA_NEEDS_SHARED ("refi/schemas");
   TempDir dir;
   g_autoptr (TeemaProject) p = corpus_project (dir, "p.teema");
   GError *error = nullptr;
@@ -521,6 +522,7 @@ TEST (RefiExport, BundledCorpusValidatesAgainstProjectXsd)
 
 TEST (RefiExport, CodebookQdcValidatesAndRoundTrips)
 {
+  TEEMA_NEEDS_SHARED ("refi/schemas");
   GError *error = nullptr;
   g_autoptr (TeemaCodebook) cb = teema_codebook_load (
     testutil::source ("codebooks/b2b-asiakaskokemus.codebook").c_str (),
@@ -708,6 +710,7 @@ TEST (TranscriptFormats, SrtNameColonAndContinuedCues)
 
 TEST (TranscriptFormats, QualCoderExampleDocx)
 {
+  TEEMA_NEEDS_SHARED ("refi/transcripts");
   auto turns = turns_of (
     testutil::shared ("refi/transcripts/qualcoder_Examples_ID1.docx"));
   ASSERT_EQ (turns.size (), 1u);
@@ -814,8 +817,7 @@ TEST (AttributesCsv, UnknownInformantNamesTheLineAndChangesNothing)
   Snapshot before = snapshot (p);
   GError *error = nullptr;
   std::string path = fixture ("attributes-bad.csv");
-  EXPECT_FALSE (
-    teema_informant_import_csv (p, path.c_str (), nullptr, &error));
+  EXPECT_FALSE (teema_informant_import_csv (p, path.c_str (), nullptr, &error));
   ASSERT_NE (error, nullptr);
   EXPECT_EQ (std::string (error->message),
              path

@@ -381,8 +381,7 @@ protected:
   {
     ASSERT_TRUE (seg.count (key)) << key;
     GError *error = nullptr;
-    ASSERT_TRUE (
-      teema_coding_add (p, seg[key], theme, coder, nullptr, &error))
+    ASSERT_TRUE (teema_coding_add (p, seg[key], theme, coder, nullptr, &error))
       << error->message;
   }
 

@@ -31,11 +31,9 @@ TEST_F (Review, MemosPerSegmentAndCoder)
   GError *error = nullptr;
   EXPECT_EQ (teema_memo_get (p, ids[0], "anna", &error), nullptr);
   EXPECT_EQ (error, nullptr);
-  ASSERT_TRUE (
-    teema_memo_set (p, ids[0], "anna", "Tärkeä kohta", &error));
+  ASSERT_TRUE (teema_memo_set (p, ids[0], "anna", "Tärkeä kohta", &error));
   ASSERT_TRUE (teema_memo_set (p, ids[0], "ben", "eri", &error));
-  ASSERT_TRUE (
-    teema_memo_set (p, ids[0], "anna", "Päivitetty", &error));
+  ASSERT_TRUE (teema_memo_set (p, ids[0], "anna", "Päivitetty", &error));
   char *m = teema_memo_get (p, ids[0], "anna", &error);
   EXPECT_STREQ (m, "Päivitetty");
   g_free (m);
@@ -121,21 +119,18 @@ TEST (ReviewNoRules, HighlightsAndAutocodeWithoutAnyRule)
 TEST_F (Review, Rejections)
 {
   GError *error = nullptr;
-  ASSERT_TRUE (
-    teema_rejection_set (p, ids[1], "price", "anna", TRUE, &error));
+  ASSERT_TRUE (teema_rejection_set (p, ids[1], "price", "anna", TRUE, &error));
   ASSERT_TRUE (teema_rejection_set (p, ids[1], "price", "anna", TRUE,
-                                           &error)); // idempotent
+                                    &error)); // idempotent
   GPtrArray *r = teema_rejection_list (p, "anna", &error);
   ASSERT_EQ (r->len, 1u);
   EXPECT_STREQ (((TeemaCoding *) r->pdata[0])->theme, "price");
   g_ptr_array_unref (r);
-  ASSERT_TRUE (
-    teema_rejection_set (p, ids[1], "price", "anna", FALSE, &error));
+  ASSERT_TRUE (teema_rejection_set (p, ids[1], "price", "anna", FALSE, &error));
   r = teema_rejection_list (p, nullptr, &error);
   EXPECT_EQ (r->len, 0u);
   g_ptr_array_unref (r);
-  EXPECT_FALSE (
-    teema_rejection_set (p, ids[1], "nope", "anna", TRUE, &error));
+  EXPECT_FALSE (teema_rejection_set (p, ids[1], "nope", "anna", TRUE, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
 }

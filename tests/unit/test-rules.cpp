@@ -48,22 +48,20 @@ load_cases ()
   return cases;
 }
 
-// The words (as written) that the hits cover, comma separated, in order.
+// The words (as written) that fired, comma separated, in text order.
 std::string
-hit_words (const std::string &text, GArray *hits)
+hit_words (const TeemaAutocodeItem *item)
 {
   std::string out;
   guint last = G_MAXUINT;
-  for (guint i = 0; hits && i < hits->len; i++) {
-    const TeemaRuleHit &h = g_array_index (hits, TeemaRuleHit, i);
-    if (h.token == last)
+  for (guint i = 0; i < item->hits->len; i++) {
+    auto *h = (const TeemaAutocodeHit *) item->hits->pdata[i];
+    if (h->start == last)
       continue;
-    last = h.token;
-    const char *s = g_utf8_offset_to_pointer (text.c_str (), h.start);
-    const char *e = g_utf8_offset_to_pointer (s, h.end - h.start);
+    last = h->start;
     if (!out.empty ())
       out += ",";
-    out += std::string (s, e - s);
+    out += h->word;
   }
   return out.empty () ? "-" : out;
 }
@@ -94,28 +92,25 @@ TEST_P (RuleTable, MatchesAsTheTableSays)
   GError *error = nullptr;
   TeemaRule *rule = teema_rule_compile (c.rule.c_str (), &error);
   ASSERT_NE (rule, nullptr) << error->message;
-  GArray *tokens = teema_analyzer_tokenize (az, c.text.c_str (), -1);
-  std::vector<gboolean> blocked (tokens->len + 1, FALSE);
-  if (c.exclude != "-") {
-    TeemaRule *ex = teema_rule_compile (c.exclude.c_str (), &error);
-    ASSERT_NE (ex, nullptr) << error->message;
-    GArray *eh = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
-    teema_rule_match (ex, az, c.text.c_str (), tokens, nullptr, eh);
-    for (guint i = 0; i < eh->len; i++)
-      blocked[g_array_index (eh, TeemaRuleHit, i).token] = TRUE;
-    g_array_unref (eh);
-    teema_rule_free (ex);
-  }
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
-  gboolean matched =
-    teema_rule_match (rule, az, c.text.c_str (), tokens, blocked.data (), hits);
+  teema_rule_free (rule);
+  // The row as a one-theme codebook, coded as autocode codes a segment:
+  // the exclusion is the library's, not a copy of it.
+  std::string cb = "theme t\n  rule: " + c.rule + "\n";
+  if (c.exclude != "-")
+    cb += "  exclude: " + c.exclude + "\n";
+  TeemaCodebook *codebook =
+    teema_codebook_parse (cb.c_str (), -1, "row", &error);
+  ASSERT_NE (codebook, nullptr) << error->message;
+  GPtrArray *items =
+    teema_autocode_text (codebook, az, c.text.c_str (), &error);
+  ASSERT_NE (items, nullptr) << error->message;
+  gboolean matched = items->len > 0;
   EXPECT_EQ (matched ? "match" : "no", c.expect);
   if (matched) {
-    EXPECT_EQ (hit_words (c.text, hits), c.hits);
+    EXPECT_EQ (hit_words ((TeemaAutocodeItem *) items->pdata[0]), c.hits);
   }
-  g_array_unref (hits);
-  g_array_unref (tokens);
-  teema_rule_free (rule);
+  g_ptr_array_unref (items);
+  teema_codebook_free (codebook);
 }
 
 INSTANTIATE_TEST_SUITE_P (Table, RuleTable, ::testing::ValuesIn (load_cases ()),

@@ -151,8 +151,7 @@ protected:
   {
     ASSERT_TRUE (seg.count (key)) << key;
     GError *error = nullptr;
-    ASSERT_TRUE (
-      teema_coding_add (p, seg[key], theme, coder, nullptr, &error))
+    ASSERT_TRUE (teema_coding_add (p, seg[key], theme, coder, nullptr, &error))
       << error->message;
   }
 
@@ -226,8 +225,7 @@ TEST_F (Compare, GroupErrors)
   EXPECT_NE (strstr (error->message, "'partner'"), nullptr);
   g_clear_error (&error);
   // A third group: defaults no longer apply, and the error names them.
-  ASSERT_TRUE (
-    teema_informant_set_attr (p, "C2", "group", "partner", &error));
+  ASSERT_TRUE (teema_informant_set_attr (p, "C2", "group", "partner", &error));
   opt = {};
   EXPECT_EQ (teema_report_keyness (p, &opt, &error), nullptr);
   ASSERT_NE (error, nullptr);

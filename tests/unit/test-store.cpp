@@ -90,8 +90,7 @@ protected:
     GError *error = nullptr;
     TeemaCodebook *cb = teema_codebook_parse (kCodebook, -1, "cb", &error);
     ASSERT_NE (cb, nullptr) << error->message;
-    ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error))
-      << error->message;
+    ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error)) << error->message;
     teema_codebook_free (cb);
   }
 
@@ -255,8 +254,7 @@ TEST_F (Store, ReopenKeepsDocumentsSettingsAndCodings)
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error)) << error->message;
   ASSERT_TRUE (teema_project_set_setting (p, "coder", "anna", &error));
   gint64 seg = first_informant_segment ();
-  ASSERT_TRUE (
-    teema_coding_add (p, seg, "trust", "anna", nullptr, &error))
+  ASSERT_TRUE (teema_coding_add (p, seg, "trust", "anna", nullptr, &error))
     << error->message;
   teema_project_free (p);
   p = teema_project_open (path.c_str (), &error);
@@ -332,14 +330,10 @@ TEST_F (Store, InformantsFromFrontMatterThenSetLater)
   EXPECT_EQ (h1->n_words, 7u);
   g_ptr_array_unref (list);
 
-  ASSERT_TRUE (
-    teema_informant_set_attr (p, "A1", "group", "asiakas", &error));
-  ASSERT_TRUE (
-    teema_informant_set_attr (p, "A1", "role", "ostaja", &error));
-  ASSERT_TRUE (
-    teema_informant_set_attr (p, "A1", "sector", "kunta", &error));
-  ASSERT_TRUE (
-    teema_informant_set_attr (p, "A1", "size", "iso", &error));
+  ASSERT_TRUE (teema_informant_set_attr (p, "A1", "group", "asiakas", &error));
+  ASSERT_TRUE (teema_informant_set_attr (p, "A1", "role", "ostaja", &error));
+  ASSERT_TRUE (teema_informant_set_attr (p, "A1", "sector", "kunta", &error));
+  ASSERT_TRUE (teema_informant_set_attr (p, "A1", "size", "iso", &error));
   ASSERT_TRUE (teema_informant_set_attr (p, "H1", "age", "", &error));
   list = teema_informant_list (p, &error);
   const TeemaInformant *a1 = find_informant (list, "A1");
@@ -354,8 +348,7 @@ TEST_F (Store, UnknownInformantIsNotFoundAndChangesNothing)
 {
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
-  EXPECT_FALSE (
-    teema_informant_set_attr (p, "H9", "group", "x", &error));
+  EXPECT_FALSE (teema_informant_set_attr (p, "H9", "group", "x", &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "'H9'"), nullptr) << error->message;
   g_clear_error (&error);
@@ -380,20 +373,15 @@ TEST_F (Store, CodingAddRemoveListWithFilters)
   EXPECT_STREQ (a1->informant, "A1");
 
   gboolean added = FALSE;
-  ASSERT_TRUE (
-    teema_coding_add (p, h1a->id, "trust", "anna", &added, &error))
+  ASSERT_TRUE (teema_coding_add (p, h1a->id, "trust", "anna", &added, &error))
     << error->message;
   EXPECT_TRUE (added);
-  ASSERT_TRUE (
-    teema_coding_add (p, h1a->id, "trust", "anna", &added, &error));
+  ASSERT_TRUE (teema_coding_add (p, h1a->id, "trust", "anna", &added, &error));
   EXPECT_FALSE (added); // already there: not an error
-  ASSERT_TRUE (
-    teema_coding_add (p, h1a->id, "trust", "ben", &added, &error));
-  ASSERT_TRUE (
-    teema_coding_add (p, h1b->id, "price", "anna", &added, &error));
+  ASSERT_TRUE (teema_coding_add (p, h1a->id, "trust", "ben", &added, &error));
+  ASSERT_TRUE (teema_coding_add (p, h1b->id, "price", "anna", &added, &error));
   // Theme codes are case-insensitive.
-  ASSERT_TRUE (
-    teema_coding_add (p, a1->id, "TRUST", "ben", &added, &error))
+  ASSERT_TRUE (teema_coding_add (p, a1->id, "TRUST", "ben", &added, &error))
     << error->message;
   EXPECT_TRUE (added);
   EXPECT_EQ (n_codings (), 4u);
@@ -432,11 +420,11 @@ TEST_F (Store, CodingAddRemoveListWithFilters)
   g_ptr_array_unref (list);
 
   gboolean removed = FALSE;
-  ASSERT_TRUE (teema_coding_remove (p, h1a->id, "trust", "anna",
-                                            &removed, &error));
+  ASSERT_TRUE (
+    teema_coding_remove (p, h1a->id, "trust", "anna", &removed, &error));
   EXPECT_TRUE (removed);
-  ASSERT_TRUE (teema_coding_remove (p, h1a->id, "trust", "anna",
-                                            &removed, &error));
+  ASSERT_TRUE (
+    teema_coding_remove (p, h1a->id, "trust", "anna", &removed, &error));
   EXPECT_FALSE (removed);
   EXPECT_EQ (n_codings (), 3u);
   g_ptr_array_unref (segs);
@@ -448,13 +436,11 @@ TEST_F (Store, CodingUnknownThemeOrSegmentIsNotFound)
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   gint64 seg = first_informant_segment ();
-  EXPECT_FALSE (
-    teema_coding_add (p, seg, "nope", "anna", nullptr, &error));
+  EXPECT_FALSE (teema_coding_add (p, seg, "nope", "anna", nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "'nope'"), nullptr) << error->message;
   g_clear_error (&error);
-  EXPECT_FALSE (
-    teema_coding_add (p, 987654, "trust", "anna", nullptr, &error));
+  EXPECT_FALSE (teema_coding_add (p, 987654, "trust", "anna", nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   EXPECT_NE (strstr (error->message, "987654"), nullptr) << error->message;
   g_clear_error (&error);
@@ -470,8 +456,7 @@ TEST_F (Store, ForcedReimportDropsTheOldDocumentsCodings)
   GError *error = nullptr;
   ASSERT_TRUE (import ({ { "H1.txt", kH1 } }, FALSE, &error));
   gint64 old = first_informant_segment ();
-  ASSERT_TRUE (
-    teema_coding_add (p, old, "trust", "anna", nullptr, &error));
+  ASSERT_TRUE (teema_coding_add (p, old, "trust", "anna", nullptr, &error));
   ASSERT_EQ (n_codings (), 1u);
 
   EXPECT_FALSE (import ({ { "H1.txt", kH1 } }, FALSE, &error));

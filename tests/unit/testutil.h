@@ -69,6 +69,15 @@ shared (const std::string &rel)
   return std::string (TEEMA_SHARED_DIR) + "/" + rel;
 }
 
+// Skips the current test, naming what is missing, when ../shared/rel is
+// absent (a clone without the vendor samples); CI has them and runs it.
+#define TEEMA_NEEDS_SHARED(rel)                                                \
+  do {                                                                         \
+    if (!g_file_test (testutil::shared (rel).c_str (), G_FILE_TEST_EXISTS))    \
+      GTEST_SKIP () << "needs ../shared/" << (rel)                             \
+                    << " (the REFI-QDA vendor samples; see README)";           \
+  } while (0)
+
 // A project in dir with codebook (text format) and the given transcripts
 // (file name, content) imported in order; NULL (with a test failure) when
 // any step fails.
@@ -90,7 +99,7 @@ fixture_project (const TempDir &dir, const char *codebook,
   for (auto &path : paths)
     cpaths.push_back (path.c_str ());
   GPtrArray *r = ok ? teema_document_import (p, cpaths.data (), cpaths.size (),
-                                            nullptr, &error)
+                                             nullptr, &error)
                     : nullptr;
   if (!r) {
     ADD_FAILURE () << (error ? error->message : "fixture project failed");

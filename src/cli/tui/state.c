@@ -49,8 +49,7 @@ tui_status (TuiState *st, const char *fmt, ...)
 static gboolean
 load_codings (TuiState *st, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-    teema_coding_list (st->project, NULL, error);
+  g_autoptr (GPtrArray) list = teema_coding_list (st->project, NULL, error);
   g_autoptr (GPtrArray) rej =
     list ? teema_rejection_list (st->project, st->coder, error) : NULL;
   TeemaMemoFilter mf = { st->coder, NULL };
@@ -147,8 +146,7 @@ tui_state_new (TeemaProject *project, const char *coder, const char *informant,
   st->input = g_string_new (NULL);
   st->codebook = teema_codebook_get (project, error);
   TeemaSegmentFilter all = { NULL, NULL, TRUE };
-  if (!st->codebook
-      || !(st->all = teema_segment_list (project, &all, error))
+  if (!st->codebook || !(st->all = teema_segment_list (project, &all, error))
       || !load_codings (st, error)) {
     tui_state_free (st);
     return NULL;
@@ -267,16 +265,16 @@ tui_apply (TuiState *st, const TuiStep *s, gboolean forward)
   gboolean on = forward ? s->on : !s->on;
   gboolean ok;
   if (s->kind == STEP_CODING)
-    ok = on ? teema_coding_add (st->project, s->segment, s->theme,
-                                        st->coder, NULL, &error)
-            : teema_coding_remove (st->project, s->segment, s->theme,
-                                           st->coder, NULL, &error);
+    ok = on ? teema_coding_add (st->project, s->segment, s->theme, st->coder,
+                                NULL, &error)
+            : teema_coding_remove (st->project, s->segment, s->theme, st->coder,
+                                   NULL, &error);
   else if (s->kind == STEP_REJECT)
-    ok = teema_rejection_set (st->project, s->segment, s->theme,
-                                     st->coder, on, &error);
+    ok = teema_rejection_set (st->project, s->segment, s->theme, st->coder, on,
+                              &error);
   else
     ok = teema_memo_set (st->project, s->segment, st->coder,
-                                 forward ? s->new_memo : s->old_memo, &error);
+                         forward ? s->new_memo : s->old_memo, &error);
   if (!ok) {
     tui_status (st, "not saved: %s", error->message);
     g_error_free (error);

@@ -21,7 +21,6 @@ typedef struct {
 
 GHashTable *teema_coding_keys__new (void);
 void teema_coding_keys__add (GHashTable *set, gint64 segment, gint64 theme);
-gboolean teema_coding_keys__has (GHashTable *set, gint64 segment,
-                                 gint64 theme);
+gboolean teema_coding_keys__has (GHashTable *set, gint64 segment, gint64 theme);
 
 #endif

@@ -112,7 +112,7 @@ typedef struct {
   const char *cache_key;
   GHashTable *theme_ids;   /* theme code -> gint64 * id, looked up once */
   GHashTable *theme_codes; /* gint64 * id -> theme code */
-  gint64 coder_id;       /* the coder "rules" */
+  gint64 coder_id;         /* the coder "rules" */
 } Run;
 
 static char *
@@ -276,8 +276,7 @@ start_workers (Run *run, const char *lang, GError **error)
     Worker *w = g_new0 (Worker, 1);
     g_ptr_array_add (run->workers, w);
     w->az = new_analyzer (lang, run->opt->force_snowball, error);
-    w->compiled =
-      w->az ? teema_compiled__new (run->cb, w->az, error) : NULL;
+    w->compiled = w->az ? teema_compiled__new (run->cb, w->az, error) : NULL;
     if (!w->compiled)
       return FALSE;
     for (guint t = 0; t < w->compiled->themes->len; t++) {
@@ -333,7 +332,8 @@ remove_stale (Run *run, GError **error)
       g_autoptr (TeemaSegment) seg =
         teema_store__get_segment (run->project->store, segment_id, NULL);
       TeemaSegment stub = { .id = segment_id };
-      g_ptr_array_add (run->result->items, teema_compiled__item_new (seg ? seg : &stub, theme));
+      g_ptr_array_add (run->result->items,
+                       teema_compiled__item_new (seg ? seg : &stub, theme));
     }
   }
   return TRUE;
@@ -423,8 +423,8 @@ probe (const TeemaAutocodeOptions *opt, const TeemaCodebook *cb, char **lang,
 }
 
 TeemaAutocodeResult *
-teema_autocode_run (TeemaProject *project,
-                        const TeemaAutocodeOptions *options, GError **error)
+teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
+                    GError **error)
 {
   TeemaAutocodeOptions defaults = { 0 };
   const TeemaAutocodeOptions *opt = options ? options : &defaults;

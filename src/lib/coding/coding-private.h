@@ -45,9 +45,8 @@ void teema_compiled__code (TeemaCompiled *compiled, const TeemaSegment *seg,
                            const GArray *tokens, GPtrArray *items,
                            GHashTable *skip_hits);
 /* The same, every item with its words. */
-void teema_compiled__code_one (TeemaCompiled *compiled,
-                               const TeemaSegment *seg, const GArray *tokens,
-                               GPtrArray *items);
+void teema_compiled__code_one (TeemaCompiled *compiled, const TeemaSegment *seg,
+                               const GArray *tokens, GPtrArray *items);
 
 /* An analyser for lang (NULL: the project's language) with the project's
  * analysis cache loaded; *cache_key (may be NULL) gets the cache's key for

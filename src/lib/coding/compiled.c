@@ -51,8 +51,7 @@ compile_list (TeemaMatcher *m, GPtrArray *sources, const char *code,
 }
 
 TeemaCompiled *
-teema_compiled__new (const TeemaCodebook *cb, TeemaAnalyzer *az,
-                         GError **error)
+teema_compiled__new (const TeemaCodebook *cb, TeemaAnalyzer *az, GError **error)
 {
   TeemaCompiled *c = g_new0 (TeemaCompiled, 1);
   c->az = az;
@@ -219,8 +218,9 @@ code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
 }
 
 void
-teema_compiled__code (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
-              GPtrArray *items, GHashTable *skip_hits)
+teema_compiled__code (TeemaCompiled *c, const TeemaSegment *seg,
+                      const GArray *tokens, GPtrArray *items,
+                      GHashTable *skip_hits)
 {
   memset (c->presence, 0, teema_matcher__words (c->matcher) * sizeof (guint64));
   teema_matcher__presence (c->matcher, tokens, c->presence);
@@ -241,15 +241,15 @@ teema_compiled__code (TeemaCompiled *c, const TeemaSegment *seg, const GArray *t
 
 void
 teema_compiled__code_one (TeemaCompiled *c, const TeemaSegment *seg,
-                         const GArray *tokens, GPtrArray *items)
+                          const GArray *tokens, GPtrArray *items)
 {
   teema_compiled__code (c, seg, tokens, items, NULL);
 }
 
 TeemaAnalyzer *
 teema_coding__analyzer (TeemaProject *p, const char *lang,
-                          gboolean force_snowball, char **cache_key,
-                          GError **error)
+                        gboolean force_snowball, char **cache_key,
+                        GError **error)
 {
   g_autofree char *stored = NULL;
   if (!lang)
@@ -268,4 +268,19 @@ teema_coding__analyzer (TeemaProject *p, const char *lang,
   if (cache_key)
     *cache_key = g_steal_pointer (&key);
   return az;
+}
+
+GPtrArray *
+teema_autocode_text (const TeemaCodebook *codebook, TeemaAnalyzer *analyzer,
+                     const char *text, GError **error)
+{
+  g_autoptr (TeemaCompiled) compiled =
+    teema_compiled__new (codebook, analyzer, error);
+  if (!compiled)
+    return NULL;
+  TeemaSegment seg = { .text = (char *) text };
+  g_autoptr (GArray) tokens = teema_analyzer_tokenize (analyzer, text, -1);
+  GPtrArray *items = teema_compiled__items_new ();
+  teema_compiled__code_one (compiled, &seg, tokens, items);
+  return items;
 }

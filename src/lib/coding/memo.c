@@ -5,8 +5,8 @@
 #include "coding/coding-private.h"
 
 char *
-teema_memo_get (TeemaProject *project, gint64 segment_id,
-                        const char *coder, GError **error)
+teema_memo_get (TeemaProject *project, gint64 segment_id, const char *coder,
+                GError **error)
 {
   return teema_store__get_memo (project->store, segment_id, coder, error);
 }
@@ -26,19 +26,17 @@ write_memo (TeemaProject *p, gpointer data, GError **error)
 }
 
 gboolean
-teema_memo_set (TeemaProject *project, gint64 segment_id,
-                        const char *coder, const char *text, GError **error)
+teema_memo_set (TeemaProject *project, gint64 segment_id, const char *coder,
+                const char *text, GError **error)
 {
   MemoChange c = { segment_id, coder, text };
   return teema_project__transact (project, write_memo, &c, error);
 }
 
 GPtrArray *
-teema_memo_list (TeemaProject *project,
-                            const TeemaMemoFilter *filter, GError **error)
+teema_memo_list (TeemaProject *project, const TeemaMemoFilter *filter,
+                 GError **error)
 {
-  return teema_store__list_memos (project->store,
-                                      filter ? filter->coder : NULL,
-                                      filter ? filter->informant : NULL, error);
+  return teema_store__list_memos (project->store, filter ? filter->coder : NULL,
+                                  filter ? filter->informant : NULL, error);
 }
-

@@ -7,7 +7,6 @@
  * counts add up to what the other copy holds. */
 #include "project/project-private.h"
 
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,8 +98,7 @@ merge_themes (TeemaProject *p, Merge *m, GError **error)
 static gboolean
 merge_codings (TeemaProject *p, Merge *m, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-    teema_coding_list (m->other, NULL, error);
+  g_autoptr (GPtrArray) list = teema_coding_list (m->other, NULL, error);
   if (!list)
     return FALSE;
   for (guint i = 0; i < list->len; i++) {
@@ -248,7 +246,7 @@ result_new (void)
 
 TeemaMergeResult *
 teema_merge_run (TeemaProject *project, const char *other_path,
-                     gboolean dry_run, GError **error)
+                 gboolean dry_run, GError **error)
 {
   if (same_file (project->path, other_path)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,

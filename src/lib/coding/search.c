@@ -16,7 +16,7 @@ teema_search_match_free (TeemaSearchMatch *m)
 
 GPtrArray *
 teema_search_run (TeemaProject *project, const char *rule_src,
-                      const TeemaSegmentFilter *filter, GError **error)
+                  const TeemaSegmentFilter *filter, GError **error)
 {
   g_autoptr (TeemaRule) rule = teema_rule_compile (rule_src, error);
   if (!rule)

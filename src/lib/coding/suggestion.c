@@ -25,17 +25,15 @@ write_rejected (TeemaProject *p, gpointer data, GError **error)
 
 gboolean
 teema_rejection_set (TeemaProject *project, gint64 segment_id,
-                            const char *theme, const char *coder,
-                            gboolean rejected, GError **error)
+                     const char *theme, const char *coder, gboolean rejected,
+                     GError **error)
 {
   Rejection c = { segment_id, theme, coder, rejected };
   return teema_project__transact (project, write_rejected, &c, error);
 }
 
 GPtrArray *
-teema_rejection_list (TeemaProject *project, const char *coder,
-                               GError **error)
+teema_rejection_list (TeemaProject *project, const char *coder, GError **error)
 {
   return teema_store__list_rejections (project->store, coder, error);
 }
-

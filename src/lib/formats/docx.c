@@ -1,7 +1,7 @@
 /* formats/docx.c — DOCX and ODT transcripts.
  *
- * Both formats are zip archives (read by formats/archive.c with its limits) whose
- * main XML (word/document.xml, content.xml) is parsed by formats/xml.c.
+ * Both formats are zip archives (read by formats/archive.c with its limits)
+ * whose main XML (word/document.xml, content.xml) is parsed by formats/xml.c.
  * Every paragraph becomes a paragraph of teema's text format. A speaker
  * label is taken from a bold run at the start of a paragraph ("H1:" or
  * "H1" followed by text) or left for the transcript parser to find when

@@ -48,7 +48,8 @@ sniff_xml_root (const char *head, gsize len, const char *root)
 {
   g_autofree char *s = g_strndup (head, MIN (len, 1024));
   g_autofree char *pattern = g_strdup_printf ("<(\\w+:)?%s[\\s>]", root);
-  return (starts_with (s, len, "<?xml") || starts_with (s, len, "\xEF\xBB\xBF<"))
+  return (starts_with (s, len, "<?xml")
+          || starts_with (s, len, "\xEF\xBB\xBF<"))
          && g_regex_match_simple (pattern, s, 0, 0);
 }
 
@@ -74,20 +75,27 @@ static const char *const ext_qde[] = { ".qde", NULL };
 static const char *const ext_qdc[] = { ".qdc", NULL };
 
 static const Entry entries[] = {
-  { { "docx", "Word document", ext_docx, TEEMA_FILE_TRANSCRIPT }, NULL,
+  { { "docx", "Word document", ext_docx, TEEMA_FILE_TRANSCRIPT },
+    NULL,
     teema_docx__read },
-  { { "odt", "OpenDocument text", ext_odt, TEEMA_FILE_TRANSCRIPT }, NULL,
+  { { "odt", "OpenDocument text", ext_odt, TEEMA_FILE_TRANSCRIPT },
+    NULL,
     teema_odt__read },
-  { { "vtt", "WebVTT subtitles", ext_vtt, TEEMA_FILE_TRANSCRIPT }, sniff_vtt,
+  { { "vtt", "WebVTT subtitles", ext_vtt, TEEMA_FILE_TRANSCRIPT },
+    sniff_vtt,
     teema_vtt__read },
-  { { "srt", "SRT subtitles", ext_srt, TEEMA_FILE_TRANSCRIPT }, sniff_srt,
+  { { "srt", "SRT subtitles", ext_srt, TEEMA_FILE_TRANSCRIPT },
+    sniff_srt,
     teema_srt__read },
   { { "qdpx", "REFI-QDA project", ext_qdpx, TEEMA_FILE_PROJECT }, NULL, NULL },
-  { { "qde", "REFI-QDA project XML", ext_qde, TEEMA_FILE_PROJECT }, sniff_qde,
+  { { "qde", "REFI-QDA project XML", ext_qde, TEEMA_FILE_PROJECT },
+    sniff_qde,
     NULL },
-  { { "qdc", "REFI-QDA codebook", ext_qdc, TEEMA_FILE_CODEBOOK }, sniff_qdc,
+  { { "qdc", "REFI-QDA codebook", ext_qdc, TEEMA_FILE_CODEBOOK },
+    sniff_qdc,
     NULL },
-  { { "text", "plain text or Markdown", ext_txt, TEEMA_FILE_TRANSCRIPT }, NULL,
+  { { "text", "plain text or Markdown", ext_txt, TEEMA_FILE_TRANSCRIPT },
+    NULL,
     NULL },
 };
 

@@ -163,7 +163,7 @@ write_rows (TeemaProject *p, gpointer data, GError **error)
 
 gboolean
 teema_informant_import_csv (TeemaProject *project, const char *path,
-                                 guint *n_rows, GError **error)
+                            guint *n_rows, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;

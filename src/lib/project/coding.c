@@ -5,8 +5,8 @@
 #include "project/project-private.h"
 
 GPtrArray *
-teema_coding_list (TeemaProject *project,
-                            const TeemaCodingFilter *filter, GError **error)
+teema_coding_list (TeemaProject *project, const TeemaCodingFilter *filter,
+                   GError **error)
 {
   return teema_store__list_codings (project->store, filter, error);
 }
@@ -40,9 +40,8 @@ write_coding (TeemaProject *p, gpointer data, GError **error)
 }
 
 gboolean
-teema_coding_add (TeemaProject *project, gint64 segment_id,
-                          const char *theme, const char *coder, gboolean *added,
-                          GError **error)
+teema_coding_add (TeemaProject *project, gint64 segment_id, const char *theme,
+                  const char *coder, gboolean *added, GError **error)
 {
   CodingChange c = { segment_id, theme, coder, TRUE, FALSE };
   gboolean ok = teema_project__transact (project, write_coding, &c, error);
@@ -53,8 +52,8 @@ teema_coding_add (TeemaProject *project, gint64 segment_id,
 
 gboolean
 teema_coding_remove (TeemaProject *project, gint64 segment_id,
-                             const char *theme, const char *coder,
-                             gboolean *removed, GError **error)
+                     const char *theme, const char *coder, gboolean *removed,
+                     GError **error)
 {
   CodingChange c = { segment_id, theme, coder, FALSE, FALSE };
   gboolean ok = teema_project__transact (project, write_coding, &c, error);

@@ -29,10 +29,8 @@ write_informant_attr (TeemaProject *p, gpointer data, GError **error)
 
 gboolean
 teema_informant_set_attr (TeemaProject *project, const char *code,
-                                  const char *key, const char *value,
-                                  GError **error)
+                          const char *key, const char *value, GError **error)
 {
   Strings3 s = { code, key, value };
   return teema_project__transact (project, write_informant_attr, &s, error);
 }
-

@@ -110,4 +110,3 @@ teema_project_set_setting (TeemaProject *project, const char *key,
   Strings3 s = { key, value, NULL };
   return teema_project__transact (project, write_setting, &s, error);
 }
-

@@ -132,8 +132,8 @@ teema_project__check_segment (TeemaProject *p, gint64 id, GError **error)
 }
 
 GPtrArray *
-teema_segment_list (TeemaProject *project,
-                             const TeemaSegmentFilter *filter, GError **error)
+teema_segment_list (TeemaProject *project, const TeemaSegmentFilter *filter,
+                    GError **error)
 {
   return teema_store__list_segments (project->store, filter, error);
 }

@@ -19,8 +19,6 @@
 #include "formats/zip-private.h"
 #include "project/project-private.h"
 
-
-
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
@@ -453,8 +451,7 @@ member_clear (gpointer p)
 }
 
 gboolean
-teema_refi_export_qdpx (TeemaProject *project, const char *path,
-                           GError **error)
+teema_refi_export_qdpx (TeemaProject *project, const char *path, GError **error)
 {
   Export e = { .project = project };
   if (!gather (&e, error)) {

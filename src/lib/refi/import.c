@@ -19,9 +19,6 @@
 #include "formats/zip-private.h"
 #include "project/project-private.h"
 
-
-
-
 #include <stdio.h>
 #include <string.h>
 
@@ -505,7 +502,7 @@ load (const char *path, const TeemaRefiOptions *opt,
 
 TeemaRefiReport *
 teema_refi_import (TeemaProject *project, const char *path,
-                           const TeemaRefiOptions *options, GError **error)
+                   const TeemaRefiOptions *options, GError **error)
 {
   TeemaRefiOptions defaults = { 0 };
   Job job = { NULL, options ? options : &defaults, NULL, NULL, path };

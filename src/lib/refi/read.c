@@ -9,7 +9,6 @@
  * new unique ids. */
 #include "refi/refi-private.h"
 
-
 #include "formats/xml-private.h"
 
 #include <libxml/tree.h>

@@ -79,8 +79,9 @@ static void
 index_rows (TeemaCodingSet *set)
 {
   guint n = teema_codebook_size (set->codebook);
-  qsort (set->rows->data, set->rows->len, sizeof (TeemaCoded),
-         by_theme_then_position);
+  if (set->rows->len > 1)
+    qsort (set->rows->data, set->rows->len, sizeof (TeemaCoded),
+           by_theme_then_position);
   set->first = g_new0 (guint, n + 1);
   set->keys = teema_coding_keys__new ();
   guint r = 0;

@@ -1,7 +1,7 @@
-/* store/analyses.c — the analysis cache: one row per word form and backend, so each
- * distinct form is analysed once per project.
- * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+/* store/analyses.c — the analysis cache: one row per word form and backend, so
+ * each distinct form is analysed once per project. Must always hold: like every
+ * file of the store, nothing here begins or commits a transaction, and every
+ * value is a bound parameter. */
 #include "store/store-private.h"
 
 #include <string.h>

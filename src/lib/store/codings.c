@@ -15,7 +15,8 @@ teema_store__ensure_coder (TeemaStore *store, const char *name, GError **error)
   teema_store__bind_text (stmt, 1, name);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  return teema_store__lookup_id (store, "SELECT id FROM coder WHERE name = ?", name);
+  return teema_store__lookup_id (store, "SELECT id FROM coder WHERE name = ?",
+                                 name);
 }
 
 gboolean
@@ -161,4 +162,3 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
   sqlite3_reset (stmt);
   return out;
 }
-

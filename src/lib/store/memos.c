@@ -145,4 +145,3 @@ teema_store__list_rejections (TeemaStore *store, const char *coder,
   sqlite3_reset (stmt);
   return out;
 }
-

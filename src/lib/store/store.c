@@ -317,4 +317,3 @@ teema_store__set_setting (TeemaStore *store, const char *key, const char *value,
   teema_store__bind_text (stmt, 2, value);
   return teema_store__step_done (store, stmt, error);
 }
-

@@ -8,7 +8,8 @@
 gint64
 teema_store__find_theme (TeemaStore *store, const char *code)
 {
-  return teema_store__lookup_id (store, "SELECT id FROM theme WHERE code = ?", code);
+  return teema_store__lookup_id (store, "SELECT id FROM theme WHERE code = ?",
+                                 code);
 }
 
 static void
@@ -142,4 +143,3 @@ teema_store__delete_theme (TeemaStore *store, const char *code, GError **error)
   teema_store__bind_text (stmt, 1, code);
   return teema_store__step_done (store, stmt, error);
 }
-
