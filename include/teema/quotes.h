@@ -38,6 +38,20 @@ char *teema_quotes_markdown_all (TeemaProject *project,
                                  const TeemaQuoteOptions *options,
                                  GError **error);
 
+/* Receives streamed output piece by piece, in order; returns FALSE (with
+ * error set) to stop the writer. */
+typedef gboolean (*TeemaOutputFunc) (const char *data, gsize len,
+                                     gpointer user_data, GError **error);
+
+/* The Markdown of teema_quotes_markdown (one theme: options->theme) or,
+ * with all, of teema_quotes_markdown_all, written through write as each
+ * quote is read: memory holds one theme's segment ids and one quote, not
+ * the document. On failure nothing more is written and error is set. */
+gboolean teema_quotes_write_markdown (TeemaProject *project,
+                                      const TeemaQuoteOptions *options,
+                                      gboolean all, TeemaOutputFunc write,
+                                      gpointer user_data, GError **error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -33,6 +33,8 @@ typedef struct {
   const char *informant;        /* only this informant, or NULL */
   const char *group;            /* only this group, or NULL */
   gboolean include_interviewer; /* interviewer turns too */
+  gboolean without_text;        /* leave text NULL (teema_segment_get
+                                   reads it): for long lists */
 } TeemaSegmentFilter;
 
 /* Segments in document and position order; free with g_ptr_array_unref. */

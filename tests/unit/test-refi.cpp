@@ -552,7 +552,7 @@ snapshot (TeemaProject *p)
 {
   Snapshot s;
   GError *error = nullptr;
-  TeemaSegmentFilter all = { nullptr, nullptr, TRUE };
+  TeemaSegmentFilter all = { nullptr, nullptr, TRUE, FALSE };
   g_autoptr (GPtrArray) segs = teema_segment_list (p, &all, &error);
   std::map<gint64, std::string> where;
   for (guint i = 0; i < segs->len; i++) {
@@ -653,7 +653,7 @@ turns_of (const std::string &path)
   std::vector<std::string> out;
   if (!res)
     return out;
-  TeemaSegmentFilter all = { nullptr, nullptr, TRUE };
+  TeemaSegmentFilter all = { nullptr, nullptr, TRUE, FALSE };
   g_autoptr (GPtrArray) segs = teema_segment_list (p, &all, &error);
   for (guint i = 0; i < segs->len; i++) {
     auto *s = (TeemaSegment *) segs->pdata[i];

@@ -296,7 +296,7 @@ static void
 commit_search (TuiState *st)
 {
   GError *error = NULL;
-  TeemaSegmentFilter f = { NULL, NULL, FALSE };
+  TeemaSegmentFilter f = { NULL, NULL, FALSE, FALSE };
   g_autoptr (GPtrArray) m =
     teema_search_run (st->project, st->input->str, &f, &error);
   if (!m) {

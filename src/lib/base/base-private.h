@@ -5,7 +5,12 @@
 #define TEEMA_BASE_PRIVATE_H
 
 #include <glib.h>
+#include <teema/codebook.h>
 #include <teema/error.h>
+
+/* Frees a theme record (the codebook owns its themes; the store's theme
+ * lists are built with this as their free function). NULL is ignored. */
+void teema_theme__free (TeemaTheme *theme);
 
 /* Reads a whole file; on failure sets TEEMA_ERROR_IO with the system's
  * message (which names the file). len may be NULL. */

@@ -1,9 +1,11 @@
 /* base/records.c — freeing the public record types (segments, codings,
- * informants, memos, documents).
+ * informants, memos, documents, themes).
  *
  * They live in the lowest layer because the store builds them from rows
  * and every layer above hands them out; so the store never needs to call
  * up into the modules that use them. Each free function accepts NULL. */
+#include "base/base-private.h"
+
 #include <teema/coding.h>
 #include <teema/document.h>
 #include <teema/informant.h>
@@ -75,4 +77,20 @@ teema_document_free (TeemaDocument *d)
   g_free (d->segmentation);
   g_free (d->imported_at);
   g_free (d);
+}
+
+void
+teema_theme__free (TeemaTheme *t)
+{
+  if (!t)
+    return;
+  g_free (t->code);
+  g_free (t->parent);
+  g_free (t->label_fi);
+  g_free (t->label_en);
+  g_free (t->description);
+  g_free (t->colour);
+  g_ptr_array_unref (t->rules);
+  g_ptr_array_unref (t->excludes);
+  g_free (t);
 }

@@ -252,8 +252,13 @@ teema_coding__analyzer (TeemaProject *p, const char *lang,
                         GError **error)
 {
   g_autofree char *stored = NULL;
+  GError *local = NULL;
   if (!lang)
-    lang = stored = teema_store__get_setting (p->store, "language");
+    lang = stored = teema_store__get_setting (p->store, "language", &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return NULL;
+  }
   if (!lang)
     lang = "fi";
   TeemaAnalyzer *az = force_snowball ? teema_analyzer_new_snowball (lang, error)
@@ -263,7 +268,11 @@ teema_coding__analyzer (TeemaProject *p, const char *lang,
   const char *backend =
     teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball";
   g_autofree char *key = g_strdup_printf ("%s-%s", backend, lang);
-  g_autofree char *dump = teema_store__load_analyses (p->store, key);
+  g_autofree char *dump = teema_store__load_analyses (p->store, key, error);
+  if (!dump) {
+    teema_analyzer_free (az);
+    return NULL;
+  }
   teema_analyzer_load_cache (az, dump);
   if (cache_key)
     *cache_key = g_steal_pointer (&key);

@@ -16,22 +16,6 @@ struct TeemaCodebook {
   GPtrArray *themes; /* TeemaTheme *, depth-first */
 };
 
-static void
-theme_free (TeemaTheme *t)
-{
-  if (!t)
-    return;
-  g_free (t->code);
-  g_free (t->parent);
-  g_free (t->label_fi);
-  g_free (t->label_en);
-  g_free (t->description);
-  g_free (t->colour);
-  g_ptr_array_unref (t->rules);
-  g_ptr_array_unref (t->excludes);
-  g_free (t);
-}
-
 static TeemaTheme *
 theme_new (const char *code, guint line)
 {
@@ -58,7 +42,8 @@ static TeemaCodebook *
 codebook_new (void)
 {
   TeemaCodebook *cb = g_new0 (TeemaCodebook, 1);
-  cb->themes = g_ptr_array_new_with_free_func ((GDestroyNotify) theme_free);
+  cb->themes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_theme__free);
   return cb;
 }
 
@@ -252,7 +237,7 @@ static gboolean
 order_themes (TeemaCodebook *cb, const char *name, GError **error)
 {
   GPtrArray *ordered =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) theme_free);
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_theme__free);
   GPtrArray *old = cb->themes;
   g_ptr_array_set_free_func (old, NULL);
   for (guint i = 0; i < old->len; i++) {
@@ -261,7 +246,7 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    "%s:%u: theme '%s' has unknown parent '%s'", name, t->line,
                    t->code, t->parent);
-      g_ptr_array_set_free_func (old, (GDestroyNotify) theme_free);
+      g_ptr_array_set_free_func (old, (GDestroyNotify) teema_theme__free);
       g_ptr_array_unref (ordered);
       return FALSE;
     }
@@ -299,7 +284,7 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  "%s:%u: theme '%s' is its own ancestor (parent cycle)", name,
                  t->line, t->code);
-    g_ptr_array_set_free_func (old, (GDestroyNotify) theme_free);
+    g_ptr_array_set_free_func (old, (GDestroyNotify) teema_theme__free);
     cb->themes = old;
     g_ptr_array_unref (ordered);
     return FALSE;
@@ -458,10 +443,13 @@ drop_missing_themes (TeemaProject *p, const SetJob *job, GError **error)
     TeemaTheme *t = old->pdata[i];
     if (teema_codebook_lookup (job->cb, t->code))
       continue;
-    guint n = teema_store__count_theme_codings (p->store, t->code);
-    if (n && !job->force) {
+    gint64 n = teema_store__count_theme_codings (p->store, t->code, error);
+    if (n < 0) {
+      ok = FALSE;
+    } else if (n && !job->force) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                   "theme '%s' has %u codings but is not in the new "
+                   "theme '%s' has %" G_GINT64_FORMAT
+                   " codings but is not in the new "
                    "codebook; keep it, or use --force to drop it and its "
                    "codings",
                    t->code, n);
@@ -470,7 +458,7 @@ drop_missing_themes (TeemaProject *p, const SetJob *job, GError **error)
       ok = teema_store__delete_theme (p->store, t->code, error);
     }
   }
-  g_ptr_array_set_free_func (old, (GDestroyNotify) theme_free);
+  g_ptr_array_set_free_func (old, (GDestroyNotify) teema_theme__free);
   g_ptr_array_unref (old);
   return ok;
 }
@@ -515,10 +503,18 @@ teema_codebook_get (TeemaProject *project, GError **error)
   }
   TeemaCodebook *cb = codebook_new ();
   g_ptr_array_unref (cb->themes);
-  g_ptr_array_set_free_func (themes, (GDestroyNotify) theme_free);
+  g_ptr_array_set_free_func (themes, (GDestroyNotify) teema_theme__free);
   cb->themes = themes;
-  cb->name = teema_store__get_setting (project->store, "codebook");
-  cb->language = teema_store__get_setting (project->store, "language");
+  GError *local = NULL;
+  cb->name = teema_store__get_setting (project->store, "codebook", &local);
+  if (!local)
+    cb->language =
+      teema_store__get_setting (project->store, "language", &local);
+  if (local) {
+    g_propagate_error (error, local);
+    teema_codebook_free (cb);
+    return NULL;
+  }
   if (!order_themes (cb, project->path, error)) {
     teema_codebook_free (cb);
     return NULL;

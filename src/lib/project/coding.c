@@ -26,7 +26,10 @@ write_coding (TeemaProject *p, gpointer data, GError **error)
     teema_store__get_segment (p->store, c->segment_id, error);
   if (!seg)
     return FALSE;
-  if (!teema_store__find_theme (p->store, c->theme)) {
+  gint64 theme = teema_store__find_theme (p->store, c->theme, error);
+  if (theme < 0)
+    return FALSE;
+  if (!theme) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  "unknown theme '%s' (see 'teema codebook list')", c->theme);
     return FALSE;

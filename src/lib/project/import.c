@@ -104,7 +104,9 @@ store_file (TeemaStore *store, Prepared *p, const TeemaImportOptions *opt,
   TeemaImportResult *r = g_new0 (TeemaImportResult, 1);
   r->path = g_strdup (p->path);
   r->informant = g_strdup (p->informant);
-  gint64 old = teema_store__find_document_by_hash (store, p->sha256);
+  gint64 old = teema_store__find_document_by_hash (store, p->sha256, error);
+  if (old < 0)
+    goto fail;
   if (old && !opt->force) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
                  "%s: already imported (same content); use --force to "
@@ -176,8 +178,13 @@ teema_document_import (TeemaProject *project, const char *const *paths,
   const TeemaImportOptions *opt = options ? options : &defaults;
   g_autoptr (TeemaAnalyzer) joiner = NULL;
   if (opt->join_hyphens) {
+    GError *local = NULL;
     g_autofree char *lang =
-      teema_store__get_setting (project->store, "language");
+      teema_store__get_setting (project->store, "language", &local);
+    if (local) {
+      g_propagate_error (error, local);
+      return NULL;
+    }
     joiner = teema_analyzer_new (lang ? lang : "fi", error);
     if (!joiner)
       return NULL;

@@ -18,7 +18,9 @@ static gboolean
 write_informant_attr (TeemaProject *p, gpointer data, GError **error)
 {
   Strings3 *s = data;
-  gint64 id = teema_store__find_informant (p->store, s->a);
+  gint64 id = teema_store__find_informant (p->store, s->a, error);
+  if (id < 0)
+    return FALSE;
   if (!id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  "unknown informant '%s' (see 'teema informant list')", s->a);

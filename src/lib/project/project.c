@@ -89,7 +89,8 @@ teema_project_schema_version (void)
 char *
 teema_project_get_setting (TeemaProject *project, const char *key)
 {
-  return teema_store__get_setting (project->store, key);
+  /* The public call has no error: a failed read reads as unset. */
+  return teema_store__get_setting (project->store, key, NULL);
 }
 
 typedef struct {

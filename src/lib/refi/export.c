@@ -106,7 +106,7 @@ gather (Export *e, GError **error)
     return FALSE;
   }
   g_clear_error (&no_cb);
-  TeemaSegmentFilter all = { NULL, NULL, TRUE };
+  TeemaSegmentFilter all = { NULL, NULL, TRUE, TRUE };
   if (!(e->coders = teema_store__list_coders (store, error))
       || !(e->informants = teema_store__list_informants (store, error))
       || !(e->documents = teema_store__list_documents (store, error))

@@ -372,7 +372,9 @@ static gboolean
 insert_document (TeemaStore *store, Job *job, RefiSource *src, const char *sha,
                  gint64 *doc, GError **error)
 {
-  gint64 old = teema_store__find_document_by_hash (store, sha);
+  gint64 old = teema_store__find_document_by_hash (store, sha, error);
+  if (old < 0)
+    return FALSE;
   if (old && !job->opt->force) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
                  "%s: source '%s' is already in the project (same text); "

@@ -1,98 +1,178 @@
 /* reports/coding-set.c — which informant segments carry which theme.
  *
- * The store answers with distinct (theme, segment) pairs, rolled up to
- * parents in SQL when asked; here they are mapped to codebook and
- * informant indices, sorted by theme and document order, and indexed for
- * membership. Must always hold: a segment appears at most once per theme,
- * and rows of one theme are in document order. */
+ * The store streams the codings on informant segments in segment order
+ * (store/coded.c: one query over covering indexes, no segment text). Here
+ * each coding's theme is rolled up to its ancestors when asked, and a
+ * segment counts once per theme however many coders or spans coded it:
+ * the codings of one segment are adjacent, so a per-theme "last segment"
+ * stamp is enough, with no sort and no hash of pairs. As the rows go by
+ * they are counted per theme and informant (segments, words); unless the
+ * caller wants only the counts they are also kept per theme, and then
+ * answer membership by binary search.
+ * Must always hold: a segment appears at most once per theme; rows of one
+ * theme are in document order; counts and rows describe the same pairs. */
 #include "reports/reports-private.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct TeemaCodingSet {
   TeemaCodebook *codebook;
-  GPtrArray *informants;   /* TeemaInformant * */
-  GHashTable *inf_index;   /* informant code -> index + 1 */
-  GHashTable *theme_index; /* theme code (folded) -> index + 1 */
-  GArray *rows;            /* TeemaCoded, by theme then document order */
-  guint *first;            /* per theme: its first row; first[n] = rows */
-  GHashTable *keys;        /* TeemaCodingKey (segment, theme index) */
-  gboolean *leaf;          /* per theme */
+  GPtrArray *informants; /* TeemaInformant * */
+  GHashTable *inf_index; /* informant code -> index + 1 */
+  guint n_themes, n_inf;
+  GHashTable *theme_of; /* gint64 * theme id -> codebook index + 1 */
+  GArray **up;          /* per theme: guint indices of it and its ancestors */
+  gboolean *leaf;       /* per theme */
+  GArray **rows;        /* per theme: TeemaCoded, document order */
+  GArray **ids;         /* per theme: sorted gint64 segment ids, or NULL
+                           when rows are in id order already */
+  TeemaCodedCount *counts; /* n_themes x (n_inf + 1): the last column is
+                              segments without an informant */
+  /* while reading */
+  const TeemaCodingSetOptions *opt;
+  gint only;          /* the one theme kept (options->theme), or -1 */
+  gint64 *seen;       /* per theme: the last segment counted */
+  gint64 cur_segment; /* the segment of the rows being read */
+  guint cur_inf;
 };
 
 static void
-add_row (const TeemaStoreCoded *r, gpointer data)
+map_theme_id (gint64 id, const char *code, gpointer data)
 {
   TeemaCodingSet *set = data;
-  g_autofree char *folded = g_utf8_casefold (r->theme, -1);
-  guint t = GPOINTER_TO_UINT (g_hash_table_lookup (set->theme_index, folded));
+  gint i = teema_codebook_index (set->codebook, code);
+  if (i >= 0)
+    g_hash_table_insert (set->theme_of, g_memdup2 (&id, sizeof id),
+                         GUINT_TO_POINTER ((guint) i + 1));
+}
+
+/* Each theme's ancestors (bounded, in case a codebook loops) and leaves. */
+static void
+index_codebook (TeemaCodingSet *set)
+{
+  guint n = set->n_themes;
+  set->up = g_new0 (GArray *, n + 1);
+  set->leaf = g_new0 (gboolean, n + 1);
+  for (guint i = 0; i < n; i++)
+    set->leaf[i] = TRUE;
+  for (guint i = 0; i < n; i++) {
+    set->up[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+    gint a = (gint) i;
+    for (guint depth = 0; a >= 0 && depth <= n; depth++) {
+      guint ua = (guint) a;
+      gboolean dup = FALSE;
+      for (guint k = 0; k < set->up[i]->len; k++)
+        dup |= g_array_index (set->up[i], guint, k) == ua;
+      if (dup)
+        break;
+      g_array_append_val (set->up[i], ua);
+      const char *parent = teema_codebook_theme (set->codebook, ua)->parent;
+      a = parent ? teema_codebook_index (set->codebook, parent) : -1;
+      if (a >= 0 && depth == 0)
+        set->leaf[a] = FALSE;
+    }
+  }
+}
+
+static void
+emit (TeemaCodingSet *set, guint t, const TeemaStoreCoded *r)
+{
+  if (set->only >= 0 && (gint) t != set->only)
+    return;
+  TeemaCodedCount *c =
+    &set->counts[(gsize) t * (set->n_inf + 1) + MIN (set->cur_inf, set->n_inf)];
+  c->segments++;
+  c->words += r->n_words;
+  if (set->opt->counts_only)
+    return;
+  TeemaCoded row = { r->segment, r->document,  r->ordinal,
+                     t,          set->cur_inf, r->n_words };
+  g_array_append_val (set->rows[t], row);
+}
+
+static void
+add_coding (const TeemaStoreCoded *r, gpointer data)
+{
+  TeemaCodingSet *set = data;
+  if (r->segment != set->cur_segment) {
+    set->cur_segment = r->segment;
+    guint i =
+      r->informant
+        ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, r->informant))
+        : 0;
+    set->cur_inf = i ? i - 1 : TEEMA_NO_INFORMANT;
+  }
+  guint t = GPOINTER_TO_UINT (g_hash_table_lookup (set->theme_of, &r->theme));
   if (!t)
     return;
-  guint inf =
-    r->informant
-      ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, r->informant))
-      : 0;
-  TeemaCoded row = { r->segment,
-                     r->document,
-                     r->ordinal,
-                     t - 1,
-                     inf ? inf - 1 : TEEMA_NO_INFORMANT,
-                     r->n_words };
-  g_array_append_val (set->rows, row);
+  GArray *up = set->up[t - 1];
+  guint n = set->opt->roll_up ? up->len : 1;
+  for (guint k = 0; k < n; k++) {
+    guint a = g_array_index (up, guint, k);
+    if (set->seen[a] == r->segment)
+      continue;
+    set->seen[a] = r->segment;
+    emit (set, a, r);
+  }
 }
 
 static int
-by_theme_then_position (const void *a, const void *b)
+by_position (const void *a, const void *b)
 {
   const TeemaCoded *x = a, *y = b;
-  if (x->theme != y->theme)
-    return x->theme < y->theme ? -1 : 1;
   if (x->document != y->document)
     return x->document < y->document ? -1 : 1;
   return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
 }
 
-static void
-index_codebook (TeemaCodingSet *set)
+static int
+by_id (const void *a, const void *b)
 {
-  guint n = teema_codebook_size (set->codebook);
-  set->theme_index =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  set->leaf = g_new0 (gboolean, n + 1);
-  for (guint i = 0; i < n; i++) {
-    const TeemaTheme *t = teema_codebook_theme (set->codebook, i);
-    g_hash_table_insert (set->theme_index, g_utf8_casefold (t->code, -1),
-                         GUINT_TO_POINTER (i + 1));
-    set->leaf[i] = TRUE;
-  }
-  for (guint i = 0; i < n; i++) {
-    const TeemaTheme *t = teema_codebook_theme (set->codebook, i);
-    const TeemaTheme *p =
-      t->parent ? teema_codebook_lookup (set->codebook, t->parent) : NULL;
-    for (guint j = 0; p && j < n; j++)
-      if (teema_codebook_theme (set->codebook, j) == p)
-        set->leaf[j] = FALSE;
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Rows arrive in segment id order, which is document order unless a
+ * document was replaced by an earlier one's text; then they are sorted
+ * by position and their ids kept apart for membership. */
+static void
+finish_rows (TeemaCodingSet *set)
+{
+  for (guint t = 0; t < set->n_themes; t++) {
+    GArray *rows = set->rows[t];
+    gboolean ordered = TRUE;
+    for (guint i = 1; ordered && i < rows->len; i++)
+      ordered = by_position (&g_array_index (rows, TeemaCoded, i - 1),
+                             &g_array_index (rows, TeemaCoded, i))
+                < 0;
+    if (ordered)
+      continue;
+    set->ids[t] = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+    for (guint i = 0; i < rows->len; i++)
+      g_array_append_val (set->ids[t],
+                          g_array_index (rows, TeemaCoded, i).segment);
+    qsort (rows->data, rows->len, sizeof (TeemaCoded), by_position);
+    qsort (set->ids[t]->data, set->ids[t]->len, sizeof (gint64), by_id);
   }
 }
 
-static void
-index_rows (TeemaCodingSet *set)
+static gboolean
+read_rows (TeemaCodingSet *set, TeemaProject *project, GError **error)
 {
-  guint n = teema_codebook_size (set->codebook);
-  if (set->rows->len > 1)
-    qsort (set->rows->data, set->rows->len, sizeof (TeemaCoded),
-           by_theme_then_position);
-  set->first = g_new0 (guint, n + 1);
-  set->keys = teema_coding_keys__new ();
-  guint r = 0;
-  for (guint t = 0; t <= n; t++) {
-    set->first[t] = r;
-    for (; t < n && r < set->rows->len
-           && g_array_index (set->rows, TeemaCoded, r).theme == t;
-         r++)
-      teema_coding_keys__add (
-        set->keys, g_array_index (set->rows, TeemaCoded, r).segment, t);
-  }
+  const TeemaCodingSetOptions *opt = set->opt;
+  set->only =
+    opt->theme ? teema_codebook_index (set->codebook, opt->theme) : -1;
+  if (opt->theme && set->only < 0)
+    return TRUE; /* an unknown theme carries nothing */
+  set->seen = g_new0 (gint64, set->n_themes + 1);
+  set->cur_segment = 0;
+  TeemaStoreCodedQuery q = { opt->coder, opt->informant, opt->group, opt->theme,
+                             opt->roll_up };
+  gboolean ok =
+    teema_store__foreach_coded (project->store, &q, add_coding, set, error);
+  g_clear_pointer (&set->seen, g_free);
+  return ok;
 }
 
 TeemaCodingSet *
@@ -100,7 +180,6 @@ teema_coding_set__new (TeemaProject *project,
                        const TeemaCodingSetOptions *options, GError **error)
 {
   TeemaCodingSetOptions defaults = { 0 };
-  const TeemaCodingSetOptions *opt = options ? options : &defaults;
   g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
   if (!cb)
     return NULL;
@@ -108,23 +187,54 @@ teema_coding_set__new (TeemaProject *project,
   if (!informants)
     return NULL;
   TeemaCodingSet *set = g_new0 (TeemaCodingSet, 1);
+  set->opt = options ? options : &defaults;
   set->codebook = g_steal_pointer (&cb);
   set->informants = g_steal_pointer (&informants);
+  set->n_themes = teema_codebook_size (set->codebook);
+  set->n_inf = set->informants->len;
   set->inf_index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < set->informants->len; i++)
+  for (guint i = 0; i < set->n_inf; i++)
     g_hash_table_insert (set->inf_index,
                          ((TeemaInformant *) set->informants->pdata[i])->code,
                          GUINT_TO_POINTER (i + 1));
+  set->theme_of =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   index_codebook (set);
-  set->rows = g_array_new (FALSE, FALSE, sizeof (TeemaCoded));
-  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up, opt->informant,
-                             opt->group };
-  if (!teema_store__foreach_coded (project->store, &q, add_row, set, error)) {
+  set->rows = g_new0 (GArray *, set->n_themes + 1);
+  set->ids = g_new0 (GArray *, set->n_themes + 1);
+  for (guint t = 0; t < set->n_themes; t++)
+    set->rows[t] = g_array_new (FALSE, FALSE, sizeof (TeemaCoded));
+  set->counts =
+    g_new0 (TeemaCodedCount, (gsize) (set->n_themes + 1) * (set->n_inf + 1));
+  gboolean ok =
+    teema_store__theme_ids (project->store, map_theme_id, set, error)
+    && read_rows (set, project, error);
+  set->opt = NULL;
+  if (!ok) {
     teema_coding_set__free (set);
     return NULL;
   }
-  index_rows (set);
+  finish_rows (set);
   return set;
+}
+
+gboolean
+teema_coding_set__reread (TeemaCodingSet *set, TeemaProject *project,
+                          const TeemaCodingSetOptions *options, GError **error)
+{
+  TeemaCodingSetOptions defaults = { 0 };
+  for (guint t = 0; t < set->n_themes; t++) {
+    g_array_set_size (set->rows[t], 0);
+    g_clear_pointer (&set->ids[t], g_array_unref);
+  }
+  memset (set->counts, 0,
+          sizeof (TeemaCodedCount) * (set->n_themes + 1) * (set->n_inf + 1));
+  set->opt = options ? options : &defaults;
+  gboolean ok = read_rows (set, project, error);
+  set->opt = NULL;
+  if (ok)
+    finish_rows (set);
+  return ok;
 }
 
 void
@@ -132,15 +242,24 @@ teema_coding_set__free (TeemaCodingSet *set)
 {
   if (!set)
     return;
+  for (guint t = 0; t < set->n_themes; t++) {
+    if (set->up)
+      g_array_unref (set->up[t]);
+    if (set->rows && set->rows[t])
+      g_array_unref (set->rows[t]);
+    if (set->ids && set->ids[t])
+      g_array_unref (set->ids[t]);
+  }
+  g_free (set->up);
+  g_free (set->rows);
+  g_free (set->ids);
+  g_free (set->leaf);
+  g_free (set->counts);
+  g_free (set->seen);
   teema_codebook_free (set->codebook);
   g_ptr_array_unref (set->informants);
   g_hash_table_destroy (set->inf_index);
-  g_hash_table_destroy (set->theme_index);
-  g_array_unref (set->rows);
-  g_free (set->first);
-  if (set->keys)
-    g_hash_table_destroy (set->keys);
-  g_free (set->leaf);
+  g_hash_table_destroy (set->theme_of);
   g_free (set);
 }
 
@@ -167,23 +286,50 @@ teema_coding_set__informant_index (const TeemaCodingSet *set, const char *code)
 const TeemaCoded *
 teema_coding_set__rows (const TeemaCodingSet *set, guint t, guint *n_rows)
 {
-  guint n = teema_codebook_size (set->codebook);
-  if (t >= n) {
+  if (t >= set->n_themes || set->rows[t]->len == 0) {
     *n_rows = 0;
     return NULL;
   }
-  *n_rows = set->first[t + 1] - set->first[t];
-  return &g_array_index (set->rows, TeemaCoded, set->first[t]);
+  *n_rows = set->rows[t]->len;
+  return &g_array_index (set->rows[t], TeemaCoded, 0);
 }
 
 gboolean
 teema_coding_set__has (const TeemaCodingSet *set, gint64 segment, guint t)
 {
-  return teema_coding_keys__has (set->keys, segment, t);
+  if (t >= set->n_themes)
+    return FALSE;
+  if (set->ids[t])
+    return bsearch (&segment, set->ids[t]->data, set->ids[t]->len,
+                    sizeof (gint64), by_id)
+           != NULL;
+  const GArray *rows = set->rows[t];
+  guint lo = 0, hi = rows->len;
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    gint64 id = g_array_index (rows, TeemaCoded, mid).segment;
+    if (id == segment)
+      return TRUE;
+    if (id < segment)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return FALSE;
+}
+
+const TeemaCodedCount *
+teema_coding_set__count (const TeemaCodingSet *set, guint t, guint informant)
+{
+  static const TeemaCodedCount none = { 0, 0 };
+  if (t >= set->n_themes)
+    return &none;
+  return &set->counts[(gsize) t * (set->n_inf + 1)
+                      + MIN (informant, set->n_inf)];
 }
 
 gboolean
 teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t)
 {
-  return t < teema_codebook_size (set->codebook) && set->leaf[t];
+  return t < set->n_themes && set->leaf[t];
 }

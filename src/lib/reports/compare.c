@@ -32,7 +32,7 @@ compare_load (Compare *c, TeemaProject *p, const TeemaCompareOptions *opt,
   if (!teema_groups__resolve (p, opt, c->g, &c->owned, error)
       || !teema_groups__count (p, c->g, error))
     return FALSE;
-  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL };
+  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL, NULL, TRUE };
   c->set = teema_coding_set__new (p, &so, error);
   return c->set != NULL;
 }
@@ -46,19 +46,14 @@ static void
 count_theme (Compare *c, guint theme, ThemeCount tc[2])
 {
   GPtrArray *informants = teema_coding_set__informants (c->set);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, NULL);
-  guint n = 0;
-  const TeemaCoded *rows = teema_coding_set__rows (c->set, theme, &n);
-  for (guint i = 0; i < n; i++) {
-    if (rows[i].informant == TEEMA_NO_INFORMANT)
-      continue;
-    TeemaInformant *inf = informants->pdata[rows[i].informant];
+  for (guint i = 0; i < informants->len; i++) {
+    const TeemaCodedCount *n = teema_coding_set__count (c->set, theme, i);
+    TeemaInformant *inf = informants->pdata[i];
     int k = teema_groups__index (c->g, inf->group);
-    if (k < 0)
+    if (k < 0 || !n->segments)
       continue;
-    tc[k].segments++;
-    if (g_hash_table_add (seen, GUINT_TO_POINTER (rows[i].informant + 1)))
-      tc[k].k++;
+    tc[k].segments += n->segments;
+    tc[k].k++;
   }
 }
 

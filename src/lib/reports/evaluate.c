@@ -12,6 +12,8 @@
 typedef struct {
   GHashTable *gold; /* TeemaCodingKey (unit, theme index) */
   GHashTable *pred;
+  /* or, for segments as units, the two coders' sets (rolled up) */
+  const TeemaCodingSet *gold_set, *pred_set;
   GArray *units;    /* gint64 unit ids, in order */
   GPtrArray *names; /* char *: each unit's name, parallel to units */
   GPtrArray *texts; /* char *: each unit's text (devset only) */
@@ -55,6 +57,20 @@ decide (GHashTable *set, const TeemaCodebook *cb, gint64 unit, const char *code)
     const char *parent = teema_codebook_theme (cb, (guint) i)->parent;
     i = parent ? teema_codebook_index (cb, parent) : -1;
   }
+}
+
+static gboolean
+is_gold (const Decisions *d, gint64 unit, guint theme)
+{
+  return d->gold_set ? teema_coding_set__has (d->gold_set, unit, theme)
+                     : teema_coding_keys__has (d->gold, unit, theme);
+}
+
+static gboolean
+is_pred (const Decisions *d, gint64 unit, guint theme)
+{
+  return d->pred_set ? teema_coding_set__has (d->pred_set, unit, theme)
+                     : teema_coding_keys__has (d->pred, unit, theme);
 }
 
 static gboolean
@@ -105,8 +121,8 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
     guint tp = 0, fp = 0, fn = 0;
     for (guint u = 0; u < d->units->len; u++) {
       gint64 unit = g_array_index (d->units, gint64, u);
-      gboolean g = teema_coding_keys__has (d->gold, unit, i);
-      gboolean pr = teema_coding_keys__has (d->pred, unit, i);
+      gboolean g = is_gold (d, unit, i);
+      gboolean pr = is_pred (d, unit, i);
       tp += g && pr;
       fp += !g && pr;
       fn += g && !pr;
@@ -145,8 +161,8 @@ errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
       const TeemaTheme *t = teema_codebook_theme (cb, i);
       if (leaves_only && has_children (cb, t))
         continue;
-      gboolean g = teema_coding_keys__has (d->gold, unit, i);
-      gboolean p = teema_coding_keys__has (d->pred, unit, i);
+      gboolean g = is_gold (d, unit, i);
+      gboolean p = is_pred (d, unit, i);
       if (g == p)
         continue;
       teema_table_add_row (table);
@@ -247,17 +263,17 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
   return t;
 }
 
-/* Every (segment, theme) of set as a decision. */
-static void
-decide_all (GHashTable *into, TeemaCodingSet *set)
+static gboolean
+any_rows (const TeemaCodingSet *set)
 {
   guint n_themes = teema_codebook_size (teema_coding_set__codebook (set));
   for (guint t = 0; t < n_themes; t++) {
     guint n = 0;
-    const TeemaCoded *rows = teema_coding_set__rows (set, t, &n);
-    for (guint i = 0; i < n; i++)
-      teema_coding_keys__add (into, rows[i].segment, t);
+    teema_coding_set__rows (set, t, &n);
+    if (n)
+      return TRUE;
   }
+  return FALSE;
 }
 
 /* The units: segments the gold coder coded at all, or every informant
@@ -267,7 +283,8 @@ units_of (Decisions *d, TeemaProject *project, TeemaCodingSet *gold,
           gboolean all_segments, GError **error)
 {
   TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segs = teema_segment_list (project, &sf, error);
+  g_autoptr (GArray) segs =
+    teema_store__segment_keys_list (project->store, &sf, error);
   if (!segs)
     return FALSE;
   g_autoptr (GHashTable) coded = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -281,7 +298,7 @@ units_of (Decisions *d, TeemaProject *project, TeemaCodingSet *gold,
   if (!all_segments && g_hash_table_size (coded) == 0)
     return TRUE;
   for (guint i = 0; i < segs->len; i++) {
-    gint64 id = ((TeemaSegment *) segs->pdata[i])->id;
+    gint64 id = g_array_index (segs, TeemaStoreSegmentKey, i).id;
     if (all_segments || g_hash_table_contains (coded, &id))
       add_unit (d, id, g_strdup_printf ("%" G_GINT64_FORMAT, id), NULL);
   }
@@ -292,8 +309,8 @@ TeemaTable *
 teema_evaluate_coders (TeemaProject *project, const char *gold,
                        const char *test, gboolean all_segments, GError **error)
 {
-  TeemaCodingSetOptions go = { gold, TRUE, NULL, NULL };
-  TeemaCodingSetOptions to = { test, TRUE, NULL, NULL };
+  TeemaCodingSetOptions go = { gold, TRUE, NULL, NULL, NULL, FALSE };
+  TeemaCodingSetOptions to = { test, TRUE, NULL, NULL, NULL, FALSE };
   g_autoptr (TeemaCodingSet) g = teema_coding_set__new (project, &go, error);
   g_autoptr (TeemaCodingSet) p =
     g ? teema_coding_set__new (project, &to, error) : NULL;
@@ -301,11 +318,11 @@ teema_evaluate_coders (TeemaProject *project, const char *gold,
     return NULL;
   Decisions d;
   decisions_init (&d);
-  decide_all (d.gold, g);
-  decide_all (d.pred, p);
+  d.gold_set = g;
+  d.pred_set = p;
   TeemaTable *t = NULL;
   if (!units_of (&d, project, g, all_segments, error)) {
-  } else if (g_hash_table_size (d.gold) == 0) {
+  } else if (!any_rows (g)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  "coder '%s' has no codings (see 'teema coding list')", gold);
   } else {

@@ -2,9 +2,10 @@
  * quote list, chart and evaluation uses to "which informant segments
  * carry which theme (with parents), by which coders".
  *
- * A set is read once from the store (one SQL query, no segment text) and
- * is then immutable. Themes are codebook indices (teema_codebook_theme),
- * informants indices into the set's informant list. */
+ * A set is read once from the store (one SQL query over covering indexes,
+ * no segment text) and is then immutable. Themes are codebook indices
+ * (teema_codebook_theme), informants indices into the set's informant
+ * list. A report that prints only numbers asks for the counts alone. */
 #ifndef TEEMA_REPORTS_PRIVATE_H
 #define TEEMA_REPORTS_PRIVATE_H
 
@@ -15,6 +16,8 @@ typedef struct {
   gboolean roll_up;      /* a theme also carries its sub-themes' segments */
   const char *informant; /* only this informant's segments, or NULL */
   const char *group;     /* only this group's segments, or NULL */
+  const char *theme;     /* only this theme (code) has rows, or NULL */
+  gboolean counts_only;  /* keep the counts, not the rows */
 } TeemaCodingSetOptions;
 
 #define TEEMA_NO_INFORMANT G_MAXUINT
@@ -37,6 +40,11 @@ TeemaCodingSet *teema_coding_set__new (TeemaProject *project,
                                        const TeemaCodingSetOptions *options,
                                        GError **error);
 void teema_coding_set__free (TeemaCodingSet *set);
+/* Reads the set again with other options, keeping its codebook and
+ * informants (a run over many themes reads them once). */
+gboolean teema_coding_set__reread (TeemaCodingSet *set, TeemaProject *project,
+                                   const TeemaCodingSetOptions *options,
+                                   GError **error);
 
 /* The project's codebook, as read with the set. */
 const TeemaCodebook *teema_coding_set__codebook (const TeemaCodingSet *set);
@@ -45,12 +53,23 @@ GPtrArray *teema_coding_set__informants (const TeemaCodingSet *set);
 /* Index of an informant code in the list above, or TEEMA_NO_INFORMANT. */
 guint teema_coding_set__informant_index (const TeemaCodingSet *set,
                                          const char *code);
-/* The segments carrying theme t, in document order, each once. */
+/* The segments carrying theme t, in document order, each once (none when
+ * the set was read with counts_only). */
 const TeemaCoded *teema_coding_set__rows (const TeemaCodingSet *set, guint t,
                                           guint *n_rows);
-/* TRUE when segment carries theme t. */
+/* TRUE when segment carries theme t (FALSE with counts_only). */
 gboolean teema_coding_set__has (const TeemaCodingSet *set, gint64 segment,
                                 guint t);
+
+typedef struct {
+  guint segments; /* segments carrying the theme */
+  guint64 words;  /* their words */
+} TeemaCodedCount;
+
+/* Theme t's segments of informant i (an index into the informant list, or
+ * TEEMA_NO_INFORMANT for segments of documents without one). */
+const TeemaCodedCount *teema_coding_set__count (const TeemaCodingSet *set,
+                                                guint t, guint informant);
 /* TRUE when theme t has no sub-themes. */
 gboolean teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t);
 

@@ -77,7 +77,7 @@ build_units (Data *d, TeemaReportBy by)
 static gboolean
 load (Data *d, TeemaProject *p, const TeemaReportOptions *opt, GError **error)
 {
-  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL };
+  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL, NULL, TRUE };
   d->set = teema_coding_set__new (p, &so, error);
   if (!d->set)
     return FALSE;
@@ -96,15 +96,14 @@ typedef struct {
 static void
 count_theme (Data *d, guint t, Cell *cells, GHashTable *mentioned)
 {
-  guint n = 0;
-  const TeemaCoded *rows = teema_coding_set__rows (d->set, t, &n);
-  for (guint i = 0; i < n; i++) {
-    if (rows[i].informant == TEEMA_NO_INFORMANT)
+  for (guint i = 0; i < d->informants->len; i++) {
+    const TeemaCodedCount *c = teema_coding_set__count (d->set, t, i);
+    if (!c->segments)
       continue;
-    TeemaInformant *inf = d->informants->pdata[rows[i].informant];
-    guint u = d->unit_of_inf[rows[i].informant];
-    cells[u].segments++;
-    cells[u].words += rows[i].n_words;
+    TeemaInformant *inf = d->informants->pdata[i];
+    guint u = d->unit_of_inf[i];
+    cells[u].segments += c->segments;
+    cells[u].words += c->words;
     g_hash_table_add (cells[u].informants, inf->code);
     g_hash_table_add (mentioned, inf->code);
   }

@@ -1,46 +1,67 @@
 /* store/coded.c — the one query behind every count of coded segments:
- * which informant segments carry which theme.
+ * which codings sit on which informant segments.
  *
- * A theme is rolled up to its ancestors in SQL (a recursive walk over
- * theme.parent), and DISTINCT makes a segment count once per theme however
- * many coders or spans coded it. Segment text is never read.
- * Must always hold: interviewer turns never appear; every row is checked,
- * and a failed step is an error, never a short list. */
+ * The rows come in segment id order, one per coding, with what a report
+ * needs of the segment (document, position, informant, words) and never
+ * its text. The query is answered from the coding table's unique index
+ * (segment, theme, coder), which covers it, joined to the narrow segment
+ * rows; with a theme given, from the (theme, coder, segment) index for
+ * that theme and its descendants. Rolling a theme up to its ancestors and
+ * counting a segment once per theme is the caller's (reports/coding-set.c),
+ * on these ordered rows, without a temporary B-tree.
+ * Must always hold: interviewer turns never appear; rows of one segment
+ * are adjacent and segments come in id order; a failed step is an error,
+ * never a short list. */
 #include "store/store-private.h"
 
-/* ?1 coder name or NULL, ?2 roll up (0/1), ?3 informant code or NULL,
- * ?4 group or NULL. */
-static const char coded_sql[] =
-  "WITH RECURSIVE up (id, anc) AS ("
-  "  SELECT id, id FROM theme"
-  "  UNION"
-  "  SELECT up.id, p.id FROM up JOIN theme t ON t.id = up.anc"
-  "   JOIN theme p ON p.code = t.parent COLLATE NOCASE WHERE ?2)"
-  " SELECT DISTINCT a.code, s.id, s.document_id, s.ordinal, i.code,"
-  "  s.n_words"
-  " FROM coding c"
-  " JOIN segment s ON s.id = c.segment_id AND s.interviewer = 0"
-  " JOIN document d ON d.id = s.document_id"
+/* ?1 coder name or NULL, ?3 informant code or NULL, ?4 group or NULL. */
+#define CODED_COLUMNS                                                          \
+  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, i.code, s.n_words "
+
+#define CODED_FILTER                                                           \
+  " WHERE s.interviewer = 0"                                                   \
+  "  AND (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"  \
+  "  AND (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)"
+
+/* Every coding: segments in id order drive the join (CROSS JOIN keeps
+ * SQLite from choosing another order). */
+static const char coded_all_sql[] = CODED_COLUMNS
+  "FROM segment s JOIN document d ON d.id = s.document_id"
   " LEFT JOIN informant i ON i.id = d.informant_id"
-  " JOIN up ON up.id = c.theme_id JOIN theme a ON a.id = up.anc"
-  " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
-  "  AND (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)";
+  " CROSS JOIN coding c ON c.segment_id = s.id" CODED_FILTER " ORDER BY s.id";
+
+/* Codings of theme ?5 and, when ?2, of its descendants. */
+static const char coded_theme_sql[] =
+  "WITH RECURSIVE down (id) AS ("
+  "  SELECT id FROM theme WHERE code = ?5"
+  "  UNION"
+  "  SELECT t.id FROM down JOIN theme p ON p.id = down.id"
+  "   JOIN theme t ON t.parent = p.code COLLATE NOCASE WHERE ?2) " CODED_COLUMNS
+  "FROM down CROSS JOIN coding c ON c.theme_id = down.id"
+  " JOIN segment s ON s.id = c.segment_id"
+  " JOIN document d ON d.id = s.document_id"
+  " LEFT JOIN informant i ON i.id = d.informant_id" CODED_FILTER
+  " ORDER BY s.id";
 
 gboolean
 teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
                             TeemaCodedFunc fn, gpointer data, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, coded_sql, error);
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, q->theme ? coded_theme_sql : coded_all_sql, error);
   if (!stmt)
     return FALSE;
   teema_store__bind_text (stmt, 1, q->coder);
-  sqlite3_bind_int (stmt, 2, q->roll_up ? 1 : 0);
   teema_store__bind_text (stmt, 3, q->informant);
   teema_store__bind_text (stmt, 4, q->group);
+  if (q->theme) {
+    sqlite3_bind_int (stmt, 2, q->roll_up ? 1 : 0);
+    teema_store__bind_text (stmt, 5, q->theme);
+  }
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaStoreCoded row = {
-      (const char *) sqlite3_column_text (stmt, 0),
+      sqlite3_column_int64 (stmt, 0),
       sqlite3_column_int64 (stmt, 1),
       sqlite3_column_int64 (stmt, 2),
       (guint) sqlite3_column_int (stmt, 3),
@@ -49,8 +70,20 @@ teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
     };
     fn (&row, data);
   }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return teema_store__fail (store, error, "reading codings");
-  return TRUE;
+  return teema_store__finish (store, stmt, rc, "reading codings", error);
+}
+
+gboolean
+teema_store__theme_ids (TeemaStore *store, TeemaThemeIdFunc fn, gpointer data,
+                        GError **error)
+{
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store, "SELECT id, code FROM theme", error);
+  if (!stmt)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    fn (sqlite3_column_int64 (stmt, 0),
+        (const char *) sqlite3_column_text (stmt, 1), data);
+  return teema_store__finish (store, stmt, rc, "reading the codebook", error);
 }

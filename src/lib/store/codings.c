@@ -1,6 +1,7 @@
 /* store/codings.c — coders and codings.
  * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ * commits a transaction, every value is a bound parameter, and every read
+ * ends in teema_store__finish. */
 #include "store/store-private.h"
 
 #include <string.h>
@@ -15,8 +16,9 @@ teema_store__ensure_coder (TeemaStore *store, const char *name, GError **error)
   teema_store__bind_text (stmt, 1, name);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  return teema_store__lookup_id (store, "SELECT id FROM coder WHERE name = ?",
-                                 name);
+  gint64 id = teema_store__lookup_id (
+    store, "SELECT id FROM coder WHERE name = ?", name, error);
+  return id > 0 ? id : 0;
 }
 
 gboolean
@@ -25,7 +27,9 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
                          guint end, const char *note, gboolean *added,
                          GError **error)
 {
-  gint64 theme_id = teema_store__find_theme (store, theme);
+  gint64 theme_id = teema_store__find_theme (store, theme, error);
+  if (theme_id < 0)
+    return FALSE;
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  "unknown theme '%s' (see 'teema codebook list')", theme);
@@ -115,10 +119,14 @@ teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
   GHashTable *keys = teema_coding_keys__new ();
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     teema_coding_keys__add (keys, sqlite3_column_int64 (stmt, 0),
                             sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
+    g_hash_table_destroy (keys);
+    return NULL;
+  }
   return keys;
 }
 
@@ -146,7 +154,8 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
   sqlite3_bind_int64 (stmt, 4, f ? f->segment_id : 0);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaCoding *c = g_new0 (TeemaCoding, 1);
     c->id = sqlite3_column_int64 (stmt, 0);
     c->segment_id = sqlite3_column_int64 (stmt, 1);
@@ -159,6 +168,9 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
     c->note = teema_store__column_dup (stmt, 8);
     g_ptr_array_add (out, c);
   }
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
   return out;
 }

@@ -1,15 +1,20 @@
 /* store/documents.c — documents and their segments.
- * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ *
+ * Texts live in their own tables (document_text, segment_text), so that
+ * scans and joins for counts read narrow rows; a segment's text is read
+ * only when the caller asks for it. Must always hold: like every file of
+ * the store, nothing here begins or commits a transaction, every value is
+ * a bound parameter, and every read ends in teema_store__finish. */
 #include "store/store-private.h"
 
 #include <string.h>
 
 gint64
-teema_store__find_document_by_hash (TeemaStore *store, const char *sha256)
+teema_store__find_document_by_hash (TeemaStore *store, const char *sha256,
+                                    GError **error)
 {
   return teema_store__lookup_id (
-    store, "SELECT id FROM document WHERE sha256 = ?", sha256);
+    store, "SELECT id FROM document WHERE sha256 = ?", sha256, error);
 }
 
 gboolean
@@ -32,22 +37,29 @@ teema_store__insert_document (TeemaStore *store, const char *name,
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "INSERT INTO document (name, path, sha256, text, n_chars,"
+    "INSERT INTO document (name, path, sha256, n_chars,"
     " informant_id, segmentation, imported_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ'))",
+    " VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ'))",
     error);
   if (!stmt)
     return 0;
   teema_store__bind_text (stmt, 1, name);
   teema_store__bind_text (stmt, 2, path);
   teema_store__bind_text (stmt, 3, sha256);
-  teema_store__bind_text (stmt, 4, text);
-  sqlite3_bind_int (stmt, 5, (int) n_chars);
-  sqlite3_bind_int64 (stmt, 6, informant_id);
-  teema_store__bind_text (stmt, 7, segmentation);
+  sqlite3_bind_int (stmt, 4, (int) n_chars);
+  sqlite3_bind_int64 (stmt, 5, informant_id);
+  teema_store__bind_text (stmt, 6, segmentation);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (store->db);
+  gint64 id = sqlite3_last_insert_rowid (store->db);
+  stmt = teema_store__prepare (
+    store, "INSERT INTO document_text (document_id, text) VALUES (?, ?)",
+    error);
+  if (!stmt)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  teema_store__bind_text (stmt, 2, text);
+  return teema_store__step_done (store, stmt, error) ? id : 0;
 }
 
 gint64
@@ -57,8 +69,7 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "INSERT INTO segment (document_id, ordinal, speaker, interviewer,"
-    " start, end, n_words, timestamp, text)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " start, end, n_words, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (!stmt)
     return 0;
@@ -70,17 +81,30 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   sqlite3_bind_int (stmt, 6, (int) seg->end);
   sqlite3_bind_int (stmt, 7, (int) seg->n_words);
   teema_store__bind_text (stmt, 8, seg->timestamp);
-  teema_store__bind_text (stmt, 9, seg->text);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (store->db);
+  gint64 id = sqlite3_last_insert_rowid (store->db);
+  stmt = teema_store__prepare (
+    store, "INSERT INTO segment_text (segment_id, text) VALUES (?, ?)", error);
+  if (!stmt)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  teema_store__bind_text (stmt, 2, seg->text);
+  return teema_store__step_done (store, stmt, error) ? id : 0;
 }
 
-#define SEGMENT_COLUMNS                                                        \
+/* The segment columns, with the text joined in (?9 true) or not: the
+ * left join on a constant false condition never reads segment_text. */
+#define SEGMENT_SELECT                                                         \
   "SELECT s.id, s.document_id, d.name, s.ordinal, s.speaker, i.code, i.grp,"   \
-  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, s.text "            \
+  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, t.text "            \
   "FROM segment s JOIN document d ON d.id = s.document_id "                    \
-  "LEFT JOIN informant i ON i.id = d.informant_id "
+  "LEFT JOIN informant i ON i.id = d.informant_id "                            \
+  "LEFT JOIN segment_text t ON ?9 AND t.segment_id = s.id "
+
+#define SEGMENT_FILTER                                                         \
+  "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"           \
+  " AND (?3 OR s.interviewer = 0) "
 
 static TeemaSegment *
 read_segment (sqlite3_stmt *stmt)
@@ -102,30 +126,31 @@ read_segment (sqlite3_stmt *stmt)
   return s;
 }
 
+static void
+bind_filter (sqlite3_stmt *stmt, const TeemaSegmentFilter *filter)
+{
+  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
+  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
+  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+  sqlite3_bind_int (stmt, 9, !(filter && filter->without_text));
+}
+
 GPtrArray *
 teema_store__list_segments (TeemaStore *store, const TeemaSegmentFilter *filter,
                             GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store,
-    SEGMENT_COLUMNS
-    "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-    " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal",
-    error);
+    store, SEGMENT_SELECT SEGMENT_FILTER "ORDER BY d.id, s.ordinal", error);
   if (!stmt)
     return NULL;
-  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
-  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
-  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+  bind_filter (stmt, filter);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, read_segment (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE) {
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
     g_ptr_array_unref (out);
-    teema_store__fail (store, error, "reading segments");
     return NULL;
   }
   return out;
@@ -140,17 +165,12 @@ teema_store__foreach_segment (TeemaStore *store,
   /* Its own statement, so that fn may list segments meanwhile. */
   sqlite3_stmt *stmt = NULL;
   if (sqlite3_prepare_v2 (
-        store->db,
-        SEGMENT_COLUMNS
-        "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-        " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal",
-        -1, &stmt, NULL)
+        store->db, SEGMENT_SELECT SEGMENT_FILTER "ORDER BY d.id, s.ordinal", -1,
+        &stmt, NULL)
       != SQLITE_OK)
     return teema_store__fail (store, error, "reading segments");
-  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
-  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
-  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
-  int rc;
+  bind_filter (stmt, filter);
+  int rc = SQLITE_DONE;
   gboolean ok = TRUE;
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaSegment *seg = read_segment (stmt);
@@ -163,27 +183,57 @@ teema_store__foreach_segment (TeemaStore *store,
   return ok;
 }
 
-guint
-teema_store__count_segments (TeemaStore *store,
-                             const TeemaSegmentFilter *filter)
+GArray *
+teema_store__segment_keys_list (TeemaStore *store,
+                                const TeemaSegmentFilter *filter,
+                                GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT count(*) FROM segment s JOIN document d"
+    "SELECT s.id, s.document_id FROM segment s JOIN document d"
     " ON d.id = s.document_id LEFT JOIN informant i"
-    " ON i.id = d.informant_id"
-    " WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-    " AND (?3 OR s.interviewer = 0)",
-    NULL);
+    " ON i.id = d.informant_id " SEGMENT_FILTER "ORDER BY d.id, s.ordinal",
+    error);
   if (!stmt)
-    return 0;
+    return NULL;
   teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
   teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
   sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
-  guint n = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaStoreSegmentKey k = { sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1) };
+    g_array_append_val (out, k);
+  }
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
+    g_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
+gint64
+teema_store__count_segments (TeemaStore *store,
+                             const TeemaSegmentFilter *filter, GError **error)
+{
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "SELECT count(*) FROM segment s JOIN document d"
+                          " ON d.id = s.document_id LEFT JOIN informant i"
+                          " ON i.id = d.informant_id " SEGMENT_FILTER,
+                          error);
+  if (!stmt)
+    return -1;
+  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
+  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
+  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+  gint64 n = 0;
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (!teema_store__finish (store, stmt, rc, "counting segments", error))
+    return -1;
   return n;
 }
 
@@ -191,19 +241,42 @@ TeemaSegment *
 teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt =
-    teema_store__prepare (store, SEGMENT_COLUMNS "WHERE s.id = ?", error);
+    teema_store__prepare (store, SEGMENT_SELECT "WHERE s.id = ?10", error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 9, 1);
+  sqlite3_bind_int64 (stmt, 10, id);
   TeemaSegment *s = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     s = read_segment (stmt);
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading a segment", error))
+    return NULL;
   if (!s)
     g_set_error (
       error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
       "no segment %" G_GINT64_FORMAT " (see 'teema segments' for ids)", id);
   return s;
+}
+
+char *
+teema_store__segment_text (TeemaStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "SELECT text FROM segment_text WHERE segment_id = ?", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  char *text = NULL;
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    text = teema_store__column_dup (stmt, 0);
+  if (!teema_store__finish (store, stmt, rc, "reading a segment", error))
+    return NULL;
+  if (!text)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "no segment %" G_GINT64_FORMAT, id);
+  return text;
 }
 
 GPtrArray *
@@ -236,10 +309,8 @@ teema_store__document_list (TeemaStore *store, GError **error)
     d->n_words = (guint) sqlite3_column_int (stmt, 7);
     g_ptr_array_add (out, d);
   }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE) {
+  if (!teema_store__finish (store, stmt, rc, "reading documents", error)) {
     g_ptr_array_unref (out);
-    teema_store__fail (store, error, "reading documents");
     return NULL;
   }
   return out;

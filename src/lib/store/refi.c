@@ -24,8 +24,9 @@ teema_store__list_documents (TeemaStore *store, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT d.id, d.name, d.path, d.sha256, d.text, i.code,"
+    "SELECT d.id, d.name, d.path, d.sha256, t.text, i.code,"
     " d.segmentation FROM document d"
+    " JOIN document_text t ON t.document_id = d.id"
     " LEFT JOIN informant i ON i.id = d.informant_id ORDER BY d.id",
     error);
   if (!stmt)
@@ -44,10 +45,8 @@ teema_store__list_documents (TeemaStore *store, GError **error)
     d->segmentation = teema_store__column_dup (stmt, 6);
     g_ptr_array_add (out, d);
   }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE) {
+  if (!teema_store__finish (store, stmt, rc, "reading documents", error)) {
     g_ptr_array_unref (out);
-    teema_store__fail (store, error, "reading documents");
     return NULL;
   }
   return out;
@@ -61,9 +60,13 @@ teema_store__list_coders (TeemaStore *store, GError **error)
   if (!stmt)
     return NULL;
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, teema_store__column_dup (stmt, 0));
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading coders", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
   return out;
 }
 
@@ -74,14 +77,17 @@ teema_store__insert_coding_at (TeemaStore *store, gint64 segment_id,
                                const char *note, gboolean *added,
                                GError **error)
 {
-  gint64 theme_id = teema_store__find_theme (store, theme);
-  gint64 coder_id = teema_store__ensure_coder (store, coder, error);
-  if (!theme_id || !coder_id) {
-    if (!theme_id)
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                   "unknown theme '%s'", theme);
+  gint64 theme_id = teema_store__find_theme (store, theme, error);
+  if (theme_id < 0)
+    return FALSE;
+  if (!theme_id) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "unknown theme '%s'", theme);
     return FALSE;
   }
+  gint64 coder_id = teema_store__ensure_coder (store, coder, error);
+  if (!coder_id)
+    return FALSE;
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "INSERT INTO coding (segment_id, theme_id, coder_id, start, end,"

@@ -65,6 +65,30 @@ static const char *const migrations[] = {
   "  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,"
   "  coder_id INTEGER NOT NULL REFERENCES coder(id),"
   "  created_at TEXT NOT NULL, PRIMARY KEY (segment_id, theme_id, coder_id));",
+  /* 3: text apart from the rows that counts scan (a document's informant
+   * sat behind its whole text, so every join through document walked the
+   * text's overflow pages); indexes that cover the coding set; the word
+   * index: the vocabulary, and each segment's words (see words.c). */
+  "CREATE TABLE segment_text ("
+  "  segment_id INTEGER PRIMARY KEY REFERENCES segment(id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL);"
+  "INSERT INTO segment_text (segment_id, text) SELECT id, text FROM segment;"
+  "ALTER TABLE segment DROP COLUMN text;"
+  "CREATE TABLE document_text ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"
+  "   ON DELETE CASCADE, text TEXT NOT NULL);"
+  "INSERT INTO document_text (document_id, text)"
+  "  SELECT id, text FROM document;"
+  "ALTER TABLE document DROP COLUMN text;"
+  "DROP INDEX coding_theme;"
+  "CREATE INDEX coding_theme ON coding(theme_id, coder_id, segment_id);"
+  "DROP INDEX segment_document;"
+  "CREATE INDEX segment_document ON segment(document_id, interviewer,"
+  "  n_words);"
+  "CREATE TABLE word (id INTEGER PRIMARY KEY, form TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE segment_words ("
+  "  segment_id INTEGER PRIMARY KEY REFERENCES segment(id) ON DELETE CASCADE,"
+  "  words BLOB NOT NULL);",
 };
 
 gboolean
@@ -269,36 +293,49 @@ teema_store__rollback (TeemaStore *store)
     teema_store__exec (store, "ROLLBACK", NULL);
 }
 
-/* The integer in the first column of the first row of sql, run with one
- * text parameter; 0 when there is no row. */
-gint64
-teema_store__lookup_id (TeemaStore *store, const char *sql, const char *param)
+gboolean
+teema_store__finish (TeemaStore *store, sqlite3_stmt *stmt, int rc,
+                     const char *what, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, sql, NULL);
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+  if (!ok)
+    teema_store__fail (store, error, what);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gint64
+teema_store__lookup_id (TeemaStore *store, const char *sql, const char *param,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
-    return 0;
+    return -1;
   teema_store__bind_text (stmt, 1, param);
   gint64 id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading the project", error))
+    return -1;
   return id;
 }
 
 /* ---- settings ---------------------------------------------------------- */
 
 char *
-teema_store__get_setting (TeemaStore *store, const char *key)
+teema_store__get_setting (TeemaStore *store, const char *key, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT value FROM setting WHERE key = ?", NULL);
+    store, "SELECT value FROM setting WHERE key = ?", error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, key);
   char *value = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     value = teema_store__column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  teema_store__finish (store, stmt, rc, "reading a setting", error);
   return value;
 }
 

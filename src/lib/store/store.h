@@ -25,14 +25,22 @@ gboolean teema_store__begin (TeemaStore *store, GError **error);
 gboolean teema_store__commit (TeemaStore *store, GError **error);
 void teema_store__rollback (TeemaStore *store);
 
-char *teema_store__get_setting (TeemaStore *store, const char *key);
+/* A setting's value; NULL when unset, or NULL with error set when the read
+ * failed. */
+char *teema_store__get_setting (TeemaStore *store, const char *key,
+                                GError **error);
 gboolean teema_store__set_setting (TeemaStore *store, const char *key,
                                    const char *value, GError **error);
+
+/* Lookups by key (find_*) return the id, 0 when there is none, or -1 with
+ * error set when the read failed; ensure_* return the id or 0 with error
+ * set. */
 
 /* Informants. */
 gint64 teema_store__ensure_informant (TeemaStore *store, const char *code,
                                       GError **error);
-gint64 teema_store__find_informant (TeemaStore *store, const char *code);
+gint64 teema_store__find_informant (TeemaStore *store, const char *code,
+                                    GError **error);
 gboolean teema_store__set_informant_attr (TeemaStore *store, gint64 id,
                                           const char *key, const char *value,
                                           GError **error);
@@ -40,7 +48,7 @@ GPtrArray *teema_store__list_informants (TeemaStore *store, GError **error);
 
 /* Documents and segments. */
 gint64 teema_store__find_document_by_hash (TeemaStore *store,
-                                           const char *sha256);
+                                           const char *sha256, GError **error);
 gboolean teema_store__delete_document (TeemaStore *store, gint64 id,
                                        GError **error);
 gint64 teema_store__insert_document (TeemaStore *store, const char *name,
@@ -53,6 +61,7 @@ GPtrArray *teema_store__document_list (TeemaStore *store, GError **error);
 gint64 teema_store__insert_segment (TeemaStore *store,
                                     const TeemaSegment *segment,
                                     GError **error);
+/* TeemaSegment * in document order; text NULL when filter->without_text. */
 GPtrArray *teema_store__list_segments (TeemaStore *store,
                                        const TeemaSegmentFilter *filter,
                                        GError **error);
@@ -64,17 +73,35 @@ gboolean teema_store__foreach_segment (TeemaStore *store,
                                        const TeemaSegmentFilter *filter,
                                        TeemaSegmentFunc fn, gpointer data,
                                        GError **error);
-guint teema_store__count_segments (TeemaStore *store,
-                                   const TeemaSegmentFilter *filter);
+typedef struct {
+  gint64 id;
+  gint64 document;
+} TeemaStoreSegmentKey;
+
+/* TeemaStoreSegmentKey of every segment matching filter, in document
+ * order: for lists of units that need no text. */
+GArray *teema_store__segment_keys_list (TeemaStore *store,
+                                        const TeemaSegmentFilter *filter,
+                                        GError **error);
+/* The number of segments matching filter, or -1 with error set. */
+gint64 teema_store__count_segments (TeemaStore *store,
+                                    const TeemaSegmentFilter *filter,
+                                    GError **error);
+/* One segment with its text; no such segment is TEEMA_ERROR_NOT_FOUND. */
 TeemaSegment *teema_store__get_segment (TeemaStore *store, gint64 id,
                                         GError **error);
+/* A segment's text alone (NOT_FOUND as above). */
+char *teema_store__segment_text (TeemaStore *store, gint64 id, GError **error);
 
 /* Themes: the codebook as stored. */
 GPtrArray *teema_store__list_themes (TeemaStore *store, GError **error);
-gint64 teema_store__find_theme (TeemaStore *store, const char *code);
+gint64 teema_store__find_theme (TeemaStore *store, const char *code,
+                                GError **error);
 gboolean teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
                                     guint ordinal, GError **error);
-guint teema_store__count_theme_codings (TeemaStore *store, const char *code);
+/* Codings of a theme, or -1 with error set. */
+gint64 teema_store__count_theme_codings (TeemaStore *store, const char *code,
+                                         GError **error);
 gboolean teema_store__delete_theme (TeemaStore *store, const char *code,
                                     GError **error);
 
@@ -107,15 +134,17 @@ GPtrArray *teema_store__list_codings (TeemaStore *store,
 
 typedef struct {
   const char *coder;     /* one coder's codings, or NULL for every coder */
-  gboolean roll_up;      /* a theme also carries its descendants' segments */
   const char *informant; /* only this informant, or NULL */
   const char *group;     /* only this group, or NULL */
+  const char *theme;     /* only codings of this theme (code), or NULL */
+  gboolean roll_up;      /* with theme: its descendants' codings too */
 } TeemaStoreCodedQuery;
 
-/* One (theme, segment) pair; strings are valid during the callback only. */
+/* One coding on an informant segment; the string is valid during the
+ * callback only. */
 typedef struct {
-  const char *theme; /* theme code */
   gint64 segment;
+  gint64 theme; /* theme id (teema_store__theme_ids maps it to a code) */
   gint64 document;
   guint ordinal;         /* the segment's position in its document */
   const char *informant; /* informant code, or NULL */
@@ -124,15 +153,24 @@ typedef struct {
 
 typedef void (*TeemaCodedFunc) (const TeemaStoreCoded *row, gpointer data);
 
-/* Calls fn once per distinct (theme, informant segment) pair that the
- * query's codings give, in no particular order. */
+/* Calls fn once per coding of the query on an informant segment, in
+ * segment id order (a segment's codings are adjacent; one theme may come
+ * more than once, from several coders or spans). */
 gboolean teema_store__foreach_coded (TeemaStore *store,
                                      const TeemaStoreCodedQuery *query,
                                      TeemaCodedFunc fn, gpointer data,
                                      GError **error);
 
+typedef void (*TeemaThemeIdFunc) (gint64 id, const char *code, gpointer data);
+/* Calls fn with every theme's id and code. */
+gboolean teema_store__theme_ids (TeemaStore *store, TeemaThemeIdFunc fn,
+                                 gpointer data, GError **error);
+
 /* The analysis cache: one row per word form. */
-char *teema_store__load_analyses (TeemaStore *store, const char *backend);
+/* Every stored analysis of backend as "form\tdata\n" lines, or NULL with
+ * error set. */
+char *teema_store__load_analyses (TeemaStore *store, const char *backend,
+                                  GError **error);
 gboolean teema_store__save_analyses (TeemaStore *store, const char *backend,
                                      const char *dump, GError **error);
 
@@ -158,9 +196,10 @@ GPtrArray *teema_store__list_rejections (TeemaStore *store, const char *coder,
 
 /* ---- merging two projects (merge.c) ------------------------------------ */
 
-/* A segment's id by its document's content hash and its ordinal, or 0. */
+/* A segment's id by its document's content hash and its ordinal, 0 when
+ * there is none, or -1 with error set. */
 gint64 teema_store__find_segment (TeemaStore *store, const char *sha256,
-                                  guint ordinal);
+                                  guint ordinal, GError **error);
 /* (segment id -> "sha256\x1fordinal") for every segment. */
 GHashTable *teema_store__segment_keys (TeemaStore *store, GError **error);
 /* Inserts a coding as it was (keeping created_at and note); *added says

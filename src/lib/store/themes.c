@@ -1,34 +1,36 @@
 /* store/themes.c — the codebook as stored: themes and their rules.
  * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ * commits a transaction, every value is a bound parameter, and every read
+ * ends in teema_store__finish. */
 #include "store/store-private.h"
 
 #include <string.h>
 
 gint64
-teema_store__find_theme (TeemaStore *store, const char *code)
+teema_store__find_theme (TeemaStore *store, const char *code, GError **error)
 {
   return teema_store__lookup_id (store, "SELECT id FROM theme WHERE code = ?",
-                                 code);
+                                 code, error);
 }
 
-static void
-load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t)
+static gboolean
+load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t, GError **error)
 {
   sqlite3_stmt *stmt =
     teema_store__prepare (store,
                           "SELECT kind, rule FROM theme_rule WHERE theme_id = ?"
                           " ORDER BY ordinal",
-                          NULL);
+                          error);
   if (!stmt)
-    return;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     const char *kind = (const char *) sqlite3_column_text (stmt, 0);
     GPtrArray *into = g_str_equal (kind, "rule") ? t->rules : t->excludes;
     g_ptr_array_add (into, teema_store__column_dup (stmt, 1));
   }
-  sqlite3_reset (stmt);
+  return teema_store__finish (store, stmt, rc, "reading the codebook", error);
 }
 
 GPtrArray *
@@ -41,9 +43,11 @@ teema_store__list_themes (TeemaStore *store, GError **error)
     error);
   if (!stmt)
     return NULL;
-  GPtrArray *out = g_ptr_array_new ();
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_theme__free);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaTheme *t = g_new0 (TeemaTheme, 1);
     gint64 id = sqlite3_column_int64 (stmt, 0);
     t->code = teema_store__column_dup (stmt, 1);
@@ -57,10 +61,16 @@ teema_store__list_themes (TeemaStore *store, GError **error)
     g_ptr_array_add (out, t);
     g_array_append_val (ids, id);
   }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < out->len; i++)
-    load_theme_rules (store, g_array_index (ids, gint64, i), out->pdata[i]);
-  g_array_unref (ids);
+  gboolean ok =
+    teema_store__finish (store, stmt, rc, "reading the codebook", error);
+  for (guint i = 0; ok && i < out->len; i++)
+    ok = load_theme_rules (store, g_array_index (ids, gint64, i), out->pdata[i],
+                           error);
+  if (!ok) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
+  g_ptr_array_set_free_func (out, NULL);
   return out;
 }
 
@@ -111,7 +121,9 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
   sqlite3_bind_int (stmt, 7, (int) ordinal);
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
-  gint64 id = teema_store__find_theme (store, t->code);
+  gint64 id = teema_store__find_theme (store, t->code, error);
+  if (id < 0)
+    return FALSE;
   stmt = teema_store__prepare (
     store, "DELETE FROM theme_rule WHERE theme_id = ?", error);
   if (!stmt)
@@ -123,14 +135,15 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
          && insert_theme_rules (store, id, "exclude", t->excludes, error);
 }
 
-guint
-teema_store__count_theme_codings (TeemaStore *store, const char *code)
+gint64
+teema_store__count_theme_codings (TeemaStore *store, const char *code,
+                                  GError **error)
 {
-  return (guint) teema_store__lookup_id (
+  return teema_store__lookup_id (
     store,
     "SELECT count(*) FROM coding c JOIN theme t ON t.id = c.theme_id"
     " WHERE t.code = ?",
-    code);
+    code, error);
 }
 
 gboolean
