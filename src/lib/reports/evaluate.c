@@ -23,6 +23,7 @@ static void
 decisions_init (Decisions *d)
 {
   d->gold = teema_coding_keys__new ();
+  d->gold_set = d->pred_set = NULL;
   d->pred = teema_coding_keys__new ();
   d->units = g_array_new (FALSE, FALSE, sizeof (gint64));
   d->names = g_ptr_array_new_with_free_func (g_free);
