@@ -17,6 +17,11 @@ void teema_theme__free (TeemaTheme *theme);
 gboolean teema__read_file (const char *path, char **data, gsize *len,
                            GError **error);
 
+/* The number of code points in s (len bytes, or up to its NUL when len is
+ * negative; a NUL also ends it), as g_utf8_strlen counts them for valid
+ * UTF-8, without its per-character table walk. */
+glong teema__utf8_length (const char *s, gssize len);
+
 /* A (segment id, theme id) pair. Sets of them are GHashTables that own
  * their keys; any id a database can hold fits (no packing into one word). */
 typedef struct {

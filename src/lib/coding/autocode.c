@@ -110,6 +110,7 @@ typedef struct {
   GHashTable *pending; /* seq -> Batch * finished out of order */
   char *dump;          /* the project's analysis cache */
   const char *cache_key;
+  const char *lang;
   GHashTable *theme_ids;   /* theme code -> gint64 * id, looked up once */
   GHashTable *theme_codes; /* gint64 * id -> theme code */
   gint64 coder_id;         /* the coder "rules" */
@@ -380,7 +381,12 @@ run_all (TeemaProject *project, gpointer data, GError **error)
   if (!ok || !remove_stale (run, error))
     return FALSE;
   run->result->n_codings = run->result->n_kept + run->result->n_added;
-  return run->opt->dry_run || save_analyses (run, error);
+  /* Words that only interviewers said were not analysed above; a search
+   * should find every word analysed. */
+  return run->opt->dry_run
+         || (save_analyses (run, error)
+             && teema_words__analyse_all (project, run->lang,
+                                          run->opt->force_snowball, error));
 }
 
 static TeemaAutocodeResult *
@@ -464,6 +470,7 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   run.filling = batch_new (0);
   run.cache_key = cache_key;
+  run.lang = lang;
   gboolean ok =
     run.old && load_theme_ids (&run, error)
     && (run.dump =

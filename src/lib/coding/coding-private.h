@@ -55,6 +55,67 @@ TeemaAnalyzer *teema_coding__analyzer (TeemaProject *project, const char *lang,
                                        gboolean force_snowball,
                                        char **cache_key, GError **error);
 
+/* ---- the word index (words.c) ------------------------------------------ */
+
+/* The key of az's analyses in the project's cache ("voikko-fi"). */
+char *teema_coding__analysis_key (TeemaAnalyzer *az);
+
+/* An analyser for the project's language that reads stored analyses
+ * form by form as it meets them, instead of loading the whole cache: for
+ * work that sees a few segments (search, the coder's highlights). */
+TeemaAnalyzer *teema_coding__lazy_analyzer (TeemaProject *project,
+                                            GError **error);
+
+/* The segments matching filter that rule may match (a superset of those
+ * it matches), as TeemaStoreSegmentKey in document order, found through
+ * the word index with analyzer (which must be the one the rule is then
+ * matched with). NULL with error set when a read failed. */
+GArray *teema_words__candidates (TeemaProject *project, TeemaAnalyzer *analyzer,
+                                 TeemaRule *rule,
+                                 const TeemaSegmentFilter *filter,
+                                 GError **error);
+
+/* Stores an analysis (for lang, or Snowball's) of every word in the
+ * vocabulary that has none and records that all have one, so that a
+ * search analyses nothing afresh. Needs the caller's transaction. */
+gboolean teema_words__analyse_all (TeemaProject *project, const char *lang,
+                                   gboolean force_snowball, GError **error);
+
+/* One word form of a segment and how often it occurs there. */
+typedef struct {
+  const TeemaAnalysis *analysis; /* owned by the analyser */
+  guint count;                   /* tokens of this form */
+  gboolean number;               /* the tokens are numbers */
+} TeemaSegmentWord;
+
+/* Which segment, for TeemaWordsFunc; strings valid during the call. */
+typedef struct {
+  gint64 segment;
+  gint64 document;
+  const char *informant; /* code, or NULL */
+  const char *group;     /* or NULL */
+  gboolean interviewer;
+} TeemaSegmentRef;
+
+typedef gboolean (*TeemaWordsFunc) (const TeemaSegmentRef *segment,
+                                    const TeemaSegmentWord *words, guint n,
+                                    gpointer data, GError **error);
+
+/* Sets error for a document whose index cannot be read; returns FALSE. */
+gboolean teema_words__corrupt (gint64 document, GError **error);
+
+/* Calls fn with the words of each segment matching filter, in document
+ * order, each form once with its count: from the word index, or from the
+ * text where the index cannot say (as tokenising the text would give
+ * them). Analyses come from analyzer and the project's cache, read once
+ * for the whole vocabulary. This is what keyness and keyword proposals
+ * (lemma, part and root counts per segment) are built on; fn returns
+ * FALSE (setting error) to stop. */
+gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
+                               const TeemaSegmentFilter *filter,
+                               TeemaWordsFunc fn, gpointer data,
+                               GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCompiled, teema_compiled__free)
 
 #endif

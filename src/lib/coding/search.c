@@ -1,4 +1,8 @@
-/* search.c — segments matching a rule, and keyword-in-context lines. */
+/* search.c — segments matching a rule, and keyword-in-context lines.
+ *
+ * The word index names the segments whose words may match (coding/words.c);
+ * only those are read and matched, with the rule and analyser every
+ * search uses, so the result is what matching every segment would give. */
 #include "coding/coding-private.h"
 #include "project/project-private.h"
 
@@ -21,17 +25,23 @@ teema_search_run (TeemaProject *project, const char *rule_src,
   g_autoptr (TeemaRule) rule = teema_rule_compile (rule_src, error);
   if (!rule)
     return NULL;
-  g_autoptr (TeemaAnalyzer) az =
-    teema_coding__analyzer (project, NULL, FALSE, NULL, error);
+  g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
   if (!az)
     return NULL;
-  GPtrArray *segs = teema_store__list_segments (project->store, filter, error);
-  if (!segs)
+  g_autoptr (GArray) candidates =
+    teema_words__candidates (project, az, rule, filter, error);
+  if (!candidates)
     return NULL;
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_search_match_free);
-  for (guint i = 0; i < segs->len; i++) {
-    TeemaSegment *s = segs->pdata[i];
+  for (guint i = 0; i < candidates->len; i++) {
+    g_autoptr (TeemaSegment) s = teema_store__get_segment (
+      project->store, g_array_index (candidates, TeemaStoreSegmentKey, i).id,
+      error);
+    if (!s) {
+      g_ptr_array_unref (out);
+      return NULL;
+    }
     g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, s->text, -1);
     GArray *hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
     if (!teema_rule_match (rule, az, s->text, tokens, NULL, hits)) {
@@ -39,11 +49,10 @@ teema_search_run (TeemaProject *project, const char *rule_src,
       continue;
     }
     TeemaSearchMatch *m = g_new0 (TeemaSearchMatch, 1);
-    m->segment = g_steal_pointer (&segs->pdata[i]);
+    m->segment = g_steal_pointer (&s);
     m->hits = hits;
     g_ptr_array_add (out, m);
   }
-  g_ptr_array_unref (segs);
   return out;
 }
 

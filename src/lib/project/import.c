@@ -78,7 +78,7 @@ prepare_file (const char *path, const TeemaImportOptions *opt,
   const char *inf = opt->informant ? opt->informant
                                    : teema_transcript_informant (p->transcript);
   p->informant = inf ? g_strdup (inf) : base_name_no_ext (path);
-  p->segments = teema_segment__cut (p->transcript, opt->segmentation);
+  p->segments = teema_segment__cut (p->transcript, opt->segmentation, FALSE);
   return p;
 }
 
@@ -98,8 +98,8 @@ store_attributes (TeemaStore *store, gint64 informant_id,
 }
 
 static TeemaImportResult *
-store_file (TeemaStore *store, Prepared *p, const TeemaImportOptions *opt,
-            GError **error)
+store_file (TeemaStore *store, TeemaWordIndexer *words, Prepared *p,
+            const TeemaImportOptions *opt, GError **error)
 {
   TeemaImportResult *r = g_new0 (TeemaImportResult, 1);
   r->path = g_strdup (p->path);
@@ -122,18 +122,29 @@ store_file (TeemaStore *store, Prepared *p, const TeemaImportOptions *opt,
     goto fail;
   const char *text = teema_transcript_text (p->transcript);
   r->document_id = teema_store__insert_document (
-    store, p->name, p->path, p->sha256, text, (guint) g_utf8_strlen (text, -1),
-    inf, teema_segmentation__name (opt->segmentation), error);
+    store, p->name, p->path, p->sha256, text,
+    (guint) teema__utf8_length (text, -1), inf,
+    teema_segmentation__name (opt->segmentation), error);
   if (!r->document_id)
     goto fail;
+  teema_words__begin (words);
   for (guint i = 0; i < p->segments->len; i++) {
     TeemaSegment *s = p->segments->pdata[i];
     s->document_id = r->document_id;
-    if (!teema_store__insert_segment (store, s, error))
+    /* The words are read once: for the count stored with the segment and
+     * for the word index. */
+    s->n_words = teema_words__read (words, s->text, error);
+    gint64 id = s->n_words == G_MAXUINT
+                  ? 0
+                  : teema_store__insert_segment (store, s, error);
+    if (!id)
       goto fail;
+    teema_words__add (words, id, s->interviewer);
     if (!s->interviewer)
       r->n_words += s->n_words;
   }
+  if (!teema_words__end (words, r->document_id, error))
+    goto fail;
   r->n_turns = teema_transcript_n_turns (p->transcript);
   r->n_segments = p->segments->len;
   return r;
@@ -156,11 +167,16 @@ static gboolean
 write_import (TeemaProject *project, gpointer data, GError **error)
 {
   ImportJob *job = data;
+  g_autoptr (TeemaWordIndexer) words =
+    teema_words__indexer_new (project->store, error);
+  if (!words)
+    return FALSE;
   for (gsize i = 0; i < job->n_paths; i++) {
     Prepared *p = prepare_file (job->paths[i], job->opt, job->joiner, error);
     if (!p)
       return FALSE;
-    TeemaImportResult *r = store_file (project->store, p, job->opt, error);
+    TeemaImportResult *r =
+      store_file (project->store, words, p, job->opt, error);
     prepared_free (p);
     if (!r)
       return FALSE;

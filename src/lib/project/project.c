@@ -51,6 +51,14 @@ teema_project_create (const char *path, GError **error)
   return p;
 }
 
+/* A project from before the word index gets it on first open, in the
+ * transaction after the migration's. */
+static gboolean
+index_missing (TeemaProject *p, gpointer data, GError **error)
+{
+  return teema_words__index_missing (p->store, error);
+}
+
 TeemaProject *
 teema_project_open (const char *path, GError **error)
 {
@@ -61,7 +69,16 @@ teema_project_open (const char *path, GError **error)
     return NULL;
   }
   TeemaStore *store = teema_store__open (path, FALSE, error);
-  return store ? project_new (path, store) : NULL;
+  if (!store)
+    return NULL;
+  TeemaProject *p = project_new (path, store);
+  if (teema_store__migrated (store)
+      && !teema_project__transact (p, index_missing, NULL, error)) {
+    g_prefix_error (error, "%s: ", path);
+    teema_project_free (p);
+    return NULL;
+  }
+  return p;
 }
 
 void

@@ -7,6 +7,8 @@
  * Must always hold: the stored text is exactly the body after the front
  * matter, every turn's [start, end) is in code points into it, and turns do
  * not overlap. Errors name the file and the 1-based line in the file. */
+#include "base/base-private.h"
+
 #include <teema/transcript.h>
 
 #include <string.h>
@@ -84,6 +86,24 @@ check_encoding (const char *data, gsize len, const char *name, GError **error)
   return FALSE;
 }
 
+/* TRUE when s[0, n) is well-formed UTF-8 of code points below U+0300
+ * (ASCII, Latin-1 and the Latin extensions: Finnish text): such text has
+ * no combining marks and no character NFC changes, so it is NFC already
+ * and the normaliser, the costliest step of an import, can be skipped. */
+static gboolean
+nfc_already (const char *s, gsize n)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  for (gsize i = 0; i < n; i++) {
+    if (p[i] < 0x80)
+      continue;
+    if (p[i] < 0xC2 || p[i] > 0xCB || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80)
+      return FALSE;
+    i++;
+  }
+  return TRUE;
+}
+
 /* Drops a BOM, makes line ends LF and normalises to NFC. */
 static char *
 clean_text (const char *data, gsize len)
@@ -108,9 +128,13 @@ clean_text (const char *data, gsize len)
   for (gsize at = 0; at < s->len;) {
     const char *eol = memchr (s->str + at, '\n', s->len - at);
     gsize n = eol ? (gsize) (eol - s->str - at) + 1 : s->len - at;
-    g_autofree char *line =
-      g_utf8_normalize (s->str + at, (gssize) n, G_NORMALIZE_NFC);
-    g_string_append (nfc, line);
+    if (nfc_already (s->str + at, n)) {
+      g_string_append_len (nfc, s->str + at, (gssize) n);
+    } else {
+      g_autofree char *line =
+        g_utf8_normalize (s->str + at, (gssize) n, G_NORMALIZE_NFC);
+      g_string_append (nfc, line);
+    }
     at += n;
   }
   g_string_free (s, TRUE);
@@ -266,7 +290,7 @@ typedef struct {
 static guint
 cps (const char *s, gsize from, gsize to)
 {
-  return (guint) g_utf8_strlen (s + from, (gssize) (to - from));
+  return (guint) teema__utf8_length (s + from, (gssize) (to - from));
 }
 
 static void

@@ -454,7 +454,7 @@ write_all (TeemaProject *project, gpointer data, GError **error)
     if (src->text && !write_source (store, job, src, seen, error))
       return FALSE;
   }
-  return TRUE;
+  return teema_words__index_missing (store, error);
 }
 
 static void

@@ -22,6 +22,7 @@ struct TeemaCodingSet {
   GHashTable *inf_index; /* informant code -> index + 1 */
   guint n_themes, n_inf;
   GHashTable *theme_of; /* gint64 * theme id -> codebook index + 1 */
+  GHashTable *inf_of;   /* gint64 * document id -> informant index + 1 */
   GArray **up;          /* per theme: guint indices of it and its ancestors */
   gboolean *leaf;       /* per theme */
   GArray **rows;        /* per theme: TeemaCoded, document order */
@@ -36,6 +37,19 @@ struct TeemaCodingSet {
   gint64 cur_segment; /* the segment of the rows being read */
   guint cur_inf;
 };
+
+static void
+map_document (gint64 id, const char *informant, gpointer data)
+{
+  TeemaCodingSet *set = data;
+  guint i =
+    informant
+      ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, informant))
+      : 0;
+  if (i)
+    g_hash_table_insert (set->inf_of, g_memdup2 (&id, sizeof id),
+                         GUINT_TO_POINTER (i));
+}
 
 static void
 map_theme_id (gint64 id, const char *code, gpointer data)
@@ -98,9 +112,7 @@ add_coding (const TeemaStoreCoded *r, gpointer data)
   if (r->segment != set->cur_segment) {
     set->cur_segment = r->segment;
     guint i =
-      r->informant
-        ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, r->informant))
-        : 0;
+      GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_of, &r->document));
     set->cur_inf = i ? i - 1 : TEEMA_NO_INFORMANT;
   }
   guint t = GPOINTER_TO_UINT (g_hash_table_lookup (set->theme_of, &r->theme));
@@ -199,6 +211,8 @@ teema_coding_set__new (TeemaProject *project,
                          GUINT_TO_POINTER (i + 1));
   set->theme_of =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  set->inf_of =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   index_codebook (set);
   set->rows = g_new0 (GArray *, set->n_themes + 1);
   set->ids = g_new0 (GArray *, set->n_themes + 1);
@@ -208,6 +222,8 @@ teema_coding_set__new (TeemaProject *project,
     g_new0 (TeemaCodedCount, (gsize) (set->n_themes + 1) * (set->n_inf + 1));
   gboolean ok =
     teema_store__theme_ids (project->store, map_theme_id, set, error)
+    && teema_store__document_informants (project->store, map_document, set,
+                                         error)
     && read_rows (set, project, error);
   set->opt = NULL;
   if (!ok) {
@@ -260,6 +276,7 @@ teema_coding_set__free (TeemaCodingSet *set)
   g_ptr_array_unref (set->informants);
   g_hash_table_destroy (set->inf_index);
   g_hash_table_destroy (set->theme_of);
+  g_hash_table_destroy (set->inf_of);
   g_free (set);
 }
 

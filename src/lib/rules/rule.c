@@ -885,6 +885,42 @@ matcher_for (TeemaRule *rule, TeemaAnalyzer *analyzer)
   return m;
 }
 
+TeemaMatcher *
+teema_rule__matcher (TeemaRule *rule, TeemaAnalyzer *analyzer)
+{
+  return matcher_for (rule, analyzer);
+}
+
+const guint64 *
+teema_matcher__form_bits (TeemaMatcher *m, const TeemaAnalysis *analysis)
+{
+  return form_bits (m, analysis);
+}
+
+static void
+add_keys (GHashTable *index, GPtrArray *out)
+{
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, index);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    g_ptr_array_add (out, key);
+}
+
+GPtrArray *
+teema_matcher__keys (TeemaMatcher *m)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  add_keys (m->by_surface, out);
+  add_keys (m->by_lemma, out);
+  add_keys (m->by_part, out);
+  add_keys (m->by_head, out);
+  add_keys (m->by_root, out);
+  for (guint i = 0; i < m->scans->len; i++)
+    g_ptr_array_add (out, (gpointer) g_array_index (m->scans, Scan, i).key);
+  return out;
+}
+
 gboolean
 teema_rule_match (TeemaRule *rule, TeemaAnalyzer *analyzer, const char *text,
                   const GArray *tokens, const gboolean *blocked, GArray *hits)

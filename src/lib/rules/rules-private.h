@@ -32,4 +32,16 @@ gboolean teema_rule__may_match (const TeemaRule *rule, const guint64 *presence);
  * blocked, teema_rule__may_match is the exact answer. */
 gboolean teema_rule__presence_decides (const TeemaRule *rule);
 
+/* The matcher teema_rule_match uses for rule with analyzer (its shared
+ * one, or one of its own made now). */
+TeemaMatcher *teema_rule__matcher (TeemaRule *rule, TeemaAnalyzer *analyzer);
+/* The term bits of one word form (teema_matcher__words long). */
+const guint64 *teema_matcher__form_bits (TeemaMatcher *matcher,
+                                         const TeemaAnalysis *analysis);
+/* Every key a form's analysis is compared with (surface forms, lemmas,
+ * parts, heads, roots, prefixes): a form can have a term's bit only when
+ * one of these occurs in its form or its analysis. The strings belong to
+ * the analyser; free the array with g_ptr_array_unref. */
+GPtrArray *teema_matcher__keys (TeemaMatcher *matcher);
+
 #endif

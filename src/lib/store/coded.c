@@ -14,21 +14,24 @@
  * never a short list. */
 #include "store/store-private.h"
 
-/* ?1 coder name or NULL, ?3 informant code or NULL, ?4 group or NULL. */
+/* ?1 coder name or NULL, ?3 informant code or NULL, ?4 group or NULL. The
+ * informant filters become a set of documents, evaluated once; the
+ * caller maps documents to informants, so no row joins them. */
 #define CODED_COLUMNS                                                          \
-  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, i.code, s.n_words "
+  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, s.n_words "
 
 #define CODED_FILTER                                                           \
   " WHERE s.interviewer = 0"                                                   \
   "  AND (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"  \
-  "  AND (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)"
+  "  AND ((?3 IS NULL AND ?4 IS NULL) OR s.document_id IN"                     \
+  "   (SELECT d.id FROM document d JOIN informant i ON i.id = d.informant_id"  \
+  "    WHERE (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)))"
 
 /* Every coding: segments in id order drive the join (CROSS JOIN keeps
  * SQLite from choosing another order). */
 static const char coded_all_sql[] = CODED_COLUMNS
-  "FROM segment s JOIN document d ON d.id = s.document_id"
-  " LEFT JOIN informant i ON i.id = d.informant_id"
-  " CROSS JOIN coding c ON c.segment_id = s.id" CODED_FILTER " ORDER BY s.id";
+  "FROM segment s CROSS JOIN coding c ON c.segment_id = s.id" CODED_FILTER
+  " ORDER BY s.id";
 
 /* Codings of theme ?5 and, when ?2, of its descendants. */
 static const char coded_theme_sql[] =
@@ -38,10 +41,7 @@ static const char coded_theme_sql[] =
   "  SELECT t.id FROM down JOIN theme p ON p.id = down.id"
   "   JOIN theme t ON t.parent = p.code COLLATE NOCASE WHERE ?2) " CODED_COLUMNS
   "FROM down CROSS JOIN coding c ON c.theme_id = down.id"
-  " JOIN segment s ON s.id = c.segment_id"
-  " JOIN document d ON d.id = s.document_id"
-  " LEFT JOIN informant i ON i.id = d.informant_id" CODED_FILTER
-  " ORDER BY s.id";
+  " JOIN segment s ON s.id = c.segment_id" CODED_FILTER " ORDER BY s.id";
 
 gboolean
 teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
@@ -65,12 +65,29 @@ teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
       sqlite3_column_int64 (stmt, 1),
       sqlite3_column_int64 (stmt, 2),
       (guint) sqlite3_column_int (stmt, 3),
-      (const char *) sqlite3_column_text (stmt, 4),
-      (guint) sqlite3_column_int (stmt, 5),
+      (guint) sqlite3_column_int (stmt, 4),
     };
     fn (&row, data);
   }
   return teema_store__finish (store, stmt, rc, "reading codings", error);
+}
+
+gboolean
+teema_store__document_informants (TeemaStore *store, TeemaThemeIdFunc fn,
+                                  gpointer data, GError **error)
+{
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "SELECT d.id, i.code FROM document d"
+                          " LEFT JOIN informant i ON i.id = d.informant_id",
+                          error);
+  if (!stmt)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    fn (sqlite3_column_int64 (stmt, 0),
+        (const char *) sqlite3_column_text (stmt, 1), data);
+  return teema_store__finish (store, stmt, rc, "reading documents", error);
 }
 
 gboolean

@@ -213,6 +213,33 @@ teema_store__segment_keys_list (TeemaStore *store,
   return out;
 }
 
+GArray *
+teema_store__document_segments (TeemaStore *store, gint64 document,
+                                gboolean include_interviewer, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT id, document_id FROM segment WHERE document_id = ?1"
+    " AND (?2 OR interviewer = 0) ORDER BY ordinal",
+    error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document);
+  sqlite3_bind_int (stmt, 2, include_interviewer ? 1 : 0);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaStoreSegmentKey k = { sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1) };
+    g_array_append_val (out, k);
+  }
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
+    g_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
 gint64
 teema_store__count_segments (TeemaStore *store,
                              const TeemaSegmentFilter *filter, GError **error)

@@ -11,6 +11,7 @@
 struct TeemaStore {
   sqlite3 *db;
   GHashTable *stmts; /* SQL text (static string) -> sqlite3_stmt * */
+  gboolean migrated; /* opening upgraded an older project */
 };
 
 /* Sets a TEEMA_ERROR_STORE error with SQLite's message; returns FALSE. */

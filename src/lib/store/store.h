@@ -19,6 +19,9 @@ typedef struct TeemaStore TeemaStore;
 TeemaStore *teema_store__open (const char *path, gboolean create,
                                GError **error);
 void teema_store__close (TeemaStore *store);
+/* TRUE when opening ran migrations on an existing project (which may then
+ * need data that SQL cannot derive, such as the word index). */
+gboolean teema_store__migrated (TeemaStore *store);
 int teema_store__schema_version (void);
 
 gboolean teema_store__begin (TeemaStore *store, GError **error);
@@ -58,6 +61,7 @@ gint64 teema_store__insert_document (TeemaStore *store, const char *name,
                                      const char *segmentation, GError **error);
 /* TeemaDocument * in import order. */
 GPtrArray *teema_store__document_list (TeemaStore *store, GError **error);
+/* Inserts a segment with its text; returns its id or 0. */
 gint64 teema_store__insert_segment (TeemaStore *store,
                                     const TeemaSegment *segment,
                                     GError **error);
@@ -82,6 +86,10 @@ typedef struct {
  * order: for lists of units that need no text. */
 GArray *teema_store__segment_keys_list (TeemaStore *store,
                                         const TeemaSegmentFilter *filter,
+                                        GError **error);
+/* TeemaStoreSegmentKey of one document's segments, in order. */
+GArray *teema_store__document_segments (TeemaStore *store, gint64 document,
+                                        gboolean include_interviewer,
                                         GError **error);
 /* The number of segments matching filter, or -1 with error set. */
 gint64 teema_store__count_segments (TeemaStore *store,
@@ -140,15 +148,13 @@ typedef struct {
   gboolean roll_up;      /* with theme: its descendants' codings too */
 } TeemaStoreCodedQuery;
 
-/* One coding on an informant segment; the string is valid during the
- * callback only. */
+/* One coding on an informant segment. */
 typedef struct {
   gint64 segment;
-  gint64 theme; /* theme id (teema_store__theme_ids maps it to a code) */
-  gint64 document;
-  guint ordinal;         /* the segment's position in its document */
-  const char *informant; /* informant code, or NULL */
-  guint n_words;         /* the segment's words */
+  gint64 theme;    /* theme id (teema_store__theme_ids maps it to a code) */
+  gint64 document; /* (teema_store__document_informants: its informant) */
+  guint ordinal;   /* the segment's position in its document */
+  guint n_words;   /* the segment's words */
 } TeemaStoreCoded;
 
 typedef void (*TeemaCodedFunc) (const TeemaStoreCoded *row, gpointer data);
@@ -165,6 +171,10 @@ typedef void (*TeemaThemeIdFunc) (gint64 id, const char *code, gpointer data);
 /* Calls fn with every theme's id and code. */
 gboolean teema_store__theme_ids (TeemaStore *store, TeemaThemeIdFunc fn,
                                  gpointer data, GError **error);
+/* Calls fn with every document's id and its informant's code (or NULL). */
+gboolean teema_store__document_informants (TeemaStore *store,
+                                           TeemaThemeIdFunc fn, gpointer data,
+                                           GError **error);
 
 /* The analysis cache: one row per word form. */
 /* Every stored analysis of backend as "form\tdata\n" lines, or NULL with
@@ -173,6 +183,64 @@ char *teema_store__load_analyses (TeemaStore *store, const char *backend,
                                   GError **error);
 gboolean teema_store__save_analyses (TeemaStore *store, const char *backend,
                                      const char *dump, GError **error);
+
+/* ---- the word index (words.c) ------------------------------------------ */
+
+/* A word of the vocabulary; data is its stored analysis where the call
+ * reads one, else NULL. Strings are valid during the callback only. */
+typedef void (*TeemaWordFunc) (gint64 id, const char *form, const char *data,
+                               gpointer user_data);
+/* Every word of the vocabulary (data NULL). */
+gboolean teema_store__load_words (TeemaStore *store, TeemaWordFunc fn,
+                                  gpointer data, GError **error);
+/* Adds a form to the vocabulary; its id, or 0 with error set. */
+gint64 teema_store__insert_word (TeemaStore *store, const char *form,
+                                 GError **error);
+/* Sets a document's words (the encoding is project/words.c's). */
+gboolean teema_store__set_document_words (TeemaStore *store, gint64 document_id,
+                                          const guint8 *words, gsize len,
+                                          GError **error);
+typedef gboolean (*TeemaTextFunc) (gint64 document_id, gint64 segment_id,
+                                   gboolean interviewer, const char *text,
+                                   gpointer data, GError **error);
+/* Calls fn with each segment of the documents that have no words yet, by
+ * document and then id. */
+gboolean teema_store__foreach_unindexed (TeemaStore *store, TeemaTextFunc fn,
+                                         gpointer data, GError **error);
+
+typedef struct {
+  gint64 document;
+  const char *informant; /* code, or NULL */
+  const char *group;     /* or NULL */
+  const guint8 *words;   /* the encoded words, or NULL when not indexed */
+  gsize len;
+} TeemaStoreDocumentWords;
+
+typedef gboolean (*TeemaDocumentWordsFunc) (const TeemaStoreDocumentWords *row,
+                                            gpointer data, GError **error);
+/* Calls fn with the words of each document (only informant's, or group's,
+ * when not NULL), in id order; fn returns FALSE (setting error) to stop. */
+gboolean teema_store__foreach_document_words (TeemaStore *store,
+                                              const char *informant,
+                                              const char *group,
+                                              TeemaDocumentWordsFunc fn,
+                                              gpointer data, GError **error);
+/* Calls fn with every word whose form contains key, or whose analysis
+ * stored for backend does, with that analysis (or NULL). */
+gboolean teema_store__words_containing (TeemaStore *store, const char *backend,
+                                        const char *key, TeemaWordFunc fn,
+                                        gpointer data, GError **error);
+/* Calls fn with every word of id greater than after and its analysis
+ * stored for backend (or NULL), or with unanalysed_only only the words
+ * without one. */
+gboolean teema_store__words_analysed (TeemaStore *store, const char *backend,
+                                      gboolean unanalysed_only, gint64 after,
+                                      TeemaWordFunc fn, gpointer data,
+                                      GError **error);
+/* The analysis of form stored for backend; NULL when there is none (or
+ * with error set when the read failed). */
+char *teema_store__analysis_of (TeemaStore *store, const char *backend,
+                                const char *form, GError **error);
 
 /* ---- memos and rejections (memos.c) ------------------------------------ */
 

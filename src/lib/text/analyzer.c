@@ -33,6 +33,9 @@ struct TeemaAnalyzer {
   GHashTable *keys;  /* "k\x1fvalue" -> term key */
   guint next_id;     /* id of the next analysis */
   GStringChunk *strings;
+  TeemaAnalysisLookup lookup; /* stored analyses, asked on a cache miss */
+  gpointer lookup_data;
+  GDestroyNotify lookup_destroy;
 };
 
 /* Spoken forms Voikko does not know or misreads, and their standard forms.
@@ -227,6 +230,8 @@ teema_analyzer_free (TeemaAnalyzer *a)
     voikkoTerminate (a->voikko);
   if (a->stemmer)
     sb_stemmer_delete (a->stemmer);
+  if (a->lookup_destroy)
+    a->lookup_destroy (a->lookup_data);
   g_hash_table_destroy (a->cache);
   g_hash_table_destroy (a->fresh);
   g_hash_table_destroy (a->keys);
@@ -545,12 +550,23 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   analyze_hyphenated (a, b, form);
 }
 
+static Analysis *build_stored (TeemaAnalyzer *a, const char *form,
+                               const char *data);
+
 static const Analysis *
 analyze (TeemaAnalyzer *a, const char *form)
 {
   Analysis *an = g_hash_table_lookup (a->cache, form);
   if (an)
     return an;
+  if (a->lookup) {
+    g_autofree char *data = a->lookup (form, a->lookup_data);
+    an = data ? build_stored (a, form, data) : NULL;
+    if (an) {
+      g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+      return an;
+    }
+  }
   Builder b;
   builder_init (&b);
   analyze_form (a, &b, form);
@@ -617,15 +633,21 @@ fold_fast (const char *w, gsize n, char *buf, gsize size)
   return TRUE;
 }
 
+char *
+teema_text__fold_token (const char *word, gsize n, char *buf, gsize size)
+{
+  if (fold_fast (word, n, buf, size))
+    return buf;
+  return teema_text__fold (word, (gssize) n);
+}
+
 static const TeemaAnalysis *
 token_analysis (TeemaAnalyzer *a, GArray *out, const char *word, gsize n,
                 guint flags)
 {
   char buf[256];
-  g_autofree char *slow = NULL;
-  const char *folded = buf;
-  if (!fold_fast (word, n, buf, sizeof buf))
-    folded = slow = teema_text__fold (word, (gssize) n);
+  char *folded = teema_text__fold_token (word, n, buf, sizeof buf);
+  g_autofree char *slow = folded == buf ? NULL : folded;
   if (flags & TEEMA_TOKEN_SUSPENDED)
     return complete_suspended (a, out, folded);
   return &analyze (a, folded)->pub;
@@ -769,32 +791,114 @@ teema_analyzer_dump_cache (TeemaAnalyzer *a, gboolean only_new)
   return g_string_free (out, FALSE);
 }
 
+/* Adds the comma-separated items of field[0, len) to set. */
 static void
-load_list (TeemaAnalyzer *a, GPtrArray *set, const char *field)
+load_list (TeemaAnalyzer *a, GPtrArray *set, const char *field, gsize len)
 {
-  g_auto (GStrv) items = g_strsplit (field, ",", -1);
-  for (guint i = 0; items[i]; i++)
-    add_unique (a, set, items[i]);
+  char item[256];
+  for (gsize start = 0, i = 0; i <= len; i++) {
+    if (i < len && field[i] != ',')
+      continue;
+    gsize n = i - start;
+    if (n < sizeof item) {
+      memcpy (item, field + start, n);
+      item[n] = '\0';
+      add_unique (a, set, item);
+    } else {
+      g_autofree char *big = g_strndup (field + start, n);
+      add_unique (a, set, big);
+    }
+    start = i + 1;
+  }
+}
+
+/* An analysis from its stored data (the dump's fields after the form:
+ * normalised, lemmas, parts, heads, roots, prefix, tab-separated; len
+ * bytes), or NULL when the data is not six fields with a lemma. Parsed in
+ * place: a project's cache is tens of thousands of these. */
+static Analysis *
+build_stored_len (TeemaAnalyzer *a, const char *form, const char *data,
+                  gsize len)
+{
+  const char *f[7];
+  gsize n = 0;
+  f[n++] = data;
+  for (gsize i = 0; i < len; i++)
+    if (data[i] == '\t') {
+      if (n == 6)
+        return NULL;
+      f[n++] = data + i + 1;
+    }
+  if (n != 6)
+    return NULL;
+  f[6] = data + len + 1; /* one past the end, so each field ends before */
+  gsize flen[6];
+  for (guint i = 0; i < 6; i++)
+    flen[i] = (gsize) (f[i + 1] - f[i]) - 1;
+  if (flen[1] == 0)
+    return NULL;
+  Builder b;
+  builder_init (&b);
+  g_autofree char *normalised = flen[0] ? g_strndup (f[0], flen[0]) : NULL;
+  g_autofree char *prefix = flen[5] ? g_strndup (f[5], flen[5]) : NULL;
+  b.normalised = normalised;
+  load_list (a, b.lemmas, f[1], flen[1]);
+  load_list (a, b.parts, f[2], flen[2]);
+  load_list (a, b.heads, f[3], flen[3]);
+  load_list (a, b.roots, f[4], flen[4]);
+  b.prefix = prefix ? intern (a, prefix) : NULL;
+  return builder_finish (a, &b, form);
+}
+
+static Analysis *
+build_stored (TeemaAnalyzer *a, const char *form, const char *data)
+{
+  return build_stored_len (a, form, data, strlen (data));
+}
+
+const TeemaAnalysis *
+teema_analyzer__add_stored (TeemaAnalyzer *a, const char *form,
+                            const char *data)
+{
+  Analysis *an = g_hash_table_lookup (a->cache, form);
+  if (!an) {
+    an = data ? build_stored (a, form, data) : NULL;
+    if (!an)
+      return NULL;
+    g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+  }
+  return &an->pub;
+}
+
+void
+teema_analyzer__set_lookup (TeemaAnalyzer *a, TeemaAnalysisLookup fn,
+                            gpointer data, GDestroyNotify destroy)
+{
+  if (a->lookup_destroy)
+    a->lookup_destroy (a->lookup_data);
+  a->lookup = fn;
+  a->lookup_data = data;
+  a->lookup_destroy = destroy;
 }
 
 void
 teema_analyzer_load_cache (TeemaAnalyzer *a, const char *dump)
 {
-  g_auto (GStrv) lines = g_strsplit (dump ? dump : "", "\n", -1);
-  for (guint i = 0; lines[i]; i++) {
-    g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
-    if (g_strv_length (f) != 7 || !*f[2]
-        || g_hash_table_contains (a->cache, f[0]))
-      continue;
-    Builder b;
-    builder_init (&b);
-    b.normalised = *f[1] ? f[1] : NULL;
-    load_list (a, b.lemmas, f[2]);
-    load_list (a, b.parts, f[3]);
-    load_list (a, b.heads, f[4]);
-    load_list (a, b.roots, f[5]);
-    b.prefix = *f[6] ? intern (a, f[6]) : NULL;
-    Analysis *an = builder_finish (a, &b, f[0]);
-    g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+  char form[256];
+  for (const char *line = dump; line && *line;) {
+    const char *end = strchr (line, '\n');
+    gsize len = end ? (gsize) (end - line) : strlen (line);
+    const char *tab = memchr (line, '\t', len);
+    gsize flen = tab ? (gsize) (tab - line) : 0;
+    if (tab && flen < sizeof form) {
+      memcpy (form, line, flen);
+      form[flen] = '\0';
+      Analysis *an = g_hash_table_contains (a->cache, form)
+                       ? NULL
+                       : build_stored_len (a, form, tab + 1, len - flen - 1);
+      if (an)
+        g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+    }
+    line = end ? end + 1 : line + len;
   }
 }

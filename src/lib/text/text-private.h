@@ -28,4 +28,24 @@ const char *teema_analysis__prefix (const TeemaAnalysis *analysis);
 /* Case-folds and NFC-normalises a word; returns a new string. */
 char *teema_text__fold (const char *word, gssize len);
 
+/* The folded form of a token's word[0, n), as tokenising folds it: in buf
+ * (size bytes) when it fits and needs no Unicode tables, else a new
+ * string (the caller frees it when it is not buf). The word index stores
+ * these forms, so that a form's analysis is the token's. */
+char *teema_text__fold_token (const char *word, gsize n, char *buf, gsize size);
+
+/* Where an analyser finds stored analyses: called with a folded form on a
+ * cache miss, returns the stored data (as in a dump line after the form's
+ * tab; freed by the analyser) or NULL to analyse the form afresh. */
+typedef char *(*TeemaAnalysisLookup) (const char *form, gpointer data);
+void teema_analyzer__set_lookup (TeemaAnalyzer *analyzer,
+                                 TeemaAnalysisLookup fn, gpointer data,
+                                 GDestroyNotify destroy);
+
+/* The analysis of form from stored data (or the cached one when the form
+ * is known); NULL when data is NULL or malformed. */
+const TeemaAnalysis *teema_analyzer__add_stored (TeemaAnalyzer *analyzer,
+                                                 const char *form,
+                                                 const char *data);
+
 #endif
