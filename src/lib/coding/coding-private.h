@@ -86,6 +86,7 @@ typedef struct {
   const TeemaAnalysis *analysis; /* owned by the analyser */
   guint count;                   /* tokens of this form */
   gboolean number;               /* the tokens are numbers */
+  gint64 word; /* its id in the vocabulary, or 0 when read from the text */
 } TeemaSegmentWord;
 
 /* Which segment, for TeemaWordsFunc; strings valid during the call. */

@@ -344,7 +344,7 @@ words_from_text (Each *e, gint64 segment, GError **error)
       g_array_index (e->words, TeemaSegmentWord, k - 1).count++;
       continue;
     }
-    TeemaSegmentWord fresh = { t->analysis, 1, number };
+    TeemaSegmentWord fresh = { t->analysis, 1, number, 0 };
     g_array_append_val (e->words, fresh);
     g_hash_table_insert (at, key, GUINT_TO_POINTER (e->words->len));
   }
@@ -356,17 +356,20 @@ words_from_text (Each *e, gint64 segment, GError **error)
 static gboolean
 words_from_index (Each *e)
 {
-  g_array_set_size (e->words, 0);
+  g_array_set_size (e->words, e->decoded->len);
+  TeemaSegmentWord *out = (TeemaSegmentWord *) e->words->data;
+  const TeemaWordCount *in = (const TeemaWordCount *) e->decoded->data;
   for (guint i = 0; i < e->decoded->len; i++) {
-    const TeemaWordCount *wc = &g_array_index (e->decoded, TeemaWordCount, i);
-    const TeemaAnalysis *an = wc->word >= 0 && wc->word < e->vocab.by_id->len
-                                ? e->vocab.by_id->pdata[wc->word]
-                                : NULL;
+    gint64 id = in[i].word;
+    const TeemaAnalysis *an =
+      id >= 0 && id < e->vocab.by_id->len ? e->vocab.by_id->pdata[id] : NULL;
     if (!an)
       return FALSE;
+    out[i].analysis = an;
+    out[i].count = in[i].count;
     /* A token is a number when it starts with a digit: its form does. */
-    TeemaSegmentWord w = { an, wc->count, g_ascii_isdigit (an->form[0]) };
-    g_array_append_val (e->words, w);
+    out[i].number = g_ascii_isdigit (an->form[0]);
+    out[i].word = id;
   }
   return TRUE;
 }

@@ -2,7 +2,9 @@
  * by log-likelihood G² and Hardie's log ratio.
  *
  * Each informant token counts once, by its first lemma (after spoken forms
- * are normalised); numbers are skipped. */
+ * are normalised); numbers are skipped. The tokens come from the word
+ * index (each form once per segment, with its count), so the corpus is
+ * not tokenised again. */
 #include "reports/reports-private.h"
 
 #include <string.h>
@@ -21,34 +23,79 @@ typedef struct {
   double g2, log_ratio;
 } Key;
 
-/* Counts first lemmas of the two groups' informant segments; sets each
- * group's token total in tokens[]. */
+typedef struct {
+  const TeemaGroup *g;
+  GHashTable *counts; /* lemma -> LemmaCount */
+  guint64 *tokens;    /* per group */
+  GArray *by_word;    /* WordCount per vocabulary id, counted first */
+} Counting;
+
+typedef struct {
+  const TeemaAnalysis *analysis;
+  guint64 freq[2];
+} WordCount;
+
+static void
+add_lemma (Counting *c, const TeemaAnalysis *an, int k, guint64 n)
+{
+  const char *lemma = an->lemmas[0];
+  LemmaCount *lc = g_hash_table_lookup (c->counts, lemma);
+  if (!lc) {
+    lc = g_new0 (LemmaCount, 1);
+    lc->lemma = lemma;
+    g_hash_table_insert (c->counts, (gpointer) lemma, lc);
+  }
+  lc->freq[k] += n;
+  c->tokens[k] += n;
+}
+
+/* Counts the first lemmas of one segment's words into its group. */
+static gboolean
+count_segment (const TeemaSegmentRef *seg, const TeemaSegmentWord *words,
+               guint n, gpointer data, GError **error)
+{
+  Counting *c = data;
+  int k = teema_groups__index (c->g, seg->group);
+  if (k < 0 || seg->interviewer)
+    return TRUE;
+  for (guint i = 0; i < n; i++) {
+    if (words[i].number || !words[i].analysis->lemmas[0])
+      continue;
+    gint64 id = words[i].word;
+    if (id <= 0 || id > G_MAXINT) {
+      add_lemma (c, words[i].analysis, k, words[i].count);
+      continue;
+    }
+    /* By word id first: one lemma lookup per form, not per segment. */
+    if ((guint) id >= c->by_word->len)
+      g_array_set_size (c->by_word, (guint) id + 1024);
+    WordCount *wc = &g_array_index (c->by_word, WordCount, id);
+    wc->analysis = words[i].analysis;
+    wc->freq[k] += words[i].count;
+  }
+  return TRUE;
+}
+
+/* Counts first lemmas of the two groups' informant segments from the word
+ * index; sets each group's token total in tokens[]. */
 static GHashTable *
-count_lemmas (TeemaAnalyzer *az, GPtrArray *segments, const TeemaGroup g[2],
-              guint64 tokens[2])
+count_lemmas (TeemaProject *project, TeemaAnalyzer *az, const TeemaGroup g[2],
+              guint64 tokens[2], GError **error)
 {
   GHashTable *counts =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  for (guint i = 0; i < segments->len; i++) {
-    TeemaSegment *s = segments->pdata[i];
-    int k = teema_groups__index (g, s->group);
-    if (k < 0 || s->interviewer)
-      continue;
-    g_autoptr (GArray) toks = teema_analyzer_tokenize (az, s->text, -1);
-    for (guint j = 0; j < toks->len; j++) {
-      const TeemaToken *tok = &g_array_index (toks, TeemaToken, j);
-      if ((tok->flags & TEEMA_TOKEN_NUMBER) || !tok->analysis->lemmas[0])
-        continue;
-      const char *lemma = tok->analysis->lemmas[0];
-      LemmaCount *lc = g_hash_table_lookup (counts, lemma);
-      if (!lc) {
-        lc = g_new0 (LemmaCount, 1);
-        lc->lemma = lemma;
-        g_hash_table_insert (counts, (gpointer) lemma, lc);
-      }
-      lc->freq[k]++;
-      tokens[k]++;
-    }
+  g_autoptr (GArray) by_word = g_array_new (FALSE, TRUE, sizeof (WordCount));
+  Counting c = { g, counts, tokens, by_word };
+  TeemaSegmentFilter sf = { 0 };
+  if (!teema_words__foreach (project, az, &sf, count_segment, &c, error)) {
+    g_hash_table_destroy (counts);
+    return NULL;
+  }
+  for (guint id = 0; id < by_word->len; id++) {
+    const WordCount *wc = &g_array_index (by_word, WordCount, id);
+    for (int k = 0; k < 2; k++)
+      if (wc->freq[k])
+        add_lemma (&c, wc->analysis, k, wc->freq[k]);
   }
   return counts;
 }
@@ -153,15 +200,12 @@ teema_report_keyness (TeemaProject *project, const TeemaCompareOptions *options,
   g_auto (GStrv) owned = NULL;
   if (!teema_groups__resolve (project, opt, g, &owned, error))
     return NULL;
-  TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segments = teema_segment_list (project, &sf, error);
-  if (!segments)
-    return NULL;
-  g_autoptr (TeemaAnalyzer) az =
-    teema_coding__analyzer (project, NULL, FALSE, NULL, error);
+  g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
   if (!az)
     return NULL;
   guint64 tokens[2] = { 0, 0 };
-  g_autoptr (GHashTable) counts = count_lemmas (az, segments, g, tokens);
+  g_autoptr (GHashTable) counts = count_lemmas (project, az, g, tokens, error);
+  if (!counts)
+    return NULL;
   return keyness_table (counts, g, tokens, opt);
 }
