@@ -291,8 +291,46 @@ typedef struct {
 
 void teema_store_document__free (TeemaStoreDocument *doc);
 
-/* All documents in id order (TeemaStoreDocument *). */
+/* All documents in id order (TeemaStoreDocument *, text NULL). */
 GPtrArray *teema_store__list_documents (TeemaStore *store, GError **error);
+/* One document's stored text (NOT_FOUND when there is no such document). */
+char *teema_store__document_text (TeemaStore *store, gint64 id, GError **error);
+
+/* The callbacks below get rows valid during the call only; returning FALSE
+ * (with error set) stops the read. */
+typedef gboolean (*TeemaStoreCodingFunc) (const TeemaCoding *coding,
+                                          gpointer data, GError **error);
+/* A document's codings (segment_id, start, end, theme, coder, created_at,
+ * note) by span, then theme and coder byte-wise; with with_notes_only only
+ * those with a note. */
+gboolean teema_store__foreach_document_coding (TeemaStore *store,
+                                               gint64 document,
+                                               gboolean with_notes_only,
+                                               TeemaStoreCodingFunc fn,
+                                               gpointer data, GError **error);
+
+typedef struct {
+  guint start, end; /* the memo's segment */
+  const char *coder;
+  const char *text;
+  const char *updated_at;
+} TeemaStoreMemoSpan;
+
+typedef gboolean (*TeemaStoreMemoFunc) (const TeemaStoreMemoSpan *memo,
+                                        gpointer data, GError **error);
+/* A document's memos by segment position, then coder. */
+gboolean teema_store__foreach_document_memo (TeemaStore *store, gint64 document,
+                                             TeemaStoreMemoFunc fn,
+                                             gpointer data, GError **error);
+
+typedef gboolean (*TeemaStoreSpeakerFunc) (const char *speaker,
+                                           gboolean interviewer, gpointer data,
+                                           GError **error);
+/* The speaker of each of a document's segments, in order. */
+gboolean teema_store__foreach_document_speaker (TeemaStore *store,
+                                                gint64 document,
+                                                TeemaStoreSpeakerFunc fn,
+                                                gpointer data, GError **error);
 /* All coder names in id order (char *). */
 GPtrArray *teema_store__list_coders (TeemaStore *store, GError **error);
 /* Like teema_store__add_coding, but created_at is given (ISO 8601; NULL
