@@ -32,9 +32,12 @@ typedef struct {
   const char *theme;     /* only this theme, or NULL */
   const char *informant; /* only this informant, or NULL */
   gint64 segment_id;     /* only this segment, or 0 */
+  gboolean keys_only;    /* only segment_id, theme and coder set, in no
+                            particular order: for sets of many codings */
 } TeemaCodingFilter;
 
-/* Codings ordered by document, segment, theme; free with g_ptr_array_unref. */
+/* Codings ordered by document, segment, theme (with keys_only, unordered);
+ * free with g_ptr_array_unref. */
 GPtrArray *teema_coding_list (TeemaProject *project,
                               const TeemaCodingFilter *filter, GError **error);
 

@@ -83,7 +83,7 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaCodingFilter f = { coder, theme, informant, segment };
+  TeemaCodingFilter f = { coder, theme, informant, segment, FALSE };
   g_autoptr (GPtrArray) list = teema_coding_list (p, &f, error);
   if (!list)
     return 1;

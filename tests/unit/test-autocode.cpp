@@ -97,7 +97,7 @@ TEST_F (Autocode, FinnishFormsLandOnTheRightThemes)
 TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
 {
   TeemaAutocodeResult *dry = run (true);
-  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0 };
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0, FALSE };
   GPtrArray *none = teema_coding_list (p, &f, nullptr);
   EXPECT_EQ (none->len, 0u);
   g_ptr_array_unref (none);
@@ -119,7 +119,7 @@ TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
 TEST_F (Autocode, RuleCodingsCarryTheirExplanation)
 {
   TeemaAutocodeResult *r = run (false);
-  TeemaCodingFilter f = { TEEMA_CODER_RULES, "trust", nullptr, 0 };
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, "trust", nullptr, 0, FALSE };
   GPtrArray *codings = teema_coding_list (p, &f, nullptr);
   ASSERT_GT (codings->len, 0u);
   for (guint i = 0; i < codings->len; i++) {
@@ -201,7 +201,7 @@ TEST_F (Autocode, ThemeIdsBeyondSixteenBits)
   EXPECT_EQ (again->n_removed, 0u);
   EXPECT_EQ (again->n_kept, n - deleted);
   teema_autocode_result_free (again);
-  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0 };
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0, FALSE };
   GPtrArray *all = teema_coding_list (p, &f, nullptr);
   EXPECT_EQ (all->len, n);
   g_ptr_array_unref (all);

@@ -2,6 +2,11 @@
  * codings, rule suggestions, rejections and memos, the filters, and the
  * session's undo and redo stacks.
  *
+ * Segments are listed without their text, and a segment's text is read
+ * when it is shown (the current one and its neighbours), so a session on
+ * a project of a million words opens at once; codings are read as keys
+ * (segment, theme) without their notes.
+ *
  * Must always hold: the in-memory sets mirror the project after every
  * step, because each step writes through the library first and updates
  * the sets only when the write succeeded; cur indexes visible (or visible
@@ -11,10 +16,25 @@
 #include <stdarg.h>
 #include <string.h>
 
+/* "seg\x1ftheme", built without printf: a session puts every rule
+ * coding of the project into a set at start. */
 static char *
 key_of (gint64 seg, const char *theme)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", seg, theme);
+  char digits[24];
+  guint n = 0;
+  guint64 v = seg < 0 ? 0 : (guint64) seg;
+  do {
+    digits[n++] = (char) ('0' + v % 10);
+    v /= 10;
+  } while (v && n < sizeof digits);
+  gsize len = strlen (theme);
+  char *key = g_malloc (n + 1 + len + 1);
+  for (guint i = 0; i < n; i++)
+    key[i] = digits[n - 1 - i];
+  key[n] = '\x1f';
+  memcpy (key + n + 1, theme, len + 1);
+  return key;
 }
 
 gboolean
@@ -49,20 +69,27 @@ tui_status (TuiState *st, const char *fmt, ...)
 static gboolean
 load_codings (TuiState *st, GError **error)
 {
-  g_autoptr (GPtrArray) list = teema_coding_list (st->project, NULL, error);
+  TeemaCodingFilter mine_f = { st->coder, NULL, NULL, 0, TRUE };
+  TeemaCodingFilter rules_f = { TEEMA_CODER_RULES, NULL, NULL, 0, TRUE };
+  g_autoptr (GPtrArray) mine = teema_coding_list (st->project, &mine_f, error);
+  g_autoptr (GPtrArray) rules =
+    mine ? teema_coding_list (st->project, &rules_f, error) : NULL;
   g_autoptr (GPtrArray) rej =
-    list ? teema_rejection_list (st->project, st->coder, error) : NULL;
+    rules ? teema_rejection_list (st->project, st->coder, error) : NULL;
   TeemaMemoFilter mf = { st->coder, NULL };
   g_autoptr (GPtrArray) memos =
     rej ? teema_memo_list (st->project, &mf, error) : NULL;
   if (!memos)
     return FALSE;
-  for (guint i = 0; i < list->len; i++) {
-    TeemaCoding *c = list->pdata[i];
-    if (g_str_equal (c->coder, st->coder))
-      set_put (st->mine, c->segment_id, c->theme, TRUE);
-    else if (g_str_equal (c->coder, TEEMA_CODER_RULES))
-      set_put (st->rules, c->segment_id, c->theme, TRUE);
+  for (guint i = 0; i < mine->len; i++) {
+    TeemaCoding *c = mine->pdata[i];
+    set_put (st->mine, c->segment_id, c->theme, TRUE);
+  }
+  /* Coding as "rules", the rule codings are one's own, not suggestions. */
+  gboolean suggest = !g_str_equal (st->coder, TEEMA_CODER_RULES);
+  for (guint i = 0; suggest && i < rules->len; i++) {
+    TeemaCoding *c = rules->pdata[i];
+    set_put (st->rules, c->segment_id, c->theme, TRUE);
   }
   for (guint i = 0; i < rej->len; i++) {
     TeemaCoding *c = rej->pdata[i];
@@ -89,10 +116,37 @@ passes (const TuiState *st, const TeemaSegment *s)
          || tui_has (st->rules, s->id, st->f_theme);
 }
 
+/* Reads the text of all[i] (a turn shown now) when it has none yet. */
+static void
+ensure_text (TuiState *st, gint64 i)
+{
+  if (i < 0 || i >= st->all->len)
+    return;
+  TeemaSegment *s = st->all->pdata[i];
+  if (s->text)
+    return;
+  GError *error = NULL;
+  g_autoptr (TeemaSegment) full =
+    teema_segment_get (st->project, s->id, &error);
+  if (!full) {
+    tui_status (st, "cannot read segment %" G_GINT64_FORMAT ": %s", s->id,
+                error->message);
+    g_error_free (error);
+    s->text = g_strdup ("");
+    return;
+  }
+  s->text = g_steal_pointer (&full->text);
+}
+
 static void
 select_index (TuiState *st, guint i)
 {
   st->cur = i;
+  if (i < st->visible->len) {
+    gint64 at = g_array_index (st->visible, guint, i);
+    for (gint64 k = at - 1; k <= at + 1; k++)
+      ensure_text (st, k);
+  }
   g_array_set_size (st->hits, 0);
   const TeemaSegment *s = tui_current (st);
   if (s && st->highlighter) {
@@ -145,7 +199,7 @@ tui_state_new (TeemaProject *project, const char *coder, const char *informant,
   st->redo = g_array_new (FALSE, FALSE, sizeof (TuiStep));
   st->input = g_string_new (NULL);
   st->codebook = teema_codebook_get (project, error);
-  TeemaSegmentFilter all = { NULL, NULL, TRUE };
+  TeemaSegmentFilter all = { NULL, NULL, TRUE, TRUE };
   if (!st->codebook || !(st->all = teema_segment_list (project, &all, error))
       || !load_codings (st, error)) {
     tui_state_free (st);

@@ -81,17 +81,18 @@ typedef struct {
   char *coder;
   TeemaCodebook *codebook;
   TeemaHighlighter *highlighter; /* NULL when rules fail to compile */
-  GPtrArray *all;                /* TeemaSegment *, every turn in order */
-  GArray *visible;               /* guint indices into all: codable, filtered */
-  GHashTable *doc_turns;         /* document id -> number of its turns */
-  guint cur;                     /* index into visible */
-  GArray *hits;                  /* TeemaHighlight of the current segment */
-  GHashTable *mine;              /* "seg\x1ftheme" coded by coder */
-  GHashTable *rules;             /* "seg\x1ftheme" coded by rules */
-  GHashTable *rejected;          /* "seg\x1ftheme" rejected by coder */
-  GHashTable *memos;             /* gint64 * seg -> char * memo of coder */
-  guint cb_top;                  /* first theme shown in the codebook pane (the
-                                    drawing clamps it to the screen) */
+  GPtrArray *all;  /* TeemaSegment *, every turn in order; a turn's text is
+                      read when it is shown (NULL before) */
+  GArray *visible; /* guint indices into all: codable, filtered */
+  GHashTable *doc_turns; /* document id -> number of its turns */
+  guint cur;             /* index into visible */
+  GArray *hits;          /* TeemaHighlight of the current segment */
+  GHashTable *mine;      /* "seg\x1ftheme" coded by coder */
+  GHashTable *rules;     /* "seg\x1ftheme" coded by rules */
+  GHashTable *rejected;  /* "seg\x1ftheme" rejected by coder */
+  GHashTable *memos;     /* gint64 * seg -> char * memo of coder */
+  guint cb_top;          /* first theme shown in the codebook pane (the
+                            drawing clamps it to the screen) */
   char *f_informant, *f_group, *f_theme; /* filters or NULL */
   GHashTable *found; /* gint64 * seg ids matching the search */
   char *search;

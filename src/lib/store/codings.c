@@ -130,10 +130,47 @@ teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
   return keys;
 }
 
+/* The (segment, theme, coder) of codings, unordered and without joins
+ * to segments: the coder's sets of a terminal session. */
+static GPtrArray *
+list_coding_keys (TeemaStore *store, const TeemaCodingFilter *f, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT c.segment_id, t.code, k.name FROM theme t"
+    " CROSS JOIN coding c ON c.theme_id = t.id"
+    " JOIN coder k ON k.id = c.coder_id"
+    " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
+    " AND (?2 IS NULL OR t.code = ?2) AND (?3 = 0 OR c.segment_id = ?3)",
+    error);
+  if (!stmt)
+    return NULL;
+  teema_store__bind_text (stmt, 1, f->coder);
+  teema_store__bind_text (stmt, 2, f->theme);
+  sqlite3_bind_int64 (stmt, 3, f->segment_id);
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaCoding *c = g_new0 (TeemaCoding, 1);
+    c->segment_id = sqlite3_column_int64 (stmt, 0);
+    c->theme = teema_store__column_dup (stmt, 1);
+    c->coder = teema_store__column_dup (stmt, 2);
+    g_ptr_array_add (out, c);
+  }
+  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
 GPtrArray *
 teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
                            GError **error)
 {
+  if (f && f->keys_only && !f->informant)
+    return list_coding_keys (store, f, error);
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT c.id, c.segment_id, t.code, k.name, i.code, c.start, c.end,"

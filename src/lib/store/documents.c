@@ -93,14 +93,18 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   return teema_store__step_done (store, stmt, error) ? id : 0;
 }
 
-/* The segment columns, with the text joined in (?9 true) or not: the
- * left join on a constant false condition never reads segment_text. */
-#define SEGMENT_SELECT                                                         \
+/* The segment columns, with its text or (SEGMENT_NO_TEXT) without; the
+ * segment table drives the join, in id order unless ordered otherwise. */
+#define SEGMENT_COLUMNS                                                        \
   "SELECT s.id, s.document_id, d.name, s.ordinal, s.speaker, i.code, i.grp,"   \
-  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, t.text "            \
-  "FROM segment s JOIN document d ON d.id = s.document_id "                    \
-  "LEFT JOIN informant i ON i.id = d.informant_id "                            \
-  "LEFT JOIN segment_text t ON ?9 AND t.segment_id = s.id "
+  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, "
+#define SEGMENT_FROM                                                           \
+  "FROM segment s CROSS JOIN document d ON d.id = s.document_id "              \
+  "LEFT JOIN informant i ON i.id = d.informant_id "
+#define SEGMENT_SELECT                                                         \
+  SEGMENT_COLUMNS "t.text " SEGMENT_FROM                                       \
+                  "LEFT JOIN segment_text t ON t.segment_id = s.id "
+#define SEGMENT_NO_TEXT SEGMENT_COLUMNS "NULL " SEGMENT_FROM
 
 #define SEGMENT_FILTER                                                         \
   "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"           \
@@ -132,15 +136,41 @@ bind_filter (sqlite3_stmt *stmt, const TeemaSegmentFilter *filter)
   teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
   teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
   sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
-  sqlite3_bind_int (stmt, 9, !(filter && filter->without_text));
+}
+
+static int
+by_position (gconstpointer a, gconstpointer b)
+{
+  const TeemaSegment *x = *(TeemaSegment *const *) a;
+  const TeemaSegment *y = *(TeemaSegment *const *) b;
+  if (x->document_id != y->document_id)
+    return x->document_id < y->document_id ? -1 : 1;
+  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
+}
+
+/* Segments are read in id order, one pass over the table; ids follow
+ * document order except where a document was replaced, and then the list
+ * is sorted by position. */
+static void
+order_by_position (GPtrArray *segs)
+{
+  for (guint i = 1; i < segs->len; i++)
+    if (by_position (&segs->pdata[i - 1], &segs->pdata[i]) > 0) {
+      g_ptr_array_sort (segs, by_position);
+      return;
+    }
 }
 
 GPtrArray *
 teema_store__list_segments (TeemaStore *store, const TeemaSegmentFilter *filter,
                             GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, SEGMENT_SELECT SEGMENT_FILTER "ORDER BY d.id, s.ordinal", error);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          filter && filter->without_text
+                            ? SEGMENT_NO_TEXT SEGMENT_FILTER "ORDER BY s.id"
+                            : SEGMENT_SELECT SEGMENT_FILTER "ORDER BY s.id",
+                          error);
   if (!stmt)
     return NULL;
   bind_filter (stmt, filter);
@@ -153,6 +183,7 @@ teema_store__list_segments (TeemaStore *store, const TeemaSegmentFilter *filter,
     g_ptr_array_unref (out);
     return NULL;
   }
+  order_by_position (out);
   return out;
 }
 
@@ -164,9 +195,9 @@ teema_store__foreach_segment (TeemaStore *store,
 {
   /* Its own statement, so that fn may list segments meanwhile. */
   sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (
-        store->db, SEGMENT_SELECT SEGMENT_FILTER "ORDER BY d.id, s.ordinal", -1,
-        &stmt, NULL)
+  if (sqlite3_prepare_v2 (store->db,
+                          SEGMENT_SELECT SEGMENT_FILTER "ORDER BY s.id", -1,
+                          &stmt, NULL)
       != SQLITE_OK)
     return teema_store__fail (store, error, "reading segments");
   bind_filter (stmt, filter);
@@ -268,11 +299,10 @@ TeemaSegment *
 teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt =
-    teema_store__prepare (store, SEGMENT_SELECT "WHERE s.id = ?10", error);
+    teema_store__prepare (store, SEGMENT_SELECT "WHERE s.id = ?1", error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int (stmt, 9, 1);
-  sqlite3_bind_int64 (stmt, 10, id);
+  sqlite3_bind_int64 (stmt, 1, id);
   TeemaSegment *s = NULL;
   int rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
