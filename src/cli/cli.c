@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -152,6 +154,86 @@ cli_output (const char *path, const char *text, GError **error)
     return FALSE;
   }
   return TRUE;
+}
+
+struct CliSink {
+  FILE *f;
+  char *path; /* the output's path, or NULL for stdout */
+  char *tmp;  /* written here, renamed to path at the end; or NULL */
+  int err;    /* errno of the first failed write */
+};
+
+CliSink *
+cli_sink_open (const char *path, GError **error)
+{
+  CliSink *s = g_new0 (CliSink, 1);
+  if (!path || g_str_equal (path, "-")) {
+    s->f = stdout;
+    return s;
+  }
+  s->path = g_strdup (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS)
+      && !g_file_test (path, G_FILE_TEST_IS_REGULAR)
+      && !g_file_test (path, G_FILE_TEST_IS_DIR)) {
+    s->f = fopen (path, "w"); /* a device or FIFO: written in place */
+  } else {
+    s->tmp = g_strconcat (path, ".XXXXXX", NULL);
+    int fd = g_mkstemp_full (s->tmp, O_WRONLY, 0666);
+    s->f = fd >= 0 ? fdopen (fd, "w") : NULL;
+  }
+  if (!s->f) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", path,
+                 g_strerror (errno));
+    if (s->tmp)
+      g_unlink (s->tmp);
+    g_free (s->tmp);
+    g_free (s->path);
+    g_free (s);
+    return NULL;
+  }
+  return s;
+}
+
+gboolean
+cli_sink_write (const char *data, gsize len, gpointer sink, GError **error)
+{
+  CliSink *s = sink;
+  if (len && fwrite (data, 1, len, s->f) != len) {
+    s->err = errno ? errno : EIO;
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s",
+                 s->path ? s->path : "writing to standard output",
+                 g_strerror (s->err));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+cli_sink_close (CliSink *s, gboolean ok, GError **error)
+{
+  if (s->f == stdout) {
+    g_free (s);
+    return ok && cli_flush_stdout (error);
+  }
+  int err = 0;
+  if (fclose (s->f) != 0)
+    err = errno;
+  if (ok && err) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", s->path,
+                 g_strerror (err));
+    ok = FALSE;
+  }
+  if (ok && s->tmp && g_rename (s->tmp, s->path) != 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", s->path,
+                 g_strerror (errno));
+    ok = FALSE;
+  }
+  if (!ok && s->tmp)
+    g_unlink (s->tmp);
+  g_free (s->tmp);
+  g_free (s->path);
+  g_free (s);
+  return ok;
 }
 
 int

@@ -69,6 +69,17 @@ gboolean cli_flush_stdout (GError **error);
 /* Writes text to path atomically, or to stdout when path is NULL or "-". */
 gboolean cli_output (const char *path, const char *text, GError **error);
 
+/* Output written piece by piece, as cli_output writes it whole: to stdout
+ * (path NULL or "-"), or to a file beside path that replaces it only when
+ * closed with ok TRUE (on failure it is removed). cli_sink_write is a
+ * TeemaOutputFunc with the sink as its data. */
+typedef struct CliSink CliSink;
+CliSink *cli_sink_open (const char *path, GError **error);
+gboolean cli_sink_write (const char *data, gsize len, gpointer sink,
+                         GError **error);
+/* Closes the sink (freeing it); returns ok, FALSE if the close failed. */
+gboolean cli_sink_close (CliSink *sink, gboolean ok, GError **error);
+
 /* Runs a subcommand from a table: argv[1] names it. */
 int cli_dispatch (const CliCommand *table, const char *group, int argc,
                   char **argv, CliGlobals *g, GError **error);

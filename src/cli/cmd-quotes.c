@@ -40,17 +40,19 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
   TeemaQuoteOptions opt = {
     theme, informant, group, coder, lang, !no_children
   };
-  g_autofree char *out = NULL;
-  if (all) {
-    if (fmt != TEEMA_FORMAT_MARKDOWN)
-      return cli_usage (error, "--all writes Markdown only");
-    out = teema_quotes_markdown_all (p, &opt, error);
-  } else {
-    g_autoptr (TeemaTable) t = teema_quotes_collect (p, &opt, error);
-    if (t)
-      out = fmt == TEEMA_FORMAT_MARKDOWN ? teema_quotes_markdown (t, NULL)
-                                         : teema_table_render (t, fmt);
+  if (all && fmt != TEEMA_FORMAT_MARKDOWN)
+    return cli_usage (error, "--all writes Markdown only");
+  if (fmt == TEEMA_FORMAT_MARKDOWN) {
+    /* Markdown streams: one quote in memory at a time. */
+    CliSink *sink = cli_sink_open (output, error);
+    if (!sink)
+      return 1;
+    gboolean ok =
+      teema_quotes_write_markdown (p, &opt, all, cli_sink_write, sink, error);
+    return cli_sink_close (sink, ok, error) ? 0 : 1;
   }
+  g_autoptr (TeemaTable) t = teema_quotes_collect (p, &opt, error);
+  g_autofree char *out = t ? teema_table_render (t, fmt) : NULL;
   if (!out)
     return 1;
   return cli_output (output, out, error) ? 0 : 1;
