@@ -11,8 +11,11 @@
 # $BENCH_RUNS runs (default 3) of the whole process, with its peak memory.
 # Each command is set against a baseline run on a copy of the same project:
 # the sqlite3 shell running the equivalent query (the aggregate a report
-# prints, the rows a quote list or export writes), or grep -c on the
-# transcripts for search. The ratio is command / baseline.
+# prints, the rows a quote list or export writes, the index rows keyness
+# reads), or grep -c on the transcripts for search. The ratio is command /
+# baseline (elapsed seconds; a baseline under 5 ms counts as 5 ms). CPU
+# seconds (user + system) are shown too: on a shared machine they move
+# less than elapsed time.
 #
 # Environment: TEEMA (the binary; default: build it), BENCH_DIR (where
 # corpora and projects are kept between runs; default /tmp/teema-bench),
@@ -32,34 +35,35 @@ RUNS=${BENCH_RUNS:-3}
 CODEBOOK=$ROOT/codebooks/b2b-asiakaskokemus.codebook
 mkdir -p "$WORK"
 
-# timed CMD... -> "seconds peak_kb" of one run (output discarded).
+# timed CMD... -> "seconds peak_kb cpu_seconds" of one run (output
+# discarded).
 timed () {
-  env time -f '%e %M' -o "$WORK/.time" "$@" >"$WORK/.out" 2>"$WORK/.err" ||
+  env time -f '%e %M %U %S' -o "$WORK/.time" "$@" >"$WORK/.out" \
+    2>"$WORK/.err" ||
     { echo "failed: $*" >&2; cat "$WORK/.err" >&2; exit 1; }
-  cat "$WORK/.time"
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$WORK/.time"
 }
 
-# best CMD... -> "seconds peak_kb", the fastest of $RUNS runs.
+# best CMD... -> "seconds peak_kb cpu_seconds", the fastest of $RUNS runs.
 best () {
-  b_s=999999 b_m=0
+  b="999999 0 0"
   i=0
   while [ $i -lt "$RUNS" ]; do
     r=$(timed "$@")
-    s=${r% *} m=${r#* }
-    if [ "$(echo "$s < $b_s" | bc)" = 1 ]; then b_s=$s b_m=$m; fi
+    if [ "$(echo "$r $b" | awk '{ print ($1 < $4) }')" = 1 ]; then b=$r; fi
     i=$((i + 1))
   done
-  echo "$b_s $b_m"
+  echo "$b"
 }
 
-row () { # words name "s kb" baseline_s
-  set -- "$1" "$2" "${3% *}" "${3#* }" "$4"
+row () { # words name "s kb cpu" baseline_s
+  set -- "$1" "$2" $3 "$4"
   ratio=-
-  if [ "$5" != - ]; then
-    ratio=$(echo "$3 $5" | awk '{ b = $2 > 0.005 ? $2 : 0.005; printf "%.1f", $1 / b }')
+  if [ "$6" != - ]; then
+    ratio=$(echo "$3 $6" | awk '{ b = $2 > 0.005 ? $2 : 0.005; printf "%.1f", $1 / b }')
   fi
-  printf '| %s | %s | %.2f | %.0f | %s | %s |\n' "$1" "$2" "$3" \
-    "$(echo "$4 / 1024" | bc -l)" "$5" "$ratio"
+  printf '| %s | %s | %.2f | %.2f | %.0f | %s | %s |\n' "$1" "$2" "$3" "$5" \
+    "$(echo "$4 / 1024" | bc -l)" "$6" "$ratio"
 }
 
 sql () { sqlite3 "$BASE" "$1" >/dev/null; }
@@ -99,9 +103,8 @@ Q_AGREE="SELECT c.segment_id, c.theme_id, count(DISTINCT c.coder_id)
  FROM coding c JOIN coder k ON k.id = c.coder_id
  JOIN segment s ON s.id = c.segment_id AND s.interviewer = 0
  WHERE k.name IN ('anna', 'rules') GROUP BY c.segment_id, c.theme_id"
-Q_KEYNESS="SELECT i.grp, count(*), sum(length(w.words)) FROM segment_words w
- JOIN segment s ON s.id = w.segment_id AND s.interviewer = 0
- JOIN document d ON d.id = s.document_id
+Q_KEYNESS="SELECT i.grp, count(*), sum(length(w.words)) FROM document_words w
+ JOIN document d ON d.id = w.document_id
  JOIN informant i ON i.id = d.informant_id GROUP BY i.grp"
 Q_INFORMANTS="SELECT d.informant_id, count(*), sum(s.n_words) FROM segment s
  JOIN document d ON d.id = s.document_id WHERE s.interviewer = 0
@@ -115,7 +118,7 @@ Q_FIRST="SELECT s.*, t.text FROM segment s JOIN segment_text t
 baseline () { # name query -> seconds (best of $RUNS), or - without the schema
   if [ "$HAS_SCHEMA" = 0 ]; then echo -; return; fi
   r=$(best sqlite3 "$BASE" "$2")
-  echo "${r% *}"
+  echo "${r%% *}"
 }
 
 prepare () { # words dir
@@ -143,8 +146,8 @@ prepare () { # words dir
       FROM segment s WHERE s.id % 11 = 0 AND s.interviewer = 0;"
 }
 
-echo "| words | command | seconds | peak MiB | baseline s | ratio |"
-echo "|---|---|---|---|---|---|"
+echo "| words | command | seconds | CPU s | peak MiB | baseline s | ratio |"
+echo "|---|---|---|---|---|---|---|"
 for n in $SIZES; do
   dir=$WORK/c$n
   prepare "$n" "$dir"
@@ -156,7 +159,7 @@ for n in $SIZES; do
   BASE=$dir/base.teema
   rm -f "$BASE" "$BASE-wal" "$BASE-shm"
   sqlite3 "$P" ".backup '$BASE'"
-  HAS_SCHEMA=$(sqlite3 "$BASE" "SELECT count(*) FROM sqlite_master WHERE name = 'segment_words'")
+  HAS_SCHEMA=$(sqlite3 "$BASE" "SELECT count(*) FROM sqlite_master WHERE name = 'document_words'")
   cd "$dir"
   b=$(baseline themes "$Q_THEMES")
   row "$n" "report themes" "$(best $T report themes)" "$b"
@@ -176,9 +179,9 @@ for n in $SIZES; do
   row "$n" "evaluate --gold anna" "$(best $T evaluate --gold anna)" "$b"
   row "$n" "informant list" "$(best $T informant list)" "$(baseline informants "$Q_INFORMANTS")"
   g=$(best sh -c "cat txt/*.txt | grep -c -i -E 'luottamu'")
-  row "$n" "search lemma:luottamus" "$(best $T search 'lemma:luottamus')" "${g% *}"
+  row "$n" "search lemma:luottamus" "$(best $T search 'lemma:luottamus')" "${g%% *}"
   g=$(best sh -c "cat txt/*.txt | grep -c -i -E 'suhte|suhde'")
-  row "$n" "search part:suhde" "$(best $T search 'part:suhde')" "${g% *}"
+  row "$n" "search part:suhde" "$(best $T search 'part:suhde')" "${g%% *}"
   row "$n" "export qdpx" "$(best $T export qdpx out.qdpx)" "$(baseline export "$Q_EXPORT")"
   printf 'dump\nkeys q\n' >keys
   row "$n" "code (first screen)" "$(best env TERM=xterm-256color $T code --coder anna --script keys)" "$(baseline first "$Q_FIRST")"

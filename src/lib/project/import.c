@@ -143,7 +143,8 @@ store_file (TeemaStore *store, TeemaWordIndexer *words, Prepared *p,
     if (!s->interviewer)
       r->n_words += s->n_words;
   }
-  if (!teema_words__end (words, r->document_id, error))
+  if (!teema_words__end (words, r->document_id, error)
+      || !teema_store__count_document (store, r->document_id, error))
     goto fail;
   r->n_turns = teema_transcript_n_turns (p->transcript);
   r->n_segments = p->segments->len;

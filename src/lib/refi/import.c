@@ -419,6 +419,8 @@ write_source (TeemaStore *store, Job *job, RefiSource *src, GHashTable *seen,
     if (!(s->id = teema_store__insert_segment (store, s, error)))
       return FALSE;
   }
+  if (!teema_store__count_document (store, doc, error))
+    return FALSE;
   job->r->n_sources++;
   job->r->n_segments += segs->len;
   g_autoptr (GHashTable) memos = g_hash_table_new_full (

@@ -62,6 +62,23 @@ teema_store__insert_document (TeemaStore *store, const char *name,
   return teema_store__step_done (store, stmt, error) ? id : 0;
 }
 
+gboolean
+teema_store__count_document (TeemaStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "UPDATE document SET"
+    " n_segments = (SELECT count(*) FROM segment s"
+    "  WHERE s.document_id = ?1 AND s.interviewer = 0),"
+    " n_words = (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
+    "  WHERE s.document_id = ?1 AND s.interviewer = 0) WHERE id = ?1",
+    error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return teema_store__step_done (store, stmt, error);
+}
+
 gint64
 teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
                              GError **error)
@@ -342,10 +359,7 @@ teema_store__document_list (TeemaStore *store, GError **error)
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT d.id, d.name, d.path, i.code, d.segmentation, d.imported_at,"
-    " (SELECT count(*) FROM segment s WHERE s.document_id = d.id"
-    "   AND s.interviewer = 0),"
-    " (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
-    "   WHERE s.document_id = d.id AND s.interviewer = 0)"
+    " d.n_segments, d.n_words"
     " FROM document d LEFT JOIN informant i ON i.id = d.informant_id"
     " ORDER BY d.id",
     error);

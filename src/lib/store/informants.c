@@ -83,15 +83,10 @@ teema_store__list_informants (TeemaStore *store, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT i.id, i.code, i.grp, i.role,"
-    "  (SELECT count(*) FROM document d WHERE d.informant_id = i.id),"
-    "  w.n, w.words "
-    "FROM informant i LEFT JOIN (SELECT d.informant_id AS id,"
-    "  sum(x.n) AS n, sum(x.words) AS words FROM document d"
-    "  JOIN (SELECT document_id, count(*) AS n, sum(n_words) AS words"
-    "   FROM segment WHERE interviewer = 0 GROUP BY document_id) x"
-    "  ON x.document_id = d.id GROUP BY d.informant_id) w ON w.id = i.id "
-    "ORDER BY i.grp IS NULL, i.grp, i.code",
+    "SELECT i.id, i.code, i.grp, i.role, count(d.id),"
+    "  sum(d.n_segments), sum(d.n_words) "
+    "FROM informant i LEFT JOIN document d ON d.informant_id = i.id "
+    "GROUP BY i.id ORDER BY i.grp IS NULL, i.grp, i.code",
     error);
   if (!stmt)
     return NULL;

@@ -67,8 +67,10 @@ static const char *const migrations[] = {
   "  created_at TEXT NOT NULL, PRIMARY KEY (segment_id, theme_id, coder_id));",
   /* 3: text apart from the rows that counts scan (a document's informant
    * sat behind its whole text, so every join through document walked the
-   * text's overflow pages); indexes that cover the coding set; the word
-   * index: the vocabulary, and each segment's words (see words.c). */
+   * text's overflow pages); indexes that cover the coding set; each
+   * document's informant segments and words, counted once (every report
+   * lists informants with them); the word index: the vocabulary, and each
+   * document's segments' words (see words.c). */
   "CREATE TABLE segment_text ("
   "  segment_id INTEGER PRIMARY KEY REFERENCES segment(id) ON DELETE CASCADE,"
   "  text TEXT NOT NULL);"
@@ -85,6 +87,14 @@ static const char *const migrations[] = {
   "DROP INDEX segment_document;"
   "CREATE INDEX segment_document ON segment(document_id, interviewer,"
   "  n_words);"
+  "ALTER TABLE document ADD COLUMN n_segments INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE document ADD COLUMN n_words INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE document SET"
+  "  n_segments = (SELECT count(*) FROM segment s"
+  "   WHERE s.document_id = document.id AND s.interviewer = 0),"
+  "  n_words = (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
+  "   WHERE s.document_id = document.id AND s.interviewer = 0);"
+  "CREATE INDEX document_informant ON document(informant_id);"
   "CREATE TABLE word (id INTEGER PRIMARY KEY, form TEXT NOT NULL UNIQUE);"
   "CREATE TABLE document_words ("
   "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"

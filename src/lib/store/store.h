@@ -61,6 +61,10 @@ gint64 teema_store__insert_document (TeemaStore *store, const char *name,
                                      const char *segmentation, GError **error);
 /* TeemaDocument * in import order. */
 GPtrArray *teema_store__document_list (TeemaStore *store, GError **error);
+/* Stores a document's counts of informant segments and their words (read
+ * by every informant and document list): call once its segments are in. */
+gboolean teema_store__count_document (TeemaStore *store, gint64 id,
+                                      GError **error);
 /* Inserts a segment with its text; returns its id or 0. */
 gint64 teema_store__insert_segment (TeemaStore *store,
                                     const TeemaSegment *segment,

@@ -36,6 +36,9 @@ struct TeemaAnalyzer {
   TeemaAnalysisLookup lookup; /* stored analyses, asked on a cache miss */
   gpointer lookup_data;
   GDestroyNotify lookup_destroy;
+  struct {
+    GPtrArray *lemmas, *parts, *heads, *roots;
+  } scratch; /* reused lists for analyses loaded from data */
 };
 
 /* Spoken forms Voikko does not know or misreads, and their standard forms.
@@ -136,12 +139,7 @@ init_spoken (void)
 static void
 analysis_free (gpointer p)
 {
-  Analysis *a = p;
-  g_free ((gpointer) a->pub.lemmas);
-  g_free ((gpointer) a->pub.parts);
-  g_free ((gpointer) a->pub.heads);
-  g_free ((gpointer) a->pub.roots);
-  g_free (a);
+  g_free (p); /* one block with its lists (builder_finish) */
 }
 
 static TeemaAnalyzer *
@@ -155,6 +153,10 @@ analyzer_new (const char *lang)
   a->fresh = g_hash_table_new (g_str_hash, g_str_equal);
   a->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   a->strings = g_string_chunk_new (64 * 1024);
+  a->scratch.lemmas = g_ptr_array_new ();
+  a->scratch.parts = g_ptr_array_new ();
+  a->scratch.heads = g_ptr_array_new ();
+  a->scratch.roots = g_ptr_array_new ();
   return a;
 }
 
@@ -232,6 +234,10 @@ teema_analyzer_free (TeemaAnalyzer *a)
     sb_stemmer_delete (a->stemmer);
   if (a->lookup_destroy)
     a->lookup_destroy (a->lookup_data);
+  g_ptr_array_unref (a->scratch.lemmas);
+  g_ptr_array_unref (a->scratch.parts);
+  g_ptr_array_unref (a->scratch.heads);
+  g_ptr_array_unref (a->scratch.roots);
   g_hash_table_destroy (a->cache);
   g_hash_table_destroy (a->fresh);
   g_hash_table_destroy (a->keys);
@@ -271,6 +277,7 @@ typedef struct {
   GPtrArray *lemmas, *parts, *heads, *roots;
   const char *prefix;
   const char *normalised;
+  gboolean keep; /* the analyser's scratch builder: emptied, not freed */
 } Builder;
 
 static const char *
@@ -298,27 +305,49 @@ add_all (TeemaAnalyzer *a, GPtrArray *set, const char *const *list)
     add_unique (a, set, *list);
 }
 
+/* Copies set into out as a NULL-terminated list; returns the slot after. */
 static const char **
-to_strv (GPtrArray *set)
+put_strv (const char **out, const GPtrArray *set, const char *const **list)
 {
-  g_ptr_array_add (set, NULL);
-  return (const char **) g_ptr_array_free (set, FALSE);
+  *list = out;
+  for (guint i = 0; i < set->len; i++)
+    *out++ = set->pdata[i];
+  *out++ = NULL;
+  return out;
 }
 
+static void
+builder_done (Builder *b)
+{
+  GPtrArray *sets[] = { b->lemmas, b->parts, b->heads, b->roots };
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    if (b->keep)
+      g_ptr_array_set_size (sets[i], 0);
+    else
+      g_ptr_array_unref (sets[i]);
+  b->prefix = NULL;
+  b->normalised = NULL;
+}
+
+/* The analysis and its four lists in one allocation: a project's cache is
+ * tens of thousands of analyses, built (or loaded) one by one. */
 static Analysis *
 builder_finish (TeemaAnalyzer *a, Builder *b, const char *form)
 {
-  Analysis *an = g_new0 (Analysis, 1);
-  an->pub.id = a->next_id++;
   if (b->lemmas->len == 0)
     add_unique (a, b->lemmas, form);
+  gsize n = b->lemmas->len + b->parts->len + b->heads->len + b->roots->len + 4;
+  Analysis *an = g_malloc0 (sizeof (Analysis) + n * sizeof (char *));
+  const char **lists = (const char **) (an + 1);
+  an->pub.id = a->next_id++;
   an->pub.form = intern (a, form);
   an->pub.normalised = b->normalised ? intern (a, b->normalised) : NULL;
-  an->pub.lemmas = to_strv (b->lemmas);
-  an->pub.parts = to_strv (b->parts);
-  an->pub.heads = to_strv (b->heads);
-  an->pub.roots = to_strv (b->roots);
+  lists = put_strv (lists, b->lemmas, &an->pub.lemmas);
+  lists = put_strv (lists, b->parts, &an->pub.parts);
+  lists = put_strv (lists, b->heads, &an->pub.heads);
+  put_strv (lists, b->roots, &an->pub.roots);
   an->prefix = b->prefix ? intern (a, b->prefix) : NULL;
+  builder_done (b);
   return an;
 }
 
@@ -331,6 +360,7 @@ builder_init (Builder *b)
   b->roots = g_ptr_array_new ();
   b->prefix = NULL;
   b->normalised = NULL;
+  b->keep = FALSE;
 }
 
 /* Splits form by a Voikko STRUCTURE into its compound parts (surface). */
@@ -837,8 +867,15 @@ build_stored_len (TeemaAnalyzer *a, const char *form, const char *data,
     flen[i] = (gsize) (f[i + 1] - f[i]) - 1;
   if (flen[1] == 0)
     return NULL;
-  Builder b;
-  builder_init (&b);
+  /* The analyser's scratch lists, emptied by builder_finish: loading
+   * allocates only the analysis itself. */
+  Builder b = { a->scratch.lemmas,
+                a->scratch.parts,
+                a->scratch.heads,
+                a->scratch.roots,
+                NULL,
+                NULL,
+                TRUE };
   g_autofree char *normalised = flen[0] ? g_strndup (f[0], flen[0]) : NULL;
   g_autofree char *prefix = flen[5] ? g_strndup (f[5], flen[5]) : NULL;
   b.normalised = normalised;
