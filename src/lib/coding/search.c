@@ -48,6 +48,11 @@ teema_search_run (TeemaProject *project, const char *rule_src,
       g_array_unref (hits);
       continue;
     }
+    /* why points into the rule, which is freed on return. */
+    for (guint h = 0; h < hits->len; h++) {
+      TeemaRuleHit *hit = &g_array_index (hits, TeemaRuleHit, h);
+      hit->why = g_intern_string (hit->why);
+    }
     TeemaSearchMatch *m = g_new0 (TeemaSearchMatch, 1);
     m->segment = g_steal_pointer (&s);
     m->hits = hits;
