@@ -167,14 +167,35 @@ teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
+/* A database that is busy, locked or unreadable is an error in its own
+ * words; any other failure to read the version means the file is not a
+ * database at all (reported by the caller as not a teema project). */
+static gboolean
+unreadable (TeemaStore *store, GError **error)
+{
+  switch (sqlite3_errcode (store->db)) {
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+  case SQLITE_IOERR:
+  case SQLITE_CANTOPEN:
+  case SQLITE_NOMEM:
+    return !teema_store__fail (store, error, "reading the project");
+  default:
+    return FALSE;
+  }
+}
+
+/* The schema version, or -1 (with error set only when unreadable). */
 static int
-user_version (TeemaStore *store)
+user_version (TeemaStore *store, GError **error)
 {
   sqlite3_stmt *stmt =
     teema_store__prepare (store, "PRAGMA user_version", NULL);
-  int v = -1;
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  int v = -1, rc = stmt ? sqlite3_step (stmt) : SQLITE_ERROR;
+  if (rc == SQLITE_ROW)
     v = sqlite3_column_int (stmt, 0);
+  else
+    unreadable (store, error);
   if (stmt)
     sqlite3_reset (stmt);
   return v;
@@ -207,7 +228,12 @@ is_teema_file (TeemaStore *store, int version, gboolean create)
 static gboolean
 migrate (TeemaStore *store, gboolean create, GError **error)
 {
-  int version = user_version (store);
+  GError *local = NULL;
+  int version = user_version (store, &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
   store->migrated = version > 0 && version < teema_store__schema_version ();
   int target = teema_store__schema_version ();
   if (version < 0 || !is_teema_file (store, version, create)) {
