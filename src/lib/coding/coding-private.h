@@ -66,14 +66,40 @@ char *teema_coding__analysis_key (TeemaAnalyzer *az);
 TeemaAnalyzer *teema_coding__lazy_analyzer (TeemaProject *project,
                                             GError **error);
 
+/* A segment a rule may match. */
+typedef struct {
+  gint64 id;
+  gint64 document;
+  gboolean read_whole; /* its words are not indexed: tokenise its text
+                          with the analyser */
+} TeemaCandidate;
+
+typedef struct {
+  GArray *segments;             /* TeemaCandidate, in document order */
+  GHashTable *known;            /* folded form -> analysis: every word
+                                   that carries a term of the rule */
+  const TeemaAnalysis *nothing; /* stands for every other word */
+} TeemaCandidates;
+
+void teema_candidates_free (TeemaCandidates *candidates);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCandidates, teema_candidates_free)
+
 /* The segments matching filter that rule may match (a superset of those
- * it matches), as TeemaStoreSegmentKey in document order, found through
- * the word index with analyzer (which must be the one the rule is then
- * matched with). NULL with error set when a read failed. */
-GArray *teema_words__candidates (TeemaProject *project, TeemaAnalyzer *analyzer,
-                                 TeemaRule *rule,
-                                 const TeemaSegmentFilter *filter,
-                                 GError **error);
+ * it matches), found through the word index with analyzer (which must be
+ * the one the rule is then matched with). NULL with error set when a read
+ * failed. */
+TeemaCandidates *teema_words__candidates (TeemaProject *project,
+                                          TeemaAnalyzer *analyzer,
+                                          TeemaRule *rule,
+                                          const TeemaSegmentFilter *filter,
+                                          GError **error);
+/* The tokens of a candidate's text for matching the rule: word spans as
+ * tokenising gives them, with the analysis of each word that carries a
+ * term and candidates->nothing for every other word, so that no other
+ * word is analysed (a suspended part is completed and analysed as
+ * tokenising does). Not for a candidate read_whole. */
+GArray *teema_words__tokens (TeemaCandidates *candidates,
+                             TeemaAnalyzer *analyzer, const char *text);
 
 /* Stores an analysis (for lang, or Snowball's) of every word in the
  * vocabulary that has none and records that all have one, so that a

@@ -28,21 +28,24 @@ teema_search_run (TeemaProject *project, const char *rule_src,
   g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
   if (!az)
     return NULL;
-  g_autoptr (GArray) candidates =
+  g_autoptr (TeemaCandidates) candidates =
     teema_words__candidates (project, az, rule, filter, error);
   if (!candidates)
     return NULL;
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_search_match_free);
-  for (guint i = 0; i < candidates->len; i++) {
-    g_autoptr (TeemaSegment) s = teema_store__get_segment (
-      project->store, g_array_index (candidates, TeemaStoreSegmentKey, i).id,
-      error);
+  for (guint i = 0; i < candidates->segments->len; i++) {
+    const TeemaCandidate *c =
+      &g_array_index (candidates->segments, TeemaCandidate, i);
+    g_autoptr (TeemaSegment) s =
+      teema_store__get_segment (project->store, c->id, error);
     if (!s) {
       g_ptr_array_unref (out);
       return NULL;
     }
-    g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, s->text, -1);
+    g_autoptr (GArray) tokens =
+      c->read_whole ? teema_analyzer_tokenize (az, s->text, -1)
+                    : teema_words__tokens (candidates, az, s->text);
     GArray *hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
     if (!teema_rule_match (rule, az, s->text, tokens, NULL, hits)) {
       g_array_unref (hits);

@@ -112,8 +112,9 @@ typedef struct {
   guint words;           /* guint64 per bit set */
   GPtrArray *bits;       /* word id -> guint64 * (NULL: no term) */
   guint64 *presence;
-  GArray *decoded; /* TeemaWordCount */
-  GArray *out;     /* TeemaStoreSegmentKey */
+  GArray *decoded;   /* TeemaWordCount */
+  GArray *out;       /* TeemaCandidate */
+  GHashTable *known; /* form -> analysis of every word with a term bit */
 } Candidates;
 
 static void
@@ -134,6 +135,11 @@ note_bits (gint64 id, const char *form, const char *data, gpointer user_data)
   if ((guint) id >= c->bits->len)
     g_ptr_array_set_size (c->bits, (guint) id + 1);
   c->bits->pdata[id] = g_memdup2 (bits, c->words * sizeof (guint64));
+  const TeemaAnalysis *an =
+    c->vocab.by_id->len > (guint) id ? c->vocab.by_id->pdata[id] : NULL;
+  if (!an) /* note_bits analyses without keeping: keep this one */
+    an = vocab_analyse (&c->vocab, form, data);
+  g_hash_table_insert (c->known, (gpointer) an->form, (gpointer) an);
 }
 
 /* The setting that records up to which word id every word has a stored
@@ -235,9 +241,9 @@ may_match (Candidates *c)
 }
 
 static void
-add_key (GArray *out, gint64 segment, gint64 document)
+add_candidate (GArray *out, gint64 segment, gint64 document, gboolean whole)
 {
-  TeemaStoreSegmentKey k = { segment, document };
+  TeemaCandidate k = { segment, document, whole };
   g_array_append_val (out, k);
 }
 
@@ -249,8 +255,9 @@ document_candidates (const TeemaStoreDocumentWords *row, gpointer data,
   if (!row->words) { /* not indexed: every segment is one */
     g_autoptr (GArray) keys = teema_store__document_segments (
       c->project->store, row->document, c->interviewers, error);
-    if (keys)
-      g_array_append_vals (c->out, keys->data, keys->len);
+    for (guint i = 0; keys && i < keys->len; i++)
+      add_candidate (c->out, g_array_index (keys, TeemaStoreSegmentKey, i).id,
+                     row->document, TRUE);
     return keys != NULL;
   }
   TeemaWordsReader r;
@@ -261,7 +268,7 @@ document_candidates (const TeemaStoreDocumentWords *row, gpointer data,
     if ((flags & TEEMA_WORDS_INTERVIEWER) && !c->interviewers)
       continue;
     if ((flags & TEEMA_WORDS_SUSPENDED) || may_match (c))
-      add_key (c->out, segment, row->document);
+      add_candidate (c->out, segment, row->document, FALSE);
   }
   if (r.bad)
     return teema_words__corrupt (row->document, error);
@@ -278,7 +285,17 @@ teema_words__corrupt (gint64 document, GError **error)
   return FALSE;
 }
 
-GArray *
+void
+teema_candidates_free (TeemaCandidates *c)
+{
+  if (!c)
+    return;
+  g_array_unref (c->segments);
+  g_hash_table_destroy (c->known);
+  g_free (c);
+}
+
+TeemaCandidates *
 teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
                          const TeemaSegmentFilter *filter, GError **error)
 {
@@ -294,7 +311,8 @@ teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
   c.bits = g_ptr_array_new_with_free_func (g_free);
   c.presence = g_new0 (guint64, c.words);
   c.decoded = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
-  c.out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
+  c.out = g_array_new (FALSE, FALSE, sizeof (TeemaCandidate));
+  c.known = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean ok =
     find_term_words (&c, p->store, backend, error)
     && teema_store__foreach_document_words (
@@ -304,9 +322,79 @@ teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
   g_ptr_array_unref (c.bits);
   g_free (c.presence);
   g_array_unref (c.decoded);
-  if (!ok)
-    g_clear_pointer (&c.out, g_array_unref);
-  return c.out;
+  if (!ok) {
+    g_array_unref (c.out);
+    g_hash_table_destroy (c.known);
+    return NULL;
+  }
+  TeemaCandidates *out = g_new0 (TeemaCandidates, 1);
+  out->segments = c.out;
+  out->known = c.known;
+  /* Every other word carries no term of the rule: one analysis with no
+   * lemma a rule can name stands for them all. */
+  out->nothing = teema_analyzer__add_stored (az, "\x01", "\t\x01\t\t\t\t");
+  return out;
+}
+
+/* A token's own analysis (not the stand-in): what tokenising gives it. */
+static const TeemaAnalysis *
+real_analysis (TeemaAnalyzer *az, const char *text, const TeemaRawToken *r)
+{
+  g_autofree char *word =
+    g_strndup (text + r->byte_start, r->byte_end - r->byte_start);
+  return teema_analyzer_analyze (az, word);
+}
+
+/* A suspended part ("-polun") completed with the first parts of the
+ * nearest compound at most three words back, as tokenising completes it;
+ * those words are analysed for real. */
+static const TeemaAnalysis *
+complete_suspended (TeemaAnalyzer *az, const char *text, GArray *raw,
+                    GPtrArray *real, guint i, const char *form)
+{
+  for (guint back = 1; back <= 3 && back <= i; back++) {
+    guint j = i - back;
+    if (!real->pdata[j])
+      real->pdata[j] = (gpointer) real_analysis (
+        az, text, &g_array_index (raw, TeemaRawToken, j));
+    const char *prefix = teema_analysis__prefix (real->pdata[j]);
+    if (prefix) {
+      g_autofree char *whole = g_strconcat (prefix, form, NULL);
+      return teema_analyzer_analyze (az, whole);
+    }
+  }
+  return teema_analyzer_analyze (az, form);
+}
+
+GArray *
+teema_words__tokens (TeemaCandidates *c, TeemaAnalyzer *az, const char *text)
+{
+  g_autoptr (GArray) raw = teema_text__split (text, -1);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TeemaToken), raw->len);
+  g_autoptr (GPtrArray) real = NULL; /* only for suspended parts */
+  for (guint i = 0; i < raw->len; i++) {
+    const TeemaRawToken *r = &g_array_index (raw, TeemaRawToken, i);
+    char buf[256];
+    char *form = teema_text__fold_token (
+      text + r->byte_start, r->byte_end - r->byte_start, buf, sizeof buf);
+    const TeemaAnalysis *an;
+    if (r->flags & TEEMA_TOKEN_SUSPENDED) {
+      if (!real)
+        real = g_ptr_array_new ();
+      g_ptr_array_set_size (real, raw->len);
+      an = complete_suspended (az, text, raw, real, i, form);
+      real->pdata[i] = (gpointer) an;
+    } else {
+      an = g_hash_table_lookup (c->known, form);
+      if (!an)
+        an = c->nothing;
+    }
+    if (form != buf)
+      g_free (form);
+    TeemaToken t = { r->start, r->end, an, r->flags };
+    g_array_append_val (out, t);
+  }
+  return out;
 }
 
 /* ---- each segment's words ------------------------------------------------ */

@@ -124,6 +124,8 @@ typedef struct {
   TeemaCodebook *cb;      /* the project's codebook: the themes */
   TeemaCodingSet **coded; /* per coder, not rolled up */
   GHashTable **docs;      /* per coder: gint64 * document ids coded */
+  guint8 *in_coded_doc;   /* per coder and unit (c * units + u): the
+                             unit's document is one the coder coded */
   guint *n_codings;       /* per coder */
   gboolean all_segments;
 } Reliability;
@@ -139,6 +141,7 @@ reliability_clear (Reliability *r)
   }
   g_free (r->coded);
   g_free (r->docs);
+  g_free (r->in_coded_doc);
   g_free (r->n_codings);
   if (r->units)
     g_array_unref (r->units);
@@ -184,6 +187,14 @@ select_units (Reliability *r, GArray *segs)
     if (keep)
       g_array_append_val (r->units, *s);
   }
+  /* Asked for every unit, theme and coder: looked up once per unit. */
+  guint n = r->units->len;
+  r->in_coded_doc = g_new0 (guint8, (gsize) r->n_coders * n + 1);
+  for (guint c = 0; c < r->n_coders; c++)
+    for (guint u = 0; u < n; u++)
+      r->in_coded_doc[(gsize) c * n + u] = g_hash_table_contains (
+        r->docs[c],
+        &g_array_index (r->units, TeemaStoreSegmentKey, u).document);
 }
 
 static gboolean
@@ -222,7 +233,7 @@ value_of (const Reliability *r, guint c, guint u, guint t)
 {
   const TeemaStoreSegmentKey *s =
     &g_array_index (r->units, TeemaStoreSegmentKey, u);
-  if (!r->all_segments && !g_hash_table_contains (r->docs[c], &s->document))
+  if (!r->all_segments && !r->in_coded_doc[(gsize) c * r->units->len + u])
     return MISSING;
   return teema_coding_set__has (r->coded[c], s->id, t) ? 1 : 0;
 }

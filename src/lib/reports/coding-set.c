@@ -7,8 +7,8 @@
  * the codings of one segment are adjacent, so a per-theme "last segment"
  * stamp is enough, with no sort and no hash of pairs. As the rows go by
  * they are counted per theme and informant (segments, words); unless the
- * caller wants only the counts they are also kept per theme, and then
- * answer membership by binary search.
+ * caller wants only the counts they are also kept per theme, and answer
+ * membership through a bitmap by segment id made on first use.
  * Must always hold: a segment appears at most once per theme; rows of one
  * theme are in document order; counts and rows describe the same pairs. */
 #include "reports/reports-private.h"
@@ -26,8 +26,9 @@ struct TeemaCodingSet {
   GArray **up;          /* per theme: guint indices of it and its ancestors */
   gboolean *leaf;       /* per theme */
   GArray **rows;        /* per theme: TeemaCoded, document order */
-  GArray **ids;         /* per theme: sorted gint64 segment ids, or NULL
-                           when rows are in id order already */
+  guint64 **bits;       /* per theme: a bitmap by segment id, made on the
+                           first membership question about the theme */
+  gint64 max_segment;   /* the largest segment id in any row */
   TeemaCodedCount *counts; /* n_themes x (n_inf + 1): the last column is
                               segments without an informant */
   /* while reading */
@@ -103,6 +104,7 @@ emit (TeemaCodingSet *set, guint t, const TeemaStoreCoded *r)
   TeemaCoded row = { r->segment, r->document,  r->ordinal,
                      t,          set->cur_inf, r->n_words };
   g_array_append_val (set->rows[t], row);
+  set->max_segment = MAX (set->max_segment, r->segment);
 }
 
 static void
@@ -138,34 +140,21 @@ by_position (const void *a, const void *b)
   return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
 }
 
-static int
-by_id (const void *a, const void *b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-/* Rows arrive in segment id order, which is document order unless a
- * document was replaced by an earlier one's text; then they are sorted
- * by position and their ids kept apart for membership. */
+/* Rows arrive in segment id order, which is document order (a document's
+ * segments are written together, after it, and ids only grow); should it
+ * ever not be, the rows are sorted by position. */
 static void
 finish_rows (TeemaCodingSet *set)
 {
   for (guint t = 0; t < set->n_themes; t++) {
     GArray *rows = set->rows[t];
-    gboolean ordered = TRUE;
-    for (guint i = 1; ordered && i < rows->len; i++)
-      ordered = by_position (&g_array_index (rows, TeemaCoded, i - 1),
-                             &g_array_index (rows, TeemaCoded, i))
-                < 0;
-    if (ordered)
-      continue;
-    set->ids[t] = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
-    for (guint i = 0; i < rows->len; i++)
-      g_array_append_val (set->ids[t],
-                          g_array_index (rows, TeemaCoded, i).segment);
-    qsort (rows->data, rows->len, sizeof (TeemaCoded), by_position);
-    qsort (set->ids[t]->data, set->ids[t]->len, sizeof (gint64), by_id);
+    for (guint i = 1; i < rows->len; i++)
+      if (by_position (&g_array_index (rows, TeemaCoded, i - 1),
+                       &g_array_index (rows, TeemaCoded, i))
+          > 0) {
+        qsort (rows->data, rows->len, sizeof (TeemaCoded), by_position);
+        break;
+      }
   }
 }
 
@@ -215,7 +204,7 @@ teema_coding_set__new (TeemaProject *project,
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   index_codebook (set);
   set->rows = g_new0 (GArray *, set->n_themes + 1);
-  set->ids = g_new0 (GArray *, set->n_themes + 1);
+  set->bits = g_new0 (guint64 *, set->n_themes + 1);
   for (guint t = 0; t < set->n_themes; t++)
     set->rows[t] = g_array_new (FALSE, FALSE, sizeof (TeemaCoded));
   set->counts =
@@ -241,7 +230,7 @@ teema_coding_set__reread (TeemaCodingSet *set, TeemaProject *project,
   TeemaCodingSetOptions defaults = { 0 };
   for (guint t = 0; t < set->n_themes; t++) {
     g_array_set_size (set->rows[t], 0);
-    g_clear_pointer (&set->ids[t], g_array_unref);
+    g_clear_pointer (&set->bits[t], g_free);
   }
   memset (set->counts, 0,
           sizeof (TeemaCodedCount) * (set->n_themes + 1) * (set->n_inf + 1));
@@ -263,12 +252,12 @@ teema_coding_set__free (TeemaCodingSet *set)
       g_array_unref (set->up[t]);
     if (set->rows && set->rows[t])
       g_array_unref (set->rows[t]);
-    if (set->ids && set->ids[t])
-      g_array_unref (set->ids[t]);
+    if (set->bits)
+      g_free (set->bits[t]);
   }
   g_free (set->up);
   g_free (set->rows);
-  g_free (set->ids);
+  g_free (set->bits);
   g_free (set->leaf);
   g_free (set->counts);
   g_free (set->seen);
@@ -311,28 +300,33 @@ teema_coding_set__rows (const TeemaCodingSet *set, guint t, guint *n_rows)
   return &g_array_index (set->rows[t], TeemaCoded, 0);
 }
 
+/* Theme t's segments as a bitmap by segment id: agreement and evaluation
+ * ask about every unit and theme, and a bit is faster than any search. */
+static const guint64 *
+bitmap (TeemaCodingSet *set, guint t)
+{
+  if (!set->bits[t]) {
+    gsize words = (gsize) set->max_segment / 64 + 1;
+    guint64 *bits = g_new0 (guint64, words);
+    const GArray *rows = set->rows[t];
+    for (guint i = 0; i < rows->len; i++) {
+      gint64 id = g_array_index (rows, TeemaCoded, i).segment;
+      bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+    }
+    set->bits[t] = bits;
+  }
+  return set->bits[t];
+}
+
 gboolean
 teema_coding_set__has (const TeemaCodingSet *set, gint64 segment, guint t)
 {
-  if (t >= set->n_themes)
+  if (t >= set->n_themes || segment < 0 || segment > set->max_segment
+      || set->rows[t]->len == 0)
     return FALSE;
-  if (set->ids[t])
-    return bsearch (&segment, set->ids[t]->data, set->ids[t]->len,
-                    sizeof (gint64), by_id)
-           != NULL;
-  const GArray *rows = set->rows[t];
-  guint lo = 0, hi = rows->len;
-  while (lo < hi) {
-    guint mid = lo + (hi - lo) / 2;
-    gint64 id = g_array_index (rows, TeemaCoded, mid).segment;
-    if (id == segment)
-      return TRUE;
-    if (id < segment)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return FALSE;
+  /* The bitmap is a cache: the set stays the same set. */
+  const guint64 *bits = bitmap ((TeemaCodingSet *) set, t);
+  return (bits[segment / 64] >> (segment % 64)) & 1;
 }
 
 const TeemaCodedCount *
