@@ -18,16 +18,11 @@ teema_search_match_free (TeemaSearchMatch *m)
   g_free (m);
 }
 
-GPtrArray *
-teema_search_run (TeemaProject *project, const char *rule_src,
-                  const TeemaSegmentFilter *filter, GError **error)
+/* The matches, read in one snapshot of the project. */
+static GPtrArray *
+find (TeemaProject *project, TeemaAnalyzer *az, TeemaRule *rule,
+      const TeemaSegmentFilter *filter, GError **error)
 {
-  g_autoptr (TeemaRule) rule = teema_rule_compile (rule_src, error);
-  if (!rule)
-    return NULL;
-  g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
-  if (!az)
-    return NULL;
   g_autoptr (TeemaCandidates) candidates =
     teema_words__candidates (project, az, rule, filter, error);
   if (!candidates)
@@ -61,6 +56,24 @@ teema_search_run (TeemaProject *project, const char *rule_src,
     m->hits = hits;
     g_ptr_array_add (out, m);
   }
+  return out;
+}
+
+GPtrArray *
+teema_search_run (TeemaProject *project, const char *rule_src,
+                  const TeemaSegmentFilter *filter, GError **error)
+{
+  g_autoptr (TeemaRule) rule = teema_rule_compile (rule_src, error);
+  if (!rule)
+    return NULL;
+  g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
+  if (!az)
+    return NULL;
+  gboolean started = FALSE;
+  if (!teema_store__begin_read (project->store, &started, error))
+    return NULL;
+  GPtrArray *out = find (project, az, rule, filter, error);
+  teema_store__end_read (project->store, started);
   return out;
 }
 

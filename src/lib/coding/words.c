@@ -516,11 +516,15 @@ teema_words__foreach (TeemaProject *p, TeemaAnalyzer *az,
   e.data = data;
   e.decoded = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
   e.words = g_array_new (FALSE, FALSE, sizeof (TeemaSegmentWord));
-  gboolean ok = teema_store__words_analysed (p->store, backend, FALSE, 0,
-                                             vocab_add, &e.vocab, error)
+  /* The vocabulary and the documents naming it, in one snapshot. */
+  gboolean started = FALSE;
+  gboolean ok = teema_store__begin_read (p->store, &started, error)
+                && teema_store__words_analysed (p->store, backend, FALSE, 0,
+                                                vocab_add, &e.vocab, error)
                 && teema_store__foreach_document_words (
                   p->store, filter ? filter->informant : NULL,
                   filter ? filter->group : NULL, each_document, &e, error);
+  teema_store__end_read (p->store, started);
   g_ptr_array_unref (e.vocab.by_id);
   g_array_unref (e.decoded);
   g_array_unref (e.words);

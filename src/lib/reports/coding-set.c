@@ -176,9 +176,9 @@ read_rows (TeemaCodingSet *set, TeemaProject *project, GError **error)
   return ok;
 }
 
-TeemaCodingSet *
-teema_coding_set__new (TeemaProject *project,
-                       const TeemaCodingSetOptions *options, GError **error)
+static TeemaCodingSet *
+coding_set_read (TeemaProject *project, const TeemaCodingSetOptions *options,
+                 GError **error)
 {
   TeemaCodingSetOptions defaults = { 0 };
   g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
@@ -220,6 +220,19 @@ teema_coding_set__new (TeemaProject *project,
     return NULL;
   }
   finish_rows (set);
+  return set;
+}
+
+TeemaCodingSet *
+teema_coding_set__new (TeemaProject *project,
+                       const TeemaCodingSetOptions *options, GError **error)
+{
+  /* The codebook, informants and codings in one snapshot of the project. */
+  gboolean started = FALSE;
+  if (!teema_store__begin_read (project->store, &started, error))
+    return NULL;
+  TeemaCodingSet *set = coding_set_read (project, options, error);
+  teema_store__end_read (project->store, started);
   return set;
 }
 

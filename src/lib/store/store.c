@@ -341,6 +341,25 @@ teema_store__rollback (TeemaStore *store)
 }
 
 gboolean
+teema_store__begin_read (TeemaStore *store, gboolean *started, GError **error)
+{
+  *started = FALSE;
+  if (!sqlite3_get_autocommit (store->db))
+    return TRUE; /* inside the caller's transaction already */
+  if (!teema_store__exec (store, "BEGIN DEFERRED", error))
+    return FALSE;
+  *started = TRUE;
+  return TRUE;
+}
+
+void
+teema_store__end_read (TeemaStore *store, gboolean started)
+{
+  if (started && !sqlite3_get_autocommit (store->db))
+    teema_store__exec (store, "COMMIT", NULL);
+}
+
+gboolean
 teema_store__finish (TeemaStore *store, sqlite3_stmt *stmt, int rc,
                      const char *what, GError **error)
 {

@@ -27,6 +27,13 @@ int teema_store__schema_version (void);
 gboolean teema_store__begin (TeemaStore *store, GError **error);
 gboolean teema_store__commit (TeemaStore *store, GError **error);
 void teema_store__rollback (TeemaStore *store);
+/* A read that spans several statements and must see one state of the
+ * project (the word index and the vocabulary it names): begins a deferred
+ * transaction unless one is open (*started says which); end_read ends
+ * what begin_read started. */
+gboolean teema_store__begin_read (TeemaStore *store, gboolean *started,
+                                  GError **error);
+void teema_store__end_read (TeemaStore *store, gboolean started);
 
 /* A setting's value; NULL when unset, or NULL with error set when the read
  * failed. */
