@@ -194,13 +194,6 @@ cover_word (gint64 id, const char *form, const char *data, gpointer user_data)
   c->max = MAX (c->max, id);
 }
 
-static void
-note_max (gint64 id, const char *form, const char *data, gpointer user_data)
-{
-  gint64 *max = user_data;
-  *max = MAX (*max, id);
-}
-
 gboolean
 teema_words__analyse_all (TeemaProject *p, const char *lang,
                           gboolean force_snowball, GError **error)
@@ -215,10 +208,12 @@ teema_words__analyse_all (TeemaProject *p, const char *lang,
   Cover c = { az, mark };
   if (mark < 0
       || !teema_store__words_analysed (p->store, backend, TRUE, mark,
-                                       cover_word, &c, error)
-      || !teema_store__words_analysed (p->store, backend, FALSE, c.max,
-                                       note_max, &c.max, error))
+                                       cover_word, &c, error))
     return FALSE;
+  gint64 max = teema_store__max_word (p->store, error);
+  if (max < 0)
+    return FALSE;
+  c.max = MAX (c.max, max);
   g_autofree char *fresh = teema_analyzer_dump_cache (az, TRUE);
   g_autofree char *key = mark_key (backend);
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, c.max);

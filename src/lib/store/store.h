@@ -248,6 +248,8 @@ gboolean teema_store__words_analysed (TeemaStore *store, const char *backend,
                                       gboolean unanalysed_only, gint64 after,
                                       TeemaWordFunc fn, gpointer data,
                                       GError **error);
+/* The largest word id (0 for none), or -1 with error set. */
+gint64 teema_store__max_word (TeemaStore *store, GError **error);
 /* The analysis of form stored for backend; NULL when there is none (or
  * with error set when the read failed). */
 char *teema_store__analysis_of (TeemaStore *store, const char *backend,

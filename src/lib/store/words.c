@@ -180,6 +180,15 @@ teema_store__words_analysed (TeemaStore *store, const char *backend,
   return each_word (store, stmt, fn, data, error);
 }
 
+gint64
+teema_store__max_word (TeemaStore *store, GError **error)
+{
+  /* lookup_id binds one text parameter; this query has none to use. */
+  return teema_store__lookup_id (
+    store, "SELECT coalesce(max(id), 0) FROM word WHERE ?1 IS NULL", NULL,
+    error);
+}
+
 char *
 teema_store__analysis_of (TeemaStore *store, const char *backend,
                           const char *form, GError **error)
