@@ -13,10 +13,10 @@
 # the sqlite3 shell running the equivalent query (the aggregate a report
 # prints, the rows a quote list or export writes; for keyness, reading the
 # vocabulary's analyses and every document's index), or grep -c on the
-# transcripts for search. The ratio is command /
-# baseline (elapsed seconds; a baseline under 5 ms counts as 5 ms). CPU
-# seconds (user + system) are shown too: on a shared machine they move
-# less than elapsed time.
+# transcripts for search. Each ratio is command / baseline, once by elapsed
+# time and once by CPU time (user + system); a baseline under 5 ms counts as
+# 5 ms. On a shared machine other work stretches elapsed times of both
+# alike, while CPU times move less.
 #
 # Environment: TEEMA (the binary; default: build it), BENCH_DIR (where
 # corpora and projects are kept between runs; default /tmp/teema-bench),
@@ -57,14 +57,20 @@ best () {
   echo "$b"
 }
 
-row () { # words name "s kb cpu" baseline_s
-  set -- "$1" "$2" $3 "$4"
-  ratio=-
-  if [ "$6" != - ]; then
-    ratio=$(echo "$3 $6" | awk '{ b = $2 > 0.005 ? $2 : 0.005; printf "%.1f", $1 / b }')
+ratio () { # a b -> a / b, b at least 5 ms
+  echo "$1 $2" | awk '{ b = $2 > 0.005 ? $2 : 0.005; printf "%.1f", $1 / b }'
+}
+
+row () { # words name "s kb cpu" "baseline_s baseline_kb baseline_cpu" or -
+  set -- "$1" "$2" $3 $4
+  if [ "$6" = - ]; then
+    printf '| %s | %s | %.2f | %.2f | %.0f | - | - | - | - |\n' "$1" "$2" \
+      "$3" "$5" "$(echo "$4 / 1024" | bc -l)"
+    return
   fi
-  printf '| %s | %s | %.2f | %.2f | %.0f | %s | %s |\n' "$1" "$2" "$3" "$5" \
-    "$(echo "$4 / 1024" | bc -l)" "$6" "$ratio"
+  printf '| %s | %s | %.2f | %.2f | %.0f | %.2f | %.2f | %s | %s |\n' \
+    "$1" "$2" "$3" "$5" "$(echo "$4 / 1024" | bc -l)" "$6" "$8" \
+    "$(ratio "$3" "$6")" "$(ratio "$5" "$8")"
 }
 
 sql () { sqlite3 "$BASE" "$1" >/dev/null; }
@@ -118,10 +124,9 @@ Q_FIRST="SELECT s.*, t.text FROM segment s JOIN segment_text t
  ON t.segment_id = s.id WHERE s.interviewer = 0 ORDER BY s.document_id,
  s.ordinal LIMIT 1"
 
-baseline () { # name query -> seconds (best of $RUNS), or - without the schema
+baseline () { # name query -> "seconds kb cpu" (best of $RUNS), or -
   if [ "$HAS_SCHEMA" = 0 ]; then echo -; return; fi
-  r=$(best sqlite3 "$BASE" "$2")
-  echo "${r%% *}"
+  best sqlite3 "$BASE" "$2"
 }
 
 prepare () { # words dir
@@ -149,8 +154,8 @@ prepare () { # words dir
       FROM segment s WHERE s.id % 11 = 0 AND s.interviewer = 0;"
 }
 
-echo "| words | command | seconds | CPU s | peak MiB | baseline s | ratio |"
-echo "|---|---|---|---|---|---|---|"
+echo "| words | command | seconds | CPU s | peak MiB | baseline s | baseline CPU s | ratio | CPU ratio |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for n in $SIZES; do
   dir=$WORK/c$n
   prepare "$n" "$dir"
@@ -182,9 +187,9 @@ for n in $SIZES; do
   row "$n" "evaluate --gold anna" "$(best $T evaluate --gold anna)" "$b"
   row "$n" "informant list" "$(best $T informant list)" "$(baseline informants "$Q_INFORMANTS")"
   g=$(best sh -c "cat txt/*.txt | grep -c -i -E 'luottamu'")
-  row "$n" "search lemma:luottamus" "$(best $T search 'lemma:luottamus')" "${g%% *}"
+  row "$n" "search lemma:luottamus" "$(best $T search 'lemma:luottamus')" "$g"
   g=$(best sh -c "cat txt/*.txt | grep -c -i -E 'suhte|suhde'")
-  row "$n" "search part:suhde" "$(best $T search 'part:suhde')" "${g%% *}"
+  row "$n" "search part:suhde" "$(best $T search 'part:suhde')" "$g"
   row "$n" "export qdpx" "$(best $T export qdpx out.qdpx)" "$(baseline export "$Q_EXPORT")"
   printf 'dump\nkeys q\n' >keys
   row "$n" "code (first screen)" "$(best env TERM=xterm-256color $T code --coder anna --script keys)" "$(baseline first "$Q_FIRST")"
