@@ -659,3 +659,60 @@ TEST_F (Report, QuotesAllThemes)
 }
 
 } // namespace
+
+namespace {
+
+// Every public function that takes an options or filter struct accepts
+// NULL for "the defaults" (or says what is missing), never crashes.
+TEST_F (Report, NullOptionsEverywhere)
+{
+  GError *error = nullptr;
+  auto table_ok = [&] (TeemaTable *t, const char *what) {
+    EXPECT_NE (t, nullptr) << what << ": " << (error ? error->message : "");
+    g_clear_error (&error);
+    teema_table_free (t);
+  };
+  table_ok (teema_report_themes (p, nullptr, &error), "themes");
+  table_ok (teema_report_cooccurrence (p, nullptr, &error), "cooccurrence");
+  table_ok (teema_report_saturation (p, nullptr, &error), "saturation");
+  table_ok (teema_report_compare (p, nullptr, &error), "compare");
+  table_ok (teema_report_keyness (p, nullptr, &error), "keyness");
+  table_ok (teema_evaluate_coders (p, "anna", "ben", FALSE, &error),
+            "evaluate");
+  const char *const coders[] = { "anna", "ben", nullptr };
+  table_ok (teema_agreement_report (p, coders, nullptr, &error), "agreement");
+  table_ok (teema_agreement_disagreements (p, coders, nullptr, &error),
+            "disagreements");
+  // Quotes need a theme: NULL options is an error that says so.
+  EXPECT_EQ (teema_quotes_collect (p, nullptr, &error), nullptr);
+  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
+  EXPECT_NE (std::string (error->message).find ("theme"), std::string::npos);
+  g_clear_error (&error);
+  char *md = teema_quotes_markdown_all (p, nullptr, &error);
+  ASSERT_NE (md, nullptr) << error->message;
+  EXPECT_NE (std::string (md).find ("(E1)"), std::string::npos);
+  g_free (md);
+  for (GPtrArray *a :
+       { teema_coding_list (p, nullptr, &error),
+         teema_segment_list (p, nullptr, &error),
+         teema_memo_list (p, nullptr, &error),
+         teema_search_run (p, "lemma:luottamus", nullptr, &error) }) {
+    EXPECT_NE (a, nullptr) << (error ? error->message : "");
+    g_clear_error (&error);
+    if (a)
+      g_ptr_array_unref (a);
+  }
+  std::string svg = dir.file ("h.svg");
+  EXPECT_TRUE (teema_chart_heatmap (p, svg.c_str (), nullptr, &error))
+    << (error ? error->message : "");
+  g_clear_error (&error);
+  EXPECT_TRUE (teema_chart_bars (p, svg.c_str (), nullptr, &error))
+    << (error ? error->message : "");
+  g_clear_error (&error);
+  TeemaAutocodeResult *r = teema_autocode_run (p, nullptr, &error);
+  EXPECT_NE (r, nullptr) << (error ? error->message : "");
+  g_clear_error (&error);
+  teema_autocode_result_free (r);
+}
+
+} // namespace
