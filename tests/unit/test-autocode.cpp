@@ -302,6 +302,8 @@ TEST (Evaluate, ColumnsAreFoundByHeaderName)
 // --why groups each theme's errors by cause: a miss without any rule
 // word, one an exclusion caused, one whose NEAR words are too far apart,
 // one that lacks a NEAR partner; a false coding names rule, term and word.
+// A re:// that does not match the text is no rule word (it once made
+// every miss look like words too far apart).
 TEST (Evaluate, WhyGroupsErrorsByCause)
 {
   GError *error = nullptr;
@@ -310,6 +312,7 @@ TEST (Evaluate, WhyGroupsErrorsByCause)
     teema_codebook_parse ("theme trust\n"
                           "  rule: lemma:luottamus\n"
                           "  rule: lemma:pitää NEAR/2 lemma:lupaus\n"
+                          "  rule: re:/luotto\\w*/ OR lemma:varma\n"
                           "  exclude: \"luottamus on\"\n",
                           -1, "cb", &error);
   ASSERT_NE (cb, nullptr) << error->message;

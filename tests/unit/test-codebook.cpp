@@ -124,10 +124,11 @@ TEST (Codebook, ShippedCodebook)
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *t = teema_codebook_theme (cb, i);
     ASSERT_NE (t->description, nullptr) << t->code;
-    if (t->rules->len > 0)
+    if (t->rules->len > 0) {
       EXPECT_NE (std::string (t->description).find ("Ei koodata: "),
                  std::string::npos)
         << t->code;
+    }
   }
   // trust->line is the line of "theme trust" in the file.
   char *src = nullptr;

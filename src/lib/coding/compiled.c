@@ -300,7 +300,7 @@ teema_compiled__why_missed (TeemaCompiled *c, const char *code,
       return TEEMA_MISS_EXCLUDED;
     }
   for (guint r = 0; r < ct->rules->len; r++)
-    if (teema_rule__may_match (ct->rules->pdata[r], c->presence))
+    if (teema_rule__complete (ct->rules->pdata[r], c->presence, seg->text))
       g_ptr_array_add (details, g_strdup_printf ("rule %u", r + 1));
   if (details->len)
     return TEEMA_MISS_APART;

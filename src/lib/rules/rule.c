@@ -719,6 +719,38 @@ present_terms (const Node *n, const guint64 *presence, const char *text,
   }
 }
 
+static gboolean
+complete (const Node *n, const guint64 *presence, const char *text)
+{
+  switch (n->kind) {
+  case N_AND:
+  case N_NEAR:
+    return complete (n->a, presence, text) && complete (n->b, presence, text);
+  case N_OR:
+    return complete (n->a, presence, text) || complete (n->b, presence, text);
+  case N_NOT:
+    return TRUE; /* needs no word */
+  case N_REGEX:
+    return g_regex_match (n->regex, text, 0, NULL);
+  case N_PHRASE:
+  case N_WORD:
+  case N_LEMMA:
+  case N_PART:
+  case N_HEAD:
+  case N_ROOT:
+  case N_PREFIX:
+    return may_match (n, presence);
+  }
+  return FALSE;
+}
+
+gboolean
+teema_rule__complete (const TeemaRule *rule, const guint64 *presence,
+                      const char *text)
+{
+  return complete (rule->root, presence, text);
+}
+
 void
 teema_rule__present_terms (const TeemaRule *rule, const guint64 *presence,
                            const char *text, GPtrArray *out)
