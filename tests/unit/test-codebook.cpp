@@ -117,7 +117,8 @@ TEST (Codebook, ShippedCodebook)
   EXPECT_EQ (std::string (trust->description).find ('\n'), std::string::npos);
   EXPECT_EQ (trust->rules->len, 4u);
   EXPECT_EQ (join (trust->excludes),
-             "lemma:luoda\n\"rehellisesti sanottu\" OR \"rehellisesti sanoa\" "
+             "lemma:luoda OR root:luottaa NEAR/3 part:järjestelmä\n"
+             "\"rehellisesti sanottu\" OR \"rehellisesti sanoa\" "
              "OR \"jos olla rehellinen\" OR \"mutta rehellisesti\" OR "
              "\"rehellinen vastaus\"");
   // Every theme that codes says what counts and what does not.
