@@ -48,6 +48,31 @@ void teema_compiled__code (TeemaCompiled *compiled, const TeemaSegment *seg,
 void teema_compiled__code_one (TeemaCompiled *compiled, const TeemaSegment *seg,
                                const GArray *tokens, GPtrArray *items);
 
+/* Why a theme's rules do not code a segment. */
+typedef enum {
+  TEEMA_MISS_NO_WORD,    /* no word of any of its rules is in the segment */
+  TEEMA_MISS_EXCLUDED,   /* a rule matches, but only with words that an
+                            exclusion blocks */
+  TEEMA_MISS_APART,      /* every word a rule needs is there, but not as
+                            it needs them: too far apart for NEAR, not in
+                            a phrase's order, or with a NOT word */
+  TEEMA_MISS_INCOMPLETE, /* words of its rules are there, but each rule
+                            lacks one (a NEAR or AND partner, a phrase
+                            word) */
+} TeemaMissCause;
+
+/* Says why the theme code (its own rules, not its sub-themes') does not
+ * code seg, whose tokens come as for teema_compiled__code; call it only
+ * for a segment the theme does not code. details (owned strings) gets,
+ * for EXCLUDED, "exclusion term: word" per blocked word; for APART,
+ * "rule N" (1-based) per such rule; for INCOMPLETE, the rule terms
+ * present. A theme without rules: NO_WORD. */
+TeemaMissCause teema_compiled__why_missed (TeemaCompiled *compiled,
+                                           const char *code,
+                                           const TeemaSegment *seg,
+                                           const GArray *tokens,
+                                           GPtrArray *details);
+
 /* An analyser for lang (NULL: the project's language) with the project's
  * analysis cache loaded; *cache_key (may be NULL) gets the cache's key for
  * saving back. */

@@ -32,4 +32,18 @@ gboolean teema_rule__may_match (const TeemaRule *rule, const guint64 *presence);
  * blocked, teema_rule__may_match is the exact answer. */
 gboolean teema_rule__presence_decides (const TeemaRule *rule);
 
+/* TRUE when every term rule needs to match occurs in a text (bits in
+ * presence, a re:// matching text), whatever their order and distance:
+ * like teema_rule__may_match, but exact for re:// and NOT. */
+gboolean teema_rule__complete (const TeemaRule *rule, const guint64 *presence,
+                               const char *text);
+
+/* Appends to out (const char *, owned by the rule) the display ("part:suhde",
+ * "\"pitää lupaus\"") of each term of rule, outside NOT, that occurs in a
+ * text: its bit is in presence (a phrase: every one of its words), or, for
+ * re://, it matches text. Each display once. For "why did this not match":
+ * an empty result means no term of the rule is there at all. */
+void teema_rule__present_terms (const TeemaRule *rule, const guint64 *presence,
+                                const char *text, GPtrArray *out);
+
 #endif
