@@ -113,6 +113,18 @@ static const char *const spoken[][2] = {
   { "kattoa", "katsoa" },
   { "sanoo", "sanoa" },
   { "kysyy", "kysyä" },
+  { "tarvii", "tarvitsee" },
+  { "tarviin", "tarvitsen" },
+  { "tarvis", "tarvitsisi" },
+  { "yhen", "yhden" },
+  { "yhes", "yhdessä" },
+  { "yhessä", "yhdessä" },
+  { "takasin", "takaisin" },
+  { "hoitu", "hoitui" },
+  { "tavote", "tavoite" },
+  { "tavotteet", "tavoitteet" },
+  { "tavotteita", "tavoitteita" },
+  { "tavotteen", "tavoitteen" },
 };
 
 static GHashTable *spoken_table;
@@ -485,17 +497,19 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
 
 /* Spoken endings Voikko does not know, and their standard spelling: tried
  * in order on a form Voikko rejects ("henkilökohtanen", "huomannu",
- * "helpottais", "selkee", "jotenki"). Each pair is (spoken, standard). */
+ * "helpottais", "selkee", "jotenki", "helppoo"). Each pair is (spoken,
+ * standard). */
 static const char *const spoken_endings[][2] = {
-  { "anen", "ainen" },   { "änen", "äinen" },  { "asen", "aisen" },
-  { "äsen", "äisen" },   { "asta", "aista" },  { "ästä", "äistä" },
-  { "asia", "aisia" },   { "äsiä", "äisiä" },  { "onen", "oinen" },
-  { "osen", "oisen" },   { "osta", "oista" },  { "osia", "oisia" },
-  { "nu", "nut" },       { "ny", "nyt" },      { "ttais", "ttaisi" },
-  { "ttäis", "ttäisi" }, { "is", "isi" },      { "ee", "eä" },
-  { "ee", "ea" },        { "eetä", "eää" },    { "eeta", "eaa" },
-  { "ki", "kin" },       { "aa", "aan" },      { "ää", "ään" },
-  { "eesti", "easti" },  { "eesti", "eästi" },
+  { "anen", "ainen" },   { "änen", "äinen" }, { "asen", "aisen" },
+  { "äsen", "äisen" },   { "asta", "aista" }, { "ästä", "äistä" },
+  { "asia", "aisia" },   { "äsiä", "äisiä" }, { "onen", "oinen" },
+  { "osen", "oisen" },   { "osta", "oista" }, { "osia", "oisia" },
+  { "nu", "nut" },       { "ny", "nyt" },     { "ttais", "ttaisi" },
+  { "ttäis", "ttäisi" }, { "is", "isi" },     { "ee", "eä" },
+  { "ee", "ea" },        { "eetä", "eää" },   { "eeta", "eaa" },
+  { "ki", "kin" },       { "aa", "aan" },     { "ää", "ään" },
+  { "oo", "oa" },        { "öö", "öä" },      { "eesti", "easti" },
+  { "eesti", "eästi" },
 };
 
 static gboolean
