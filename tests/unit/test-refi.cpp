@@ -86,13 +86,11 @@ std::vector<Coded>
 coded_texts (TeemaProject *p)
 {
   GError *error = nullptr;
-  g_autoptr (GPtrArray) codings =
-    teema_coding_list (p, nullptr, &error);
+  g_autoptr (GPtrArray) codings = teema_coding_list (p, nullptr, &error);
   std::vector<Coded> out;
   for (guint i = 0; codings && i < codings->len; i++) {
     auto *c = (TeemaCoding *) codings->pdata[i];
-    g_autoptr (TeemaSegment) s =
-      teema_segment_get (p, c->segment_id, &error);
+    g_autoptr (TeemaSegment) s = teema_segment_get (p, c->segment_id, &error);
     Coded k;
     glong a = (glong) c->start - s->start, b = (glong) c->end - s->start;
     glong n = g_utf8_strlen (s->text, -1);
@@ -385,8 +383,7 @@ TEST (RefiImport, NotesOnSelectionsBecomeMemos)
   EXPECT_TRUE (skipped_contains (r, "1 notes not attached"));
   // The coding's own note stays on the coding, also when the selection
   // refers to it too (here in upper case).
-  g_autoptr (GPtrArray) codings =
-    teema_coding_list (p, nullptr, &error);
+  g_autoptr (GPtrArray) codings = teema_coding_list (p, nullptr, &error);
   ASSERT_EQ (codings->len, 1u);
   EXPECT_STREQ (((TeemaCoding *) codings->pdata[0])->note, "Kallis.");
   g_autoptr (GPtrArray) memos = teema_memo_list (p, nullptr, &error);
@@ -394,8 +391,7 @@ TEST (RefiImport, NotesOnSelectionsBecomeMemos)
   std::vector<std::string> got;
   for (guint i = 0; i < memos->len; i++) {
     auto *m = (TeemaMemo *) memos->pdata[i];
-    g_autoptr (TeemaSegment) s =
-      teema_segment_get (p, m->segment_id, &error);
+    g_autoptr (TeemaSegment) s = teema_segment_get (p, m->segment_id, &error);
     got.push_back (std::string (s->text) + "|" + m->coder + "|" + m->text);
   }
   std::sort (got.begin (), got.end ());
@@ -444,8 +440,7 @@ corpus_project (const TempDir &dir, const char *name)
   TeemaAutocodeOptions ao = {};
   g_autoptr (TeemaAutocodeResult) ar = teema_autocode_run (p, &ao, &error);
   EXPECT_NE (ar, nullptr);
-  EXPECT_TRUE (
-    teema_coding_add (p, 2, "trust", "anna", nullptr, &error));
+  EXPECT_TRUE (teema_coding_add (p, 2, "trust", "anna", nullptr, &error));
   EXPECT_TRUE (teema_informant_set_attr (p, "H1", "age", "41", &error));
   // Memos by two coders, two on the segment anna coded (so the memo
   // selections share its span): spaces at both ends, a tab, line breaks,
@@ -453,10 +448,8 @@ corpus_project (const TempDir &dir, const char *name)
   EXPECT_TRUE (teema_memo_set (
     p, 2, "anna", "  Luottamus <ja> & \"hinta\"\n\n\tsisennys\r\nloppu ",
     &error));
-  EXPECT_TRUE (
-    teema_memo_set (p, 2, "ville", "Vertaa H2:een.", &error));
-  EXPECT_TRUE (
-    teema_memo_set (p, 5, "ville", "Äänensävy ]]> muuttuu", &error));
+  EXPECT_TRUE (teema_memo_set (p, 2, "ville", "Vertaa H2:een.", &error));
+  EXPECT_TRUE (teema_memo_set (p, 5, "ville", "Äänensävy ]]> muuttuu", &error));
   return p;
 }
 
@@ -708,10 +701,13 @@ TEST (TranscriptFormats, SrtNameColonAndContinuedCues)
 
 TEST (TranscriptFormats, QualCoderExampleDocx)
 {
+  // No speaker labels: each paragraph is a turn of the informant.
   auto turns = turns_of (
     testutil::shared ("refi/transcripts/qualcoder_Examples_ID1.docx"));
-  ASSERT_EQ (turns.size (), 1u);
+  ASSERT_EQ (turns.size (), 3u);
   EXPECT_EQ (turns[0].rfind ("?|-|I really like learning new things.", 0), 0u);
+  EXPECT_EQ (turns[1].rfind ("?|-|I guess some less computer-savvy", 0), 0u);
+  EXPECT_EQ (turns[2].rfind ("?|-|I also like the other students", 0), 0u);
 }
 
 // ---- hostile input ---------------------------------------------------------
@@ -814,8 +810,7 @@ TEST (AttributesCsv, UnknownInformantNamesTheLineAndChangesNothing)
   Snapshot before = snapshot (p);
   GError *error = nullptr;
   std::string path = fixture ("attributes-bad.csv");
-  EXPECT_FALSE (
-    teema_informant_import_csv (p, path.c_str (), nullptr, &error));
+  EXPECT_FALSE (teema_informant_import_csv (p, path.c_str (), nullptr, &error));
   ASSERT_NE (error, nullptr);
   EXPECT_EQ (std::string (error->message),
              path
