@@ -48,7 +48,8 @@ sniff_xml_root (const char *head, gsize len, const char *root)
 {
   g_autofree char *s = g_strndup (head, MIN (len, 1024));
   g_autofree char *pattern = g_strdup_printf ("<(\\w+:)?%s[\\s>]", root);
-  return (starts_with (s, len, "<?xml") || starts_with (s, len, "\xEF\xBB\xBF<"))
+  return (starts_with (s, len, "<?xml")
+          || starts_with (s, len, "\xEF\xBB\xBF<"))
          && g_regex_match_simple (pattern, s, 0, 0);
 }
 
@@ -74,20 +75,27 @@ static const char *const ext_qde[] = { ".qde", NULL };
 static const char *const ext_qdc[] = { ".qdc", NULL };
 
 static const Entry entries[] = {
-  { { "docx", "Word document", ext_docx, TEEMA_FILE_TRANSCRIPT }, NULL,
+  { { "docx", "Word document", ext_docx, TEEMA_FILE_TRANSCRIPT },
+    NULL,
     teema_docx__read },
-  { { "odt", "OpenDocument text", ext_odt, TEEMA_FILE_TRANSCRIPT }, NULL,
+  { { "odt", "OpenDocument text", ext_odt, TEEMA_FILE_TRANSCRIPT },
+    NULL,
     teema_odt__read },
-  { { "vtt", "WebVTT subtitles", ext_vtt, TEEMA_FILE_TRANSCRIPT }, sniff_vtt,
+  { { "vtt", "WebVTT subtitles", ext_vtt, TEEMA_FILE_TRANSCRIPT },
+    sniff_vtt,
     teema_vtt__read },
-  { { "srt", "SRT subtitles", ext_srt, TEEMA_FILE_TRANSCRIPT }, sniff_srt,
+  { { "srt", "SRT subtitles", ext_srt, TEEMA_FILE_TRANSCRIPT },
+    sniff_srt,
     teema_srt__read },
   { { "qdpx", "REFI-QDA project", ext_qdpx, TEEMA_FILE_PROJECT }, NULL, NULL },
-  { { "qde", "REFI-QDA project XML", ext_qde, TEEMA_FILE_PROJECT }, sniff_qde,
+  { { "qde", "REFI-QDA project XML", ext_qde, TEEMA_FILE_PROJECT },
+    sniff_qde,
     NULL },
-  { { "qdc", "REFI-QDA codebook", ext_qdc, TEEMA_FILE_CODEBOOK }, sniff_qdc,
+  { { "qdc", "REFI-QDA codebook", ext_qdc, TEEMA_FILE_CODEBOOK },
+    sniff_qdc,
     NULL },
-  { { "text", "plain text or Markdown", ext_txt, TEEMA_FILE_TRANSCRIPT }, NULL,
+  { { "text", "plain text or Markdown", ext_txt, TEEMA_FILE_TRANSCRIPT },
+    NULL,
     NULL },
 };
 
@@ -179,8 +187,8 @@ command_for (TeemaFileKind kind)
 }
 
 gboolean
-teema_formats__read_transcript (const char *path, char **data, gsize *len,
-                                GError **error)
+teema_formats__read_transcript (const char *path, TeemaReadInfo *info,
+                                char **data, gsize *len, GError **error)
 {
   const Entry *e = detect (path, error);
   if (!e)
@@ -192,11 +200,13 @@ teema_formats__read_transcript (const char *path, char **data, gsize *len,
     return FALSE;
   }
   if (!e->read)
-    return teema__read_file (path, data, len, error);
+    return teema_plain__read (path, info, data, len, error);
   char *text = e->read (path, error);
   if (!text)
     return FALSE;
   *data = text;
   *len = strlen (text);
+  info->used = "UTF-8";
+  info->converted = TRUE;
   return TRUE;
 }
