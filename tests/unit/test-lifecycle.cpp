@@ -537,6 +537,16 @@ TEST_F (Lifecycle, ReplaceNeedsADocumentOfThatNameAndKeepsTheInformantId)
   EXPECT_EQ (informants (), (std::vector<std::string>{ "A3" }));
   EXPECT_EQ (codings (),
              (std::vector<std::string>{ "trust:anna:Luottamus, sanoisin." }));
+  // A header naming another informant moves the document; A3, left with
+  // no document, goes.
+  r = import ({ { "haastattelu.txt", "---\ninformant: A9\n---\n"
+                                     "H: Kerro?\nV: Luottamus, sanoisin.\n"
+                                     "H: Muuta?\nV: Ei.\n" } },
+              opt, &error);
+  ASSERT_NE (r, nullptr) << error->message;
+  g_ptr_array_unref (r);
+  EXPECT_EQ (informants (), (std::vector<std::string>{ "A9" }));
+  EXPECT_EQ (codings ().size (), 1u);
 }
 
 } // namespace

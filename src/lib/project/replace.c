@@ -8,7 +8,7 @@
  * follow their segment. What has lost most of its words is set aside in
  * the aside table with the text it was on, for the coder to see
  * ('teema document aside') and code again. The document keeps its id,
- * name and informant.
+ * name and informant (unless an option or its header names another).
  * Must always hold: every old coding and memo is either carried over or
  * set aside; planning writes nothing, so a check can report the plan. */
 #include "project/import-private.h"
@@ -256,6 +256,25 @@ write_rejections (TeemaStore *store, TeemaReplace *rp, GPtrArray *segs,
   return TRUE;
 }
 
+/* A header that names another informant moves the document; the old
+ * informant goes when it has no document left, as with a removal, so that
+ * "k of n informants" does not count it. */
+static gboolean
+drop_left_informant (TeemaStore *store, const TeemaReplace *rp,
+                     const TeemaPrepared *p, GError **error)
+{
+  const char *old = rp->old->informant;
+  if (!old || g_str_equal (old, p->informant))
+    return TRUE;
+  g_autoptr (GPtrArray) docs =
+    teema_store__informant_documents (store, old, error);
+  if (!docs)
+    return FALSE;
+  return docs->len > 0
+         || teema_store__delete_informant (
+           store, teema_store__find_informant (store, old), error);
+}
+
 gboolean
 teema_replace__write (TeemaStore *store, TeemaReplace *rp, TeemaPrepared *p,
                       gint64 informant_id, const char *segmentation,
@@ -275,5 +294,6 @@ teema_replace__write (TeemaStore *store, TeemaReplace *rp, TeemaPrepared *p,
   }
   return write_codings (store, rp, p->segments, error)
          && write_memos (store, rp, p->segments, error)
-         && write_rejections (store, rp, p->segments, error);
+         && write_rejections (store, rp, p->segments, error)
+         && drop_left_informant (store, rp, p, error);
 }
