@@ -547,6 +547,24 @@ TEST (Speakers, HeaderNamesTheInformantOfGenericLabels)
   teema_transcript_free (t);
 }
 
+TEST (Speakers, RoleWordsAndNumberedSpeakersNameNobody)
+{
+  for (const char *text :
+       { "Haastattelija: A?\nAsiakas: B.\nHaastattelija: C?\nAsiakas: D.\n",
+         "Speaker 1: A?\nSpeaker 2: B.\nSpeaker 1: C?\nSpeaker 2: D.\n",
+         "Q: A?\nA: B.\nQ: C?\nA: D.\n" }) {
+    SCOPED_TRACE (text);
+    TeemaTranscript *t = parse (text);
+    ASSERT_NE (t, nullptr);
+    EXPECT_EQ (teema_transcript_n_turns (t), 4u);
+    EXPECT_EQ (teema_transcript_informant (t), nullptr);
+    // The one who asks is the interviewer, whatever the label.
+    EXPECT_TRUE (teema_transcript_turn (t, 0)->interviewer);
+    EXPECT_FALSE (teema_transcript_turn (t, 1)->interviewer);
+    teema_transcript_free (t);
+  }
+}
+
 TEST (Speakers, TextBeforeTheFirstLabelIsWarnedAbout)
 {
   TeemaTranscript *t = parse ("Haastattelu 3, 12.3.2026\n"

@@ -106,7 +106,7 @@ static gboolean
 answers (const TeemaTranscript *t, const char *name)
 {
   const TeemaTranscriptOptions *o = t->options;
-  return teema_labels__is_generic (name)
+  return teema_labels__answers (name)
          || teema_labels__in_list (name,
                                    g_hash_table_lookup (t->meta, "informant"))
          || (o && teema_labels__in_list (name, o->informant));

@@ -31,10 +31,12 @@ void teema_transcript__warn (TeemaTranscript *t, TeemaWarningKind kind,
 /* TRUE when label is in the comma-separated list (case-insensitive). */
 gboolean teema_labels__in_list (const char *label, const char *list);
 
-/* The word lists: interviewer words ("Haastattelija", "H", "I", ...) and
- * generic informant words ("Vastaaja", "V", "R", ...), matched without
- * case, a trailing '.' or a trailing number ("Haastattelija 2"). */
+/* The word lists: interviewer words ("Haastattelija", "H", "I", ...),
+ * words of the one who answers ("Vastaaja", "V", "R", ...) and generic
+ * words, which are those and role words ("Speaker", "Asiakas"); matched
+ * without case, a trailing '.' or a trailing number ("Speaker 2"). */
 gboolean teema_labels__is_interviewer_word (const char *label);
+gboolean teema_labels__answers (const char *label);
 gboolean teema_labels__is_generic (const char *label);
 
 /* TRUE when name is declared: in the front matter (speakers, interviewer,

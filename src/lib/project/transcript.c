@@ -207,15 +207,14 @@ static const char *const interviewer_words[] = {
 };
 
 /* Labels that say "the one who answers" and so name nobody: never an
- * informant id. */
-static const char *const generic_words[] = {
+ * informant id, never the interviewer. */
+static const char *const answer_words[] = {
   "haastateltava",
   "haastateltu",
   "vastaaja",
   "vast",
   "v",
   "informantti",
-  "osallistuja",
   "r",
   "resp",
   "respondent",
@@ -223,10 +222,15 @@ static const char *const generic_words[] = {
   "ie",
   "a",
   "informant",
-  "participant",
   "entrevistado",
   "entrevistada",
-  "participante",
+};
+
+/* Labels that name a role or a number, not a person ("Speaker 2",
+ * "Asiakas"): never an informant id, but maybe the interviewer. */
+static const char *const neutral_words[] = {
+  "osallistuja", "puhuja",  "henkilö", "asiakas",      "työntekijä",
+  "participant", "speaker", "person",  "participante",
 };
 
 /* label without case, a trailing '.' or a trailing " 2": a new string. */
@@ -265,9 +269,16 @@ teema_labels__is_interviewer_word (const char *label)
 }
 
 gboolean
+teema_labels__answers (const char *label)
+{
+  return in_words (label, answer_words, G_N_ELEMENTS (answer_words));
+}
+
+gboolean
 teema_labels__is_generic (const char *label)
 {
-  return in_words (label, generic_words, G_N_ELEMENTS (generic_words));
+  return teema_labels__answers (label)
+         || in_words (label, neutral_words, G_N_ELEMENTS (neutral_words));
 }
 
 gboolean
