@@ -208,6 +208,10 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, "import needs at least one file");
   gboolean refi = FALSE;
   int rc = check_kinds (argc, argv, &refi, error);
+  if (!rc && refi && (opt.check || opt.replace))
+    return cli_usage (error, "--check and --replace are for transcripts; "
+                             "import a REFI-QDA project into a new project "
+                             "to see it");
   if (rc || refi)
     return rc ? rc : cli_import_refi (argv[1], opt.force, g, error);
   return run (argc, argv, g, &opt, error);
