@@ -267,8 +267,8 @@ accept_colon_name (const TeemaTranscript *t, const char *name, const NameUse *u)
     return TRUE;
   if (is_stop_word (name))
     return FALSE;
-  if (teema_labels__is_interviewer_word (name)
-      || teema_labels__is_generic (name) || is_numbered_id (name))
+  if (teema_labels__is_interviewer_word (name) || teema_labels__answers (name)
+      || is_numbered_id (name))
     return TRUE;
   return g_unichar_isupper (g_utf8_get_char (name)) && u->colon + u->bare >= 2;
 }
@@ -283,7 +283,7 @@ accept_bare_name (const TeemaTranscript *t, const char *name, const NameUse *u,
 {
   if (teema_speakers__declared (t, name)
       || teema_labels__is_interviewer_word (name)
-      || teema_labels__is_generic (name))
+      || teema_labels__answers (name))
     return TRUE;
   if (colon_labels || is_stop_word (name))
     return FALSE;
