@@ -7,6 +7,7 @@
 #define TEEMA_INFORMANT_H
 
 #include <glib.h>
+#include <teema/document.h>
 #include <teema/project.h>
 
 #ifdef __cplusplus
@@ -47,6 +48,20 @@ gboolean teema_informant_set_attr (TeemaProject *project, const char *code,
  * informants set. */
 gboolean teema_informant_import_csv (TeemaProject *project, const char *path,
                                      guint *n_rows, GError **error);
+
+/* Gives informant code the id new_code, everywhere it is used (its
+ * documents, codings and memos follow). Unknown code:
+ * TEEMA_ERROR_NOT_FOUND; new_code taken: TEEMA_ERROR_EXISTS. */
+gboolean teema_informant_rename (TeemaProject *project, const char *code,
+                                 const char *new_code, GError **error);
+
+/* Removes informant code with its attributes and documents, and their
+ * segments, codings, memos and set-aside items, in one transaction. With
+ * dry_run nothing changes and *removal (may be NULL) says what would go.
+ * Unknown code: TEEMA_ERROR_NOT_FOUND. */
+gboolean teema_informant_remove (TeemaProject *project, const char *code,
+                                 gboolean dry_run, TeemaRemoval *removal,
+                                 GError **error);
 
 /* The groups of informants with text, sorted; free with g_strfreev. */
 char **teema_group_list (TeemaProject *project, GError **error);

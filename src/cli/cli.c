@@ -214,3 +214,35 @@ cli_print_formats (FILE *out)
     fprintf (out, "  %-44s %s\n", kinds[i].what, ext);
   }
 }
+
+int
+cli_confirm (gboolean yes, const char *action, GError **error)
+{
+  if (yes)
+    return 0;
+  if (!isatty (STDIN_FILENO))
+    return cli_usage (error,
+                      "not done: %s; add --yes to confirm (there is no "
+                      "terminal to ask on)",
+                      action);
+  fprintf (stderr, "%c%s? [y/N] ", g_ascii_toupper (action[0]), action + 1);
+  fflush (stderr);
+  char answer[16] = "";
+  if (!fgets (answer, sizeof answer, stdin))
+    answer[0] = '\0';
+  g_strstrip (answer);
+  if (g_ascii_strcasecmp (answer, "y") == 0
+      || g_ascii_strcasecmp (answer, "yes") == 0
+      || g_ascii_strcasecmp (answer, "k") == 0
+      || g_ascii_strcasecmp (answer, "kyllä") == 0)
+    return 0;
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+               "cancelled; nothing changed");
+  return 1;
+}
+
+char *
+cli_count (guint n, const char *one, const char *many)
+{
+  return g_strdup_printf ("%u %s", n, n == 1 ? one : many);
+}

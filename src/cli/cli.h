@@ -81,6 +81,15 @@ char *cli_pad (const char *s, guint width);
  * a help section. */
 void cli_print_formats (FILE *out);
 
+/* Asks on the terminal whether to do action ("remove document X with
+ * ..."): 0 for yes (or when yes is already TRUE). Without a terminal to
+ * ask on, sets a usage error asking for --yes and returns 2; a "no" sets
+ * "cancelled; nothing changed" and returns 1. */
+int cli_confirm (gboolean yes, const char *action, GError **error);
+
+/* "3 codings" / "1 coding": a new string. */
+char *cli_count (guint n, const char *one, const char *many);
+
 /* A progress bar on stderr when it is a terminal. */
 void cli_progress (guint64 done, guint64 total, gpointer user_data);
 
@@ -106,5 +115,6 @@ int cmd_merge (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_memo (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_chart (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_document (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

@@ -711,10 +711,13 @@ TEST (TranscriptFormats, SrtNameColonAndContinuedCues)
 TEST (TranscriptFormats, QualCoderExampleDocx)
 {
   TEEMA_NEEDS_SHARED ("refi/transcripts");
+  // No speaker labels: each paragraph is a turn of the informant.
   auto turns = turns_of (
     testutil::shared ("refi/transcripts/qualcoder_Examples_ID1.docx"));
-  ASSERT_EQ (turns.size (), 1u);
+  ASSERT_EQ (turns.size (), 3u);
   EXPECT_EQ (turns[0].rfind ("?|-|I really like learning new things.", 0), 0u);
+  EXPECT_EQ (turns[1].rfind ("?|-|I guess some less computer-savvy", 0), 0u);
+  EXPECT_EQ (turns[2].rfind ("?|-|I also like the other students", 0), 0u);
 }
 
 // ---- hostile input ---------------------------------------------------------

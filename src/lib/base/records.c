@@ -1,5 +1,5 @@
 /* base/records.c — freeing the public record types (segments, codings,
- * informants, memos, documents).
+ * informants, memos, documents, set-aside codings).
  *
  * They live in the lowest layer because the store builds them from rows
  * and every layer above hands them out; so the store never needs to call
@@ -75,4 +75,21 @@ teema_document_free (TeemaDocument *d)
   g_free (d->segmentation);
   g_free (d->imported_at);
   g_free (d);
+}
+
+void
+teema_aside_free (TeemaAside *a)
+{
+  if (!a)
+    return;
+  g_free (a->document);
+  g_free (a->informant);
+  g_free (a->kind);
+  g_free (a->theme);
+  g_free (a->coder);
+  g_free (a->text);
+  g_free (a->note);
+  g_free (a->created_at);
+  g_free (a->set_aside_at);
+  g_free (a);
 }

@@ -215,7 +215,10 @@ teema_store__document_list (TeemaStore *store, GError **error)
     " (SELECT count(*) FROM segment s WHERE s.document_id = d.id"
     "   AND s.interviewer = 0),"
     " (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
-    "   WHERE s.document_id = d.id AND s.interviewer = 0)"
+    "   WHERE s.document_id = d.id AND s.interviewer = 0),"
+    " (SELECT count(*) FROM coding c JOIN segment s ON s.id = c.segment_id"
+    "   WHERE s.document_id = d.id),"
+    " (SELECT count(*) FROM aside a WHERE a.document_id = d.id)"
     " FROM document d LEFT JOIN informant i ON i.id = d.informant_id"
     " ORDER BY d.id",
     error);
@@ -234,12 +237,36 @@ teema_store__document_list (TeemaStore *store, GError **error)
     d->imported_at = teema_store__column_dup (stmt, 5);
     d->n_segments = (guint) sqlite3_column_int (stmt, 6);
     d->n_words = (guint) sqlite3_column_int (stmt, 7);
+    d->n_codings = (guint) sqlite3_column_int (stmt, 8);
+    d->n_aside = (guint) sqlite3_column_int (stmt, 9);
     g_ptr_array_add (out, d);
   }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE) {
     g_ptr_array_unref (out);
     teema_store__fail (store, error, "reading documents");
+    return NULL;
+  }
+  return out;
+}
+
+GPtrArray *
+teema_store__document_segments (TeemaStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, SEGMENT_COLUMNS "WHERE s.document_id = ? ORDER BY s.ordinal", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_segment (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE) {
+    g_ptr_array_unref (out);
+    teema_store__fail (store, error, "reading segments");
     return NULL;
   }
   return out;

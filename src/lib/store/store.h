@@ -37,6 +37,12 @@ gboolean teema_store__set_informant_attr (TeemaStore *store, gint64 id,
                                           const char *key, const char *value,
                                           GError **error);
 GPtrArray *teema_store__list_informants (TeemaStore *store, GError **error);
+/* Fails with TEEMA_ERROR_EXISTS when code is taken. */
+gboolean teema_store__rename_informant (TeemaStore *store, gint64 id,
+                                        const char *code, GError **error);
+/* Deletes the informant with its documents (and all they hold). */
+gboolean teema_store__delete_informant (TeemaStore *store, gint64 id,
+                                        GError **error);
 
 /* Documents and segments. */
 gint64 teema_store__find_document_by_hash (TeemaStore *store,
@@ -50,6 +56,54 @@ gint64 teema_store__insert_document (TeemaStore *store, const char *name,
                                      const char *segmentation, GError **error);
 /* TeemaDocument * in import order. */
 GPtrArray *teema_store__document_list (TeemaStore *store, GError **error);
+/* Ids of the documents named name, or of the one whose id is name when it
+ * is a number (gint64s, in id order). */
+GArray *teema_store__find_documents (TeemaStore *store, const char *name);
+gboolean teema_store__rename_document (TeemaStore *store, gint64 id,
+                                       const char *name, GError **error);
+/* A new text (and source) for document id; its segments are the
+ * caller's to replace. */
+gboolean teema_store__update_document (TeemaStore *store, gint64 id,
+                                       const char *path, const char *sha256,
+                                       const char *text, guint n_chars,
+                                       gint64 informant_id,
+                                       const char *segmentation,
+                                       GError **error);
+/* Deletes the document's segments, and with them their codings, memos
+ * and rejections. */
+gboolean teema_store__delete_segments (TeemaStore *store, gint64 document_id,
+                                       GError **error);
+/* The document's segments (TeemaSegment *, the interviewer's too), codings
+ * (TeemaCoding *), memos (TeemaMemo *) and rejections (TeemaCoding * with
+ * segment_id, theme, coder and created_at), in document order. */
+GPtrArray *teema_store__document_segments (TeemaStore *store, gint64 id,
+                                           GError **error);
+GPtrArray *teema_store__document_codings (TeemaStore *store, gint64 id,
+                                          GError **error);
+GPtrArray *teema_store__document_memos (TeemaStore *store, gint64 id,
+                                        GError **error);
+GPtrArray *teema_store__document_rejections (TeemaStore *store, gint64 id,
+                                             GError **error);
+/* What deleting the document (informant 0), or all documents of the
+ * informant (document 0), takes with it. */
+gboolean teema_store__count_removal (TeemaStore *store, gint64 document,
+                                     gint64 informant, TeemaRemoval *out,
+                                     GError **error);
+/* Names of the informant's documents (char *), in import order. */
+GPtrArray *teema_store__informant_documents (TeemaStore *store,
+                                             const char *code, GError **error);
+
+/* Codings and memos set aside by import --replace (aside.c). */
+gboolean teema_store__insert_aside (TeemaStore *store, gint64 document_id,
+                                    const char *kind, const char *theme,
+                                    const char *coder, const char *text,
+                                    const char *note, const char *created_at,
+                                    GError **error);
+/* TeemaAside * of document (0: all), in the order they were set aside. */
+GPtrArray *teema_store__list_aside (TeemaStore *store, gint64 document,
+                                    GError **error);
+gboolean teema_store__clear_aside (TeemaStore *store, gint64 document,
+                                   guint *n_cleared, GError **error);
 gint64 teema_store__insert_segment (TeemaStore *store,
                                     const TeemaSegment *segment,
                                     GError **error);
@@ -183,6 +237,10 @@ typedef struct {
 } TeemaStoreDocument;
 
 void teema_store_document__free (TeemaStoreDocument *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaStoreDocument, teema_store_document__free)
+/* One document with its text, or NULL with TEEMA_ERROR_NOT_FOUND. */
+TeemaStoreDocument *teema_store__get_document (TeemaStore *store, gint64 id,
+                                               GError **error);
 
 /* All documents in id order (TeemaStoreDocument *). */
 GPtrArray *teema_store__list_documents (TeemaStore *store, GError **error);
