@@ -125,6 +125,29 @@ static const char *const spoken[][2] = {
   { "tavotteet", "tavoitteet" },
   { "tavotteita", "tavoitteita" },
   { "tavotteen", "tavoitteen" },
+  { "oo", "ole" },
+  { "nään", "näen" },
+  { "miks", "miksi" },
+  { "uus", "uusi" },
+  { "sillon", "silloin" },
+  { "viimeks", "viimeksi" },
+  { "meiät", "meidät" },
+  { "teiät", "teidät" },
+  { "kahen", "kahden" },
+  { "yhellä", "yhdellä" },
+  { "yhestä", "yhdestä" },
+  { "yheltä", "yhdeltä" },
+  { "anto", "antoi" },
+  { "kerto", "kertoi" },
+  { "vastas", "vastasi" },
+  { "pyys", "pyysi" },
+  { "siks", "siksi" },
+  { "lisäks", "lisäksi" },
+  { "katon", "katson" },
+  { "katotaan", "katsotaan" },
+  { "katottiin", "katsottiin" },
+  { "kattomaan", "katsomaan" },
+  { "kattonu", "katsonut" },
 };
 
 static GHashTable *spoken_table;
@@ -391,6 +414,36 @@ mor_value (struct voikko_mor_analysis *m, const char *key)
   return out;
 }
 
+/* A participle ("soittanut", "luvattu") is its own base form to Voikko;
+ * its verb is a lemma too, so lemma:soittaa finds the perfect tense. A
+ * -minen noun ("tapaamisessa") has the verb as base form; the noun
+ * ("tapaaminen") is a lemma too. */
+static void
+add_verb_noun_lemmas (TeemaAnalyzer *a, Builder *b,
+                      struct voikko_mor_analysis *m, const char *wordbases)
+{
+  g_autofree char *participle = mor_value (m, "PARTICIPLE");
+  if (participle && wordbases) {
+    const char *open = strchr (wordbases, '(');
+    const char *close = open ? strchr (open, ')') : NULL;
+    if (close && open[1] != '+' && close > open + 1) {
+      g_autofree char *verb = g_strndup (open + 1, close - open - 1);
+      add_unique (a, b->lemmas, verb);
+    }
+  }
+  g_autofree char *mood = mor_value (m, "MOOD");
+  g_autofree char *fst = mood && g_str_equal (mood, "minen-infinitive")
+                           ? mor_value (m, "FSTOUTPUT")
+                           : NULL;
+  const char *x = fst ? strstr (fst, "[x]") : NULL;
+  const char *end = x ? strchr (x + 3, '[') : NULL;
+  if (end && end > x + 3) {
+    g_autofree char *stem = g_strndup (x + 3, end - x - 3);
+    g_autofree char *noun = g_strconcat (stem, "minen", NULL);
+    add_unique (a, b->lemmas, noun);
+  }
+}
+
 static char *
 strip_hyphen (const char *s)
 {
@@ -410,6 +463,7 @@ add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
   add_unique (a, b->lemmas, base);
   if (wordbases)
     add_wordbases (a, b, wordbases);
+  add_verb_noun_lemmas (a, b, m, wordbases);
   g_autoptr (GPtrArray) parts =
     structure ? structure_parts (form, structure) : g_ptr_array_new ();
   if (parts->len < 2) {
@@ -500,16 +554,49 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
  * "helpottais", "selkee", "jotenki", "helppoo"). Each pair is (spoken,
  * standard). */
 static const char *const spoken_endings[][2] = {
-  { "anen", "ainen" },   { "änen", "äinen" }, { "asen", "aisen" },
-  { "äsen", "äisen" },   { "asta", "aista" }, { "ästä", "äistä" },
-  { "asia", "aisia" },   { "äsiä", "äisiä" }, { "onen", "oinen" },
-  { "osen", "oisen" },   { "osta", "oista" }, { "osia", "oisia" },
-  { "nu", "nut" },       { "ny", "nyt" },     { "ttais", "ttaisi" },
-  { "ttäis", "ttäisi" }, { "is", "isi" },     { "ee", "eä" },
-  { "ee", "ea" },        { "eetä", "eää" },   { "eeta", "eaa" },
-  { "ki", "kin" },       { "aa", "aan" },     { "ää", "ään" },
-  { "oo", "oa" },        { "öö", "öä" },      { "eesti", "easti" },
+  { "anen", "ainen" },
+  { "änen", "äinen" },
+  { "asen", "aisen" },
+  { "äsen", "äisen" },
+  { "asta", "aista" },
+  { "ästä", "äistä" },
+  { "asia", "aisia" },
+  { "äsiä", "äisiä" },
+  { "onen", "oinen" },
+  { "osen", "oisen" },
+  { "osta", "oista" },
+  { "osia", "oisia" },
+  { "nu", "nut" },
+  { "ny", "nyt" },
+  { "ttais", "ttaisi" },
+  { "ttäis", "ttäisi" },
+  { "is", "isi" },
+  { "ee", "eä" },
+  { "ee", "ea" },
+  { "eetä", "eää" },
+  { "eeta", "eaa" },
+  { "ki", "kin" },
+  { "aa", "aan" },
+  { "ää", "ään" },
+  { "oo", "oa" },
+  { "öö", "öä" },
+  { "eesti", "easti" },
   { "eesti", "eästi" },
+  { "lu", "lut" },
+  { "ru", "rut" },
+  { "su", "sut" },
+  { "ks", "ksi" },
+  { "een", "eän" },
+  { "een", "ean" },
+  /* past tense with the final -i dropped: tapahtu, lupas, löyty */
+  { "u", "ui" },
+  { "y", "yi" },
+  { "o", "oi" },
+  { "ö", "öi" },
+  { "as", "asi" },
+  { "äs", "äsi" },
+  { "ys", "ysi" },
+  { "us", "usi" },
 };
 
 static gboolean
@@ -523,6 +610,25 @@ analyze_spoken_ending (TeemaAnalyzer *a, Builder *b, const char *form)
       continue;
     g_autofree char *stem = g_strndup (form, n - k);
     g_autofree char *standard = g_strconcat (stem, to, NULL);
+    if (analyze_voikko (a, b, standard)) {
+      b->normalised = intern (a, standard);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* "oi" said as "o" before t: ilmottaa, osote, kirjottaa, tarkottaa. Tries
+ * an i after each "o" followed by "t" until Voikko knows the word. */
+static gboolean
+analyze_spoken_oi (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  for (const char *p = strstr (form, "ot"); p; p = strstr (p + 1, "ot")) {
+    if (p == form)
+      continue;
+    gsize at = (gsize) (p - form) + 1;
+    g_autofree char *head = g_strndup (form, at);
+    g_autofree char *standard = g_strconcat (head, "i", form + at, NULL);
     if (analyze_voikko (a, b, standard)) {
       b->normalised = intern (a, standard);
       return TRUE;
@@ -546,7 +652,7 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   if (analyze_voikko (a, b, form))
     return;
   if (g_str_equal (a->lang, "fi") && !strchr (form, '-') && !strchr (form, ':')
-      && analyze_spoken_ending (a, b, form))
+      && (analyze_spoken_oi (a, b, form) || analyze_spoken_ending (a, b, form)))
     return;
   const char *colon = strchr (form, ':');
   if (colon && colon != form) {
