@@ -15,7 +15,7 @@ extern "C" {
 #endif
 
 /* Records (rejected TRUE) or withdraws a coder's rejection of the rule
- * suggestion theme on a segment. Unknown theme or segment:
+ * suggestion theme (id or label) on a segment. Unknown theme or segment:
  * TEEMA_ERROR_NOT_FOUND. */
 gboolean teema_rejection_set (TeemaProject *project, gint64 segment_id,
                               const char *theme, const char *coder,

@@ -106,5 +106,6 @@ int cmd_merge (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_memo (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_chart (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_theme (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

@@ -14,6 +14,7 @@ static const CliCommand commands[] = {
   { "informant", cmd_informant, "list informants, set their attributes" },
   { "segments", cmd_segments, "list segments" },
   { "codebook", cmd_codebook, "import, list, show or export the codebook" },
+  { "theme", cmd_theme, "add, rename, move, merge or remove themes" },
   { "autocode", cmd_autocode, "code segments with the codebook's rules" },
   { "report", cmd_report, "theme frequencies per informant or group" },
   { "chart", cmd_chart, "heatmap or grouped bars as SVG, PNG or PDF" },

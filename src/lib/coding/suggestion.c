@@ -18,9 +18,10 @@ static gboolean
 write_rejected (TeemaProject *p, gpointer data, GError **error)
 {
   Rejection *c = data;
-  return teema_project__check_segment (p, c->segment_id, error)
-         && teema_store__set_rejected (p->store, c->segment_id, c->theme,
-                                       c->coder, c->rejected, error);
+  g_autofree char *theme = teema_project__theme_code (p, c->theme, error);
+  return theme && teema_project__check_segment (p, c->segment_id, error)
+         && teema_store__set_rejected (p->store, c->segment_id, theme, c->coder,
+                                       c->rejected, error);
 }
 
 gboolean
