@@ -31,5 +31,6 @@
 #include <teema/cooccurrence.h>
 #include <teema/saturation.h>
 #include <teema/chart.h>
+#include <teema/proposal.h>
 
 #endif

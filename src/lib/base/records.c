@@ -1,5 +1,5 @@
 /* base/records.c — freeing the public record types (segments, codings,
- * informants, memos, documents).
+ * informants, memos, documents, suggestions).
  *
  * They live in the lowest layer because the store builds them from rows
  * and every layer above hands them out; so the store never needs to call
@@ -9,6 +9,7 @@
 #include <teema/informant.h>
 #include <teema/memo.h>
 #include <teema/segment.h>
+#include <teema/suggestion.h>
 
 void
 teema_segment_free (TeemaSegment *s)
@@ -75,4 +76,15 @@ teema_document_free (TeemaDocument *d)
   g_free (d->segmentation);
   g_free (d->imported_at);
   g_free (d);
+}
+
+void
+teema_suggestion_free (TeemaSuggestion *s)
+{
+  if (!s)
+    return;
+  g_free (s->theme);
+  g_free (s->informant);
+  g_free (s->note);
+  g_free (s);
 }

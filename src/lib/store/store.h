@@ -201,6 +201,16 @@ gboolean teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
 GPtrArray *teema_store__list_rejections (TeemaStore *store, const char *coder,
                                          GError **error);
 
+/* ---- open rule suggestions (suggestions.c) ------------------------------ */
+
+/* TeemaSuggestion * (n_hits not set) in document and codebook order: rule
+ * codings that coder (NULL: anyone) has neither made nor rejected; only
+ * segment_id (0: all), informant and theme (NULL: all). */
+GPtrArray *teema_store__list_suggestions (TeemaStore *store, const char *coder,
+                                          gint64 segment_id,
+                                          const char *informant,
+                                          const char *theme, GError **error);
+
 /* ---- merging two projects (merge.c) ------------------------------------ */
 
 /* A segment's id by its document's content hash and its ordinal, or 0. */
