@@ -286,8 +286,8 @@ help_rows (const TuiState *st)
     const TuiBinding *first = b;
     for (b++; b->action == first->action; b++)
       g_string_append_printf (names, ", %s", b->name);
-    g_ptr_array_add (out,
-                     g_strdup_printf ("  %-8s %s", names->str, first->help));
+    g_ptr_array_add (out, g_strdup_printf ("  %-8s %s", names->str,
+                                           tui_actions[first->action].help));
     g_string_free (names, TRUE);
   }
   return out;

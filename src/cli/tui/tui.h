@@ -41,6 +41,7 @@ typedef enum {
   ACT_CODEBOOK_UP,
   ACT_CODEBOOK_DOWN, /* scroll the codebook pane */
   ACT_TOGGLE_THEME,  /* the theme keys: THEME_KEYS[i] toggles theme i */
+  ACT_COUNT,
 } TuiAction;
 
 typedef enum {
@@ -52,11 +53,23 @@ typedef enum {
   PROMPT_TOGGLE,
 } TuiPrompt;
 
+typedef struct TuiState TuiState;
+
+/* An action: what a key does, named and explained once (tig-style). */
+typedef struct {
+  TuiAction action;
+  const char *name; /* "next", "undo": stable names for scripts and docs */
+  const char *help; /* at most 29 columns: the help view has two columns */
+  void (*run) (TuiState *st);
+} TuiActionDef;
+
+/* Every action, indexed by TuiAction (actions.c). */
+extern const TuiActionDef tui_actions[ACT_COUNT];
+
 typedef struct {
   int key;          /* the key */
   const char *name; /* as shown in help, e.g. "j, Down" is two rows */
   TuiAction action;
-  const char *help;
 } TuiBinding;
 
 /* The key table (ends with action ACT_NONE) and the theme keys: the
@@ -76,7 +89,7 @@ typedef struct {
   char *old_memo, *new_memo;
 } TuiStep;
 
-typedef struct {
+struct TuiState {
   TeemaProject *project;
   char *coder;
   TeemaCodebook *codebook;
@@ -102,7 +115,7 @@ typedef struct {
   gboolean help;  /* the help view is shown */
   gboolean quit;
   char *status; /* the message line */
-} TuiState;
+};
 
 TuiState *tui_state_new (TeemaProject *project, const char *coder,
                          const char *informant, const char *group,
@@ -131,6 +144,21 @@ guint tui_replay (TuiState *st, gboolean forward);
 
 /* Runs one key in the state (dispatching to an action or the prompt). */
 void tui_key (TuiState *st, int key);
+
+/* ---- what actions and prompts share (actions.c) -------------------------- */
+
+typedef gboolean (*TuiSegmentTest) (const TuiState *st, const TeemaSegment *s,
+                                    gconstpointer data);
+/* Jumps to the next visible segment (wrapping) that passes test, saying
+ * what it found (what) in the status line. */
+gboolean tui_jump (TuiState *st, TuiSegmentTest test, gconstpointer data,
+                   const char *what);
+/* Codes or uncodes theme i of the codebook on the current segment. */
+void tui_toggle (TuiState *st, guint i);
+/* Opens a prompt with text in its input. */
+void tui_open_prompt (TuiState *st, TuiPrompt prompt, const char *text);
+/* Runs the prompt's text when Enter was pressed (prompt.c). */
+void tui_commit_prompt (TuiState *st);
 void tui_status (TuiState *st, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 
 /* Sets up the colour pairs draw uses (after initscr/newterm). */
