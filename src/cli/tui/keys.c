@@ -1,9 +1,12 @@
-/* tui/keys.c — the key table, and one key's way to an action or prompt.
+/* tui/keys.c — the key tables, and one key's way to an action or prompt.
  *
- * Key bindings are data (tui_bindings), naming actions of the action table
- * (actions.c); the help view is generated from both, so what help shows is
- * what the keys do. A theme key toggles that theme.
- * Must always hold: a prompt owns every key until Enter or Esc. */
+ * Key bindings are data (tui_bindings while coding, tui_select_bindings
+ * while choosing sentences), naming actions of the action table
+ * (actions.c); the help view is generated from them, so what help shows
+ * is what the keys do. A theme key toggles that theme (while choosing:
+ * codes the chosen sentences with it).
+ * Must always hold: a prompt owns every key until Enter or Esc (the
+ * create prompt: until one key). */
 #include "tui.h"
 
 #include <curses.h>
@@ -29,6 +32,8 @@ const TuiBinding tui_bindings[] = {
   { 'N', "N", ACT_SEARCH_NEXT },
   { 'f', "f", ACT_FILTER },
   { ':', ":", ACT_THEME_PROMPT },
+  { 'e', "e", ACT_RENAME },
+  { 'v', "v", ACT_SELECT },
   { '[', "[", ACT_CODEBOOK_UP },
   { ']', "]", ACT_CODEBOOK_DOWN },
   { 'm', "m", ACT_MEMO },
@@ -43,6 +48,41 @@ const TuiBinding tui_bindings[] = {
   { 'q', "q", ACT_QUIT },
   { 0, NULL, ACT_NONE },
 };
+
+const TuiBinding tui_select_bindings[] = {
+  { 'j', "j", ACT_SENTENCE_NEXT },
+  { TUI_FN (KEY_DOWN), "Down", ACT_SENTENCE_NEXT },
+  { 'k', "k", ACT_SENTENCE_PREV },
+  { TUI_FN (KEY_UP), "Up", ACT_SENTENCE_PREV },
+  { ' ', "Space", ACT_SENTENCE_MARK },
+  { ':', ":", ACT_THEME_PROMPT },
+  { 27, "Esc", ACT_SELECT_END },
+  { 'v', "v", ACT_SELECT_END },
+  { 'u', "u", ACT_UNDO },
+  { '?', "?", ACT_HELP },
+  { 0, NULL, ACT_NONE },
+};
+
+/* y: create the theme beside the last one coded, t: at the top level,
+ * s: under the last one; any other key: not at all. */
+static void
+create_key (TuiState *st, int key)
+{
+  st->prompt = PROMPT_NONE;
+  g_autofree char *name = g_steal_pointer (&st->pending);
+  const TeemaTheme *last =
+    st->last_theme ? teema_codebook_lookup (st->codebook, st->last_theme)
+                   : NULL;
+  st->next_group++;
+  if (key == 'y')
+    tui_create (st, name, last ? last->parent : NULL);
+  else if (key == 't')
+    tui_create (st, name, NULL);
+  else if (key == 's' && last)
+    tui_create (st, name, last->code);
+  else
+    tui_status (st, "no theme created");
+}
 
 static void
 prompt_key (TuiState *st, int key)
@@ -63,6 +103,10 @@ prompt_key (TuiState *st, int key)
 void
 tui_key (TuiState *st, int key)
 {
+  if (st->prompt == PROMPT_CREATE) {
+    create_key (st, key);
+    return;
+  }
   if (st->prompt != PROMPT_NONE) {
     prompt_key (st, key);
     return;
@@ -78,7 +122,8 @@ tui_key (TuiState *st, int key)
     tui_toggle (st, (guint) (k - TUI_THEME_KEYS));
     return;
   }
-  for (const TuiBinding *b = tui_bindings; b->action != ACT_NONE; b++)
+  const TuiBinding *table = st->choosing ? tui_select_bindings : tui_bindings;
+  for (const TuiBinding *b = table; b->action != ACT_NONE; b++)
     if (b->key == key) {
       tui_actions[b->action].run (st);
       return;
