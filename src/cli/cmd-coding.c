@@ -51,8 +51,11 @@ static int
 coding_write (Change *c, CliGlobals *g, gboolean add, GError **error)
 {
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p)
+  g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
+  const TeemaTheme *t = cb ? teema_codebook_find (cb, c->theme, error) : NULL;
+  if (!t)
     return 1;
+  c->theme = t->code; /* a label names it; messages show its id */
   gboolean part = c->from >= 0 || c->to >= 0 || c->sentences;
   guint from = (guint) MAX (c->from, 0), to = (guint) c->to;
   if (c->sentences

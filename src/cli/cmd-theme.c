@@ -139,11 +139,13 @@ theme_merge (int argc, char **argv, CliGlobals *g, GError **error)
   if (!p || !teema_theme_merge (p, argv[1], argv[2], &m, error))
     return 1;
   if (!g->quiet) {
-    printf ("merged %s into %s: %u codings moved", argv[1], argv[2],
-            m.n_codings);
+    printf ("merged %s into %s: %u coding%s moved", argv[1], argv[2],
+            m.n_codings, m.n_codings == 1 ? "" : "s");
     if (m.n_duplicates)
       printf (" (%u more were already coded with %s)", m.n_duplicates, argv[2]);
-    printf (", %u rules, %u sub-themes\n", m.n_rules, m.n_children);
+    printf (", %u rule%s, %u sub-theme%s\n", m.n_rules,
+            m.n_rules == 1 ? "" : "s", m.n_children,
+            m.n_children == 1 ? "" : "s");
   }
   return 0;
 }

@@ -313,7 +313,7 @@ TEST_F (Themes, ExportEditImportRenamesInPlace)
   EXPECT_EQ (ch.n_removed, 0u);
   ASSERT_EQ (ch.notes->len, 1u);
   EXPECT_STREQ ((char *) ch.notes->pdata[0],
-                "renamed luotto to luottamus (1 codings kept)");
+                "renamed luotto to luottamus (1 coding kept)");
   teema_codebook_changes_clear (&ch);
   // Importing the same file again changes nothing (the old id is gone).
   ASSERT_TRUE (teema_codebook_apply (p, cb, FALSE, &ch, &error));

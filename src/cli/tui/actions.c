@@ -241,15 +241,19 @@ tui_create (TuiState *st, const char *name, const char *parent)
   if (!tui_do (st, add))
     return;
   gint i = teema_codebook_index (st->codebook, code);
-  if (st->choosing)
-    code_chosen (st, code);
+  gboolean sentences = st->choosing;
+  if (sentences)
+    code_chosen (st, code); /* says which sentences */
   else
     tui_toggle (st, (guint) i);
-  if (i < (gint) strlen (TUI_THEME_KEYS))
-    tui_status (st, "created %s (key %c) and coded it", code,
-                TUI_THEME_KEYS[i]);
+  g_autofree char *coded = g_strdup (st->status);
+  g_autofree char *key = i < (gint) strlen (TUI_THEME_KEYS)
+                           ? g_strdup_printf ("key %c", TUI_THEME_KEYS[i])
+                           : g_strdup ("':' and its name code it");
+  if (sentences)
+    tui_status (st, "created %s (%s); %s", code, key, coded);
   else
-    tui_status (st, "created %s (':' and its name code it) and coded it", code);
+    tui_status (st, "created %s (%s) and coded it", code, key);
 }
 
 /* Accepts (codes) or rejects the first or all open suggestions. */

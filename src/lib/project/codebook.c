@@ -562,7 +562,8 @@ apply_renames (TeemaProject *p, SetJob *job, GError **error)
       return FALSE;
     }
     guint n = teema_store__count_theme_codings (p->store, was);
-    note (job, "renamed %s to %s (%u codings kept)", was, t->code, n);
+    note (job, "renamed %s to %s (%u coding%s kept)", was, t->code, n,
+          n == 1 ? "" : "s");
     job->changes->n_renamed++;
     if (!teema_store__rename_theme (p->store, was, t->code, error)
         || !reload_stored (p, job, error))
@@ -603,7 +604,8 @@ drop_missing_themes (TeemaProject *p, SetJob *job, GError **error)
     job->changes->n_codings_removed += n;
     uncoded += n == 0;
     if (n)
-      note (job, "removed %s and its %u codings", t->code, n);
+      note (job, "removed %s and its %u coding%s", t->code, n,
+            n == 1 ? "" : "s");
   }
   if (uncoded)
     note (job, "removed %u theme%s without codings", uncoded,
