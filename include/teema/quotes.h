@@ -1,7 +1,11 @@
 /* teema/quotes.h — quotes per theme and informant for thesis drafts.
  *
  * The thesis convention: the quote as an indented paragraph, then the
- * informant in parentheses, "(H3)". */
+ * informant in parentheses, "(H3)". A quote is the coded text: when only
+ * part of a segment was coded, "--" marks what was left out ("-- niin se
+ * luottamus syntyy --"); coded segments that follow each other in one
+ * document become one quote. Rule codings a coder rejected are never
+ * quoted. */
 #ifndef TEEMA_QUOTES_H
 #define TEEMA_QUOTES_H
 
@@ -14,7 +18,7 @@ extern "C" {
 #endif
 
 typedef struct {
-  const char *theme;     /* theme code (required) */
+  const char *theme;     /* theme id or label (required) */
   const char *informant; /* or NULL */
   const char *group;     /* or NULL */
   const char *coder;     /* or NULL for any coder */
@@ -23,7 +27,8 @@ typedef struct {
 } TeemaQuoteOptions;
 
 /* A table with columns theme, informant, group, segment, document,
- * position, text, citation. */
+ * position, text, citation; a quote of several segments gives the first
+ * one's segment and position. */
 TeemaTable *teema_quotes_collect (TeemaProject *project,
                                   const TeemaQuoteOptions *options,
                                   GError **error);

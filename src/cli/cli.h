@@ -116,5 +116,7 @@ int cmd_memo (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_chart (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_document (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_theme (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_suggestions (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 
+#include "sql-fixture.h"
 #include "testutil.h"
 
 namespace {
@@ -54,7 +55,12 @@ protected:
     code ("B12", "price", "anna");
     code ("B14", "price", "anna");
     code ("B14", "effort", "anna");
-    code ("I1", "trust", "anna"); // interviewer: never counts
+    // An interviewer turn cannot be coded by hand; a coding of one from
+    // elsewhere (a vendor project) never counts.
+    EXPECT_FALSE (
+      teema_coding_add (p, seg["I1"], "trust", "anna", nullptr, nullptr));
+    sql_fixture::insert_coding (dir.file ("p.teema").c_str (), seg["I1"],
+                                "trust", "anna");
   }
   void TearDown () override
   {

@@ -210,7 +210,10 @@ TEST (Codebook, ErrorsPointAtFileLineColumn)
   EXPECT_EQ (msg.rfind ("cb.txt:1:", 0), 0u) << msg;
   msg = parse_error ("theme a\nversion: 2\n", TEEMA_ERROR_PARSE);
   EXPECT_EQ (msg.rfind ("cb.txt:2:1: unknown line", 0), 0u) << msg;
-  msg = parse_error ("theme ää\n", TEEMA_ERROR_PARSE);
+  // Ids may be letters of any alphabet (työolot); not spaces or '/'.
+  msg = parse_error ("theme työ olot\n", TEEMA_ERROR_PARSE);
+  EXPECT_EQ (msg.rfind ("cb.txt:1:7:", 0), 0u) << msg;
+  msg = parse_error ("theme a/b\n", TEEMA_ERROR_PARSE);
   EXPECT_EQ (msg.rfind ("cb.txt:1:7:", 0), 0u) << msg;
   parse_error ("# vain kommentti\n\n", TEEMA_ERROR_EMPTY);
   parse_error ("theme a\n  label.fi: L\xe4\n", TEEMA_ERROR_ENCODING);

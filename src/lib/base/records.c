@@ -1,5 +1,5 @@
 /* base/records.c — freeing the public record types (segments, codings,
- * informants, memos, documents, set-aside codings).
+ * informants, memos, documents, set-aside codings, suggestions).
  *
  * They live in the lowest layer because the store builds them from rows
  * and every layer above hands them out; so the store never needs to call
@@ -9,6 +9,7 @@
 #include <teema/informant.h>
 #include <teema/memo.h>
 #include <teema/segment.h>
+#include <teema/suggestion.h>
 
 void
 teema_segment_free (TeemaSegment *s)
@@ -92,4 +93,15 @@ teema_aside_free (TeemaAside *a)
   g_free (a->created_at);
   g_free (a->set_aside_at);
   g_free (a);
+}
+
+void
+teema_suggestion_free (TeemaSuggestion *s)
+{
+  if (!s)
+    return;
+  g_free (s->theme);
+  g_free (s->informant);
+  g_free (s->note);
+  g_free (s);
 }

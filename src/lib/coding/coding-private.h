@@ -80,6 +80,29 @@ TeemaAnalyzer *teema_coding__analyzer (TeemaProject *project, const char *lang,
                                        gboolean force_snowball,
                                        char **cache_key, GError **error);
 
+/* ---- terms.c: what keyword proposals read -------------------------------- */
+
+/* terms: const char * like "lemma:helpottaa" or "part:suhde" (a compound
+ * part that is not the word's lemma), each once; valid during the call. */
+typedef void (*TeemaTermsFunc) (gint64 segment, GPtrArray *terms,
+                                gpointer data);
+/* Calls fn for every informant segment, in document order, with its
+ * terms (numbers left out). az is the project's analyser. */
+gboolean teema_coding__foreach_segment_terms (TeemaProject *project,
+                                              TeemaAnalyzer *az,
+                                              TeemaTermsFunc fn, gpointer data,
+                                              GError **error);
+
+typedef void (*TeemaRuleSegmentFunc) (gint64 segment, guint rule,
+                                      gpointer data);
+/* Calls fn for every informant segment and every rule (TeemaRule *, an
+ * index into rules) that matches it. */
+gboolean teema_coding__foreach_rule_segment (TeemaProject *project,
+                                             TeemaAnalyzer *az,
+                                             GPtrArray *rules,
+                                             TeemaRuleSegmentFunc fn,
+                                             gpointer data, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCompiled, teema_compiled__free)
 
 #endif

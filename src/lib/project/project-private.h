@@ -21,4 +21,12 @@ gboolean teema_project__transact (TeemaProject *project, TeemaWriteFunc fn,
 gboolean teema_project__check_segment (TeemaProject *project, gint64 id,
                                        GError **error);
 
+/* The id of the theme the user named (id or label, see
+ * teema_codebook_find), newly allocated; NULL with the same errors. */
+char *teema_project__theme_code (TeemaProject *project, const char *name,
+                                 GError **error);
+
+/* TRUE for "#rrggbb". */
+gboolean teema_codebook__valid_colour (const char *colour);
+
 #endif

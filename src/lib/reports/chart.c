@@ -327,8 +327,11 @@ report (TeemaProject *p, TeemaReportBy by, const TeemaChartOptions *opt,
     return NULL;
   TeemaTable *t = teema_report_themes (p, &ro, error);
   if (t && teema_table_n_rows (t) == 0) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "nothing to chart: import transcripts first");
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY, "%s",
+                 teema_codebook_size (*cb)
+                   ? "nothing to chart: import transcripts first"
+                   : "nothing to chart: the project has no themes yet (add "
+                     "them with 'teema theme add ID')");
     g_clear_pointer (&t, teema_table_free);
   }
   return t;

@@ -3,8 +3,11 @@
  * The store answers with distinct (theme, segment) pairs, rolled up to
  * parents in SQL when asked; here they are mapped to codebook and
  * informant indices, sorted by theme and document order, and indexed for
- * membership. Must always hold: a segment appears at most once per theme,
- * and rows of one theme are in document order. */
+ * membership. Rule codings that a coder rejected are not in the set
+ * unless asked for. With spans, the store gives a row per coding; rows
+ * repeat no (segment, theme) pair here, and the spans are kept apart.
+ * Must always hold: a segment appears at most once per theme, and rows of
+ * one theme are in document order. */
 #include "reports/reports-private.h"
 
 #include <stdlib.h>
@@ -18,7 +21,38 @@ struct TeemaCodingSet {
   guint *first;            /* per theme: its first row; first[n] = rows */
   GHashTable *keys;        /* TeemaCodingKey (segment, theme index) */
   gboolean *leaf;          /* per theme */
+  GHashTable *spans;       /* TeemaCodingKey * -> GArray of TeemaSpan */
 };
+
+static guint
+key_hash (gconstpointer p)
+{
+  const TeemaCodingKey *k = p;
+  return g_int64_hash (&k->segment) * 31 + g_int64_hash (&k->theme);
+}
+
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
+{
+  const TeemaCodingKey *x = a, *y = b;
+  return x->segment == y->segment && x->theme == y->theme;
+}
+
+/* Records a coding's span; TRUE when the pair is new. */
+static gboolean
+add_span (TeemaCodingSet *set, gint64 segment, guint t, guint start, guint end)
+{
+  TeemaCodingKey k = { segment, t };
+  GArray *spans = g_hash_table_lookup (set->spans, &k);
+  gboolean first = spans == NULL;
+  if (first) {
+    spans = g_array_new (FALSE, FALSE, sizeof (TeemaSpan));
+    g_hash_table_insert (set->spans, g_memdup2 (&k, sizeof k), spans);
+  }
+  TeemaSpan s = { start, end };
+  g_array_append_val (spans, s);
+  return first;
+}
 
 static void
 add_row (const TeemaStoreCoded *r, gpointer data)
@@ -32,6 +66,8 @@ add_row (const TeemaStoreCoded *r, gpointer data)
     r->informant
       ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, r->informant))
       : 0;
+  if (set->spans && !add_span (set, r->segment, t - 1, r->start, r->end))
+    return;
   TeemaCoded row = { r->segment,
                      r->document,
                      r->ordinal,
@@ -72,6 +108,38 @@ index_codebook (TeemaCodingSet *set)
     for (guint j = 0; p && j < n; j++)
       if (teema_codebook_theme (set->codebook, j) == p)
         set->leaf[j] = FALSE;
+  }
+}
+
+static int
+by_start (const void *a, const void *b)
+{
+  const TeemaSpan *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Sorts each pair's spans and joins those that overlap or touch. */
+static void
+join_spans (TeemaCodingSet *set)
+{
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init (&it, set->spans);
+  while (g_hash_table_iter_next (&it, NULL, &value)) {
+    GArray *spans = value;
+    g_array_sort (spans, by_start);
+    guint out = 0;
+    for (guint i = 0; i < spans->len; i++) {
+      TeemaSpan s = g_array_index (spans, TeemaSpan, i);
+      TeemaSpan *last = out ? &g_array_index (spans, TeemaSpan, out - 1) : NULL;
+      if (last && s.start <= last->end)
+        last->end = MAX (last->end, s.end);
+      else
+        g_array_index (spans, TeemaSpan, out++) = s;
+    }
+    g_array_set_size (spans, out);
   }
 }
 
@@ -117,13 +185,19 @@ teema_coding_set__new (TeemaProject *project,
                          GUINT_TO_POINTER (i + 1));
   index_codebook (set);
   set->rows = g_array_new (FALSE, FALSE, sizeof (TeemaCoded));
-  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up, opt->informant,
-                             opt->group };
+  if (opt->spans)
+    set->spans = g_hash_table_new_full (key_hash, key_equal, g_free,
+                                        (GDestroyNotify) g_array_unref);
+  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up,       opt->informant,
+                             opt->group, opt->with_rejected, opt->humans_only,
+                             opt->spans };
   if (!teema_store__foreach_coded (project->store, &q, add_row, set, error)) {
     teema_coding_set__free (set);
     return NULL;
   }
   index_rows (set);
+  if (set->spans)
+    join_spans (set);
   return set;
 }
 
@@ -141,6 +215,8 @@ teema_coding_set__free (TeemaCodingSet *set)
   if (set->keys)
     g_hash_table_destroy (set->keys);
   g_free (set->leaf);
+  if (set->spans)
+    g_hash_table_destroy (set->spans);
   g_free (set);
 }
 
@@ -182,8 +258,26 @@ teema_coding_set__has (const TeemaCodingSet *set, gint64 segment, guint t)
   return teema_coding_keys__has (set->keys, segment, t);
 }
 
+const GArray *
+teema_coding_set__spans (const TeemaCodingSet *set, gint64 segment, guint t)
+{
+  TeemaCodingKey k = { segment, t };
+  return set->spans ? g_hash_table_lookup (set->spans, &k) : NULL;
+}
+
 gboolean
 teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t)
 {
   return t < teema_codebook_size (set->codebook) && set->leaf[t];
+}
+
+char *
+teema_coding_set__counted_note (const char *coder)
+{
+  if (!coder)
+    return g_strdup ("Counted: codings by people, and rule codings that no "
+                     "coder rejected.");
+  if (g_str_equal (coder, TEEMA_CODER_RULES))
+    return g_strdup ("Counted: rule codings that no coder rejected.");
+  return g_strdup_printf ("Counted: %s's codings.", coder);
 }

@@ -32,7 +32,7 @@ compare_load (Compare *c, TeemaProject *p, const TeemaCompareOptions *opt,
   if (!teema_groups__resolve (p, opt, c->g, &c->owned, error)
       || !teema_groups__count (p, c->g, error))
     return FALSE;
-  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = opt->coder, .roll_up = TRUE };
   c->set = teema_coding_set__new (p, &so, error);
   return c->set != NULL;
 }
@@ -134,7 +134,7 @@ compare_row (Compare *c, TeemaTable *t, guint theme,
 }
 
 static void
-compare_notes (Compare *c, TeemaTable *t)
+compare_notes (Compare *c, TeemaTable *t, const char *coder)
 {
   teema_table_add_note (t, "k/n: informants who mention the theme of those "
                            "with text. /1000 words: coded segments per "
@@ -146,6 +146,8 @@ compare_notes (Compare *c, TeemaTable *t)
     c->g[0].name, c->g[0].n, c->g[0].words, c->g[1].name, c->g[1].n,
     c->g[1].words);
   teema_table_add_note (t, words);
+  g_autofree char *counted = teema_coding_set__counted_note (coder);
+  teema_table_add_note (t, counted);
 }
 
 TeemaTable *
@@ -167,7 +169,7 @@ teema_report_compare (TeemaProject *project, const TeemaCompareOptions *options,
   for (guint i = 0; i < teema_codebook_size (cb); i++)
     compare_row (&c, t, i, opt);
   if (opt->wide)
-    compare_notes (&c, t);
+    compare_notes (&c, t, opt->coder);
   compare_clear (&c);
   return t;
 }

@@ -30,7 +30,7 @@ size_of (Cooc *c, guint i)
 static gboolean
 cooc_load (Cooc *c, TeemaProject *p, const char *coder, GError **error)
 {
-  TeemaCodingSetOptions so = { coder, FALSE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = coder };
   c->set = teema_coding_set__new (p, &so, error);
   if (!c->set)
     return FALSE;

@@ -11,10 +11,14 @@
 #include "coding/coding-private.h"
 
 typedef struct {
-  const char *coder;     /* one coder's codings, or NULL for every coder */
-  gboolean roll_up;      /* a theme also carries its sub-themes' segments */
-  const char *informant; /* only this informant's segments, or NULL */
-  const char *group;     /* only this group's segments, or NULL */
+  const char *coder;      /* one coder's codings, or NULL for every coder */
+  gboolean roll_up;       /* a theme also carries its sub-themes' segments */
+  const char *informant;  /* only this informant's segments, or NULL */
+  const char *group;      /* only this group's segments, or NULL */
+  gboolean with_rejected; /* count rule codings a coder rejected (to
+                             evaluate the rules); default: they never count */
+  gboolean humans_only;   /* leave out the rule coder */
+  gboolean spans;         /* read the coded spans too (for quotes) */
 } TeemaCodingSetOptions;
 
 #define TEEMA_NO_INFORMANT G_MAXUINT
@@ -31,8 +35,8 @@ typedef struct {
 
 typedef struct TeemaCodingSet TeemaCodingSet;
 
-/* Reads the set; options may be NULL (every coder, no roll-up). No
- * codebook: TEEMA_ERROR_NO_CODEBOOK. */
+/* Reads the set; options may be NULL (every coder, no roll-up). A
+ * project without themes gives an empty set. */
 TeemaCodingSet *teema_coding_set__new (TeemaProject *project,
                                        const TeemaCodingSetOptions *options,
                                        GError **error);
@@ -51,6 +55,14 @@ const TeemaCoded *teema_coding_set__rows (const TeemaCodingSet *set, guint t,
 /* TRUE when segment carries theme t. */
 gboolean teema_coding_set__has (const TeemaCodingSet *set, gint64 segment,
                                 guint t);
+/* With options->spans: the coded parts of segment for theme t, as
+ * TeemaSpan in document offsets, sorted, overlaps joined; NULL when the
+ * segment does not carry t. */
+const GArray *teema_coding_set__spans (const TeemaCodingSet *set,
+                                       gint64 segment, guint t);
+/* The footnote saying which codings a report counted, for coder (NULL:
+ * every coder): rule codings a coder rejected never count. */
+char *teema_coding_set__counted_note (const char *coder);
 /* TRUE when theme t has no sub-themes. */
 gboolean teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t);
 

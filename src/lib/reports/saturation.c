@@ -176,7 +176,7 @@ teema_report_saturation (TeemaProject *project,
 {
   TeemaSaturationOptions defaults = { NULL, TEEMA_ORDER_IMPORT };
   const TeemaSaturationOptions *opt = options ? options : &defaults;
-  TeemaCodingSetOptions so = { opt->coder, FALSE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = opt->coder };
   g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
   if (!set)
     return NULL;

@@ -77,7 +77,7 @@ build_units (Data *d, TeemaReportBy by)
 static gboolean
 load (Data *d, TeemaProject *p, const TeemaReportOptions *opt, GError **error)
 {
-  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = opt->coder, .roll_up = TRUE };
   d->set = teema_coding_set__new (p, &so, error);
   if (!d->set)
     return FALSE;
@@ -243,6 +243,8 @@ add_notes (Data *d, TeemaTable *table, const TeemaReportOptions *opt)
   teema_table_add_note (table, "Cells: coded segments (share of the "
                                "informant's words). k/n: informants who "
                                "mention the theme of those with text.");
+  g_autofree char *counted = teema_coding_set__counted_note (opt->coder);
+  teema_table_add_note (table, counted);
   g_autoptr (GString) groups = g_string_new ("Groups:");
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < d->informants->len; i++) {
@@ -297,6 +299,10 @@ teema_report_themes (TeemaProject *project, const TeemaReportOptions *options,
   }
   if (opt->wide)
     add_notes (&d, table, opt);
+  if (teema_codebook_size (cb) == 0)
+    teema_table_add_note (table, "No themes yet: add them with 'teema theme "
+                                 "add ID' (or load a codebook with 'teema "
+                                 "codebook import FILE').");
   data_clear (&d);
   return table;
 }

@@ -28,7 +28,7 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
   gint64 theme_id = teema_store__find_theme (store, theme);
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')", theme);
+                 "unknown theme '%s' (see 'teema theme list')", theme);
     return FALSE;
   }
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);
@@ -81,6 +81,33 @@ teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
   sqlite3_bind_int64 (stmt, 1, segment_id);
   teema_store__bind_text (stmt, 2, theme);
   teema_store__bind_text (stmt, 3, coder);
+  if (!teema_store__step_done (store, stmt, error))
+    return FALSE;
+  if (removed)
+    *removed = sqlite3_changes (store->db) > 0;
+  return TRUE;
+}
+
+gboolean
+teema_store__remove_coding_span (TeemaStore *store, gint64 segment_id,
+                                 const char *theme, const char *coder,
+                                 guint start, guint end, gboolean *removed,
+                                 GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "DELETE FROM coding WHERE segment_id = ?"
+    " AND theme_id = (SELECT id FROM theme WHERE code = ?)"
+    " AND coder_id = (SELECT id FROM coder WHERE name = ?)"
+    " AND start = ? AND end = ?",
+    error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, segment_id);
+  teema_store__bind_text (stmt, 2, theme);
+  teema_store__bind_text (stmt, 3, coder);
+  sqlite3_bind_int (stmt, 4, (int) start);
+  sqlite3_bind_int (stmt, 5, (int) end);
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   if (removed)

@@ -131,6 +131,40 @@ gboolean teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
 guint teema_store__count_theme_codings (TeemaStore *store, const char *code);
 gboolean teema_store__delete_theme (TeemaStore *store, const char *code,
                                     GError **error);
+/* The ordinal a theme added now gets: after every other. */
+gint64 teema_store__next_theme_ordinal (TeemaStore *store);
+/* Renames a theme, and the parent field of its sub-themes. */
+gboolean teema_store__rename_theme (TeemaStore *store, const char *old_code,
+                                    const char *new_code, GError **error);
+/* Writes t's parent, labels, description and colour (t->code names it;
+ * its rules and ordinal stay). */
+gboolean teema_store__update_theme (TeemaStore *store, const TeemaTheme *t,
+                                    GError **error);
+/* Gives code's sub-themes the parent `parent` (NULL: top level); *n (may
+ * be NULL) gets how many. */
+gboolean teema_store__reparent_children (TeemaStore *store, const char *code,
+                                         const char *parent, guint *n,
+                                         GError **error);
+
+typedef struct {
+  guint n_codings;    /* codings moved to the other theme */
+  guint n_duplicates; /* codings dropped: the other theme had them */
+  guint n_rules;      /* rules and exclusions moved */
+  guint n_children;   /* sub-themes moved under the other theme */
+} TeemaStoreMerged;
+
+/* Moves from's codings (keeping coder, span, time and note), rejections,
+ * rules and sub-themes to into, then deletes from. */
+gboolean teema_store__merge_theme (TeemaStore *store, const char *from,
+                                   const char *into, TeemaStoreMerged *merged,
+                                   GError **error);
+/* Appends a rule (kind "rule" or "exclude") to theme code's. */
+gboolean teema_store__append_theme_rule (TeemaStore *store, const char *code,
+                                         const char *kind, const char *rule,
+                                         GError **error);
+/* theme code -> number of codings (any coder), every theme. */
+GHashTable *teema_store__theme_coding_counts (TeemaStore *store,
+                                              GError **error);
 
 /* Codings. */
 gint64 teema_store__ensure_coder (TeemaStore *store, const char *name,
@@ -148,6 +182,11 @@ gboolean teema_store__insert_coding (TeemaStore *store, gint64 segment_id,
 gboolean teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
                                      const char *theme, const char *coder,
                                      gboolean *removed, GError **error);
+/* Removes the coding of exactly [start, end) (document offsets). */
+gboolean teema_store__remove_coding_span (TeemaStore *store, gint64 segment_id,
+                                          const char *theme, const char *coder,
+                                          guint start, guint end,
+                                          gboolean *removed, GError **error);
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
                                             const char *coder, GError **error);
 /* The (segment id, theme id) keys of coder's codings (a TeemaCodingKey set). */
@@ -160,10 +199,13 @@ GPtrArray *teema_store__list_codings (TeemaStore *store,
 /* ---- coded segments (coded.c) ----------------------------------------- */
 
 typedef struct {
-  const char *coder;     /* one coder's codings, or NULL for every coder */
-  gboolean roll_up;      /* a theme also carries its descendants' segments */
-  const char *informant; /* only this informant, or NULL */
-  const char *group;     /* only this group, or NULL */
+  const char *coder;      /* one coder's codings, or NULL for every coder */
+  gboolean roll_up;       /* a theme also carries its descendants' segments */
+  const char *informant;  /* only this informant, or NULL */
+  const char *group;      /* only this group, or NULL */
+  gboolean with_rejected; /* rule codings a coder rejected count too */
+  gboolean humans_only;   /* leave out the coder "rules" */
+  gboolean spans;         /* a row per coding, with its span */
 } TeemaStoreCodedQuery;
 
 /* One (theme, segment) pair; strings are valid during the callback only. */
@@ -174,12 +216,15 @@ typedef struct {
   guint ordinal;         /* the segment's position in its document */
   const char *informant; /* informant code, or NULL */
   guint n_words;         /* the segment's words */
+  guint start, end;      /* with spans: the coding's document span */
 } TeemaStoreCoded;
 
 typedef void (*TeemaCodedFunc) (const TeemaStoreCoded *row, gpointer data);
 
 /* Calls fn once per distinct (theme, informant segment) pair that the
- * query's codings give, in no particular order. */
+ * query's codings give (with spans: once per coding of the pair), in no
+ * particular order. Rule codings rejected by any coder are left out
+ * unless with_rejected. */
 gboolean teema_store__foreach_coded (TeemaStore *store,
                                      const TeemaStoreCodedQuery *query,
                                      TeemaCodedFunc fn, gpointer data,
@@ -209,6 +254,16 @@ gboolean teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
 /* TeemaCoding * with segment_id, theme and coder set. */
 GPtrArray *teema_store__list_rejections (TeemaStore *store, const char *coder,
                                          GError **error);
+
+/* ---- open rule suggestions (suggestions.c) ------------------------------ */
+
+/* TeemaSuggestion * (n_hits not set) in document and codebook order: rule
+ * codings that coder (NULL: anyone) has neither made nor rejected; only
+ * segment_id (0: all), informant and theme (NULL: all). */
+GPtrArray *teema_store__list_suggestions (TeemaStore *store, const char *coder,
+                                          gint64 segment_id,
+                                          const char *informant,
+                                          const char *theme, GError **error);
 
 /* ---- merging two projects (merge.c) ------------------------------------ */
 

@@ -25,6 +25,11 @@ const char *teema_analyzer__term_key (TeemaAnalyzer *analyzer, char kind,
  * "asiakaskokemuksen"), or NULL: used to rebuild suspended compounds. */
 const char *teema_analysis__prefix (const TeemaAnalysis *analysis);
 
+/* TRUE for a base form that says nothing about a topic: a function word,
+ * a pronoun or a filler of speech (Finnish or English), or a single
+ * letter. */
+gboolean teema_text__is_stopword (const char *lemma);
+
 /* Case-folds and NFC-normalises a word; returns a new string. */
 char *teema_text__fold (const char *word, gssize len);
 
