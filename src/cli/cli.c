@@ -171,9 +171,57 @@ cli_dispatch (const CliCommand *table, const char *group, int argc, char **argv,
   for (const CliCommand *c = table; c->name; c++)
     if (g_str_equal (c->name, argv[1]))
       return c->fn (argc - 1, argv + 1, g, error);
-  return cli_usage (error, "unknown command '%s%s%s'; see 'teema %s%s--help'",
-                    group ? group : "", group ? " " : "", argv[1],
+  const char *near = cli_nearest (table, argv[1]);
+  g_autofree char *hint =
+    near ? g_strdup_printf ("did you mean '%s'? ", near) : g_strdup ("");
+  return cli_usage (error, "unknown command '%s%s%s'; %ssee 'teema %s%s--help'",
+                    group ? group : "", group ? " " : "", argv[1], hint,
                     group ? group : "", group ? " " : "");
+}
+
+/* Edit distance of a and b (insertions, deletions, substitutions and
+ * swaps of neighbours), counted in bytes: command names are ASCII. */
+static guint
+distance (const char *a, const char *b)
+{
+  gsize n = strlen (a), m = strlen (b);
+  g_autofree guint *d = g_new (guint, (n + 1) * (m + 1));
+#define D(i, j) d[(i) * (m + 1) + (j)]
+  for (gsize i = 0; i <= n; i++)
+    D (i, 0) = (guint) i;
+  for (gsize j = 0; j <= m; j++)
+    D (0, j) = (guint) j;
+  for (gsize i = 1; i <= n; i++)
+    for (gsize j = 1; j <= m; j++) {
+      guint best = MIN (D (i - 1, j) + 1, D (i, j - 1) + 1);
+      best = MIN (best, D (i - 1, j - 1) + (a[i - 1] != b[j - 1]));
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        best = MIN (best, D (i - 2, j - 2) + 1);
+      D (i, j) = best;
+    }
+  guint out = D (n, m);
+#undef D
+  return out;
+}
+
+const char *
+cli_nearest (const CliCommand *table, const char *typed)
+{
+  const char *best = NULL;
+  guint best_d = G_MAXUINT;
+  for (const CliCommand *c = table; c->name; c++) {
+    guint d = g_str_has_prefix (c->name, typed) && strlen (typed) >= 2
+                ? 1
+                : distance (c->name, typed);
+    if (d < best_d) {
+      best_d = d;
+      best = c->name;
+    }
+  }
+  /* Two edits turn most short words into each other: allow one edit per
+   * three letters, at least one. */
+  guint allowed = MAX (1, (guint) strlen (typed) / 3);
+  return best_d <= allowed ? best : NULL;
 }
 
 char *

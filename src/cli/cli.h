@@ -73,6 +73,10 @@ gboolean cli_output (const char *path, const char *text, GError **error);
 int cli_dispatch (const CliCommand *table, const char *group, int argc,
                   char **argv, CliGlobals *g, GError **error);
 
+/* The name in table closest to typed (a typo or a prefix), or NULL when
+ * none is close enough to suggest. */
+const char *cli_nearest (const CliCommand *table, const char *typed);
+
 /* s padded with spaces to width display columns (ä is one column);
  * returns a new string. */
 char *cli_pad (const char *s, guint width);

@@ -44,6 +44,26 @@ usage (FILE *out)
                 "Run 'teema COMMAND --help' for a command's options.\n");
 }
 
+/* Takes -q/--quiet wherever it stands (before a "--"), so that
+ * "teema report themes -q" works as "teema -q report themes"; returns the
+ * new argc. Subcommands have no option of that name. */
+static int
+take_quiet (int argc, char **argv, CliGlobals *g)
+{
+  int out = 1;
+  gboolean rest = FALSE;
+  for (int i = 1; i < argc; i++) {
+    rest |= g_str_equal (argv[i], "--");
+    if (!rest
+        && (g_str_equal (argv[i], "-q") || g_str_equal (argv[i], "--quiet")))
+      g->quiet = TRUE;
+    else
+      argv[out++] = argv[i];
+  }
+  argv[out] = NULL;
+  return out;
+}
+
 /* Takes the global options that come before the command. */
 static int
 parse_globals (int argc, char **argv, CliGlobals *g)
@@ -55,8 +75,6 @@ parse_globals (int argc, char **argv, CliGlobals *g)
       g->project = argv[++i];
     else if (g_str_has_prefix (argv[i], "--project="))
       g->project = argv[i] + strlen ("--project=");
-    else if (g_str_equal (argv[i], "-q") || g_str_equal (argv[i], "--quiet"))
-      g->quiet = TRUE;
     else if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))
       return -1;
     else if (g_str_equal (argv[i], "--version"))
@@ -75,6 +93,7 @@ main (int argc, char **argv)
   g.project = g_getenv ("TEEMA_PROJECT");
   if (!g.project)
     g.project = "project.teema";
+  argc = take_quiet (argc, argv, &g);
   int first = parse_globals (argc, argv, &g);
   if (first == -1 || (first > 0 && first >= argc)) {
     usage (first == -1 ? stdout : stderr);
