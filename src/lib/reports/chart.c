@@ -6,17 +6,15 @@
  * agrees with the report. Text is measured with cairo's toy API
  * ("sans-serif"), which renders ä and ö through fontconfig. Must always
  * hold: nothing exists at the output path unless rendering succeeded — the
- * file is written under a temporary name beside it and then renamed. */
+ * chart is drawn in memory, then written under a temporary name beside the
+ * path and renamed, with the same mode as every other output. */
 #include <teema/teema.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define FONT      "sans-serif"
 #define PNG_SCALE 2.0
@@ -211,11 +209,20 @@ out_kind (const char *path, OutKind *kind, GError **error)
 }
 
 static cairo_status_t
-cairo_to_file (const Canvas *c, OutKind kind, const char *tmp)
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Renders a PNG or PDF into out. */
+static cairo_status_t
+cairo_to_bytes (const Canvas *c, OutKind kind, GByteArray *out)
 {
   cairo_surface_t *s;
   if (kind == OUT_PDF)
-    s = cairo_pdf_surface_create (tmp, c->width, c->height);
+    s = cairo_pdf_surface_create_for_stream (append_bytes, out, c->width,
+                                             c->height);
   else
     s = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
                                     (int) ceil (c->width * PNG_SCALE),
@@ -224,7 +231,7 @@ cairo_to_file (const Canvas *c, OutKind kind, const char *tmp)
   cairo_surface_flush (s);
   cairo_status_t st = cairo_surface_status (s);
   if (st == CAIRO_STATUS_SUCCESS && kind == OUT_PNG)
-    st = cairo_surface_write_to_png (s, tmp);
+    st = cairo_surface_write_to_png_stream (s, append_bytes, out);
   cairo_surface_finish (s);
   if (st == CAIRO_STATUS_SUCCESS)
     st = cairo_surface_status (s);
@@ -232,33 +239,32 @@ cairo_to_file (const Canvas *c, OutKind kind, const char *tmp)
   return st;
 }
 
+/* The chart is rendered in memory and written like every other output
+ * (g_file_set_contents: a temporary file renamed into place, with the
+ * mode the umask gives new files). */
 static gboolean
 write_chart (const Canvas *c, OutKind kind, const char *path, GError **error)
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
-  int fd = g_mkstemp (tmp);
-  if (fd < 0) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", path,
-                 g_strerror (errno));
-    return FALSE;
-  }
-  close (fd);
-  gboolean ok;
-  const char *why = NULL;
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
   if (kind == OUT_SVG) {
     g_autofree char *svg = svg_render (c);
-    ok = g_file_set_contents (tmp, svg, -1, NULL);
+    g_byte_array_append (bytes, (const guint8 *) svg, (guint) strlen (svg));
   } else {
-    cairo_status_t st = cairo_to_file (c, kind, tmp);
-    ok = st == CAIRO_STATUS_SUCCESS;
-    why = cairo_status_to_string (st);
+    cairo_status_t st = cairo_to_bytes (c, kind, bytes);
+    if (st != CAIRO_STATUS_SUCCESS) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: could not draw: %s",
+                   path, cairo_status_to_string (st));
+      return FALSE;
+    }
   }
-  if (ok && g_rename (tmp, path) == 0)
-    return TRUE;
-  g_unlink (tmp);
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: could not write: %s",
-               path, why && !ok ? why : g_strerror (errno));
-  return FALSE;
+  GError *io = NULL;
+  if (!g_file_set_contents (path, (const char *) bytes->data,
+                            (gssize) bytes->len, &io)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
+    g_error_free (io);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 /* ---- data ---------------------------------------------------------------- */
