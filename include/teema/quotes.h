@@ -14,13 +14,20 @@ extern "C" {
 #endif
 
 typedef struct {
-  const char *theme;     /* theme code (required) */
-  const char *informant; /* or NULL */
-  const char *group;     /* or NULL */
-  const char *coder;     /* or NULL for any coder */
-  const char *lang;      /* heading language, default "fi" */
-  gboolean children;     /* include codings of the theme's sub-themes */
+  const char *theme;        /* theme code (required) */
+  const char *informant;    /* or NULL */
+  const char *group;        /* or NULL */
+  const char *coder;        /* or NULL for any coder */
+  const char *lang;         /* heading language, default "fi" */
+  gboolean children;        /* include codings of the theme's sub-themes */
+  const char *const *where; /* only informants meeting every condition
+                               "attribute=value", or NULL */
 } TeemaQuoteOptions;
+
+/* Quotes come by informant in natural order (group, then A2 before A10),
+ * each informant's in document order. An informant, group or --where
+ * condition that matches nothing (compared ignoring case) fails with
+ * TEEMA_ERROR_NOT_FOUND naming the ones there are. */
 
 /* A table with columns theme, informant, group, segment, document,
  * position, text, citation. */

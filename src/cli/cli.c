@@ -154,6 +154,44 @@ cli_output (const char *path, const char *text, GError **error)
   return TRUE;
 }
 
+/* TRUE when the file name of path has an extension. */
+static gboolean
+has_extension (const char *path)
+{
+  const char *base = strrchr (path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr (base, '.');
+  return dot && dot != base;
+}
+
+gboolean
+cli_table_format (const char *format, const char *output, TeemaFormat fallback,
+                  TeemaFormat *fmt, GError **error)
+{
+  gboolean named =
+    output && !g_str_equal (output, "-") && has_extension (output);
+  TeemaFormat by_ext = fallback;
+  GError *local = NULL;
+  if ((named && !teema_format_for_path (output, &by_ext, &local))
+      || (format && !teema_format_parse (format, fmt, &local))) {
+    cli_usage (error, "%s", local->message);
+    g_error_free (local);
+    return FALSE;
+  }
+  if (!format) {
+    *fmt = by_ext;
+    return TRUE;
+  }
+  if (named && *fmt != by_ext) {
+    cli_usage (error,
+               "--format %s does not match the file name %s: change one "
+               "of them",
+               format, output);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 int
 cli_dispatch (const CliCommand *table, const char *group, int argc, char **argv,
               CliGlobals *g, GError **error)

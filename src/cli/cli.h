@@ -49,6 +49,14 @@ typedef struct {
       "only this coder's codings (e.g. rules)", "NAME"                         \
   }
 
+#define CLI_OPT_WHERE(var)                                                     \
+  {                                                                            \
+    "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &(var),                        \
+      "only informants with ATTR=VALUE (or ATTR!=VALUE); repeat to "           \
+      "combine",                                                               \
+      "ATTR=VALUE"                                                             \
+  }
+
 /* Parses argv with entries; on a bad option sets a usage error. The
  * context's parameter string and summary come from the command. */
 gboolean cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
@@ -65,6 +73,14 @@ TeemaProject *cli_open (CliGlobals *g, GError **error);
 /* Flushes stdout; a failed write (full disk, closed pipe) is an error
  * naming the system's reason. */
 gboolean cli_flush_stdout (GError **error);
+
+/* The table format for output: --format when given (it must agree with
+ * the extension of output, if that has one), else the extension's (.csv,
+ * .tsv, .json, .md, .txt), else fallback. An extension teema does not
+ * write, or a mismatch, is a usage error (returns FALSE). */
+gboolean cli_table_format (const char *format, const char *output,
+                           TeemaFormat fallback, TeemaFormat *fmt,
+                           GError **error);
 
 /* Writes text to path atomically, or to stdout when path is NULL or "-". */
 gboolean cli_output (const char *path, const char *text, GError **error);

@@ -149,7 +149,7 @@ static gboolean
 load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
             GError **error)
 {
-  TeemaCodingSetOptions so = { coder, FALSE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = coder };
   r->coded[c] = teema_coding_set__new (project, &so, error);
   if (!r->coded[c])
     return FALSE;

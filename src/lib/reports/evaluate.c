@@ -345,8 +345,8 @@ TeemaTable *
 teema_evaluate_coders (TeemaProject *project, const char *gold,
                        const char *test, gboolean all_segments, GError **error)
 {
-  TeemaCodingSetOptions go = { gold, TRUE, NULL, NULL };
-  TeemaCodingSetOptions to = { test, TRUE, NULL, NULL };
+  TeemaCodingSetOptions go = { .coder = gold, .roll_up = TRUE };
+  TeemaCodingSetOptions to = { .coder = test, .roll_up = TRUE };
   g_autoptr (TeemaCodingSet) g = teema_coding_set__new (project, &go, error);
   g_autoptr (TeemaCodingSet) p =
     g ? teema_coding_set__new (project, &to, error) : NULL;

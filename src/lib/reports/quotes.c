@@ -1,9 +1,10 @@
 /* reports/quotes.c — quotes for a thesis draft.
  *
  * Collects the informant segments coded with a theme (optionally with its
- * sub-themes), one per segment however many coders coded it, in document
- * order, and renders them in the thesis convention: the quote as an
- * indented paragraph followed by "(H3)". */
+ * sub-themes), one per segment however many coders coded it, by informant
+ * (natural order: A2 before A10) and then in document order, and renders them
+ * in the thesis convention: the quote as an indented paragraph followed by
+ * "(H3)". */
 #include "reports/reports-private.h"
 
 #include <string.h>
@@ -59,7 +60,7 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
   TeemaQuoteOptions defaults = { 0 };
   const TeemaQuoteOptions *opt = options ? options : &defaults;
   TeemaCodingSetOptions so = { opt->coder, opt->children, opt->informant,
-                               opt->group };
+                               opt->group, opt->where };
   g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
   if (!set)
     return NULL;
@@ -76,7 +77,8 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
     teema_table_add_column (
       table, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   guint n = 0;
-  const TeemaCoded *rows = teema_coding_set__rows (set, ti, &n);
+  g_autofree TeemaCoded *rows =
+    teema_coding_set__rows_by_informant (set, ti, &n);
   for (guint i = 0; i < n; i++) {
     g_autoptr (TeemaSegment) s =
       teema_segment_get (project, rows[i].segment, error);
