@@ -30,5 +30,6 @@
 #include <teema/cooccurrence.h>
 #include <teema/saturation.h>
 #include <teema/chart.h>
+#include <teema/names.h>
 
 #endif

@@ -126,5 +126,6 @@ int cmd_merge (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_memo (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_chart (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_names (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

@@ -18,6 +18,7 @@ static const CliCommand commands[] = {
   { "report", cmd_report, "theme frequencies per informant or group" },
   { "chart", cmd_chart, "heatmap or grouped bars as SVG, PNG or PDF" },
   { "quotes", cmd_quotes, "quotes of a theme for a thesis draft" },
+  { "names", cmd_names, "personal names per informant, for pseudonyms" },
   { "coding", cmd_coding, "add, remove or list codings" },
   { "rules", cmd_rules, "test a keyword rule on a sentence" },
   { "search", cmd_search, "segments matching a rule, keyword in context" },
