@@ -115,14 +115,14 @@ cli_flush_stdout (GError **error)
   return FALSE;
 }
 
-/* Writes text straight into an existing file that is not a regular one
+/* Writes data straight into an existing file that is not a regular one
  * (a device such as /dev/stdout, a FIFO): it cannot be replaced by
  * renaming, and must not be. */
 static gboolean
-write_special (const char *path, const char *text, GError **error)
+write_special (const char *path, const char *data, gsize len, GError **error)
 {
   FILE *f = fopen (path, "w");
-  gboolean ok = f && fputs (text, f) >= 0;
+  gboolean ok = f && fwrite (data, 1, len, f) == len;
   int err = errno;
   if (f && fclose (f) != 0 && ok) {
     ok = FALSE;
@@ -135,23 +135,29 @@ write_special (const char *path, const char *text, GError **error)
 }
 
 gboolean
-cli_output (const char *path, const char *text, GError **error)
+cli_output_bytes (const char *path, const char *data, gsize len, GError **error)
 {
   if (!path || g_str_equal (path, "-")) {
-    fputs (text, stdout);
+    fwrite (data, 1, len, stdout);
     return cli_flush_stdout (error);
   }
   if (g_file_test (path, G_FILE_TEST_EXISTS)
       && !g_file_test (path, G_FILE_TEST_IS_REGULAR)
       && !g_file_test (path, G_FILE_TEST_IS_DIR))
-    return write_special (path, text, error);
+    return write_special (path, data, len, error);
   GError *io = NULL;
-  if (!g_file_set_contents (path, text, -1, &io)) {
+  if (!g_file_set_contents (path, data, (gssize) len, &io)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
     g_error_free (io);
     return FALSE;
   }
   return TRUE;
+}
+
+gboolean
+cli_output (const char *path, const char *text, GError **error)
+{
+  return cli_output_bytes (path, text, strlen (text), error);
 }
 
 /* TRUE when the file name of path has an extension. */

@@ -84,6 +84,9 @@ gboolean cli_table_format (const char *format, const char *output,
 
 /* Writes text to path atomically, or to stdout when path is NULL or "-". */
 gboolean cli_output (const char *path, const char *text, GError **error);
+/* The same for len bytes of any data (a DOCX). */
+gboolean cli_output_bytes (const char *path, const char *data, gsize len,
+                           GError **error);
 
 /* Runs a subcommand from a table: argv[1] names it. */
 int cli_dispatch (const CliCommand *table, const char *group, int argc,

@@ -137,6 +137,14 @@ TEST_F (Names, KeyErrors)
   EXPECT_NE (std::string (error->message).find ("k.txt:2"), std::string::npos)
     << error->message;
   g_clear_error (&error);
+  // A name twice is a mistake the user should see, not a silent choice.
+  EXPECT_EQ (teema_name_key_parse ("Jarkko = [nimi]\n\njarkko = Matti\n", -1,
+                                   "k.txt", &error),
+             nullptr);
+  ASSERT_NE (error, nullptr);
+  EXPECT_NE (std::string (error->message).find ("k.txt:3"), std::string::npos)
+    << error->message;
+  g_clear_error (&error);
   EXPECT_EQ (teema_name_key_load ("/nonexistent/key.txt", &error), nullptr);
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_IO));
   g_clear_error (&error);

@@ -461,14 +461,14 @@ teema_refi_export_qdpx (TeemaProject *project, const char *path, GError **error)
   g_autoptr (GArray) members =
     g_array_new (FALSE, TRUE, sizeof (TeemaZipMember));
   g_array_set_clear_func (members, member_clear);
-  TeemaZipMember qde = { g_strdup ("project.qde"), write_qde (&e), 0 };
+  TeemaZipMember qde = { g_strdup ("project.qde"), write_qde (&e), 0, FALSE };
   qde.len = strlen (qde.data);
   g_array_append_val (members, qde);
   for (guint i = 0; i < e.documents->len; i++) {
     TeemaStoreDocument *d = e.documents->pdata[i];
     g_autofree char *guid = teema_refi__guid ("document", d->sha256);
     TeemaZipMember m = { g_strconcat ("sources/", guid, ".txt", NULL),
-                         g_strdup (d->text), strlen (d->text) };
+                         g_strdup (d->text), strlen (d->text), FALSE };
     g_array_append_val (members, m);
   }
   export_clear (&e);

@@ -101,6 +101,17 @@ entry_new (const char *name, const char *pseudonym)
   return e;
 }
 
+static gboolean
+same_words (const KeyEntry *a, const KeyEntry *b)
+{
+  if (a->words->len != b->words->len)
+    return FALSE;
+  for (guint i = 0; i < a->words->len; i++)
+    if (!g_str_equal (a->words->pdata[i], b->words->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
 TeemaNameKey *
 teema_name_key_parse (const char *data, gssize len, const char *name,
                       GError **error)
@@ -137,7 +148,18 @@ teema_name_key_parse (const char *data, gssize len, const char *name,
       teema_name_key_free (key);
       return NULL;
     }
-    g_ptr_array_add (key->entries, entry_new (folded, pseudonym));
+    KeyEntry *e = entry_new (folded, pseudonym);
+    for (guint k = 0; k < key->entries->len; k++)
+      if (same_words (key->entries->pdata[k], e)) {
+        g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                     "%s:%u: '%s' is already in the key; keep one line for "
+                     "it",
+                     name, i + 1, folded);
+        entry_free (e);
+        teema_name_key_free (key);
+        return NULL;
+      }
+    g_ptr_array_add (key->entries, e);
   }
   g_ptr_array_sort (key->entries, more_words_first);
   return key;
@@ -624,14 +646,13 @@ teema_names__scan (TeemaAnalyzer *az, const TeemaPseudonymOptions *options,
 /* ---- replacing ------------------------------------------------------------
  */
 
-/* TRUE when only spaces lie between two hits that both became the
+/* TRUE when only spaces lie between two hits that both became the same
  * placeholder: "Marja Virtanen" is one person, one "[nimi]". */
 static gboolean
-same_person (const char *text, const TeemaNameHit *a, const TeemaNameHit *b,
-             const char *placeholder)
+same_person (const char *text, const TeemaNameHit *a, const TeemaNameHit *b)
 {
-  if (a->entry >= 0 || b->entry >= 0 || !a->replace || !b->replace
-      || g_strcmp0 (a->replacement, placeholder) != 0)
+  if (!a->replace || !b->replace || !a->replacement || a->replacement[0] != '['
+      || g_strcmp0 (a->replacement, b->replacement) != 0)
     return FALSE;
   for (gsize i = a->byte_end; i < b->byte_start; i++)
     if (text[i] != ' ')
@@ -645,8 +666,6 @@ teema_names_pseudonymise (TeemaAnalyzer *az,
                           const char *text, GArray **edits)
 {
   g_autoptr (GArray) hits = teema_names__scan (az, options, text, FALSE);
-  const char *ph = options && options->placeholder ? options->placeholder
-                                                   : DEFAULT_PLACEHOLDER;
   GString *out = g_string_new (NULL);
   GArray *ed = g_array_new (FALSE, FALSE, sizeof (TeemaNameEdit));
   gsize done = 0;
@@ -657,7 +676,7 @@ teema_names_pseudonymise (TeemaAnalyzer *az,
     guint j = i;
     while (j + 1 < hits->len
            && same_person (text, &g_array_index (hits, TeemaNameHit, j),
-                           &g_array_index (hits, TeemaNameHit, j + 1), ph))
+                           &g_array_index (hits, TeemaNameHit, j + 1)))
       j++;
     const TeemaNameHit *last = &g_array_index (hits, TeemaNameHit, j);
     g_string_append_len (out, text + done, (gssize) (h->byte_start - done));
