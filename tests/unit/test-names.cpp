@@ -9,6 +9,7 @@
 #include <string>
 
 #include "testutil.h"
+#include "zip-util.h"
 
 namespace {
 
@@ -197,6 +198,93 @@ TEST_F (Names, ListPerInformantForTheKey)
   teema_table_free (t);
   teema_name_key_free (key);
   teema_project_free (p);
+}
+
+// A pseudonymised REFI-QDA export: names gone from the texts, memos and
+// notes, and every coding still on the same words once the text has
+// changed length (the codings after "Jarkolle" move 2 code points).
+TEST_F (Names, PseudonymisedExportKeepsCodingsOnTheirWords)
+{
+  testutil::TempDir dir;
+  TeemaProject *p =
+    testutil::fixture_project (dir, "theme trust\n  rule: lemma:luottamus\n",
+                               { { "H3.txt", kTranscript } });
+  ASSERT_NE (p, nullptr);
+  GError *error = nullptr;
+  TeemaSegmentFilter f = {};
+  GPtrArray *segs = teema_segment_list (p, &f, &error);
+  ASSERT_NE (segs, nullptr);
+  ASSERT_EQ (segs->len, 2u);
+  gint64 first = ((TeemaSegment *) segs->pdata[0])->id;
+  gint64 second = ((TeemaSegment *) segs->pdata[1])->id;
+  g_ptr_array_unref (segs);
+  ASSERT_TRUE (teema_coding_add (p, second, "trust", "anna", nullptr, &error))
+    << error->message;
+  ASSERT_TRUE (teema_memo_set (p, first, "anna", "Jarkko on myyjä.", &error))
+    << error->message;
+  TeemaNameKey *key =
+    teema_name_key_parse ("Jarkko = Matti\n", -1, "key", nullptr);
+  std::string qdpx = dir.file ("out.qdpx");
+  ASSERT_TRUE (
+    teema_refi_export_qdpx_pseudonymised (p, qdpx.c_str (), key, &error))
+    << error->message;
+  teema_name_key_free (key);
+  teema_project_free (p);
+  // The coding's selection spans exactly the second turn in the text as
+  // written (an offset left unmoved would start 13 code points late).
+  auto zip = ziputil::unzip (qdpx);
+  std::string qde = ziputil::member (zip, "project.qde");
+  std::string source = ziputil::member (zip, ".txt");
+  ASSERT_FALSE (qde.empty ());
+  EXPECT_EQ (source.find ("Jarkko"), std::string::npos) << source;
+  size_t at = qde.find ("<PlainTextSelection");
+  ASSERT_NE (at, std::string::npos);
+  long start = atol (qde.c_str () + qde.find ("startPosition=\"", at) + 15);
+  long end = atol (qde.c_str () + qde.find ("endPosition=\"", at) + 13);
+  gchar *from = g_utf8_offset_to_pointer (source.c_str (), start);
+  gchar *to = g_utf8_offset_to_pointer (source.c_str (), end);
+  std::string selected (from, to);
+  EXPECT_EQ (selected.rfind ("Toivo on aina.", 0), 0u) << selected;
+  EXPECT_TRUE (g_str_has_suffix (selected.c_str (), "Varmaan niin."))
+    << selected;
+
+  // Read it back into a new project: the coding is on the second turn,
+  // whose text starts where it did, after the first turn got shorter.
+  TeemaProject *q =
+    teema_project_create (dir.file ("q.teema").c_str (), &error);
+  ASSERT_NE (q, nullptr) << error->message;
+  TeemaRefiReport *r = teema_refi_import (q, qdpx.c_str (), nullptr, &error);
+  ASSERT_NE (r, nullptr) << error->message;
+  EXPECT_EQ (r->n_codings, 1u);
+  teema_refi_report_free (r);
+  segs = teema_segment_list (q, &f, &error);
+  ASSERT_NE (segs, nullptr);
+  ASSERT_EQ (segs->len, 2u);
+  std::string one = ((TeemaSegment *) segs->pdata[0])->text;
+  std::string two = ((TeemaSegment *) segs->pdata[1])->text;
+  EXPECT_EQ (one.find ("Jark"), std::string::npos) << one;
+  EXPECT_EQ (one.find ("Virta"), std::string::npos) << one;
+  EXPECT_NE (one.find ("Matti hoitaa myynnin. Soitin eilen Matille ja Matin "
+                       "mukaan [nimi] hyväksyy"),
+             std::string::npos)
+    << one;
+  EXPECT_EQ (
+    two.rfind ("Toivo on aina. Marja on kova tekijä, sanoi [nimi].", 0), 0u)
+    << two;
+  TeemaCodingFilter cf = {};
+  GPtrArray *codings = teema_coding_list (q, &cf, &error);
+  ASSERT_NE (codings, nullptr);
+  ASSERT_EQ (codings->len, 1u);
+  EXPECT_EQ (((TeemaCoding *) codings->pdata[0])->segment_id,
+             ((TeemaSegment *) segs->pdata[1])->id);
+  g_ptr_array_unref (codings);
+  GPtrArray *memos = teema_memo_list (q, nullptr, &error);
+  ASSERT_NE (memos, nullptr);
+  ASSERT_EQ (memos->len, 1u);
+  EXPECT_STREQ (((TeemaMemo *) memos->pdata[0])->text, "Matti on myyjä.");
+  g_ptr_array_unref (memos);
+  g_ptr_array_unref (segs);
+  teema_project_free (q);
 }
 
 } // namespace

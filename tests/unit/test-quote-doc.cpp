@@ -5,8 +5,6 @@
 #include <gtest/gtest.h>
 #include <teema/teema.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -16,6 +14,7 @@
 #include <vector>
 
 #include "testutil.h"
+#include "zip-util.h"
 
 namespace {
 
@@ -88,39 +87,8 @@ protected:
   TeemaProject *p = nullptr;
 };
 
-// The members of a zip file, in order, with their data.
-std::vector<std::pair<std::string, std::string>>
-unzip (const std::string &path)
-{
-  std::vector<std::pair<std::string, std::string>> out;
-  struct archive *a = archive_read_new ();
-  archive_read_support_format_zip (a);
-  if (archive_read_open_filename (a, path.c_str (), 65536) != ARCHIVE_OK) {
-    archive_read_free (a);
-    return out;
-  }
-  struct archive_entry *e;
-  while (archive_read_next_header (a, &e) == ARCHIVE_OK) {
-    std::string data;
-    char buf[8192];
-    la_ssize_t n;
-    while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
-      data.append (buf, (size_t) n);
-    out.push_back ({ archive_entry_pathname (e), data });
-  }
-  archive_read_free (a);
-  return out;
-}
-
-std::string
-member (const std::vector<std::pair<std::string, std::string>> &zip,
-        const std::string &name)
-{
-  for (auto &m : zip)
-    if (m.first == name)
-      return m.second;
-  return "";
-}
+using ziputil::member;
+using ziputil::unzip;
 
 // The string values of an XPath over xml, with namespace prefixes.
 std::vector<std::string>
