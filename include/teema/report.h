@@ -7,6 +7,7 @@
 #define TEEMA_REPORT_H
 
 #include <glib.h>
+#include <teema/names.h>
 #include <teema/project.h>
 #include <teema/table.h>
 
@@ -43,6 +44,26 @@ typedef struct {
 TeemaTable *teema_report_themes (TeemaProject *project,
                                  const TeemaReportOptions *options,
                                  GError **error);
+
+typedef struct {
+  const char *coder;         /* or NULL for all coders */
+  const char *lang;          /* "fi" (default) or "en": labels and words */
+  const char *const *where;  /* only informants meeting these conditions */
+  gboolean pseudonymise;     /* quotes with personal names replaced */
+  const TeemaNameKey *names; /* the name key for that, or NULL */
+} TeemaReportAllOptions;
+
+/* Writes every report into the folder dir (made if missing): the themes
+ * by informant and by group, compare and keyness (when there are exactly
+ * two groups), co-occurrence and saturation, each as NAME.csv and
+ * NAME.md; the heatmap and bars as SVG and PNG; the quotes as
+ * quotes.docx and quotes.md; and index.md linking them all. Files are
+ * staged inside dir and moved into place only when all were written, so
+ * a failure leaves dir as it was. Returns the names written (char *, in
+ * order; free with g_ptr_array_unref), or NULL. */
+GPtrArray *teema_report_all (TeemaProject *project, const char *dir,
+                             const TeemaReportAllOptions *options,
+                             GError **error);
 
 #ifdef __cplusplus
 }

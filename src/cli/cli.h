@@ -130,5 +130,7 @@ int cmd_memo (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_chart (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_names (int argc, char **argv, CliGlobals *g, GError **error);
+/* teema report all (cmd-report-all.c). */
+int cli_report_all (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

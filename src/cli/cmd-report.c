@@ -283,6 +283,8 @@ cmd_report (int argc, char **argv, CliGlobals *g, GError **error)
     { "cooccurrence", report_cooccurrence,
       "segments coded with both of two themes" },
     { "saturation", report_saturation, "new themes per successive interview" },
+    { "all", cli_report_all,
+      "every report, both charts and the quotes into a folder" },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "report", argc, argv, g, error);

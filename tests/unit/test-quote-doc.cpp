@@ -9,6 +9,8 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -388,6 +390,57 @@ TEST (DocFormats, NamesAndExtensions)
   EXPECT_EQ (f, TEEMA_DOC_HTML);
   EXPECT_FALSE (teema_doc_format_for_path ("a.pdf", &f));
   EXPECT_FALSE (teema_doc_format_for_path ("noext", &f));
+}
+
+// report all writes every file into the folder, or, when anything
+// fails, nothing: here the charts fail (no transcripts to chart) after
+// the tables were made, and the folder keeps only what it had.
+TEST_F (QuoteDoc, ReportAllWritesEverythingOrNothing)
+{
+  GError *error = nullptr;
+  std::string out = dir.file ("out");
+  GPtrArray *files = teema_report_all (p, out.c_str (), nullptr, &error);
+  ASSERT_NE (files, nullptr) << error->message;
+  std::vector<std::string> names;
+  for (guint i = 0; i < files->len; i++)
+    names.push_back ((const char *) files->pdata[i]);
+  g_ptr_array_unref (files);
+  for (const char *want :
+       { "themes-by-informant.csv", "themes-by-group.md", "compare.csv",
+         "keyness.md", "cooccurrence.csv", "saturation.md", "heatmap.svg",
+         "bars.png", "quotes.docx", "quotes.md", "index.md" }) {
+    EXPECT_NE (std::find (names.begin (), names.end (), want), names.end ())
+      << want;
+    EXPECT_TRUE (g_file_test ((out + "/" + want).c_str (), G_FILE_TEST_EXISTS))
+      << want;
+  }
+  gchar *index = nullptr;
+  ASSERT_TRUE (g_file_get_contents ((out + "/index.md").c_str (), &index,
+                                    nullptr, nullptr));
+  EXPECT_NE (strstr (index, "[compare.md](compare.md)"), nullptr) << index;
+  g_free (index);
+
+  TeemaProject *empty =
+    teema_project_create (dir.file ("e.teema").c_str (), &error);
+  TeemaCodebook *cb = teema_codebook_parse (kCodebook, -1, "cb", &error);
+  ASSERT_TRUE (teema_codebook_set (empty, cb, FALSE, &error));
+  teema_codebook_free (cb);
+  std::string failed = dir.file ("failed");
+  g_mkdir (failed.c_str (), 0777);
+  dir.write ("failed/keep.txt", "mine");
+  EXPECT_EQ (teema_report_all (empty, failed.c_str (), nullptr, &error),
+             nullptr);
+  ASSERT_NE (error, nullptr);
+  EXPECT_NE (strstr (error->message, "nothing to chart"), nullptr)
+    << error->message;
+  g_clear_error (&error);
+  GDir *d = g_dir_open (failed.c_str (), 0, nullptr);
+  std::vector<std::string> left;
+  for (const char *n; (n = g_dir_read_name (d));)
+    left.push_back (n);
+  g_dir_close (d);
+  EXPECT_EQ (left, std::vector<std::string> ({ "keep.txt" }));
+  teema_project_free (empty);
 }
 
 // Runs a program; TRUE when it exits 0.
