@@ -15,9 +15,9 @@ static const CliCommand commands[] = {
   { "segments", cmd_segments, "list segments" },
   { "codebook", cmd_codebook, "import, list, show or export the codebook" },
   { "autocode", cmd_autocode, "code segments with the codebook's rules" },
-  { "report", cmd_report, "theme frequencies per informant or group" },
+  { "report", cmd_report, "themes, compare, keyness, ...; all: every report" },
   { "chart", cmd_chart, "heatmap or grouped bars as SVG, PNG or PDF" },
-  { "quotes", cmd_quotes, "quotes of a theme for a thesis draft" },
+  { "quotes", cmd_quotes, "quotes for a thesis draft: md, tex, docx, odt" },
   { "names", cmd_names, "personal names per informant, for pseudonyms" },
   { "coding", cmd_coding, "add, remove or list codings" },
   { "rules", cmd_rules, "test a keyword rule on a sentence" },
@@ -41,7 +41,7 @@ usage (FILE *out)
   fprintf (out, "\nOptions:\n"
                 "  -p, --project FILE  the project (default: $TEEMA_PROJECT "
                 "or project.teema)\n"
-                "  -q, --quiet         no progress or summaries\n\n"
+                "  -q, --quiet         no progress or summaries (anywhere)\n\n"
                 "Run 'teema COMMAND --help' for a command's options.\n");
 }
 
