@@ -71,10 +71,10 @@ order_informants (Data *d)
     order[i] = i;
   if (g_str_equal (d->key, "group"))
     return order; /* the list is already by group */
-  g_auto (GStrv) values = g_new0 (char *, n + 1);
+  /* Borrowed from the informants; NULL where one has no value. */
+  g_autofree const char **values = g_new0 (const char *, n + 1);
   for (guint i = 0; i < n; i++)
-    values[i] =
-      g_strdup (teema_informant_attr (d->informants->pdata[i], d->key));
+    values[i] = teema_informant_attr (d->informants->pdata[i], d->key);
   for (guint i = 1; i < n; i++) /* insertion sort: stable, n is small */
     for (guint j = i; j > 0; j--) {
       const char *a = values[order[j - 1]], *b = values[order[j]];
