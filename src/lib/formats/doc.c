@@ -89,8 +89,10 @@ teema_doc__run (TeemaDoc *doc, const char *text, guint flags)
 static void
 md_text (GString *out, const char *s)
 {
-  gboolean start = out->len == 0 || out->str[out->len - 1] == '\n'
-                   || g_str_has_suffix (out->str, "> ");
+  gsize n = out->len;
+  gboolean start =
+    n == 0 || out->str[n - 1] == '\n'
+    || (n >= 2 && out->str[n - 2] == '>' && out->str[n - 1] == ' ');
   for (const char *p = s; *p; p++) {
     if (strchr ("\\*_`<", *p))
       g_string_append_c (out, '\\');
