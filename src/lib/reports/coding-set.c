@@ -162,7 +162,8 @@ teema_coding_set__new (TeemaProject *project,
                          GUINT_TO_POINTER (i + 1));
   index_codebook (set);
   set->rows = g_array_new (FALSE, FALSE, sizeof (TeemaCoded));
-  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up, informant, group };
+  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up, informant, group,
+                             opt->theme };
   if (!teema_store__foreach_coded (project->store, &q, add_row, set, error)) {
     teema_coding_set__free (set);
     return NULL;

@@ -60,7 +60,7 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
   TeemaQuoteOptions defaults = { 0 };
   const TeemaQuoteOptions *opt = options ? options : &defaults;
   TeemaCodingSetOptions so = { opt->coder, opt->children, opt->informant,
-                               opt->group, opt->where };
+                               opt->group, opt->where,    opt->theme };
   g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
   if (!set)
     return NULL;

@@ -19,6 +19,9 @@ typedef struct {
                                ("role=myyjä"; see teema_where__new), or
                                NULL; the others are not in the set's
                                informant list either */
+  const char *theme;        /* only this theme's rows (with roll_up, its
+                               descendants' too), or NULL: a quote list
+                               reads one theme without reading all */
 } TeemaCodingSetOptions;
 
 #define TEEMA_NO_INFORMANT G_MAXUINT

@@ -9,7 +9,7 @@
 #include "store/store-private.h"
 
 /* ?1 coder name or NULL, ?2 roll up (0/1), ?3 informant code or NULL,
- * ?4 group or NULL. */
+ * ?4 group or NULL, ?5 theme code or NULL. */
 static const char coded_sql[] =
   "WITH RECURSIVE up (id, anc) AS ("
   "  SELECT id, id FROM theme"
@@ -24,7 +24,8 @@ static const char coded_sql[] =
   " LEFT JOIN informant i ON i.id = d.informant_id"
   " JOIN up ON up.id = c.theme_id JOIN theme a ON a.id = up.anc"
   " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
-  "  AND (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)";
+  "  AND (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)"
+  "  AND (?5 IS NULL OR a.code = ?5 COLLATE NOCASE)";
 
 gboolean
 teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
@@ -37,6 +38,7 @@ teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
   sqlite3_bind_int (stmt, 2, q->roll_up ? 1 : 0);
   teema_store__bind_text (stmt, 3, q->informant);
   teema_store__bind_text (stmt, 4, q->group);
+  teema_store__bind_text (stmt, 5, q->theme);
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaStoreCoded row = {

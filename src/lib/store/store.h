@@ -110,6 +110,8 @@ typedef struct {
   gboolean roll_up;      /* a theme also carries its descendants' segments */
   const char *informant; /* only this informant, or NULL */
   const char *group;     /* only this group, or NULL */
+  const char *theme;     /* only this theme (with roll_up, the rows its
+                            descendants give it), or NULL */
 } TeemaStoreCodedQuery;
 
 /* One (theme, segment) pair; strings are valid during the callback only. */
