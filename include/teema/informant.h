@@ -27,8 +27,19 @@ typedef struct {
 
 void teema_informant_free (TeemaInformant *informant);
 
-/* All informants ordered by group then code; free with g_ptr_array_unref. */
+/* All informants ordered by group, then by code in natural order (A2
+ * before A10); free with g_ptr_array_unref. */
 GPtrArray *teema_informant_list (TeemaProject *project, GError **error);
+
+/* Compares informant codes in natural order: digits as numbers, so "A2"
+ * sorts before "A10"; otherwise byte by byte. */
+int teema_informant_code_compare (const char *a, const char *b);
+
+/* The value of attribute key of informant: "informant" (its code),
+ * "group", "role" or a free attribute (names compared ignoring ASCII
+ * case); NULL when it has none. */
+const char *teema_informant_attr (const TeemaInformant *informant,
+                                  const char *key);
 
 /* Sets attribute key (e.g. "group", "role", "age") of informant code.
  * "group" and "role" are the informant's own fields; other keys are free
@@ -65,6 +76,11 @@ gboolean teema_informant_remove (TeemaProject *project, const char *code,
 
 /* The groups of informants with text, sorted; free with g_strfreev. */
 char **teema_group_list (TeemaProject *project, GError **error);
+
+/* The values of attribute (NULL: "group") among informants with text,
+ * sorted; free with g_strfreev. */
+char **teema_informant_values (TeemaProject *project, const char *attribute,
+                               GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaInformant, teema_informant_free)
 

@@ -32,5 +32,6 @@
 #include <teema/saturation.h>
 #include <teema/chart.h>
 #include <teema/proposal.h>
+#include <teema/names.h>
 
 #endif

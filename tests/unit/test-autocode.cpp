@@ -349,6 +349,35 @@ TEST (Evaluate, WhyGroupsErrorsByCause)
   teema_codebook_free (cb);
 }
 
+// A theme with neither gold nor predicted codings has no precision,
+// recall or F1: "-", and it does not pull the macro averages to zero.
+TEST (Evaluate, ThemesWithoutDataAreLeftOutOfTheMacroAverage)
+{
+  GError *error = nullptr;
+  testutil::TempDir dir;
+  std::string devset = dir.write (
+    "d.tsv", "id\tgroup\tspeaker\tthemes\ttext\n"
+             "1\temployee\tH1\ttrust\tMeillä on luottamuksen ilmapiiri.\n"
+             "2\temployee\tH1\ttrust\tNe pitää sanansa.\n");
+  TeemaCodebook *cb =
+    teema_codebook_parse ("theme trust\n  rule: lemma:luottamus\n"
+                          "theme price\n  rule: lemma:hinta\n",
+                          -1, "cb", &error);
+  ASSERT_NE (cb, nullptr) << error->message;
+  TeemaTable *t = teema_evaluate_devset (cb, devset.c_str (), nullptr, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  // trust: precision 1, recall 0.5, F1 0.667; price: nothing at all.
+  EXPECT_STREQ (teema_table_cell (t, 1, 0), "price");
+  for (guint c = 6; c <= 8; c++)
+    EXPECT_STREQ (teema_table_cell (t, 1, c), "-") << c;
+  EXPECT_STREQ (teema_table_cell (t, 3, 0), "(macro)");
+  EXPECT_STREQ (teema_table_cell (t, 3, 6), "1.000");
+  EXPECT_STREQ (teema_table_cell (t, 3, 7), "0.500");
+  EXPECT_STREQ (teema_table_cell (t, 3, 8), "0.667");
+  teema_table_free (t);
+  teema_codebook_free (cb);
+}
+
 // Scores a development set with the shipped codebook and checks the
 // micro-F1 over all leaf themes, the F1 of each of the four themes issue
 // 14 sets targets for, and their pooled (micro) F1.

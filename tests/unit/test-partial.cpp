@@ -63,7 +63,10 @@ protected:
   // The theme's "Segments" cell of the long themes report, informant H1.
   std::string segments_counted (const char *theme, const char *coder)
   {
-    TeemaReportOptions opt = { TEEMA_BY_INFORMANT, coder, "fi", FALSE };
+    TeemaReportOptions opt = {};
+    opt.by = TEEMA_BY_INFORMANT;
+    opt.coder = coder;
+    opt.lang = "fi";
     TeemaTable *t = teema_report_themes (p, &opt, nullptr);
     std::string out = "?";
     for (guint r = 0; t && r < teema_table_n_rows (t); r++)

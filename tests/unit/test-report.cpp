@@ -398,7 +398,7 @@ protected:
   TeemaTable *report (TeemaReportBy by, bool wide, const char *coder = nullptr,
                       const char *lang = "fi")
   {
-    TeemaReportOptions opt = { by, coder, lang, wide };
+    TeemaReportOptions opt = { by, coder, lang, wide, nullptr, nullptr };
     GError *error = nullptr;
     TeemaTable *t = teema_report_themes (p, &opt, &error);
     EXPECT_NE (t, nullptr) << (error ? error->message : "");
@@ -619,7 +619,9 @@ TEST_F (Report, QuotesThesisConvention)
   q = teema_quotes_collect (p, &opt, &error);
   ASSERT_NE (q, nullptr);
   ASSERT_EQ (teema_table_n_rows (q), 3u);
-  EXPECT_STREQ (teema_table_cell (q, 2, teema_table_n_columns (q) - 1), "(C1)");
+  // By informant: group (customer first), then code.
+  EXPECT_STREQ (teema_table_cell (q, 0, teema_table_n_columns (q) - 1), "(C1)");
+  EXPECT_STREQ (teema_table_cell (q, 2, teema_table_n_columns (q) - 1), "(E2)");
   teema_table_free (q);
   opt.children = FALSE;
   q = teema_quotes_collect (p, &opt, &error);
@@ -632,13 +634,27 @@ TEST_F (Report, QuotesThesisConvention)
   // Filters: informant, group, coder.
   opt = {};
   opt.theme = "trust";
-  opt.informant = "E2";
+  opt.informant = "e2"; // matched ignoring case
   q = teema_quotes_collect (p, &opt, &error);
+  ASSERT_NE (q, nullptr) << error->message;
   EXPECT_EQ (teema_table_n_rows (q), 1u);
   teema_table_free (q);
+  // An informant or group that matches nothing is an error naming those
+  // there are, not an empty list.
+  opt.informant = "H3";
+  EXPECT_EQ (teema_quotes_collect (p, &opt, &error), nullptr);
+  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
+  EXPECT_NE (strstr (error->message, "C1, E1, E2"), nullptr) << error->message;
+  g_clear_error (&error);
+  opt.informant = nullptr;
+  opt.group = "Partner";
+  EXPECT_EQ (teema_quotes_collect (p, &opt, &error), nullptr);
+  EXPECT_NE (strstr (error->message, "customer, employee"), nullptr)
+    << error->message;
+  g_clear_error (&error);
   opt = {};
   opt.theme = "effort";
-  opt.group = "customer";
+  opt.group = "Customer";
   q = teema_quotes_collect (p, &opt, &error);
   ASSERT_EQ (teema_table_n_rows (q), 1u);
   EXPECT_STREQ (teema_table_cell (q, 0, 1), "C1");

@@ -12,9 +12,11 @@
  * Each source carries three teema
  * variables (segmentation, speakers, interviewers) so that teema can cut
  * it into exactly the same segments on import; other tools show them as
- * ordinary document variables. Must always hold: the .qde validates
- * against Project.xsd, positions are code points of the written text, and
- * the output is deterministic (GUIDs derive from content, not chance). */
+ * ordinary document variables. Pseudonymised on request: names in the
+ * texts, memos and notes are replaced (text/names.c) and every position
+ * is moved with the text. Must always hold: the .qde validates against
+ * Project.xsd, positions are code points of the written text, and the
+ * output is deterministic (GUIDs derive from content, not chance). */
 #include "refi/refi-private.h"
 #include "formats/zip-private.h"
 #include "project/project-private.h"
@@ -38,6 +40,10 @@ typedef struct {
   GPtrArray *memos;        /* TeemaMemo * */
   GPtrArray *notes;        /* Note *, in the order they are referenced */
   xmlTextWriterPtr w;
+  TeemaAnalyzer *az;           /* when pseudonymising, else NULL */
+  TeemaPseudonymOptions names; /* the name key */
+  GHashTable *texts;           /* document id -> text as written */
+  GHashTable *edits;           /* document id -> its TeemaNameEdit */
 } Export;
 
 typedef struct {
@@ -58,6 +64,14 @@ note_free (Note *n)
   g_free (n);
 }
 
+/* text as written: with names replaced when pseudonymising. */
+static char *
+written (Export *e, const char *text)
+{
+  return e->az ? teema_names_pseudonymise (e->az, &e->names, text, NULL)
+               : g_strdup (text);
+}
+
 static void
 add_note (Export *e, const char *guid, const char *name, const char *coder,
           const char *created, const char *text)
@@ -67,7 +81,7 @@ add_note (Export *e, const char *guid, const char *name, const char *coder,
   n->name = name;
   n->user = coder ? teema_refi__guid ("coder", coder) : NULL;
   n->created = g_strdup (created);
-  n->text = g_strdup (text);
+  n->text = written (e, text);
   g_ptr_array_add (e->notes, n);
 }
 
@@ -83,6 +97,57 @@ export_clear (Export *e)
   g_clear_pointer (&e->variables, g_ptr_array_unref);
   g_clear_pointer (&e->memos, g_ptr_array_unref);
   g_clear_pointer (&e->notes, g_ptr_array_unref);
+  g_clear_pointer (&e->az, teema_analyzer_free);
+  g_clear_pointer (&e->texts, g_hash_table_destroy);
+  g_clear_pointer (&e->edits, g_hash_table_destroy);
+}
+
+/* The project's analyser with its cache, as autocode keeps it. */
+static TeemaAnalyzer *
+analyzer (TeemaStore *store, GError **error)
+{
+  g_autofree char *lang = teema_store__get_setting (store, "language");
+  TeemaAnalyzer *az = teema_analyzer_new (lang ? lang : "fi", error);
+  if (!az)
+    return NULL;
+  g_autofree char *key = g_strdup_printf (
+    "%s-%s",
+    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
+    lang ? lang : "fi");
+  g_autofree char *dump = teema_store__load_analyses (store, key);
+  teema_analyzer_load_cache (az, dump);
+  return az;
+}
+
+/* Every document's text with names replaced, and the replacements, so
+ * that positions move with the text. */
+static gboolean
+pseudonymise (Export *e, const TeemaNameKey *key, GError **error)
+{
+  if (!(e->az = analyzer (e->project->store, error)))
+    return FALSE;
+  e->names.key = key;
+  e->texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  e->edits = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                    (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < e->documents->len; i++) {
+    TeemaStoreDocument *d = e->documents->pdata[i];
+    GArray *edits = NULL;
+    char *text = teema_names_pseudonymise (e->az, &e->names, d->text, &edits);
+    g_hash_table_insert (e->texts, &d->id, text);
+    g_hash_table_insert (e->edits, &d->id, edits);
+  }
+  return TRUE;
+}
+
+/* A position in document d's stored text, in the text as written. */
+static guint
+position (Export *e, const TeemaStoreDocument *d, guint offset,
+          gboolean end_of_span)
+{
+  const GArray *edits =
+    e->edits ? g_hash_table_lookup (e->edits, &d->id) : NULL;
+  return edits ? teema_names_map_offset (edits, offset, end_of_span) : offset;
 }
 
 static void
@@ -274,8 +339,8 @@ write_selections (Export *e, const TeemaStoreDocument *d, GPtrArray *codings)
       g_strdup_printf ("%s:%u:%u", d->sha256, first->start, first->end);
     start (e, "PlainTextSelection");
     guid_attr (e, "guid", "selection", key);
-    int_attr (e, "startPosition", first->start);
-    int_attr (e, "endPosition", first->end);
+    int_attr (e, "startPosition", position (e, d, first->start, FALSE));
+    int_attr (e, "endPosition", position (e, d, first->end, TRUE));
     guid_attr (e, "creatingUser", "coder", first->coder);
     attr (e, "creationDateTime", first->created_at);
     for (; i < codings->len; i++) {
@@ -304,8 +369,8 @@ write_memo_selections (Export *e, const TeemaStoreDocument *d,
     g_autofree char *note = teema_refi__guid ("memo", key);
     start (e, "PlainTextSelection");
     guid_attr (e, "guid", "memo selection", key);
-    int_attr (e, "startPosition", s->start);
-    int_attr (e, "endPosition", s->end);
+    int_attr (e, "startPosition", position (e, d, s->start, FALSE));
+    int_attr (e, "endPosition", position (e, d, s->end, TRUE));
     guid_attr (e, "creatingUser", "coder", m->coder);
     attr (e, "creationDateTime", m->updated_at);
     start (e, "NoteRef");
@@ -450,27 +515,44 @@ member_clear (gpointer p)
   g_free (m->data);
 }
 
-gboolean
-teema_refi_export_qdpx (TeemaProject *project, const char *path, GError **error)
+static gboolean
+export_qdpx (TeemaProject *project, const char *path, gboolean pseudonymised,
+             const TeemaNameKey *key, GError **error)
 {
   Export e = { .project = project };
-  if (!gather (&e, error)) {
+  if (!gather (&e, error)
+      || (pseudonymised && !pseudonymise (&e, key, error))) {
     export_clear (&e);
     return FALSE;
   }
   g_autoptr (GArray) members =
     g_array_new (FALSE, TRUE, sizeof (TeemaZipMember));
   g_array_set_clear_func (members, member_clear);
-  TeemaZipMember qde = { g_strdup ("project.qde"), write_qde (&e), 0 };
+  TeemaZipMember qde = { g_strdup ("project.qde"), write_qde (&e), 0, FALSE };
   qde.len = strlen (qde.data);
   g_array_append_val (members, qde);
   for (guint i = 0; i < e.documents->len; i++) {
     TeemaStoreDocument *d = e.documents->pdata[i];
     g_autofree char *guid = teema_refi__guid ("document", d->sha256);
+    const char *text =
+      e.texts ? g_hash_table_lookup (e.texts, &d->id) : d->text;
     TeemaZipMember m = { g_strconcat ("sources/", guid, ".txt", NULL),
-                         g_strdup (d->text), strlen (d->text) };
+                         g_strdup (text), strlen (text), FALSE };
     g_array_append_val (members, m);
   }
   export_clear (&e);
   return teema_zip__write (path, members, error);
+}
+
+gboolean
+teema_refi_export_qdpx (TeemaProject *project, const char *path, GError **error)
+{
+  return export_qdpx (project, path, FALSE, NULL, error);
+}
+
+gboolean
+teema_refi_export_qdpx_pseudonymised (TeemaProject *project, const char *path,
+                                      const TeemaNameKey *key, GError **error)
+{
+  return export_qdpx (project, path, TRUE, key, error);
 }

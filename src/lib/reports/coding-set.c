@@ -11,6 +11,7 @@
 #include "reports/reports-private.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct TeemaCodingSet {
   TeemaCodebook *codebook;
@@ -22,6 +23,8 @@ struct TeemaCodingSet {
   GHashTable *keys;        /* TeemaCodingKey (segment, theme index) */
   gboolean *leaf;          /* per theme */
   GHashTable *spans;       /* TeemaCodingKey * -> GArray of TeemaSpan */
+  gboolean chosen;         /* informants were chosen by attribute: rows of
+                              the others are left out */
 };
 
 static guint
@@ -66,6 +69,8 @@ add_row (const TeemaStoreCoded *r, gpointer data)
     r->informant
       ? GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_index, r->informant))
       : 0;
+  if (!inf && set->chosen)
+    return;
   if (set->spans && !add_span (set, r->segment, t - 1, r->start, r->end))
     return;
   TeemaCoded row = { r->segment,
@@ -163,6 +168,40 @@ index_rows (TeemaCodingSet *set)
   }
 }
 
+/* Keeps the informants that meet where; TRUE when some were left out. */
+static gboolean
+choose (GPtrArray *informants, const TeemaWhere *where)
+{
+  guint before = informants->len;
+  for (guint i = informants->len; i-- > 0;)
+    if (!teema_where__matches (where, informants->pdata[i]))
+      g_ptr_array_remove_index (informants, i);
+  return informants->len < before;
+}
+
+/* The informant and group filters spelt as the project has them (they
+ * are matched ignoring case); an unknown one is an error naming those
+ * there are, not an empty answer. */
+static gboolean
+resolve_filters (GPtrArray *informants, const TeemaCodingSetOptions *opt,
+                 char **informant, char **group, GError **error)
+{
+  if (opt->informant) {
+    const TeemaInformant *inf =
+      teema_informant__find (informants, opt->informant, error);
+    if (!inf)
+      return FALSE;
+    *informant = g_strdup (inf->code);
+  }
+  if (opt->group) {
+    const char *g = teema_informant__find_group (informants, opt->group, error);
+    if (!g)
+      return FALSE;
+    *group = g_strdup (g);
+  }
+  return TRUE;
+}
+
 TeemaCodingSet *
 teema_coding_set__new (TeemaProject *project,
                        const TeemaCodingSetOptions *options, GError **error)
@@ -175,7 +214,13 @@ teema_coding_set__new (TeemaProject *project,
   g_autoptr (GPtrArray) informants = teema_informant_list (project, error);
   if (!informants)
     return NULL;
+  g_autofree char *informant = NULL, *group = NULL;
+  g_autoptr (TeemaWhere) where =
+    teema_where__new (opt->where, informants, error);
+  if (!where || !resolve_filters (informants, opt, &informant, &group, error))
+    return NULL;
   TeemaCodingSet *set = g_new0 (TeemaCodingSet, 1);
+  set->chosen = choose (informants, where);
   set->codebook = g_steal_pointer (&cb);
   set->informants = g_steal_pointer (&informants);
   set->inf_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -188,9 +233,10 @@ teema_coding_set__new (TeemaProject *project,
   if (opt->spans)
     set->spans = g_hash_table_new_full (key_hash, key_equal, g_free,
                                         (GDestroyNotify) g_array_unref);
-  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up,       opt->informant,
-                             opt->group, opt->with_rejected, opt->humans_only,
-                             opt->spans };
+  TeemaStoreCodedQuery q = { opt->coder,         opt->roll_up,
+                             informant,          group,
+                             opt->with_rejected, opt->humans_only,
+                             opt->spans,         opt->theme };
   if (!teema_store__foreach_coded (project->store, &q, add_row, set, error)) {
     teema_coding_set__free (set);
     return NULL;
@@ -250,6 +296,27 @@ teema_coding_set__rows (const TeemaCodingSet *set, guint t, guint *n_rows)
   }
   *n_rows = set->first[t + 1] - set->first[t];
   return &g_array_index (set->rows, TeemaCoded, set->first[t]);
+}
+
+static int
+by_informant_then_position (const void *a, const void *b)
+{
+  const TeemaCoded *x = a, *y = b;
+  if (x->informant != y->informant)
+    return x->informant < y->informant ? -1 : 1;
+  return by_theme_then_position (a, b);
+}
+
+TeemaCoded *
+teema_coding_set__rows_by_informant (const TeemaCodingSet *set, guint t,
+                                     guint *n_rows)
+{
+  const TeemaCoded *rows = teema_coding_set__rows (set, t, n_rows);
+  TeemaCoded *sorted = g_new (TeemaCoded, *n_rows + 1);
+  if (*n_rows)
+    memcpy (sorted, rows, *n_rows * sizeof *rows);
+  qsort (sorted, *n_rows, sizeof *sorted, by_informant_then_position);
+  return sorted;
 }
 
 gboolean

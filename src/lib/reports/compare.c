@@ -16,6 +16,7 @@ typedef struct {
   TeemaGroup g[2];
   char **owned;
   TeemaCodingSet *set; /* rolled up */
+  GHashTable *member;  /* informant code -> its group index + 1 */
 } Compare;
 
 static void
@@ -23,6 +24,7 @@ compare_clear (Compare *c)
 {
   g_clear_pointer (&c->owned, g_strfreev);
   g_clear_pointer (&c->set, teema_coding_set__free);
+  g_clear_pointer (&c->member, g_hash_table_destroy);
 }
 
 static gboolean
@@ -30,7 +32,7 @@ compare_load (Compare *c, TeemaProject *p, const TeemaCompareOptions *opt,
               GError **error)
 {
   if (!teema_groups__resolve (p, opt, c->g, &c->owned, error)
-      || !teema_groups__count (p, c->g, error))
+      || !teema_groups__count (p, opt, c->g, &c->member, error))
     return FALSE;
   TeemaCodingSetOptions so = { .coder = opt->coder, .roll_up = TRUE };
   c->set = teema_coding_set__new (p, &so, error);
@@ -53,7 +55,7 @@ count_theme (Compare *c, guint theme, ThemeCount tc[2])
     if (rows[i].informant == TEEMA_NO_INFORMANT)
       continue;
     TeemaInformant *inf = informants->pdata[rows[i].informant];
-    int k = teema_groups__index (c->g, inf->group);
+    int k = GPOINTER_TO_INT (g_hash_table_lookup (c->member, inf->code)) - 1;
     if (k < 0)
       continue;
     tc[k].segments++;

@@ -66,12 +66,40 @@ has_children (const TeemaCodebook *cb, const TeemaTheme *t)
   return FALSE;
 }
 
+/* Precision is undefined without predictions, recall without gold
+ * decisions, and F1 when the theme has neither: such cells print "-" and
+ * stay out of the macro averages, instead of counting as 0.000. */
+typedef struct {
+  double p, r, f;
+  gboolean has_p, has_r, has_f;
+} Scores;
+
+static Scores
+scores_of (guint tp, guint fp, guint fn)
+{
+  Scores s = { 0 };
+  s.has_p = tp + fp > 0;
+  s.has_r = tp + fn > 0;
+  s.has_f = s.has_p || s.has_r;
+  s.p = s.has_p ? (double) tp / (tp + fp) : 0.0;
+  s.r = s.has_r ? (double) tp / (tp + fn) : 0.0;
+  s.f = s.p + s.r > 0 ? 2 * s.p * s.r / (s.p + s.r) : 0.0;
+  return s;
+}
+
+static void
+add_score (TeemaTable *table, gboolean defined, double value)
+{
+  if (defined)
+    teema_table_add_real (table, value, 3);
+  else
+    teema_table_add_text (table, "-");
+}
+
 static void
 add_scores (TeemaTable *table, const char *name, guint tp, guint fp, guint fn)
 {
-  double p = tp + fp ? (double) tp / (tp + fp) : 0.0;
-  double r = tp + fn ? (double) tp / (tp + fn) : 0.0;
-  double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  Scores s = scores_of (tp, fp, fn);
   teema_table_add_row (table);
   teema_table_add_text (table, name);
   teema_table_add_int (table, tp + fn);
@@ -79,9 +107,36 @@ add_scores (TeemaTable *table, const char *name, guint tp, guint fp, guint fn)
   teema_table_add_int (table, tp);
   teema_table_add_int (table, fp);
   teema_table_add_int (table, fn);
-  teema_table_add_real (table, p, 3);
-  teema_table_add_real (table, r, 3);
-  teema_table_add_real (table, f, 3);
+  add_score (table, s.has_p, s.p);
+  add_score (table, s.has_r, s.r);
+  add_score (table, s.has_f, s.f);
+}
+
+/* Sums of the defined scores and how many there were, for macro means. */
+typedef struct {
+  double p, r, f;
+  guint n_p, n_r, n_f;
+} Macro;
+
+static void
+macro_add (Macro *m, guint tp, guint fp, guint fn)
+{
+  Scores s = scores_of (tp, fp, fn);
+  m->p += s.p, m->n_p += s.has_p;
+  m->r += s.r, m->n_r += s.has_r;
+  m->f += s.f, m->n_f += s.has_f;
+}
+
+static void
+add_macro (TeemaTable *table, const Macro *m)
+{
+  teema_table_add_row (table);
+  teema_table_add_text (table, "(macro)");
+  for (int i = 0; i < 5; i++)
+    teema_table_add_text (table, "");
+  add_score (table, m->n_p > 0, m->n_p ? m->p / m->n_p : 0);
+  add_score (table, m->n_r > 0, m->n_r ? m->r / m->n_r : 0);
+  add_score (table, m->n_f > 0, m->n_f ? m->f / m->n_f : 0);
 }
 
 static TeemaTable *
@@ -96,8 +151,8 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
                             i == 0  ? TEEMA_COLUMN_TEXT
                             : i < 6 ? TEEMA_COLUMN_INT
                                     : TEEMA_COLUMN_REAL);
-  guint TP = 0, FP = 0, FN = 0, n = 0;
-  double macro_f = 0, macro_p = 0, macro_r = 0;
+  guint TP = 0, FP = 0, FN = 0, n_empty = 0;
+  Macro macro = { 0 };
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *t = teema_codebook_theme (cb, i);
     if (leaves_only && has_children (cb, t))
@@ -112,20 +167,18 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
       fn += g && !pr;
     }
     add_scores (table, t->code, tp, fp, fn);
-    TP += tp, FP += fp, FN += fn, n++;
-    double p = tp + fp ? (double) tp / (tp + fp) : 0.0;
-    double r = tp + fn ? (double) tp / (tp + fn) : 0.0;
-    macro_p += p, macro_r += r, macro_f += p + r > 0 ? 2 * p * r / (p + r) : 0;
+    TP += tp, FP += fp, FN += fn;
+    n_empty += tp + fp + fn == 0;
+    macro_add (&macro, tp, fp, fn);
   }
   add_scores (table, "(micro)", TP, FP, FN);
-  teema_table_add_row (table);
-  teema_table_add_text (table, "(macro)");
-  for (int i = 0; i < 5; i++)
-    teema_table_add_text (table, "");
-  teema_table_add_real (table, n ? macro_p / n : 0, 3);
-  teema_table_add_real (table, n ? macro_r / n : 0, 3);
-  teema_table_add_real (table, n ? macro_f / n : 0, 3);
-  g_autofree char *note = g_strdup_printf ("%u units", d->units->len);
+  add_macro (table, &macro);
+  g_autofree char *note =
+    n_empty ? g_strdup_printf ("%u units. \"-\": no decisions to score "
+                               "(%u themes neither gold nor predicted); "
+                               "left out of the macro averages.",
+                               d->units->len, n_empty)
+            : g_strdup_printf ("%u units", d->units->len);
   teema_table_add_note (table, note);
   return table;
 }

@@ -1,14 +1,14 @@
 /* reports/quotes.c — quotes for a thesis draft.
  *
  * Collects the informant segments coded with a theme (optionally with its
- * sub-themes), one per segment however many coders coded it, in document
- * order, and renders them in the thesis convention: the quote as an
- * indented paragraph followed by "(H3)". A quote is what was coded: when
- * only part of a turn was coded, "--" marks what was left out at either
- * end or between parts, and coded segments that follow each other in a
- * document (the same informant's sentences or paragraphs) are one quote.
- * The codings are the coding set's, so a rule coding a coder rejected is
- * never quoted. */
+ * sub-themes), one per segment however many coders coded it, by informant
+ * (natural order: A2 before A10) and then in document order, and renders
+ * them in the thesis convention: the quote as an indented paragraph
+ * followed by "(H3)". A quote is what was coded: when only part of a turn
+ * was coded, "--" marks what was left out at either end or between parts,
+ * and coded segments that follow each other in a document (the same
+ * informant's sentences or paragraphs) are one quote. The codings are the
+ * coding set's, so a rule coding a coder rejected is never quoted. */
 #include "reports/reports-private.h"
 
 #include <string.h>
@@ -109,16 +109,24 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
 {
   TeemaQuoteOptions defaults = { 0 };
   const TeemaQuoteOptions *opt = options ? options : &defaults;
+  /* The theme as named (id or label), so that the set reads only its
+   * rows. */
+  g_autofree char *code =
+    opt->theme ? teema_project__theme_code (project, opt->theme, error) : NULL;
+  if (opt->theme && !code)
+    return NULL;
   TeemaCodingSetOptions so = { .coder = opt->coder,
                                .roll_up = opt->children,
                                .informant = opt->informant,
                                .group = opt->group,
+                               .where = opt->where,
+                               .theme = code,
                                .spans = TRUE };
   g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
   if (!set)
     return NULL;
   const TeemaCodebook *cb = teema_coding_set__codebook (set);
-  const TeemaTheme *theme = teema_codebook_find (cb, opt->theme, error);
+  const TeemaTheme *theme = teema_codebook_find (cb, code, error);
   if (!theme)
     return NULL;
   guint ti = (guint) teema_codebook_index (cb, theme->code);
@@ -130,7 +138,8 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
     teema_table_add_column (
       table, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   guint n = 0;
-  const TeemaCoded *rows = teema_coding_set__rows (set, ti, &n);
+  g_autofree TeemaCoded *rows =
+    teema_coding_set__rows_by_informant (set, ti, &n);
   for (guint i = 0; i < n;)
     if (!collect_one (project, set, ti, theme->code, rows, n, &i, table,
                       error)) {

@@ -19,6 +19,13 @@ typedef struct {
                              evaluate the rules); default: they never count */
   gboolean humans_only;   /* leave out the rule coder */
   gboolean spans;         /* read the coded spans too (for quotes) */
+  const char *const *where; /* only informants meeting these conditions
+                               ("role=myyjä"; see teema_where__new), or
+                               NULL; the others are not in the set's
+                               informant list either */
+  const char *theme;        /* only this theme's rows (with roll_up, its
+                               descendants' too), or NULL: a quote list
+                               reads one theme without reading all */
 } TeemaCodingSetOptions;
 
 #define TEEMA_NO_INFORMANT G_MAXUINT
@@ -36,7 +43,10 @@ typedef struct {
 typedef struct TeemaCodingSet TeemaCodingSet;
 
 /* Reads the set; options may be NULL (every coder, no roll-up). A
- * project without themes gives an empty set. */
+ * project without themes gives an empty set. The informant and group
+ * filters are matched ignoring case; one that matches nothing, like a
+ * --where condition, fails with TEEMA_ERROR_NOT_FOUND naming what there
+ * is. */
 TeemaCodingSet *teema_coding_set__new (TeemaProject *project,
                                        const TeemaCodingSetOptions *options,
                                        GError **error);
@@ -44,7 +54,8 @@ void teema_coding_set__free (TeemaCodingSet *set);
 
 /* The project's codebook, as read with the set. */
 const TeemaCodebook *teema_coding_set__codebook (const TeemaCodingSet *set);
-/* Every informant (TeemaInformant *, by group then code). */
+/* Every informant meeting where (TeemaInformant *, by group then code in
+ * natural order). */
 GPtrArray *teema_coding_set__informants (const TeemaCodingSet *set);
 /* Index of an informant code in the list above, or TEEMA_NO_INFORMANT. */
 guint teema_coding_set__informant_index (const TeemaCodingSet *set,
@@ -52,6 +63,11 @@ guint teema_coding_set__informant_index (const TeemaCodingSet *set,
 /* The segments carrying theme t, in document order, each once. */
 const TeemaCoded *teema_coding_set__rows (const TeemaCodingSet *set, guint t,
                                           guint *n_rows);
+/* The same rows ordered by informant (the informant list's order: group,
+ * then natural code order, so A2 before A10), then document order; a new
+ * array, free with g_free. */
+TeemaCoded *teema_coding_set__rows_by_informant (const TeemaCodingSet *set,
+                                                 guint t, guint *n_rows);
 /* TRUE when segment carries theme t. */
 gboolean teema_coding_set__has (const TeemaCodingSet *set, gint64 segment,
                                 guint t);
@@ -76,14 +92,19 @@ typedef struct {
   guint64 words; /* their informant words */
 } TeemaGroup;
 
-/* Fills g[0], g[1] from the options or the project's two groups; *owned
+/* Fills g[0], g[1] from the options or the two values of the compared
+ * attribute there are (among informants meeting options->where); *owned
  * keeps names that must outlive the call. Errors as teema_report_compare
  * documents. */
 gboolean teema_groups__resolve (TeemaProject *project,
                                 const TeemaCompareOptions *options,
                                 TeemaGroup g[2], char ***owned, GError **error);
-/* Sets n and words of both groups from the informants. */
-gboolean teema_groups__count (TeemaProject *project, TeemaGroup g[2],
+/* Sets n and words of both groups from the informants meeting
+ * options->where; *member (free with g_hash_table_destroy) maps the code
+ * of each informant in one of the two groups to its index + 1. */
+gboolean teema_groups__count (TeemaProject *project,
+                              const TeemaCompareOptions *options,
+                              TeemaGroup g[2], GHashTable **member,
                               GError **error);
 /* 0 or 1 for a group name, -1 for any other (or NULL). */
 int teema_groups__index (const TeemaGroup g[2], const char *name);

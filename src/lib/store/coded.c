@@ -14,7 +14,8 @@
 
 /* ?1 coder name or NULL, ?2 roll up (0/1), ?3 informant code or NULL,
  * ?4 group or NULL, ?5 the rule coder's name, ?6 1: rule codings count
- * even when rejected, ?7 1: only human coders (not ?5). */
+ * even when rejected, ?7 1: only human coders (not ?5), ?8 only this
+ * theme (code) or NULL. */
 #define CODED_WITH                                                             \
   "WITH RECURSIVE up (id, anc) AS ("                                           \
   "  SELECT id, id FROM theme"                                                 \
@@ -33,7 +34,8 @@
   "  AND (?6 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?5)"      \
   "   OR NOT EXISTS (SELECT 1 FROM rejection r"                                \
   "    WHERE r.segment_id = c.segment_id AND r.theme_id = c.theme_id))"        \
-  "  AND (NOT ?7 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?5))"
+  "  AND (NOT ?7 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?5))" \
+  "  AND (?8 IS NULL OR a.code = ?8 COLLATE NOCASE)"
 
 static const char coded_sql[] =
   CODED_WITH " SELECT DISTINCT a.code, s.id, s.document_id, s.ordinal, i.code,"
@@ -57,6 +59,7 @@ prepare (TeemaStore *store, const TeemaStoreCodedQuery *q, const char *sql,
   teema_store__bind_text (stmt, 5, TEEMA_CODER_RULES);
   sqlite3_bind_int (stmt, 6, q->with_rejected ? 1 : 0);
   sqlite3_bind_int (stmt, 7, q->humans_only ? 1 : 0);
+  teema_store__bind_text (stmt, 8, q->theme);
   return stmt;
 }
 

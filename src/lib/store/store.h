@@ -206,6 +206,8 @@ typedef struct {
   gboolean with_rejected; /* rule codings a coder rejected count too */
   gboolean humans_only;   /* leave out the coder "rules" */
   gboolean spans;         /* a row per coding, with its span */
+  const char *theme;      /* only this theme (with roll_up, the rows its
+                             descendants give it), or NULL */
 } TeemaStoreCodedQuery;
 
 /* One (theme, segment) pair; strings are valid during the callback only. */

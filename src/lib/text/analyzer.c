@@ -4,7 +4,8 @@
  * because the first reading is sometimes wrong ("verkkosivuilta"). From each
  * reading: BASEFORM is a lemma, STRUCTURE marks compound boundaries (so the
  * head part follows from the base form), WORDBASES gives roots
- * ("luotettavuutta" -> luottaa). Forms Voikko does not know are handled
+ * ("luotettavuutta" -> luottaa), CLASS whether it can be a name. Forms
+ * Voikko does not know are handled
  * here: spoken Finnish through a small table, "NPS-luku" through its last
  * part, "B2B:ssä" through the part before the colon. Without a Finnish
  * dictionary Snowball stems stand in for lemmas.
@@ -301,6 +302,7 @@ typedef struct {
   GPtrArray *lemmas, *parts, *heads, *roots;
   const char *prefix;
   const char *normalised;
+  guint classes;
 } Builder;
 
 static const char *
@@ -348,6 +350,7 @@ builder_finish (TeemaAnalyzer *a, Builder *b, const char *form)
   an->pub.parts = to_strv (b->parts);
   an->pub.heads = to_strv (b->heads);
   an->pub.roots = to_strv (b->roots);
+  an->pub.classes = b->classes;
   an->prefix = b->prefix ? intern (a, b->prefix) : NULL;
   return an;
 }
@@ -361,6 +364,7 @@ builder_init (Builder *b)
   b->roots = g_ptr_array_new ();
   b->prefix = NULL;
   b->normalised = NULL;
+  b->classes = 0;
 }
 
 /* Splits form by a Voikko STRUCTURE into its compound parts (surface). */
@@ -451,6 +455,25 @@ strip_hyphen (const char *s)
   return g_strndup (s, n && s[n - 1] == '-' ? n - 1 : n);
 }
 
+/* The TEEMA_WORD_* bit of a Voikko CLASS value. */
+static guint
+word_class (const char *cls)
+{
+  static const struct {
+    const char *name;
+    guint bit;
+  } names[] = {
+    { "etunimi", TEEMA_WORD_FIRST_NAME },
+    { "sukunimi", TEEMA_WORD_LAST_NAME },
+    { "paikannimi", TEEMA_WORD_PLACE },
+    { "nimi", TEEMA_WORD_PROPER },
+  };
+  for (gsize i = 0; cls && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (cls, names[i].name))
+      return names[i].bit;
+  return TEEMA_WORD_COMMON;
+}
+
 static void
 add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
                     struct voikko_mor_analysis *m)
@@ -458,8 +481,10 @@ add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
   g_autofree char *base = mor_value (m, "BASEFORM");
   g_autofree char *structure = mor_value (m, "STRUCTURE");
   g_autofree char *wordbases = mor_value (m, "WORDBASES");
+  g_autofree char *cls = mor_value (m, "CLASS");
   if (!base)
     return;
+  b->classes |= word_class (cls);
   add_unique (a, b->lemmas, base);
   if (wordbases)
     add_wordbases (a, b, wordbases);
@@ -522,6 +547,7 @@ analyze_hyphenated (TeemaAnalyzer *a, Builder *b, const char *form)
   add_all (a, b->parts, tail->pub.parts);
   add_all (a, b->heads, tail->pub.heads);
   add_all (a, b->roots, tail->pub.roots);
+  b->classes |= tail->pub.classes;
   b->prefix = intern (a, first);
   return TRUE;
 }
@@ -546,6 +572,7 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
     add_all (a, b->parts, w->pub.parts);
     add_all (a, b->heads, w->pub.heads);
     add_all (a, b->roots, w->pub.roots);
+    b->classes |= w->pub.classes;
   }
 }
 
@@ -828,6 +855,12 @@ teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
   return g_string_free (out, FALSE);
 }
 
+struct VoikkoHandle *
+teema_analyzer__voikko (TeemaAnalyzer *a)
+{
+  return a->voikko;
+}
+
 /* ---- rule keys ----------------------------------------------------------- */
 
 const char *
@@ -884,7 +917,7 @@ teema_analyzer_dump_cache (TeemaAnalyzer *a, gboolean only_new)
     append_list (out, an->pub.roots);
     g_string_append_c (out, '\t');
     g_string_append (out, an->prefix ? an->prefix : "");
-    g_string_append_c (out, '\n');
+    g_string_append_printf (out, "\t%u\n", an->pub.classes);
   }
   return g_string_free (out, FALSE);
 }
@@ -903,7 +936,9 @@ teema_analyzer_load_cache (TeemaAnalyzer *a, const char *dump)
   g_auto (GStrv) lines = g_strsplit (dump ? dump : "", "\n", -1);
   for (guint i = 0; lines[i]; i++) {
     g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
-    if (g_strv_length (f) != 7 || !*f[2]
+    /* Seven fields: a dump from before word classes were kept; such a
+     * form is analysed again (and saved again, replacing the line). */
+    if (g_strv_length (f) != 8 || !*f[2]
         || g_hash_table_contains (a->cache, f[0]))
       continue;
     Builder b;
@@ -914,6 +949,7 @@ teema_analyzer_load_cache (TeemaAnalyzer *a, const char *dump)
     load_list (a, b.heads, f[4]);
     load_list (a, b.roots, f[5]);
     b.prefix = *f[6] ? intern (a, f[6]) : NULL;
+    b.classes = (guint) g_ascii_strtoull (f[7], NULL, 10);
     Analysis *an = builder_finish (a, &b, f[0]);
     g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
   }
