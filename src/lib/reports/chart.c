@@ -134,9 +134,9 @@ report (TeemaProject *p, TeemaReportBy by, const TeemaChartOptions *opt,
     return NULL;
   TeemaTable *t = teema_report_themes (p, &ro, error);
   if (t && teema_table_n_rows (t) == 0) {
-    g_set_error_literal (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                         str (opt, teema_codebook_size (*cb) ? S_NOTHING
-                                                             : S_NO_THEMES));
+    g_set_error_literal (
+      error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
+      str (opt, teema_codebook_size (*cb) ? S_NOTHING : S_NO_THEMES));
     g_clear_pointer (&t, teema_table_free);
   }
   return t;

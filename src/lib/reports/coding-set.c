@@ -233,10 +233,9 @@ teema_coding_set__new (TeemaProject *project,
   if (opt->spans)
     set->spans = g_hash_table_new_full (key_hash, key_equal, g_free,
                                         (GDestroyNotify) g_array_unref);
-  TeemaStoreCodedQuery q = { opt->coder,         opt->roll_up,
-                             informant,          group,
-                             opt->with_rejected, opt->humans_only,
-                             opt->spans,         opt->theme };
+  TeemaStoreCodedQuery q = { opt->coder, opt->roll_up,       informant,
+                             group,      opt->with_rejected, opt->humans_only,
+                             opt->spans, opt->theme };
   if (!teema_store__foreach_coded (project->store, &q, add_row, set, error)) {
     teema_coding_set__free (set);
     return NULL;

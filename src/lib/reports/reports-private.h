@@ -11,14 +11,14 @@
 #include "coding/coding-private.h"
 
 typedef struct {
-  const char *coder;      /* one coder's codings, or NULL for every coder */
-  gboolean roll_up;       /* a theme also carries its sub-themes' segments */
-  const char *informant;  /* only this informant's segments, or NULL */
-  const char *group;      /* only this group's segments, or NULL */
-  gboolean with_rejected; /* count rule codings a coder rejected (to
-                             evaluate the rules); default: they never count */
-  gboolean humans_only;   /* leave out the rule coder */
-  gboolean spans;         /* read the coded spans too (for quotes) */
+  const char *coder;        /* one coder's codings, or NULL for every coder */
+  gboolean roll_up;         /* a theme also carries its sub-themes' segments */
+  const char *informant;    /* only this informant's segments, or NULL */
+  const char *group;        /* only this group's segments, or NULL */
+  gboolean with_rejected;   /* count rule codings a coder rejected (to
+                               evaluate the rules); default: they never count */
+  gboolean humans_only;     /* leave out the rule coder */
+  gboolean spans;           /* read the coded spans too (for quotes) */
   const char *const *where; /* only informants meeting these conditions
                                ("role=myyjä"; see teema_where__new), or
                                NULL; the others are not in the set's
