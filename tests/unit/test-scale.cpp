@@ -222,7 +222,8 @@ TEST (Scale, StreamedQuotesAreTheQuotes)
   ASSERT_NE (p, nullptr);
   GError *error = nullptr;
   for (const char *theme : { "experience", "trust", "price" }) {
-    TeemaQuoteOptions opt = { theme, nullptr, nullptr, nullptr, "fi", TRUE };
+    TeemaQuoteOptions opt = { theme, nullptr, nullptr, nullptr,
+                              "fi",  TRUE,    nullptr };
     TeemaTable *t = teema_quotes_collect (p, &opt, &error);
     ASSERT_NE (t, nullptr);
     char *md = teema_quotes_markdown (t, nullptr);
@@ -233,7 +234,8 @@ TEST (Scale, StreamedQuotesAreTheQuotes)
     g_free (md);
     teema_table_free (t);
   }
-  TeemaQuoteOptions opt = { nullptr, nullptr, "customer", nullptr, "en", TRUE };
+  TeemaQuoteOptions opt = { nullptr, nullptr, "customer", nullptr,
+                            "en",    TRUE,    nullptr };
   char *all = teema_quotes_markdown_all (p, &opt, &error);
   ASSERT_NE (all, nullptr);
   std::string streamed;

@@ -1,10 +1,11 @@
 /* table.c — every report's rows, rendered for a terminal or for tools.
  *
  * Terminal tables align by display width (ä and ö are one column, wide
- * characters two). CSV follows RFC 4180; TSV replaces tabs and newlines in
- * cells with spaces; JSON is an array of objects with numbers unquoted.
- * Must always hold: every row has exactly one cell per column once
- * rendering starts (missing cells render empty). */
+ * characters two); a line break inside a cell (a multi-line memo) shows
+ * as "⏎" so that every row stays one line. CSV follows RFC 4180; TSV replaces
+ * tabs and newlines in cells with spaces; JSON is an array of objects with
+ * numbers unquoted. Must always hold: every row has exactly one cell per column
+ * once rendering starts (missing cells render empty). */
 #include <teema/error.h>
 #include <teema/table.h>
 
@@ -159,6 +160,34 @@ teema_format_parse (const char *name, TeemaFormat *format, GError **error)
   return FALSE;
 }
 
+gboolean
+teema_format_for_path (const char *path, TeemaFormat *format, GError **error)
+{
+  static const struct {
+    const char *ext;
+    TeemaFormat format;
+  } exts[] = {
+    { ".txt", TEEMA_FORMAT_TABLE },   { ".csv", TEEMA_FORMAT_CSV },
+    { ".tsv", TEEMA_FORMAT_TSV },     { ".json", TEEMA_FORMAT_JSON },
+    { ".md", TEEMA_FORMAT_MARKDOWN }, { ".markdown", TEEMA_FORMAT_MARKDOWN },
+  };
+  const char *base = path ? strrchr (path, '/') : NULL;
+  base = base ? base + 1 : path;
+  const char *dot = base ? strrchr (base, '.') : NULL;
+  if (!dot || dot == base)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (exts); i++)
+    if (g_ascii_strcasecmp (dot, exts[i].ext) == 0) {
+      *format = exts[i].format;
+      return TRUE;
+    }
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+               "%s: teema does not write '%s' tables: name the file .txt, "
+               ".csv, .tsv, .json or .md",
+               path, dot);
+  return FALSE;
+}
+
 static guint
 display_width (const char *s)
 {
@@ -179,22 +208,54 @@ pad (GString *out, guint n)
     g_string_append_c (out, ' ');
 }
 
+/* A cell as one terminal line: "\r\n" and "\n" become "⏎", tabs and
+ * other control characters a space. Returns s itself when it has none,
+ * else a new string kept in *owned. */
+static const char *
+terminal_cell (const char *s, char **owned)
+{
+  const char *p = s;
+  while (*p && (guchar) *p >= 0x20)
+    p++;
+  if (!*p)
+    return s;
+  GString *out = g_string_new_len (s, p - s);
+  for (; *p; p++) {
+    if (*p == '\r' && p[1] == '\n')
+      continue;
+    if (*p == '\n' || *p == '\r')
+      g_string_append (out, "⏎");
+    else
+      g_string_append_c (out, (guchar) *p < 0x20 ? ' ' : *p);
+  }
+  return *owned = g_string_free (out, FALSE);
+}
+
+static guint
+cell_width (const char *s)
+{
+  g_autofree char *owned = NULL;
+  return display_width (terminal_cell (s, &owned));
+}
+
 static void
 render_terminal (const TeemaTable *t, GString *out)
 {
   guint nc = t->columns->len;
   g_autofree guint *width = g_new0 (guint, nc);
   for (guint c = 0; c < nc; c++) {
-    width[c] = display_width (teema_table_column_name (t, c));
+    width[c] = cell_width (teema_table_column_name (t, c));
     for (guint r = 0; r < t->rows->len; r++)
-      width[c] = MAX (width[c], display_width (teema_table_cell (t, r, c)));
+      width[c] = MAX (width[c], cell_width (teema_table_cell (t, r, c)));
   }
   if (t->title)
     g_string_append_printf (out, "%s\n\n", t->title);
   for (guint r = 0; r <= t->rows->len; r++) {
     for (guint c = 0; c < nc; c++) {
-      const char *cell = r == 0 ? teema_table_column_name (t, c)
-                                : teema_table_cell (t, r - 1, c);
+      g_autofree char *owned = NULL;
+      const char *cell = terminal_cell (r == 0 ? teema_table_column_name (t, c)
+                                               : teema_table_cell (t, r - 1, c),
+                                        &owned);
       guint gap = width[c] - display_width (cell);
       gboolean right =
         g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;

@@ -48,6 +48,31 @@ void teema_compiled__code (TeemaCompiled *compiled, const TeemaSegment *seg,
 void teema_compiled__code_one (TeemaCompiled *compiled, const TeemaSegment *seg,
                                const GArray *tokens, GPtrArray *items);
 
+/* Why a theme's rules do not code a segment. */
+typedef enum {
+  TEEMA_MISS_NO_WORD,    /* no word of any of its rules is in the segment */
+  TEEMA_MISS_EXCLUDED,   /* a rule matches, but only with words that an
+                            exclusion blocks */
+  TEEMA_MISS_APART,      /* every word a rule needs is there, but not as
+                            it needs them: too far apart for NEAR, not in
+                            a phrase's order, or with a NOT word */
+  TEEMA_MISS_INCOMPLETE, /* words of its rules are there, but each rule
+                            lacks one (a NEAR or AND partner, a phrase
+                            word) */
+} TeemaMissCause;
+
+/* Says why the theme code (its own rules, not its sub-themes') does not
+ * code seg, whose tokens come as for teema_compiled__code; call it only
+ * for a segment the theme does not code. details (owned strings) gets,
+ * for EXCLUDED, "exclusion term: word" per blocked word; for APART,
+ * "rule N" (1-based) per such rule; for INCOMPLETE, the rule terms
+ * present. A theme without rules: NO_WORD. */
+TeemaMissCause teema_compiled__why_missed (TeemaCompiled *compiled,
+                                           const char *code,
+                                           const TeemaSegment *seg,
+                                           const GArray *tokens,
+                                           GPtrArray *details);
+
 /* An analyser for lang (NULL: the project's language) with the project's
  * analysis cache loaded; *cache_key (may be NULL) gets the cache's key for
  * saving back. */
@@ -142,6 +167,32 @@ gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
                                const TeemaSegmentFilter *filter,
                                TeemaWordsFunc fn, gpointer data,
                                GError **error);
+
+/* ---- terms.c: what keyword proposals read -------------------------------- */
+
+/* terms: const char * like "lemma:helpottaa" or "part:suhde" (a compound
+ * part that is not the word's lemma), each once; valid during the call. */
+typedef void (*TeemaTermsFunc) (gint64 segment, GPtrArray *terms,
+                                gpointer data);
+/* Calls fn for every informant segment, in document order, with its
+ * terms (numbers left out), read from the word index (teema_words__foreach).
+ * az is the project's analyser. */
+gboolean teema_coding__foreach_segment_terms (TeemaProject *project,
+                                              TeemaAnalyzer *az,
+                                              TeemaTermsFunc fn, gpointer data,
+                                              GError **error);
+
+typedef void (*TeemaRuleSegmentFunc) (gint64 segment, guint rule,
+                                      gpointer data);
+/* Calls fn for every informant segment and every rule (TeemaRule *, an
+ * index into rules) that matches it, rule by rule, matching each rule only
+ * on the segments the word index says it may match (as search does); az
+ * must be the analyser the rules are matched with. */
+gboolean teema_coding__foreach_rule_segment (TeemaProject *project,
+                                             TeemaAnalyzer *az,
+                                             GPtrArray *rules,
+                                             TeemaRuleSegmentFunc fn,
+                                             gpointer data, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCompiled, teema_compiled__free)
 

@@ -248,7 +248,7 @@ document_candidates (const TeemaStoreDocumentWords *row, gpointer data,
 {
   Candidates *c = data;
   if (!row->words) { /* not indexed: every segment is one */
-    g_autoptr (GArray) keys = teema_store__document_segments (
+    g_autoptr (GArray) keys = teema_store__document_segment_keys (
       c->project->store, row->document, c->interviewers, error);
     for (guint i = 0; keys && i < keys->len; i++)
       add_candidate (c->out, g_array_index (keys, TeemaStoreSegmentKey, i).id,
@@ -327,7 +327,7 @@ teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
   out->known = c.known;
   /* Every other word carries no term of the rule: one analysis with no
    * lemma a rule can name stands for them all. */
-  out->nothing = teema_analyzer__add_stored (az, "\x01", "\t\x01\t\t\t\t");
+  out->nothing = teema_analyzer__add_stored (az, "\x01", "\t\x01\t\t\t\t\t0");
   return out;
 }
 
@@ -474,7 +474,7 @@ each_document (const TeemaStoreDocumentWords *row, gpointer data,
   Each *e = data;
   TeemaSegmentRef ref = { 0, row->document, row->informant, row->group, FALSE };
   if (!row->words) { /* not indexed: read every segment's text */
-    g_autoptr (GArray) keys = teema_store__document_segments (
+    g_autoptr (GArray) keys = teema_store__document_segment_keys (
       e->project->store, row->document, e->interviewers, error);
     for (guint i = 0; keys && i < keys->len; i++) {
       ref.segment = g_array_index (keys, TeemaStoreSegmentKey, i).id;

@@ -30,8 +30,13 @@ typedef struct {
   char *name;
   char *data;
   gsize len;
+  gboolean stored; /* not compressed (an ODF "mimetype" must not be) */
 } TeemaZipMember;
 gboolean teema_zip__write (const char *path, GArray *members, GError **error);
+
+/* The same archive in memory, members in order, each dated 1980-01-01
+ * so that the same members always make the same bytes. */
+GBytes *teema_zip__to_bytes (GArray *members, GError **error);
 
 /* A zip written member by member as its data comes, so that memory holds
  * one piece at a time. Nothing appears at path until finish succeeds (the

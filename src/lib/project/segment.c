@@ -151,3 +151,32 @@ teema_segment_get (TeemaProject *project, gint64 id, GError **error)
 {
   return teema_store__get_segment (project->store, id, error);
 }
+
+GArray *
+teema_segment_sentences (const TeemaSegment *segment)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaSpan));
+  const char *text = segment->text ? segment->text : "";
+  gsize len = strlen (text);
+  g_autoptr (GArray) ends = teema_text_sentences (text, len);
+  gsize prev = 0;
+  guint cp = 0;
+  for (guint i = 0; i < ends->len; i++) {
+    gsize next = g_array_index (ends, gsize, i);
+    gsize bs = prev, be = next;
+    guint cs = cp;
+    cp += (guint) g_utf8_strlen (text + prev, (gssize) (next - prev));
+    prev = next;
+    while (bs < be && g_ascii_isspace (text[bs]))
+      bs++, cs++;
+    while (be > bs && g_ascii_isspace (text[be - 1]))
+      be--;
+    if (be == bs)
+      continue;
+    TeemaSpan span = {
+      cs, cs + (guint) g_utf8_strlen (text + bs, (gssize) (be - bs))
+    };
+    g_array_append_val (out, span);
+  }
+  return out;
+}

@@ -31,7 +31,14 @@ struct TeemaWordIndexer {
   guint n_segments;
   gint64 prev_segment;
   GByteArray *blob; /* the document's encoding */
+  GArray *read_ids; /* gint64 word ids of the segments read_segments read */
+  GArray *read_at;  /* per such segment: ReadSpan */
 };
+
+typedef struct {
+  guint first, n; /* its ids in read_ids */
+  guint flags;
+} ReadSpan;
 
 static void
 put_varint (GByteArray *out, guint64 v)
@@ -123,6 +130,8 @@ teema_words__indexer_new (TeemaStore *store, GError **error)
   ix->scratch = g_array_new (FALSE, FALSE, sizeof (gint64));
   ix->seg = g_byte_array_new ();
   ix->blob = g_byte_array_new ();
+  ix->read_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ix->read_at = g_array_new (FALSE, FALSE, sizeof (ReadSpan));
   if (!teema_store__load_words (store, remember, ix, error)) {
     teema_words__indexer_free (ix);
     return NULL;
@@ -140,6 +149,8 @@ teema_words__indexer_free (TeemaWordIndexer *ix)
   g_array_unref (ix->scratch);
   g_byte_array_unref (ix->seg);
   g_byte_array_unref (ix->blob);
+  g_array_unref (ix->read_ids);
+  g_array_unref (ix->read_at);
   g_free (ix);
 }
 
@@ -227,6 +238,36 @@ teema_words__add (TeemaWordIndexer *ix, gint64 segment_id, gboolean interviewer)
   }
   ix->prev_segment = segment_id;
   ix->n_segments++;
+}
+
+gboolean
+teema_words__read_segments (TeemaWordIndexer *ix, GPtrArray *segments,
+                            GError **error)
+{
+  g_array_set_size (ix->read_ids, 0);
+  g_array_set_size (ix->read_at, 0);
+  for (guint i = 0; i < segments->len; i++) {
+    TeemaSegment *s = segments->pdata[i];
+    s->n_words = teema_words__read (ix, s->text, error);
+    if (s->n_words == G_MAXUINT)
+      return FALSE;
+    ReadSpan at = { ix->read_ids->len, ix->scratch->len, ix->flags };
+    g_array_append_vals (ix->read_ids, ix->scratch->data, ix->scratch->len);
+    g_array_append_val (ix->read_at, at);
+  }
+  return TRUE;
+}
+
+void
+teema_words__add_read (TeemaWordIndexer *ix, guint i, gint64 segment_id,
+                       gboolean interviewer)
+{
+  const ReadSpan *at = &g_array_index (ix->read_at, ReadSpan, i);
+  g_array_set_size (ix->scratch, 0);
+  g_array_append_vals (ix->scratch,
+                       &g_array_index (ix->read_ids, gint64, at->first), at->n);
+  ix->flags = at->flags;
+  teema_words__add (ix, segment_id, interviewer);
 }
 
 gboolean

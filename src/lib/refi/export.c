@@ -19,6 +19,12 @@
  * span order, its memos, its speakers), and notes are read again for the
  * Notes section rather than kept; then each text goes in alone. Memory
  * holds one document's text at a time, whatever the project's size.
+ * Pseudonymised on request: names in the texts, memos and notes are
+ * replaced (text/names.c) and every position is moved with the text; a
+ * document's text is pseudonymised when its source is written (for the
+ * positions) and again when the text goes in, so that still only one
+ * text is held at a time (the analyser's cache makes the second pass
+ * cheap, and it gives the same text).
  * Must always hold: the .qde validates against Project.xsd, positions are
  * code points of the written text, and the output is deterministic (GUIDs
  * derive from content, not chance). */
@@ -48,6 +54,10 @@ typedef struct {
   const TeemaStoreDocument *doc;
   gboolean in_selection;
   guint sel_start, sel_end;
+  /* when pseudonymising, else NULL */
+  TeemaAnalyzer *az;
+  TeemaPseudonymOptions names; /* the name key */
+  GArray *edits;               /* the current document's TeemaNameEdit */
 } Export;
 
 static void
@@ -59,6 +69,49 @@ export_clear (Export *e)
   g_clear_pointer (&e->documents, g_ptr_array_unref);
   g_clear_pointer (&e->variables, g_ptr_array_unref);
   g_clear_error (&e->write_error);
+  g_clear_pointer (&e->az, teema_analyzer_free);
+  g_clear_pointer (&e->edits, g_array_unref);
+}
+
+/* text as written: with names replaced when pseudonymising. */
+static char *
+written (Export *e, const char *text)
+{
+  return e->az ? teema_names_pseudonymise (e->az, &e->names, text, NULL)
+               : g_strdup (text);
+}
+
+/* The project's analyser with its cache, as autocode keeps it. */
+static TeemaAnalyzer *
+analyzer (TeemaStore *store, GError **error)
+{
+  GError *local = NULL;
+  g_autofree char *lang = teema_store__get_setting (store, "language", &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return NULL;
+  }
+  g_autoptr (TeemaAnalyzer) az = teema_analyzer_new (lang ? lang : "fi", error);
+  if (!az)
+    return NULL;
+  g_autofree char *key = g_strdup_printf (
+    "%s-%s",
+    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
+    lang ? lang : "fi");
+  g_autofree char *dump = teema_store__load_analyses (store, key, error);
+  if (!dump)
+    return NULL;
+  teema_analyzer_load_cache (az, dump);
+  return g_steal_pointer (&az);
+}
+
+/* A position in the current document's stored text, in the text as
+ * written. */
+static guint
+position (Export *e, guint offset, gboolean end_of_span)
+{
+  return e->edits ? teema_names_map_offset (e->edits, offset, end_of_span)
+                  : offset;
 }
 
 static void
@@ -251,8 +304,8 @@ selection_coding (const TeemaCoding *c, gpointer data, GError **error)
       g_strdup_printf ("%s:%u:%u", d->sha256, c->start, c->end);
     start (e, "PlainTextSelection");
     guid_attr (e, "guid", "selection", key);
-    int_attr (e, "startPosition", c->start);
-    int_attr (e, "endPosition", c->end);
+    int_attr (e, "startPosition", position (e, c->start, FALSE));
+    int_attr (e, "endPosition", position (e, c->end, TRUE));
     guid_attr (e, "creatingUser", "coder", c->coder);
     attr (e, "creationDateTime", c->created_at);
     e->in_selection = TRUE;
@@ -274,8 +327,8 @@ memo_selection (const TeemaStoreMemoSpan *m, gpointer data, GError **error)
   g_autofree char *note = teema_refi__guid ("memo", key);
   start (e, "PlainTextSelection");
   guid_attr (e, "guid", "memo selection", key);
-  int_attr (e, "startPosition", m->start);
-  int_attr (e, "endPosition", m->end);
+  int_attr (e, "startPosition", position (e, m->start, FALSE));
+  int_attr (e, "endPosition", position (e, m->end, TRUE));
   guid_attr (e, "creatingUser", "coder", m->coder);
   attr (e, "creationDateTime", m->updated_at);
   start (e, "NoteRef");
@@ -317,6 +370,13 @@ write_source (Export *e, const TeemaStoreDocument *d, GError **error)
   attr (e, "plainTextPath", path);
   e->doc = d;
   e->in_selection = FALSE;
+  g_clear_pointer (&e->edits, g_array_unref);
+  if (e->az) { /* where the names change the text's length */
+    g_autofree char *text = teema_store__document_text (store, d->id, error);
+    if (!text)
+      return FALSE;
+    g_free (teema_names_pseudonymise (e->az, &e->names, text, &e->edits));
+  }
   if (!teema_store__foreach_document_coding (store, d->id, FALSE,
                                              selection_coding, e, error))
     return FALSE;
@@ -337,6 +397,7 @@ write_source (Export *e, const TeemaStoreDocument *d, GError **error)
   variable_value (e, VAR_SPEAKERS, speakers->str);
   variable_value (e, VAR_INTERVIEWERS, interviewers->str);
   end (e);
+  g_clear_pointer (&e->edits, g_array_unref);
   return TRUE;
 }
 
@@ -355,8 +416,9 @@ write_sources (Export *e, GError **error)
 
 static void
 write_note (Export *e, const char *guid, const char *name, const char *coder,
-            const char *created, const char *text)
+            const char *created, const char *stored)
 {
+  g_autofree char *text = written (e, stored);
   start (e, "Note");
   attr (e, "guid", guid);
   attr (e, "name", name);
@@ -471,10 +533,11 @@ write_texts (Export *e, GError **error)
 {
   for (guint i = 0; i < e->documents->len; i++) {
     TeemaStoreDocument *d = e->documents->pdata[i];
-    g_autofree char *text =
+    g_autofree char *stored =
       teema_store__document_text (e->project->store, d->id, error);
-    if (!text)
+    if (!stored)
       return FALSE;
+    g_autofree char *text = written (e, stored);
     g_autofree char *guid = teema_refi__guid ("document", d->sha256);
     g_autofree char *name = g_strconcat ("sources/", guid, ".txt", NULL);
     gsize len = strlen (text);
@@ -485,15 +548,32 @@ write_texts (Export *e, GError **error)
   return TRUE;
 }
 
+static gboolean
+export_qdpx (TeemaProject *project, const char *path, gboolean pseudonymised,
+             const TeemaNameKey *key, GError **error)
+{
+  Export e = { .project = project };
+  e.names.key = key;
+  g_autoptr (TeemaZipWriter) zip = NULL;
+  gboolean ok =
+    gather (&e, error)
+    && (!pseudonymised || (e.az = analyzer (project->store, error)) != NULL)
+    && (zip = e.zip = teema_zip__writer_new (path, error)) != NULL
+    && write_qde (&e, error) && write_texts (&e, error)
+    && teema_zip__writer_finish (zip, error);
+  export_clear (&e);
+  return ok;
+}
+
 gboolean
 teema_refi_export_qdpx (TeemaProject *project, const char *path, GError **error)
 {
-  Export e = { .project = project };
-  g_autoptr (TeemaZipWriter) zip = NULL;
-  gboolean ok = gather (&e, error)
-                && (zip = e.zip = teema_zip__writer_new (path, error)) != NULL
-                && write_qde (&e, error) && write_texts (&e, error)
-                && teema_zip__writer_finish (zip, error);
-  export_clear (&e);
-  return ok;
+  return export_qdpx (project, path, FALSE, NULL, error);
+}
+
+gboolean
+teema_refi_export_qdpx_pseudonymised (TeemaProject *project, const char *path,
+                                      const TeemaNameKey *key, GError **error)
+{
+  return export_qdpx (project, path, TRUE, key, error);
 }

@@ -153,7 +153,9 @@ static gboolean
 load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
             GError **error)
 {
-  TeemaCodingSetOptions so = { coder, FALSE, NULL, NULL, NULL, FALSE };
+  /* A coder is compared on what it coded; for the rule coder that
+   * includes what people rejected. */
+  TeemaCodingSetOptions so = { .coder = coder, .with_rejected = TRUE };
   r->coded[c] = teema_coding_set__new (project, &so, error);
   if (!r->coded[c])
     return FALSE;

@@ -8,7 +8,12 @@
  * stamp is enough, with no sort and no hash of pairs. As the rows go by
  * they are counted per theme and informant (segments, words); unless the
  * caller wants only the counts they are also kept per theme, and answer
- * membership through a bitmap by segment id made on first use.
+ * membership through a bitmap by segment id made on first use. Rule
+ * codings that a coder rejected are not in the set unless asked for (the
+ * store leaves them out). With spans, each coding's span is kept for its
+ * (segment, theme) pair, rolled up like the pair, and the spans of a pair
+ * are joined where they overlap. Informants chosen by attribute (where)
+ * leave the others' rows out.
  * Must always hold: a segment appears at most once per theme; rows of one
  * theme are in document order; counts and rows describe the same pairs. */
 #include "reports/reports-private.h"
@@ -18,7 +23,8 @@
 
 struct TeemaCodingSet {
   TeemaCodebook *codebook;
-  GPtrArray *informants; /* TeemaInformant * */
+  GPtrArray *all;        /* every informant (TeemaInformant *, owned) */
+  GPtrArray *informants; /* those meeting where (borrowed from all) */
   GHashTable *inf_index; /* informant code -> index + 1 */
   guint n_themes, n_inf;
   GHashTable *theme_of; /* gint64 * theme id -> codebook index + 1 */
@@ -31,6 +37,10 @@ struct TeemaCodingSet {
   gint64 max_segment;   /* the largest segment id in any row */
   TeemaCodedCount *counts; /* n_themes x (n_inf + 1): the last column is
                               segments without an informant */
+  GHashTable *spans;       /* with options->spans: TeemaCodingKey * ->
+                              GArray of TeemaSpan */
+  gboolean chosen;         /* informants were chosen by attribute: rows of
+                              the others are left out */
   /* while reading */
   const TeemaCodingSetOptions *opt;
   gint only;          /* the one theme kept (options->theme), or -1 */
@@ -90,11 +100,37 @@ index_codebook (TeemaCodingSet *set)
   }
 }
 
+static guint
+key_hash (gconstpointer p)
+{
+  const TeemaCodingKey *k = p;
+  return g_int64_hash (&k->segment) * 31 + g_int64_hash (&k->theme);
+}
+
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
+{
+  const TeemaCodingKey *x = a, *y = b;
+  return x->segment == y->segment && x->theme == y->theme;
+}
+
+/* Records a coding's span for (segment, theme t). */
+static void
+add_span (TeemaCodingSet *set, gint64 segment, guint t, guint start, guint end)
+{
+  TeemaCodingKey k = { segment, t };
+  GArray *spans = g_hash_table_lookup (set->spans, &k);
+  if (!spans) {
+    spans = g_array_new (FALSE, FALSE, sizeof (TeemaSpan));
+    g_hash_table_insert (set->spans, g_memdup2 (&k, sizeof k), spans);
+  }
+  TeemaSpan s = { start, end };
+  g_array_append_val (spans, s);
+}
+
 static void
 emit (TeemaCodingSet *set, guint t, const TeemaStoreCoded *r)
 {
-  if (set->only >= 0 && (gint) t != set->only)
-    return;
   TeemaCodedCount *c =
     &set->counts[(gsize) t * (set->n_inf + 1) + MIN (set->cur_inf, set->n_inf)];
   c->segments++;
@@ -117,6 +153,8 @@ add_coding (const TeemaStoreCoded *r, gpointer data)
       GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_of, &r->document));
     set->cur_inf = i ? i - 1 : TEEMA_NO_INFORMANT;
   }
+  if (set->cur_inf == TEEMA_NO_INFORMANT && set->chosen)
+    return;
   guint t = GPOINTER_TO_UINT (g_hash_table_lookup (set->theme_of, &r->theme));
   if (!t)
     return;
@@ -124,10 +162,46 @@ add_coding (const TeemaStoreCoded *r, gpointer data)
   guint n = set->opt->roll_up ? up->len : 1;
   for (guint k = 0; k < n; k++) {
     guint a = g_array_index (up, guint, k);
+    if (set->only >= 0 && (gint) a != set->only)
+      continue;
+    if (set->spans)
+      add_span (set, r->segment, a, r->start, r->end);
     if (set->seen[a] == r->segment)
       continue;
     set->seen[a] = r->segment;
     emit (set, a, r);
+  }
+}
+
+static int
+by_start (const void *a, const void *b)
+{
+  const TeemaSpan *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Sorts each pair's spans and joins those that overlap or touch. */
+static void
+join_spans (TeemaCodingSet *set)
+{
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init (&it, set->spans);
+  while (g_hash_table_iter_next (&it, NULL, &value)) {
+    GArray *spans = value;
+    g_array_sort (spans, by_start);
+    guint out = 0;
+    for (guint i = 0; i < spans->len; i++) {
+      TeemaSpan s = g_array_index (spans, TeemaSpan, i);
+      TeemaSpan *last = out ? &g_array_index (spans, TeemaSpan, out - 1) : NULL;
+      if (last && s.start <= last->end)
+        last->end = MAX (last->end, s.end);
+      else
+        g_array_index (spans, TeemaSpan, out++) = s;
+    }
+    g_array_set_size (spans, out);
   }
 }
 
@@ -146,6 +220,8 @@ by_position (const void *a, const void *b)
 static void
 finish_rows (TeemaCodingSet *set)
 {
+  if (set->spans)
+    join_spans (set);
   for (guint t = 0; t < set->n_themes; t++) {
     GArray *rows = set->rows[t];
     for (guint i = 1; i < rows->len; i++)
@@ -158,22 +234,74 @@ finish_rows (TeemaCodingSet *set)
   }
 }
 
+/* The informant and group filters spelt as the project has them (they
+ * are matched ignoring case); an unknown one is an error naming those
+ * there are, not an empty answer. */
+static gboolean
+resolve_filters (GPtrArray *informants, const TeemaCodingSetOptions *opt,
+                 char **informant, char **group, GError **error)
+{
+  if (opt->informant) {
+    const TeemaInformant *inf =
+      teema_informant__find (informants, opt->informant, error);
+    if (!inf)
+      return FALSE;
+    *informant = g_strdup (inf->code);
+  }
+  if (opt->group) {
+    const char *g = teema_informant__find_group (informants, opt->group, error);
+    if (!g)
+      return FALSE;
+    *group = g_strdup (g);
+  }
+  return TRUE;
+}
+
 static gboolean
 read_rows (TeemaCodingSet *set, TeemaProject *project, GError **error)
 {
   const TeemaCodingSetOptions *opt = set->opt;
+  g_autofree char *informant = NULL, *group = NULL;
+  if (!resolve_filters (set->all, opt, &informant, &group, error))
+    return FALSE;
+  if (set->spans)
+    g_hash_table_remove_all (set->spans);
+  else if (opt->spans)
+    set->spans = g_hash_table_new_full (key_hash, key_equal, g_free,
+                                        (GDestroyNotify) g_array_unref);
   set->only =
     opt->theme ? teema_codebook_index (set->codebook, opt->theme) : -1;
   if (opt->theme && set->only < 0)
     return TRUE; /* an unknown theme carries nothing */
   set->seen = g_new0 (gint64, set->n_themes + 1);
   set->cur_segment = 0;
-  TeemaStoreCodedQuery q = { opt->coder, opt->informant, opt->group, opt->theme,
-                             opt->roll_up };
+  TeemaStoreCodedQuery q = {
+    .coder = opt->coder,
+    .informant = informant,
+    .group = group,
+    .theme = opt->theme,
+    .roll_up = opt->roll_up,
+    .with_rejected = opt->with_rejected,
+    .humans_only = opt->humans_only,
+    .spans = opt->spans,
+  };
   gboolean ok =
     teema_store__foreach_coded (project->store, &q, add_coding, set, error);
   g_clear_pointer (&set->seen, g_free);
   return ok;
+}
+
+/* The informants of all that meet where; *some (may be NULL) says whether
+ * any were left out. */
+static GPtrArray *
+choose (GPtrArray *all, const TeemaWhere *where, gboolean *some)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    if (teema_where__matches (where, all->pdata[i]))
+      g_ptr_array_add (out, all->pdata[i]);
+  *some = out->len < all->len;
+  return out;
 }
 
 static TeemaCodingSet *
@@ -187,10 +315,16 @@ coding_set_read (TeemaProject *project, const TeemaCodingSetOptions *options,
   g_autoptr (GPtrArray) informants = teema_informant_list (project, error);
   if (!informants)
     return NULL;
+  const TeemaCodingSetOptions *opt = options ? options : &defaults;
+  g_autoptr (TeemaWhere) where =
+    teema_where__new (opt->where, informants, error);
+  if (!where)
+    return NULL;
   TeemaCodingSet *set = g_new0 (TeemaCodingSet, 1);
-  set->opt = options ? options : &defaults;
+  set->opt = opt;
   set->codebook = g_steal_pointer (&cb);
-  set->informants = g_steal_pointer (&informants);
+  set->all = g_steal_pointer (&informants);
+  set->informants = choose (set->all, where, &set->chosen);
   set->n_themes = teema_codebook_size (set->codebook);
   set->n_inf = set->informants->len;
   set->inf_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -274,8 +408,11 @@ teema_coding_set__free (TeemaCodingSet *set)
   g_free (set->leaf);
   g_free (set->counts);
   g_free (set->seen);
+  if (set->spans)
+    g_hash_table_destroy (set->spans);
   teema_codebook_free (set->codebook);
   g_ptr_array_unref (set->informants);
+  g_ptr_array_unref (set->all);
   g_hash_table_destroy (set->inf_index);
   g_hash_table_destroy (set->theme_of);
   g_hash_table_destroy (set->inf_of);
@@ -311,6 +448,27 @@ teema_coding_set__rows (const TeemaCodingSet *set, guint t, guint *n_rows)
   }
   *n_rows = set->rows[t]->len;
   return &g_array_index (set->rows[t], TeemaCoded, 0);
+}
+
+static int
+by_informant_then_position (const void *a, const void *b)
+{
+  const TeemaCoded *x = a, *y = b;
+  if (x->informant != y->informant)
+    return x->informant < y->informant ? -1 : 1;
+  return by_position (a, b);
+}
+
+TeemaCoded *
+teema_coding_set__rows_by_informant (const TeemaCodingSet *set, guint t,
+                                     guint *n_rows)
+{
+  const TeemaCoded *rows = teema_coding_set__rows (set, t, n_rows);
+  TeemaCoded *sorted = g_new (TeemaCoded, *n_rows + 1);
+  if (*n_rows)
+    memcpy (sorted, rows, *n_rows * sizeof *rows);
+  qsort (sorted, *n_rows, sizeof *sorted, by_informant_then_position);
+  return sorted;
 }
 
 /* Theme t's segments as a bitmap by segment id: agreement and evaluation
@@ -356,4 +514,22 @@ gboolean
 teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t)
 {
   return t < set->n_themes && set->leaf[t];
+}
+
+const GArray *
+teema_coding_set__spans (const TeemaCodingSet *set, gint64 segment, guint t)
+{
+  TeemaCodingKey k = { segment, t };
+  return set->spans ? g_hash_table_lookup (set->spans, &k) : NULL;
+}
+
+char *
+teema_coding_set__counted_note (const char *coder)
+{
+  if (!coder)
+    return g_strdup ("Counted: codings by people, and rule codings that no "
+                     "coder rejected.");
+  if (g_str_equal (coder, TEEMA_CODER_RULES))
+    return g_strdup ("Counted: rule codings that no coder rejected.");
+  return g_strdup_printf ("Counted: %s's codings.", coder);
 }

@@ -677,6 +677,87 @@ teema_rule__may_match (const TeemaRule *rule, const guint64 *presence)
   return may_match (rule->root, presence);
 }
 
+static void
+add_display (GPtrArray *out, const char *display)
+{
+  for (guint i = 0; i < out->len; i++)
+    if (g_str_equal (out->pdata[i], display))
+      return;
+  g_ptr_array_add (out, (gpointer) display);
+}
+
+static void
+present_terms (const Node *n, const guint64 *presence, const char *text,
+               GPtrArray *out)
+{
+  switch (n->kind) {
+  case N_AND:
+  case N_OR:
+  case N_NEAR:
+    present_terms (n->a, presence, text, out);
+    present_terms (n->b, presence, text, out);
+    return;
+  case N_NOT:
+    return; /* a word under NOT never helps the rule match */
+  case N_REGEX:
+    if (g_regex_match (n->regex, text, 0, NULL))
+      add_display (out, n->display);
+    return;
+  case N_PHRASE:
+    if (may_match (n, presence))
+      add_display (out, n->display);
+    return;
+  case N_WORD:
+  case N_LEMMA:
+  case N_PART:
+  case N_HEAD:
+  case N_ROOT:
+  case N_PREFIX:
+    if (bit (presence, n->term))
+      add_display (out, n->display);
+    return;
+  }
+}
+
+static gboolean
+complete (const Node *n, const guint64 *presence, const char *text)
+{
+  switch (n->kind) {
+  case N_AND:
+  case N_NEAR:
+    return complete (n->a, presence, text) && complete (n->b, presence, text);
+  case N_OR:
+    return complete (n->a, presence, text) || complete (n->b, presence, text);
+  case N_NOT:
+    return TRUE; /* needs no word */
+  case N_REGEX:
+    return g_regex_match (n->regex, text, 0, NULL);
+  case N_PHRASE:
+  case N_WORD:
+  case N_LEMMA:
+  case N_PART:
+  case N_HEAD:
+  case N_ROOT:
+  case N_PREFIX:
+    return may_match (n, presence);
+  }
+  return FALSE;
+}
+
+gboolean
+teema_rule__complete (const TeemaRule *rule, const guint64 *presence,
+                      const char *text)
+{
+  return complete (rule->root, presence, text);
+}
+
+void
+teema_rule__present_terms (const TeemaRule *rule, const guint64 *presence,
+                           const char *text, GPtrArray *out)
+{
+  present_terms (rule->root, presence, text, out);
+}
+
 /* ---- matching --------------------------------------------------------------
  */
 

@@ -44,4 +44,18 @@ const guint64 *teema_matcher__form_bits (TeemaMatcher *matcher,
  * the analyser; free the array with g_ptr_array_unref. */
 GPtrArray *teema_matcher__keys (TeemaMatcher *matcher);
 
+/* TRUE when every term rule needs to match occurs in a text (bits in
+ * presence, a re:// matching text), whatever their order and distance:
+ * like teema_rule__may_match, but exact for re:// and NOT. */
+gboolean teema_rule__complete (const TeemaRule *rule, const guint64 *presence,
+                               const char *text);
+
+/* Appends to out (const char *, owned by the rule) the display ("part:suhde",
+ * "\"pitää lupaus\"") of each term of rule, outside NOT, that occurs in a
+ * text: its bit is in presence (a phrase: every one of its words), or, for
+ * re://, it matches text. Each display once. For "why did this not match":
+ * an empty result means no term of the rule is there at all. */
+void teema_rule__present_terms (const TeemaRule *rule, const guint64 *presence,
+                                const char *text, GPtrArray *out);
+
 #endif

@@ -4,53 +4,72 @@
  * The rows come in segment id order, one per coding, with what a report
  * needs of the segment (document, position, informant, words) and never
  * its text. The query is answered from the coding table's unique index
- * (segment, theme, coder), which covers it, joined to the narrow segment
- * rows; with a theme given, from the (theme, coder, segment) index for
- * that theme and its descendants. Rolling a theme up to its ancestors and
- * counting a segment once per theme is the caller's (reports/coding-set.c),
- * on these ordered rows, without a temporary B-tree.
+ * (segment, theme, coder, start, end), which covers it, joined to the
+ * narrow segment rows; with a theme given, from the (theme, coder,
+ * segment) index for that theme and its descendants. Rolling a theme up
+ * to its ancestors and counting a segment once per theme is the caller's
+ * (reports/coding-set.c), on these ordered rows, without a temporary
+ * B-tree. Rule codings that any coder rejected (table rejection) are left
+ * out here, unless the query asks for every rule coding (evaluating the
+ * rules themselves): a lookup in the rejection table's primary key, made
+ * only for the rule coder's rows. The span variants share the same FROM
+ * and WHERE, so quotes print exactly the codings that reports count.
  * Must always hold: interviewer turns never appear; rows of one segment
  * are adjacent and segments come in id order; a failed step is an error,
  * never a short list. */
 #include "store/store-private.h"
 
-/* ?1 coder name or NULL, ?3 informant code or NULL, ?4 group or NULL. The
- * informant filters become a set of documents, evaluated once; the
- * caller maps documents to informants, so no row joins them. */
+/* ?1 coder name or NULL, ?3 informant code or NULL, ?4 group or NULL, ?6
+ * the rule coder's name, ?7 1: rule codings count even when rejected, ?8
+ * 1: only human coders (not ?6). The informant filters become a set of
+ * documents, evaluated once; the caller maps documents to informants, so
+ * no row joins them. */
 #define CODED_COLUMNS                                                          \
-  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, s.n_words "
+  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, s.n_words"
 
 #define CODED_FILTER                                                           \
   " WHERE s.interviewer = 0"                                                   \
   "  AND (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"  \
   "  AND ((?3 IS NULL AND ?4 IS NULL) OR s.document_id IN"                     \
   "   (SELECT d.id FROM document d JOIN informant i ON i.id = d.informant_id"  \
-  "    WHERE (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)))"
+  "    WHERE (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)))"     \
+  "  AND (?7 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?6)"      \
+  "   OR NOT EXISTS (SELECT 1 FROM rejection r"                                \
+  "    WHERE r.segment_id = c.segment_id AND r.theme_id = c.theme_id))"        \
+  "  AND (NOT ?8 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?6))"
 
 /* Every coding: segments in id order drive the join (CROSS JOIN keeps
  * SQLite from choosing another order). */
-static const char coded_all_sql[] = CODED_COLUMNS
-  "FROM segment s CROSS JOIN coding c ON c.segment_id = s.id" CODED_FILTER
-  " ORDER BY s.id";
+#define CODED_ALL                                                              \
+  " FROM segment s CROSS JOIN coding c ON c.segment_id = s.id" CODED_FILTER    \
+  " ORDER BY s.id"
 
 /* Codings of theme ?5 and, when ?2, of its descendants. */
-static const char coded_theme_sql[] =
-  "WITH RECURSIVE down (id) AS ("
-  "  SELECT id FROM theme WHERE code = ?5"
-  "  UNION"
-  "  SELECT t.id FROM down JOIN theme p ON p.id = down.id"
-  "   JOIN theme t ON t.parent = p.code COLLATE NOCASE WHERE ?2) " CODED_COLUMNS
-  "FROM down CROSS JOIN coding c ON c.theme_id = down.id"
-  " JOIN segment s ON s.id = c.segment_id" CODED_FILTER " ORDER BY s.id";
+#define CODED_THEME_WITH                                                       \
+  "WITH RECURSIVE down (id) AS ("                                              \
+  "  SELECT id FROM theme WHERE code = ?5"                                     \
+  "  UNION"                                                                    \
+  "  SELECT t.id FROM down JOIN theme p ON p.id = down.id"                     \
+  "   JOIN theme t ON t.parent = p.code COLLATE NOCASE WHERE ?2) "
+#define CODED_THEME                                                            \
+  " FROM down CROSS JOIN coding c ON c.theme_id = down.id"                     \
+  " JOIN segment s ON s.id = c.segment_id" CODED_FILTER " ORDER BY s.id"
 
-gboolean
-teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
-                            TeemaCodedFunc fn, gpointer data, GError **error)
+static const char coded_all_sql[] = CODED_COLUMNS CODED_ALL;
+static const char spans_all_sql[] = CODED_COLUMNS ", c.start, c.end" CODED_ALL;
+static const char coded_theme_sql[] =
+  CODED_THEME_WITH CODED_COLUMNS CODED_THEME;
+static const char spans_theme_sql[] =
+  CODED_THEME_WITH CODED_COLUMNS ", c.start, c.end" CODED_THEME;
+
+static sqlite3_stmt *
+prepare (TeemaStore *store, const TeemaStoreCodedQuery *q, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, q->theme ? coded_theme_sql : coded_all_sql, error);
+  const char *sql = q->theme ? (q->spans ? spans_theme_sql : coded_theme_sql)
+                             : (q->spans ? spans_all_sql : coded_all_sql);
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
-    return FALSE;
+    return NULL;
   teema_store__bind_text (stmt, 1, q->coder);
   teema_store__bind_text (stmt, 3, q->informant);
   teema_store__bind_text (stmt, 4, q->group);
@@ -58,6 +77,19 @@ teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
     sqlite3_bind_int (stmt, 2, q->roll_up ? 1 : 0);
     teema_store__bind_text (stmt, 5, q->theme);
   }
+  teema_store__bind_text (stmt, 6, TEEMA_CODER_RULES);
+  sqlite3_bind_int (stmt, 7, q->with_rejected ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, q->humans_only ? 1 : 0);
+  return stmt;
+}
+
+gboolean
+teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
+                            TeemaCodedFunc fn, gpointer data, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (store, q, error);
+  if (!stmt)
+    return FALSE;
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaStoreCoded row = {
@@ -66,6 +98,8 @@ teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
       sqlite3_column_int64 (stmt, 2),
       (guint) sqlite3_column_int (stmt, 3),
       (guint) sqlite3_column_int (stmt, 4),
+      q->spans ? (guint) sqlite3_column_int (stmt, 5) : 0,
+      q->spans ? (guint) sqlite3_column_int (stmt, 6) : 0,
     };
     fn (&row, data);
   }

@@ -32,7 +32,7 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
     return FALSE;
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')", theme);
+                 "unknown theme '%s' (see 'teema theme list')", theme);
     return FALSE;
   }
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);
@@ -93,6 +93,33 @@ teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
 }
 
 gboolean
+teema_store__remove_coding_span (TeemaStore *store, gint64 segment_id,
+                                 const char *theme, const char *coder,
+                                 guint start, guint end, gboolean *removed,
+                                 GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "DELETE FROM coding WHERE segment_id = ?"
+    " AND theme_id = (SELECT id FROM theme WHERE code = ?)"
+    " AND coder_id = (SELECT id FROM coder WHERE name = ?)"
+    " AND start = ? AND end = ?",
+    error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, segment_id);
+  teema_store__bind_text (stmt, 2, theme);
+  teema_store__bind_text (stmt, 3, coder);
+  sqlite3_bind_int (stmt, 4, (int) start);
+  sqlite3_bind_int (stmt, 5, (int) end);
+  if (!teema_store__step_done (store, stmt, error))
+    return FALSE;
+  if (removed)
+    *removed = sqlite3_changes (store->db) > 0;
+  return TRUE;
+}
+
+gboolean
 teema_store__delete_coder_codings (TeemaStore *store, const char *coder,
                                    GError **error)
 {
@@ -130,14 +157,14 @@ teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
   return keys;
 }
 
-/* The (segment, theme, coder) of codings, unordered and without joins
- * to segments: the coder's sets of a terminal session. */
+/* The (segment, theme, coder) of codings with their spans, unordered and
+ * without joins to segments: the coder's sets of a terminal session. */
 static GPtrArray *
 list_coding_keys (TeemaStore *store, const TeemaCodingFilter *f, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT c.segment_id, t.code, k.name FROM theme t"
+    "SELECT c.segment_id, t.code, k.name, c.start, c.end FROM theme t"
     " CROSS JOIN coding c ON c.theme_id = t.id"
     " JOIN coder k ON k.id = c.coder_id"
     " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
@@ -156,6 +183,8 @@ list_coding_keys (TeemaStore *store, const TeemaCodingFilter *f, GError **error)
     c->segment_id = sqlite3_column_int64 (stmt, 0);
     c->theme = teema_store__column_dup (stmt, 1);
     c->coder = teema_store__column_dup (stmt, 2);
+    c->start = (guint) sqlite3_column_int (stmt, 3);
+    c->end = (guint) sqlite3_column_int (stmt, 4);
     g_ptr_array_add (out, c);
   }
   if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {

@@ -262,8 +262,9 @@ teema_store__segment_keys_list (TeemaStore *store,
 }
 
 GArray *
-teema_store__document_segments (TeemaStore *store, gint64 document,
-                                gboolean include_interviewer, GError **error)
+teema_store__document_segment_keys (TeemaStore *store, gint64 document,
+                                    gboolean include_interviewer,
+                                    GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
@@ -359,7 +360,10 @@ teema_store__document_list (TeemaStore *store, GError **error)
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT d.id, d.name, d.path, i.code, d.segmentation, d.imported_at,"
-    " d.n_segments, d.n_words"
+    " d.n_segments, d.n_words,"
+    " (SELECT count(*) FROM coding c JOIN segment s ON s.id = c.segment_id"
+    "   WHERE s.document_id = d.id),"
+    " (SELECT count(*) FROM aside a WHERE a.document_id = d.id)"
     " FROM document d LEFT JOIN informant i ON i.id = d.informant_id"
     " ORDER BY d.id",
     error);
@@ -378,9 +382,31 @@ teema_store__document_list (TeemaStore *store, GError **error)
     d->imported_at = teema_store__column_dup (stmt, 5);
     d->n_segments = (guint) sqlite3_column_int (stmt, 6);
     d->n_words = (guint) sqlite3_column_int (stmt, 7);
+    d->n_codings = (guint) sqlite3_column_int (stmt, 8);
+    d->n_aside = (guint) sqlite3_column_int (stmt, 9);
     g_ptr_array_add (out, d);
   }
   if (!teema_store__finish (store, stmt, rc, "reading documents", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
+GPtrArray *
+teema_store__document_segments (TeemaStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, SEGMENT_SELECT "WHERE s.document_id = ? ORDER BY s.ordinal", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_segment (stmt));
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
     g_ptr_array_unref (out);
     return NULL;
   }

@@ -65,7 +65,16 @@ static const char *const migrations[] = {
   "  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,"
   "  coder_id INTEGER NOT NULL REFERENCES coder(id),"
   "  created_at TEXT NOT NULL, PRIMARY KEY (segment_id, theme_id, coder_id));",
-  /* 3: text apart from the rows that counts scan (a document's informant
+  /* 3: codings and memos that import --replace could not carry over to
+   * the new text, kept with the text they were on. */
+  "CREATE TABLE aside ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('coding', 'memo')),"
+  "  theme TEXT, coder TEXT NOT NULL, text TEXT NOT NULL, note TEXT,"
+  "  created_at TEXT, set_aside_at TEXT NOT NULL);"
+  "CREATE INDEX aside_document ON aside(document_id);",
+  /* 4: text apart from the rows that counts scan (a document's informant
    * sat behind its whole text, so every join through document walked the
    * text's overflow pages); indexes that cover the coding set; each
    * document's informant segments and words, counted once (every report

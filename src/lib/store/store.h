@@ -55,6 +55,12 @@ gboolean teema_store__set_informant_attr (TeemaStore *store, gint64 id,
                                           const char *key, const char *value,
                                           GError **error);
 GPtrArray *teema_store__list_informants (TeemaStore *store, GError **error);
+/* Fails with TEEMA_ERROR_EXISTS when code is taken. */
+gboolean teema_store__rename_informant (TeemaStore *store, gint64 id,
+                                        const char *code, GError **error);
+/* Deletes the informant with its documents (and all they hold). */
+gboolean teema_store__delete_informant (TeemaStore *store, gint64 id,
+                                        GError **error);
 
 /* Documents and segments. */
 gint64 teema_store__find_document_by_hash (TeemaStore *store,
@@ -72,6 +78,55 @@ GPtrArray *teema_store__document_list (TeemaStore *store, GError **error);
  * by every informant and document list): call once its segments are in. */
 gboolean teema_store__count_document (TeemaStore *store, gint64 id,
                                       GError **error);
+/* Ids of the documents named name, or of the one whose id is name when it
+ * is a number (gint64s, in id order). */
+GArray *teema_store__find_documents (TeemaStore *store, const char *name,
+                                     GError **error);
+gboolean teema_store__rename_document (TeemaStore *store, gint64 id,
+                                       const char *name, GError **error);
+/* A new text (and source) for document id; its segments are the
+ * caller's to replace. */
+gboolean teema_store__update_document (TeemaStore *store, gint64 id,
+                                       const char *path, const char *sha256,
+                                       const char *text, guint n_chars,
+                                       gint64 informant_id,
+                                       const char *segmentation,
+                                       GError **error);
+/* Deletes the document's segments, and with them their codings, memos
+ * and rejections. */
+gboolean teema_store__delete_segments (TeemaStore *store, gint64 document_id,
+                                       GError **error);
+/* The document's segments (TeemaSegment *, the interviewer's too), codings
+ * (TeemaCoding *), memos (TeemaMemo *) and rejections (TeemaCoding * with
+ * segment_id, theme, coder and created_at), in document order. */
+GPtrArray *teema_store__document_segments (TeemaStore *store, gint64 id,
+                                           GError **error);
+GPtrArray *teema_store__document_codings (TeemaStore *store, gint64 id,
+                                          GError **error);
+GPtrArray *teema_store__document_memos (TeemaStore *store, gint64 id,
+                                        GError **error);
+GPtrArray *teema_store__document_rejections (TeemaStore *store, gint64 id,
+                                             GError **error);
+/* What deleting the document (informant 0), or all documents of the
+ * informant (document 0), takes with it. */
+gboolean teema_store__count_removal (TeemaStore *store, gint64 document,
+                                     gint64 informant, TeemaRemoval *out,
+                                     GError **error);
+/* Names of the informant's documents (char *), in import order. */
+GPtrArray *teema_store__informant_documents (TeemaStore *store,
+                                             const char *code, GError **error);
+
+/* Codings and memos set aside by import --replace (aside.c). */
+gboolean teema_store__insert_aside (TeemaStore *store, gint64 document_id,
+                                    const char *kind, const char *theme,
+                                    const char *coder, const char *text,
+                                    const char *note, const char *created_at,
+                                    GError **error);
+/* TeemaAside * of document (0: all), in the order they were set aside. */
+GPtrArray *teema_store__list_aside (TeemaStore *store, gint64 document,
+                                    GError **error);
+gboolean teema_store__clear_aside (TeemaStore *store, gint64 document,
+                                   guint *n_cleared, GError **error);
 /* Inserts a segment with its text; returns its id or 0. */
 gint64 teema_store__insert_segment (TeemaStore *store,
                                     const TeemaSegment *segment,
@@ -99,9 +154,9 @@ GArray *teema_store__segment_keys_list (TeemaStore *store,
                                         const TeemaSegmentFilter *filter,
                                         GError **error);
 /* TeemaStoreSegmentKey of one document's segments, in order. */
-GArray *teema_store__document_segments (TeemaStore *store, gint64 document,
-                                        gboolean include_interviewer,
-                                        GError **error);
+GArray *teema_store__document_segment_keys (TeemaStore *store, gint64 document,
+                                            gboolean include_interviewer,
+                                            GError **error);
 /* The number of segments matching filter, or -1 with error set. */
 gint64 teema_store__count_segments (TeemaStore *store,
                                     const TeemaSegmentFilter *filter,
@@ -123,6 +178,41 @@ gint64 teema_store__count_theme_codings (TeemaStore *store, const char *code,
                                          GError **error);
 gboolean teema_store__delete_theme (TeemaStore *store, const char *code,
                                     GError **error);
+/* The ordinal a theme added now gets: after every other. */
+/* The ordinal a theme added now gets, or -1 with error set. */
+gint64 teema_store__next_theme_ordinal (TeemaStore *store, GError **error);
+/* Renames a theme, and the parent field of its sub-themes. */
+gboolean teema_store__rename_theme (TeemaStore *store, const char *old_code,
+                                    const char *new_code, GError **error);
+/* Writes t's parent, labels, description and colour (t->code names it;
+ * its rules and ordinal stay). */
+gboolean teema_store__update_theme (TeemaStore *store, const TeemaTheme *t,
+                                    GError **error);
+/* Gives code's sub-themes the parent `parent` (NULL: top level); *n (may
+ * be NULL) gets how many. */
+gboolean teema_store__reparent_children (TeemaStore *store, const char *code,
+                                         const char *parent, guint *n,
+                                         GError **error);
+
+typedef struct {
+  guint n_codings;    /* codings moved to the other theme */
+  guint n_duplicates; /* codings dropped: the other theme had them */
+  guint n_rules;      /* rules and exclusions moved */
+  guint n_children;   /* sub-themes moved under the other theme */
+} TeemaStoreMerged;
+
+/* Moves from's codings (keeping coder, span, time and note), rejections,
+ * rules and sub-themes to into, then deletes from. */
+gboolean teema_store__merge_theme (TeemaStore *store, const char *from,
+                                   const char *into, TeemaStoreMerged *merged,
+                                   GError **error);
+/* Appends a rule (kind "rule" or "exclude") to theme code's. */
+gboolean teema_store__append_theme_rule (TeemaStore *store, const char *code,
+                                         const char *kind, const char *rule,
+                                         GError **error);
+/* theme code -> number of codings (any coder), every theme. */
+GHashTable *teema_store__theme_coding_counts (TeemaStore *store,
+                                              GError **error);
 
 /* Codings. */
 gint64 teema_store__ensure_coder (TeemaStore *store, const char *name,
@@ -140,6 +230,11 @@ gboolean teema_store__insert_coding (TeemaStore *store, gint64 segment_id,
 gboolean teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
                                      const char *theme, const char *coder,
                                      gboolean *removed, GError **error);
+/* Removes the coding of exactly [start, end) (document offsets). */
+gboolean teema_store__remove_coding_span (TeemaStore *store, gint64 segment_id,
+                                          const char *theme, const char *coder,
+                                          guint start, guint end,
+                                          gboolean *removed, GError **error);
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
                                             const char *coder, GError **error);
 /* The (segment id, theme id) keys of coder's codings (a TeemaCodingKey set). */
@@ -152,27 +247,32 @@ GPtrArray *teema_store__list_codings (TeemaStore *store,
 /* ---- coded segments (coded.c) ----------------------------------------- */
 
 typedef struct {
-  const char *coder;     /* one coder's codings, or NULL for every coder */
-  const char *informant; /* only this informant, or NULL */
-  const char *group;     /* only this group, or NULL */
-  const char *theme;     /* only codings of this theme (code), or NULL */
-  gboolean roll_up;      /* with theme: its descendants' codings too */
+  const char *coder;      /* one coder's codings, or NULL for every coder */
+  const char *informant;  /* only this informant, or NULL */
+  const char *group;      /* only this group, or NULL */
+  const char *theme;      /* only codings of this theme (code), or NULL */
+  gboolean roll_up;       /* with theme: its descendants' codings too */
+  gboolean with_rejected; /* rule codings a coder rejected count too */
+  gboolean humans_only;   /* leave out the coder "rules" */
+  gboolean spans;         /* read each coding's start and end */
 } TeemaStoreCodedQuery;
 
 /* One coding on an informant segment. */
 typedef struct {
   gint64 segment;
-  gint64 theme;    /* theme id (teema_store__theme_ids maps it to a code) */
-  gint64 document; /* (teema_store__document_informants: its informant) */
-  guint ordinal;   /* the segment's position in its document */
-  guint n_words;   /* the segment's words */
+  gint64 theme;     /* theme id (teema_store__theme_ids maps it to a code) */
+  gint64 document;  /* (teema_store__document_informants: its informant) */
+  guint ordinal;    /* the segment's position in its document */
+  guint n_words;    /* the segment's words */
+  guint start, end; /* with spans: the coding's document span, else 0 */
 } TeemaStoreCoded;
 
 typedef void (*TeemaCodedFunc) (const TeemaStoreCoded *row, gpointer data);
 
 /* Calls fn once per coding of the query on an informant segment, in
  * segment id order (a segment's codings are adjacent; one theme may come
- * more than once, from several coders or spans). */
+ * more than once, from several coders or spans). Rule codings rejected by
+ * any coder are left out unless with_rejected. */
 gboolean teema_store__foreach_coded (TeemaStore *store,
                                      const TeemaStoreCodedQuery *query,
                                      TeemaCodedFunc fn, gpointer data,
@@ -275,6 +375,16 @@ gboolean teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
 GPtrArray *teema_store__list_rejections (TeemaStore *store, const char *coder,
                                          GError **error);
 
+/* ---- open rule suggestions (suggestions.c) ------------------------------ */
+
+/* TeemaSuggestion * (n_hits not set) in document and codebook order: rule
+ * codings that coder (NULL: anyone) has neither made nor rejected; only
+ * segment_id (0: all), informant and theme (NULL: all). */
+GPtrArray *teema_store__list_suggestions (TeemaStore *store, const char *coder,
+                                          gint64 segment_id,
+                                          const char *informant,
+                                          const char *theme, GError **error);
+
 /* ---- merging two projects (merge.c) ------------------------------------ */
 
 /* A segment's id by its document's content hash and its ordinal, 0 when
@@ -303,6 +413,10 @@ typedef struct {
 } TeemaStoreDocument;
 
 void teema_store_document__free (TeemaStoreDocument *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaStoreDocument, teema_store_document__free)
+/* One document with its text, or NULL with TEEMA_ERROR_NOT_FOUND. */
+TeemaStoreDocument *teema_store__get_document (TeemaStore *store, gint64 id,
+                                               GError **error);
 
 /* All documents in id order (TeemaStoreDocument *, text NULL). */
 GPtrArray *teema_store__list_documents (TeemaStore *store, GError **error);

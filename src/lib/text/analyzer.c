@@ -4,7 +4,8 @@
  * because the first reading is sometimes wrong ("verkkosivuilta"). From each
  * reading: BASEFORM is a lemma, STRUCTURE marks compound boundaries (so the
  * head part follows from the base form), WORDBASES gives roots
- * ("luotettavuutta" -> luottaa). Forms Voikko does not know are handled
+ * ("luotettavuutta" -> luottaa), CLASS whether it can be a name. Forms
+ * Voikko does not know are handled
  * here: spoken Finnish through a small table, "NPS-luku" through its last
  * part, "B2B:ssä" through the part before the colon. Without a Finnish
  * dictionary Snowball stems stand in for lemmas.
@@ -119,6 +120,41 @@ static const char *const spoken[][2] = {
   { "kattoa", "katsoa" },
   { "sanoo", "sanoa" },
   { "kysyy", "kysyä" },
+  { "tarvii", "tarvitsee" },
+  { "tarviin", "tarvitsen" },
+  { "tarvis", "tarvitsisi" },
+  { "yhen", "yhden" },
+  { "yhes", "yhdessä" },
+  { "yhessä", "yhdessä" },
+  { "takasin", "takaisin" },
+  { "hoitu", "hoitui" },
+  { "tavote", "tavoite" },
+  { "tavotteet", "tavoitteet" },
+  { "tavotteita", "tavoitteita" },
+  { "tavotteen", "tavoitteen" },
+  { "oo", "ole" },
+  { "nään", "näen" },
+  { "miks", "miksi" },
+  { "uus", "uusi" },
+  { "sillon", "silloin" },
+  { "viimeks", "viimeksi" },
+  { "meiät", "meidät" },
+  { "teiät", "teidät" },
+  { "kahen", "kahden" },
+  { "yhellä", "yhdellä" },
+  { "yhestä", "yhdestä" },
+  { "yheltä", "yhdeltä" },
+  { "anto", "antoi" },
+  { "kerto", "kertoi" },
+  { "vastas", "vastasi" },
+  { "pyys", "pyysi" },
+  { "siks", "siksi" },
+  { "lisäks", "lisäksi" },
+  { "katon", "katson" },
+  { "katotaan", "katsotaan" },
+  { "katottiin", "katsottiin" },
+  { "kattomaan", "katsomaan" },
+  { "kattonu", "katsonut" },
 };
 
 static GHashTable *spoken_table;
@@ -278,6 +314,7 @@ typedef struct {
   const char *prefix;
   const char *normalised;
   gboolean keep; /* the analyser's scratch builder: emptied, not freed */
+  guint classes;
 } Builder;
 
 static const char *
@@ -327,6 +364,7 @@ builder_done (Builder *b)
       g_ptr_array_unref (sets[i]);
   b->prefix = NULL;
   b->normalised = NULL;
+  b->classes = 0;
 }
 
 /* The analysis and its four lists in one allocation: a project's cache is
@@ -346,6 +384,7 @@ builder_finish (TeemaAnalyzer *a, Builder *b, const char *form)
   lists = put_strv (lists, b->parts, &an->pub.parts);
   lists = put_strv (lists, b->heads, &an->pub.heads);
   put_strv (lists, b->roots, &an->pub.roots);
+  an->pub.classes = b->classes;
   an->prefix = b->prefix ? intern (a, b->prefix) : NULL;
   builder_done (b);
   return an;
@@ -361,6 +400,7 @@ builder_init (Builder *b)
   b->prefix = NULL;
   b->normalised = NULL;
   b->keep = FALSE;
+  b->classes = 0;
 }
 
 /* Splits form by a Voikko STRUCTURE into its compound parts (surface). */
@@ -414,11 +454,60 @@ mor_value (struct voikko_mor_analysis *m, const char *key)
   return out;
 }
 
+/* A participle ("soittanut", "luvattu") is its own base form to Voikko;
+ * its verb is a lemma too, so lemma:soittaa finds the perfect tense. A
+ * -minen noun ("tapaamisessa") has the verb as base form; the noun
+ * ("tapaaminen") is a lemma too. */
+static void
+add_verb_noun_lemmas (TeemaAnalyzer *a, Builder *b,
+                      struct voikko_mor_analysis *m, const char *wordbases)
+{
+  g_autofree char *participle = mor_value (m, "PARTICIPLE");
+  if (participle && wordbases) {
+    const char *open = strchr (wordbases, '(');
+    const char *close = open ? strchr (open, ')') : NULL;
+    if (close && open[1] != '+' && close > open + 1) {
+      g_autofree char *verb = g_strndup (open + 1, close - open - 1);
+      add_unique (a, b->lemmas, verb);
+    }
+  }
+  g_autofree char *mood = mor_value (m, "MOOD");
+  g_autofree char *fst = mood && g_str_equal (mood, "minen-infinitive")
+                           ? mor_value (m, "FSTOUTPUT")
+                           : NULL;
+  const char *x = fst ? strstr (fst, "[x]") : NULL;
+  const char *end = x ? strchr (x + 3, '[') : NULL;
+  if (end && end > x + 3) {
+    g_autofree char *stem = g_strndup (x + 3, end - x - 3);
+    g_autofree char *noun = g_strconcat (stem, "minen", NULL);
+    add_unique (a, b->lemmas, noun);
+  }
+}
+
 static char *
 strip_hyphen (const char *s)
 {
   gsize n = strlen (s);
   return g_strndup (s, n && s[n - 1] == '-' ? n - 1 : n);
+}
+
+/* The TEEMA_WORD_* bit of a Voikko CLASS value. */
+static guint
+word_class (const char *cls)
+{
+  static const struct {
+    const char *name;
+    guint bit;
+  } names[] = {
+    { "etunimi", TEEMA_WORD_FIRST_NAME },
+    { "sukunimi", TEEMA_WORD_LAST_NAME },
+    { "paikannimi", TEEMA_WORD_PLACE },
+    { "nimi", TEEMA_WORD_PROPER },
+  };
+  for (gsize i = 0; cls && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (cls, names[i].name))
+      return names[i].bit;
+  return TEEMA_WORD_COMMON;
 }
 
 static void
@@ -428,11 +517,14 @@ add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
   g_autofree char *base = mor_value (m, "BASEFORM");
   g_autofree char *structure = mor_value (m, "STRUCTURE");
   g_autofree char *wordbases = mor_value (m, "WORDBASES");
+  g_autofree char *cls = mor_value (m, "CLASS");
   if (!base)
     return;
+  b->classes |= word_class (cls);
   add_unique (a, b->lemmas, base);
   if (wordbases)
     add_wordbases (a, b, wordbases);
+  add_verb_noun_lemmas (a, b, m, wordbases);
   g_autoptr (GPtrArray) parts =
     structure ? structure_parts (form, structure) : g_ptr_array_new ();
   if (parts->len < 2) {
@@ -491,6 +583,7 @@ analyze_hyphenated (TeemaAnalyzer *a, Builder *b, const char *form)
   add_all (a, b->parts, tail->pub.parts);
   add_all (a, b->heads, tail->pub.heads);
   add_all (a, b->roots, tail->pub.roots);
+  b->classes |= tail->pub.classes;
   b->prefix = intern (a, first);
   return TRUE;
 }
@@ -515,22 +608,58 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
     add_all (a, b->parts, w->pub.parts);
     add_all (a, b->heads, w->pub.heads);
     add_all (a, b->roots, w->pub.roots);
+    b->classes |= w->pub.classes;
   }
 }
 
 /* Spoken endings Voikko does not know, and their standard spelling: tried
  * in order on a form Voikko rejects ("henkilökohtanen", "huomannu",
- * "helpottais", "selkee", "jotenki"). Each pair is (spoken, standard). */
+ * "helpottais", "selkee", "jotenki", "helppoo"). Each pair is (spoken,
+ * standard). */
 static const char *const spoken_endings[][2] = {
-  { "anen", "ainen" },   { "änen", "äinen" },  { "asen", "aisen" },
-  { "äsen", "äisen" },   { "asta", "aista" },  { "ästä", "äistä" },
-  { "asia", "aisia" },   { "äsiä", "äisiä" },  { "onen", "oinen" },
-  { "osen", "oisen" },   { "osta", "oista" },  { "osia", "oisia" },
-  { "nu", "nut" },       { "ny", "nyt" },      { "ttais", "ttaisi" },
-  { "ttäis", "ttäisi" }, { "is", "isi" },      { "ee", "eä" },
-  { "ee", "ea" },        { "eetä", "eää" },    { "eeta", "eaa" },
-  { "ki", "kin" },       { "aa", "aan" },      { "ää", "ään" },
-  { "eesti", "easti" },  { "eesti", "eästi" },
+  { "anen", "ainen" },
+  { "änen", "äinen" },
+  { "asen", "aisen" },
+  { "äsen", "äisen" },
+  { "asta", "aista" },
+  { "ästä", "äistä" },
+  { "asia", "aisia" },
+  { "äsiä", "äisiä" },
+  { "onen", "oinen" },
+  { "osen", "oisen" },
+  { "osta", "oista" },
+  { "osia", "oisia" },
+  { "nu", "nut" },
+  { "ny", "nyt" },
+  { "ttais", "ttaisi" },
+  { "ttäis", "ttäisi" },
+  { "is", "isi" },
+  { "ee", "eä" },
+  { "ee", "ea" },
+  { "eetä", "eää" },
+  { "eeta", "eaa" },
+  { "ki", "kin" },
+  { "aa", "aan" },
+  { "ää", "ään" },
+  { "oo", "oa" },
+  { "öö", "öä" },
+  { "eesti", "easti" },
+  { "eesti", "eästi" },
+  { "lu", "lut" },
+  { "ru", "rut" },
+  { "su", "sut" },
+  { "ks", "ksi" },
+  { "een", "eän" },
+  { "een", "ean" },
+  /* past tense with the final -i dropped: tapahtu, lupas, löyty */
+  { "u", "ui" },
+  { "y", "yi" },
+  { "o", "oi" },
+  { "ö", "öi" },
+  { "as", "asi" },
+  { "äs", "äsi" },
+  { "ys", "ysi" },
+  { "us", "usi" },
 };
 
 static gboolean
@@ -544,6 +673,25 @@ analyze_spoken_ending (TeemaAnalyzer *a, Builder *b, const char *form)
       continue;
     g_autofree char *stem = g_strndup (form, n - k);
     g_autofree char *standard = g_strconcat (stem, to, NULL);
+    if (analyze_voikko (a, b, standard)) {
+      b->normalised = intern (a, standard);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* "oi" said as "o" before t: ilmottaa, osote, kirjottaa, tarkottaa. Tries
+ * an i after each "o" followed by "t" until Voikko knows the word. */
+static gboolean
+analyze_spoken_oi (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  for (const char *p = strstr (form, "ot"); p; p = strstr (p + 1, "ot")) {
+    if (p == form)
+      continue;
+    gsize at = (gsize) (p - form) + 1;
+    g_autofree char *head = g_strndup (form, at);
+    g_autofree char *standard = g_strconcat (head, "i", form + at, NULL);
     if (analyze_voikko (a, b, standard)) {
       b->normalised = intern (a, standard);
       return TRUE;
@@ -567,7 +715,7 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   if (analyze_voikko (a, b, form))
     return;
   if (g_str_equal (a->lang, "fi") && !strchr (form, '-') && !strchr (form, ':')
-      && analyze_spoken_ending (a, b, form))
+      && (analyze_spoken_oi (a, b, form) || analyze_spoken_ending (a, b, form)))
     return;
   const char *colon = strchr (form, ':');
   if (colon && colon != form) {
@@ -760,6 +908,12 @@ teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
   return g_string_free (out, FALSE);
 }
 
+struct VoikkoHandle *
+teema_analyzer__voikko (TeemaAnalyzer *a)
+{
+  return a->voikko;
+}
+
 /* ---- rule keys ----------------------------------------------------------- */
 
 const char *
@@ -816,7 +970,7 @@ teema_analyzer_dump_cache (TeemaAnalyzer *a, gboolean only_new)
     append_list (out, an->pub.roots);
     g_string_append_c (out, '\t');
     g_string_append (out, an->prefix ? an->prefix : "");
-    g_string_append_c (out, '\n');
+    g_string_append_printf (out, "\t%u\n", an->pub.classes);
   }
   return g_string_free (out, FALSE);
 }
@@ -843,27 +997,29 @@ load_list (TeemaAnalyzer *a, GPtrArray *set, const char *field, gsize len)
 }
 
 /* An analysis from its stored data (the dump's fields after the form:
- * normalised, lemmas, parts, heads, roots, prefix, tab-separated; len
- * bytes), or NULL when the data is not six fields with a lemma. Parsed in
- * place: a project's cache is tens of thousands of these. */
+ * normalised, lemmas, parts, heads, roots, prefix, word classes,
+ * tab-separated; len bytes), or NULL when the data is not seven fields
+ * with a lemma. Six fields are data from before word classes were kept:
+ * such a form is analysed again (and saved again, replacing the line).
+ * Parsed in place: a project's cache is tens of thousands of these. */
 static Analysis *
 build_stored_len (TeemaAnalyzer *a, const char *form, const char *data,
                   gsize len)
 {
-  const char *f[7];
+  const char *f[8];
   gsize n = 0;
   f[n++] = data;
   for (gsize i = 0; i < len; i++)
     if (data[i] == '\t') {
-      if (n == 6)
+      if (n == 7)
         return NULL;
       f[n++] = data + i + 1;
     }
-  if (n != 6)
+  if (n != 7)
     return NULL;
-  f[6] = data + len + 1; /* one past the end, so each field ends before */
-  gsize flen[6];
-  for (guint i = 0; i < 6; i++)
+  f[7] = data + len + 1; /* one past the end, so each field ends before */
+  gsize flen[7];
+  for (guint i = 0; i < 7; i++)
     flen[i] = (gsize) (f[i + 1] - f[i]) - 1;
   if (flen[1] == 0)
     return NULL;
@@ -875,7 +1031,8 @@ build_stored_len (TeemaAnalyzer *a, const char *form, const char *data,
                 a->scratch.roots,
                 NULL,
                 NULL,
-                TRUE };
+                TRUE,
+                0 };
   g_autofree char *normalised = flen[0] ? g_strndup (f[0], flen[0]) : NULL;
   g_autofree char *prefix = flen[5] ? g_strndup (f[5], flen[5]) : NULL;
   b.normalised = normalised;
@@ -884,6 +1041,7 @@ build_stored_len (TeemaAnalyzer *a, const char *form, const char *data,
   load_list (a, b.heads, f[3], flen[3]);
   load_list (a, b.roots, f[4], flen[4]);
   b.prefix = prefix ? intern (a, prefix) : NULL;
+  b.classes = (guint) g_ascii_strtoull (f[6], NULL, 10);
   return builder_finish (a, &b, form);
 }
 
