@@ -17,6 +17,7 @@ teema_autocode_result_free (TeemaAutocodeResult *r)
     return;
   g_free (r->backend);
   g_free (r->warning);
+  g_free (r->undecided);
   g_ptr_array_unref (r->items);
   g_free (r);
 }
@@ -339,6 +340,18 @@ remove_stale (Run *run, GError **error)
   return TRUE;
 }
 
+/* The rules that could not decide, summed over the workers. */
+static void
+count_undecided (Run *run)
+{
+  for (guint i = 0; i < run->workers->len; i++) {
+    TeemaCompiled *c = ((Worker *) run->workers->pdata[i])->compiled;
+    run->result->n_undecided += c->n_undecided;
+    if (!run->result->undecided && c->undecided)
+      run->result->undecided = g_strdup (c->undecided);
+  }
+}
+
 static gboolean
 save_analyses (Run *run, GError **error)
 {
@@ -370,6 +383,7 @@ run_all (TeemaProject *project, gpointer data, GError **error)
   while (ok && run->next_write < run->next_seq)
     ok = collect (run, TRUE, error);
   stop_workers (run);
+  count_undecided (run);
   if (!ok || !remove_stale (run, error))
     return FALSE;
   run->result->n_codings = run->result->n_kept + run->result->n_added;

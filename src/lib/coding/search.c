@@ -34,9 +34,19 @@ teema_search_run (TeemaProject *project, const char *rule_src,
     TeemaSegment *s = segs->pdata[i];
     g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, s->text, -1);
     GArray *hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
-    if (!teema_rule_match (rule, az, s->text, tokens, NULL, hits)) {
+    GError *undecided = NULL;
+    if (!teema_rule_match_full (rule, az, s->text, tokens, NULL, hits,
+                                &undecided)) {
       g_array_unref (hits);
-      continue;
+      if (!undecided)
+        continue;
+      /* A search that cannot be decided on a segment is not a short list. */
+      g_propagate_prefixed_error (error, undecided,
+                                  "segment %" G_GINT64_FORMAT " (%s #%u): ",
+                                  s->id, s->document, s->ordinal);
+      g_ptr_array_unref (segs);
+      g_ptr_array_unref (out);
+      return NULL;
     }
     TeemaSearchMatch *m = g_new0 (TeemaSearchMatch, 1);
     m->segment = g_steal_pointer (&segs->pdata[i]);
