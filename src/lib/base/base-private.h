@@ -7,6 +7,11 @@
 #include <glib.h>
 #include <teema/error.h>
 
+/* teema__read_file for a file of at most max bytes: a larger one fails
+ * with TEEMA_ERROR_UNSUPPORTED naming limit (the constant's name) before
+ * anything is read. */
+gboolean teema__read_file_max (const char *path, gsize max, const char *limit,
+                               char **data, gsize *len, GError **error);
 /* Reads a whole file; on failure sets TEEMA_ERROR_IO with the system's
  * message (which names the file). len may be NULL. */
 gboolean teema__read_file (const char *path, char **data, gsize *len,

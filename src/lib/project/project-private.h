@@ -21,4 +21,21 @@ gboolean teema_project__transact (TeemaProject *project, TeemaWriteFunc fn,
 gboolean teema_project__check_segment (TeemaProject *project, gint64 id,
                                        GError **error);
 
+/* ---- attributes.c: the informant attribute CSV ---------------------- */
+
+/* A CSV file larger than this is refused before it is read. */
+#define TEEMA_CSV_MAX_BYTES (64 * 1024 * 1024)
+
+typedef struct {
+  GPtrArray *fields; /* char *, stripped */
+  guint line;        /* where the row starts */
+} TeemaCsvRow;
+
+/* Parses an attribute CSV (data need not be NUL-terminated): the header
+ * row first, then one row per informant, each with as many fields as the
+ * header; the header's first column is 'informant' (or 'id') and no column
+ * is named twice. Errors name path and the line; TeemaCsvRow * rows. */
+GPtrArray *teema_attributes__parse (const char *data, gsize len,
+                                    const char *path, GError **error);
+
 #endif

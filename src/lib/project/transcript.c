@@ -159,7 +159,7 @@ parse_meta_line (TeemaTranscript *t, const char *line, const char *name,
   char *value = g_strstrip (g_strdup (colon + 1));
   if (!g_hash_table_contains (t->meta, key))
     g_ptr_array_insert (t->keys, (gint) t->keys->len - 1, key);
-  g_hash_table_replace (t->meta, key, value);
+  g_hash_table_insert (t->meta, key, value); /* keeps the key in t->keys */
   return TRUE;
 }
 
@@ -171,7 +171,7 @@ parse_front_matter (TeemaTranscript *t, const char *text, const char *name,
   t->body_line = 1;
   if (!g_str_has_prefix (text, "---\n") && strcmp (text, "---") != 0)
     return text;
-  const char *p = text + 4;
+  const char *p = text + 3 + (text[3] == '\n');
   guint lineno = 2;
   while (*p) {
     const char *eol = strchr (p, '\n');

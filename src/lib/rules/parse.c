@@ -321,12 +321,14 @@ operator (Parser *ps, NodeKind kind, GPtrArray *kids, const char *at)
   return n;
 }
 
+/* The n (1 or 2) operands a, b, as given: a NULL among them (a failed
+ * operand) makes operator() fail. */
 static GPtrArray *
-kids_of (Node *a, Node *b)
+kids_of (guint n, Node *a, Node *b)
 {
   GPtrArray *kids = g_ptr_array_new ();
   g_ptr_array_add (kids, a);
-  if (b)
+  if (n == 2)
     g_ptr_array_add (kids, b);
   return kids;
 }
@@ -343,7 +345,7 @@ unary (Parser *ps)
   }
   Node *inner = unary (ps);
   ps->nesting--;
-  return inner ? operator (ps, N_NOT, kids_of (inner, NULL), at) : NULL;
+  return inner ? operator (ps, N_NOT, kids_of (1, inner, NULL), at) : NULL;
 }
 
 static Node *
@@ -364,7 +366,7 @@ parse_near (Parser *ps)
       distance = (guint) d;
       ps->p = end;
     }
-    left = operator (ps, N_NEAR, kids_of (left, unary (ps)), at);
+    left = operator (ps, N_NEAR, kids_of (2, left, unary (ps)), at);
     if (left)
       left->distance = distance;
     at = ps->p;
@@ -392,7 +394,7 @@ chain (Parser *ps, NodeKind kind, const char *kw, Node *(*operand) (Parser *))
   Node *first = operand (ps);
   if (!first)
     return NULL;
-  GPtrArray *kids = kids_of (first, NULL);
+  GPtrArray *kids = kids_of (1, first, NULL);
   for (;;) {
     /* "A NOT B" and "A B" both mean A AND (...). */
     gboolean more = keyword (ps, kw) || (kind == N_AND && at_operand (ps));
