@@ -101,7 +101,10 @@ cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
 TeemaProject *
 cli_open (CliGlobals *g, GError **error)
 {
-  return teema_project_open (g->project, error);
+  TeemaProject *p = teema_project_open (g->project, error);
+  if (p && teema_project_notice (p))
+    fprintf (stderr, "teema: %s\n", teema_project_notice (p));
+  return p;
 }
 
 gboolean

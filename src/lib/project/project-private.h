@@ -21,6 +21,10 @@ gboolean teema_project__transact (TeemaProject *project, TeemaWriteFunc fn,
 gboolean teema_project__check_segment (TeemaProject *project, gint64 id,
                                        GError **error);
 
+/* Opens a project only to read it (merge's other copy): never written,
+ * an older one upgraded in memory. */
+TeemaProject *teema_project__open_readonly (const char *path, GError **error);
+
 /* ---- attributes.c: the informant attribute CSV ---------------------- */
 
 /* A CSV file larger than this is refused before it is read. */

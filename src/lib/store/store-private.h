@@ -8,10 +8,23 @@
 
 #include <sqlite3.h>
 
+/* What PRAGMA application_id holds in every teema project ("TEMA"). */
+#define TEEMA_STORE_APPLICATION_ID 0x54454D41
+/* How long a command waits for another's write to finish before it fails
+ * with "database is locked": writes are short (autocode commits its work
+ * in one final step), so this is only reached when something is stuck. */
+#define TEEMA_STORE_BUSY_MS 20000
+
 struct TeemaStore {
   sqlite3 *db;
-  GHashTable *stmts; /* SQL text (static string) -> sqlite3_stmt * */
+  GHashTable *stmts;    /* SQL text (static string) -> sqlite3_stmt * */
+  char *path;           /* for messages */
+  const char *readonly; /* why the project cannot be written, or NULL */
+  char *notice;         /* what opening did (an upgrade), or NULL */
 };
+
+/* The SQL that takes the schema from version to version + 1. */
+const char *teema_store__migration (int version);
 
 /* Sets a TEEMA_ERROR_STORE error with SQLite's message; returns FALSE. */
 gboolean teema_store__fail (TeemaStore *store, GError **error,

@@ -1,8 +1,10 @@
-/* store/store.c — the SQLite project file.
+/* store/store.c — the SQLite project file: schema, statements, settings.
  *
  * One file is one project. The schema carries its version in PRAGMA
- * user_version; opening an older file runs the missing migrations in one
- * transaction. Foreign keys are on and the journal is WAL. Prepared
+ * user_version and the file says it is a project in PRAGMA
+ * application_id; opening (store/open.c) checks both before writing and
+ * runs the missing migrations in one transaction. Foreign keys are on and
+ * the journal is WAL. Prepared
  * statements are cached per SQL text; every value is a bound parameter.
  * Must always hold: no function here commits on its own except
  * teema_store__commit, so callers decide what is one change. */
@@ -70,8 +72,14 @@ static const char *const migrations[] = {
 gboolean
 teema_store__fail (TeemaStore *store, GError **error, const char *what)
 {
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", what,
-               sqlite3_errmsg (store->db));
+  int code = sqlite3_errcode (store->db);
+  if (code == SQLITE_READONLY && store->readonly)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
+                 "%s: cannot change the project: %s; nothing was changed",
+                 store->path, store->readonly);
+  else
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s: %s",
+                 store->path, what, sqlite3_errmsg (store->db));
   return FALSE;
 }
 
@@ -113,12 +121,8 @@ teema_store__column_dup (sqlite3_stmt *stmt, int i)
 gboolean
 teema_store__exec (TeemaStore *store, const char *sql, GError **error)
 {
-  char *msg = NULL;
-  if (sqlite3_exec (store->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s", msg);
-    sqlite3_free (msg);
-    return FALSE;
-  }
+  if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return teema_store__fail (store, error, "writing the project");
   return TRUE;
 }
 
@@ -133,121 +137,17 @@ teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
-static int
-user_version (TeemaStore *store)
-{
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "PRAGMA user_version", NULL);
-  int v = -1;
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int (stmt, 0);
-  if (stmt)
-    sqlite3_reset (stmt);
-  return v;
-}
-
 int
 teema_store__schema_version (void)
 {
   return (int) G_N_ELEMENTS (migrations);
 }
 
-static gboolean
-is_teema_file (TeemaStore *store, int version, gboolean create)
+const char *
+teema_store__migration (int version)
 {
-  if (version > 0)
-    return TRUE;
-  /* A version-0 file is ours only when we are creating it, and empty:
-   * opening an empty file must not turn it into a project. */
-  if (!create)
-    return FALSE;
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "SELECT count(*) FROM sqlite_master", NULL);
-  gboolean empty = stmt && sqlite3_step (stmt) == SQLITE_ROW
-                   && sqlite3_column_int (stmt, 0) == 0;
-  if (stmt)
-    sqlite3_reset (stmt);
-  return empty;
-}
-
-static gboolean
-migrate (TeemaStore *store, gboolean create, GError **error)
-{
-  int version = user_version (store);
-  int target = teema_store__schema_version ();
-  if (version < 0 || !is_teema_file (store, version, create)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 "not a teema project (unknown database layout)");
-    return FALSE;
-  }
-  if (version > target) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "project schema %d is newer than this teema (%d): "
-                 "upgrade teema",
-                 version, target);
-    return FALSE;
-  }
-  if (version == target)
-    return TRUE;
-  if (!teema_store__begin (store, error))
-    return FALSE;
-  for (int v = version; v < target; v++) {
-    if (!teema_store__exec (store, migrations[v], error)) {
-      teema_store__rollback (store);
-      return FALSE;
-    }
-  }
-  g_autofree char *pragma =
-    g_strdup_printf ("PRAGMA user_version = %d", target);
-  if (!teema_store__exec (store, pragma, error)) {
-    teema_store__rollback (store);
-    return FALSE;
-  }
-  return teema_store__commit (store, error);
-}
-
-static void
-finalize_stmt (gpointer p)
-{
-  sqlite3_finalize (p);
-}
-
-TeemaStore *
-teema_store__open (const char *path, gboolean create, GError **error)
-{
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-  TeemaStore *store = g_new0 (TeemaStore, 1);
-  store->stmts =
-    g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
-  if (sqlite3_open_v2 (path, &store->db, flags, NULL) != SQLITE_OK) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", path,
-                 sqlite3_errmsg (store->db));
-    teema_store__close (store);
-    return NULL;
-  }
-  sqlite3_busy_timeout (store->db, 5000);
-  sqlite3_extended_result_codes (store->db, 1);
-  /* migrate() first: it refuses a file that is not ours before WAL, which
-   * persists in the file, could change someone else's database. */
-  if (!teema_store__exec (store, "PRAGMA foreign_keys = ON", error)
-      || !migrate (store, create, error)
-      || !teema_store__exec (store, "PRAGMA journal_mode = WAL", error)
-      || !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error)) {
-    g_prefix_error (error, "%s: ", path);
-    teema_store__close (store);
-    return NULL;
-  }
-  return store;
-}
-
-void
-teema_store__close (TeemaStore *store)
-{
-  if (!store)
-    return;
-  g_hash_table_destroy (store->stmts);
-  sqlite3_close_v2 (store->db);
-  g_free (store);
+  g_return_val_if_fail (version >= 0 && version < (int) G_N_ELEMENTS (migrations), "");
+  return migrations[version];
 }
 
 gboolean

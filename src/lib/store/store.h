@@ -16,9 +16,18 @@
 
 typedef struct TeemaStore TeemaStore;
 
+/* Opens (or with create, makes) the project at path. A file that is not a
+ * teema project, or is from a newer teema, is refused unchanged; an older
+ * one is backed up and upgraded (see teema_store__notice). A project that
+ * cannot be written is opened read-only: writes then fail saying why. */
 TeemaStore *teema_store__open (const char *path, gboolean create,
                                GError **error);
+/* Opens a project only to read it; an older one is upgraded in memory, so
+ * the file never changes. */
+TeemaStore *teema_store__open_readonly (const char *path, GError **error);
 void teema_store__close (TeemaStore *store);
+/* What opening did that the user should hear of (an upgrade), or NULL. */
+const char *teema_store__notice (TeemaStore *store);
 int teema_store__schema_version (void);
 
 gboolean teema_store__begin (TeemaStore *store, GError **error);
