@@ -1,11 +1,14 @@
 /* coding/autocode.c — applying the codebook's rules to every informant
  * segment (the coding itself is coding/compiled.c).
  *
- * Segments are streamed from the store and codings written as they are
- * found, inside one transaction; only the difference from the earlier rule
- * codings is written, so re-running changes nothing and a dry run reports
- * exactly what a real run would do. The analyser's cache is loaded from
- * and saved to the project: each word form is analysed once per project. */
+ * Segments are streamed from the store and the codings found go, batch by
+ * batch, into a staging table that locks nothing (store/stage.c); one
+ * short transaction at the end swaps them in. So a long run never blocks
+ * the terminal coder or a script for more than that moment, and a run
+ * killed midway changes nothing. Only the difference from the earlier rule
+ * codings is written, so re-running changes nothing, and the counts are
+ * what the swap changed. The analyser's cache is loaded from and saved to
+ * the project: each word form is analysed once per project. */
 #include "coding/coding-private.h"
 
 #include <string.h>
@@ -113,7 +116,7 @@ typedef struct {
   const char *cache_key;
   GHashTable *theme_ids;   /* theme code -> gint64 * id, looked up once */
   GHashTable *theme_codes; /* gint64 * id -> theme code */
-  gint64 coder_id;         /* the coder "rules" */
+  guint n_produced;        /* codings the rules gave */
 } Run;
 
 static char *
@@ -167,15 +170,13 @@ record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
   it->added = !it->kept;
   r->n_kept += it->kept;
   r->n_added += it->added;
+  run->n_produced++;
   teema_coding_keys__add (run->seen, it->segment_id, theme);
-  if (it->added && !run->opt->dry_run) {
-    g_autofree char *note = note_for (it);
-    if (!teema_store__insert_coding (run->project->store, it->segment_id,
-                                     theme_id (run, it->theme), run->coder_id,
-                                     seg->start, seg->end, note, NULL, error))
-      return FALSE;
-  }
-  return TRUE;
+  if (run->opt->dry_run)
+    return TRUE;
+  g_autofree char *note = it->added ? note_for (it) : NULL;
+  return teema_store__stage_add (run->project->store, it->segment_id, theme,
+                                 seg->start, seg->end, note, error);
 }
 
 static gboolean
@@ -183,6 +184,9 @@ write_batch (Run *run, Batch *b, GError **error)
 {
   TeemaAutocodeResult *r = run->result;
   guint item = 0;
+  gboolean stage = !run->opt->dry_run;
+  if (stage && !teema_store__stage_begin (run->project->store, error))
+    return FALSE;
   for (guint i = 0; i < b->segments->len; i++) {
     const TeemaSegment *seg = b->segments->pdata[i];
     for (; item < b->items->len; item++) {
@@ -193,6 +197,8 @@ write_batch (Run *run, Batch *b, GError **error)
         return FALSE;
     }
   }
+  if (stage && !teema_store__stage_commit (run->project->store, error))
+    return FALSE;
   r->n_words += b->words;
   r->n_segments += b->segments->len;
   while (run->keep && b->items->len)
@@ -311,7 +317,8 @@ stop_workers (Run *run)
   }
 }
 
-/* Old rule codings not produced again are removed. */
+/* Old rule codings not produced again are counted (the swap removes
+ * them) and listed when items are kept. */
 static gboolean
 remove_stale (Run *run, GError **error)
 {
@@ -325,10 +332,6 @@ remove_stale (Run *run, GError **error)
     gint64 segment_id = k->segment;
     const char *theme = theme_code (run, k->theme);
     run->result->n_removed++;
-    if (!run->opt->dry_run
-        && !teema_store__remove_coding (run->project->store, segment_id, theme,
-                                        TEEMA_CODER_RULES, NULL, error))
-      return FALSE;
     if (run->keep) {
       g_autoptr (TeemaSegment) seg =
         teema_store__get_segment (run->project->store, segment_id, NULL);
@@ -365,29 +368,50 @@ save_analyses (Run *run, GError **error)
   return TRUE;
 }
 
+/* The one write to the project: the staged codings replace the old. */
 static gboolean
-run_all (TeemaProject *project, gpointer data, GError **error)
+swap (TeemaProject *project, gpointer data, GError **error)
 {
   Run *run = data;
+  TeemaAutocodeResult *r = run->result;
+  gint64 coder = teema_store__ensure_coder (project->store, TEEMA_CODER_RULES,
+                                            error);
+  if (!coder
+      || !teema_store__stage_swap (project->store, coder, &r->n_added,
+                                   &r->n_removed, error))
+    return FALSE;
+  r->n_kept = run->n_produced - MIN (run->n_produced, r->n_added);
+  return TRUE;
+}
+
+static gboolean
+save_cache (TeemaProject *project, gpointer data, GError **error)
+{
+  return save_analyses (data, error);
+}
+
+static gboolean
+run_all (TeemaProject *project, Run *run, GError **error)
+{
   TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer };
   run->total = teema_store__count_segments (project->store, &filter);
-  if (!run->opt->dry_run) {
-    run->coder_id =
-      teema_store__ensure_coder (project->store, TEEMA_CODER_RULES, error);
-    if (!run->coder_id)
-      return FALSE;
-  }
-  gboolean ok =
-    teema_store__foreach_segment (project->store, &filter, feed, run, error)
-    && hand_out (run, error);
+  gboolean dry = run->opt->dry_run;
+  gboolean ok = (dry || teema_store__stage_open (project->store, error))
+                && teema_store__foreach_segment (project->store, &filter, feed,
+                                                 run, error)
+                && hand_out (run, error);
   while (ok && run->next_write < run->next_seq)
     ok = collect (run, TRUE, error);
   stop_workers (run);
   count_undecided (run);
-  if (!ok || !remove_stale (run, error))
-    return FALSE;
-  run->result->n_codings = run->result->n_kept + run->result->n_added;
-  return run->opt->dry_run || save_analyses (run, error);
+  ok = ok && remove_stale (run, error);
+  if (ok && !dry)
+    ok = teema_project__transact (project, swap, run, error)
+         && teema_project__transact (project, save_cache, run, error);
+  if (!dry)
+    teema_store__stage_close (project->store);
+  run->result->n_codings = run->n_produced;
+  return ok;
 }
 
 static TeemaAutocodeResult *
@@ -474,9 +498,7 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
   run.dump = teema_store__load_analyses (project->store, cache_key);
   run.cache_key = cache_key;
   gboolean ok =
-    run.old && start_workers (&run, lang, error)
-    && (opt->dry_run ? run_all (project, &run, error)
-                     : teema_project__transact (project, run_all, &run, error));
+    run.old && start_workers (&run, lang, error) && run_all (project, &run, error);
   TeemaAutocodeResult *result = run.result;
   run_clear (&run);
   if (!ok) {

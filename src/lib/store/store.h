@@ -140,6 +140,24 @@ gboolean teema_store__foreach_coded (TeemaStore *store,
                                      TeemaCodedFunc fn, gpointer data,
                                      GError **error);
 
+/* ---- autocode's staging table (stage.c) -------------------------------- */
+
+/* A TEMP table of produced rule codings: written in batches
+ * (stage_begin/add/commit) without locking the project, then swapped in
+ * by stage_swap inside one transaction of the caller: rule codings of
+ * coder_id not staged are deleted, staged ones not there inserted;
+ * *added and *removed say how many rows that changed. */
+gboolean teema_store__stage_open (TeemaStore *store, GError **error);
+gboolean teema_store__stage_begin (TeemaStore *store, GError **error);
+gboolean teema_store__stage_add (TeemaStore *store, gint64 segment_id,
+                                 gint64 theme_id, guint start, guint end,
+                                 const char *note, GError **error);
+gboolean teema_store__stage_commit (TeemaStore *store, GError **error);
+gboolean teema_store__stage_swap (TeemaStore *store, gint64 coder_id,
+                                  guint *added, guint *removed,
+                                  GError **error);
+void teema_store__stage_close (TeemaStore *store);
+
 /* The analysis cache: one row per word form. */
 char *teema_store__load_analyses (TeemaStore *store, const char *backend);
 gboolean teema_store__save_analyses (TeemaStore *store, const char *backend,
