@@ -35,6 +35,8 @@ typedef struct {
   gboolean force;        /* replace an already imported identical file */
   gboolean join_hyphens; /* join words broken by line-end hyphenation */
   const char *informant; /* override the informant id, or NULL */
+  TeemaProgressFunc progress; /* called after each file, or NULL */
+  gpointer progress_data;
 } TeemaImportOptions;
 
 typedef struct {

@@ -31,9 +31,18 @@ typedef struct {
 
 typedef struct TeemaTranscript TeemaTranscript;
 
+/* Bounds on one transcript, so that no file can make an import take
+ * unbounded time or memory: its size in bytes (also after conversion from
+ * DOCX, ODT, VTT or SRT), the length of one line in bytes, and the number
+ * of turns. Past any of them the import fails naming the limit and line. */
+#define TEEMA_TRANSCRIPT_MAX_BYTES ((gsize) 64 * 1024 * 1024)
+#define TEEMA_TRANSCRIPT_MAX_LINE  (1024 * 1024)
+#define TEEMA_TRANSCRIPT_MAX_TURNS 1000000
+
 /* Parses data (len bytes, or -1 for NUL-terminated). name is used in error
  * messages ("file:line: ..."). Fails on invalid UTF-8 (naming the line),
- * empty input, a malformed front matter, or text with no content. */
+ * empty input, a malformed front matter, text with no content, or input
+ * past one of the limits above (TEEMA_ERROR_UNSUPPORTED). */
 TeemaTranscript *teema_transcript_parse (const char *data, gssize len,
                                          const char *name, GError **error);
 void teema_transcript_free (TeemaTranscript *transcript);

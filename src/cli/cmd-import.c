@@ -67,6 +67,8 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
   opt.force = force;
   opt.join_hyphens = join;
   opt.informant = informant;
+  opt.progress = g->quiet ? NULL : cli_progress;
+  opt.progress_data = (gpointer) "import";
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;

@@ -12,6 +12,7 @@
 
 #include <glib.h>
 #include <teema/formats.h>
+#include <teema/transcript.h>
 
 /* Reads a transcript file of any registered transcript format into the
  * text format. A project or codebook file (REFI-QDA) fails with

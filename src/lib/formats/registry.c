@@ -200,7 +200,9 @@ teema_formats__read_transcript (const char *path, char **data, gsize *len,
     return FALSE;
   }
   if (!e->read)
-    return teema__read_file (path, data, len, error);
+    return teema__read_file_max (path, TEEMA_TRANSCRIPT_MAX_BYTES,
+                                 "TEEMA_TRANSCRIPT_MAX_BYTES", data, len,
+                                 error);
   char *text = e->read (path, error);
   if (!text)
     return FALSE;

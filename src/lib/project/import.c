@@ -163,6 +163,8 @@ write_import (TeemaProject *project, gpointer data, GError **error)
     if (!r)
       return FALSE;
     g_ptr_array_add (job->results, r);
+    if (job->opt->progress)
+      job->opt->progress (i + 1, job->n_paths, job->opt->progress_data);
   }
   return TRUE;
 }

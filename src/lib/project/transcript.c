@@ -65,6 +65,36 @@ line_of (const char *data, const char *at)
   return line;
 }
 
+/* The size limits of transcript.h, checked before any work is done. */
+static gboolean
+check_limits (const char *data, gsize len, const char *name, GError **error)
+{
+  if (len > TEEMA_TRANSCRIPT_MAX_BYTES) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 "%s: %" G_GSIZE_FORMAT " MB of text is more than one "
+                 "transcript may be (TEEMA_TRANSCRIPT_MAX_BYTES, %" G_GSIZE_FORMAT
+                 " MB); split it into several files",
+                 name, len >> 20, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
+    return FALSE;
+  }
+  guint line = 1;
+  for (const char *p = data, *end = data + len; p < end; line++) {
+    const char *eol = memchr (p, '\n', (gsize) (end - p));
+    const char *stop = eol ? eol : end;
+    if (stop - p > TEEMA_TRANSCRIPT_MAX_LINE) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                   "%s:%u: the line is %" G_GSIZE_FORMAT " KB long, longer "
+                   "than a transcript line may be (TEEMA_TRANSCRIPT_MAX_LINE, "
+                   "%d KB); break it into paragraphs",
+                   name, line, (gsize) (stop - p) >> 10,
+                   TEEMA_TRANSCRIPT_MAX_LINE >> 10);
+      return FALSE;
+    }
+    p = stop + 1;
+  }
+  return TRUE;
+}
+
 static gboolean
 check_encoding (const char *data, gsize len, const char *name, GError **error)
 {
@@ -261,6 +291,7 @@ typedef struct {
   guint cur_cp;    /* ... and its code point offset */
   gsize last_byte; /* end of the open turn's last non-blank line */
   guint line_cp;   /* code point offset of the current line */
+  guint too_many;  /* line of the turn past TEEMA_TRANSCRIPT_MAX_TURNS */
 } TurnParser;
 
 static guint
@@ -286,6 +317,8 @@ close_turn (TurnParser *tp)
     tp->cur.start = start_cp;
     tp->cur.end = start_cp + cps (tp->body, start, end);
     g_array_append_val (tp->t->turns, tp->cur);
+    if (tp->t->turns->len > TEEMA_TRANSCRIPT_MAX_TURNS && !tp->too_many)
+      tp->too_many = tp->cur.line;
   } else {
     turn_clear (&tp->cur);
   }
@@ -349,14 +382,14 @@ whole_body_turn (TeemaTranscript *t, const char *informant)
   g_array_append_val (t->turns, turn);
 }
 
-static void
-parse_turns (TeemaTranscript *t)
+static gboolean
+parse_turns (TeemaTranscript *t, const char *name, GError **error)
 {
-  TurnParser tp = { t, t->text, NULL, { 0 }, 0, 0, 0, 0 };
+  TurnParser tp = { t, t->text, NULL, { 0 }, 0, 0, 0, 0, 0 };
   tp.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gsize pos = 0;
   guint lineno = t->body_line;
-  for (;;) {
+  while (!tp.too_many) {
     const char *eol = strchr (t->text + pos, '\n');
     gsize n = eol ? (gsize) (eol - t->text - pos) : strlen (t->text + pos);
     g_autofree char *line = g_strndup (t->text + pos, n);
@@ -368,8 +401,16 @@ parse_turns (TeemaTranscript *t)
   }
   close_turn (&tp);
   g_hash_table_destroy (tp.seen);
+  if (tp.too_many) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 "%s:%u: more than %d turns, more than one transcript may "
+                 "have (TEEMA_TRANSCRIPT_MAX_TURNS); split the file",
+                 name, tp.too_many, TEEMA_TRANSCRIPT_MAX_TURNS);
+    return FALSE;
+  }
   if (t->turns->len == 0)
     whole_body_turn (t, g_hash_table_lookup (t->meta, "informant"));
+  return TRUE;
 }
 
 TeemaTranscript *
@@ -389,7 +430,8 @@ teema_transcript_parse (const char *data, gssize len, const char *name,
                  name, line_of (data, memchr (data, '\0', n)));
     return NULL;
   }
-  if (!check_encoding (data, n, name, error))
+  if (!check_limits (data, n, name, error)
+      || !check_encoding (data, n, name, error))
     return NULL;
   g_autofree char *clean = clean_text (data, n);
   TeemaTranscript *t = g_new0 (TeemaTranscript, 1);
@@ -410,7 +452,10 @@ teema_transcript_parse (const char *data, gssize len, const char *name,
     teema_transcript_free (t);
     return NULL;
   }
-  parse_turns (t);
+  if (!parse_turns (t, name, error)) {
+    teema_transcript_free (t);
+    return NULL;
+  }
   return t;
 }
 
