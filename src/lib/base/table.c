@@ -159,6 +159,37 @@ teema_format_parse (const char *name, TeemaFormat *format, GError **error)
   return FALSE;
 }
 
+/* A cell as a terminal may show it: control characters from the data
+ * (C0, DEL, C1; ESC would start an escape sequence) are written as
+ * visible escapes (\n, \t, \x1B, \u009B) instead of being sent raw. */
+static char *
+terminal_text (const char *s)
+{
+  GString *out = g_string_sized_new (strlen (s));
+  const char *p = s;
+  while (*p) {
+    gunichar c = g_utf8_get_char_validated (p, -1);
+    if (c == (gunichar) -1 || c == (gunichar) -2) { /* not UTF-8: a byte */
+      g_string_append_printf (out, "\\x%02X", (guint) (guchar) *p++);
+      continue;
+    }
+    if (c == '\n')
+      g_string_append (out, "\\n");
+    else if (c == '\t')
+      g_string_append (out, "\\t");
+    else if (c == '\r')
+      g_string_append (out, "\\r");
+    else if (c < 0x20 || c == 0x7F)
+      g_string_append_printf (out, "\\x%02X", c);
+    else if (c >= 0x80 && c < 0xA0)
+      g_string_append_printf (out, "\\u%04X", c);
+    else
+      g_string_append_unichar (out, c);
+    p = g_utf8_next_char (p);
+  }
+  return g_string_free (out, FALSE);
+}
+
 static guint
 display_width (const char *s)
 {
@@ -184,17 +215,22 @@ render_terminal (const TeemaTable *t, GString *out)
 {
   guint nc = t->columns->len;
   g_autofree guint *width = g_new0 (guint, nc);
-  for (guint c = 0; c < nc; c++) {
-    width[c] = display_width (teema_table_column_name (t, c));
-    for (guint r = 0; r < t->rows->len; r++)
-      width[c] = MAX (width[c], display_width (teema_table_cell (t, r, c)));
-  }
+  /* Every cell escaped once: (rows + 1) x columns, header first. */
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r <= t->rows->len; r++)
+    for (guint c = 0; c < nc; c++)
+      g_ptr_array_add (shown, terminal_text (r == 0 ? teema_table_column_name (
+                                                        t, c)
+                                                    : teema_table_cell (
+                                                        t, r - 1, c)));
+  for (guint c = 0; c < nc; c++)
+    for (guint r = 0; r <= t->rows->len; r++)
+      width[c] = MAX (width[c], display_width (shown->pdata[r * nc + c]));
   if (t->title)
     g_string_append_printf (out, "%s\n\n", t->title);
   for (guint r = 0; r <= t->rows->len; r++) {
     for (guint c = 0; c < nc; c++) {
-      const char *cell = r == 0 ? teema_table_column_name (t, c)
-                                : teema_table_cell (t, r - 1, c);
+      const char *cell = shown->pdata[r * nc + c];
       guint gap = width[c] - display_width (cell);
       gboolean right =
         g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;

@@ -41,7 +41,7 @@ teema_store__insert_document (TeemaStore *store, const char *name,
   teema_store__bind_text (stmt, 1, name);
   teema_store__bind_text (stmt, 2, path);
   teema_store__bind_text (stmt, 3, sha256);
-  teema_store__bind_text (stmt, 4, text);
+  teema_store__bind_user_text (stmt, 4, text);
   sqlite3_bind_int (stmt, 5, (int) n_chars);
   sqlite3_bind_int64 (stmt, 6, informant_id);
   teema_store__bind_text (stmt, 7, segmentation);
@@ -70,7 +70,7 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   sqlite3_bind_int (stmt, 6, (int) seg->end);
   sqlite3_bind_int (stmt, 7, (int) seg->n_words);
   teema_store__bind_text (stmt, 8, seg->timestamp);
-  teema_store__bind_text (stmt, 9, seg->text);
+  teema_store__bind_user_text (stmt, 9, seg->text);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (store->db);

@@ -55,7 +55,7 @@ teema_store__stage_add (TeemaStore *store, gint64 segment_id, gint64 theme_id,
   sqlite3_bind_int64 (stmt, 2, theme_id);
   sqlite3_bind_int (stmt, 3, (int) start);
   sqlite3_bind_int (stmt, 4, (int) end);
-  teema_store__bind_text (stmt, 5, note);
+  teema_store__bind_user_text (stmt, 5, note);
   return teema_store__step_done (store, stmt, error);
 }
 

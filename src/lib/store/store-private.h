@@ -33,6 +33,11 @@ gboolean teema_store__fail (TeemaStore *store, GError **error,
 sqlite3_stmt *teema_store__prepare (TeemaStore *store, const char *sql,
                                     GError **error);
 void teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s);
+/* Binds text written by people or other programs (transcripts, memos,
+ * notes, labels, attribute values): characters XML 1.0 cannot hold are
+ * stored as visible stand-ins of one code point each (see store.c), so
+ * every export stays valid and offsets hold. */
+void teema_store__bind_user_text (sqlite3_stmt *stmt, int i, const char *s);
 char *teema_store__column_dup (sqlite3_stmt *stmt, int i);
 gboolean teema_store__exec (TeemaStore *store, const char *sql, GError **error);
 /* The integer in the first column of the first row of sql, run with one

@@ -111,6 +111,41 @@ teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s)
     sqlite3_bind_null (stmt, i);
 }
 
+/* XML 1.0 cannot hold C0 controls other than tab, LF and CR, nor U+FFFE
+ * and U+FFFF; an export of a memo or a transcript holding one would not
+ * parse. They are stored as the matching Control Picture (U+2400 + c,
+ * e.g. U+241B for ESC) or U+FFFD: visible, and one code point for one, so
+ * every offset into the text still holds. NULL when s needs no change. */
+static char *
+xml_safe (const char *s)
+{
+  const guchar *p = (const guchar *) s;
+  for (; *p; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        || (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+      break;
+  if (!*p)
+    return NULL;
+  GString *out = g_string_new_len (s, (const char *) p - s);
+  for (; *p; p++) {
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      g_string_append_unichar (out, 0x2400 + *p);
+    else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+      g_string_append_unichar (out, 0xFFFD);
+      p += 2;
+    } else
+      g_string_append_c (out, (char) *p);
+  }
+  return g_string_free (out, FALSE);
+}
+
+void
+teema_store__bind_user_text (sqlite3_stmt *stmt, int i, const char *s)
+{
+  g_autofree char *safe = s ? xml_safe (s) : NULL;
+  teema_store__bind_text (stmt, i, safe ? safe : s);
+}
+
 char *
 teema_store__column_dup (sqlite3_stmt *stmt, int i)
 {
