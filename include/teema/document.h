@@ -32,9 +32,9 @@ GPtrArray *teema_document_list (TeemaProject *project, GError **error);
 
 typedef struct {
   TeemaSegmentation segmentation;
-  gboolean force;        /* replace an already imported identical file */
-  gboolean join_hyphens; /* join words broken by line-end hyphenation */
-  const char *informant; /* override the informant id, or NULL */
+  gboolean force;             /* replace an already imported identical file */
+  gboolean join_hyphens;      /* join words broken by line-end hyphenation */
+  const char *informant;      /* override the informant id, or NULL */
   TeemaProgressFunc progress; /* called after each file, or NULL */
   gpointer progress_data;
 } TeemaImportOptions;

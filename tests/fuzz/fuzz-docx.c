@@ -31,8 +31,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     return 0;
   }
   GBytes *xml = g_bytes_new_static (data, size);
-  gboolean odt = g_strstr_len ((const char *) data, (gssize) size, "office:")
-                 != NULL;
+  gboolean odt =
+    g_strstr_len ((const char *) data, (gssize) size, "office:") != NULL;
   check (odt ? teema_odt__to_text (xml, "fuzz", &error)
              : teema_docx__to_text (xml, "fuzz", &error),
          error);

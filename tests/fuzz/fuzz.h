@@ -16,8 +16,8 @@
 #define FUZZ_CHECK(cond)                                                       \
   do {                                                                         \
     if (!(cond)) {                                                             \
-      fprintf (stderr, "fuzz invariant failed: %s (%s:%d)\n", #cond,          \
-               __FILE__, __LINE__);                                            \
+      fprintf (stderr, "fuzz invariant failed: %s (%s:%d)\n", #cond, __FILE__, \
+               __LINE__);                                                      \
       __builtin_trap ();                                                       \
     }                                                                          \
   } while (0)

@@ -38,8 +38,8 @@ teema (const std::vector<std::string> &args,
   Run r;
   char *out = nullptr, *err = nullptr;
   int wait = 0;
-  g_spawn_sync (nullptr, argv.data (), envp, G_SPAWN_DEFAULT, nullptr,
-                nullptr, &out, &err, &wait, nullptr);
+  g_spawn_sync (nullptr, argv.data (), envp, G_SPAWN_DEFAULT, nullptr, nullptr,
+                &out, &err, &wait, nullptr);
   g_strfreev (envp);
   r.out = out ? out : "";
   r.err = err ? err : "";
@@ -59,8 +59,8 @@ sha256 (const std::string &path)
   gsize len = 0;
   if (!g_file_get_contents (path.c_str (), &data, &len, nullptr))
     return "missing";
-  char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                           (const guchar *) data, len);
+  char *sum =
+    g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
   std::string s = sum;
   g_free (sum);
   g_free (data);

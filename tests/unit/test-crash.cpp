@@ -25,9 +25,10 @@ using testutil::TempDir;
 
 namespace {
 
-const char *const corpus[] = { "A1.txt", "A2.txt", "A3.txt", "A4.md",
-                               "A5.txt", "H1.txt", "H2.txt", "H3.md",
-                               "H4.txt", "H5.txt" };
+const char *const corpus[] = {
+  "A1.txt", "A2.txt", "A3.txt", "A4.md",  "A5.txt",
+  "H1.txt", "H2.txt", "H3.md",  "H4.txt", "H5.txt"
+};
 
 // copies x the bundled corpus, each copy made unique by a closing line.
 std::vector<std::string>
@@ -37,13 +38,13 @@ corpus_files (const TempDir &dir, int copies)
   for (int c = 0; c < copies; c++)
     for (const char *name : corpus) {
       char *data = nullptr;
-      g_file_get_contents (source (std::string ("corpora/b2b/") + name).c_str (),
-                           &data, nullptr, nullptr);
-      std::string text = std::string (data) + "\n(kopio " + std::to_string (c)
-                         + ")\n";
+      g_file_get_contents (
+        source (std::string ("corpora/b2b/") + name).c_str (), &data, nullptr,
+        nullptr);
+      std::string text =
+        std::string (data) + "\n(kopio " + std::to_string (c) + ")\n";
       g_free (data);
-      paths.push_back (
-        dir.write ("c" + std::to_string (c) + "-" + name, text));
+      paths.push_back (dir.write ("c" + std::to_string (c) + "-" + name, text));
     }
   return paths;
 }
@@ -152,14 +153,17 @@ TEST (Kill, AutocodeIsAllOrNothing)
     std::string p =
       copy_file (base, dir.file ("p" + std::to_string (k) + ".teema"));
     ASSERT_EQ (
-      teema ({ "-q", "-p", p, "codebook", "import", "--force", changed }).status,
+      teema ({ "-q", "-p", p, "codebook", "import", "--force", changed })
+        .status,
       0);
     std::string before = safety::sql (p, rule_codings);
-    safety::Run r = teema ({ "-p", p, "autocode" },
-                           { "TEEMA_TEST_KILL_AT_PROGRESS=" + std::to_string (k) });
+    safety::Run r =
+      teema ({ "-p", p, "autocode" },
+             { "TEEMA_TEST_KILL_AT_PROGRESS=" + std::to_string (k) });
     EXPECT_EQ (r.signal, SIGKILL) << "at batch " << k << ": " << r.err;
     expect_sound (p);
-    EXPECT_EQ (safety::sql (p, rule_codings), before) << "killed at batch " << k;
+    EXPECT_EQ (safety::sql (p, rule_codings), before)
+      << "killed at batch " << k;
     ASSERT_EQ (teema ({ "-q", "-p", p, "autocode" }).status, 0);
     EXPECT_NE (safety::sql (p, rule_codings), before);
   }
@@ -257,10 +261,10 @@ writers (int n)
       TeemaProject *pr = teema_project_open (p.c_str (), &e);
       std::string coder = "writer" + std::to_string (w);
       for (int i = 0; pr && i < 200; i++) {
-        gboolean ok = w == 2 ? teema_memo_set (pr, ids[i], coder.c_str (),
-                                               "muistio", &e)
-                             : teema_coding_add (pr, ids[i], "trust",
-                                                 coder.c_str (), nullptr, &e);
+        gboolean ok =
+          w == 2 ? teema_memo_set (pr, ids[i], coder.c_str (), "muistio", &e)
+                 : teema_coding_add (pr, ids[i], "trust", coder.c_str (),
+                                     nullptr, &e);
         if (!ok) {
           failures++;
           messages[w] = e->message;
@@ -271,12 +275,13 @@ writers (int n)
     });
   for (auto &t : threads)
     t.join ();
-  EXPECT_EQ (failures.load (), 0) << messages[0] << messages[1]
-                                  << (n > 2 ? messages[2] : "");
+  EXPECT_EQ (failures.load (), 0)
+    << messages[0] << messages[1] << (n > 2 ? messages[2] : "");
   EXPECT_EQ (safety::count (p, "SELECT count(*) FROM coding"),
              200 * std::min (n, 2));
-  if (n > 2)
+  if (n > 2) {
     EXPECT_EQ (safety::count (p, "SELECT count(*) FROM memo"), 200);
+  }
   expect_sound (p);
 }
 
@@ -301,12 +306,12 @@ TEST (Concurrency, AutocodeDoesNotBlockTheCoder)
   g_autoptr (GPtrArray) segs = teema_segment_list (pr, nullptr, &error);
   ASSERT_NE (segs, nullptr);
   std::vector<char *> argv = { (char *) TEEMA_BINARY, (char *) "-q",
-                               (char *) "-p", (char *) p.c_str (),
-                               (char *) "autocode", nullptr };
+                               (char *) "-p",         (char *) p.c_str (),
+                               (char *) "autocode",   nullptr };
   GPid pid = 0;
   ASSERT_TRUE (g_spawn_async (nullptr, argv.data (), nullptr,
-                              G_SPAWN_DO_NOT_REAP_CHILD, nullptr, nullptr,
-                              &pid, nullptr));
+                              G_SPAWN_DO_NOT_REAP_CHILD, nullptr, nullptr, &pid,
+                              nullptr));
   int during = 0, failed = 0, status = 0;
   double worst = 0;
   std::string why;

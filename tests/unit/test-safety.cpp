@@ -179,8 +179,8 @@ TEST (HostileInputs, DuplicateGuidNamesBothCodes)
   g_autoptr (TeemaProject) p =
     teema_project_create (dir.file ("p.teema").c_str (), &error);
   TeemaRefiReport *r = teema_refi_import (
-    p, source ("tests/data/hostile/refi/duplicate-guid.qde").c_str (),
-    nullptr, &error);
+    p, source ("tests/data/hostile/refi/duplicate-guid.qde").c_str (), nullptr,
+    &error);
   EXPECT_EQ (r, nullptr);
   ASSERT_NE (error, nullptr);
   std::string msg = error->message;
@@ -221,7 +221,8 @@ TEST (RuleLimits, NestingOf100000IsRefused)
   expect_rule_refused (open + "a" + close, "TEEMA_RULE_MAX_DEPTH");
   expect_rule_refused (repeat_join ("NOT", " ", 60000) + " a",
                        "TEEMA_RULE_MAX_DEPTH");
-  expect_rule_refused (repeat_join ("a", " NEAR ", 200), "TEEMA_RULE_MAX_DEPTH");
+  expect_rule_refused (repeat_join ("a", " NEAR ", 200),
+                       "TEEMA_RULE_MAX_DEPTH");
 }
 
 TEST (RuleLimits, AMillionTermsIsRefused)
@@ -246,8 +247,8 @@ TEST (RuleLimits, TheLargestRuleAutocodes)
     teema_codebook_parse (cb.c_str (), -1, "cb", &error);
   ASSERT_NE (codebook, nullptr) << error->message;
   g_autoptr (TeemaAnalyzer) az = teema_analyzer_new_snowball ("fi", nullptr);
-  GPtrArray *items = teema_autocode_text (codebook, az, "Luottamus on tärkeä.",
-                                          &error);
+  GPtrArray *items =
+    teema_autocode_text (codebook, az, "Luottamus on tärkeä.", &error);
   ASSERT_NE (items, nullptr) << error->message;
   EXPECT_EQ (items->len, 1u);
   g_ptr_array_unref (items);
@@ -255,10 +256,12 @@ TEST (RuleLimits, TheLargestRuleAutocodes)
 
 TEST (RuleLimits, DeepRuleInACodebookIsALineError)
 {
-  std::string cb = "codebook: x\n\ntheme t\n  rule: " + std::string (100000, '(')
-                   + "a" + std::string (100000, ')') + "\n";
+  std::string cb =
+    "codebook: x\n\ntheme t\n  rule: " + std::string (100000, '(') + "a"
+    + std::string (100000, ')') + "\n";
   GError *error = nullptr;
-  TeemaCodebook *codebook = teema_codebook_parse (cb.c_str (), -1, "cb", &error);
+  TeemaCodebook *codebook =
+    teema_codebook_parse (cb.c_str (), -1, "cb", &error);
   EXPECT_EQ (codebook, nullptr);
   ASSERT_NE (error, nullptr);
   EXPECT_NE (std::string (error->message).find ("cb:4"), std::string::npos)
@@ -277,9 +280,9 @@ TEST (RegexCost, BacktrackingIsAnErrorNotNoMatch)
   GError *error = nullptr;
   auto t0 = std::chrono::steady_clock::now ();
   GArray *hits = teema_rule_test_full (r, az, text.c_str (), nullptr, &error);
-  double secs = std::chrono::duration<double> (
-                  std::chrono::steady_clock::now () - t0)
-                  .count ();
+  double secs =
+    std::chrono::duration<double> (std::chrono::steady_clock::now () - t0)
+      .count ();
   EXPECT_EQ (hits, nullptr);
   ASSERT_NE (error, nullptr);
   EXPECT_NE (std::string (error->message).find ("re:/(.*a){25}/"),
@@ -307,9 +310,9 @@ TEST (RegexCost, AutocodeCountsAndNamesUndecidedSegments)
   GError *error = nullptr;
   auto t0 = std::chrono::steady_clock::now ();
   TeemaAutocodeResult *r = teema_autocode_run (p, &opt, &error);
-  double secs = std::chrono::duration<double> (
-                  std::chrono::steady_clock::now () - t0)
-                  .count ();
+  double secs =
+    std::chrono::duration<double> (std::chrono::steady_clock::now () - t0)
+      .count ();
   ASSERT_NE (r, nullptr) << error->message;
   EXPECT_EQ (r->n_undecided, 30u);
   ASSERT_NE (r->undecided, nullptr);
@@ -347,7 +350,8 @@ TEST (CodebookSize, HundredThousandCodesUnderTwoSeconds)
     teema_project_create (dir.file ("p.teema").c_str (), &error);
   // Processor time, not wall time: other builds share the machine.
   std::clock_t t0 = std::clock ();
-  g_autoptr (TeemaCodebook) cb = teema_codebook_load_qdc (path.c_str (), &error);
+  g_autoptr (TeemaCodebook) cb =
+    teema_codebook_load_qdc (path.c_str (), &error);
   ASSERT_NE (cb, nullptr) << error->message;
   ASSERT_TRUE (teema_codebook_set (p, cb, FALSE, &error)) << error->message;
   double secs = (double) (std::clock () - t0) / CLOCKS_PER_SEC;
@@ -574,9 +578,9 @@ TEST (Upgrades, OldProjectIsBackedUpThenUpgraded)
   TempDir dir;
   std::string p = dir.file ("old.teema");
   ASSERT_EQ (teema ({ "-q", "-p", p, "init" }).status, 0);
-  ASSERT_EQ (teema ({ "-q", "-p", p, "import", source ("corpora/b2b/H1.txt") })
-               .status,
-             0);
+  ASSERT_EQ (
+    teema ({ "-q", "-p", p, "import", source ("corpora/b2b/H1.txt") }).status,
+    0);
   // Make it a schema-1 project of an older teema: no memo tables, no id.
   safety::sql (p,
                "DROP TABLE memo; DROP TABLE rejection;"
@@ -640,8 +644,9 @@ TEST (ReadOnly, ProjectFileReadsButDoesNotWrite)
   EXPECT_NE (list.out.find ("H1"), std::string::npos);
   safety::Run set = teema ({ "-p", p, "informant", "set", "H1", "group=x" });
   EXPECT_EQ (set.status, 1);
-  EXPECT_NE (set.err.find (p + ": cannot change the project: the file is "
-                               "read-only; nothing was changed"),
+  EXPECT_NE (set.err.find (p
+                           + ": cannot change the project: the file is "
+                             "read-only; nothing was changed"),
              std::string::npos)
     << set.err;
   EXPECT_EQ (sha256 (p), before);
@@ -674,8 +679,9 @@ TEST (ReadOnly, FolderReadsButDoesNotWrite)
   EXPECT_EQ (list.status, 0) << list.err; // not "not a teema project"
   safety::Run set = teema ({ "-p", p, "informant", "set", "H1", "group=x" });
   EXPECT_EQ (set.status, 1);
-  EXPECT_NE (set.err.find (p + ": cannot change the project: its folder is "
-                               "read-only"),
+  EXPECT_NE (set.err.find (p
+                           + ": cannot change the project: its folder is "
+                             "read-only"),
              std::string::npos)
     << set.err;
   EXPECT_EQ (sha256 (p), before);
@@ -689,11 +695,10 @@ TEST (ControlCharacters, MemosAndNotesExportAsValidXml)
   TempDir dir;
   std::string p = project_with_h1 (dir, "p.teema");
   std::string memo = "punainen \x1b[31m teksti \x01 ja \xef\xbf\xbe loppu";
-  ASSERT_EQ (
-    teema ({ "-q", "-p", p, "memo", "set", "--segment", "1", "--coder", "anna",
-             memo })
-      .status,
-    0);
+  ASSERT_EQ (teema ({ "-q", "-p", p, "memo", "set", "--segment", "1", "--coder",
+                      "anna", memo })
+               .status,
+             0);
   std::string stored = safety::sql (p, "SELECT text FROM memo");
   EXPECT_EQ (stored.find ('\x1b'), std::string::npos);
   EXPECT_EQ (stored.find ('\x01'), std::string::npos);

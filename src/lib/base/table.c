@@ -219,10 +219,9 @@ render_terminal (const TeemaTable *t, GString *out)
   g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   for (guint r = 0; r <= t->rows->len; r++)
     for (guint c = 0; c < nc; c++)
-      g_ptr_array_add (shown, terminal_text (r == 0 ? teema_table_column_name (
-                                                        t, c)
-                                                    : teema_table_cell (
-                                                        t, r - 1, c)));
+      g_ptr_array_add (shown,
+                       terminal_text (r == 0 ? teema_table_column_name (t, c)
+                                             : teema_table_cell (t, r - 1, c)));
   for (guint c = 0; c < nc; c++)
     for (guint r = 0; r <= t->rows->len; r++)
       width[c] = MAX (width[c], display_width (shown->pdata[r * nc + c]));

@@ -374,8 +374,8 @@ swap (TeemaProject *project, gpointer data, GError **error)
 {
   Run *run = data;
   TeemaAutocodeResult *r = run->result;
-  gint64 coder = teema_store__ensure_coder (project->store, TEEMA_CODER_RULES,
-                                            error);
+  gint64 coder =
+    teema_store__ensure_coder (project->store, TEEMA_CODER_RULES, error);
   if (!coder
       || !teema_store__stage_swap (project->store, coder, &r->n_added,
                                    &r->n_removed, error))
@@ -396,10 +396,10 @@ run_all (TeemaProject *project, Run *run, GError **error)
   TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer };
   run->total = teema_store__count_segments (project->store, &filter);
   gboolean dry = run->opt->dry_run;
-  gboolean ok = (dry || teema_store__stage_open (project->store, error))
-                && teema_store__foreach_segment (project->store, &filter, feed,
-                                                 run, error)
-                && hand_out (run, error);
+  gboolean ok =
+    (dry || teema_store__stage_open (project->store, error))
+    && teema_store__foreach_segment (project->store, &filter, feed, run, error)
+    && hand_out (run, error);
   while (ok && run->next_write < run->next_seq)
     ok = collect (run, TRUE, error);
   stop_workers (run);
@@ -497,8 +497,8 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
   run.filling = batch_new (0);
   run.dump = teema_store__load_analyses (project->store, cache_key);
   run.cache_key = cache_key;
-  gboolean ok =
-    run.old && start_workers (&run, lang, error) && run_all (project, &run, error);
+  gboolean ok = run.old && start_workers (&run, lang, error)
+                && run_all (project, &run, error);
   TeemaAutocodeResult *result = run.result;
   run_clear (&run);
   if (!ok) {

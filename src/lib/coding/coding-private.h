@@ -20,10 +20,10 @@ typedef struct {
 typedef struct {
   TeemaAnalyzer *az;
   TeemaMatcher *matcher;
-  GPtrArray *themes; /* TeemaCompiledTheme *, codebook order */
-  guint64 *presence; /* scratch, matcher words long */
-  guint n_undecided;  /* (segment, theme) pairs a rule could not decide */
-  char *undecided;    /* the first such problem, naming theme and segment */
+  GPtrArray *themes;   /* TeemaCompiledTheme *, codebook order */
+  guint64 *presence;   /* scratch, matcher words long */
+  guint n_undecided;   /* (segment, theme) pairs a rule could not decide */
+  char *undecided;     /* the first such problem, naming theme and segment */
   GHashTable *gave_up; /* TeemaRule * -> times its regex gave up */
 } TeemaCompiled;
 

@@ -232,8 +232,7 @@ code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
     gboolean decided =
       !with_hits && !blocked && teema_rule__presence_decides (rule);
     if (!decided
-        && !match (c, ct, rule, seg, tokens, blocked,
-                   with_hits ? hits : NULL))
+        && !match (c, ct, rule, seg, tokens, blocked, with_hits ? hits : NULL))
       continue;
     if (!it)
       it = teema_compiled__item_new (seg, ct->theme->code);

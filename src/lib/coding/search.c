@@ -41,9 +41,9 @@ teema_search_run (TeemaProject *project, const char *rule_src,
       if (!undecided)
         continue;
       /* A search that cannot be decided on a segment is not a short list. */
-      g_propagate_prefixed_error (error, undecided,
-                                  "segment %" G_GINT64_FORMAT " (%s #%u): ",
-                                  s->id, s->document, s->ordinal);
+      g_propagate_prefixed_error (
+        error, undecided, "segment %" G_GINT64_FORMAT " (%s #%u): ", s->id,
+        s->document, s->ordinal);
       g_ptr_array_unref (segs);
       g_ptr_array_unref (out);
       return NULL;

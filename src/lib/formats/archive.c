@@ -69,10 +69,11 @@ zip_fail (struct archive *a, const char *path, GError **error)
 static gboolean
 too_big (const char *path, const char *name, guint64 limit, GError **error)
 {
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "%s: member '%s' expands beyond the size limit (%" G_GUINT64_FORMAT
-               " MB); the archive is refused (a zip bomb or not a project)",
-               path, name, limit >> 20);
+  g_set_error (
+    error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+    "%s: member '%s' expands beyond the size limit (%" G_GUINT64_FORMAT
+    " MB); the archive is refused (a zip bomb or not a project)",
+    path, name, limit >> 20);
   return FALSE;
 }
 
@@ -269,8 +270,7 @@ teema_zip__stream_open (TeemaZip *zip, const char *name, guint64 max,
 }
 
 gssize
-teema_zip__stream_read (TeemaZipStream *s, char *buf, gsize len,
-                        GError **error)
+teema_zip__stream_read (TeemaZipStream *s, char *buf, gsize len, GError **error)
 {
   la_ssize_t n = archive_read_data (s->a, buf, len);
   if (n < 0) {

@@ -361,7 +361,8 @@ convert (xmlTextReaderPtr r, Input *in, gboolean odt, const char *name,
 
 /* No network, no DTD, no entity substitution (see formats/xml.c). */
 #define READER_OPTIONS                                                         \
-  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING                   \
+   | XML_PARSE_NOCDATA)
 
 static char *
 to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
@@ -374,9 +375,9 @@ to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
     return NULL;
   }
   Input in = { NULL, NULL };
-  return convert (
-    xmlReaderForMemory (data ? data : "", (int) len, name, NULL, READER_OPTIONS),
-    &in, odt, name, error);
+  return convert (xmlReaderForMemory (data ? data : "", (int) len, name, NULL,
+                                      READER_OPTIONS),
+                  &in, odt, name, error);
 }
 
 char *
@@ -411,9 +412,9 @@ from_zip (const char *path, const char *member, gboolean odt, GError **error)
     return NULL;
   g_autofree char *name = g_strconcat (path, ":", member, NULL);
   Input in = { stream, NULL };
-  char *text = convert (xmlReaderForIO (input_read, input_close, &in, name,
-                                        NULL, READER_OPTIONS),
-                        &in, odt, name, error);
+  char *text = convert (
+    xmlReaderForIO (input_read, input_close, &in, name, NULL, READER_OPTIONS),
+    &in, odt, name, error);
   teema_zip__stream_close (stream);
   return text;
 }

@@ -113,10 +113,11 @@ check_header (Row *head, const char *path, GError **error)
       return FALSE;
     }
     /* 'id' and 'informant' both name the first column. */
-    char *key = g_ascii_strdown (i && g_ascii_strcasecmp (name, "id") == 0
-                                   ? "informant"
-                                   : i ? name : "informant",
-                                 -1);
+    char *key =
+      g_ascii_strdown (i && g_ascii_strcasecmp (name, "id") == 0 ? "informant"
+                       : i                                       ? name
+                                                                 : "informant",
+                       -1);
     if (!g_hash_table_add (names, key)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    "%s:1: column %u is named '%s' like an earlier column; "
@@ -182,8 +183,8 @@ write_rows (TeemaProject *p, gpointer data, GError **error)
     gint64 id = teema_store__find_informant (p->store, row->fields->pdata[0]);
     for (guint i = 1; i < row->fields->len; i++) {
       g_autofree char *key = g_ascii_strdown (head->fields->pdata[i], -1);
-      if (!teema_store__set_informant_attr (
-            p->store, id, key, row->fields->pdata[i], error))
+      if (!teema_store__set_informant_attr (p->store, id, key,
+                                            row->fields->pdata[i], error))
         return FALSE;
     }
   }

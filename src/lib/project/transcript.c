@@ -70,11 +70,12 @@ static gboolean
 check_limits (const char *data, gsize len, const char *name, GError **error)
 {
   if (len > TEEMA_TRANSCRIPT_MAX_BYTES) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s: %" G_GSIZE_FORMAT " MB of text is more than one "
-                 "transcript may be (TEEMA_TRANSCRIPT_MAX_BYTES, %" G_GSIZE_FORMAT
-                 " MB); split it into several files",
-                 name, len >> 20, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+      "%s: %" G_GSIZE_FORMAT " MB of text is more than one "
+      "transcript may be (TEEMA_TRANSCRIPT_MAX_BYTES, %" G_GSIZE_FORMAT
+      " MB); split it into several files",
+      name, len >> 20, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
     return FALSE;
   }
   guint line = 1;

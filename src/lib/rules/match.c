@@ -87,7 +87,8 @@ eval_phrase (Node *n, const Ctx *c, GArray *out)
   guint k = g_strv_length (n->words);
   for (guint i = 0; i + k <= c->tokens->len; i++) {
     guint j = 0;
-    while (j < k && usable (c, i + j) && term_matches (c, n->word_terms[j], i + j))
+    while (j < k && usable (c, i + j)
+           && term_matches (c, n->word_terms[j], i + j))
       j++;
     if (j == k)
       for (j = 0; j < k; j++)

@@ -68,8 +68,7 @@ typedef struct {
 
 static Node *parse_or (Parser *ps);
 
-static gboolean
-syntax_error (Parser *ps, const char *at, const char *fmt, ...)
+static gboolean syntax_error (Parser *ps, const char *at, const char *fmt, ...)
   G_GNUC_PRINTF (3, 4);
 
 static gboolean
@@ -199,7 +198,8 @@ phrase (Parser *ps)
   g_autofree char *inner = g_strndup (ps->p, close - ps->p);
   ps->p = close + 1;
   g_autofree char *folded = teema_text__fold (inner, -1);
-  g_auto (GStrv) words = g_regex_split_simple ("\\s+", g_strstrip (folded), 0, 0);
+  g_auto (GStrv) words =
+    g_regex_split_simple ("\\s+", g_strstrip (folded), 0, 0);
   if (!words[0] || !*words[0]) {
     syntax_error (ps, open, "%s", "empty phrase");
     return NULL;
@@ -297,7 +297,7 @@ primary (Parser *ps)
 /* A node of kind over kids (taken); NULL (kids freed) when one is NULL or
  * the node would be deeper than TEEMA_RULE_MAX_DEPTH. */
 static Node *
-operator (Parser *ps, NodeKind kind, GPtrArray *kids, const char *at)
+operator(Parser *ps, NodeKind kind, GPtrArray *kids, const char *at)
 {
   guint depth = 0;
   gboolean ok = TRUE;
@@ -345,7 +345,7 @@ unary (Parser *ps)
   }
   Node *inner = unary (ps);
   ps->nesting--;
-  return inner ? operator (ps, N_NOT, kids_of (1, inner, NULL), at) : NULL;
+  return inner ? operator(ps, N_NOT, kids_of (1, inner, NULL), at) : NULL;
 }
 
 static Node *
@@ -366,7 +366,7 @@ parse_near (Parser *ps)
       distance = (guint) d;
       ps->p = end;
     }
-    left = operator (ps, N_NEAR, kids_of (2, left, unary (ps)), at);
+    left = operator(ps, N_NEAR, kids_of (2, left, unary (ps)), at);
     if (left)
       left->distance = distance;
     at = ps->p;
@@ -388,7 +388,7 @@ at_operand (Parser *ps)
 
 /* One node over operands joined by kw (or, for AND, by nothing). */
 static Node *
-chain (Parser *ps, NodeKind kind, const char *kw, Node *(*operand) (Parser *))
+chain (Parser *ps, NodeKind kind, const char *kw, Node *(*operand) (Parser *) )
 {
   const char *at = ps->p;
   Node *first = operand (ps);
@@ -410,7 +410,7 @@ chain (Parser *ps, NodeKind kind, const char *kw, Node *(*operand) (Parser *))
     g_ptr_array_unref (kids);
     return only;
   }
-  return operator (ps, kind, kids, at);
+  return operator(ps, kind, kids, at);
 }
 
 static Node *

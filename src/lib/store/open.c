@@ -25,15 +25,15 @@
 
 /* The tables every teema project has had since schema 1. */
 static const char *const schema1_tables[] = {
-  "setting", "informant", "informant_attr", "document", "segment",
-  "theme",   "theme_rule", "coder",         "coding",   "analysis",
+  "setting", "informant",  "informant_attr", "document", "segment",
+  "theme",   "theme_rule", "coder",          "coding",   "analysis",
 };
 
 typedef struct {
-  int version;        /* PRAGMA user_version */
-  gint64 app_id;      /* PRAGMA application_id */
-  int n_objects;      /* rows of sqlite_master */
-  gboolean schema1;   /* all of schema1_tables exist */
+  int version;      /* PRAGMA user_version */
+  gint64 app_id;    /* PRAGMA application_id */
+  int n_objects;    /* rows of sqlite_master */
+  gboolean schema1; /* all of schema1_tables exist */
 } Identity;
 
 static gboolean

@@ -78,13 +78,12 @@ teema_store__stage_swap (TeemaStore *store, gint64 coder_id, guint *added,
                          guint *removed, GError **error)
 {
   /* Segments or themes deleted while the run went on are skipped. */
-  return run_counted (
-           store,
-           "DELETE FROM coding WHERE coder_id = ? AND NOT EXISTS ("
-           " SELECT 1 FROM temp.autocode_stage s"
-           " WHERE s.segment_id = coding.segment_id"
-           " AND s.theme_id = coding.theme_id)",
-           coder_id, removed, error)
+  return run_counted (store,
+                      "DELETE FROM coding WHERE coder_id = ? AND NOT EXISTS ("
+                      " SELECT 1 FROM temp.autocode_stage s"
+                      " WHERE s.segment_id = coding.segment_id"
+                      " AND s.theme_id = coding.theme_id)",
+                      coder_id, removed, error)
          && run_counted (
            store,
            "INSERT OR IGNORE INTO coding (segment_id, theme_id, coder_id,"

@@ -181,7 +181,8 @@ teema_store__schema_version (void)
 const char *
 teema_store__migration (int version)
 {
-  g_return_val_if_fail (version >= 0 && version < (int) G_N_ELEMENTS (migrations), "");
+  g_return_val_if_fail (
+    version >= 0 && version < (int) G_N_ELEMENTS (migrations), "");
   return migrations[version];
 }
 

@@ -154,8 +154,7 @@ gboolean teema_store__stage_add (TeemaStore *store, gint64 segment_id,
                                  const char *note, GError **error);
 gboolean teema_store__stage_commit (TeemaStore *store, GError **error);
 gboolean teema_store__stage_swap (TeemaStore *store, gint64 coder_id,
-                                  guint *added, guint *removed,
-                                  GError **error);
+                                  guint *added, guint *removed, GError **error);
 void teema_store__stage_close (TeemaStore *store);
 
 /* The analysis cache: one row per word form. */

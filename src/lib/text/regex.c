@@ -64,7 +64,7 @@ teema_regex__new (const char *pattern, GError **error)
 static gboolean
 limit_error (UErrorCode st, GError **error)
 {
-  const char *what = st == U_REGEX_TIME_OUT      ? "its time limit"
+  const char *what = st == U_REGEX_TIME_OUT         ? "its time limit"
                      : st == U_REGEX_STACK_OVERFLOW ? "its memory limit"
                                                     : u_errorName (st);
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_RULE,
@@ -76,8 +76,8 @@ limit_error (UErrorCode st, GError **error)
 }
 
 gboolean
-teema_regex__find_all (TeemaRegex *re, const char *text,
-                       TeemaRegexFunc fn, gpointer data, GError **error)
+teema_regex__find_all (TeemaRegex *re, const char *text, TeemaRegexFunc fn,
+                       gpointer data, GError **error)
 {
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, -1, &st);
