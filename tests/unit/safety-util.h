@@ -38,9 +38,23 @@ teema (const std::vector<std::string> &args,
   Run r;
   char *out = nullptr, *err = nullptr;
   int wait = 0;
-  g_spawn_sync (nullptr, argv.data (), envp, G_SPAWN_DEFAULT, nullptr, nullptr,
-                &out, &err, &wait, nullptr);
+  GError *spawn_error = nullptr;
+  // A fork can fail for a moment when the machine is short of memory
+  // (a sanitizer build's test process is large): try again, then say so.
+  for (int attempt = 0; attempt < 5; attempt++) {
+    g_clear_error (&spawn_error);
+    if (g_spawn_sync (nullptr, argv.data (), envp, G_SPAWN_DEFAULT, nullptr,
+                      nullptr, &out, &err, &wait, &spawn_error))
+      break;
+    g_usleep (200000);
+  }
   g_strfreev (envp);
+  if (spawn_error) {
+    r.status = -2;
+    r.err = std::string ("cannot run teema: ") + spawn_error->message;
+    g_error_free (spawn_error);
+    return r;
+  }
   r.out = out ? out : "";
   r.err = err ? err : "";
   g_free (out);
