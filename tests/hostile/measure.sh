@@ -45,6 +45,8 @@ docx('document-450mb.docx', 450)
 docx('document-1gb.docx', 1024)
 with open('one-line-200mb.txt', 'w') as f:
     f.write('H1: ' + 'sana ' * (40 * 1024 * 1024) + '\n')
+with open('one-line-60mb.txt', 'w') as f:
+    f.write('H1: ' + 'sana ' * (12 * 1024 * 1024) + '\n')
 with open('turns-1100000.txt', 'w') as f:
     f.write('H1: sana\n' * 1100000)
 with open('only-dashes.txt', 'w') as f:
@@ -91,7 +93,7 @@ row () { # label, then the command
   shift
   /usr/bin/time -f "%e %M" -o time.txt "$@" >out.txt 2>err.txt
   rc=$?
-  said=$(grep -v -e '^Command exited' -e '^$' err.txt out.txt | head -1 |
+  said=$(grep -h -v -e '^Command exited' -e '^$' err.txt out.txt | head -1 |
     cut -c1-150 | sed 's/|/\\|/g; s/^[^:]*: //')
   set -- $(tail -1 time.txt)
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$rc" "$said" "$1" \
@@ -115,6 +117,7 @@ row "re:/(.*a){25}/ on 200 segments" "$T" -p p.teema autocode
 row "re:/(.*a){25}/ rules test" "$T" rules test 're:/(.*a){25}/' aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab
 fresh; row "transcript '---' only" "$T" -p p.teema import only-dashes.txt
 fresh; row "200 MB transcript on one line" "$T" -p p.teema import one-line-200mb.txt
+fresh; row "60 MB transcript on one line" "$T" -p p.teema import one-line-60mb.txt
 fresh; row "1,100,000 turns" "$T" -p p.teema import turns-1100000.txt
 fresh; row "100 MB (sparse) text file" "$T" -p p.teema import sparse-100mb.txt
 fresh; row "DOCX, document.xml 450 MB" "$T" -p p.teema import document-450mb.docx
