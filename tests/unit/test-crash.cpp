@@ -221,16 +221,86 @@ TEST (Kill, MergeKilledAtAnyMomentIsAllOrNothing)
   EXPECT_GT (landed, 0) << "no kill landed while merge ran";
 }
 
-// Other engineers add these commands; until they are in this build the
-// test says so instead of passing silently.
-TEST (Kill, ThemeMergeAndImportReplace)
+// Other engineers add 'theme merge' and 'import --replace' (issues 10 and
+// 9); until a build has them these tests say so instead of passing.
+bool
+has_command (const std::vector<std::string> &help, const char *needle)
 {
-  safety::Run theme = teema ({ "theme", "--help" });
-  safety::Run import = teema ({ "import", "--help" });
-  if (theme.status != 0 || import.out.find ("--replace") == std::string::npos)
-    GTEST_SKIP () << "'teema theme merge' and 'teema import --replace' are "
-                     "not in this build yet; add their kill tests here "
-                     "(as AutocodeKilledAtAnyMomentIsAllOrNothing does)";
+  safety::Run r = teema (help);
+  return r.status == 0 && (r.out + r.err).find (needle) != std::string::npos;
+}
+
+// What theme merge changes: which themes exist and who codes what.
+const char *const theme_state =
+  "SELECT group_concat(x, ';') FROM (SELECT t.code || '=' || count(c.id) AS x"
+  " FROM theme t LEFT JOIN coding c ON c.theme_id = t.id"
+  " WHERE t.code IN ('trust', 'relationship') GROUP BY t.code ORDER BY t.code)";
+
+TEST (Kill, ThemeMergeKilledAtAnyMomentIsAllOrNothing)
+{
+  if (!has_command ({ "theme", "--help" }, "merge"))
+    GTEST_SKIP () << "'teema theme merge' is not in this build (issue 10)";
+  TempDir dir;
+  std::string base = corpus_project (dir, "base.teema", 3);
+  ASSERT_EQ (teema ({ "-q", "-p", base, "autocode" }).status, 0);
+  std::string full = copy_file (base, dir.file ("full.teema"));
+  ASSERT_EQ (
+    teema ({ "-q", "-p", full, "theme", "merge", "trust", "relationship" })
+      .status,
+    0);
+  std::string before = safety::sql (base, theme_state);
+  std::string after = safety::sql (full, theme_state);
+  ASSERT_NE (before, after);
+  for (int ms : { 5, 15, 30, 60, 120, 250 }) {
+    std::string p = copy_file (base, dir.file ("t" + std::to_string (ms)));
+    run_and_kill ({ "-q", "-p", p, "theme", "merge", "trust", "relationship" },
+                  ms);
+    expect_sound (p);
+    std::string now = safety::sql (p, theme_state);
+    EXPECT_TRUE (now == before || now == after) << ms << " ms: " << now;
+  }
+}
+
+// What import --replace changes: H1's text and the codings on it.
+const char *const h1_state =
+  "SELECT d.sha256 || '/' || (SELECT count(*) FROM coding c JOIN segment s"
+  " ON s.id = c.segment_id WHERE s.document_id = d.id)"
+  " FROM document d WHERE d.name LIKE '%H1%'";
+
+TEST (Kill, ImportReplaceKilledAtAnyMomentIsAllOrNothing)
+{
+  if (!has_command ({ "import", "--help" }, "--replace"))
+    GTEST_SKIP () << "'teema import --replace' is not in this build (issue 9)";
+  TempDir dir;
+  std::string base = dir.file ("base.teema");
+  ASSERT_EQ (teema ({ "-q", "-p", base, "init" }).status, 0);
+  ASSERT_EQ (teema ({ "-q", "-p", base, "codebook", "import",
+                      source ("codebooks/b2b-asiakaskokemus.codebook") })
+               .status,
+             0);
+  TempDir v1, v2;
+  char *data = nullptr;
+  g_file_get_contents (source ("corpora/b2b/H1.txt").c_str (), &data, nullptr,
+                       nullptr);
+  std::string h1 = v1.write ("H1.txt", data);
+  std::string edited =
+    v2.write ("H1.txt", std::string (data) + "\nH1: Vielä yksi vastaus.\n");
+  g_free (data);
+  ASSERT_EQ (teema ({ "-q", "-p", base, "import", h1 }).status, 0);
+  ASSERT_EQ (teema ({ "-q", "-p", base, "autocode" }).status, 0);
+  std::string full = copy_file (base, dir.file ("full.teema"));
+  ASSERT_EQ (teema ({ "-q", "-p", full, "import", "--replace", edited }).status,
+             0);
+  std::string before = safety::sql (base, h1_state);
+  std::string after = safety::sql (full, h1_state);
+  ASSERT_NE (before, after);
+  for (int ms : { 5, 15, 30, 60, 120, 250 }) {
+    std::string p = copy_file (base, dir.file ("r" + std::to_string (ms)));
+    run_and_kill ({ "-q", "-p", p, "import", "--replace", edited }, ms);
+    expect_sound (p);
+    std::string now = safety::sql (p, h1_state);
+    EXPECT_TRUE (now == before || now == after) << ms << " ms: " << now;
+  }
 }
 
 // ---- concurrency ----------------------------------------------------------
