@@ -11,6 +11,7 @@ rm -rf "$logs" && mkdir -p "$logs/bin"
 cat >"$logs/bin/teema" <<WRAP
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
+  --suppressions="$here/valgrind.supp" \\
   --errors-for-leak-kinds=definite --log-file="$logs/run.%p.log" \\
   "$teema" "\$@"
 WRAP
