@@ -18,6 +18,6 @@ WRAP
 chmod +x "$logs/bin/teema"
 sh "$here/run-golden.sh" "$logs/bin/teema" "$here/cases"
 rc=$?
-found=$(cat "$logs"/run.*.log 2>/dev/null | grep -c 'ERROR SUMMARY: [1-9]\|definitely lost')
+found=$(cat "$logs"/run.*.log 2>/dev/null | grep -c 'definitely lost\|Invalid \|uninitialised')
 echo "valgrind: $found reports (logs in $logs)"
 [ "$rc" = 0 ] && [ "$found" = 0 ]
