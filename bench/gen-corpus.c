@@ -1,13 +1,15 @@
 /* gen-corpus.c — writes a synthetic interview corpus for the benchmarks.
  *
- * usage: gen-corpus WORDS OUTDIR SOURCE.txt...
+ * usage: gen-corpus [--file-words N] WORDS OUTDIR SOURCE.txt...
  *
  * Sentences are drawn at random (fixed seed) from the informant turns of
  * the source transcripts, so word frequencies look like real spoken
  * Finnish. To make the vocabulary grow as real corpora do, one word in
  * fifty gets a compound first part ("asiakas", "projekti", ...), which
  * yields new word forms that Voikko analyses as compounds. Output: files of
- * about 20,000 words, each an interview with a header and speaker turns. */
+ * about 20,000 words (--file-words: N), each an interview with a header
+ * and speaker turns. The output depends only on the arguments, so tests
+ * can generate a small corpus with many informants. */
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,8 +77,15 @@ append_sentence (GString *out, const char *sentence, GRand *rng)
 int
 main (int argc, char **argv)
 {
-  if (argc < 4) {
-    fprintf (stderr, "usage: gen-corpus WORDS OUTDIR SOURCE.txt...\n");
+  guint64 per_file = 20000;
+  if (argc > 2 && strcmp (argv[1], "--file-words") == 0) {
+    per_file = g_ascii_strtoull (argv[2], NULL, 10);
+    argc -= 2;
+    argv += 2;
+  }
+  if (argc < 4 || per_file == 0) {
+    fprintf (stderr,
+             "usage: gen-corpus [--file-words N] WORDS OUTDIR SOURCE.txt...\n");
     return 2;
   }
   guint64 target = g_ascii_strtoull (argv[1], NULL, 10);
@@ -94,7 +103,7 @@ main (int argc, char **argv)
     g_string_append_printf (out, "---\ninformant: B%u\ngroup: %s\n---\n", file,
                             file % 2 ? "customer" : "employee");
     guint64 in_file = 0;
-    while (in_file < 20000 && written < target) {
+    while (in_file < per_file && written < target) {
       g_string_append (out, "Haastattelija: Kerrotko lisää siitä?\n");
       g_string_append_printf (out, "B%u: ", file);
       guint turn = (guint) g_rand_int_range (rng, 2, 8);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The main job on the bundled material: a new project in out/, the sample
 # corpus imported, coded with the shipped codebook's rules, the theme ×
-# informant and group reports printed, and a quotes file written.
+# informant and group reports printed, a quotes file written, and every
+# report, chart and the quotes as DOCX written by 'report all'.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/build.sh
@@ -19,6 +20,8 @@ echo
 $T -p "$P" report themes --by group
 $T -p "$P" quotes --all --output out/quotes.md
 $T -p "$P" report themes --format csv --output out/themes-by-informant.csv
+$T -q -p "$P" report all --out out/raportit
 echo
-echo "Wrote out/quotes.md (quotes per theme, thesis convention) and"
-echo "out/themes-by-informant.csv; the project is $P."
+echo "Wrote out/quotes.md (quotes per theme, thesis convention),"
+echo "out/themes-by-informant.csv and every report, chart and the quotes as"
+echo "DOCX in out/raportit (see out/raportit/index.md); the project is $P."

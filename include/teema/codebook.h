@@ -17,7 +17,13 @@
  * A theme block starts with "theme ID" at column 1; its fields are indented.
  * "rule" and "exclude" may repeat; several rules are alternatives. Lines
  * starting with '#' are comments. Every rule is compiled when parsed, so a
- * codebook that loads has only valid rules. */
+ * codebook that loads has only valid rules.
+ *
+ * An id is letters of any alphabet (ä, ö, å, é), digits, '_', '-' and
+ * '.'; ids compare case-insensitively ("Työolot" is "työolot"). A block may
+ * say "renamed-from: OLD": importing it into a project renames the
+ * project's theme OLD, keeping its codings, instead of dropping OLD and
+ * adding a new theme. */
 #ifndef TEEMA_CODEBOOK_H
 #define TEEMA_CODEBOOK_H
 
@@ -35,6 +41,7 @@ typedef struct {
   char *label_en;
   char *description;
   char *colour;        /* "#rrggbb" or NULL */
+  char *renamed_from;  /* "renamed-from:" of the file, or NULL */
   GPtrArray *rules;    /* char *: alternatives that code the theme */
   GPtrArray *excludes; /* char *: what blocks a word from coding it */
   guint line;          /* line of "theme" in the source, 0 if from store */
@@ -61,6 +68,11 @@ const char *teema_codebook_language (const TeemaCodebook *codebook);
 guint teema_codebook_size (const TeemaCodebook *codebook);
 /* Themes in depth-first order (parents before children). */
 const TeemaTheme *teema_codebook_theme (const TeemaCodebook *codebook, guint i);
+/* TRUE when code can be a theme id (see above). */
+gboolean teema_theme_code_valid (const char *code);
+/* TRUE when a and b are the same id (Unicode case-insensitive). */
+gboolean teema_theme_code_equal (const char *a, const char *b);
+
 /* By code, case-insensitive; NULL when absent. */
 const TeemaTheme *teema_codebook_lookup (const TeemaCodebook *codebook,
                                          const char *code);
@@ -70,16 +82,48 @@ gint teema_codebook_index (const TeemaCodebook *codebook, const char *code);
 /* Label in language ("fi"/"en"), falling back to the other, then code. */
 const char *teema_theme_label (const TeemaTheme *theme, const char *lang);
 
+/* The theme a user named: by id, else by its Finnish or English label
+ * (both case-insensitive). None: NULL with TEEMA_ERROR_NOT_FOUND, whose
+ * message lists the closest ids and labels; a label of several themes:
+ * NULL with TEEMA_ERROR_FAILED naming their ids. */
+const TeemaTheme *teema_codebook_find (const TeemaCodebook *codebook,
+                                       const char *name, GError **error);
+
 /* Writes the codebook back in the text format. */
 char *teema_codebook_to_text (const TeemaCodebook *codebook);
 
-/* Replaces the project's codebook: themes are matched by code, so codings
- * of kept themes stay; a theme that has codings cannot be dropped unless
- * force (its codings are then deleted). One transaction. */
+/* Marks theme new_code of codebook as renamed from old_code (as the
+ * file's "renamed-from:" does). No theme new_code: TEEMA_ERROR_NOT_FOUND. */
+gboolean teema_codebook_mark_renamed (TeemaCodebook *codebook,
+                                      const char *old_code,
+                                      const char *new_code, GError **error);
+
+/* What replacing a project's codebook changed. */
+typedef struct {
+  guint n_added;           /* themes new to the project */
+  guint n_renamed;         /* project themes renamed, codings kept */
+  guint n_removed;         /* project themes dropped */
+  guint n_codings_removed; /* their codings (only with force) */
+  GPtrArray *notes;        /* char *: a line per rename and removal */
+} TeemaCodebookChanges;
+
+void teema_codebook_changes_clear (TeemaCodebookChanges *changes);
+
+/* Replaces the project's codebook, updating themes in place: themes are
+ * matched by id, so codings of kept themes stay; a theme marked
+ * renamed-from an existing one renames it (codings kept); a theme that
+ * has codings cannot be dropped unless force (its codings are then
+ * deleted). changes (may be NULL) says what changed; clear it after. One
+ * transaction. */
+gboolean teema_codebook_apply (TeemaProject *project,
+                               const TeemaCodebook *codebook, gboolean force,
+                               TeemaCodebookChanges *changes, GError **error);
+/* teema_codebook_apply without the changes. */
 gboolean teema_codebook_set (TeemaProject *project,
                              const TeemaCodebook *codebook, gboolean force,
                              GError **error);
-/* The project's codebook, or NULL with TEEMA_ERROR_NO_CODEBOOK. */
+/* The project's codebook; a new project has an empty one (no themes, the
+ * project's language). */
 TeemaCodebook *teema_codebook_get (TeemaProject *project, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCodebook, teema_codebook_free)

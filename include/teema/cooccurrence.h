@@ -23,6 +23,8 @@ typedef struct {
                         the theme's own segments); FALSE: one row per
                         unordered pair, columns theme_a, theme_b,
                         segments, jaccard */
+  const char *const *where; /* only informants meeting every condition
+                               "attribute=value", or NULL */
 } TeemaCooccurrenceOptions;
 
 /* Segments coded with both themes of each pair of leaf themes. NULL with

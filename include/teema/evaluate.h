@@ -20,12 +20,22 @@ typedef struct {
   gboolean leaves_only;    /* score only themes without children */
   gboolean errors;         /* list false positives and negatives instead
                               of scores (columns unit, theme, error, text) */
+  gboolean why;            /* instead of scores, the errors of each leaf
+                              theme grouped by cause (columns theme, error,
+                              n, cause, units): a miss has no rule word, an
+                              exclusion blocked the words, or no whole rule
+                              matched; a false coding names the rule, the
+                              term and the words that fired */
 } TeemaEvaluateOptions;
 
-/* Scores codebook's rules on a development set: a TSV file with a header
- * "id group speaker themes text", themes comma-separated or "-". Fails
- * with TEEMA_ERROR_PARSE naming the line for a malformed row or an
- * unknown theme. */
+/* Scores codebook's rules on a development set: a TSV file whose header
+ * names its columns, e.g. "id group speaker themes text reason". The
+ * columns id, themes (comma-separated theme ids or "-") and text are
+ * needed and found by name; any other (group, speaker, a coder's reason)
+ * is read past. Every row has the header's number of fields; a text in
+ * the last column may hold tabs. Fails with TEEMA_ERROR_PARSE naming the
+ * line for a header without those columns, a malformed row or an unknown
+ * theme. */
 TeemaTable *teema_evaluate_devset (const TeemaCodebook *codebook,
                                    const char *path,
                                    const TeemaEvaluateOptions *options,

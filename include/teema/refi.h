@@ -19,6 +19,7 @@
 
 #include <glib.h>
 #include <teema/codebook.h>
+#include <teema/names.h>
 #include <teema/project.h>
 
 #ifdef __cplusplus
@@ -42,6 +43,15 @@ char *teema_codebook_to_qdc (const TeemaCodebook *codebook);
  * file appears only when complete). */
 gboolean teema_refi_export_qdpx (TeemaProject *project, const char *path,
                                  GError **error);
+
+/* The same with personal names replaced in the texts, memos and notes as
+ * in quotes (teema/names.h: the names of key, which may be NULL, and
+ * those Voikko knows); every coding's position moves with the text, so
+ * the codings still cover the same words. */
+gboolean teema_refi_export_qdpx_pseudonymised (TeemaProject *project,
+                                               const char *path,
+                                               const TeemaNameKey *key,
+                                               GError **error);
 
 typedef struct {
   gboolean force;    /* replace documents already in the project */

@@ -23,6 +23,8 @@ typedef enum {
 typedef struct {
   const char *coder; /* or NULL for all coders */
   TeemaInterviewOrder order;
+  const char *const *where; /* only interviews of informants meeting every
+                               condition "attribute=value", or NULL */
 } TeemaSaturationOptions;
 
 /* One row per interview (document with informant segments): themes coded

@@ -12,7 +12,8 @@ extern "C" {
 
 typedef struct {
   TeemaSegment *segment;
-  GArray *hits; /* TeemaRuleHit, offsets into segment->text */
+  GArray *hits; /* TeemaRuleHit, offsets into segment->text (why is an
+                   interned string: it outlives the rule) */
 } TeemaSearchMatch;
 
 void teema_search_match_free (TeemaSearchMatch *match);

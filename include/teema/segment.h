@@ -33,12 +33,24 @@ typedef struct {
   const char *informant;        /* only this informant, or NULL */
   const char *group;            /* only this group, or NULL */
   gboolean include_interviewer; /* interviewer turns too */
+  gboolean without_text;        /* leave text NULL (teema_segment_get
+                                   reads it): for long lists */
 } TeemaSegmentFilter;
 
 /* Segments in document and position order; free with g_ptr_array_unref. */
 GPtrArray *teema_segment_list (TeemaProject *project,
                                const TeemaSegmentFilter *filter,
                                GError **error);
+
+/* A part of a segment's text: [start, end) in code points from its start. */
+typedef struct {
+  guint start, end;
+} TeemaSpan;
+
+/* The sentences of the segment's text (ICU, as teema_text_sentences), as
+ * TeemaSpan without the white space around them, in order; empty only
+ * for a segment without text. */
+GArray *teema_segment_sentences (const TeemaSegment *segment);
 
 /* One segment by id, or NULL with TEEMA_ERROR_NOT_FOUND. */
 TeemaSegment *teema_segment_get (TeemaProject *project, gint64 id,

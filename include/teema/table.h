@@ -50,6 +50,13 @@ const char *teema_table_column_name (const TeemaTable *table, guint col);
 gboolean teema_format_parse (const char *name, TeemaFormat *format,
                              GError **error);
 
+/* The format a file name asks for by its extension: .txt (the terminal
+ * table), .csv, .tsv, .json, .md. A name without an extension (or NULL)
+ * leaves *format as it was and returns TRUE; any other extension fails
+ * with TEEMA_ERROR_UNSUPPORTED naming the ones teema writes. */
+gboolean teema_format_for_path (const char *path, TeemaFormat *format,
+                                GError **error);
+
 /* Renders the table; returns a newly allocated string. */
 char *teema_table_render (const TeemaTable *table, TeemaFormat format);
 

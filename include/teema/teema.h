@@ -10,6 +10,7 @@
 #include <teema/informant.h>
 #include <teema/segment.h>
 #include <teema/codebook.h>
+#include <teema/theme.h>
 #include <teema/text.h>
 #include <teema/rule.h>
 #include <teema/coding.h>
@@ -30,5 +31,7 @@
 #include <teema/cooccurrence.h>
 #include <teema/saturation.h>
 #include <teema/chart.h>
+#include <teema/proposal.h>
+#include <teema/names.h>
 
 #endif

@@ -15,6 +15,20 @@
 extern "C" {
 #endif
 
+/* Word classes from Voikko's CLASS of every reading of a form: whether
+ * it can be a person's name, a place, another proper name (a company, a
+ * product) or a common word. 0: Voikko does not know the form (or the
+ * Snowball fallback is in use). */
+enum {
+  TEEMA_WORD_FIRST_NAME = 1 << 0, /* etunimi: "Jarkko", "Marja" */
+  TEEMA_WORD_LAST_NAME = 1 << 1,  /* sukunimi: "Virtanen" */
+  TEEMA_WORD_PLACE = 1 << 2,      /* paikannimi: "Helsinki" */
+  TEEMA_WORD_PROPER = 1 << 3,     /* nimi: other proper names, "Kesko" */
+  TEEMA_WORD_COMMON = 1 << 4,     /* a reading that is no proper name:
+                                     "marja" the berry beside "Marja" */
+};
+#define TEEMA_WORD_PERSON (TEEMA_WORD_FIRST_NAME | TEEMA_WORD_LAST_NAME)
+
 /* What the analyser knows of one folded word form. Arrays are
  * NULL-terminated and owned by the analyser; never empty for lemmas. */
 typedef struct {
@@ -25,6 +39,7 @@ typedef struct {
   const char *const *parts;  /* compound parts as base forms */
   const char *const *heads;  /* last compound part ("suhde") */
   const char *const *roots;  /* derivational roots ("luottaa") */
+  guint classes;             /* TEEMA_WORD_* of its readings */
 } TeemaAnalysis;
 
 enum {

@@ -119,14 +119,14 @@ cli_flush_stdout (GError **error)
   return FALSE;
 }
 
-/* Writes text straight into an existing file that is not a regular one
+/* Writes data straight into an existing file that is not a regular one
  * (a device such as /dev/stdout, a FIFO): it cannot be replaced by
  * renaming, and must not be. */
 static gboolean
-write_special (const char *path, const char *text, GError **error)
+write_special (const char *path, const char *data, gsize len, GError **error)
 {
   FILE *f = fopen (path, "w");
-  gboolean ok = f && fputs (text, f) >= 0;
+  gboolean ok = f && fwrite (data, 1, len, f) == len;
   int err = errno;
   if (f && fclose (f) != 0 && ok) {
     ok = FALSE;
@@ -139,20 +139,64 @@ write_special (const char *path, const char *text, GError **error)
 }
 
 gboolean
-cli_output (const char *path, const char *text, GError **error)
+cli_output_bytes (const char *path, const char *data, gsize len, GError **error)
 {
   if (!path || g_str_equal (path, "-")) {
-    fputs (text, stdout);
+    fwrite (data, 1, len, stdout);
     return cli_flush_stdout (error);
   }
   if (g_file_test (path, G_FILE_TEST_EXISTS)
       && !g_file_test (path, G_FILE_TEST_IS_REGULAR)
       && !g_file_test (path, G_FILE_TEST_IS_DIR))
-    return write_special (path, text, error);
+    return write_special (path, data, len, error);
   GError *io = NULL;
-  if (!g_file_set_contents (path, text, -1, &io)) {
+  if (!g_file_set_contents (path, data, (gssize) len, &io)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
     g_error_free (io);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+cli_output (const char *path, const char *text, GError **error)
+{
+  return cli_output_bytes (path, text, strlen (text), error);
+}
+
+/* TRUE when the file name of path has an extension. */
+static gboolean
+has_extension (const char *path)
+{
+  const char *base = strrchr (path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr (base, '.');
+  return dot && dot != base;
+}
+
+gboolean
+cli_table_format (const char *format, const char *output, TeemaFormat fallback,
+                  TeemaFormat *fmt, GError **error)
+{
+  gboolean named =
+    output && !g_str_equal (output, "-") && has_extension (output);
+  TeemaFormat by_ext = fallback;
+  GError *local = NULL;
+  if ((named && !teema_format_for_path (output, &by_ext, &local))
+      || (format && !teema_format_parse (format, fmt, &local))) {
+    cli_usage (error, "%s", local->message);
+    g_error_free (local);
+    return FALSE;
+  }
+  if (!format) {
+    *fmt = by_ext;
+    return TRUE;
+  }
+  if (named && *fmt != by_ext) {
+    cli_usage (error,
+               "--format %s does not match the file name %s: change one "
+               "of them",
+               format, output);
     return FALSE;
   }
   return TRUE;
@@ -175,9 +219,57 @@ cli_dispatch (const CliCommand *table, const char *group, int argc, char **argv,
   for (const CliCommand *c = table; c->name; c++)
     if (g_str_equal (c->name, argv[1]))
       return c->fn (argc - 1, argv + 1, g, error);
-  return cli_usage (error, "unknown command '%s%s%s'; see 'teema %s%s--help'",
-                    group ? group : "", group ? " " : "", argv[1],
+  const char *near = cli_nearest (table, argv[1]);
+  g_autofree char *hint =
+    near ? g_strdup_printf ("did you mean '%s'? ", near) : g_strdup ("");
+  return cli_usage (error, "unknown command '%s%s%s'; %ssee 'teema %s%s--help'",
+                    group ? group : "", group ? " " : "", argv[1], hint,
                     group ? group : "", group ? " " : "");
+}
+
+/* Edit distance of a and b (insertions, deletions, substitutions and
+ * swaps of neighbours), counted in bytes: command names are ASCII. */
+static guint
+distance (const char *a, const char *b)
+{
+  gsize n = strlen (a), m = strlen (b);
+  g_autofree guint *d = g_new (guint, (n + 1) * (m + 1));
+#define D(i, j) d[(i) * (m + 1) + (j)]
+  for (gsize i = 0; i <= n; i++)
+    D (i, 0) = (guint) i;
+  for (gsize j = 0; j <= m; j++)
+    D (0, j) = (guint) j;
+  for (gsize i = 1; i <= n; i++)
+    for (gsize j = 1; j <= m; j++) {
+      guint best = MIN (D (i - 1, j) + 1, D (i, j - 1) + 1);
+      best = MIN (best, D (i - 1, j - 1) + (a[i - 1] != b[j - 1]));
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        best = MIN (best, D (i - 2, j - 2) + 1);
+      D (i, j) = best;
+    }
+  guint out = D (n, m);
+#undef D
+  return out;
+}
+
+const char *
+cli_nearest (const CliCommand *table, const char *typed)
+{
+  const char *best = NULL;
+  guint best_d = G_MAXUINT;
+  for (const CliCommand *c = table; c->name; c++) {
+    guint d = g_str_has_prefix (c->name, typed) && strlen (typed) >= 2
+                ? 1
+                : distance (c->name, typed);
+    if (d < best_d) {
+      best_d = d;
+      best = c->name;
+    }
+  }
+  /* Two edits turn most short words into each other: allow one edit per
+   * three letters, at least one. */
+  guint allowed = MAX (1, (guint) strlen (typed) / 3);
+  return best_d <= allowed ? best : NULL;
 }
 
 char *
@@ -234,4 +326,36 @@ cli_print_formats (FILE *out)
     g_autofree char *ext = teema_file_format_extensions (kinds[i].kind);
     fprintf (out, "  %-44s %s\n", kinds[i].what, ext);
   }
+}
+
+int
+cli_confirm (gboolean yes, const char *action, GError **error)
+{
+  if (yes)
+    return 0;
+  if (!isatty (STDIN_FILENO))
+    return cli_usage (error,
+                      "not done: %s; add --yes to confirm (there is no "
+                      "terminal to ask on)",
+                      action);
+  fprintf (stderr, "%c%s? [y/N] ", g_ascii_toupper (action[0]), action + 1);
+  fflush (stderr);
+  char answer[16] = "";
+  if (!fgets (answer, sizeof answer, stdin))
+    answer[0] = '\0';
+  g_strstrip (answer);
+  if (g_ascii_strcasecmp (answer, "y") == 0
+      || g_ascii_strcasecmp (answer, "yes") == 0
+      || g_ascii_strcasecmp (answer, "k") == 0
+      || g_ascii_strcasecmp (answer, "kyllä") == 0)
+    return 0;
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+               "cancelled; nothing changed");
+  return 1;
+}
+
+char *
+cli_count (guint n, const char *one, const char *many)
+{
+  return g_strdup_printf ("%u %s", n, n == 1 ? one : many);
 }

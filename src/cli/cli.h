@@ -49,6 +49,14 @@ typedef struct {
       "only this coder's codings (e.g. rules)", "NAME"                         \
   }
 
+#define CLI_OPT_WHERE(var)                                                     \
+  {                                                                            \
+    "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &(var),                        \
+      "only informants with ATTR=VALUE (or ATTR!=VALUE); repeat to "           \
+      "combine",                                                               \
+      "ATTR=VALUE"                                                             \
+  }
+
 /* Parses argv with entries; on a bad option sets a usage error. The
  * context's parameter string and summary come from the command. */
 gboolean cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
@@ -66,12 +74,27 @@ TeemaProject *cli_open (CliGlobals *g, GError **error);
  * naming the system's reason. */
 gboolean cli_flush_stdout (GError **error);
 
+/* The table format for output: --format when given (it must agree with
+ * the extension of output, if that has one), else the extension's (.csv,
+ * .tsv, .json, .md, .txt), else fallback. An extension teema does not
+ * write, or a mismatch, is a usage error (returns FALSE). */
+gboolean cli_table_format (const char *format, const char *output,
+                           TeemaFormat fallback, TeemaFormat *fmt,
+                           GError **error);
+
 /* Writes text to path atomically, or to stdout when path is NULL or "-". */
 gboolean cli_output (const char *path, const char *text, GError **error);
+/* The same for len bytes of any data (a DOCX). */
+gboolean cli_output_bytes (const char *path, const char *data, gsize len,
+                           GError **error);
 
 /* Runs a subcommand from a table: argv[1] names it. */
 int cli_dispatch (const CliCommand *table, const char *group, int argc,
                   char **argv, CliGlobals *g, GError **error);
+
+/* The name in table closest to typed (a typo or a prefix), or NULL when
+ * none is close enough to suggest. */
+const char *cli_nearest (const CliCommand *table, const char *typed);
 
 /* s padded with spaces to width display columns (ä is one column);
  * returns a new string. */
@@ -80,6 +103,15 @@ char *cli_pad (const char *s, guint width);
 /* The file formats teema reads, from the library's format registry, as
  * a help section. */
 void cli_print_formats (FILE *out);
+
+/* Asks on the terminal whether to do action ("remove document X with
+ * ..."): 0 for yes (or when yes is already TRUE). Without a terminal to
+ * ask on, sets a usage error asking for --yes and returns 2; a "no" sets
+ * "cancelled; nothing changed" and returns 1. */
+int cli_confirm (gboolean yes, const char *action, GError **error);
+
+/* "3 codings" / "1 coding": a new string. */
+char *cli_count (guint n, const char *one, const char *many);
 
 /* A progress bar on stderr when it is a terminal. */
 void cli_progress (guint64 done, guint64 total, gpointer user_data);
@@ -106,5 +138,11 @@ int cmd_merge (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_memo (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_code (int argc, char **argv, CliGlobals *g, GError **error);
 int cmd_chart (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_document (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_theme (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_suggestions (int argc, char **argv, CliGlobals *g, GError **error);
+int cmd_names (int argc, char **argv, CliGlobals *g, GError **error);
+/* teema report all (cmd-report-all.c). */
+int cli_report_all (int argc, char **argv, CliGlobals *g, GError **error);
 
 #endif

@@ -1,5 +1,6 @@
 /* cmd-autocode.c — teema autocode: rule codings, with --dry-run and
- * --explain. */
+ * --explain. --explain is for reading, like --dry-run: it changes nothing
+ * unless --write asks for the codings too. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -24,11 +25,16 @@ int
 cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
 {
   gboolean dry_run = FALSE, explain = FALSE, snowball = FALSE, all = FALSE;
+  gboolean write = FALSE;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       "show what would change, change nothing", NULL },
     { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
-      "show the rule, word, lemma and parts behind each coding", NULL },
+      "show the rule, word, lemma and parts behind each coding (changes "
+      "nothing unless --write)",
+      NULL },
+    { "write", 'w', 0, G_OPTION_ARG_NONE, &write,
+      "with --explain: also write the codings", NULL },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
       "use Snowball stems even where Voikko is installed", NULL },
     { "interviewer", 0, 0, G_OPTION_ARG_NONE, &all,
@@ -40,6 +46,10 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
                   "'rules'. Re-running replaces the earlier rule codings.",
                   error))
     return 2;
+  if (write && (!explain || dry_run))
+    return cli_usage (error, "--write goes with --explain (without "
+                             "--dry-run): autocode writes by default");
+  dry_run |= explain && !write;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;

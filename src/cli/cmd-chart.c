@@ -8,26 +8,35 @@ static int
 chart_run (int argc, char **argv, CliGlobals *g, GError **error,
            gboolean heatmap)
 {
-  const char *coder = NULL, *lang = "fi";
+  const char *coder = NULL, *lang = "fi", *by = NULL;
   gboolean counts = FALSE;
+  char **where = NULL; /* owned by cli_parse */
   GOptionEntry entries[] = {
     CLI_OPT_CODER (coder),
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "labels: fi or en", "LANG" },
+    { "by", 'b', 0, G_OPTION_ARG_STRING, &by,
+      heatmap ? "group informants by this attribute (default: group)"
+              : "one bar per value of this attribute (default: group)",
+      "ATTR" },
+    CLI_OPT_WHERE (where),
     { "counts", 0, heatmap ? 0 : G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
       &counts, "shade by coded segments, not share of words", NULL },
     { NULL },
   };
   const char *summary =
     heatmap ? "Themes x informants heatmap, informants grouped by group; "
-              "the format follows the extension (.svg, .png or .pdf)."
-            : "Per theme, k/n informants of each group as grouped bars in "
-              "the themes' colours (.svg, .png or .pdf).";
+              "the format follows the extension (.svg, .png or .pdf). "
+              "Sized for an A4 page (16 cm wide; PNG at 300 dpi)."
+            : "Per theme, k/n informants of each group as horizontal "
+              "grouped bars, a colour per group (.svg, .png or .pdf). "
+              "Sized for an A4 page (16 cm wide; PNG at 300 dpi).";
   if (!cli_parse (&argc, &argv, entries, "OUT.svg|OUT.png|OUT.pdf", summary,
                   error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "give one output file (.svg, .png or .pdf)");
-  TeemaChartOptions opt = { coder, lang, counts };
+  TeemaChartOptions opt = { coder, lang, counts, by,
+                            (const char *const *) where };
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;

@@ -1,4 +1,7 @@
-/* cmd-codebook.c — teema codebook import|list|show|export. */
+/* cmd-codebook.c — teema codebook import|list|show|export. Importing an
+ * edited file updates the project's themes in place: a theme renamed in
+ * the file says so with "renamed-from: OLD" (or --rename OLD=NEW), so its
+ * codings follow instead of being dropped. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -7,9 +10,14 @@ static int
 codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
 {
   gboolean force = FALSE;
+  char **renames = NULL;
   GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       "drop themes missing from FILE even if they have codings", NULL },
+    { "rename", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &renames,
+      "theme OLD of the project is NEW in FILE: keep its codings "
+      "(repeatable; or write 'renamed-from: OLD' in NEW's block)",
+      "OLD=NEW" },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "FILE",
@@ -28,11 +36,23 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
                                    : teema_codebook_load (argv[1], error);
   if (!cb)
     return 1;
+  for (guint i = 0; renames && renames[i]; i++) {
+    g_auto (GStrv) pair = g_strsplit (renames[i], "=", 2);
+    if (!pair[1])
+      return cli_usage (error, "--rename wants OLD=NEW, got '%s'", renames[i]);
+    if (!teema_codebook_mark_renamed (cb, pair[0], pair[1], error))
+      return 1;
+  }
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p || !teema_codebook_set (p, cb, force, error))
+  TeemaCodebookChanges changes = { 0 };
+  if (!p || !teema_codebook_apply (p, cb, force, &changes, error))
     return 1;
-  if (!g->quiet)
+  if (!g->quiet) {
     printf ("%s: %u themes loaded\n", argv[1], teema_codebook_size (cb));
+    for (guint i = 0; i < changes.notes->len; i++)
+      printf ("  %s\n", (char *) changes.notes->pdata[i]);
+  }
+  teema_codebook_changes_clear (&changes);
   return 0;
 }
 
@@ -71,6 +91,10 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_int (t, th->rules->len);
     teema_table_add_int (t, th->excludes->len);
   }
+  if (teema_codebook_size (cb) == 0)
+    teema_table_add_note (t, "No themes yet: add one with 'teema theme add "
+                             "ID', or load a codebook with 'teema codebook "
+                             "import FILE'.");
   g_autofree char *out = teema_table_render (t, fmt);
   return cli_output (NULL, out, error) ? 0 : 1;
 }
@@ -86,12 +110,9 @@ codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
-  const TeemaTheme *t = teema_codebook_lookup (cb, argv[1]);
-  if (!t) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')", argv[1]);
+  const TeemaTheme *t = teema_codebook_find (cb, argv[1], error);
+  if (!t)
     return 1;
-  }
   printf ("theme %s\n", t->code);
   printf ("  parent:      %s\n", t->parent ? t->parent : "-");
   printf ("  label.fi:    %s\n", t->label_fi ? t->label_fi : "-");

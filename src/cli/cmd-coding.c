@@ -1,7 +1,10 @@
-/* cmd-coding.c — teema coding add|remove|list: coding from scripts. */
+/* cmd-coding.c — teema coding add|remove|list: coding from scripts. A
+ * coding covers the whole segment, or part of its text: --from/--to in
+ * characters of the segment's text (from 0), or --sentences N[-M]. */
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static const char *
 default_coder (void)
@@ -10,41 +13,117 @@ default_coder (void)
   return c ? c : g_get_user_name ();
 }
 
+/* The characters of sentences "N" or "N-M" (1-based) of the segment. */
+static gboolean
+sentence_span (TeemaProject *p, gint64 segment, const char *spec, guint *from,
+               guint *to, GError **error)
+{
+  char *end = NULL;
+  long first = strtol (spec, &end, 10), last = first;
+  if (end && *end == '-')
+    last = strtol (end + 1, &end, 10);
+  if (!end || *end || first < 1 || last < first) {
+    cli_usage (error, "--sentences wants N or N-M (from 1), got '%s'", spec);
+    return FALSE;
+  }
+  g_autoptr (TeemaSegment) s = teema_segment_get (p, segment, error);
+  if (!s)
+    return FALSE;
+  g_autoptr (GArray) sentences = teema_segment_sentences (s);
+  if ((guint) last > sentences->len) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+                 "segment %" G_GINT64_FORMAT " has %u sentence%s, not %ld",
+                 segment, sentences->len, sentences->len == 1 ? "" : "s", last);
+    return FALSE;
+  }
+  *from = g_array_index (sentences, TeemaSpan, first - 1).start;
+  *to = g_array_index (sentences, TeemaSpan, last - 1).end;
+  return TRUE;
+}
+
+typedef struct {
+  gint64 segment;
+  const char *theme, *coder, *sentences;
+  gint from, to; /* -1: not given */
+} Change;
+
+static int
+coding_write (Change *c, CliGlobals *g, gboolean add, GError **error)
+{
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
+  const TeemaTheme *t = cb ? teema_codebook_find (cb, c->theme, error) : NULL;
+  if (!t)
+    return 1;
+  c->theme = t->code; /* a label names it; messages show its id */
+  gboolean part = c->from >= 0 || c->to >= 0 || c->sentences;
+  guint from = (guint) MAX (c->from, 0), to = (guint) c->to;
+  if (c->sentences
+      && !sentence_span (p, c->segment, c->sentences, &from, &to, error))
+    return error && *error && (*error)->domain == CLI_USAGE ? 2 : 1;
+  if (part && c->to < 0 && !c->sentences) {
+    g_autoptr (TeemaSegment) s = teema_segment_get (p, c->segment, error);
+    if (!s)
+      return 1;
+    to = s->end - s->start;
+  }
+  gboolean changed = FALSE, ok;
+  if (add)
+    ok = part ? teema_coding_add_range (p, c->segment, c->theme, c->coder, from,
+                                        to, &changed, error)
+              : teema_coding_add (p, c->segment, c->theme, c->coder, &changed,
+                                  error);
+  else
+    ok = part ? teema_coding_remove_range (p, c->segment, c->theme, c->coder,
+                                           from, to, &changed, error)
+              : teema_coding_remove (p, c->segment, c->theme, c->coder,
+                                     &changed, error);
+  if (!ok)
+    return 1;
+  if (!g->quiet) {
+    printf ("%s: segment %" G_GINT64_FORMAT,
+            changed ? (add ? "added" : "removed") : "unchanged", c->segment);
+    if (part)
+      printf (" characters %u-%u", from, to);
+    printf (" %s %s by %s\n", add ? "+" : "-", c->theme, c->coder);
+  }
+  return 0;
+}
+
 static int
 coding_change (int argc, char **argv, CliGlobals *g, GError **error,
                gboolean add)
 {
-  gint64 segment = 0;
-  const char *theme = NULL, *coder = NULL;
+  Change c = { 0, NULL, NULL, NULL, -1, -1 };
   GOptionEntry entries[] = {
-    { "segment", 's', 0, G_OPTION_ARG_INT64, &segment, "segment id", "ID" },
-    { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, "theme id", "THEME" },
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
+    { "segment", 's', 0, G_OPTION_ARG_INT64, &c.segment, "segment id", "ID" },
+    { "theme", 't', 0, G_OPTION_ARG_STRING, &c.theme, "theme id or label",
+      "THEME" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &c.coder,
       "coder name (default: $TEEMA_CODER or your user name)", "NAME" },
+    { "from", 0, 0, G_OPTION_ARG_INT, &c.from,
+      "code from this character of the segment's text (from 0)", "N" },
+    { "to", 0, 0, G_OPTION_ARG_INT, &c.to,
+      "code up to (not including) this character", "N" },
+    { "sentences", 0, 0, G_OPTION_ARG_STRING, &c.sentences,
+      "code only these sentences of the segment (from 1)", "N[-M]" },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  add ? "Codes a segment with a theme." : "Removes a coding.",
+                  add ? "Codes a segment, or part of it, with a theme."
+                      : "Removes a coding (with --from/--to or --sentences: "
+                        "only that part's).",
                   error))
     return 2;
-  if (segment <= 0 || !theme)
+  if (c.segment <= 0 || !c.theme)
     return cli_usage (error, "needs --segment ID and --theme THEME");
-  if (!coder)
-    coder = default_coder ();
-  g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p)
-    return 1;
-  gboolean changed = FALSE;
-  gboolean ok =
-    add ? teema_coding_add (p, segment, theme, coder, &changed, error)
-        : teema_coding_remove (p, segment, theme, coder, &changed, error);
-  if (!ok)
-    return 1;
-  if (!g->quiet)
-    printf ("%s: segment %" G_GINT64_FORMAT " %s %s by %s\n",
-            changed ? (add ? "added" : "removed") : "unchanged", segment,
-            add ? "+" : "-", theme, coder);
-  return 0;
+  if (c.sentences && (c.from >= 0 || c.to >= 0))
+    return cli_usage (error, "give --sentences or --from/--to, not both");
+  if (c.from < -1 || c.to < -1)
+    return cli_usage (error, "--from and --to count characters from 0");
+  if (!c.coder)
+    c.coder = default_coder ();
+  return coding_write (&c, g, add, error);
 }
 
 static int
@@ -83,7 +162,7 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaCodingFilter f = { coder, theme, informant, segment };
+  TeemaCodingFilter f = { coder, theme, informant, segment, FALSE };
   g_autoptr (GPtrArray) list = teema_coding_list (p, &f, error);
   if (!list)
     return 1;
@@ -114,7 +193,8 @@ int
 cmd_coding (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
-    { "add", coding_add, "code a segment: --segment N --theme T" },
+    { "add", coding_add,
+      "code a segment: --segment N --theme T [--sentences 2-3]" },
     { "remove", coding_remove, "remove a coding" },
     { "list", coding_list, "list codings" },
     { NULL, NULL, NULL },

@@ -7,10 +7,12 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
 {
   const char *devset = NULL, *codebook = NULL, *gold = NULL;
   const char *test = TEEMA_CODER_RULES, *format = "table";
-  gboolean snowball = FALSE, all = FALSE, errors = FALSE;
+  gboolean snowball = FALSE, all = FALSE, errors = FALSE, why = FALSE;
   GOptionEntry entries[] = {
     { "devset", 'd', 0, G_OPTION_ARG_FILENAME, &devset,
-      "hand-coded segments (TSV: id group speaker themes text)", "FILE" },
+      "hand-coded segments (TSV with a header naming its columns: id, "
+      "themes and text needed; e.g. id group speaker themes text reason)",
+      "FILE" },
     { "codebook", 'k', 0, G_OPTION_ARG_FILENAME, &codebook,
       "with --devset: the codebook file (default: the project's)", "FILE" },
     { "gold", 'g', 0, G_OPTION_ARG_STRING, &gold,
@@ -23,6 +25,10 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
       "with --devset: Snowball stems instead of Voikko", NULL },
     { "errors", 'e', 0, G_OPTION_ARG_NONE, &errors,
       "with --devset: list missed and extra codings instead of scores", NULL },
+    { "why", 'w', 0, G_OPTION_ARG_NONE, &why,
+      "with --devset: the errors of each theme grouped by cause (no rule "
+      "word, excluded, no whole rule; the rule and word of a false coding)",
+      NULL },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
@@ -33,6 +39,10 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
     return 2;
   if (!devset == !gold)
     return cli_usage (error, "give either --devset FILE or --gold CODER");
+  if (errors && why)
+    return cli_usage (error, "give --errors or --why, not both");
+  if ((errors || why) && !devset)
+    return cli_usage (error, "--errors and --why work with --devset");
   g_autoptr (TeemaTable) t = NULL;
   if (devset) {
     g_autoptr (TeemaProject) p = NULL;
@@ -43,7 +53,7 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
       cb = teema_codebook_get (p, error);
     if (!cb)
       return 1;
-    TeemaEvaluateOptions opt = { NULL, snowball, TRUE, errors };
+    TeemaEvaluateOptions opt = { NULL, snowball, TRUE, errors, why };
     t = teema_evaluate_devset (cb, devset, &opt, error);
   } else {
     g_autoptr (TeemaProject) p = cli_open (g, error);

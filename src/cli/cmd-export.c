@@ -7,15 +7,35 @@
 static int
 export_qdpx (int argc, char **argv, CliGlobals *g, GError **error)
 {
-  if (!cli_parse (&argc, &argv, NULL, "OUT.qdpx",
+  gboolean pseudonymise = FALSE;
+  const char *names = NULL;
+  GOptionEntry entries[] = {
+    { "pseudonymise", 'P', 0, G_OPTION_ARG_NONE, &pseudonymise,
+      "replace personal names in texts, memos and notes (codings move with "
+      "the text)",
+      NULL },
+    { "names", 'k', 0, G_OPTION_ARG_FILENAME, &names,
+      "the name key, as for quotes; implies --pseudonymise", "FILE" },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "OUT.qdpx",
                   "Writes the whole project as a REFI-QDA project archive "
                   "(coders, codebook, informants, documents, codings).",
                   error))
     return 2;
   if (argc != 2)
     return cli_usage (error, "usage: teema export qdpx OUT.qdpx");
+  g_autoptr (TeemaNameKey) key =
+    names ? teema_name_key_load (names, error) : NULL;
+  if (names && !key)
+    return 1;
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p || !teema_refi_export_qdpx (p, argv[1], error))
+  gboolean ok =
+    p
+    && (pseudonymise || names
+          ? teema_refi_export_qdpx_pseudonymised (p, argv[1], key, error)
+          : teema_refi_export_qdpx (p, argv[1], error));
+  if (!ok)
     return 1;
   if (!g->quiet)
     printf ("%s: written\n", argv[1]);

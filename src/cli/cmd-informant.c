@@ -1,4 +1,4 @@
-/* cmd-informant.c — teema informant list|set. */
+/* cmd-informant.c — teema informant list|set|rename|remove. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -72,6 +72,61 @@ informant_set (int argc, char **argv, CliGlobals *g, GError **error)
   return 0;
 }
 
+static int
+informant_rename (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "ID NEW-ID",
+                  "Gives an informant a new id (e.g. the file name an "
+                  "import chose, Haastattelu_03, becomes H3).",
+                  error))
+    return 2;
+  if (argc != 3)
+    return cli_usage (error, "usage: teema informant rename ID NEW-ID");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p || !teema_informant_rename (p, argv[1], argv[2], error))
+    return 1;
+  if (!g->quiet)
+    printf ("renamed informant %s to %s\n", argv[1], argv[2]);
+  return 0;
+}
+
+static int
+informant_remove (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, "do not ask", NULL },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "ID",
+                  "Removes an informant with its attributes, documents, "
+                  "codings and memos, in one transaction.",
+                  error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema informant remove ID");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  TeemaRemoval r = { 0 };
+  if (!p || !teema_informant_remove (p, argv[1], TRUE, &r, error))
+    return 1;
+  g_autofree char *d = cli_count (r.n_documents, "document", "documents");
+  g_autofree char *s =
+    cli_count (r.n_segments, "segment", "segments (both speakers')");
+  g_autofree char *c = cli_count (r.n_codings, "coding", "codings");
+  g_autofree char *m = cli_count (r.n_memos, "memo", "memos");
+  g_autofree char *what = g_strdup_printf ("%s, %s, %s and %s", d, s, c, m);
+  g_autofree char *action =
+    g_strdup_printf ("remove informant %s with its %s", argv[1], what);
+  int rc = cli_confirm (yes, action, error);
+  if (rc)
+    return rc;
+  if (!teema_informant_remove (p, argv[1], FALSE, &r, error))
+    return 1;
+  if (!g->quiet)
+    printf ("removed informant %s with its %s\n", argv[1], what);
+  return 0;
+}
+
 int
 cmd_informant (int argc, char **argv, CliGlobals *g, GError **error)
 {
@@ -81,6 +136,9 @@ cmd_informant (int argc, char **argv, CliGlobals *g, GError **error)
       "set attributes: teema informant set H1 "
       "group=employee" },
     { "import", cmd_informant_import, "set attributes from a CSV file" },
+    { "rename", informant_rename, "give an informant a new id" },
+    { "remove", informant_remove,
+      "remove an informant with its documents and codings" },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "informant", argc, argv, g, error);

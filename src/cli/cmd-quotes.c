@@ -1,57 +1,198 @@
-/* cmd-quotes.c — teema quotes: a theme's quotes for a thesis draft. */
+/* cmd-quotes.c — teema quotes: quotes for a thesis draft, as a document
+ * (Markdown, LaTeX, HTML, DOCX, ODT) or a table (CSV, TSV, JSON, the
+ * terminal), chosen by --format or by the -o file's extension. */
 #include "cli.h"
+
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+  gboolean document;  /* a document, else a table */
+  TeemaDocFormat doc; /* when document */
+  TeemaFormat table;  /* otherwise */
+} QuoteFormat;
+
+/* The format by name: a document format or a table format. */
+static gboolean
+format_by_name (const char *name, QuoteFormat *f)
+{
+  f->document = teema_doc_format_parse (name, &f->doc, NULL);
+  return f->document || teema_format_parse (name, &f->table, NULL);
+}
+
+/* The format by the output's extension; FALSE for one teema does not
+ * write, TRUE with *known FALSE for no extension. */
+static gboolean
+format_by_path (const char *path, QuoteFormat *f, gboolean *known)
+{
+  const char *base = strrchr (path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr (base, '.');
+  *known = dot && dot != base;
+  if (!*known)
+    return TRUE;
+  f->document = teema_doc_format_for_path (path, &f->doc);
+  return f->document || teema_format_for_path (path, &f->table, NULL);
+}
+
+static gboolean
+same_format (const QuoteFormat *a, const QuoteFormat *b)
+{
+  return a->document == b->document
+         && (a->document ? a->doc == b->doc : a->table == b->table);
+}
+
+/* --format and -o together: each must be one teema writes, and they
+ * must agree. Default: Markdown. */
+static int
+choose_format (const char *format, const char *output, QuoteFormat *f,
+               GError **error)
+{
+  QuoteFormat by_path = { TRUE, TEEMA_DOC_MARKDOWN, TEEMA_FORMAT_TABLE };
+  gboolean known = FALSE;
+  *f = by_path;
+  if (format && !format_by_name (format, f))
+    return cli_usage (error,
+                      "unknown format '%s': use md, latex, html, docx, odt, "
+                      "csv, tsv, json or table",
+                      format);
+  if (output && !g_str_equal (output, "-")
+      && !format_by_path (output, &by_path, &known))
+    return cli_usage (error,
+                      "%s: teema does not write that kind of file: name it "
+                      ".md, .tex, .html, .docx, .odt, .csv, .tsv, .json or "
+                      ".txt",
+                      output);
+  if (known && format && !same_format (f, &by_path))
+    return cli_usage (error,
+                      "--format %s does not match the file name %s: change "
+                      "one of them",
+                      format, output);
+  if (known && !format)
+    *f = by_path;
+  return 0;
+}
+
+/* --labels code|group|ATTRIBUTE. */
+static void
+label_scheme (const char *labels, TeemaQuoteDocOptions *opt)
+{
+  if (!labels || g_str_equal (labels, "code"))
+    opt->labels = TEEMA_LABEL_CODE;
+  else if (g_str_equal (labels, "group"))
+    opt->labels = TEEMA_LABEL_GROUP;
+  else {
+    opt->labels = TEEMA_LABEL_ATTRIBUTE;
+    opt->label_attribute = labels;
+  }
+}
+
+static int
+write_bytes (const char *output, GBytes *bytes, gboolean binary, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  if ((!output || g_str_equal (output, "-")) && binary
+      && isatty (STDOUT_FILENO))
+    return cli_usage (error, "a DOCX or ODT document goes to a file: give "
+                             "-o FILE");
+  return cli_output_bytes (output, data, len, error) ? 0 : 1;
+}
 
 int
 cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
 {
-  const char *theme = NULL, *informant = NULL, *group = NULL, *coder = NULL;
-  const char *format = "md", *output = NULL, *lang = "fi";
-  gboolean no_children = FALSE, all = FALSE;
+  const char *group = NULL, *coder = NULL, *format = NULL, *output = NULL;
+  const char *lang = "fi", *by = NULL, *labels = NULL, *names = NULL;
+  const char *title = NULL;
+  char **themes = NULL, **informants = NULL, **where = NULL; /* cli_parse's */
+  gboolean no_children = FALSE, all = FALSE, pseudonymise = FALSE;
+  int max_length = 0;
   GOptionEntry entries[] = {
-    { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, "the theme (required)",
+    { "theme", 't', 0, G_OPTION_ARG_STRING_ARRAY, &themes,
+      "this theme and its sub-themes (repeat for more; default: all)",
       "THEME" },
-    { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
-      "only this informant", "ID" },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, "every theme (the default)",
+      NULL },
+    { "informant", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &informants,
+      "only this informant (repeat for more)", "ID" },
     { "group", 'g', 0, G_OPTION_ARG_STRING, &group, "only this group",
       "GROUP" },
+    CLI_OPT_WHERE (where),
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
-    { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
-      "every theme, one section each (Markdown)", NULL },
+    { "by", 'b', 0, G_OPTION_ARG_STRING, &by,
+      "theme (default), informant, or an attribute: a heading per value "
+      "under each theme",
+      "UNIT" },
+    { "max-length", 'm', 0, G_OPTION_ARG_INT, &max_length,
+      "shorten quotes to whole sentences within N characters, marking "
+      "the cut with --",
+      "N" },
+    { "labels", 'L', 0, G_OPTION_ARG_STRING, &labels,
+      "code (H3, default), group (customer 2) or an attribute such as "
+      "pseudonym",
+      "SCHEME" },
+    { "pseudonymise", 'P', 0, G_OPTION_ARG_NONE, &pseudonymise,
+      "replace personal names (see 'teema names')", NULL },
+    { "names", 'k', 0, G_OPTION_ARG_FILENAME, &names,
+      "the name key (name = pseudonym); implies --pseudonymise", "FILE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "the document's title",
+      "TEXT" },
     { "no-children", 0, 0, G_OPTION_ARG_NONE, &no_children,
-      "leave out codings of sub-themes", NULL },
+      "leave out codings of sub-themes of a --theme", NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "md (default), csv, tsv, json or table", "FORMAT" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "heading: fi or en", "LANG" },
+      "md (default), latex, html, docx, odt, csv, tsv, json or table",
+      "FORMAT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      "theme labels and the document's words: fi or en", "LANG" },
     CLI_OPT_OUTPUT (output),
     { NULL },
   };
-  TeemaFormat fmt;
+  QuoteFormat f;
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Quotes coded with a theme, in the thesis convention: the "
-                  "quote, then (H3).",
-                  error)
-      || !teema_format_parse (format, &fmt, error))
+                  "Quotes for a thesis draft in the thesis convention: each "
+                  "quote an indented paragraph ending in (H3), under a "
+                  "heading per theme with how many informants mention it. "
+                  "The format follows --format or the -o file's extension.",
+                  error))
     return 2;
-  if (!theme == !all)
-    return cli_usage (error, "quotes needs --theme THEME or --all");
+  int rc = choose_format (format, output, &f, error);
+  if (rc)
+    return rc;
+  if (themes && all)
+    return cli_usage (error, "--theme or --all, not both");
+  if (max_length < 0)
+    return cli_usage (error, "--max-length must be at least 1");
+  g_autoptr (TeemaNameKey) key =
+    names ? teema_name_key_load (names, error) : NULL;
+  if (names && !key)
+    return 1;
+  TeemaQuoteDocOptions opt = {
+    .themes = (const char *const *) themes,
+    .informants = (const char *const *) informants,
+    .group = group,
+    .where = (const char *const *) where,
+    .coder = coder,
+    .lang = lang,
+    .by = by,
+    .max_chars = (guint) max_length,
+    .pseudonymise = pseudonymise || names,
+    .names = key,
+    .title = title,
+    .no_children = no_children,
+  };
+  label_scheme (labels, &opt);
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaQuoteOptions opt = {
-    theme, informant, group, coder, lang, !no_children
-  };
-  g_autofree char *out = NULL;
-  if (all) {
-    if (fmt != TEEMA_FORMAT_MARKDOWN)
-      return cli_usage (error, "--all writes Markdown only");
-    out = teema_quotes_markdown_all (p, &opt, error);
-  } else {
-    g_autoptr (TeemaTable) t = teema_quotes_collect (p, &opt, error);
-    if (t)
-      out = fmt == TEEMA_FORMAT_MARKDOWN ? teema_quotes_markdown (t, NULL)
-                                         : teema_table_render (t, fmt);
+  if (!f.document) {
+    g_autoptr (TeemaTable) t = teema_quotes_table (p, &opt, error);
+    g_autofree char *out = t ? teema_table_render (t, f.table) : NULL;
+    return out && cli_output (output, out, error) ? 0 : 1;
   }
-  if (!out)
+  g_autoptr (GBytes) doc = teema_quotes_document (p, &opt, f.doc, error);
+  if (!doc)
     return 1;
-  return cli_output (output, out, error) ? 0 : 1;
+  return write_bytes (output, doc,
+                      f.doc == TEEMA_DOC_DOCX || f.doc == TEEMA_DOC_ODT, error);
 }

@@ -1,5 +1,6 @@
 /* cmd-rules.c — teema rules test 'RULE' 'TEXT': does a rule fire on a
- * sentence, and on which words. Needs no project. */
+ * sentence, and on which words (needs no project); teema rules suggest
+ * --theme T: rules proposed from the segments people coded with T. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -78,11 +79,53 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   return hits ? 0 : 1;
 }
 
+static int
+rules_suggest (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  TeemaProposalOptions opt = { 0 };
+  const char *format = "table";
+  gint top = 0, min = 0;
+  GOptionEntry entries[] = {
+    { "theme", 't', 0, G_OPTION_ARG_STRING, &opt.theme,
+      "the theme (id or label)", "THEME" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &opt.coder,
+      "learn from this coder only (default: every coder but the rules)",
+      "NAME" },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top, "at most N rules (default 15)",
+      "N" },
+    { "min", 0, 0, G_OPTION_ARG_INT, &min,
+      "a word in at least N coded segments (default 2)", "N" },
+    CLI_OPT_FORMAT (format),
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Proposes keyword rules for a theme: the lemmas and "
+                  "compound parts most distinctive of the segments people "
+                  "coded with it (at least 3).",
+                  error)
+      || !teema_format_parse (format, &fmt, error))
+    return 2;
+  if (!opt.theme || argc != 1 || top < 0 || min < 0)
+    return cli_usage (error, "usage: teema rules suggest --theme THEME "
+                             "[--coder NAME] [--top N]");
+  opt.top = (guint) top;
+  opt.min_segments = (guint) min;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaTable) t = p ? teema_proposal_list (p, &opt, error) : NULL;
+  if (!t)
+    return 1;
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (NULL, out, error) ? 0 : 1;
+}
+
 int
 cmd_rules (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
     { "test", rules_test, "test a rule: teema rules test 'RULE' 'TEXT'" },
+    { "suggest", rules_suggest,
+      "rules for a theme from your coding: --theme THEME" },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "rules", argc, argv, g, error);

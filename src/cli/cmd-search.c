@@ -27,7 +27,7 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaSegmentFilter f = { informant, group, FALSE };
+  TeemaSegmentFilter f = { informant, group, FALSE, FALSE };
   g_autoptr (GPtrArray) matches = teema_search_run (p, argv[1], &f, error);
   if (!matches)
     return 1;

@@ -22,7 +22,7 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  TeemaSegmentFilter f = { informant, group, all };
+  TeemaSegmentFilter f = { informant, group, all, FALSE };
   g_autoptr (GPtrArray) segs = teema_segment_list (p, &f, error);
   if (!segs)
     return 1;

@@ -11,15 +11,20 @@ static const CliCommand commands[] = {
   { "init", cmd_init, "create a new project file" },
   { "import", cmd_import, "import transcripts or a REFI-QDA project" },
   { "export", cmd_export, "export the project (.qdpx) or codebook (.qdc)" },
-  { "informant", cmd_informant, "list informants, set their attributes" },
+  { "informant", cmd_informant,
+    "list, rename or remove informants; set attributes" },
+  { "document", cmd_document, "list, rename or remove documents" },
   { "segments", cmd_segments, "list segments" },
   { "codebook", cmd_codebook, "import, list, show or export the codebook" },
+  { "theme", cmd_theme, "add, rename, move, merge or remove themes" },
   { "autocode", cmd_autocode, "code segments with the codebook's rules" },
-  { "report", cmd_report, "theme frequencies per informant or group" },
+  { "report", cmd_report, "themes, compare, keyness, ...; all: every report" },
   { "chart", cmd_chart, "heatmap or grouped bars as SVG, PNG or PDF" },
-  { "quotes", cmd_quotes, "quotes of a theme for a thesis draft" },
+  { "quotes", cmd_quotes, "quotes for a thesis draft: md, tex, docx, odt" },
+  { "names", cmd_names, "personal names per informant, for pseudonyms" },
   { "coding", cmd_coding, "add, remove or list codings" },
-  { "rules", cmd_rules, "test a keyword rule on a sentence" },
+  { "suggestions", cmd_suggestions, "open rule suggestions for a coder" },
+  { "rules", cmd_rules, "test a rule; suggest rules from your coding" },
   { "search", cmd_search, "segments matching a rule, keyword in context" },
   { "evaluate", cmd_evaluate, "precision, recall and F1 of the rules" },
   { "agreement", cmd_agreement, "inter-coder agreement: kappa, alpha" },
@@ -40,8 +45,28 @@ usage (FILE *out)
   fprintf (out, "\nOptions:\n"
                 "  -p, --project FILE  the project (default: $TEEMA_PROJECT "
                 "or project.teema)\n"
-                "  -q, --quiet         no progress or summaries\n\n"
+                "  -q, --quiet         no progress or summaries (anywhere)\n\n"
                 "Run 'teema COMMAND --help' for a command's options.\n");
+}
+
+/* Takes -q/--quiet wherever it stands (before a "--"), so that
+ * "teema report themes -q" works as "teema -q report themes"; returns the
+ * new argc. Subcommands have no option of that name. */
+static int
+take_quiet (int argc, char **argv, CliGlobals *g)
+{
+  int out = 1;
+  gboolean rest = FALSE;
+  for (int i = 1; i < argc; i++) {
+    rest |= g_str_equal (argv[i], "--");
+    if (!rest
+        && (g_str_equal (argv[i], "-q") || g_str_equal (argv[i], "--quiet")))
+      g->quiet = TRUE;
+    else
+      argv[out++] = argv[i];
+  }
+  argv[out] = NULL;
+  return out;
 }
 
 /* Takes the global options that come before the command. */
@@ -55,8 +80,6 @@ parse_globals (int argc, char **argv, CliGlobals *g)
       g->project = argv[++i];
     else if (g_str_has_prefix (argv[i], "--project="))
       g->project = argv[i] + strlen ("--project=");
-    else if (g_str_equal (argv[i], "-q") || g_str_equal (argv[i], "--quiet"))
-      g->quiet = TRUE;
     else if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))
       return -1;
     else if (g_str_equal (argv[i], "--version"))
@@ -75,6 +98,7 @@ main (int argc, char **argv)
   g.project = g_getenv ("TEEMA_PROJECT");
   if (!g.project)
     g.project = "project.teema";
+  argc = take_quiet (argc, argv, &g);
   int first = parse_globals (argc, argv, &g);
   if (first == -1 || (first > 0 && first >= argc)) {
     usage (first == -1 ? stdout : stderr);

@@ -7,6 +7,7 @@
 #include <set>
 #include <sqlite3.h>
 #include <string>
+#include <vector>
 
 #include "testutil.h"
 
@@ -97,7 +98,7 @@ TEST_F (Autocode, FinnishFormsLandOnTheRightThemes)
 TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
 {
   TeemaAutocodeResult *dry = run (true);
-  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0 };
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0, FALSE };
   GPtrArray *none = teema_coding_list (p, &f, nullptr);
   EXPECT_EQ (none->len, 0u);
   g_ptr_array_unref (none);
@@ -119,7 +120,7 @@ TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
 TEST_F (Autocode, RuleCodingsCarryTheirExplanation)
 {
   TeemaAutocodeResult *r = run (false);
-  TeemaCodingFilter f = { TEEMA_CODER_RULES, "trust", nullptr, 0 };
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, "trust", nullptr, 0, FALSE };
   GPtrArray *codings = teema_coding_list (p, &f, nullptr);
   ASSERT_GT (codings->len, 0u);
   for (guint i = 0; i < codings->len; i++) {
@@ -201,7 +202,7 @@ TEST_F (Autocode, ThemeIdsBeyondSixteenBits)
   EXPECT_EQ (again->n_removed, 0u);
   EXPECT_EQ (again->n_kept, n - deleted);
   teema_autocode_result_free (again);
-  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0 };
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0, FALSE };
   GPtrArray *all = teema_coding_list (p, &f, nullptr);
   EXPECT_EQ (all->len, n);
   g_ptr_array_unref (all);
@@ -251,6 +252,196 @@ TEST (Evaluate, DevsetScoresAreComputedFromCounts)
   EXPECT_NE (std::string (error->message).find ("bad.tsv:2"),
              std::string::npos);
   g_error_free (error);
+  teema_codebook_free (cb);
+}
+
+// The seed set's files carry a sixth column, the coder's reason: columns
+// are found by their header names, so the reason is never scored as text
+// (here "luottamus" in a reason would code trust).
+TEST (Evaluate, ColumnsAreFoundByHeaderName)
+{
+  GError *error = nullptr;
+  testutil::TempDir dir;
+  TeemaCodebook *cb = teema_codebook_parse (
+    "theme trust\n  rule: lemma:luottamus\n", -1, "cb", &error);
+  std::string six = dir.write (
+    "six.tsv", "id\tgroup\tspeaker\tthemes\ttext\treason\n"
+               "1\temployee\t?\ttrust\tLuottamus kasvaa.\tabout trust\n"
+               "2\tcustomer\t?\t-\tNe toimittaa ajallaan.\tno luottamus\n");
+  TeemaTable *t = teema_evaluate_devset (cb, six.c_str (), nullptr, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  EXPECT_STREQ (teema_table_cell (t, 0, 2), "1"); // predicted: row 1 only
+  EXPECT_STREQ (teema_table_cell (t, 0, 8), "1.000");
+  teema_table_free (t);
+  // Any order; the text in the last column may hold a tab.
+  std::string moved =
+    dir.write ("moved.tsv", "themes\tid\ttext\n-\tx\tHinta.\tLuottamus.\n");
+  t = teema_evaluate_devset (cb, moved.c_str (), nullptr, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  EXPECT_STREQ (teema_table_cell (t, 0, 4), "1"); // a false positive
+  teema_table_free (t);
+  std::string short_row =
+    dir.write ("short.tsv", "id\tthemes\ttext\treason\n1\ttrust\tLuottamus.\n");
+  EXPECT_EQ (teema_evaluate_devset (cb, short_row.c_str (), nullptr, &error),
+             nullptr);
+  EXPECT_NE (std::string (error->message).find ("short.tsv:2: expected 4"),
+             std::string::npos)
+    << error->message;
+  g_clear_error (&error);
+  std::string no_text =
+    dir.write ("notext.tsv", "id\tthemes\tsentence\n1\ttrust\tx\n");
+  EXPECT_EQ (teema_evaluate_devset (cb, no_text.c_str (), nullptr, &error),
+             nullptr);
+  EXPECT_NE (std::string (error->message).find ("no 'text' column"),
+             std::string::npos)
+    << error->message;
+  g_clear_error (&error);
+  teema_codebook_free (cb);
+}
+
+// --why groups each theme's errors by cause: a miss without any rule
+// word, one an exclusion caused, one whose NEAR words are too far apart,
+// one that lacks a NEAR partner; a false coding names rule, term and word.
+// A re:// that does not match the text is no rule word (it once made
+// every miss look like words too far apart).
+TEST (Evaluate, WhyGroupsErrorsByCause)
+{
+  GError *error = nullptr;
+  testutil::TempDir dir;
+  TeemaCodebook *cb =
+    teema_codebook_parse ("theme trust\n"
+                          "  rule: lemma:luottamus\n"
+                          "  rule: lemma:pitää NEAR/2 lemma:lupaus\n"
+                          "  rule: re:/luotto\\w*/ OR lemma:varma\n"
+                          "  exclude: \"luottamus on\"\n",
+                          -1, "cb", &error);
+  ASSERT_NE (cb, nullptr) << error->message;
+  std::string d = dir.write (
+    "d.tsv", "id\tthemes\ttext\treason\n"
+             "A\ttrust\tNe hoitaa asiat.\tno rule word\n"
+             "B\ttrust\tLuottamus on kova sana.\texcluded\n"
+             "C\ttrust\tNe pitää aina kaikki tärkeät lupaukset.\tapart\n"
+             "D\ttrust\tLupaus on lupaus.\tonly one side\n"
+             "E\t-\tLuottamuksen puute.\tfalse\n"
+             "F\t-\tLuottamusta ei ole.\tfalse\n"
+             "G\ttrust\tLuottamusta riittää.\tright\n");
+  TeemaEvaluateOptions opt = {};
+  opt.why = TRUE;
+  TeemaTable *t = teema_evaluate_devset (cb, d.c_str (), &opt, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  std::vector<std::string> rows;
+  for (guint r = 0; r < teema_table_n_rows (t); r++) {
+    std::string row;
+    for (guint c = 0; c < teema_table_n_columns (t); c++)
+      row += std::string (c ? " | " : "") + teema_table_cell (t, r, c);
+    rows.push_back (row);
+  }
+  std::vector<std::string> want = {
+    "trust | missed | 1 | excluded by \"luottamus on\" (luottamus, on) | B",
+    "trust | missed | 1 | no rule word | A",
+    "trust | missed | 1 | no whole rule, only lemma:lupaus | D",
+    "trust | missed | 1 | rule 2: its words apart or out of order | C",
+    "trust | false | 2 | rule 1: lemma:luottamus (luottamuksen, luottamusta)"
+    " | E F",
+  };
+  EXPECT_EQ (rows, want);
+  teema_table_free (t);
+  teema_codebook_free (cb);
+}
+
+// A theme with neither gold nor predicted codings has no precision,
+// recall or F1: "-", and it does not pull the macro averages to zero.
+TEST (Evaluate, ThemesWithoutDataAreLeftOutOfTheMacroAverage)
+{
+  GError *error = nullptr;
+  testutil::TempDir dir;
+  std::string devset = dir.write (
+    "d.tsv", "id\tgroup\tspeaker\tthemes\ttext\n"
+             "1\temployee\tH1\ttrust\tMeillä on luottamuksen ilmapiiri.\n"
+             "2\temployee\tH1\ttrust\tNe pitää sanansa.\n");
+  TeemaCodebook *cb =
+    teema_codebook_parse ("theme trust\n  rule: lemma:luottamus\n"
+                          "theme price\n  rule: lemma:hinta\n",
+                          -1, "cb", &error);
+  ASSERT_NE (cb, nullptr) << error->message;
+  TeemaTable *t = teema_evaluate_devset (cb, devset.c_str (), nullptr, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  // trust: precision 1, recall 0.5, F1 0.667; price: nothing at all.
+  EXPECT_STREQ (teema_table_cell (t, 1, 0), "price");
+  for (guint c = 6; c <= 8; c++)
+    EXPECT_STREQ (teema_table_cell (t, 1, c), "-") << c;
+  EXPECT_STREQ (teema_table_cell (t, 3, 0), "(macro)");
+  EXPECT_STREQ (teema_table_cell (t, 3, 6), "1.000");
+  EXPECT_STREQ (teema_table_cell (t, 3, 7), "0.500");
+  EXPECT_STREQ (teema_table_cell (t, 3, 8), "0.667");
+  teema_table_free (t);
+  teema_codebook_free (cb);
+}
+
+// Scores a development set with the shipped codebook and checks the
+// micro-F1 over all leaf themes, the F1 of each of the four themes issue
+// 14 sets targets for, and their pooled (micro) F1.
+void
+expect_scores (TeemaCodebook *cb, const char *set, double min_micro,
+               double min_theme, double min_pooled)
+{
+  SCOPED_TRACE (set);
+  GError *error = nullptr;
+  TeemaEvaluateOptions opt = {};
+  opt.leaves_only = TRUE;
+  TeemaTable *t =
+    teema_evaluate_devset (cb, testutil::source (set).c_str (), &opt, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  guint micro = teema_table_n_rows (t) - 2;
+  ASSERT_STREQ (teema_table_cell (t, micro, 0), "(micro)");
+  EXPECT_GE (g_ascii_strtod (teema_table_cell (t, micro, 8), nullptr),
+             min_micro);
+  double tp = 0, fp = 0, fn = 0;
+  for (guint r = 0; r < micro; r++) {
+    std::string theme = teema_table_cell (t, r, 0);
+    if (theme == "relationship" || theme == "trust" || theme == "effortlessness"
+        || theme == "measurement") {
+      EXPECT_GE (g_ascii_strtod (teema_table_cell (t, r, 8), nullptr),
+                 min_theme)
+        << theme;
+      tp += g_ascii_strtod (teema_table_cell (t, r, 3), nullptr);
+      fp += g_ascii_strtod (teema_table_cell (t, r, 4), nullptr);
+      fn += g_ascii_strtod (teema_table_cell (t, r, 5), nullptr);
+    }
+  }
+  EXPECT_GE (2 * tp / (2 * tp + fp + fn), min_pooled);
+  teema_table_free (t);
+}
+
+// The shipped codebook on its development sets and on the seed set: the
+// seed files read with their reason column, and the scores stay where
+// issue 14 left them, so that a rule change that costs recall or
+// precision shows here. devset: micro-F1 0.653 before issue 14, 0.798
+// after its first round, 0.814 after the second (relationship, trust,
+// effortlessness, measurement 0.95, 0.89, 0.88, 0.98). trainset (blind
+// answers of three other industries, tuned on in the second round):
+// micro-F1 0.441 before it, 0.676 after, the four themes pooled 0.479 ->
+// 0.889. The 9 seed quotes are too few to hold to a score, and
+// seedset-reported is checked to load (see tests/seedset/SCORES.md).
+TEST (Evaluate, ShippedCodebookOnTheDevsetAndSeedSet)
+{
+  GError *error = nullptr;
+  TeemaCodebook *cb = teema_codebook_load (
+    testutil::source ("codebooks/b2b-asiakaskokemus.codebook").c_str (),
+    &error);
+  ASSERT_NE (cb, nullptr) << error->message;
+  expect_scores (cb, "tests/devset/devset.tsv", 0.80, 0.85, 0.90);
+  expect_scores (cb, "tests/trainset/trainset.tsv", 0.65, 0.80, 0.85);
+  TeemaEvaluateOptions opt = {};
+  opt.leaves_only = TRUE;
+  for (const char *seed :
+       { "tests/seedset/seedset.tsv", "tests/seedset/seedset-reported.tsv" }) {
+    TeemaTable *t = teema_evaluate_devset (cb, testutil::source (seed).c_str (),
+                                           &opt, &error);
+    ASSERT_NE (t, nullptr) << seed << ": " << error->message;
+    EXPECT_EQ (teema_table_n_rows (t), 16u) << seed; // 14 leaves, micro, macro
+    teema_table_free (t);
+  }
   teema_codebook_free (cb);
 }
 

@@ -6,11 +6,16 @@
 #include <teema/teema.h>
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 
+#include <cmath>
 #include <map>
+#include <sys/stat.h>
+#include <vector>
 #include <string>
 
+#include "sql-fixture.h"
 #include "testutil.h"
 
 namespace {
@@ -54,7 +59,12 @@ protected:
     code ("B12", "price", "anna");
     code ("B14", "price", "anna");
     code ("B14", "effort", "anna");
-    code ("I1", "trust", "anna"); // interviewer: never counts
+    // An interviewer turn cannot be coded by hand; a coding of one from
+    // elsewhere (a vendor project) never counts.
+    EXPECT_FALSE (
+      teema_coding_add (p, seg["I1"], "trust", "anna", nullptr, nullptr));
+    sql_fixture::insert_coding (dir.file ("p.teema").c_str (), seg["I1"],
+                                "trust", "anna");
   }
   void TearDown () override
   {
@@ -79,7 +89,7 @@ protected:
 
 TEST_F (Charts, CooccurrenceLong)
 {
-  TeemaCooccurrenceOptions opt = { nullptr, "fi", FALSE, FALSE };
+  TeemaCooccurrenceOptions opt = { nullptr, "fi", FALSE, FALSE, nullptr };
   g_autoptr (TeemaTable) t = teema_report_cooccurrence (p, &opt, nullptr);
   ASSERT_NE (t, nullptr);
   ASSERT_EQ (teema_table_n_rows (t), 3u); // trust, effort, price: 3 pairs
@@ -90,18 +100,18 @@ TEST_F (Charts, CooccurrenceLong)
 
 TEST_F (Charts, CooccurrenceWideAndCoder)
 {
-  TeemaCooccurrenceOptions opt = { "ben", "fi", FALSE, TRUE };
+  TeemaCooccurrenceOptions opt = { "ben", "fi", FALSE, TRUE, nullptr };
   g_autoptr (TeemaTable) t = teema_report_cooccurrence (p, &opt, nullptr);
   ASSERT_NE (t, nullptr);
   EXPECT_EQ (row (t, 2), "Hinnan määrä (price)|0|0|1");
-  opt = { nullptr, "en", TRUE, TRUE };
+  opt = { nullptr, "en", TRUE, TRUE, nullptr };
   g_autoptr (TeemaTable) j = teema_report_cooccurrence (p, &opt, nullptr);
   EXPECT_EQ (row (j, 1), "Vaivattomuus (effort)|0.00|–|0.25");
 }
 
 TEST_F (Charts, SaturationImportAndDateOrder)
 {
-  TeemaSaturationOptions opt = { nullptr, TEEMA_ORDER_IMPORT };
+  TeemaSaturationOptions opt = { nullptr, TEEMA_ORDER_IMPORT, nullptr };
   g_autoptr (TeemaTable) t = teema_report_saturation (p, &opt, nullptr);
   ASSERT_NE (t, nullptr);
   ASSERT_EQ (teema_table_n_rows (t), 2u);
@@ -136,7 +146,7 @@ TEST_F (Charts, HeatmapSvgIsWellFormedWithEveryLabel)
 TEST_F (Charts, PngHasSizeAndShadedCell)
 {
   std::string svg = dir.file ("h.svg"), png = dir.file ("h.png");
-  TeemaChartOptions opt = { nullptr, "fi", TRUE };
+  TeemaChartOptions opt = { nullptr, "fi", TRUE, nullptr, nullptr };
   ASSERT_TRUE (teema_chart_heatmap (p, svg.c_str (), &opt, nullptr));
   ASSERT_TRUE (teema_chart_heatmap (p, png.c_str (), &opt, nullptr));
   gchar *text = nullptr;
@@ -146,17 +156,20 @@ TEST_F (Charts, PngHasSizeAndShadedCell)
   ASSERT_TRUE (ws && hs);
   w = atoi (ws + 7);
   h = atoi (hs + 8);
-  g_free (text);
+  // The SVG is sized in points, the PNG drawn at 300 dpi.
+  EXPECT_NE (strstr (text, "pt\""), nullptr);
   cairo_surface_t *s = cairo_image_surface_create_from_png (png.c_str ());
   ASSERT_EQ (cairo_surface_status (s), CAIRO_STATUS_SUCCESS);
-  EXPECT_EQ (cairo_image_surface_get_width (s), 2 * w);
-  EXPECT_EQ (cairo_image_surface_get_height (s), 2 * h);
+  int pw = cairo_image_surface_get_width (s);
+  int ph = cairo_image_surface_get_height (s);
+  EXPECT_EQ (pw, (int) ceil (w * 300.0 / 72.0));
+  EXPECT_EQ (ph, (int) ceil (h * 300.0 / 72.0));
   // The darkest pixel is a coded cell's shade, far from white.
   int stride = cairo_image_surface_get_stride (s);
   unsigned char *data = cairo_image_surface_get_data (s);
   int darkest_blue_cell = 0;
-  for (int y = 0; y < 2 * h; y++)
-    for (int x = 0; x < 2 * w; x++) {
+  for (int y = 0; y < ph; y++)
+    for (int x = 0; x < pw; x++) {
       guint32 px = *(guint32 *) (data + y * stride + x * 4);
       int r = (px >> 16) & 0xff, b = px & 0xff;
       if (b > r + 60 && b < 200)
@@ -164,6 +177,7 @@ TEST_F (Charts, PngHasSizeAndShadedCell)
     }
   EXPECT_GT (darkest_blue_cell, 100);
   cairo_surface_destroy (s);
+  g_free (text);
 }
 
 TEST_F (Charts, BarsPdfAndBadExtension)
@@ -188,6 +202,84 @@ TEST_F (Charts, BarsPdfAndBadExtension)
   while ((name = g_dir_read_name (d)))
     EXPECT_FALSE (g_str_has_prefix (name, "b.gif")) << name; // no temp
   g_dir_close (d);
+}
+
+// A4: 24 informants in two groups with long names still fit in 16 cm
+// (453.5 pt); the heatmap stacks panels, every informant is on it, and the
+// bars' legend shows the bars' own colours.
+TEST (ChartsA4, ManyInformantsStayWithinSixteenCentimetres)
+{
+  testutil::TempDir dir;
+  std::vector<std::pair<std::string, std::string>> files;
+  for (int i = 1; i <= 24; i++) {
+    std::string code = "K" + std::to_string (i);
+    const char *group = i <= 12 ? "asiakasorganisaatiot" : "työntekijät";
+    files.push_back (
+      { code + ".txt", "---\ninformant: " + code + "\ngroup: " + group
+                         + "\n---\nI: Kerro.\n" + code
+                         + ": Luottamus on tärkeää ja hinta myös.\n" });
+  }
+  TeemaProject *p = testutil::fixture_project (
+    dir,
+    "theme trust\n  label.fi: Luottamus toimittajaan ja sen lupauksiin\n"
+    "  rule: lemma:luottamus\ntheme price\n  rule: lemma:hinta\n",
+    files);
+  ASSERT_NE (p, nullptr);
+  GError *error = nullptr;
+  TeemaAutocodeResult *r = teema_autocode_run (p, nullptr, &error);
+  ASSERT_NE (r, nullptr) << error->message;
+  teema_autocode_result_free (r);
+  for (const char *name : { "h.svg", "b.svg" }) {
+    std::string out = dir.file (name);
+    gboolean ok = name[0] == 'h'
+                    ? teema_chart_heatmap (p, out.c_str (), nullptr, &error)
+                    : teema_chart_bars (p, out.c_str (), nullptr, &error);
+    ASSERT_TRUE (ok) << error->message;
+    gchar *svg = nullptr;
+    ASSERT_TRUE (g_file_get_contents (out.c_str (), &svg, nullptr, nullptr));
+    const char *ws = strstr (svg, "width=\"");
+    ASSERT_NE (ws, nullptr);
+    double width_pt = g_ascii_strtod (ws + 7, nullptr);
+    EXPECT_LE (width_pt, 16.0 / 2.54 * 72.0 + 0.5) << name;
+    EXPECT_GT (width_pt, 200.0) << name;
+    if (name[0] == 'h')
+      for (int i = 1; i <= 24; i++) {
+        std::string code = ">K" + std::to_string (i) + "<";
+        EXPECT_NE (strstr (svg, code.c_str ()), nullptr) << code;
+      }
+    else {
+      // Two colours of bars, and the legend's swatches (7 × 7) in them.
+      EXPECT_NE (strstr (svg, "width=\"7.00\" height=\"7.00\" "
+                              "fill=\"#0072b2\""),
+                 nullptr);
+      EXPECT_NE (strstr (svg, "width=\"7.00\" height=\"7.00\" "
+                              "fill=\"#e69f00\""),
+                 nullptr);
+      EXPECT_NE (strstr (svg, "asiakasorganisaatiot (n = 12)"), nullptr);
+      // and the bars themselves: one per theme of each group.
+      int orange = 0;
+      for (const char *q = svg; (q = strstr (q, "fill=\"#e69f00\"")); q++)
+        orange++;
+      EXPECT_EQ (orange, 1 + 2);
+    }
+    g_free (svg);
+  }
+  teema_project_free (p);
+}
+
+// Charts get the mode every other output gets (0666 less the umask),
+// not mkstemp's 0600.
+TEST_F (Charts, FilesGetTheUsualMode)
+{
+  mode_t old = umask (022);
+  for (const char *name : { "m.png", "m.pdf", "m.svg" }) {
+    std::string out = dir.file (name);
+    ASSERT_TRUE (teema_chart_bars (p, out.c_str (), nullptr, nullptr));
+    GStatBuf st;
+    ASSERT_EQ (g_stat (out.c_str (), &st), 0);
+    EXPECT_EQ (st.st_mode & 0777, 0644u) << name;
+  }
+  umask (old);
 }
 
 } // namespace

@@ -110,11 +110,35 @@ TEST (Codebook, ShippedCodebook)
   EXPECT_STREQ (teema_theme_label (trust, "fi"), "Luottamus");
   EXPECT_STREQ (teema_theme_label (trust, "en"), "Trust");
   // Repeated description lines are joined with a space.
-  EXPECT_STREQ (trust->description,
-                "Luottamus toimittajaan ja yhteyshenkilöön, luotettavuus, "
-                "lupausten pitäminen, rehellisyys.");
-  EXPECT_EQ (trust->rules->len, 4u);
-  EXPECT_EQ (join (trust->excludes), "lemma:luoda");
+  EXPECT_TRUE (g_str_has_prefix (
+    trust->description, "Asiakkaan luottamus toimittajaan ja sen ihmisiin: "
+                        "luotettavuus, lupausten ja sopimusten pitäminen "
+                        "(toimitukset,"))
+    << trust->description;
+  EXPECT_EQ (std::string (trust->description).find ('\n'), std::string::npos);
+  EXPECT_EQ (trust->rules->len, 15u);
+  // Each exclude line is kept as written, in order.
+  ASSERT_EQ (trust->excludes->len, 4u);
+  std::string excludes = join (trust->excludes);
+  EXPECT_TRUE (g_str_has_prefix (
+    excludes.c_str (), "lemma:luoda OR root:luottaa NEAR/3 part:järjestelmä "
+                       "OR part:luottotieto OR "))
+    << excludes;
+  EXPECT_NE (excludes.find ("\n\"rehellisesti sanottu\" OR \"rehellisesti "
+                            "sanoa\" OR \"jos olla rehellinen\" OR \"mutta "
+                            "rehellisesti\" OR \"rehellinen vastaus\" OR "),
+             std::string::npos)
+    << excludes;
+  // Every theme that codes says what counts and what does not.
+  for (guint i = 0; i < teema_codebook_size (cb); i++) {
+    const TeemaTheme *t = teema_codebook_theme (cb, i);
+    ASSERT_NE (t->description, nullptr) << t->code;
+    if (t->rules->len > 0) {
+      EXPECT_NE (std::string (t->description).find ("Ei koodata: "),
+                 std::string::npos)
+        << t->code;
+    }
+  }
   // trust->line is the line of "theme trust" in the file.
   char *src = nullptr;
   ASSERT_TRUE (g_file_get_contents (
@@ -186,7 +210,10 @@ TEST (Codebook, ErrorsPointAtFileLineColumn)
   EXPECT_EQ (msg.rfind ("cb.txt:1:", 0), 0u) << msg;
   msg = parse_error ("theme a\nversion: 2\n", TEEMA_ERROR_PARSE);
   EXPECT_EQ (msg.rfind ("cb.txt:2:1: unknown line", 0), 0u) << msg;
-  msg = parse_error ("theme ää\n", TEEMA_ERROR_PARSE);
+  // Ids may be letters of any alphabet (työolot); not spaces or '/'.
+  msg = parse_error ("theme työ olot\n", TEEMA_ERROR_PARSE);
+  EXPECT_EQ (msg.rfind ("cb.txt:1:7:", 0), 0u) << msg;
+  msg = parse_error ("theme a/b\n", TEEMA_ERROR_PARSE);
   EXPECT_EQ (msg.rfind ("cb.txt:1:7:", 0), 0u) << msg;
   parse_error ("# vain kommentti\n\n", TEEMA_ERROR_EMPTY);
   parse_error ("theme a\n  label.fi: L\xe4\n", TEEMA_ERROR_ENCODING);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sql-fixture.h"
 #include "testutil.h"
 
 namespace {
@@ -370,7 +371,16 @@ protected:
     code ("E1b", "price", "anna");
     code ("E2b", "trust", "ben");
     code ("C1a", "effort", "anna");
-    code ("Ib", "trust", "anna"); // an interviewer turn never counts
+    // An interviewer turn is never coded by hand (the library refuses),
+    // and a coding of one that came from elsewhere never counts.
+    EXPECT_FALSE (
+      teema_coding_add (p, seg["Ib"], "trust", "anna", nullptr, &error));
+    ASSERT_NE (error, nullptr);
+    EXPECT_NE (strstr (error->message, "interviewer turn"), nullptr)
+      << error->message;
+    g_clear_error (&error);
+    sql_fixture::insert_coding (dir.file ("p.teema").c_str (), seg["Ib"],
+                                "trust", "anna");
   }
   void TearDown () override
   {
@@ -388,7 +398,7 @@ protected:
   TeemaTable *report (TeemaReportBy by, bool wide, const char *coder = nullptr,
                       const char *lang = "fi")
   {
-    TeemaReportOptions opt = { by, coder, lang, wide };
+    TeemaReportOptions opt = { by, coder, lang, wide, nullptr, nullptr };
     GError *error = nullptr;
     TeemaTable *t = teema_report_themes (p, &opt, &error);
     EXPECT_NE (t, nullptr) << (error ? error->message : "");
@@ -509,6 +519,8 @@ TEST_F (Report, WideByInformantTerminal)
     "\n"
     "Cells: coded segments (share of the informant's words). k/n: "
     "informants who mention the theme of those with text.\n"
+    "Counted: codings by people, and rule codings that no coder "
+    "rejected.\n"
     "Groups: customer: C1; employee: E1, E2\n");
   teema_table_free (t);
 }
@@ -560,15 +572,21 @@ TEST_F (Report, EveryRenderingOfTheReportIsWellFormed)
   teema_table_free (t);
 }
 
-TEST_F (Report, NoCodebook)
+// A project without themes is a normal state: the report is an empty
+// table that says how to add themes, not an error.
+TEST_F (Report, NoThemesYetIsAnEmptyReport)
 {
   GError *error = nullptr;
   TeemaProject *q =
     teema_project_create (dir.file ("q.teema").c_str (), &error);
   ASSERT_NE (q, nullptr);
-  EXPECT_EQ (teema_report_themes (q, nullptr, &error), nullptr);
-  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK));
-  g_clear_error (&error);
+  TeemaTable *t = teema_report_themes (q, nullptr, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  EXPECT_EQ (teema_table_n_rows (t), 0u);
+  char *text = teema_table_render (t, TEEMA_FORMAT_TABLE);
+  EXPECT_NE (strstr (text, "teema theme add"), nullptr) << text;
+  g_free (text);
+  teema_table_free (t);
   teema_project_free (q);
 }
 
@@ -601,7 +619,9 @@ TEST_F (Report, QuotesThesisConvention)
   q = teema_quotes_collect (p, &opt, &error);
   ASSERT_NE (q, nullptr);
   ASSERT_EQ (teema_table_n_rows (q), 3u);
-  EXPECT_STREQ (teema_table_cell (q, 2, teema_table_n_columns (q) - 1), "(C1)");
+  // By informant: group (customer first), then code.
+  EXPECT_STREQ (teema_table_cell (q, 0, teema_table_n_columns (q) - 1), "(C1)");
+  EXPECT_STREQ (teema_table_cell (q, 2, teema_table_n_columns (q) - 1), "(E2)");
   teema_table_free (q);
   opt.children = FALSE;
   q = teema_quotes_collect (p, &opt, &error);
@@ -614,13 +634,27 @@ TEST_F (Report, QuotesThesisConvention)
   // Filters: informant, group, coder.
   opt = {};
   opt.theme = "trust";
-  opt.informant = "E2";
+  opt.informant = "e2"; // matched ignoring case
   q = teema_quotes_collect (p, &opt, &error);
+  ASSERT_NE (q, nullptr) << error->message;
   EXPECT_EQ (teema_table_n_rows (q), 1u);
   teema_table_free (q);
+  // An informant or group that matches nothing is an error naming those
+  // there are, not an empty list.
+  opt.informant = "H3";
+  EXPECT_EQ (teema_quotes_collect (p, &opt, &error), nullptr);
+  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
+  EXPECT_NE (strstr (error->message, "C1, E1, E2"), nullptr) << error->message;
+  g_clear_error (&error);
+  opt.informant = nullptr;
+  opt.group = "Partner";
+  EXPECT_EQ (teema_quotes_collect (p, &opt, &error), nullptr);
+  EXPECT_NE (strstr (error->message, "customer, employee"), nullptr)
+    << error->message;
+  g_clear_error (&error);
   opt = {};
   opt.theme = "effort";
-  opt.group = "customer";
+  opt.group = "Customer";
   q = teema_quotes_collect (p, &opt, &error);
   ASSERT_EQ (teema_table_n_rows (q), 1u);
   EXPECT_STREQ (teema_table_cell (q, 0, 1), "C1");
@@ -656,6 +690,63 @@ TEST_F (Report, QuotesAllThemes)
   EXPECT_LT (trust, effort);
   EXPECT_LT (effort, price);
   EXPECT_EQ (s.find ("## Asiakaskokemus"), std::string::npos) << s;
+}
+
+} // namespace
+
+namespace {
+
+// Every public function that takes an options or filter struct accepts
+// NULL for "the defaults" (or says what is missing), never crashes.
+TEST_F (Report, NullOptionsEverywhere)
+{
+  GError *error = nullptr;
+  auto table_ok = [&] (TeemaTable *t, const char *what) {
+    EXPECT_NE (t, nullptr) << what << ": " << (error ? error->message : "");
+    g_clear_error (&error);
+    teema_table_free (t);
+  };
+  table_ok (teema_report_themes (p, nullptr, &error), "themes");
+  table_ok (teema_report_cooccurrence (p, nullptr, &error), "cooccurrence");
+  table_ok (teema_report_saturation (p, nullptr, &error), "saturation");
+  table_ok (teema_report_compare (p, nullptr, &error), "compare");
+  table_ok (teema_report_keyness (p, nullptr, &error), "keyness");
+  table_ok (teema_evaluate_coders (p, "anna", "ben", FALSE, &error),
+            "evaluate");
+  const char *const coders[] = { "anna", "ben", nullptr };
+  table_ok (teema_agreement_report (p, coders, nullptr, &error), "agreement");
+  table_ok (teema_agreement_disagreements (p, coders, nullptr, &error),
+            "disagreements");
+  // Quotes need a theme: NULL options is an error that says so.
+  EXPECT_EQ (teema_quotes_collect (p, nullptr, &error), nullptr);
+  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
+  EXPECT_NE (std::string (error->message).find ("theme"), std::string::npos);
+  g_clear_error (&error);
+  char *md = teema_quotes_markdown_all (p, nullptr, &error);
+  ASSERT_NE (md, nullptr) << error->message;
+  EXPECT_NE (std::string (md).find ("(E1)"), std::string::npos);
+  g_free (md);
+  for (GPtrArray *a :
+       { teema_coding_list (p, nullptr, &error),
+         teema_segment_list (p, nullptr, &error),
+         teema_memo_list (p, nullptr, &error),
+         teema_search_run (p, "lemma:luottamus", nullptr, &error) }) {
+    EXPECT_NE (a, nullptr) << (error ? error->message : "");
+    g_clear_error (&error);
+    if (a)
+      g_ptr_array_unref (a);
+  }
+  std::string svg = dir.file ("h.svg");
+  EXPECT_TRUE (teema_chart_heatmap (p, svg.c_str (), nullptr, &error))
+    << (error ? error->message : "");
+  g_clear_error (&error);
+  EXPECT_TRUE (teema_chart_bars (p, svg.c_str (), nullptr, &error))
+    << (error ? error->message : "");
+  g_clear_error (&error);
+  TeemaAutocodeResult *r = teema_autocode_run (p, nullptr, &error);
+  EXPECT_NE (r, nullptr) << (error ? error->message : "");
+  g_clear_error (&error);
+  teema_autocode_result_free (r);
 }
 
 } // namespace

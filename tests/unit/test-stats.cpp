@@ -245,7 +245,15 @@ TEST_F (Compare, KeynessWithKnownCounts)
   TeemaCompareOptions opt = {};
   opt.group_a = "employee";
   opt.group_b = "customer";
+  // By default only rows with p < 0.05: hinta (G² 4.09, p 0.043).
   TeemaTable *t = teema_report_keyness (p, &opt, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  ASSERT_EQ (teema_table_n_rows (t), 1u);
+  EXPECT_EQ (teema_table_cell (t, 0, 1), hinta);
+  EXPECT_STREQ (teema_table_cell (t, 0, 5), "0.043");
+  teema_table_free (t);
+  opt.all = TRUE;
+  t = teema_report_keyness (p, &opt, &error);
   ASSERT_NE (t, nullptr) << error->message;
   // Informant tokens: employee 9 (hinta ×4, interviewer's not counted),
   // customer 6 (luottamus ×3); other lemmas fall under 3 in all.

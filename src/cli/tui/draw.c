@@ -4,11 +4,17 @@
  * the current segment with rule hits highlighted, the next turn, the
  * codebook with its keys on the right (scrolled to the state's cb_top when
  * it has more themes than rows), then suggestions, the memo and a status
- * or prompt line. Widths are display columns: ä, ö and å take one,
- * wide characters two, combining marks none.
+ * or prompt line. A segment longer than its rows is drawn from the state's
+ * scroll with a "more" line, and the turns around it give way. While
+ * sentences are chosen, the segment is drawn as its numbered sentences.
+ * The codebook shows each theme's label in the codebook's language (the
+ * id when it has none), so Finnish labels fit at 80 columns. Widths are
+ * display columns: ä, ö and å take one, wide characters two, combining
+ * marks none.
  * Must always hold: nothing here changes the state (every function takes
  * it const); a frame is drawn in one pass onto stdscr and shown by the
- * loop with a single refresh. */
+ * loop with a single refresh; tui_segment_view gives keys the same layout
+ * draw_text draws. */
 #include "tui.h"
 
 #include <curses.h>
@@ -16,12 +22,23 @@
 
 enum { PAIR_HIT = 1, PAIR_CODED, PAIR_SUGGESTED, PAIR_BAR };
 
+enum { MIN_COLS = 60, MIN_ROWS = 16 };
+
 static int
 cp_width (gunichar c)
 {
   if (g_unichar_iszerowidth (c))
     return 0;
   return g_unichar_iswide (c) ? 2 : 1;
+}
+
+static int
+text_width (const char *s)
+{
+  int w = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    w += cp_width (g_utf8_get_char (p));
+  return w;
 }
 
 /* Writes at most cols columns of s at (y, x); returns columns used. */
@@ -86,15 +103,25 @@ word_width (const char *p)
   return w;
 }
 
-/* Wraps text into rows [y, y + rows) at columns [x, x + cols), prefixed
- * by label; hits (or NULL) are highlighted. Returns rows used. */
-static int
-wrap (int y, int x, int cols, int rows, const char *label, const char *text,
-      const GArray *hits, attr_t attr)
+/* ---- wrapping ------------------------------------------------------------ */
+
+/* One screen row of wrapped text: the characters [start, end) (a break at
+ * a space or newline drops it), from code point cp. */
+typedef struct {
+  const char *start, *end;
+  guint cp;
+} Row;
+
+/* Wraps text at cols columns, the first row after a label of label_w
+ * columns: words move to the next row whole unless longer than a row. */
+static GArray *
+wrap_rows (const char *text, int label_w, int cols)
 {
-  int row = 0, col = put (y, x, cols, label, attr | A_BOLD);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  Row row = { text, text, 0 };
+  int col = MIN (label_w, cols);
   guint cp = 0;
-  for (const char *p = text; *p && row < rows; p = g_utf8_next_char (p), cp++) {
+  for (const char *p = text; *p; p = g_utf8_next_char (p), cp++) {
     gunichar c = g_utf8_get_char (p);
     int w = cp_width (c);
     gboolean brk = c == '\n'
@@ -102,20 +129,212 @@ wrap (int y, int x, int cols, int rows, const char *label, const char *text,
                        && word_width (p + 1) <= cols)
                    || col + w > cols;
     if (brk) {
-      row++, col = 0;
-      if (c == ' ' || c == '\n' || row >= rows)
+      row.end = p;
+      g_array_append_val (rows, row);
+      col = 0;
+      gboolean skip = c == ' ' || c == '\n';
+      row = (Row){ skip ? g_utf8_next_char (p) : p, NULL, skip ? cp + 1 : cp };
+      if (skip)
         continue;
     }
-    attr_t a =
-      attr
-      | (in_hit (hits, cp) ? COLOR_PAIR (PAIR_HIT) | A_BOLD | A_UNDERLINE : 0);
-    attron (a);
-    mvaddnstr (y + row, x + col, p, (int) (g_utf8_next_char (p) - p));
-    attroff (a);
     col += w;
   }
-  return MIN (row + 1, rows);
+  row.end = text + strlen (text);
+  g_array_append_val (rows, row);
+  return rows;
 }
+
+static int
+count_rows (const char *label, const char *text, int cols)
+{
+  g_autoptr (GArray) rows = wrap_rows (text, text_width (label), cols);
+  return (int) rows->len;
+}
+
+/* Draws rows [first, first + n) of text wrapped at cols, at (y, x); the
+ * label starts row 0; hits (or NULL) are highlighted. Returns rows drawn. */
+static int
+draw_rows (int y, int x, int cols, const char *label, const char *text,
+           int first, int n, const GArray *hits, attr_t attr)
+{
+  g_autoptr (GArray) rows = wrap_rows (text, text_width (label), cols);
+  int drawn = 0;
+  for (int r = first; r < (int) rows->len && drawn < n; r++, drawn++) {
+    const Row *row = &g_array_index (rows, Row, r);
+    int col = r == 0 ? put (y + drawn, x, cols, label, attr | A_BOLD) : 0;
+    guint cp = row->cp;
+    for (const char *p = row->start; p < row->end;
+         p = g_utf8_next_char (p), cp++) {
+      attr_t a =
+        attr
+        | (in_hit (hits, cp) ? COLOR_PAIR (PAIR_HIT) | A_BOLD | A_UNDERLINE
+                             : 0);
+      attron (a);
+      mvaddnstr (y + drawn, x + col, p, (int) (g_utf8_next_char (p) - p));
+      attroff (a);
+      col += cp_width (g_utf8_get_char (p));
+    }
+  }
+  return drawn;
+}
+
+/* ---- the current segment and the turns around it --------------------------
+ */
+
+enum { TEXT_TOP = 2, CONTEXT_ROWS = 2 };
+
+/* The codebook pane takes a third of the screen (28 to 44 columns), and
+ * up to two fifths when its labels need it, so that a label like
+ * "Johtaminen ja mittaaminen" is not cut at 80 columns. */
+static int
+pane_cols (const TuiState *st, int cols)
+{
+  int floor = MAX (28, MIN (44, cols / 3));
+  int cap = MAX (floor, MIN (44, cols * 2 / 5));
+  int need = 0;
+  for (guint i = 0; i < teema_codebook_size (st->codebook); i++) {
+    const TeemaTheme *t = teema_codebook_theme (st->codebook, i);
+    int w =
+      7 + (int) MIN (t->depth, 3) * 2 + text_width (tui_theme_name (st, t));
+    need = MAX (need, w);
+  }
+  return CLAMP (need, floor, cap);
+}
+
+static int
+text_cols (const TuiState *st, int cols)
+{
+  return cols - pane_cols (st, cols) - 1;
+}
+
+static char *
+speaker_label (const TeemaSegment *s)
+{
+  return g_strdup_printf ("%s: ", s->speaker);
+}
+
+/* Where things go in the text column: the previous turn's rows (shown
+ * only at the top of the current one), the current segment's first row,
+ * its rows and total rows, and whether the next turn fits after it. */
+typedef struct {
+  int prev_rows;
+  int y; /* the current segment's first row */
+  int rows, total;
+  gboolean more; /* a "more" row under the text */
+  gboolean next; /* the next turn is drawn */
+} View;
+
+static View
+view_of (const TuiState *st, int lines, int cols)
+{
+  View v = { 0 };
+  const TeemaSegment *s = tui_current (st);
+  int w = text_cols (st, cols), bottom = lines - 3;
+  const TeemaSegment *prev = tui_neighbour (st, -1);
+  const TeemaSegment *next = tui_neighbour (st, 1);
+  if (!s)
+    return v;
+  g_autofree char *label = speaker_label (s);
+  if (prev && st->scroll == 0) {
+    g_autofree char *l = speaker_label (prev);
+    v.prev_rows = MIN (CONTEXT_ROWS, count_rows (l, prev->text, w));
+  }
+  v.y = TEXT_TOP + v.prev_rows + 1; /* the rule above the segment */
+  v.total = count_rows (label, s->text, w);
+  int left = v.total - (int) MIN (st->scroll, (guint) v.total);
+  int room = bottom - v.y;
+  if (left <= room - (next ? 2 : 0)) {
+    v.rows = left;
+    v.next = next != NULL;
+  } else if (left <= room) {
+    v.rows = left;
+  } else {
+    v.rows = MAX (room - 1, 1);
+    v.more = TRUE;
+  }
+  return v;
+}
+
+void
+tui_segment_view (const TuiState *st, int lines, int cols, int *rows,
+                  int *total)
+{
+  View v = view_of (st, lines, cols);
+  *rows = v.rows;
+  *total = v.total;
+}
+
+static void
+draw_text (const TuiState *st, const TeemaSegment *s, int cols, int bottom)
+{
+  View v = view_of (st, LINES, COLS);
+  const TeemaSegment *prev = tui_neighbour (st, -1);
+  const TeemaSegment *next = tui_neighbour (st, 1);
+  if (v.prev_rows) {
+    g_autofree char *l = speaker_label (prev);
+    draw_rows (TEXT_TOP, 0, cols, l, prev->text, 0, v.prev_rows, NULL, A_DIM);
+  }
+  draw_hline (v.y - 1, 0, cols, A_DIM);
+  g_autofree char *label = speaker_label (s);
+  int y = v.y
+          + draw_rows (v.y, 0, cols, label, s->text, (int) st->scroll, v.rows,
+                       st->hits, 0);
+  if (v.more) {
+    g_autofree char *more = g_strdup_printf (
+      "… %d more rows (j or PgDn)", v.total - (int) st->scroll - v.rows);
+    put (y, 0, cols, more, A_DIM | A_BOLD);
+  } else if (st->scroll && y < bottom) {
+    put (y++, 0, cols, "(end of the turn; k or PgUp goes back)", A_DIM);
+  }
+  if (v.next && y < bottom) {
+    draw_hline (y++, 0, cols, A_DIM);
+    g_autofree char *l = speaker_label (next);
+    draw_rows (y, 0, cols, l, next->text, 0, MAX (bottom - y, 1), NULL, A_DIM);
+  }
+}
+
+/* While choosing: the segment as numbered sentences, "> [x] 2 ..." for
+ * the cursor on a chosen one, starting where the cursor's sentence fits. */
+static void
+draw_sentences (const TuiState *st, const TeemaSegment *s, int cols, int bottom)
+{
+  int y = TEXT_TOP;
+  g_autofree char *head =
+    g_strdup_printf ("%s: choose sentences to code", s->speaker);
+  put (y++, 0, cols, head, A_BOLD);
+  draw_hline (y++, 0, cols, A_DIM);
+  guint n = st->sentences->len, first = st->sentence;
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++) {
+    TeemaSpan sp = g_array_index (st->sentences, TeemaSpan, i);
+    const char *a = g_utf8_offset_to_pointer (s->text, sp.start);
+    const char *b = g_utf8_offset_to_pointer (a, sp.end - sp.start);
+    g_ptr_array_add (
+      labels, g_strdup_printf (
+                "%s [%c] %u ", i == st->sentence ? ">" : " ",
+                g_array_index (st->chosen, gboolean, i) ? 'x' : ' ', i + 1));
+    g_ptr_array_add (texts, g_strndup (a, b - a));
+  }
+  /* Back from the cursor while the sentences up to it fit. */
+  int used = count_rows (labels->pdata[first], texts->pdata[first], cols);
+  while (first > 0
+         && used
+                + count_rows (labels->pdata[first - 1], texts->pdata[first - 1],
+                              cols)
+              <= bottom - y) {
+    first--;
+    used += count_rows (labels->pdata[first], texts->pdata[first], cols);
+  }
+  for (guint i = first; i < n && y < bottom; i++)
+    y += draw_rows (y, 0, cols, labels->pdata[i], texts->pdata[i], 0,
+                    bottom - y, NULL, i == st->sentence ? A_BOLD : 0);
+  g_ptr_array_unref (labels);
+  g_ptr_array_unref (texts);
+}
+
+/* ---- the header, the codebook and the footer ------------------------------
+ */
 
 static void
 draw_header (const TuiState *st, int cols)
@@ -147,36 +366,43 @@ draw_place (const TuiState *st, const TeemaSegment *s, int cols)
   put (1, 0, cols, place, A_BOLD);
 }
 
-static void
-draw_text (const TuiState *st, const TeemaSegment *s, int cols, int top,
-           int bottom)
-{
-  const TeemaSegment *prev = tui_neighbour (st, -1);
-  const TeemaSegment *next = tui_neighbour (st, 1);
-  int y = top;
-  if (prev) {
-    g_autofree char *l = g_strdup_printf ("%s: ", prev->speaker);
-    y += wrap (y, 0, cols, 2, l, prev->text, NULL, A_DIM);
-  }
-  draw_hline (y++, 0, cols, A_DIM);
-  int room = bottom - y - (next ? 2 : 0);
-  g_autofree char *label = g_strdup_printf ("%s: ", s->speaker);
-  y += wrap (y, 0, cols, MAX (room, 1), label, s->text, st->hits, 0);
-  if (next && y < bottom) {
-    draw_hline (y++, 0, cols, A_DIM);
-    g_autofree char *l = g_strdup_printf ("%s: ", next->speaker);
-    wrap (y, 0, cols, MAX (bottom - y, 1), l, next->text, NULL, A_DIM);
-  }
-}
-
 /* The codebook pane: a heading row, then one row per theme from the
- * state's cb_top, clamped so that the last page is full. */
+ * state's cb_top, clamped so that the last page is full; under a
+ * codebook that leaves room, what the marks mean. */
 enum { CODEBOOK_TOP = 1, CODEBOOK_BOTTOM_GAP = 3 };
 
 int
 tui_codebook_rows (int lines)
 {
   return lines - CODEBOOK_BOTTOM_GAP - CODEBOOK_TOP - 1;
+}
+
+static const char *const legend[] = {
+  "[x] yours  [~] part of it",
+  " *  rules   -  you rejected",
+};
+
+static void
+draw_theme (const TuiState *st, const TeemaSegment *s, guint i, int y, int x,
+            int cols)
+{
+  const TeemaTheme *t = teema_codebook_theme (st->codebook, i);
+  gboolean mine = tui_has (st->mine, s->id, t->code);
+  gboolean part = mine && tui_has (st->partial, s->id, t->code);
+  gboolean rule = tui_has (st->rules, s->id, t->code);
+  gboolean rej = tui_has (st->rejected, s->id, t->code);
+  char key = i < strlen (TUI_THEME_KEYS) ? TUI_THEME_KEYS[i] : ' ';
+  g_autofree char *indent = g_strnfill (MIN (t->depth, 3) * 2, ' ');
+  g_autofree char *line = g_strdup_printf ("%c [%c]%s %s%s", key,
+                                           part   ? '~'
+                                           : mine ? 'x'
+                                                  : ' ',
+                                           rule ? (rej ? "-" : "*") : " ",
+                                           indent, tui_theme_name (st, t));
+  attr_t a = mine           ? COLOR_PAIR (PAIR_CODED) | A_BOLD
+             : rule && !rej ? COLOR_PAIR (PAIR_SUGGESTED)
+                            : 0;
+  put (y, x, cols, line, a);
 }
 
 static void
@@ -189,25 +415,20 @@ draw_codebook (const TuiState *st, const TeemaSegment *s, int x, int cols,
   g_autofree char *head =
     shown < n
       ? g_strdup_printf ("Codebook %u-%u/%u  [ ]", first + 1, first + shown, n)
-      : g_strdup ("Codebook  [x] yours  * rules");
+      : g_strdup ("Codebook");
   put (CODEBOOK_TOP, x, cols, head, A_BOLD);
-  for (guint r = 0; r < shown; r++) {
-    guint i = first + r;
-    const TeemaTheme *t = teema_codebook_theme (st->codebook, i);
-    gboolean mine = tui_has (st->mine, s->id, t->code);
-    gboolean rule = tui_has (st->rules, s->id, t->code);
-    gboolean rej = tui_has (st->rejected, s->id, t->code);
-    char key = i < strlen (TUI_THEME_KEYS) ? TUI_THEME_KEYS[i] : ' ';
-    g_autofree char *indent = g_strnfill (MIN (t->depth, 3) * 2, ' ');
-    g_autofree char *line =
-      g_strdup_printf ("%c [%c]%s %s%s %s", key, mine ? 'x' : ' ',
-                       rule ? (rej ? "-" : "*") : " ", indent, t->code,
-                       teema_theme_label (t, "fi"));
-    attr_t a = mine           ? COLOR_PAIR (PAIR_CODED) | A_BOLD
-               : rule && !rej ? COLOR_PAIR (PAIR_SUGGESTED)
-                              : 0;
-    put (CODEBOOK_TOP + 1 + (int) r, x, cols, line, a);
+  if (n == 0) {
+    put (CODEBOOK_TOP + 2, x, cols, "No themes yet.", 0);
+    put (CODEBOOK_TOP + 3, x, cols, "Press : and type a name", 0);
+    put (CODEBOOK_TOP + 4, x, cols, "to create one and code", 0);
+    put (CODEBOOK_TOP + 5, x, cols, "this segment with it.", 0);
+    return;
   }
+  for (guint r = 0; r < shown; r++)
+    draw_theme (st, s, first + r, CODEBOOK_TOP + 1 + (int) r, x, cols);
+  int free_rows = rows - (int) shown;
+  for (gsize k = 0; free_rows >= 3 && k < G_N_ELEMENTS (legend); k++)
+    put (CODEBOOK_TOP + rows - 1 + (int) k, x, cols, legend[k], A_DIM);
 }
 
 static void
@@ -228,24 +449,44 @@ draw_footer (const TuiState *st, const TeemaSegment *s, int rows, int cols)
   put (rows - 2, 0, cols, m, 0);
 }
 
-static const char *
-prompt_label (TuiPrompt p)
+/* The prompt's label; the create prompt names what it would do. */
+static char *
+prompt_label (const TuiState *st)
 {
-  switch (p) {
+  switch (st->prompt) {
   case PROMPT_MEMO:
-    return "Memo> ";
+    return g_strdup ("Memo> ");
   case PROMPT_SEARCH:
-    return "Search rule> ";
+    return g_strdup ("Search rule> ");
   case PROMPT_THEME:
-    return "Next with theme (key or code)> ";
+    return g_strdup ("Next with theme (key or name)> ");
   case PROMPT_FILTER:
-    return "Filter (informant:ID group:G theme:T)> ";
+    return g_strdup ("Filter (informant:ID group:G theme:T)> ");
   case PROMPT_TOGGLE:
-    return "Code/uncode theme (code or its start)> ";
+    return g_strdup ("Code theme (key, name, or a new name)> ");
+  case PROMPT_RENAME_WHICH:
+    return g_strdup ("Rename theme (key or name)> ");
+  case PROMPT_RENAME_TO:
+    return g_strdup_printf ("Rename %s to> ", st->pending);
+  case PROMPT_CREATE: {
+    const TeemaTheme *last =
+      st->last_theme ? teema_codebook_lookup (st->codebook, st->last_theme)
+                     : NULL;
+    const TeemaTheme *parent =
+      last && last->parent ? teema_codebook_lookup (st->codebook, last->parent)
+                           : NULL;
+    g_autofree char *under =
+      parent ? g_strdup_printf ("under %s", tui_theme_name (st, parent))
+             : g_strdup ("at the top");
+    return g_strdup_printf ("New theme '%s' %s? y yes%s%s%s, n no> ",
+                            st->pending, under, parent ? ", t top" : "",
+                            last ? ", s under " : "",
+                            last ? tui_theme_name (st, last) : "");
+  }
   case PROMPT_NONE:
     break;
   }
-  return "";
+  return g_strdup ("");
 }
 
 static void
@@ -253,7 +494,8 @@ draw_bottom (const TuiState *st, int rows, int cols)
 {
   int y = rows - 1;
   if (st->prompt != PROMPT_NONE) {
-    int x = put (y, 0, cols, prompt_label (st->prompt), A_BOLD);
+    g_autofree char *label = prompt_label (st);
+    int x = put (y, 0, cols, label, A_BOLD);
     /* Show the end of a long input. */
     const char *s = st->input->str;
     while (g_utf8_strlen (s, -1) > cols - x - 1)
@@ -269,8 +511,9 @@ draw_bottom (const TuiState *st, int rows, int cols)
   }
 }
 
-/* The help view's rows: the theme keys, then one row per action of the
- * key table (adjacent bindings of one action joined, "j, Down"). */
+/* The help view's rows: the theme keys, one row per action of the key
+ * table (adjacent bindings of one action joined, "j, Down"), the keys
+ * while choosing sentences, and the codebook's marks. */
 static GPtrArray *
 help_rows (const TuiState *st)
 {
@@ -281,19 +524,25 @@ help_rows (const TuiState *st)
       out, nk == 1 ? g_strdup ("  1        code/uncode that theme")
                    : g_strdup_printf ("  1-%c      code/uncode that theme",
                                       TUI_THEME_KEYS[nk - 1]));
-  for (const TuiBinding *b = tui_bindings; b->action != ACT_NONE;) {
-    GString *names = g_string_new (b->name);
-    const TuiBinding *first = b;
-    for (b++; b->action == first->action; b++)
-      g_string_append_printf (names, ", %s", b->name);
-    g_ptr_array_add (out,
-                     g_strdup_printf ("  %-8s %s", names->str, first->help));
-    g_string_free (names, TRUE);
+  const TuiBinding *tables[] = { tui_bindings, tui_select_bindings };
+  for (gsize k = 0; k < G_N_ELEMENTS (tables); k++) {
+    if (k == 1)
+      g_ptr_array_add (out, g_strdup ("After v (choosing sentences):"));
+    for (const TuiBinding *b = tables[k]; b->action != ACT_NONE;) {
+      GString *names = g_string_new (b->name);
+      const TuiBinding *first = b;
+      for (b++; b->action == first->action; b++)
+        g_string_append_printf (names, ", %s", b->name);
+      g_ptr_array_add (out, g_strdup_printf ("  %-8s %s", names->str,
+                                             tui_actions[first->action].help));
+      g_string_free (names, TRUE);
+    }
   }
+  g_ptr_array_add (out, g_strdup ("  x ~ * -  yours, part, rules, rejected"));
   return out;
 }
 
-/* The help view: generated from the key table, in two columns when one
+/* The help view: generated from the key tables, in two columns when one
  * does not hold it. */
 static void
 draw_help (const TuiState *st, int rows, int cols)
@@ -311,14 +560,25 @@ draw_help (const TuiState *st, int rows, int cols)
        A_DIM);
 }
 
+/* Says so, wrapped to the width there is, when the terminal is too
+ * small to code in. */
+static void
+draw_too_small (int rows, int cols)
+{
+  g_autofree char *msg = g_strdup_printf (
+    "teema code needs a terminal of %dx%d at least; this one is %dx%d. "
+    "Make it larger, or press q to quit.",
+    MIN_COLS, MIN_ROWS, cols, rows);
+  draw_rows (0, 0, cols, "", msg, 0, rows, NULL, 0);
+}
+
 void
 tui_draw (const TuiState *st)
 {
   int rows = LINES, cols = COLS;
   erase ();
-  if (rows < 16 || cols < 60) {
-    put (0, 0, cols, "teema code: the terminal is too small (60x16 at least)",
-         0);
+  if (rows < MIN_ROWS || cols < MIN_COLS) {
+    draw_too_small (rows, cols);
     return;
   }
   if (st->help) {
@@ -333,12 +593,14 @@ tui_draw (const TuiState *st)
     draw_bottom (st, rows, cols);
     return;
   }
-  int right = MAX (28, MIN (44, cols / 3));
-  int left = cols - right - 1;
+  int left = text_cols (st, cols);
   draw_place (st, s, left);
-  draw_text (st, s, left, 2, rows - 3);
+  if (st->choosing)
+    draw_sentences (st, s, left, rows - 3);
+  else
+    draw_text (st, s, left, rows - 3);
   draw_vline (1, left, rows - 4, A_DIM);
-  draw_codebook (st, s, left + 1, right, tui_codebook_rows (rows));
+  draw_codebook (st, s, left + 1, cols - left - 1, tui_codebook_rows (rows));
   draw_footer (st, s, rows, cols);
   draw_bottom (st, rows, cols);
 }

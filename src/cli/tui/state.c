@@ -1,20 +1,41 @@
 /* tui/state.c — the interactive coder's state: the segments, the coder's
- * codings, rule suggestions, rejections and memos, the filters, and the
- * session's undo and redo stacks.
+ * codings, the library's rule suggestions, rejections and memos, the
+ * filters, and the session's undo and redo stacks.
+ *
+ * Segments are listed without their text, and a segment's text is read
+ * when it is shown (the current one and its neighbours), so a session on
+ * a project of a million words opens at once; codings are read as keys
+ * (segment, theme) without their notes.
  *
  * Must always hold: the in-memory sets mirror the project after every
- * step, because each step writes through the library first and updates
- * the sets only when the write succeeded; cur indexes visible (or visible
- * is empty). */
+ * step, because each step writes through the library first and then
+ * re-reads what it changed (the coder's codings of that theme on that
+ * segment, the segment's open suggestions; after a theme was added or
+ * renamed, everything); cur indexes visible (or visible is empty). */
 #include "tui.h"
 
 #include <stdarg.h>
 #include <string.h>
 
+/* "seg\x1ftheme", built without printf: a session puts every rule
+ * coding of the project into a set at start. */
 static char *
 key_of (gint64 seg, const char *theme)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", seg, theme);
+  char digits[24];
+  guint n = 0;
+  guint64 v = seg < 0 ? 0 : (guint64) seg;
+  do {
+    digits[n++] = (char) ('0' + v % 10);
+    v /= 10;
+  } while (v && n < sizeof digits);
+  gsize len = strlen (theme);
+  char *key = g_malloc (n + 1 + len + 1);
+  for (guint i = 0; i < n; i++)
+    key[i] = digits[n - 1 - i];
+  key[n] = '\x1f';
+  memcpy (key + n + 1, theme, len + 1);
+  return key;
 }
 
 gboolean
@@ -46,23 +67,99 @@ tui_status (TuiState *st, const char *fmt, ...)
   va_end (ap);
 }
 
+const char *
+tui_theme_name (const TuiState *st, const TeemaTheme *t)
+{
+  return teema_theme_label (t, st->lang);
+}
+
+/* Records one of the coder's codings in mine (and partial while every
+ * coding of the pair seen so far covers only part of its segment). */
+static void
+put_mine (TuiState *st, const TeemaCoding *c)
+{
+  const TeemaSegment *s = g_hash_table_lookup (st->by_id, &c->segment_id);
+  gboolean whole = !s || (c->start <= s->start && c->end >= s->end);
+  gboolean first = !tui_has (st->mine, c->segment_id, c->theme);
+  set_put (st->mine, c->segment_id, c->theme, TRUE);
+  if (whole)
+    set_put (st->partial, c->segment_id, c->theme, FALSE);
+  else if (first)
+    set_put (st->partial, c->segment_id, c->theme, TRUE);
+}
+
+/* Re-reads the coder's codings of theme on seg. */
+static void
+refresh_mine (TuiState *st, gint64 seg, const char *theme)
+{
+  TeemaCodingFilter f = { st->coder, theme, NULL, seg, FALSE };
+  g_autoptr (GPtrArray) list = teema_coding_list (st->project, &f, NULL);
+  set_put (st->mine, seg, theme, FALSE);
+  set_put (st->partial, seg, theme, FALSE);
+  for (guint i = 0; list && i < list->len; i++)
+    put_mine (st, list->pdata[i]);
+}
+
+/* Re-reads the open suggestions of seg (0: of every segment). */
+static void
+refresh_suggestions (TuiState *st, gint64 seg)
+{
+  TeemaSuggestionFilter f = { st->coder, seg, NULL, NULL };
+  g_autoptr (GPtrArray) list = teema_suggestion_list (st->project, &f, NULL);
+  if (seg)
+    g_hash_table_remove (st->suggestions, &seg);
+  else
+    g_hash_table_remove_all (st->suggestions);
+  for (guint i = 0; list && i < list->len; i++) {
+    TeemaSuggestion *s = list->pdata[i];
+    GPtrArray *of = g_hash_table_lookup (st->suggestions, &s->segment_id);
+    if (!of) {
+      of =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) teema_suggestion_free);
+      g_hash_table_insert (st->suggestions,
+                           g_memdup2 (&s->segment_id, sizeof (gint64)), of);
+    }
+    g_ptr_array_add (of, g_steal_pointer (&list->pdata[i]));
+  }
+}
+
+GPtrArray *
+tui_pending (const TuiState *st, gint64 seg)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *of = g_hash_table_lookup (st->suggestions, &seg);
+  for (guint i = 0; of && i < of->len; i++)
+    g_ptr_array_add (out, g_strdup (((TeemaSuggestion *) of->pdata[i])->theme));
+  return out;
+}
+
 static gboolean
 load_codings (TuiState *st, GError **error)
 {
-  g_autoptr (GPtrArray) list = teema_coding_list (st->project, NULL, error);
+  TeemaCodingFilter mine_f = { st->coder, NULL, NULL, 0, TRUE };
+  TeemaCodingFilter rules_f = { TEEMA_CODER_RULES, NULL, NULL, 0, TRUE };
+  g_autoptr (GPtrArray) mine = teema_coding_list (st->project, &mine_f, error);
+  g_autoptr (GPtrArray) rules =
+    mine ? teema_coding_list (st->project, &rules_f, error) : NULL;
   g_autoptr (GPtrArray) rej =
-    list ? teema_rejection_list (st->project, st->coder, error) : NULL;
+    rules ? teema_rejection_list (st->project, st->coder, error) : NULL;
   TeemaMemoFilter mf = { st->coder, NULL };
   g_autoptr (GPtrArray) memos =
     rej ? teema_memo_list (st->project, &mf, error) : NULL;
   if (!memos)
     return FALSE;
-  for (guint i = 0; i < list->len; i++) {
-    TeemaCoding *c = list->pdata[i];
-    if (g_str_equal (c->coder, st->coder))
-      set_put (st->mine, c->segment_id, c->theme, TRUE);
-    else if (g_str_equal (c->coder, TEEMA_CODER_RULES))
-      set_put (st->rules, c->segment_id, c->theme, TRUE);
+  g_hash_table_remove_all (st->mine);
+  g_hash_table_remove_all (st->partial);
+  g_hash_table_remove_all (st->rules);
+  g_hash_table_remove_all (st->rejected);
+  g_hash_table_remove_all (st->memos);
+  for (guint i = 0; i < mine->len; i++)
+    put_mine (st, mine->pdata[i]);
+  /* Coding as "rules", the rule codings are one's own, not suggestions. */
+  gboolean suggest = !g_str_equal (st->coder, TEEMA_CODER_RULES);
+  for (guint i = 0; suggest && i < rules->len; i++) {
+    TeemaCoding *c = rules->pdata[i];
+    set_put (st->rules, c->segment_id, c->theme, TRUE);
   }
   for (guint i = 0; i < rej->len; i++) {
     TeemaCoding *c = rej->pdata[i];
@@ -73,7 +170,16 @@ load_codings (TuiState *st, GError **error)
     g_hash_table_insert (st->memos, g_memdup2 (&m->segment_id, sizeof (gint64)),
                          g_strdup (m->text));
   }
+  refresh_suggestions (st, 0);
   return TRUE;
+}
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  g_autofree char *fa = a ? g_utf8_casefold (a, -1) : NULL;
+  g_autofree char *fb = b ? g_utf8_casefold (b, -1) : NULL;
+  return g_strcmp0 (fa, fb) == 0;
 }
 
 static gboolean
@@ -81,20 +187,60 @@ passes (const TuiState *st, const TeemaSegment *s)
 {
   if (s->interviewer)
     return FALSE;
-  if (st->f_informant && g_strcmp0 (s->informant, st->f_informant) != 0)
+  if (st->f_informant && !same_text (s->informant, st->f_informant))
     return FALSE;
-  if (st->f_group && g_strcmp0 (s->group, st->f_group) != 0)
+  if (st->f_group && !same_text (s->group, st->f_group))
     return FALSE;
   return !st->f_theme || tui_has (st->mine, s->id, st->f_theme)
          || tui_has (st->rules, s->id, st->f_theme);
 }
 
+/* Reads the text of all[i] (a turn shown now) when it has none yet. */
+static void
+ensure_text (TuiState *st, gint64 i)
+{
+  if (i < 0 || i >= st->all->len)
+    return;
+  TeemaSegment *s = st->all->pdata[i];
+  if (s->text)
+    return;
+  GError *error = NULL;
+  g_autoptr (TeemaSegment) full =
+    teema_segment_get (st->project, s->id, &error);
+  if (!full) {
+    tui_status (st, "cannot read segment %" G_GINT64_FORMAT ": %s", s->id,
+                error->message);
+    g_error_free (error);
+    s->text = g_strdup ("");
+    return;
+  }
+  s->text = g_steal_pointer (&full->text);
+}
+
+void
+tui_stop_choosing (TuiState *st)
+{
+  st->choosing = FALSE;
+  g_clear_pointer (&st->sentences, g_array_unref);
+  g_clear_pointer (&st->chosen, g_array_unref);
+}
+
 static void
 select_index (TuiState *st, guint i)
 {
+  if (i != st->cur || st->scroll)
+    tui_stop_choosing (st);
   st->cur = i;
+  st->scroll = 0;
+  if (i < st->visible->len) {
+    gint64 at = g_array_index (st->visible, guint, i);
+    for (gint64 k = at - 1; k <= at + 1; k++)
+      ensure_text (st, k);
+  }
   g_array_set_size (st->hits, 0);
   const TeemaSegment *s = tui_current (st);
+  if (s)
+    st->anchor = g_array_index (st->visible, guint, i);
   if (s && st->highlighter) {
     GArray *h = teema_highlighter_hits (st->highlighter, s);
     g_array_append_vals (st->hits, h->data, h->len);
@@ -102,24 +248,41 @@ select_index (TuiState *st, guint i)
   }
 }
 
-/* Recomputes the visible segments after a filter change, staying on the
- * current segment when it is still visible. */
 void
 tui_refilter (TuiState *st)
 {
   const TeemaSegment *was = tui_current (st);
-  gint64 id = was ? was->id : 0;
+  guint anchor = st->anchor;
   g_array_set_size (st->visible, 0);
-  guint keep = 0;
+  guint keep = G_MAXUINT;
   for (guint i = 0; i < st->all->len; i++) {
     const TeemaSegment *s = st->all->pdata[i];
     if (!passes (st, s))
       continue;
-    if (s->id == id)
-      keep = st->visible->len;
+    if (keep == G_MAXUINT && i >= anchor)
+      keep = st->visible->len; /* the current one, or the next after it */
     g_array_append_val (st->visible, i);
   }
+  if (keep == G_MAXUINT)
+    keep = st->visible->len ? st->visible->len - 1 : 0;
+  st->cur = G_MAXUINT; /* a new position: reset the view */
   select_index (st, keep);
+  if (!tui_current (st) && was)
+    st->anchor = anchor;
+}
+
+/* Reads the codebook again (a theme was added or renamed) and every
+ * coding, since theme ids in the sets may have changed. */
+static gboolean
+reload (TuiState *st, GError **error)
+{
+  TeemaCodebook *cb = teema_codebook_get (st->project, error);
+  if (!cb)
+    return FALSE;
+  teema_codebook_free (st->codebook);
+  st->codebook = cb;
+  st->lang = teema_codebook_language (cb);
+  return load_codings (st, error);
 }
 
 TuiState *
@@ -131,44 +294,47 @@ tui_state_new (TeemaProject *project, const char *coder, const char *informant,
   st->coder = g_strdup (coder);
   st->f_informant = g_strdup (informant);
   st->f_group = g_strdup (group);
-  st->f_theme = g_strdup (theme);
   st->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   st->hits = g_array_new (FALSE, FALSE, sizeof (TeemaHighlight));
   st->mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  st->partial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   st->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   st->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  st->suggestions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
   st->memos =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   st->doc_turns =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  st->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   st->undo = g_array_new (FALSE, FALSE, sizeof (TuiStep));
   st->redo = g_array_new (FALSE, FALSE, sizeof (TuiStep));
   st->input = g_string_new (NULL);
-  st->codebook = teema_codebook_get (project, error);
-  TeemaSegmentFilter all = { NULL, NULL, TRUE };
-  if (!st->codebook || !(st->all = teema_segment_list (project, &all, error))
-      || !load_codings (st, error)) {
+  TeemaSegmentFilter all = { NULL, NULL, TRUE, TRUE };
+  if (!(st->all = teema_segment_list (project, &all, error))) {
     tui_state_free (st);
     return NULL;
   }
-  if (theme && !teema_codebook_lookup (st->codebook, theme)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')", theme);
+  for (guint i = 0; i < st->all->len; i++) {
+    TeemaSegment *s = st->all->pdata[i];
+    g_hash_table_insert (st->by_id, &s->id, s);
+    gpointer n = g_hash_table_lookup (st->doc_turns, &s->document_id);
+    g_hash_table_insert (st->doc_turns,
+                         g_memdup2 (&s->document_id, sizeof (gint64)),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+  }
+  const TeemaTheme *t = NULL;
+  if (!reload (st, error)
+      || (theme && !(t = teema_codebook_find (st->codebook, theme, error)))) {
     tui_state_free (st);
     return NULL;
   }
+  st->f_theme = t ? g_strdup (t->code) : NULL;
   GError *local = NULL;
   st->highlighter = teema_highlighter_new (project, &local);
   if (!st->highlighter) {
     tui_status (st, "no highlights: %s", local->message);
     g_error_free (local);
-  }
-  for (guint i = 0; i < st->all->len; i++) {
-    const TeemaSegment *s = st->all->pdata[i];
-    gpointer n = g_hash_table_lookup (st->doc_turns, &s->document_id);
-    g_hash_table_insert (st->doc_turns,
-                         g_memdup2 (&s->document_id, sizeof (gint64)),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
   }
   tui_refilter (st);
   return st;
@@ -179,8 +345,9 @@ step_clear (gpointer p)
 {
   TuiStep *s = p;
   g_free (s->theme);
-  g_free (s->old_memo);
-  g_free (s->new_memo);
+  g_free (s->other);
+  g_free (s->old_text);
+  g_free (s->new_text);
 }
 
 void
@@ -194,17 +361,23 @@ tui_state_free (TuiState *st)
   g_free (st->f_theme);
   g_free (st->search);
   g_free (st->status);
+  g_free (st->pending);
+  g_free (st->last_theme);
+  tui_stop_choosing (st);
   if (st->found)
     g_hash_table_destroy (st->found);
   teema_codebook_free (st->codebook);
   teema_highlighter_free (st->highlighter);
+  g_hash_table_destroy (st->by_id);
   if (st->all)
     g_ptr_array_unref (st->all);
   g_array_unref (st->visible);
   g_array_unref (st->hits);
   g_hash_table_destroy (st->mine);
+  g_hash_table_destroy (st->partial);
   g_hash_table_destroy (st->rules);
   g_hash_table_destroy (st->rejected);
+  g_hash_table_destroy (st->suggestions);
   g_hash_table_destroy (st->memos);
   g_hash_table_destroy (st->doc_turns);
   g_array_set_clear_func (st->undo, step_clear);
@@ -242,55 +415,111 @@ tui_doc_turns (const TuiState *st, const TeemaSegment *seg)
     g_hash_table_lookup (st->doc_turns, &seg->document_id));
 }
 
-GPtrArray *
-tui_pending (const TuiState *st, gint64 seg)
+/* ---- steps: written through the library, then mirrored ------------------ */
+
+static gboolean
+apply_coding (TuiState *st, const TuiStep *s, gboolean on, GError **error)
 {
-  GPtrArray *out = g_ptr_array_new ();
-  for (guint i = 0; i < teema_codebook_size (st->codebook); i++) {
-    const char *code = teema_codebook_theme (st->codebook, i)->code;
-    if (tui_has (st->rules, seg, code) && !tui_has (st->mine, seg, code)
-        && !tui_has (st->rejected, seg, code))
-      g_ptr_array_add (out, (gpointer) code);
-  }
-  return out;
+  const TeemaSegment *seg = g_hash_table_lookup (st->by_id, &s->segment);
+  guint to = s->to == G_MAXUINT && seg ? seg->end - seg->start : s->to;
+  if (s->to == G_MAXUINT && on)
+    return teema_coding_add (st->project, s->segment, s->theme, st->coder, NULL,
+                             error);
+  return on ? teema_coding_add_range (st->project, s->segment, s->theme,
+                                      st->coder, s->from, to, NULL, error)
+            : teema_coding_remove_range (st->project, s->segment, s->theme,
+                                         st->coder, s->from, to, NULL, error);
 }
 
-/* ---- steps: written through the library, then mirrored ------------------ */
+static gboolean
+apply_rename (TuiState *st, const TuiStep *s, gboolean forward, GError **error)
+{
+  const char *from = forward ? s->theme : s->other;
+  const char *to = forward ? s->other : s->theme;
+  const char *label = forward ? s->new_text : s->old_text;
+  gboolean en = g_strcmp0 (st->lang, "en") == 0;
+  TeemaThemeFields f = { NULL, en ? NULL : (label ? label : ""),
+                         en ? (label ? label : "") : NULL, NULL, NULL };
+  return (g_str_equal (from, to)
+          || teema_theme_rename (st->project, from, to, error))
+         && teema_theme_update (st->project, to, &f, error);
+}
+
+static gboolean
+apply_add (TuiState *st, const TuiStep *s, gboolean on, GError **error)
+{
+  gboolean en = g_strcmp0 (st->lang, "en") == 0;
+  TeemaThemeFields f = { s->other, en ? NULL : s->new_text,
+                         en ? s->new_text : NULL, NULL, NULL };
+  return on ? teema_theme_add (st->project, s->theme, &f, error)
+            : teema_theme_remove (st->project, s->theme, FALSE, NULL, error);
+}
+
+/* Writes step (or its inverse) through the library. */
+static gboolean
+write_step (TuiState *st, const TuiStep *s, gboolean forward, GError **error)
+{
+  gboolean on = forward ? s->on : !s->on;
+  switch (s->kind) {
+  case STEP_CODING:
+    return apply_coding (st, s, on, error);
+  case STEP_REJECT:
+    return teema_rejection_set (st->project, s->segment, s->theme, st->coder,
+                                on, error);
+  case STEP_MEMO:
+    return teema_memo_set (st->project, s->segment, st->coder,
+                           forward ? s->new_text : s->old_text, error);
+  case STEP_THEME_ADD:
+    return apply_add (st, s, on, error);
+  case STEP_THEME_RENAME:
+    return apply_rename (st, s, forward, error);
+  }
+  return FALSE;
+}
+
+/* Re-reads what step changed. */
+static gboolean
+mirror (TuiState *st, const TuiStep *s, gboolean forward, GError **error)
+{
+  const char *text = forward ? s->new_text : s->old_text;
+  switch (s->kind) {
+  case STEP_CODING:
+    refresh_mine (st, s->segment, s->theme);
+    refresh_suggestions (st, s->segment);
+    return TRUE;
+  case STEP_REJECT:
+    set_put (st->rejected, s->segment, s->theme, forward ? s->on : !s->on);
+    refresh_suggestions (st, s->segment);
+    return TRUE;
+  case STEP_MEMO:
+    if (text && *text)
+      g_hash_table_insert (st->memos, g_memdup2 (&s->segment, sizeof (gint64)),
+                           g_strdup (text));
+    else
+      g_hash_table_remove (st->memos, &s->segment);
+    return TRUE;
+  case STEP_THEME_ADD:
+  case STEP_THEME_RENAME:
+    if (s->kind == STEP_THEME_RENAME && st->f_theme
+        && g_str_equal (st->f_theme, forward ? s->theme : s->other)) {
+      g_free (st->f_theme);
+      st->f_theme = g_strdup (forward ? s->other : s->theme);
+    }
+    return reload (st, error);
+  }
+  return FALSE;
+}
 
 /* Applies step forward (or its inverse); FALSE with the status set. */
 gboolean
 tui_apply (TuiState *st, const TuiStep *s, gboolean forward)
 {
   GError *error = NULL;
-  gboolean on = forward ? s->on : !s->on;
-  gboolean ok;
-  if (s->kind == STEP_CODING)
-    ok = on ? teema_coding_add (st->project, s->segment, s->theme, st->coder,
-                                NULL, &error)
-            : teema_coding_remove (st->project, s->segment, s->theme, st->coder,
-                                   NULL, &error);
-  else if (s->kind == STEP_REJECT)
-    ok = teema_rejection_set (st->project, s->segment, s->theme, st->coder, on,
-                              &error);
-  else
-    ok = teema_memo_set (st->project, s->segment, st->coder,
-                         forward ? s->new_memo : s->old_memo, &error);
-  if (!ok) {
+  if (!write_step (st, s, forward, &error)
+      || !mirror (st, s, forward, &error)) {
     tui_status (st, "not saved: %s", error->message);
     g_error_free (error);
     return FALSE;
-  }
-  if (s->kind == STEP_CODING)
-    set_put (st->mine, s->segment, s->theme, on);
-  else if (s->kind == STEP_REJECT)
-    set_put (st->rejected, s->segment, s->theme, on);
-  else {
-    const char *text = forward ? s->new_memo : s->old_memo;
-    if (text && *text)
-      g_hash_table_insert (st->memos, g_memdup2 (&s->segment, sizeof (gint64)),
-                           g_strdup (text));
-    else
-      g_hash_table_remove (st->memos, &s->segment);
   }
   return TRUE;
 }
@@ -312,7 +541,8 @@ tui_do (TuiState *st, TuiStep step)
 }
 
 /* Moves the last group of steps from one stack to the other, undoing
- * (forward FALSE) or redoing them; returns how many moved. */
+ * (forward FALSE) or redoing them; returns how many moved. Undo takes a
+ * group's steps last first, so a theme's coding goes before the theme. */
 guint
 tui_replay (TuiState *st, gboolean forward)
 {
@@ -330,7 +560,7 @@ tui_replay (TuiState *st, gboolean forward)
     g_array_set_size (from, from->len - 1);
     n++;
     /* Show the segment the step was on. */
-    for (guint i = 0; i < st->visible->len; i++)
+    for (guint i = 0; s.segment && i < st->visible->len; i++)
       if (((TeemaSegment *)
              st->all->pdata[g_array_index (st->visible, guint, i)])
             ->id

@@ -5,6 +5,7 @@
 #define TEEMA_BASE_PRIVATE_H
 
 #include <glib.h>
+#include <teema/codebook.h>
 #include <teema/error.h>
 
 /* teema__read_file for a file of at most max bytes: a larger one fails
@@ -12,10 +13,19 @@
  * anything is read. */
 gboolean teema__read_file_max (const char *path, gsize max, const char *limit,
                                char **data, gsize *len, GError **error);
+/* Frees a theme record (the codebook owns its themes; the store's theme
+ * lists are built with this as their free function). NULL is ignored. */
+void teema_theme__free (TeemaTheme *theme);
+
 /* Reads a whole file; on failure sets TEEMA_ERROR_IO with the system's
  * message (which names the file). len may be NULL. */
 gboolean teema__read_file (const char *path, char **data, gsize *len,
                            GError **error);
+
+/* The number of code points in s (len bytes, or up to its NUL when len is
+ * negative; a NUL also ends it), as g_utf8_strlen counts them for valid
+ * UTF-8, without its per-character table walk. */
+glong teema__utf8_length (const char *s, gssize len);
 
 /* A (segment id, theme id) pair. Sets of them are GHashTables that own
  * their keys; any id a database can hold fits (no packing into one word). */

@@ -1,14 +1,17 @@
 /* base/records.c — freeing the public record types (segments, codings,
- * informants, memos, documents).
+ * informants, memos, documents, themes, set-aside codings, suggestions).
  *
  * They live in the lowest layer because the store builds them from rows
  * and every layer above hands them out; so the store never needs to call
  * up into the modules that use them. Each free function accepts NULL. */
+#include "base/base-private.h"
+
 #include <teema/coding.h>
 #include <teema/document.h>
 #include <teema/informant.h>
 #include <teema/memo.h>
 #include <teema/segment.h>
+#include <teema/suggestion.h>
 
 void
 teema_segment_free (TeemaSegment *s)
@@ -75,4 +78,49 @@ teema_document_free (TeemaDocument *d)
   g_free (d->segmentation);
   g_free (d->imported_at);
   g_free (d);
+}
+
+void
+teema_theme__free (TeemaTheme *t)
+{
+  if (!t)
+    return;
+  g_free (t->code);
+  g_free (t->parent);
+  g_free (t->label_fi);
+  g_free (t->label_en);
+  g_free (t->description);
+  g_free (t->colour);
+  g_free (t->renamed_from);
+  g_ptr_array_unref (t->rules);
+  g_ptr_array_unref (t->excludes);
+  g_free (t);
+}
+
+void
+teema_aside_free (TeemaAside *a)
+{
+  if (!a)
+    return;
+  g_free (a->document);
+  g_free (a->informant);
+  g_free (a->kind);
+  g_free (a->theme);
+  g_free (a->coder);
+  g_free (a->text);
+  g_free (a->note);
+  g_free (a->created_at);
+  g_free (a->set_aside_at);
+  g_free (a);
+}
+
+void
+teema_suggestion_free (TeemaSuggestion *s)
+{
+  if (!s)
+    return;
+  g_free (s->theme);
+  g_free (s->informant);
+  g_free (s->note);
+  g_free (s);
 }

@@ -1,10 +1,11 @@
 /* table.c — every report's rows, rendered for a terminal or for tools.
  *
  * Terminal tables align by display width (ä and ö are one column, wide
- * characters two). CSV follows RFC 4180; TSV replaces tabs and newlines in
- * cells with spaces; JSON is an array of objects with numbers unquoted.
- * Must always hold: every row has exactly one cell per column once
- * rendering starts (missing cells render empty). */
+ * characters two); a line break inside a cell (a multi-line memo) shows
+ * as "⏎" so that every row stays one line. CSV follows RFC 4180; TSV replaces
+ * tabs and newlines in cells with spaces; JSON is an array of objects with
+ * numbers unquoted. Must always hold: every row has exactly one cell per column
+ * once rendering starts (missing cells render empty). */
 #include <teema/error.h>
 #include <teema/table.h>
 
@@ -159,9 +160,38 @@ teema_format_parse (const char *name, TeemaFormat *format, GError **error)
   return FALSE;
 }
 
-/* A cell as a terminal may show it: control characters from the data
- * (C0, DEL, C1; ESC would start an escape sequence) are written as
- * visible escapes (\n, \t, \x1B, \u009B) instead of being sent raw. */
+gboolean
+teema_format_for_path (const char *path, TeemaFormat *format, GError **error)
+{
+  static const struct {
+    const char *ext;
+    TeemaFormat format;
+  } exts[] = {
+    { ".txt", TEEMA_FORMAT_TABLE },   { ".csv", TEEMA_FORMAT_CSV },
+    { ".tsv", TEEMA_FORMAT_TSV },     { ".json", TEEMA_FORMAT_JSON },
+    { ".md", TEEMA_FORMAT_MARKDOWN }, { ".markdown", TEEMA_FORMAT_MARKDOWN },
+  };
+  const char *base = path ? strrchr (path, '/') : NULL;
+  base = base ? base + 1 : path;
+  const char *dot = base ? strrchr (base, '.') : NULL;
+  if (!dot || dot == base)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (exts); i++)
+    if (g_ascii_strcasecmp (dot, exts[i].ext) == 0) {
+      *format = exts[i].format;
+      return TRUE;
+    }
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+               "%s: teema does not write '%s' tables: name the file .txt, "
+               ".csv, .tsv, .json or .md",
+               path, dot);
+  return FALSE;
+}
+
+/* A cell as one terminal line: "\r\n", "\n" and "\r" become "⏎", a tab a
+ * space, and the other control characters from the data (C0, DEL, C1; ESC
+ * would start an escape sequence) visible escapes (\x1B, \u009B) instead
+ * of being sent raw; a byte that is not UTF-8 is shown as \xNN. */
 static char *
 terminal_text (const char *s)
 {
@@ -173,12 +203,14 @@ terminal_text (const char *s)
       g_string_append_printf (out, "\\x%02X", (guint) (guchar) *p++);
       continue;
     }
-    if (c == '\n')
-      g_string_append (out, "\\n");
+    if (c == '\r' && p[1] == '\n') { /* the '\n' shows the line break */
+      p++;
+      continue;
+    }
+    if (c == '\n' || c == '\r')
+      g_string_append (out, "⏎");
     else if (c == '\t')
-      g_string_append (out, "\\t");
-    else if (c == '\r')
-      g_string_append (out, "\\r");
+      g_string_append_c (out, ' ');
     else if (c < 0x20 || c == 0x7F)
       g_string_append_printf (out, "\\x%02X", c);
     else if (c >= 0x80 && c < 0xA0)

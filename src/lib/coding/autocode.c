@@ -114,6 +114,7 @@ typedef struct {
   GHashTable *pending; /* seq -> Batch * finished out of order */
   char *dump;          /* the project's analysis cache */
   const char *cache_key;
+  const char *lang;
   GHashTable *theme_ids;   /* theme code -> gint64 * id, looked up once */
   GHashTable *theme_codes; /* gint64 * id -> theme code */
   guint n_produced;        /* codings the rules gave */
@@ -146,17 +147,20 @@ theme_code (Run *run, gint64 id)
 }
 
 /* Theme ids of the project, before any worker starts (then read-only). */
-static void
-load_theme_ids (Run *run)
+static gboolean
+load_theme_ids (Run *run, GError **error)
 {
   for (guint i = 0; i < teema_codebook_size (run->cb); i++) {
     const char *code = teema_codebook_theme (run->cb, i)->code;
-    gint64 id = teema_store__find_theme (run->project->store, code);
+    gint64 id = teema_store__find_theme (run->project->store, code, error);
+    if (id < 0)
+      return FALSE;
     g_hash_table_insert (run->theme_ids, (gpointer) code,
                          g_memdup2 (&id, sizeof id));
     g_hash_table_insert (run->theme_codes, g_memdup2 (&id, sizeof id),
                          (gpointer) code);
   }
+  return TRUE;
 }
 
 /* Records one produced coding: kept when it existed, else added. */
@@ -384,17 +388,26 @@ swap (TeemaProject *project, gpointer data, GError **error)
   return TRUE;
 }
 
+/* The analyses made, and those of the words only interviewers said (not
+ * analysed above; a search should find every word analysed). */
 static gboolean
 save_cache (TeemaProject *project, gpointer data, GError **error)
 {
-  return save_analyses (data, error);
+  Run *run = data;
+  return save_analyses (run, error)
+         && teema_words__analyse_all (project, run->lang,
+                                      run->opt->force_snowball, error);
 }
 
 static gboolean
 run_all (TeemaProject *project, Run *run, GError **error)
 {
-  TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer };
-  run->total = teema_store__count_segments (project->store, &filter);
+  TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer,
+                                FALSE };
+  gint64 total = teema_store__count_segments (project->store, &filter, error);
+  if (total < 0)
+    return FALSE;
+  run->total = (guint) total;
   gboolean dry = run->opt->dry_run;
   gboolean ok =
     (dry || teema_store__stage_open (project->store, error))
@@ -493,12 +506,14 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
   run.theme_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   run.theme_codes =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  load_theme_ids (&run);
   run.filling = batch_new (0);
-  run.dump = teema_store__load_analyses (project->store, cache_key);
   run.cache_key = cache_key;
-  gboolean ok = run.old && start_workers (&run, lang, error)
-                && run_all (project, &run, error);
+  run.lang = lang;
+  gboolean ok =
+    run.old && load_theme_ids (&run, error)
+    && (run.dump =
+          teema_store__load_analyses (project->store, cache_key, error))
+    && start_workers (&run, lang, error) && run_all (project, &run, error);
   TeemaAutocodeResult *result = run.result;
   run_clear (&run);
   if (!ok) {

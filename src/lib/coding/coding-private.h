@@ -57,12 +57,151 @@ void teema_compiled__code (TeemaCompiled *compiled, const TeemaSegment *seg,
 void teema_compiled__code_one (TeemaCompiled *compiled, const TeemaSegment *seg,
                                const GArray *tokens, GPtrArray *items);
 
+/* Why a theme's rules do not code a segment. */
+typedef enum {
+  TEEMA_MISS_NO_WORD,    /* no word of any of its rules is in the segment */
+  TEEMA_MISS_EXCLUDED,   /* a rule matches, but only with words that an
+                            exclusion blocks */
+  TEEMA_MISS_APART,      /* every word a rule needs is there, but not as
+                            it needs them: too far apart for NEAR, not in
+                            a phrase's order, or with a NOT word */
+  TEEMA_MISS_INCOMPLETE, /* words of its rules are there, but each rule
+                            lacks one (a NEAR or AND partner, a phrase
+                            word) */
+} TeemaMissCause;
+
+/* Says why the theme code (its own rules, not its sub-themes') does not
+ * code seg, whose tokens come as for teema_compiled__code; call it only
+ * for a segment the theme does not code. details (owned strings) gets,
+ * for EXCLUDED, "exclusion term: word" per blocked word; for APART,
+ * "rule N" (1-based) per such rule; for INCOMPLETE, the rule terms
+ * present. A theme without rules: NO_WORD. */
+TeemaMissCause teema_compiled__why_missed (TeemaCompiled *compiled,
+                                           const char *code,
+                                           const TeemaSegment *seg,
+                                           const GArray *tokens,
+                                           GPtrArray *details);
+
 /* An analyser for lang (NULL: the project's language) with the project's
  * analysis cache loaded; *cache_key (may be NULL) gets the cache's key for
  * saving back. */
 TeemaAnalyzer *teema_coding__analyzer (TeemaProject *project, const char *lang,
                                        gboolean force_snowball,
                                        char **cache_key, GError **error);
+
+/* ---- the word index (words.c) ------------------------------------------ */
+
+/* The key of az's analyses in the project's cache ("voikko-fi"). */
+char *teema_coding__analysis_key (TeemaAnalyzer *az);
+
+/* An analyser for the project's language that reads stored analyses
+ * form by form as it meets them, instead of loading the whole cache: for
+ * work that sees a few segments (search, the coder's highlights). */
+TeemaAnalyzer *teema_coding__lazy_analyzer (TeemaProject *project,
+                                            GError **error);
+
+/* A segment a rule may match. */
+typedef struct {
+  gint64 id;
+  gint64 document;
+  gboolean read_whole; /* its words are not indexed: tokenise its text
+                          with the analyser */
+} TeemaCandidate;
+
+typedef struct {
+  GArray *segments;             /* TeemaCandidate, in document order */
+  GHashTable *known;            /* folded form -> analysis: every word
+                                   that carries a term of the rule */
+  const TeemaAnalysis *nothing; /* stands for every other word */
+} TeemaCandidates;
+
+void teema_candidates_free (TeemaCandidates *candidates);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCandidates, teema_candidates_free)
+
+/* The segments matching filter that rule may match (a superset of those
+ * it matches), found through the word index with analyzer (which must be
+ * the one the rule is then matched with). NULL with error set when a read
+ * failed. */
+TeemaCandidates *teema_words__candidates (TeemaProject *project,
+                                          TeemaAnalyzer *analyzer,
+                                          TeemaRule *rule,
+                                          const TeemaSegmentFilter *filter,
+                                          GError **error);
+/* The tokens of a candidate's text for matching the rule: word spans as
+ * tokenising gives them, with the analysis of each word that carries a
+ * term and candidates->nothing for every other word, so that no other
+ * word is analysed (a suspended part is completed and analysed as
+ * tokenising does). Not for a candidate read_whole. */
+GArray *teema_words__tokens (TeemaCandidates *candidates,
+                             TeemaAnalyzer *analyzer, const char *text);
+
+/* Stores an analysis (for lang, or Snowball's) of every word in the
+ * vocabulary that has none and records that all have one, so that a
+ * search analyses nothing afresh. Needs the caller's transaction. */
+gboolean teema_words__analyse_all (TeemaProject *project, const char *lang,
+                                   gboolean force_snowball, GError **error);
+
+/* One word form of a segment and how often it occurs there. */
+typedef struct {
+  const TeemaAnalysis *analysis; /* owned by the analyser */
+  guint count;                   /* tokens of this form */
+  gboolean number;               /* the tokens are numbers */
+  gint64 word; /* its id in the vocabulary, or 0 when read from the text */
+} TeemaSegmentWord;
+
+/* Which segment, for TeemaWordsFunc; strings valid during the call. */
+typedef struct {
+  gint64 segment;
+  gint64 document;
+  const char *informant; /* code, or NULL */
+  const char *group;     /* or NULL */
+  gboolean interviewer;
+} TeemaSegmentRef;
+
+typedef gboolean (*TeemaWordsFunc) (const TeemaSegmentRef *segment,
+                                    const TeemaSegmentWord *words, guint n,
+                                    gpointer data, GError **error);
+
+/* Sets error for a document whose index cannot be read; returns FALSE. */
+gboolean teema_words__corrupt (gint64 document, GError **error);
+
+/* Calls fn with the words of each segment matching filter, in document
+ * order, each form once with its count: from the word index, or from the
+ * text where the index cannot say (as tokenising the text would give
+ * them). Analyses come from analyzer and the project's cache, read once
+ * for the whole vocabulary. This is what keyness and keyword proposals
+ * (lemma, part and root counts per segment) are built on; fn returns
+ * FALSE (setting error) to stop. */
+gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
+                               const TeemaSegmentFilter *filter,
+                               TeemaWordsFunc fn, gpointer data,
+                               GError **error);
+
+/* ---- terms.c: what keyword proposals read -------------------------------- */
+
+/* terms: const char * like "lemma:helpottaa" or "part:suhde" (a compound
+ * part that is not the word's lemma), each once; valid during the call. */
+typedef void (*TeemaTermsFunc) (gint64 segment, GPtrArray *terms,
+                                gpointer data);
+/* Calls fn for every informant segment, in document order, with its
+ * terms (numbers left out), read from the word index (teema_words__foreach).
+ * az is the project's analyser. */
+gboolean teema_coding__foreach_segment_terms (TeemaProject *project,
+                                              TeemaAnalyzer *az,
+                                              TeemaTermsFunc fn, gpointer data,
+                                              GError **error);
+
+typedef void (*TeemaRuleSegmentFunc) (gint64 segment, guint rule,
+                                      gpointer data);
+/* Calls fn for every informant segment and every rule (TeemaRule *, an
+ * index into rules) that matches it, rule by rule, matching each rule only
+ * on the segments the word index says it may match (as search does); az
+ * must be the analyser the rules are matched with. */
+gboolean teema_coding__foreach_rule_segment (TeemaProject *project,
+                                             TeemaAnalyzer *az,
+                                             GPtrArray *rules,
+                                             TeemaRuleSegmentFunc fn,
+                                             gpointer data, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCompiled, teema_compiled__free)
 

@@ -275,14 +275,82 @@ teema_compiled__code_one (TeemaCompiled *c, const TeemaSegment *seg,
   teema_compiled__code (c, seg, tokens, items, NULL);
 }
 
+static TeemaCompiledTheme *
+compiled_theme (TeemaCompiled *c, const char *code)
+{
+  for (guint t = 0; t < c->themes->len; t++) {
+    TeemaCompiledTheme *ct = c->themes->pdata[t];
+    if (g_ascii_strcasecmp (ct->theme->code, code) == 0)
+      return ct;
+  }
+  return NULL;
+}
+
+/* Adds "exclusion: word" for each word an exclusion of ct blocks. */
+static void
+exclusion_details (TeemaCompiled *c, TeemaCompiledTheme *ct,
+                   const TeemaSegment *seg, const GArray *tokens,
+                   GPtrArray *details)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
+  for (guint i = 0; i < ct->excludes->len; i++) {
+    g_array_set_size (hits, 0);
+    if (!teema_rule_match (ct->excludes->pdata[i], c->az, seg->text, tokens,
+                           NULL, hits))
+      continue;
+    for (guint h = 0; h < hits->len; h++) {
+      const TeemaRuleHit *rh = &g_array_index (hits, TeemaRuleHit, h);
+      g_autofree char *word = substring_cp (seg->text, rh->start, rh->end);
+      g_ptr_array_add (details, g_strdup_printf ("%s: %s", rh->why, word));
+    }
+  }
+}
+
+TeemaMissCause
+teema_compiled__why_missed (TeemaCompiled *c, const char *code,
+                            const TeemaSegment *seg, const GArray *tokens,
+                            GPtrArray *details)
+{
+  TeemaCompiledTheme *ct = compiled_theme (c, code);
+  if (!ct)
+    return TEEMA_MISS_NO_WORD;
+  memset (c->presence, 0, teema_matcher__words (c->matcher) * sizeof (guint64));
+  teema_matcher__presence (c->matcher, tokens, c->presence);
+  g_autoptr (GPtrArray) present = g_ptr_array_new ();
+  for (guint r = 0; r < ct->rules->len; r++)
+    teema_rule__present_terms (ct->rules->pdata[r], c->presence, seg->text,
+                               present);
+  if (present->len == 0)
+    return TEEMA_MISS_NO_WORD;
+  for (guint r = 0; r < ct->rules->len; r++)
+    if (teema_rule_match (ct->rules->pdata[r], c->az, seg->text, tokens, NULL,
+                          NULL)) {
+      exclusion_details (c, ct, seg, tokens, details);
+      return TEEMA_MISS_EXCLUDED;
+    }
+  for (guint r = 0; r < ct->rules->len; r++)
+    if (teema_rule__complete (ct->rules->pdata[r], c->presence, seg->text))
+      g_ptr_array_add (details, g_strdup_printf ("rule %u", r + 1));
+  if (details->len)
+    return TEEMA_MISS_APART;
+  for (guint i = 0; i < present->len; i++)
+    g_ptr_array_add (details, g_strdup (present->pdata[i]));
+  return TEEMA_MISS_INCOMPLETE;
+}
+
 TeemaAnalyzer *
 teema_coding__analyzer (TeemaProject *p, const char *lang,
                         gboolean force_snowball, char **cache_key,
                         GError **error)
 {
   g_autofree char *stored = NULL;
+  GError *local = NULL;
   if (!lang)
-    lang = stored = teema_store__get_setting (p->store, "language");
+    lang = stored = teema_store__get_setting (p->store, "language", &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return NULL;
+  }
   if (!lang)
     lang = "fi";
   TeemaAnalyzer *az = force_snowball ? teema_analyzer_new_snowball (lang, error)
@@ -292,7 +360,11 @@ teema_coding__analyzer (TeemaProject *p, const char *lang,
   const char *backend =
     teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball";
   g_autofree char *key = g_strdup_printf ("%s-%s", backend, lang);
-  g_autofree char *dump = teema_store__load_analyses (p->store, key);
+  g_autofree char *dump = teema_store__load_analyses (p->store, key, error);
+  if (!dump) {
+    teema_analyzer_free (az);
+    return NULL;
+  }
   teema_analyzer_load_cache (az, dump);
   if (cache_key)
     *cache_key = g_steal_pointer (&key);

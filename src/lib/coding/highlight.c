@@ -17,8 +17,8 @@ teema_highlighter_new (TeemaProject *project, GError **error)
   g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
   if (!cb)
     return NULL;
-  g_autoptr (TeemaAnalyzer) az =
-    teema_coding__analyzer (project, NULL, FALSE, NULL, error);
+  /* Forms are analysed (from the cache) as the shown segments need them. */
+  g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
   if (!az)
     return NULL;
   TeemaCompiled *compiled = teema_compiled__new (cb, az, error);

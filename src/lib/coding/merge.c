@@ -47,14 +47,19 @@ event (Merge *m, const char *kind, gint64 other_segment, const char *theme,
 }
 
 /* Our segment for the other's segment id, or 0 (reported) when missing. */
+/* Our segment for the other copy's: its id, 0 (recorded as a conflict)
+ * when we have none, or -1 with error set when the read failed. */
 static gint64
 our_segment (TeemaProject *p, Merge *m, gint64 other_id, const char *theme,
-             const char *coder, const char *what)
+             const char *coder, const char *what, GError **error)
 {
   const char *key = g_hash_table_lookup (m->keys, &other_id);
   g_auto (GStrv) f = key ? g_strsplit (key, "\x1f", 2) : NULL;
-  gint64 id =
-    f && f[1] ? teema_store__find_segment (p->store, f[0], atoi (f[1])) : 0;
+  gint64 id = f && f[1]
+                ? teema_store__find_segment (p->store, f[0], atoi (f[1]), error)
+                : 0;
+  if (id < 0)
+    return -1;
   if (!id) {
     g_autofree char *detail = g_strdup_printf (
       "%s not merged: the project has no such segment (import the same "
@@ -84,7 +89,10 @@ merge_themes (TeemaProject *p, Merge *m, GError **error)
   guint ordinal = ours ? teema_codebook_size (ours) : 0;
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *t = teema_codebook_theme (cb, i);
-    if (teema_store__find_theme (p->store, t->code))
+    gint64 id = teema_store__find_theme (p->store, t->code, error);
+    if (id < 0)
+      return FALSE;
+    if (id)
       continue;
     if (!teema_store__upsert_theme (p->store, t, ordinal++, error))
       return FALSE;
@@ -107,7 +115,10 @@ merge_codings (TeemaProject *p, Merge *m, GError **error)
       m->result->n_rules_skipped++;
       continue;
     }
-    gint64 id = our_segment (p, m, c->segment_id, c->theme, c->coder, "coding");
+    gint64 id =
+      our_segment (p, m, c->segment_id, c->theme, c->coder, "coding", error);
+    if (id < 0)
+      return FALSE;
     gboolean added = FALSE;
     if (id && !teema_store__merge_coding (p->store, c, id, &added, error))
       return FALSE;
@@ -121,8 +132,13 @@ static gboolean
 merge_memo (TeemaProject *p, Merge *m, const TeemaMemo *memo, gint64 id,
             GError **error)
 {
+  GError *local = NULL;
   g_autofree char *ours =
-    teema_store__get_memo (p->store, id, memo->coder, error);
+    teema_store__get_memo (p->store, id, memo->coder, &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
   g_autofree char *joined_tail = g_strdup_printf ("]\n%s", memo->text);
   if (ours
       && (g_str_equal (ours, memo->text)
@@ -157,8 +173,9 @@ merge_memos (TeemaProject *p, Merge *m, GError **error)
     return FALSE;
   for (guint i = 0; i < list->len; i++) {
     TeemaMemo *memo = list->pdata[i];
-    gint64 id = our_segment (p, m, memo->segment_id, NULL, memo->coder, "memo");
-    if (id && !merge_memo (p, m, memo, id, error))
+    gint64 id =
+      our_segment (p, m, memo->segment_id, NULL, memo->coder, "memo", error);
+    if (id < 0 || (id && !merge_memo (p, m, memo, id, error)))
       return FALSE;
   }
   return TRUE;
@@ -174,10 +191,11 @@ merge_rejections (TeemaProject *p, Merge *m, GError **error)
   for (guint i = 0; i < list->len; i++) {
     TeemaCoding *c = list->pdata[i];
     gint64 id = our_segment (p, m, c->segment_id, c->theme, c->coder,
-                             "rejected suggestion");
-    if (id
-        && !teema_store__set_rejected (p->store, id, c->theme, c->coder, TRUE,
-                                       error))
+                             "rejected suggestion", error);
+    if (id < 0
+        || (id
+            && !teema_store__set_rejected (p->store, id, c->theme, c->coder,
+                                           TRUE, error)))
       return FALSE;
     m->result->n_rejections_added += id != 0;
   }
@@ -199,7 +217,7 @@ load_other (Merge *m, const char *path, GError **error)
   if (!m->other)
     return FALSE;
   m->keys = teema_store__segment_keys (m->other->store, error);
-  TeemaSegmentFilter all = { NULL, NULL, TRUE };
+  TeemaSegmentFilter all = { NULL, NULL, TRUE, TRUE };
   g_autoptr (GPtrArray) segs =
     m->keys ? teema_segment_list (m->other, &all, error) : NULL;
   if (!segs)

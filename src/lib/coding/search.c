@@ -1,4 +1,8 @@
-/* search.c — segments matching a rule, and keyword-in-context lines. */
+/* search.c — segments matching a rule, and keyword-in-context lines.
+ *
+ * The word index names the segments whose words may match (coding/words.c);
+ * only those are read and matched, with the rule and analyser every
+ * search uses, so the result is what matching every segment would give. */
 #include "coding/coding-private.h"
 #include "project/project-private.h"
 
@@ -14,25 +18,29 @@ teema_search_match_free (TeemaSearchMatch *m)
   g_free (m);
 }
 
-GPtrArray *
-teema_search_run (TeemaProject *project, const char *rule_src,
-                  const TeemaSegmentFilter *filter, GError **error)
+/* The matches, read in one snapshot of the project. */
+static GPtrArray *
+find (TeemaProject *project, TeemaAnalyzer *az, TeemaRule *rule,
+      const TeemaSegmentFilter *filter, GError **error)
 {
-  g_autoptr (TeemaRule) rule = teema_rule_compile (rule_src, error);
-  if (!rule)
-    return NULL;
-  g_autoptr (TeemaAnalyzer) az =
-    teema_coding__analyzer (project, NULL, FALSE, NULL, error);
-  if (!az)
-    return NULL;
-  GPtrArray *segs = teema_store__list_segments (project->store, filter, error);
-  if (!segs)
+  g_autoptr (TeemaCandidates) candidates =
+    teema_words__candidates (project, az, rule, filter, error);
+  if (!candidates)
     return NULL;
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_search_match_free);
-  for (guint i = 0; i < segs->len; i++) {
-    TeemaSegment *s = segs->pdata[i];
-    g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, s->text, -1);
+  for (guint i = 0; i < candidates->segments->len; i++) {
+    const TeemaCandidate *c =
+      &g_array_index (candidates->segments, TeemaCandidate, i);
+    g_autoptr (TeemaSegment) s =
+      teema_store__get_segment (project->store, c->id, error);
+    if (!s) {
+      g_ptr_array_unref (out);
+      return NULL;
+    }
+    g_autoptr (GArray) tokens =
+      c->read_whole ? teema_analyzer_tokenize (az, s->text, -1)
+                    : teema_words__tokens (candidates, az, s->text);
     GArray *hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
     GError *undecided = NULL;
     if (!teema_rule_match_full (rule, az, s->text, tokens, NULL, hits,
@@ -44,16 +52,37 @@ teema_search_run (TeemaProject *project, const char *rule_src,
       g_propagate_prefixed_error (
         error, undecided, "segment %" G_GINT64_FORMAT " (%s #%u): ", s->id,
         s->document, s->ordinal);
-      g_ptr_array_unref (segs);
       g_ptr_array_unref (out);
       return NULL;
     }
+    /* why points into the rule, which is freed on return. */
+    for (guint h = 0; h < hits->len; h++) {
+      TeemaRuleHit *hit = &g_array_index (hits, TeemaRuleHit, h);
+      hit->why = g_intern_string (hit->why);
+    }
     TeemaSearchMatch *m = g_new0 (TeemaSearchMatch, 1);
-    m->segment = g_steal_pointer (&segs->pdata[i]);
+    m->segment = g_steal_pointer (&s);
     m->hits = hits;
     g_ptr_array_add (out, m);
   }
-  g_ptr_array_unref (segs);
+  return out;
+}
+
+GPtrArray *
+teema_search_run (TeemaProject *project, const char *rule_src,
+                  const TeemaSegmentFilter *filter, GError **error)
+{
+  g_autoptr (TeemaRule) rule = teema_rule_compile (rule_src, error);
+  if (!rule)
+    return NULL;
+  g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
+  if (!az)
+    return NULL;
+  gboolean started = FALSE;
+  if (!teema_store__begin_read (project->store, &started, error))
+    return NULL;
+  GPtrArray *out = find (project, az, rule, filter, error);
+  teema_store__end_read (project->store, started);
   return out;
 }
 

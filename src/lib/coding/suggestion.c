@@ -2,11 +2,17 @@
  * rejections of them.
  *
  * A suggestion is a rule coding (coder "rules") of a segment that the
- * coder has neither coded with the same theme nor rejected. They are
- * computed by the store in one query, so a script (teema suggestions) and
- * the terminal coder see the same list in the same order.
+ * coder has neither coded with the same theme nor rejected. The store
+ * finds them in one query; here each gets its support — the words that
+ * made the rules fire, counted from the rule coding's note (autocode
+ * writes "word [lemmas] <- term" per word) — and a segment's suggestions
+ * are ordered by it, so a script (teema suggestions) and the terminal
+ * coder see the same list in the same order.
  * Must always hold: each write is one transaction of its own. */
 #include "coding/coding-private.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 typedef struct {
   gint64 segment_id;
@@ -18,9 +24,10 @@ static gboolean
 write_rejected (TeemaProject *p, gpointer data, GError **error)
 {
   Rejection *c = data;
-  return teema_project__check_segment (p, c->segment_id, error)
-         && teema_store__set_rejected (p->store, c->segment_id, c->theme,
-                                       c->coder, c->rejected, error);
+  g_autofree char *theme = teema_project__theme_code (p, c->theme, error);
+  return theme && teema_project__check_segment (p, c->segment_id, error)
+         && teema_store__set_rejected (p->store, c->segment_id, theme, c->coder,
+                                       c->rejected, error);
 }
 
 gboolean
@@ -36,4 +43,68 @@ GPtrArray *
 teema_rejection_list (TeemaProject *project, const char *coder, GError **error)
 {
   return teema_store__list_rejections (project->store, coder, error);
+}
+
+/* The words a rule coding's note lists: one " <- " per word. */
+static guint
+hits_in (const char *note)
+{
+  guint n = 0;
+  for (const char *p = note; p && (p = strstr (p, " <- ")); p += 4)
+    n++;
+  return n;
+}
+
+typedef struct {
+  TeemaSuggestion *s;
+  guint segment_rank; /* position of its segment in the store's order */
+  guint rank;         /* position in the store's order */
+} Ranked;
+
+static int
+by_support (const void *a, const void *b)
+{
+  const Ranked *x = a, *y = b;
+  if (x->segment_rank != y->segment_rank)
+    return x->segment_rank < y->segment_rank ? -1 : 1;
+  if (x->s->n_hits != y->s->n_hits)
+    return x->s->n_hits > y->s->n_hits ? -1 : 1;
+  return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* Orders each segment's suggestions by support, keeping segment order. */
+static void
+order_by_support (GPtrArray *list)
+{
+  g_autofree Ranked *r = g_new (Ranked, list->len + 1);
+  guint seg_rank = 0;
+  for (guint i = 0; i < list->len; i++) {
+    TeemaSuggestion *s = list->pdata[i];
+    s->n_hits = hits_in (s->note);
+    if (i
+        && s->segment_id
+             != ((TeemaSuggestion *) list->pdata[i - 1])->segment_id)
+      seg_rank++;
+    r[i] = (Ranked){ s, seg_rank, i };
+  }
+  qsort (r, list->len, sizeof *r, by_support);
+  for (guint i = 0; i < list->len; i++)
+    list->pdata[i] = r[i].s;
+}
+
+GPtrArray *
+teema_suggestion_list (TeemaProject *project,
+                       const TeemaSuggestionFilter *filter, GError **error)
+{
+  TeemaSuggestionFilter none = { 0 };
+  const TeemaSuggestionFilter *f = filter ? filter : &none;
+  g_autofree char *theme =
+    f->theme ? teema_project__theme_code (project, f->theme, error) : NULL;
+  if (f->theme && !theme)
+    return NULL;
+  GPtrArray *list = teema_store__list_suggestions (
+    project->store, f->coder, f->segment_id, f->informant, theme, error);
+  if (list)
+    order_by_support (list);
+  return list;
 }

@@ -299,16 +299,24 @@ teema_zip__stream_close (TeemaZipStream *s)
 /* ---- writing --------------------------------------------------------------
  */
 
+/* 1980-01-01, the first date a zip can hold. */
+#define ZIP_EPOCH ((time_t) 315532800)
+
 static gboolean
 write_members (struct archive *a, GArray *members)
 {
   for (guint i = 0; i < members->len; i++) {
     TeemaZipMember *m = &g_array_index (members, TeemaZipMember, i);
+    if (m->stored)
+      archive_write_zip_set_compression_store (a);
+    else
+      archive_write_zip_set_compression_deflate (a);
     struct archive_entry *e = archive_entry_new ();
     archive_entry_set_pathname (e, m->name);
     archive_entry_set_size (e, (la_int64_t) m->len);
     archive_entry_set_filetype (e, AE_IFREG);
     archive_entry_set_perm (e, 0644);
+    archive_entry_set_mtime (e, ZIP_EPOCH, 0);
     gboolean ok =
       archive_write_header (a, e) == ARCHIVE_OK
       && (m->len == 0
@@ -318,6 +326,36 @@ write_members (struct archive *a, GArray *members)
       return FALSE;
   }
   return archive_write_close (a) == ARCHIVE_OK;
+}
+
+static la_ssize_t
+append_out (struct archive *a, void *data, const void *buf, size_t len)
+{
+  g_byte_array_append (data, buf, (guint) len);
+  return (la_ssize_t) len;
+}
+
+GBytes *
+teema_zip__to_bytes (GArray *members, GError **error)
+{
+  GByteArray *out = g_byte_array_new ();
+  struct archive *a = archive_write_new ();
+  archive_write_set_format_zip (a);
+  /* Unblocked: no padding after the archive's last byte. */
+  archive_write_set_bytes_per_block (a, 0);
+  gboolean ok =
+    archive_write_open (a, out, NULL, append_out, NULL) == ARCHIVE_OK
+    && write_members (a, members);
+  if (!ok)
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_IO, "cannot build the archive (%s)",
+      archive_error_string (a) ? archive_error_string (a) : "unknown error");
+  archive_write_free (a);
+  if (!ok) {
+    g_byte_array_unref (out);
+    return NULL;
+  }
+  return g_byte_array_free_to_bytes (out);
 }
 
 gboolean
@@ -341,4 +379,103 @@ teema_zip__write (const char *path, GArray *members, GError **error)
   if (!ok)
     g_unlink (tmp);
   return ok;
+}
+
+/* ---- writing as the data comes ------------------------------------------ */
+
+struct TeemaZipWriter {
+  struct archive *a;
+  char *path, *tmp;
+  gboolean open;     /* the archive file is open */
+  gboolean finished; /* renamed into place */
+};
+
+static gboolean
+writer_fail (TeemaZipWriter *w, GError **error)
+{
+  const char *why = archive_error_string (w->a);
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
+               w->path, why ? why : "unknown error");
+  return FALSE;
+}
+
+TeemaZipWriter *
+teema_zip__writer_new (const char *path, GError **error)
+{
+  TeemaZipWriter *w = g_new0 (TeemaZipWriter, 1);
+  w->path = g_strdup (path);
+  w->tmp = g_strconcat (path, ".tmp", NULL);
+  w->a = archive_write_new ();
+  archive_write_set_format_zip (w->a);
+  /* A member of unknown length gets a data descriptor; without zip64
+   * extensions, which older QDA software cannot read. */
+  archive_write_set_format_option (w->a, "zip", "zip64", NULL);
+  /* Deflate's fastest level: a project's XML compresses well at any level,
+   * and the default's extra squeeze doubled the time of an export. */
+  archive_write_set_format_option (w->a, "zip", "compression-level", "1");
+  if (archive_write_open_filename (w->a, w->tmp) != ARCHIVE_OK) {
+    writer_fail (w, error);
+    teema_zip__writer_free (w);
+    return NULL;
+  }
+  w->open = TRUE;
+  return w;
+}
+
+gboolean
+teema_zip__writer_begin (TeemaZipWriter *w, const char *name, gint64 size,
+                         GError **error)
+{
+  struct archive_entry *e = archive_entry_new ();
+  archive_entry_set_pathname (e, name);
+  if (size >= 0)
+    archive_entry_set_size (e, (la_int64_t) size);
+  else
+    archive_entry_unset_size (e);
+  archive_entry_set_filetype (e, AE_IFREG);
+  archive_entry_set_perm (e, 0644);
+  gboolean ok = archive_write_header (w->a, e) == ARCHIVE_OK;
+  archive_entry_free (e);
+  return ok || writer_fail (w, error);
+}
+
+gboolean
+teema_zip__writer_write (TeemaZipWriter *w, const void *data, gsize len,
+                         GError **error)
+{
+  if (len == 0)
+    return TRUE;
+  return archive_write_data (w->a, data, len) == (la_ssize_t) len
+         || writer_fail (w, error);
+}
+
+gboolean
+teema_zip__writer_finish (TeemaZipWriter *w, GError **error)
+{
+  gboolean ok = archive_write_close (w->a) == ARCHIVE_OK;
+  w->open = FALSE;
+  if (!ok)
+    return writer_fail (w, error);
+  if (g_rename (w->tmp, w->path) != 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
+                 w->path, g_strerror (errno));
+    return FALSE;
+  }
+  w->finished = TRUE;
+  return TRUE;
+}
+
+void
+teema_zip__writer_free (TeemaZipWriter *w)
+{
+  if (!w)
+    return;
+  if (w->open)
+    archive_write_close (w->a);
+  archive_write_free (w->a);
+  if (!w->finished)
+    g_unlink (w->tmp);
+  g_free (w->path);
+  g_free (w->tmp);
+  g_free (w);
 }

@@ -6,8 +6,11 @@
  * Every paragraph becomes a paragraph of teema's text format. A speaker
  * label is taken from a bold run at the start of a paragraph ("H1:" or
  * "H1" followed by text) or left for the transcript parser to find when
- * plain ("H1: ..."). Tables of rows (speaker, text) or (time, speaker,
- * text), as transcription services write them, become one turn per row.
+ * plain ("H1: ..."). A short paragraph all in bold is a label of the
+ * paragraphs below it when it ends in a colon or recurs ("H2" as its own
+ * paragraph before each answer); a bold title used once stays text.
+ * Tables of rows (speaker, text) or (time, speaker, text), as
+ * transcription services write them, become one turn per row.
  * Must always hold: the output is the text format (formats/turns.c
  * writes it), so segmentation is exactly that of a .txt transcript. */
 #include "formats/formats-private.h"
@@ -22,6 +25,8 @@ typedef struct {
   gboolean odt;
   GHashTable *bold_styles; /* ODT automatic styles that are bold */
   GPtrArray *turns;        /* speaker, timestamp, text triples */
+  GArray *bold_only;       /* gboolean per triple: a short all-bold
+                              paragraph, maybe a label of its own */
 } Walk;
 
 static char *
@@ -107,9 +112,58 @@ collect (Walk *w, xmlNodePtr n, gboolean bold, GString *text, GString *lead,
 static void
 add_turn (Walk *w, const char *speaker, const char *ts, const char *text)
 {
+  gboolean no = FALSE;
   g_ptr_array_add (w->turns, g_strdup (speaker));
   g_ptr_array_add (w->turns, g_strdup (ts));
   g_ptr_array_add (w->turns, g_strdup (text));
+  g_array_append_val (w->bold_only, no);
+}
+
+static void
+add_bold_paragraph (Walk *w, const char *text)
+{
+  add_turn (w, NULL, NULL, text);
+  g_array_index (w->bold_only, gboolean, w->bold_only->len - 1) = TRUE;
+}
+
+/* "H2" or "Haastattelija:" without the colon: a new string. */
+static char *
+label_key (const char *text)
+{
+  char *key = g_strstrip (g_strdup (text));
+  gsize n = strlen (key);
+  if (n && key[n - 1] == ':')
+    key[n - 1] = '\0';
+  return g_strstrip (key);
+}
+
+/* Turns the all-bold paragraphs that are labels into speakers of the
+ * paragraphs below: those that end in a colon or recur. */
+static void
+label_paragraphs (Walk *w)
+{
+  g_autoptr (GHashTable) uses =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < w->bold_only->len; i++)
+    if (g_array_index (w->bold_only, gboolean, i)) {
+      char *key = label_key (w->turns->pdata[3 * i + 2]);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (uses, key));
+      g_hash_table_replace (uses, key, GUINT_TO_POINTER (n + 1));
+    }
+  for (guint i = 0; i < w->bold_only->len; i++) {
+    if (!g_array_index (w->bold_only, gboolean, i))
+      continue;
+    char **text = (char **) &w->turns->pdata[3 * i + 2];
+    g_autofree char *key = label_key (*text);
+    gboolean colon = g_str_has_suffix (*text, ":");
+    if (*key
+        && (colon || GPOINTER_TO_UINT (g_hash_table_lookup (uses, key)) > 1)) {
+      g_free (w->turns->pdata[3 * i]);
+      w->turns->pdata[3 * i] = g_steal_pointer (&key);
+      g_free (*text);
+      *text = g_strdup ("");
+    }
+  }
 }
 
 static void
@@ -133,6 +187,8 @@ paragraph (Walk *w, xmlNodePtr p)
       add_turn (w, label, NULL, rest);
     else if (*text->str)
       add_turn (w, NULL, NULL, text->str);
+  } else if (ln && ln <= 40 && ln == text->len && !strchr (label, '\n')) {
+    add_bold_paragraph (w, text->str);
   } else if (text->len) {
     add_turn (w, NULL, NULL, text->str);
   }
@@ -344,10 +400,14 @@ convert (xmlTextReaderPtr r, Input *in, gboolean odt, const char *name,
   xmlTextReaderSetStructuredErrorHandler (r, (xmlStructuredErrorFunc) xml_error,
                                           in);
   Walk w = { odt, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-             g_ptr_array_new_with_free_func (g_free) };
+             g_ptr_array_new_with_free_func (g_free),
+             g_array_new (FALSE, FALSE, sizeof (gboolean)) };
   gboolean ok = walk_reader (&w, r, in, name, error);
   xmlFreeTextReader (r);
   g_clear_error (&in->error);
+  if (ok)
+    label_paragraphs (&w);
+  g_array_unref (w.bold_only);
   char *out = NULL;
   if (ok && w.turns->len)
     out = teema_turns__to_text (w.turns);

@@ -14,11 +14,29 @@
 #include <teema/formats.h>
 #include <teema/transcript.h>
 
+/* How a transcript file was read. */
+typedef struct {
+  const char *encoding; /* in: of plain text that is not UTF-8 (an iconv
+                           name, or "auto"); NULL: such a file is refused */
+  const char *used;     /* out: the encoding read, e.g. "UTF-16LE" */
+  gboolean converted;   /* out: a reader (DOCX, ODT, VTT, SRT) wrote the
+                           text format, so its lines are not the file's */
+} TeemaReadInfo;
+
 /* Reads a transcript file of any registered transcript format into the
- * text format. A project or codebook file (REFI-QDA) fails with
+ * text format, as UTF-8. A project or codebook file (REFI-QDA) fails with
  * TEEMA_ERROR_UNSUPPORTED naming the command that reads it. */
-gboolean teema_formats__read_transcript (const char *path, char **data,
-                                         gsize *len, GError **error);
+gboolean teema_formats__read_transcript (const char *path, TeemaReadInfo *info,
+                                         char **data, gsize *len,
+                                         GError **error);
+
+/* Plain text in any of the encodings of formats/plain.c, as UTF-8. On
+ * failure *data is NULL. */
+gboolean teema_plain__read (const char *path, TeemaReadInfo *info, char **data,
+                            gsize *len, GError **error);
+/* The likelier 8-bit encoding of text that is not UTF-8: "windows-1252"
+ * or "iso-8859-15". */
+const char *teema_plain__guess_8bit (const char *data, gsize len);
 
 /* The readers: each returns the text format of the file at path. */
 typedef char *(*TeemaReadFunc) (const char *path, GError **error);

@@ -187,8 +187,8 @@ command_for (TeemaFileKind kind)
 }
 
 gboolean
-teema_formats__read_transcript (const char *path, char **data, gsize *len,
-                                GError **error)
+teema_formats__read_transcript (const char *path, TeemaReadInfo *info,
+                                char **data, gsize *len, GError **error)
 {
   const Entry *e = detect (path, error);
   if (!e)
@@ -200,13 +200,13 @@ teema_formats__read_transcript (const char *path, char **data, gsize *len,
     return FALSE;
   }
   if (!e->read)
-    return teema__read_file_max (path, TEEMA_TRANSCRIPT_MAX_BYTES,
-                                 "TEEMA_TRANSCRIPT_MAX_BYTES", data, len,
-                                 error);
+    return teema_plain__read (path, info, data, len, error);
   char *text = e->read (path, error);
   if (!text)
     return FALSE;
   *data = text;
   *len = strlen (text);
+  info->used = "UTF-8";
+  info->converted = TRUE;
   return TRUE;
 }

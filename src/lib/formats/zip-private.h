@@ -49,8 +49,30 @@ typedef struct {
   char *name;
   char *data;
   gsize len;
+  gboolean stored; /* not compressed (an ODF "mimetype" must not be) */
 } TeemaZipMember;
 gboolean teema_zip__write (const char *path, GArray *members, GError **error);
+
+/* The same archive in memory, members in order, each dated 1980-01-01
+ * so that the same members always make the same bytes. */
+GBytes *teema_zip__to_bytes (GArray *members, GError **error);
+
+/* A zip written member by member as its data comes, so that memory holds
+ * one piece at a time. Nothing appears at path until finish succeeds (the
+ * archive is written beside it, then renamed); freeing an unfinished
+ * writer removes what it wrote. */
+typedef struct TeemaZipWriter TeemaZipWriter;
+TeemaZipWriter *teema_zip__writer_new (const char *path, GError **error);
+/* Starts a member; size is its length when known, or -1 (then the length
+ * follows the data in the archive). */
+gboolean teema_zip__writer_begin (TeemaZipWriter *writer, const char *name,
+                                  gint64 size, GError **error);
+gboolean teema_zip__writer_write (TeemaZipWriter *writer, const void *data,
+                                  gsize len, GError **error);
+gboolean teema_zip__writer_finish (TeemaZipWriter *writer, GError **error);
+void teema_zip__writer_free (TeemaZipWriter *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaZipWriter, teema_zip__writer_free)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaZip, teema_zip__free)
 

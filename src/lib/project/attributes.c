@@ -155,7 +155,10 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
   for (guint r = 1; r < rows->len; r++) {
     Row *row = rows->pdata[r];
     const char *code = row->fields->pdata[0];
-    if (!teema_store__find_informant (store, code)) {
+    gint64 id = teema_store__find_informant (store, code, error);
+    if (id < 0)
+      return FALSE;
+    if (!id) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                    "%s:%u: no informant '%s' in the project (see 'teema "
                    "informant list'; import its transcript first)",
@@ -180,7 +183,10 @@ write_rows (TeemaProject *p, gpointer data, GError **error)
   Row *head = job->rows->pdata[0];
   for (guint r = 1; r < job->rows->len; r++) {
     Row *row = job->rows->pdata[r];
-    gint64 id = teema_store__find_informant (p->store, row->fields->pdata[0]);
+    gint64 id =
+      teema_store__find_informant (p->store, row->fields->pdata[0], error);
+    if (id <= 0)
+      return FALSE;
     for (guint i = 1; i < row->fields->len; i++) {
       g_autofree char *key = g_ascii_strdown (head->fields->pdata[i], -1);
       if (!teema_store__set_informant_attr (p->store, id, key,

@@ -3,11 +3,15 @@
  * Format (see teema/codebook.h): "codebook:" and "language:" at column 1,
  * then "theme ID" blocks with indented "key: value" fields. Rules are
  * compiled while parsing so that errors point at file:line:column.
- * Must always hold: codes are unique, every parent exists, there is no
- * cycle, and themes are ordered parents first (file order among siblings). */
+ * Codes compare case-insensitively by Unicode case folding ("Työolot" is
+ * "työolot"), everywhere in this file.
+ * Must always hold: codes are unique, every parent exists (spelled as its
+ * parent's code), there is no cycle, and themes are ordered parents first
+ * (file order among siblings). */
 #include "project/project-private.h"
 #include "rules/rules-private.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 struct TeemaCodebook {
@@ -17,10 +21,15 @@ struct TeemaCodebook {
   GHashTable *index; /* lower-case code -> position + 1 in themes */
 };
 
+/* The index key of a code: codes are equal as teema_theme_code_equal
+ * says (ignoring case in any alphabet), so are their keys. */
 static char *
 code_key (const char *code)
 {
-  return g_ascii_strdown (code, -1);
+  if (g_str_is_ascii (code))
+    return g_ascii_strdown (code, -1);
+  g_autofree char *folded = g_utf8_casefold (code, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
 /* Rebuilds the code index after themes changed order. */
@@ -32,22 +41,6 @@ reindex (TeemaCodebook *cb)
     g_hash_table_insert (cb->index,
                          code_key (((TeemaTheme *) cb->themes->pdata[i])->code),
                          GUINT_TO_POINTER (i + 1));
-}
-
-static void
-theme_free (TeemaTheme *t)
-{
-  if (!t)
-    return;
-  g_free (t->code);
-  g_free (t->parent);
-  g_free (t->label_fi);
-  g_free (t->label_en);
-  g_free (t->description);
-  g_free (t->colour);
-  g_ptr_array_unref (t->rules);
-  g_ptr_array_unref (t->excludes);
-  g_free (t);
 }
 
 static TeemaTheme *
@@ -77,7 +70,8 @@ static TeemaCodebook *
 codebook_new (void)
 {
   TeemaCodebook *cb = g_new0 (TeemaCodebook, 1);
-  cb->themes = g_ptr_array_new_with_free_func ((GDestroyNotify) theme_free);
+  cb->themes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_theme__free);
   cb->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return cb;
 }
@@ -107,19 +101,38 @@ parse_error (Where *w, guint col, const char *fmt, ...)
   return FALSE;
 }
 
-static gboolean
-valid_code (const char *code)
+gboolean
+teema_theme_code_valid (const char *code)
 {
-  if (!*code)
+  if (!code || !*code || !g_utf8_validate (code, -1, NULL))
     return FALSE;
-  for (const char *p = code; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
+  for (const char *p = code; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (!g_unichar_isalnum (c) && !g_unichar_ismark (c) && c != '_' && c != '-'
+        && c != '.')
       return FALSE;
+  }
   return TRUE;
 }
 
-static gboolean
-valid_colour (const char *c)
+gboolean
+teema_theme_code_equal (const char *a, const char *b)
+{
+  if (!a || !b)
+    return a == b;
+  if (g_ascii_strcasecmp (a, b) == 0)
+    return TRUE;
+  if (g_str_is_ascii (a) && g_str_is_ascii (b))
+    return FALSE; /* the common case, without allocating */
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_autofree char *na = g_utf8_normalize (fa, -1, G_NORMALIZE_NFC);
+  g_autofree char *nb = g_utf8_normalize (fb, -1, G_NORMALIZE_NFC);
+  return g_strcmp0 (na, nb) == 0;
+}
+
+gboolean
+teema_codebook__valid_colour (const char *c)
 {
   if (strlen (c) != 7 || c[0] != '#')
     return FALSE;
@@ -169,21 +182,26 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     set_field (&t->label_fi, value);
   else if (g_str_equal (key, "label.en"))
     set_field (&t->label_en, value);
-  else if (g_str_equal (key, "description")) {
+  else if (g_str_equal (key, "renamed-from")) {
+    if (!teema_theme_code_valid (value))
+      return parse_error (w, value_col, "renamed-from '%s' is not a theme id",
+                          value);
+    set_field (&t->renamed_from, value);
+  } else if (g_str_equal (key, "description")) {
     char *joined = t->description
                      ? g_strconcat (t->description, " ", value, NULL)
                      : g_strdup (value);
     g_free (t->description);
     t->description = joined;
   } else if (g_str_equal (key, "colour") || g_str_equal (key, "color")) {
-    if (!valid_colour (value))
+    if (!teema_codebook__valid_colour (value))
       return parse_error (w, value_col, "colour '%s' is not #rrggbb", value);
     set_field (&t->colour, value);
   } else {
     return parse_error (w, key_col,
                         "unknown field '%s' in theme '%s' (fields: parent, "
                         "label.fi, label.en, description, colour, rule, "
-                        "exclude)",
+                        "exclude, renamed-from)",
                         key, t->code);
   }
   return TRUE;
@@ -216,10 +234,10 @@ top_level (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
 {
   if (g_str_has_prefix (line, "theme ") || g_str_equal (line, "theme")) {
     g_autofree char *code = g_strstrip (g_strdup (line + 5));
-    if (!valid_code (code))
+    if (!teema_theme_code_valid (code))
       return parse_error (w, 7,
                           "theme id '%s' must be letters, digits, "
-                          "'_', '-' or '.' (e.g. 'theme trust')",
+                          "'_', '-' or '.' (e.g. 'theme työolot')",
                           code);
     g_autofree char *key = code_key (code);
     if (g_hash_table_contains (cb->index, key))
@@ -307,22 +325,27 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
     TeemaTheme *t = cb->themes->pdata[i];
     if (!t->parent)
       continue;
-    g_autofree char *parent = code_key (t->parent);
-    if (!g_hash_table_contains (cb->index, parent)) {
+    const TeemaTheme *parent = teema_codebook_lookup (cb, t->parent);
+    if (!parent) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    "%s:%u: theme '%s' has unknown parent '%s'", name, t->line,
                    t->code, t->parent);
       return FALSE;
     }
-    GPtrArray *kids = g_hash_table_lookup (children, parent);
+    /* The parent as its theme spells it. */
+    set_field (&t->parent, parent->code);
+    char *key = code_key (t->parent);
+    GPtrArray *kids = g_hash_table_lookup (children, key);
     if (!kids) {
       kids = g_ptr_array_new ();
-      g_hash_table_insert (children, g_steal_pointer (&parent), kids);
+      g_hash_table_insert (children, key, kids);
+    } else {
+      g_free (key);
     }
     g_ptr_array_add (kids, t);
   }
   GPtrArray *ordered =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) theme_free);
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_theme__free);
   for (guint i = 0; i < cb->themes->len; i++) {
     TeemaTheme *t = cb->themes->pdata[i];
     if (!t->parent)
@@ -487,49 +510,166 @@ teema_codebook_to_text (const TeemaCodebook *cb)
 
 /* ---- in the project ------------------------------------------------------ */
 
+gboolean
+teema_codebook_mark_renamed (TeemaCodebook *cb, const char *old_code,
+                             const char *new_code, GError **error)
+{
+  gint i = teema_codebook_index (cb, new_code);
+  if (i < 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "rename %s=%s: the codebook has no theme '%s'", old_code,
+                 new_code, new_code);
+    return FALSE;
+  }
+  if (!teema_theme_code_valid (old_code)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                 "rename %s=%s: '%s' is not a theme id", old_code, new_code,
+                 old_code);
+    return FALSE;
+  }
+  TeemaTheme *t = cb->themes->pdata[i];
+  set_field (&t->renamed_from, old_code);
+  return TRUE;
+}
+
+void
+teema_codebook_changes_clear (TeemaCodebookChanges *changes)
+{
+  if (changes && changes->notes)
+    g_clear_pointer (&changes->notes, g_ptr_array_unref);
+}
+
 typedef struct {
   const TeemaCodebook *cb;
   gboolean force;
+  TeemaCodebookChanges *changes;
+  GPtrArray *stored; /* TeemaTheme *: the project's themes, kept current */
 } SetJob;
 
-static gboolean
-drop_missing_themes (TeemaProject *p, const SetJob *job, GError **error)
+static void note (SetJob *job, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+note (SetJob *job, const char *fmt, ...)
 {
-  GPtrArray *old = teema_store__list_themes (p->store, error);
-  if (!old)
+  va_list ap;
+  va_start (ap, fmt);
+  g_ptr_array_add (job->changes->notes, g_strdup_vprintf (fmt, ap));
+  va_end (ap);
+}
+
+/* The project's spelling of code (Unicode case-insensitive), or NULL. */
+static const char *
+stored_code (SetJob *job, const char *code)
+{
+  for (guint i = 0; i < job->stored->len; i++) {
+    const TeemaTheme *t = job->stored->pdata[i];
+    if (teema_theme_code_equal (t->code, code))
+      return t->code;
+  }
+  return NULL;
+}
+
+static gboolean
+reload_stored (TeemaProject *p, SetJob *job, GError **error)
+{
+  GPtrArray *themes = teema_store__list_themes (p->store, error);
+  if (!themes)
     return FALSE;
-  gboolean ok = TRUE;
-  for (guint i = 0; ok && i < old->len; i++) {
-    TeemaTheme *t = old->pdata[i];
+  g_ptr_array_set_free_func (themes, (GDestroyNotify) teema_theme__free);
+  if (job->stored)
+    g_ptr_array_unref (job->stored);
+  job->stored = themes;
+  return TRUE;
+}
+
+/* Renames stored themes the codebook says were renamed ("renamed-from:"),
+ * and stored themes spelled in another case, so that their codings stay. */
+static gboolean
+apply_renames (TeemaProject *p, SetJob *job, GError **error)
+{
+  for (guint i = 0; i < job->cb->themes->len; i++) {
+    const TeemaTheme *t = job->cb->themes->pdata[i];
+    const char *was =
+      t->renamed_from ? stored_code (job, t->renamed_from) : NULL;
+    if (!was || teema_theme_code_equal (was, t->code))
+      continue; /* nothing by that name any more: already renamed */
+    if (stored_code (job, t->code)) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
+                   "cannot rename '%s' to '%s': the project has both; to "
+                   "join them use 'teema theme merge %s %s'",
+                   was, t->code, was, t->code);
+      return FALSE;
+    }
+    gint64 n = teema_store__count_theme_codings (p->store, was, error);
+    if (n < 0)
+      return FALSE;
+    note (job, "renamed %s to %s (%" G_GINT64_FORMAT " coding%s kept)", was,
+          t->code, n, n == 1 ? "" : "s");
+    job->changes->n_renamed++;
+    if (!teema_store__rename_theme (p->store, was, t->code, error)
+        || !reload_stored (p, job, error))
+      return FALSE;
+  }
+  for (guint i = 0; i < job->cb->themes->len; i++) {
+    const TeemaTheme *t = job->cb->themes->pdata[i];
+    const char *was = stored_code (job, t->code);
+    if (was && !g_str_equal (was, t->code)
+        && (!teema_store__rename_theme (p->store, was, t->code, error)
+            || !reload_stored (p, job, error)))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+drop_missing_themes (TeemaProject *p, SetJob *job, GError **error)
+{
+  guint uncoded = 0;
+  for (guint i = 0; i < job->stored->len; i++) {
+    TeemaTheme *t = job->stored->pdata[i];
     if (teema_codebook_lookup (job->cb, t->code))
       continue;
-    guint n = teema_store__count_theme_codings (p->store, t->code);
+    gint64 n = teema_store__count_theme_codings (p->store, t->code, error);
+    if (n < 0)
+      return FALSE;
     if (n && !job->force) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                   "theme '%s' has %u codings but is not in the new "
-                   "codebook; keep it, or use --force to drop it and its "
-                   "codings",
-                   t->code, n);
-      ok = FALSE;
-    } else {
-      ok = teema_store__delete_theme (p->store, t->code, error);
+                   "theme '%s' has %" G_GINT64_FORMAT
+                   " codings but is not in the new "
+                   "codebook; keep it, say it was renamed ('renamed-from: "
+                   "%s' in the new theme's block, or --rename %s=NEW), or "
+                   "use --force to drop it and its codings",
+                   t->code, n, t->code, t->code);
+      return FALSE;
     }
+    if (!teema_store__delete_theme (p->store, t->code, error))
+      return FALSE;
+    job->changes->n_removed++;
+    job->changes->n_codings_removed += (guint) n;
+    uncoded += n == 0;
+    if (n)
+      note (job, "removed %s and its %" G_GINT64_FORMAT " coding%s", t->code, n,
+            n == 1 ? "" : "s");
   }
-  g_ptr_array_set_free_func (old, (GDestroyNotify) theme_free);
-  g_ptr_array_unref (old);
-  return ok;
+  if (uncoded)
+    note (job, "removed %u theme%s without codings", uncoded,
+          uncoded == 1 ? "" : "s");
+  return TRUE;
 }
 
 static gboolean
 write_codebook (TeemaProject *p, gpointer data, GError **error)
 {
   SetJob *job = data;
-  if (!drop_missing_themes (p, job, error))
+  if (!reload_stored (p, job, error) || !apply_renames (p, job, error)
+      || !drop_missing_themes (p, job, error))
     return FALSE;
-  for (guint i = 0; i < job->cb->themes->len; i++)
-    if (!teema_store__upsert_theme (p->store, job->cb->themes->pdata[i], i,
-                                    error))
+  for (guint i = 0; i < job->cb->themes->len; i++) {
+    const TeemaTheme *t = job->cb->themes->pdata[i];
+    job->changes->n_added += stored_code (job, t->code) == NULL;
+    if (!teema_store__upsert_theme (p->store, t, i, error))
       return FALSE;
+  }
   return teema_store__set_setting (p->store, "codebook",
                                    job->cb->name ? job->cb->name : "", error)
          && teema_store__set_setting (p->store, "language",
@@ -537,11 +677,31 @@ write_codebook (TeemaProject *p, gpointer data, GError **error)
 }
 
 gboolean
+teema_codebook_apply (TeemaProject *project, const TeemaCodebook *cb,
+                      gboolean force, TeemaCodebookChanges *changes,
+                      GError **error)
+{
+  TeemaCodebookChanges mine = { 0 };
+  TeemaCodebookChanges *c = changes ? changes : &mine;
+  memset (c, 0, sizeof *c);
+  c->notes = g_ptr_array_new_with_free_func (g_free);
+  SetJob job = { cb, force, c, NULL };
+  gboolean ok = teema_project__transact (project, write_codebook, &job, error);
+  if (job.stored)
+    g_ptr_array_unref (job.stored);
+  if (!ok) {
+    teema_codebook_changes_clear (c);
+    memset (c, 0, sizeof *c);
+  }
+  teema_codebook_changes_clear (&mine);
+  return ok;
+}
+
+gboolean
 teema_codebook_set (TeemaProject *project, const TeemaCodebook *cb,
                     gboolean force, GError **error)
 {
-  SetJob job = { cb, force };
-  return teema_project__transact (project, write_codebook, &job, error);
+  return teema_codebook_apply (project, cb, force, NULL, error);
 }
 
 TeemaCodebook *
@@ -550,20 +710,20 @@ teema_codebook_get (TeemaProject *project, GError **error)
   GPtrArray *themes = teema_store__list_themes (project->store, error);
   if (!themes)
     return NULL;
-  if (themes->len == 0) {
-    g_ptr_array_unref (themes);
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK,
-                 "%s: the project has no codebook yet; load one with "
-                 "'teema codebook import FILE'",
-                 project->path);
-    return NULL;
-  }
   TeemaCodebook *cb = codebook_new ();
   g_ptr_array_unref (cb->themes);
-  g_ptr_array_set_free_func (themes, (GDestroyNotify) theme_free);
+  g_ptr_array_set_free_func (themes, (GDestroyNotify) teema_theme__free);
   cb->themes = themes;
-  cb->name = teema_store__get_setting (project->store, "codebook");
-  cb->language = teema_store__get_setting (project->store, "language");
+  GError *local = NULL;
+  cb->name = teema_store__get_setting (project->store, "codebook", &local);
+  if (!local)
+    cb->language =
+      teema_store__get_setting (project->store, "language", &local);
+  if (local) {
+    g_propagate_error (error, local);
+    teema_codebook_free (cb);
+    return NULL;
+  }
   if (!order_themes (cb, project->path, error)) {
     teema_codebook_free (cb);
     return NULL;

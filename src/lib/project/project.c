@@ -51,6 +51,14 @@ teema_project_create (const char *path, GError **error)
   return p;
 }
 
+/* A project from before the word index gets it on first open, in the
+ * transaction after the migration's. */
+static gboolean
+index_missing (TeemaProject *p, gpointer data, GError **error)
+{
+  return teema_words__index_missing (p->store, error);
+}
+
 /* A path that is not a regular file: a clear error for each case. */
 static gboolean
 check_file (const char *path, GError **error)
@@ -82,7 +90,16 @@ teema_project_open (const char *path, GError **error)
   if (!check_file (path, error))
     return NULL;
   TeemaStore *store = teema_store__open (path, FALSE, error);
-  return store ? project_new (path, store) : NULL;
+  if (!store)
+    return NULL;
+  TeemaProject *p = project_new (path, store);
+  if (teema_store__migrated (store)
+      && !teema_project__transact (p, index_missing, NULL, error)) {
+    g_prefix_error (error, "%s: ", path);
+    teema_project_free (p);
+    return NULL;
+  }
+  return p;
 }
 
 TeemaProject *
@@ -125,7 +142,8 @@ teema_project_schema_version (void)
 char *
 teema_project_get_setting (TeemaProject *project, const char *key)
 {
-  return teema_store__get_setting (project->store, key);
+  /* The public call has no error: a failed read reads as unset. */
+  return teema_store__get_setting (project->store, key, NULL);
 }
 
 typedef struct {

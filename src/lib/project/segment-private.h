@@ -7,9 +7,11 @@
 
 /* Segments of transcript in text order (TeemaSegment *, without ids or
  * document fields): one per turn, or its paragraphs, or its ICU sentences.
- * Each carries its text, word count and the turn's speaker. */
+ * Each carries its text, the turn's speaker and, with count_words, its
+ * word count (import counts while it indexes the words, so it passes
+ * FALSE and the segmentation runs once). */
 GPtrArray *teema_segment__cut (const TeemaTranscript *transcript,
-                               TeemaSegmentation mode);
+                               TeemaSegmentation mode, gboolean count_words);
 
 const char *teema_segmentation__name (TeemaSegmentation mode);
 

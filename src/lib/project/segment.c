@@ -42,10 +42,16 @@ byte_of (Cursor *c, guint cp)
   return c->at_byte;
 }
 
+typedef struct {
+  GPtrArray *out;
+  gboolean count_words;
+} Cut;
+
 static void
-add_segment (GPtrArray *out, const TeemaTurn *turn, const char *text, gsize bs,
+add_segment (Cut *cut, const TeemaTurn *turn, const char *text, gsize bs,
              gsize be, guint cs)
 {
+  GPtrArray *out = cut->out;
   while (bs < be && g_ascii_isspace (text[bs])) {
     bs++;
     cs++;
@@ -61,14 +67,14 @@ add_segment (GPtrArray *out, const TeemaTurn *turn, const char *text, gsize bs,
   s->timestamp = g_strdup (turn->timestamp);
   s->text = g_strndup (text + bs, be - bs);
   s->start = cs;
-  s->end = cs + (guint) g_utf8_strlen (s->text, -1);
-  s->n_words = teema_text_count_words (s->text, -1);
+  s->end = cs + (guint) teema__utf8_length (s->text, -1);
+  s->n_words = cut->count_words ? teema_text_count_words (s->text, -1) : 0;
   g_ptr_array_add (out, s);
 }
 
 static void
-cut_paragraphs (GPtrArray *out, const TeemaTurn *turn, const char *text,
-                gsize bs, gsize be, guint cs)
+cut_paragraphs (Cut *out, const TeemaTurn *turn, const char *text, gsize bs,
+                gsize be, guint cs)
 {
   gsize start = bs;
   guint start_cp = cs, cp = cs;
@@ -88,8 +94,8 @@ cut_paragraphs (GPtrArray *out, const TeemaTurn *turn, const char *text,
 }
 
 static void
-cut_sentences (GPtrArray *out, const TeemaTurn *turn, const char *text,
-               gsize bs, gsize be, guint cs)
+cut_sentences (Cut *out, const TeemaTurn *turn, const char *text, gsize bs,
+               gsize be, guint cs)
 {
   g_autoptr (GArray) ends = teema_text_sentences (text + bs, be - bs);
   gsize prev = 0;
@@ -97,27 +103,29 @@ cut_sentences (GPtrArray *out, const TeemaTurn *turn, const char *text,
   for (guint i = 0; i < ends->len; i++) {
     gsize next = g_array_index (ends, gsize, i);
     add_segment (out, turn, text, bs + prev, bs + next, cp);
-    cp += (guint) g_utf8_strlen (text + bs + prev, (gssize) (next - prev));
+    cp += (guint) teema__utf8_length (text + bs + prev, (gssize) (next - prev));
     prev = next;
   }
 }
 
 GPtrArray *
-teema_segment__cut (const TeemaTranscript *transcript, TeemaSegmentation mode)
+teema_segment__cut (const TeemaTranscript *transcript, TeemaSegmentation mode,
+                    gboolean count_words)
 {
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
+  Cut cut = { out, count_words };
   Cursor c = { teema_transcript_text (transcript), 0, 0 };
   for (guint i = 0; i < teema_transcript_n_turns (transcript); i++) {
     const TeemaTurn *turn = teema_transcript_turn (transcript, i);
     gsize bs = byte_of (&c, turn->start);
     gsize be = byte_of (&c, turn->end);
     if (mode == TEEMA_SEGMENT_PARAGRAPH)
-      cut_paragraphs (out, turn, c.text, bs, be, turn->start);
+      cut_paragraphs (&cut, turn, c.text, bs, be, turn->start);
     else if (mode == TEEMA_SEGMENT_SENTENCE)
-      cut_sentences (out, turn, c.text, bs, be, turn->start);
+      cut_sentences (&cut, turn, c.text, bs, be, turn->start);
     else
-      add_segment (out, turn, c.text, bs, be, turn->start);
+      add_segment (&cut, turn, c.text, bs, be, turn->start);
   }
   return out;
 }
@@ -142,4 +150,33 @@ TeemaSegment *
 teema_segment_get (TeemaProject *project, gint64 id, GError **error)
 {
   return teema_store__get_segment (project->store, id, error);
+}
+
+GArray *
+teema_segment_sentences (const TeemaSegment *segment)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaSpan));
+  const char *text = segment->text ? segment->text : "";
+  gsize len = strlen (text);
+  g_autoptr (GArray) ends = teema_text_sentences (text, len);
+  gsize prev = 0;
+  guint cp = 0;
+  for (guint i = 0; i < ends->len; i++) {
+    gsize next = g_array_index (ends, gsize, i);
+    gsize bs = prev, be = next;
+    guint cs = cp;
+    cp += (guint) g_utf8_strlen (text + prev, (gssize) (next - prev));
+    prev = next;
+    while (bs < be && g_ascii_isspace (text[bs]))
+      bs++, cs++;
+    while (be > bs && g_ascii_isspace (text[be - 1]))
+      be--;
+    if (be == bs)
+      continue;
+    TeemaSpan span = {
+      cs, cs + (guint) g_utf8_strlen (text + bs, (gssize) (be - bs))
+    };
+    g_array_append_val (out, span);
+  }
+  return out;
 }

@@ -1,38 +1,16 @@
-/* transcript.c — plain-text and Markdown transcripts into speaker turns.
+/* project/transcript.c — plain-text and Markdown transcripts: the input,
+ * the front matter and what the parse found.
  *
  * Input: UTF-8 (a BOM is dropped), CRLF or CR line ends (made LF), an
- * optional front matter between "---" lines, then turns that start with a
- * speaker label: "H1:", "[00:01:23] H2:", "**H3:**". Lines without a label
- * continue the turn; Markdown headings end it. The text is NFC-normalised.
+ * optional front matter between "---" lines, then the body. The text is
+ * NFC-normalised. speakers.c finds the labels and turns of the body,
+ * roles.c who is who; this file holds the word lists both use.
  * Must always hold: the stored text is exactly the body after the front
  * matter, every turn's [start, end) is in code points into it, and turns do
  * not overlap. Errors name the file and the 1-based line in the file. */
-#include <teema/transcript.h>
+#include "project/transcript-private.h"
 
 #include <string.h>
-#include <teema/error.h>
-
-struct TeemaTranscript {
-  char *text;       /* NFC body, LF line ends */
-  GArray *turns;    /* TeemaTurn */
-  GPtrArray *keys;  /* front-matter keys in order, NULL-terminated */
-  GHashTable *meta; /* key -> value */
-  guint body_line;  /* file line of the body's first line */
-};
-
-static const char *const interviewer_labels[] = {
-  "haastattelija",
-  "haast",
-  "i",
-  "int",
-  "interviewer",
-  "q",
-  "moderator",
-  "tutkija",
-  "fasilitaattori",
-  "haastattelija 1",
-  "haastattelija 2",
-};
 
 static void
 turn_clear (gpointer p)
@@ -51,6 +29,11 @@ teema_transcript_free (TeemaTranscript *t)
   g_array_unref (t->turns);
   g_ptr_array_unref (t->keys);
   g_hash_table_destroy (t->meta);
+  g_ptr_array_unref (t->warnings);
+  g_free (t->name);
+  g_free (t->interviewer);
+  g_free (t->speakers);
+  g_free (t->informant);
   g_free (t);
 }
 
@@ -109,10 +92,29 @@ check_encoding (const char *data, gsize len, const char *name, GError **error)
   glong column = g_utf8_strlen (line_start, end - line_start) + 1;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
                "%s:%u:%ld: not valid UTF-8 (byte 0x%02X); save the file as "
-               "UTF-8 (e.g. 'iconv -f latin1 -t utf-8')",
+               "UTF-8, or import it with '--encoding windows-1252' (or the "
+               "encoding it is in)",
                name, line_of (data, end), column,
                (unsigned) (unsigned char) *end);
   return FALSE;
+}
+
+/* TRUE when s[0, n) is well-formed UTF-8 of code points below U+0300
+ * (ASCII, Latin-1 and the Latin extensions: Finnish text): such text has
+ * no combining marks and no character NFC changes, so it is NFC already
+ * and the normaliser, the costliest step of an import, can be skipped. */
+static gboolean
+nfc_already (const char *s, gsize n)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  for (gsize i = 0; i < n; i++) {
+    if (p[i] < 0x80)
+      continue;
+    if (p[i] < 0xC2 || p[i] > 0xCB || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80)
+      return FALSE;
+    i++;
+  }
+  return TRUE;
 }
 
 /* Drops a BOM, makes line ends LF and normalises to NFC. */
@@ -139,9 +141,13 @@ clean_text (const char *data, gsize len)
   for (gsize at = 0; at < s->len;) {
     const char *eol = memchr (s->str + at, '\n', s->len - at);
     gsize n = eol ? (gsize) (eol - s->str - at) + 1 : s->len - at;
-    g_autofree char *line =
-      g_utf8_normalize (s->str + at, (gssize) n, G_NORMALIZE_NFC);
-    g_string_append (nfc, line);
+    if (nfc_already (s->str + at, n)) {
+      g_string_append_len (nfc, s->str + at, (gssize) n);
+    } else {
+      g_autofree char *line =
+        g_utf8_normalize (s->str + at, (gssize) n, G_NORMALIZE_NFC);
+      g_string_append (nfc, line);
+    }
     at += n;
   }
   g_string_free (s, TRUE);
@@ -224,223 +230,232 @@ parse_front_matter (TeemaTranscript *t, const char *text, const char *name,
   return NULL;
 }
 
-/* ---- speaker labels ------------------------------------------------------ */
+/* ---- word lists --------------------------------------------------------- */
 
-static GRegex *
-label_regex (void)
+/* Labels of the one who asks, in the conventions students use (Finnish
+ * first) and in a few other languages of the example transcripts. */
+static const char *const interviewer_words[] = {
+  "haastattelija",
+  "haast",
+  "h",
+  "kysyjä",
+  "kysyja",
+  "k",
+  "tutkija",
+  "fasilitaattori",
+  "moderaattori",
+  "i",
+  "int",
+  "iv",
+  "interviewer",
+  "q",
+  "moderator",
+  "mod",
+  "researcher",
+  "entrevistador",
+  "entrevistadora",
+  "moderador",
+  "moderadora",
+  "intervjuare",
+};
+
+/* Labels that say "the one who answers" and so name nobody: never an
+ * informant id, never the interviewer. */
+static const char *const answer_words[] = {
+  "haastateltava",
+  "haastateltu",
+  "vastaaja",
+  "vast",
+  "v",
+  "informantti",
+  "r",
+  "resp",
+  "respondent",
+  "interviewee",
+  "ie",
+  "a",
+  "informant",
+  "entrevistado",
+  "entrevistada",
+};
+
+/* Labels that name a role or a number, not a person ("Speaker 2",
+ * "Asiakas"): never an informant id, but maybe the interviewer. */
+static const char *const neutral_words[] = {
+  "osallistuja", "puhuja",  "henkilö", "asiakas",      "työntekijä",
+  "participant", "speaker", "person",  "participante",
+};
+
+/* label without case, a trailing '.' or a trailing " 2": a new string. */
+static char *
+word_key (const char *label)
 {
-  static GRegex *re;
-  if (g_once_init_enter (&re)) {
-    GRegex *r = g_regex_new (
-      "^[ \\t]*(?:[\\[(]((?:\\d{1,2}:)?\\d{1,2}:\\d{2}(?:[.,]\\d+)?)[\\])]"
-      "[ \\t]*)?(?:\\*\\*)?"
-      "(\\p{Lu}[\\p{L}\\p{N}_.\\-]{0,24}(?: [\\p{Lu}\\p{N}][\\p{L}\\p{N}_.\\-]"
-      "{0,24})?)(?:\\*\\*)?[ \\t]*:(?:\\*\\*)?(?:[ \\t]+|$)",
-      G_REGEX_OPTIMIZE, 0, NULL);
-    g_once_init_leave (&re, r);
+  char *key = g_utf8_strdown (label, -1);
+  gsize n = strlen (key);
+  if (n > 1 && key[n - 1] == '.')
+    key[--n] = '\0';
+  const char *space = strrchr (key, ' ');
+  if (space && space[1]) {
+    const char *p = space + 1;
+    while (g_ascii_isdigit (*p))
+      p++;
+    if (!*p)
+      key[space - key] = '\0';
   }
-  return re;
+  return key;
 }
 
 static gboolean
-in_list (const char *label, const char *list)
+in_words (const char *label, const char *const *words, gsize n)
 {
-  if (!list)
-    return FALSE;
-  g_auto (GStrv) items = g_strsplit (list, ",", -1);
-  for (guint i = 0; items[i]; i++)
-    if (g_ascii_strcasecmp (g_strstrip (items[i]), label) == 0)
+  g_autofree char *key = word_key (label);
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (key, words[i]))
       return TRUE;
   return FALSE;
 }
 
-static gboolean
-is_interviewer (const TeemaTranscript *t, const char *label)
+gboolean
+teema_labels__is_interviewer_word (const char *label)
 {
-  g_autofree char *lower = g_utf8_strdown (label, -1);
-  for (gsize i = 0; i < G_N_ELEMENTS (interviewer_labels); i++)
-    if (g_str_equal (lower, interviewer_labels[i]))
-      return TRUE;
-  return in_list (label, g_hash_table_lookup (t->meta, "interviewer"));
+  return in_words (label, interviewer_words, G_N_ELEMENTS (interviewer_words));
 }
 
-/* A label is a speaker when it is known, looks like an id ("H1",
- * "Asiakas 2") or, without a declared informant, is a single word. */
-static gboolean
-accept_label (const TeemaTranscript *t, const char *label, GHashTable *seen)
+gboolean
+teema_labels__answers (const char *label)
 {
-  if (is_interviewer (t, label) || g_hash_table_contains (seen, label)
-      || in_list (label, g_hash_table_lookup (t->meta, "speakers")))
-    return TRUE;
-  const char *informant = g_hash_table_lookup (t->meta, "informant");
-  if (informant)
-    return g_str_equal (label, informant)
-           || in_list (label, g_hash_table_lookup (t->meta, "speakers"))
-           || g_regex_match_simple ("^\\p{L}{1,12} ?\\d{1,3}$", label, 0, 0);
-  return strchr (label, ' ') == NULL
-         || g_regex_match_simple ("^\\p{L}{1,12} \\d{1,3}$", label, 0, 0);
+  return in_words (label, answer_words, G_N_ELEMENTS (answer_words));
 }
 
-/* ---- turns --------------------------------------------------------------- */
-
-typedef struct {
-  TeemaTranscript *t;
-  const char *body;
-  GHashTable *seen;
-  TeemaTurn cur;   /* cur.speaker != NULL while a turn is open */
-  gsize cur_byte;  /* byte offset of the open turn's content */
-  guint cur_cp;    /* ... and its code point offset */
-  gsize last_byte; /* end of the open turn's last non-blank line */
-  guint line_cp;   /* code point offset of the current line */
-  guint too_many;  /* line of the turn past TEEMA_TRANSCRIPT_MAX_TURNS */
-} TurnParser;
-
-static guint
-cps (const char *s, gsize from, gsize to)
+gboolean
+teema_labels__is_generic (const char *label)
 {
-  return (guint) g_utf8_strlen (s + from, (gssize) (to - from));
+  return teema_labels__answers (label)
+         || in_words (label, neutral_words, G_N_ELEMENTS (neutral_words));
 }
 
-static void
-close_turn (TurnParser *tp)
+gboolean
+teema_labels__in_list (const char *label, const char *list)
 {
-  if (!tp->cur.speaker)
-    return;
-  gsize start = tp->cur_byte, end = tp->last_byte;
-  guint start_cp = tp->cur_cp;
-  while (start < end && g_ascii_isspace (tp->body[start])) {
-    start++;
-    start_cp++;
-  }
-  while (end > start && g_ascii_isspace (tp->body[end - 1]))
-    end--;
-  if (end > start) {
-    tp->cur.start = start_cp;
-    tp->cur.end = start_cp + cps (tp->body, start, end);
-    g_array_append_val (tp->t->turns, tp->cur);
-    if (tp->t->turns->len > TEEMA_TRANSCRIPT_MAX_TURNS && !tp->too_many)
-      tp->too_many = tp->cur.line;
-  } else {
-    turn_clear (&tp->cur);
-  }
-  memset (&tp->cur, 0, sizeof tp->cur);
-}
-
-static void
-open_turn (TurnParser *tp, GMatchInfo *m, const char *line, gsize line_byte,
-           guint lineno)
-{
-  close_turn (tp);
-  int end = 0;
-  g_match_info_fetch_pos (m, 0, NULL, &end);
-  tp->cur_cp = tp->line_cp + cps (line, 0, (gsize) end);
-  char *ts = g_match_info_fetch (m, 1);
-  tp->cur.speaker = g_match_info_fetch (m, 2);
-  tp->cur.timestamp = ts && *ts ? ts : (g_free (ts), NULL);
-  tp->cur.interviewer = is_interviewer (tp->t, tp->cur.speaker);
-  tp->cur.line = lineno;
-  tp->cur_byte = line_byte + (gsize) end;
-  tp->last_byte = tp->cur_byte;
-  g_hash_table_add (tp->seen, g_strdup (tp->cur.speaker));
-}
-
-static void
-parse_line (TurnParser *tp, const char *line, gsize line_byte, guint lineno)
-{
-  GMatchInfo *m = NULL;
-  if (g_regex_match (label_regex (), line, 0, &m)) {
-    g_autofree char *label = g_match_info_fetch (m, 2);
-    if (accept_label (tp->t, label, tp->seen)) {
-      open_turn (tp, m, line, line_byte, lineno);
-      tp->last_byte = line_byte + strlen (line);
-      g_match_info_free (m);
-      return;
-    }
-  }
-  g_match_info_free (m);
-  if (line[0] == '#') {
-    close_turn (tp);
-    return;
-  }
-  if (tp->cur.speaker && !is_blank (line))
-    tp->last_byte = line_byte + strlen (line);
-}
-
-/* A body without any label is one turn of the informant. */
-static void
-whole_body_turn (TeemaTranscript *t, const char *informant)
-{
-  TeemaTurn turn = { 0 };
-  turn.speaker = g_strdup (informant ? informant : "?");
-  turn.line = t->body_line;
-  const char *s = t->text, *e = t->text + strlen (t->text);
-  while (*s && g_ascii_isspace (*s))
-    s++;
-  while (e > s && g_ascii_isspace (e[-1]))
-    e--;
-  turn.start = cps (t->text, 0, s - t->text);
-  turn.end = turn.start + cps (t->text, s - t->text, e - t->text);
-  g_array_append_val (t->turns, turn);
-}
-
-static gboolean
-parse_turns (TeemaTranscript *t, const char *name, GError **error)
-{
-  TurnParser tp = { t, t->text, NULL, { 0 }, 0, 0, 0, 0, 0 };
-  tp.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gsize pos = 0;
-  guint lineno = t->body_line;
-  while (!tp.too_many) {
-    const char *eol = strchr (t->text + pos, '\n');
-    gsize n = eol ? (gsize) (eol - t->text - pos) : strlen (t->text + pos);
-    g_autofree char *line = g_strndup (t->text + pos, n);
-    parse_line (&tp, line, pos, lineno++);
-    if (!eol)
-      break;
-    tp.line_cp += cps (line, 0, n) + 1;
-    pos += n + 1;
-  }
-  close_turn (&tp);
-  g_hash_table_destroy (tp.seen);
-  if (tp.too_many) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s:%u: more than %d turns, more than one transcript may "
-                 "have (TEEMA_TRANSCRIPT_MAX_TURNS); split the file",
-                 name, tp.too_many, TEEMA_TRANSCRIPT_MAX_TURNS);
+  if (!list)
     return FALSE;
+  g_auto (GStrv) items = g_strsplit (list, ",", -1);
+  g_autofree char *key = g_utf8_casefold (label, -1);
+  for (guint i = 0; items[i]; i++) {
+    g_autofree char *item = g_utf8_casefold (g_strstrip (items[i]), -1);
+    if (g_str_equal (item, key))
+      return TRUE;
   }
-  if (t->turns->len == 0)
-    whole_body_turn (t, g_hash_table_lookup (t->meta, "informant"));
-  return TRUE;
+  return FALSE;
 }
 
-TeemaTranscript *
-teema_transcript_parse (const char *data, gssize len, const char *name,
-                        GError **error)
+/* ---- warnings ------------------------------------------------------------ */
+
+void
+teema_warning_free (TeemaWarning *w)
 {
-  gsize n = len < 0 ? strlen (data) : (gsize) len;
+  if (!w)
+    return;
+  g_free (w->path);
+  g_free (w->message);
+  g_free (w);
+}
+
+/* The paragraph (blank-line separated block) of the body's line. */
+static guint
+paragraph_of (const char *text, guint line)
+{
+  guint para = 0, l = 1;
+  gboolean in_block = FALSE;
+  for (const char *p = text; *p && l <= line; l++) {
+    const char *eol = strchr (p, '\n');
+    gsize n = eol ? (gsize) (eol - p) : strlen (p);
+    gboolean blank = is_blank_n (p, n);
+    if (!blank && !in_block)
+      para++;
+    in_block = !blank;
+    p = eol ? eol + 1 : p + n;
+  }
+  return para;
+}
+
+void
+teema_transcript__warn (TeemaTranscript *t, TeemaWarningKind kind, guint line,
+                        const char *fmt, ...)
+{
+  TeemaWarning *w = g_new0 (TeemaWarning, 1);
+  w->kind = kind;
+  w->path = g_strdup (t->name);
+  if (line) {
+    w->line = line;
+    w->paragraph = line >= t->body_line
+                     ? paragraph_of (t->text, line - t->body_line + 1)
+                     : 0;
+  }
+  va_list ap;
+  va_start (ap, fmt);
+  w->message = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_ptr_array_add (t->warnings, w);
+}
+
+static gint
+by_line (gconstpointer a, gconstpointer b)
+{
+  const TeemaWarning *x = *(TeemaWarning *const *) a;
+  const TeemaWarning *y = *(TeemaWarning *const *) b;
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* ---- parsing ------------------------------------------------------------- */
+
+static TeemaTranscript *
+transcript_new (const char *name, const TeemaTranscriptOptions *options)
+{
+  TeemaTranscript *t = g_new0 (TeemaTranscript, 1);
+  t->name = g_strdup (name);
+  t->turns = g_array_new (FALSE, TRUE, sizeof (TeemaTurn));
+  g_array_set_clear_func (t->turns, turn_clear);
+  t->keys = g_ptr_array_new ();
+  g_ptr_array_add (t->keys, NULL);
+  t->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  t->warnings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_warning_free);
+  t->options = options;
+  return t;
+}
+
+static gboolean
+check_input (const char *data, gsize n, const char *name, GError **error)
+{
   if (n == 0 || is_blank_n (data, n)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
                  "%s: the file is empty; nothing to import", name);
-    return NULL;
+    return FALSE;
   }
   if (memchr (data, '\0', n)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
                  "%s:%u: contains a NUL byte: not a text file (for DOCX, "
                  "ODT, VTT or SRT use a file with that extension)",
                  name, line_of (data, memchr (data, '\0', n)));
-    return NULL;
+    return FALSE;
   }
-  if (!check_limits (data, n, name, error)
-      || !check_encoding (data, n, name, error))
+  if (!check_limits (data, n, name, error))
+    return FALSE;
+  return check_encoding (data, n, name, error);
+}
+
+TeemaTranscript *
+teema_transcript_parse_with (const char *data, gssize len, const char *name,
+                             const TeemaTranscriptOptions *options,
+                             GError **error)
+{
+  gsize n = len < 0 ? strlen (data) : (gsize) len;
+  if (!check_input (data, n, name, error))
     return NULL;
   g_autofree char *clean = clean_text (data, n);
-  TeemaTranscript *t = g_new0 (TeemaTranscript, 1);
-  t->turns = g_array_new (FALSE, TRUE, sizeof (TeemaTurn));
-  g_array_set_clear_func (t->turns, turn_clear);
-  t->keys = g_ptr_array_new ();
-  g_ptr_array_add (t->keys, NULL);
-  t->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  TeemaTranscriptOptions none = { NULL, NULL };
+  TeemaTranscript *t = transcript_new (name, options ? options : &none);
   const char *body = parse_front_matter (t, clean, name, error);
   if (!body) {
     teema_transcript_free (t);
@@ -453,11 +468,21 @@ teema_transcript_parse (const char *data, gssize len, const char *name,
     teema_transcript_free (t);
     return NULL;
   }
-  if (!parse_turns (t, name, error)) {
+  if (!teema_speakers__parse (t, error)) {
     teema_transcript_free (t);
     return NULL;
   }
+  teema_roles__assign (t);
+  g_ptr_array_sort (t->warnings, by_line);
+  t->options = NULL;
   return t;
+}
+
+TeemaTranscript *
+teema_transcript_parse (const char *data, gssize len, const char *name,
+                        GError **error)
+{
+  return teema_transcript_parse_with (data, len, name, NULL, error);
 }
 
 const char *
@@ -494,16 +519,23 @@ const char *
 teema_transcript_informant (const TeemaTranscript *t)
 {
   const char *informant = g_hash_table_lookup (t->meta, "informant");
-  if (informant)
-    return informant;
-  const char *only = NULL;
-  for (guint i = 0; i < t->turns->len; i++) {
-    const TeemaTurn *turn = &g_array_index (t->turns, TeemaTurn, i);
-    if (turn->interviewer)
-      continue;
-    if (only && !g_str_equal (only, turn->speaker))
-      return NULL;
-    only = turn->speaker;
-  }
-  return only && !g_str_equal (only, "?") ? only : NULL;
+  return informant ? informant : t->informant;
+}
+
+const char *
+teema_transcript_interviewer (const TeemaTranscript *t)
+{
+  return t->interviewer;
+}
+
+const char *
+teema_transcript_speakers (const TeemaTranscript *t)
+{
+  return t->speakers;
+}
+
+GPtrArray *
+teema_transcript_warnings (const TeemaTranscript *t)
+{
+  return t->warnings;
 }

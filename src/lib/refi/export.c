@@ -12,9 +12,22 @@
  * Each source carries three teema
  * variables (segmentation, speakers, interviewers) so that teema can cut
  * it into exactly the same segments on import; other tools show them as
- * ordinary document variables. Must always hold: the .qde validates
- * against Project.xsd, positions are code points of the written text, and
- * the output is deterministic (GUIDs derive from content, not chance). */
+ * ordinary document variables.
+ *
+ * The export streams: the .qde is written into the archive as the XML
+ * writer produces it, document by document from the store (its codings in
+ * span order, its memos, its speakers), and notes are read again for the
+ * Notes section rather than kept; then each text goes in alone. Memory
+ * holds one document's text at a time, whatever the project's size.
+ * Pseudonymised on request: names in the texts, memos and notes are
+ * replaced (text/names.c) and every position is moved with the text; a
+ * document's text is pseudonymised when its source is written (for the
+ * positions) and again when the text goes in, so that still only one
+ * text is held at a time (the analyser's cache makes the second pass
+ * cheap, and it gives the same text).
+ * Must always hold: the .qde validates against Project.xsd, positions are
+ * code points of the written text, and the output is deterministic (GUIDs
+ * derive from content, not chance). */
 #include "refi/refi-private.h"
 #include "formats/zip-private.h"
 #include "project/project-private.h"
@@ -31,45 +44,21 @@ typedef struct {
   TeemaCodebook *codebook; /* or NULL */
   GPtrArray *coders;       /* char * */
   GPtrArray *informants;   /* TeemaInformant * */
-  GPtrArray *documents;    /* TeemaStoreDocument * */
-  GPtrArray *segments;     /* TeemaSegment *, all of them */
-  GPtrArray *codings;      /* TeemaCoding * */
+  GPtrArray *documents;    /* TeemaStoreDocument *, without their text */
   GPtrArray *variables;    /* char *: variable names in order */
-  GPtrArray *memos;        /* TeemaMemo * */
-  GPtrArray *notes;        /* Note *, in the order they are referenced */
   xmlTextWriterPtr w;
+  TeemaZipWriter *zip;
+  GError *write_error; /* the archive's, under the XML writer */
+  guint n_notes;       /* notes referenced so far */
+  /* the selection being written, in write_source */
+  const TeemaStoreDocument *doc;
+  gboolean in_selection;
+  guint sel_start, sel_end;
+  /* when pseudonymising, else NULL */
+  TeemaAnalyzer *az;
+  TeemaPseudonymOptions names; /* the name key */
+  GArray *edits;               /* the current document's TeemaNameEdit */
 } Export;
-
-typedef struct {
-  char *guid;
-  const char *name; /* "coding note" or "teema memo" */
-  char *user;       /* creating user GUID, or NULL */
-  char *created;    /* creationDateTime, or NULL */
-  char *text;
-} Note;
-
-static void
-note_free (Note *n)
-{
-  g_free (n->guid);
-  g_free (n->user);
-  g_free (n->created);
-  g_free (n->text);
-  g_free (n);
-}
-
-static void
-add_note (Export *e, const char *guid, const char *name, const char *coder,
-          const char *created, const char *text)
-{
-  Note *n = g_new0 (Note, 1);
-  n->guid = g_strdup (guid);
-  n->name = name;
-  n->user = coder ? teema_refi__guid ("coder", coder) : NULL;
-  n->created = g_strdup (created);
-  n->text = g_strdup (text);
-  g_ptr_array_add (e->notes, n);
-}
 
 static void
 export_clear (Export *e)
@@ -78,11 +67,51 @@ export_clear (Export *e)
   g_clear_pointer (&e->coders, g_ptr_array_unref);
   g_clear_pointer (&e->informants, g_ptr_array_unref);
   g_clear_pointer (&e->documents, g_ptr_array_unref);
-  g_clear_pointer (&e->segments, g_ptr_array_unref);
-  g_clear_pointer (&e->codings, g_ptr_array_unref);
   g_clear_pointer (&e->variables, g_ptr_array_unref);
-  g_clear_pointer (&e->memos, g_ptr_array_unref);
-  g_clear_pointer (&e->notes, g_ptr_array_unref);
+  g_clear_error (&e->write_error);
+  g_clear_pointer (&e->az, teema_analyzer_free);
+  g_clear_pointer (&e->edits, g_array_unref);
+}
+
+/* text as written: with names replaced when pseudonymising. */
+static char *
+written (Export *e, const char *text)
+{
+  return e->az ? teema_names_pseudonymise (e->az, &e->names, text, NULL)
+               : g_strdup (text);
+}
+
+/* The project's analyser with its cache, as autocode keeps it. */
+static TeemaAnalyzer *
+analyzer (TeemaStore *store, GError **error)
+{
+  GError *local = NULL;
+  g_autofree char *lang = teema_store__get_setting (store, "language", &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return NULL;
+  }
+  g_autoptr (TeemaAnalyzer) az = teema_analyzer_new (lang ? lang : "fi", error);
+  if (!az)
+    return NULL;
+  g_autofree char *key = g_strdup_printf (
+    "%s-%s",
+    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
+    lang ? lang : "fi");
+  g_autofree char *dump = teema_store__load_analyses (store, key, error);
+  if (!dump)
+    return NULL;
+  teema_analyzer_load_cache (az, dump);
+  return g_steal_pointer (&az);
+}
+
+/* A position in the current document's stored text, in the text as
+ * written. */
+static guint
+position (Export *e, guint offset, gboolean end_of_span)
+{
+  return e->edits ? teema_names_map_offset (e->edits, offset, end_of_span)
+                  : offset;
 }
 
 static void
@@ -106,16 +135,11 @@ gather (Export *e, GError **error)
     return FALSE;
   }
   g_clear_error (&no_cb);
-  TeemaSegmentFilter all = { NULL, NULL, TRUE };
   if (!(e->coders = teema_store__list_coders (store, error))
       || !(e->informants = teema_store__list_informants (store, error))
-      || !(e->documents = teema_store__list_documents (store, error))
-      || !(e->segments = teema_store__list_segments (store, &all, error))
-      || !(e->codings = teema_store__list_codings (store, NULL, error))
-      || !(e->memos = teema_store__list_memos (store, NULL, NULL, error)))
+      || !(e->documents = teema_store__list_documents (store, error)))
     return FALSE;
   e->variables = g_ptr_array_new_with_free_func (g_free);
-  e->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   add_variable (e->variables, "group");
   add_variable (e->variables, "role");
   for (guint i = 0; i < e->informants->len; i++) {
@@ -259,161 +283,220 @@ write_coding (Export *e, const TeemaStoreDocument *d, const TeemaCoding *c)
     start (e, "NoteRef");
     attr (e, "targetGUID", note);
     end (e);
-    add_note (e, note, "coding note", NULL, NULL, c->note);
+    e->n_notes++;
   }
   end (e);
 }
 
-/* Codings of document d, as runs of equal spans (they are sorted). */
-static void
-write_selections (Export *e, const TeemaStoreDocument *d, GPtrArray *codings)
+/* One coding of the current document, in span order: equal spans share
+ * a PlainTextSelection, opened by the first of them. */
+static gboolean
+selection_coding (const TeemaCoding *c, gpointer data, GError **error)
 {
-  for (guint i = 0; i < codings->len;) {
-    TeemaCoding *first = codings->pdata[i];
+  Export *e = data;
+  const TeemaStoreDocument *d = e->doc;
+  if (e->in_selection && (c->start != e->sel_start || c->end != e->sel_end)) {
+    end (e);
+    e->in_selection = FALSE;
+  }
+  if (!e->in_selection) {
     g_autofree char *key =
-      g_strdup_printf ("%s:%u:%u", d->sha256, first->start, first->end);
+      g_strdup_printf ("%s:%u:%u", d->sha256, c->start, c->end);
     start (e, "PlainTextSelection");
     guid_attr (e, "guid", "selection", key);
-    int_attr (e, "startPosition", first->start);
-    int_attr (e, "endPosition", first->end);
-    guid_attr (e, "creatingUser", "coder", first->coder);
-    attr (e, "creationDateTime", first->created_at);
-    for (; i < codings->len; i++) {
-      TeemaCoding *c = codings->pdata[i];
-      if (c->start != first->start || c->end != first->end)
-        break;
-      write_coding (e, d, c);
-    }
-    end (e);
+    int_attr (e, "startPosition", position (e, c->start, FALSE));
+    int_attr (e, "endPosition", position (e, c->end, TRUE));
+    guid_attr (e, "creatingUser", "coder", c->coder);
+    attr (e, "creationDateTime", c->created_at);
+    e->in_selection = TRUE;
+    e->sel_start = c->start;
+    e->sel_end = c->end;
   }
+  write_coding (e, d, c);
+  return TRUE;
 }
 
-/* One note-only selection per memo on a segment of document d: the
- * segment's span, the memo's coder and time, and a NoteRef to its note. */
-static void
-write_memo_selections (Export *e, const TeemaStoreDocument *d,
-                       GHashTable *segment_of)
+/* A note-only selection for a memo on a segment of the current document:
+ * the segment's span, the memo's coder and time, and a NoteRef. */
+static gboolean
+memo_selection (const TeemaStoreMemoSpan *m, gpointer data, GError **error)
 {
-  for (guint i = 0; i < e->memos->len; i++) {
-    TeemaMemo *m = e->memos->pdata[i];
-    TeemaSegment *s = g_hash_table_lookup (segment_of, &m->segment_id);
-    if (!s || s->document_id != d->id)
-      continue;
-    g_autofree char *key =
-      g_strdup_printf ("%s:%u:%u:%s", d->sha256, s->start, s->end, m->coder);
-    g_autofree char *note = teema_refi__guid ("memo", key);
-    start (e, "PlainTextSelection");
-    guid_attr (e, "guid", "memo selection", key);
-    int_attr (e, "startPosition", s->start);
-    int_attr (e, "endPosition", s->end);
-    guid_attr (e, "creatingUser", "coder", m->coder);
-    attr (e, "creationDateTime", m->updated_at);
-    start (e, "NoteRef");
-    attr (e, "targetGUID", note);
-    end (e);
-    end (e);
-    add_note (e, note, "teema memo", m->coder, m->updated_at, m->text);
-  }
+  Export *e = data;
+  g_autofree char *key =
+    g_strdup_printf ("%s:%u:%u:%s", e->doc->sha256, m->start, m->end, m->coder);
+  g_autofree char *note = teema_refi__guid ("memo", key);
+  start (e, "PlainTextSelection");
+  guid_attr (e, "guid", "memo selection", key);
+  int_attr (e, "startPosition", position (e, m->start, FALSE));
+  int_attr (e, "endPosition", position (e, m->end, TRUE));
+  guid_attr (e, "creatingUser", "coder", m->coder);
+  attr (e, "creationDateTime", m->updated_at);
+  start (e, "NoteRef");
+  attr (e, "targetGUID", note);
+  end (e);
+  end (e);
+  e->n_notes++;
+  return TRUE;
 }
 
-static gint
-by_span (gconstpointer a, gconstpointer b)
+/* Speakers and interviewers of a document, comma separated, each once. */
+typedef struct {
+  GString *speakers, *interviewers;
+  GHashTable *seen; /* "0name" or "1name" */
+} Speakers;
+
+static gboolean
+add_speaker (const char *speaker, gboolean interviewer, gpointer data,
+             GError **error)
 {
-  const TeemaCoding *x = *(TeemaCoding *const *) a;
-  const TeemaCoding *y = *(TeemaCoding *const *) b;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  int t = strcmp (x->theme, y->theme);
-  return t ? t : strcmp (x->coder, y->coder);
+  Speakers *sp = data;
+  char *key = g_strconcat (interviewer ? "1" : "0", speaker, NULL);
+  if (!g_hash_table_add (sp->seen, key))
+    return TRUE;
+  GString *s = interviewer ? sp->interviewers : sp->speakers;
+  g_string_append_printf (s, "%s%s", s->len ? ", " : "", speaker);
+  return TRUE;
 }
 
-/* Speakers (or interviewers) of a document's segments, comma separated. */
-static char *
-speakers_of (Export *e, gint64 doc, gboolean interviewer)
+static gboolean
+write_source (Export *e, const TeemaStoreDocument *d, GError **error)
 {
-  GString *s = g_string_new (NULL);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < e->segments->len; i++) {
-    TeemaSegment *seg = e->segments->pdata[i];
-    if (seg->document_id != doc || seg->interviewer != interviewer
-        || !g_hash_table_add (seen, seg->speaker))
-      continue;
-    g_string_append_printf (s, "%s%s", s->len ? ", " : "", seg->speaker);
-  }
-  return g_string_free (s, FALSE);
-}
-
-static void
-write_source (Export *e, const TeemaStoreDocument *d, GHashTable *segment_of)
-{
+  TeemaStore *store = e->project->store;
   g_autofree char *guid = teema_refi__guid ("document", d->sha256);
   g_autofree char *path = g_strconcat ("internal://", guid, ".txt", NULL);
   start (e, "TextSource");
   attr (e, "guid", guid);
   attr (e, "name", d->name);
   attr (e, "plainTextPath", path);
-  g_autoptr (GPtrArray) mine = g_ptr_array_new ();
-  for (guint i = 0; i < e->codings->len; i++) {
-    TeemaCoding *c = e->codings->pdata[i];
-    TeemaSegment *s = g_hash_table_lookup (segment_of, &c->segment_id);
-    if (s && s->document_id == d->id)
-      g_ptr_array_add (mine, c);
+  e->doc = d;
+  e->in_selection = FALSE;
+  g_clear_pointer (&e->edits, g_array_unref);
+  if (e->az) { /* where the names change the text's length */
+    g_autofree char *text = teema_store__document_text (store, d->id, error);
+    if (!text)
+      return FALSE;
+    g_free (teema_names_pseudonymise (e->az, &e->names, text, &e->edits));
   }
-  g_ptr_array_sort (mine, by_span);
-  write_selections (e, d, mine);
-  write_memo_selections (e, d, segment_of);
-  g_autofree char *speakers = speakers_of (e, d->id, FALSE);
-  g_autofree char *interviewers = speakers_of (e, d->id, TRUE);
+  if (!teema_store__foreach_document_coding (store, d->id, FALSE,
+                                             selection_coding, e, error))
+    return FALSE;
+  if (e->in_selection)
+    end (e);
+  if (!teema_store__foreach_document_memo (store, d->id, memo_selection, e,
+                                           error))
+    return FALSE;
+  g_autoptr (GString) speakers = g_string_new (NULL);
+  g_autoptr (GString) interviewers = g_string_new (NULL);
+  g_autoptr (GHashTable) seen =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Speakers sp = { speakers, interviewers, seen };
+  if (!teema_store__foreach_document_speaker (store, d->id, add_speaker, &sp,
+                                              error))
+    return FALSE;
   variable_value (e, VAR_SEGMENTATION, d->segmentation);
-  variable_value (e, VAR_SPEAKERS, speakers);
-  variable_value (e, VAR_INTERVIEWERS, interviewers);
+  variable_value (e, VAR_SPEAKERS, speakers->str);
+  variable_value (e, VAR_INTERVIEWERS, interviewers->str);
   end (e);
+  g_clear_pointer (&e->edits, g_array_unref);
+  return TRUE;
 }
 
-static void
-write_sources (Export *e)
+static gboolean
+write_sources (Export *e, GError **error)
 {
   if (!e->documents->len)
-    return;
-  g_autoptr (GHashTable) segment_of =
-    g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < e->segments->len; i++) {
-    TeemaSegment *s = e->segments->pdata[i];
-    g_hash_table_insert (segment_of, &s->id, s);
-  }
+    return TRUE;
   start (e, "Sources");
   for (guint i = 0; i < e->documents->len; i++)
-    write_source (e, e->documents->pdata[i], segment_of);
+    if (!write_source (e, e->documents->pdata[i], error))
+      return FALSE;
   end (e);
+  return TRUE;
 }
 
 static void
-write_notes (Export *e)
+write_note (Export *e, const char *guid, const char *name, const char *coder,
+            const char *created, const char *stored)
 {
-  if (!e->notes->len)
-    return;
-  start (e, "Notes");
-  for (guint i = 0; i < e->notes->len; i++) {
-    const Note *n = e->notes->pdata[i];
-    start (e, "Note");
-    attr (e, "guid", n->guid);
-    attr (e, "name", n->name);
-    attr (e, "creatingUser", n->user);
-    attr (e, "creationDateTime", n->created);
-    xmlTextWriterWriteElement (e->w, BAD_CAST "PlainTextContent",
-                               BAD_CAST n->text);
-    end (e);
-  }
+  g_autofree char *text = written (e, stored);
+  start (e, "Note");
+  attr (e, "guid", guid);
+  attr (e, "name", name);
+  g_autofree char *user = coder ? teema_refi__guid ("coder", coder) : NULL;
+  attr (e, "creatingUser", user);
+  attr (e, "creationDateTime", created);
+  xmlTextWriterWriteElement (e->w, BAD_CAST "PlainTextContent", BAD_CAST text);
   end (e);
 }
 
-static char *
-write_qde (Export *e)
+static gboolean
+coding_note (const TeemaCoding *c, gpointer data, GError **error)
 {
-  xmlBufferPtr buf = xmlBufferCreate ();
-  e->w = xmlNewTextWriterMemory (buf, 0);
+  Export *e = data;
+  g_autofree char *key = g_strdup_printf ("%s:%u:%u:%s:%s", e->doc->sha256,
+                                          c->start, c->end, c->theme, c->coder);
+  g_autofree char *guid = teema_refi__guid ("note", key);
+  write_note (e, guid, "coding note", NULL, NULL, c->note);
+  return TRUE;
+}
+
+static gboolean
+memo_note (const TeemaStoreMemoSpan *m, gpointer data, GError **error)
+{
+  Export *e = data;
+  g_autofree char *key =
+    g_strdup_printf ("%s:%u:%u:%s", e->doc->sha256, m->start, m->end, m->coder);
+  g_autofree char *guid = teema_refi__guid ("memo", key);
+  write_note (e, guid, "teema memo", m->coder, m->updated_at, m->text);
+  return TRUE;
+}
+
+/* The notes, read again in the order the sources referenced them. */
+static gboolean
+write_notes (Export *e, GError **error)
+{
+  if (!e->n_notes)
+    return TRUE;
+  TeemaStore *store = e->project->store;
+  start (e, "Notes");
+  for (guint i = 0; i < e->documents->len; i++) {
+    e->doc = e->documents->pdata[i];
+    if (!teema_store__foreach_document_coding (store, e->doc->id, TRUE,
+                                               coding_note, e, error)
+        || !teema_store__foreach_document_memo (store, e->doc->id, memo_note, e,
+                                                error))
+      return FALSE;
+  }
+  end (e);
+  return TRUE;
+}
+
+static int
+to_zip (void *context, const char *buffer, int len)
+{
+  Export *e = context;
+  if (e->write_error)
+    return -1;
+  if (!teema_zip__writer_write (e->zip, buffer, (gsize) len, &e->write_error))
+    return -1;
+  return len;
+}
+
+static int
+close_nothing (void *context)
+{
+  return 0;
+}
+
+/* Writes project.qde into the archive as it is produced. */
+static gboolean
+write_qde (Export *e, GError **error)
+{
+  if (!teema_zip__writer_begin (e->zip, "project.qde", -1, error))
+    return FALSE;
+  xmlOutputBufferPtr out =
+    xmlOutputBufferCreateIO (to_zip, close_nothing, e, NULL);
+  e->w = xmlNewTextWriter (out);
   xmlTextWriterSetIndent (e->w, 1);
   xmlTextWriterStartDocument (e->w, NULL, "utf-8", NULL);
   start (e, "Project");
@@ -432,45 +515,65 @@ write_qde (Export *e)
   }
   write_variables (e);
   write_cases (e);
-  write_sources (e);
-  write_notes (e);
+  gboolean ok = write_sources (e, error) && write_notes (e, error);
   end (e);
   xmlTextWriterEndDocument (e->w);
-  xmlFreeTextWriter (e->w);
-  char *out = g_strdup ((const char *) xmlBufferContent (buf));
-  xmlBufferFree (buf);
-  return out;
+  xmlFreeTextWriter (e->w); /* flushes the rest into the archive */
+  e->w = NULL;
+  if (ok && e->write_error) {
+    g_propagate_error (error, g_steal_pointer (&e->write_error));
+    ok = FALSE;
+  }
+  return ok;
 }
 
-static void
-member_clear (gpointer p)
+/* Each document's text as sources/GUID.txt, read one at a time. */
+static gboolean
+write_texts (Export *e, GError **error)
 {
-  TeemaZipMember *m = p;
-  g_free (m->name);
-  g_free (m->data);
+  for (guint i = 0; i < e->documents->len; i++) {
+    TeemaStoreDocument *d = e->documents->pdata[i];
+    g_autofree char *stored =
+      teema_store__document_text (e->project->store, d->id, error);
+    if (!stored)
+      return FALSE;
+    g_autofree char *text = written (e, stored);
+    g_autofree char *guid = teema_refi__guid ("document", d->sha256);
+    g_autofree char *name = g_strconcat ("sources/", guid, ".txt", NULL);
+    gsize len = strlen (text);
+    if (!teema_zip__writer_begin (e->zip, name, (gint64) len, error)
+        || !teema_zip__writer_write (e->zip, text, len, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+export_qdpx (TeemaProject *project, const char *path, gboolean pseudonymised,
+             const TeemaNameKey *key, GError **error)
+{
+  Export e = { .project = project };
+  e.names.key = key;
+  g_autoptr (TeemaZipWriter) zip = NULL;
+  gboolean ok =
+    gather (&e, error)
+    && (!pseudonymised || (e.az = analyzer (project->store, error)) != NULL)
+    && (zip = e.zip = teema_zip__writer_new (path, error)) != NULL
+    && write_qde (&e, error) && write_texts (&e, error)
+    && teema_zip__writer_finish (zip, error);
+  export_clear (&e);
+  return ok;
 }
 
 gboolean
 teema_refi_export_qdpx (TeemaProject *project, const char *path, GError **error)
 {
-  Export e = { .project = project };
-  if (!gather (&e, error)) {
-    export_clear (&e);
-    return FALSE;
-  }
-  g_autoptr (GArray) members =
-    g_array_new (FALSE, TRUE, sizeof (TeemaZipMember));
-  g_array_set_clear_func (members, member_clear);
-  TeemaZipMember qde = { g_strdup ("project.qde"), write_qde (&e), 0 };
-  qde.len = strlen (qde.data);
-  g_array_append_val (members, qde);
-  for (guint i = 0; i < e.documents->len; i++) {
-    TeemaStoreDocument *d = e.documents->pdata[i];
-    g_autofree char *guid = teema_refi__guid ("document", d->sha256);
-    TeemaZipMember m = { g_strconcat ("sources/", guid, ".txt", NULL),
-                         g_strdup (d->text), strlen (d->text) };
-    g_array_append_val (members, m);
-  }
-  export_clear (&e);
-  return teema_zip__write (path, members, error);
+  return export_qdpx (project, path, FALSE, NULL, error);
+}
+
+gboolean
+teema_refi_export_qdpx_pseudonymised (TeemaProject *project, const char *path,
+                                      const TeemaNameKey *key, GError **error)
+{
+  return export_qdpx (project, path, TRUE, key, error);
 }

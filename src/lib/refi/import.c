@@ -398,7 +398,9 @@ static gboolean
 insert_document (TeemaStore *store, Job *job, RefiSource *src, const char *sha,
                  gint64 *doc, GError **error)
 {
-  gint64 old = teema_store__find_document_by_hash (store, sha);
+  gint64 old = teema_store__find_document_by_hash (store, sha, error);
+  if (old < 0)
+    return FALSE;
   if (old && !job->opt->force) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
                  "%s: source '%s' is already in the project (same text); "
@@ -443,6 +445,8 @@ write_source (TeemaStore *store, Job *job, RefiSource *src, GHashTable *seen,
     if (!(s->id = teema_store__insert_segment (store, s, error)))
       return FALSE;
   }
+  if (!teema_store__count_document (store, doc, error))
+    return FALSE;
   job->r->n_sources++;
   job->r->n_segments += segs->len;
   g_autoptr (GHashTable) memos = g_hash_table_new_full (
@@ -478,7 +482,7 @@ write_all (TeemaProject *project, gpointer data, GError **error)
     if (src->text && !write_source (store, job, src, seen, error))
       return FALSE;
   }
-  return TRUE;
+  return teema_words__index_missing (store, error);
 }
 
 static void

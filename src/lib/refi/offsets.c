@@ -372,7 +372,7 @@ refi_segments (const RefiSource *src)
   g_string_free (doc, TRUE);
   GPtrArray *out;
   if (t && (seg || has_speakers (t, src->text)))
-    out = teema_segment__cut (t, mode_named (seg));
+    out = teema_segment__cut (t, mode_named (seg), TRUE);
   else
     out = cut_lines (src->text, src->informant);
   teema_transcript_free (t);

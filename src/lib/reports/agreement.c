@@ -119,10 +119,13 @@ teema_agreement_krippendorff_alpha (const int *data, guint n_coders,
 
 typedef struct {
   guint n_coders;
-  GPtrArray *units;       /* TeemaSegment *, the units */
+  TeemaProject *project;
+  GArray *units;          /* TeemaStoreSegmentKey: the units, no text */
   TeemaCodebook *cb;      /* the project's codebook: the themes */
   TeemaCodingSet **coded; /* per coder, not rolled up */
   GHashTable **docs;      /* per coder: gint64 * document ids coded */
+  guint8 *in_coded_doc;   /* per coder and unit (c * units + u): the
+                             unit's document is one the coder coded */
   guint *n_codings;       /* per coder */
   gboolean all_segments;
 } Reliability;
@@ -138,9 +141,10 @@ reliability_clear (Reliability *r)
   }
   g_free (r->coded);
   g_free (r->docs);
+  g_free (r->in_coded_doc);
   g_free (r->n_codings);
   if (r->units)
-    g_ptr_array_unref (r->units);
+    g_array_unref (r->units);
   if (r->cb)
     teema_codebook_free (r->cb);
 }
@@ -149,7 +153,9 @@ static gboolean
 load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
             GError **error)
 {
-  TeemaCodingSetOptions so = { coder, FALSE, NULL, NULL };
+  /* A coder is compared on what it coded; for the rule coder that
+   * includes what people rejected. */
+  TeemaCodingSetOptions so = { .coder = coder, .with_rejected = TRUE };
   r->coded[c] = teema_coding_set__new (project, &so, error);
   if (!r->coded[c])
     return FALSE;
@@ -171,18 +177,26 @@ load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
 
 /* Keeps the segments that are units: all, or those in a coded document. */
 static void
-select_units (Reliability *r, GPtrArray *segs)
+select_units (Reliability *r, GArray *segs)
 {
-  r->units =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
+  r->units = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
   for (guint i = 0; i < segs->len; i++) {
-    TeemaSegment *s = segs->pdata[i];
+    const TeemaStoreSegmentKey *s =
+      &g_array_index (segs, TeemaStoreSegmentKey, i);
     gboolean keep = r->all_segments;
     for (guint c = 0; !keep && c < r->n_coders; c++)
-      keep = g_hash_table_contains (r->docs[c], &s->document_id);
+      keep = g_hash_table_contains (r->docs[c], &s->document);
     if (keep)
-      g_ptr_array_add (r->units, g_steal_pointer (&segs->pdata[i]));
+      g_array_append_val (r->units, *s);
   }
+  /* Asked for every unit, theme and coder: looked up once per unit. */
+  guint n = r->units->len;
+  r->in_coded_doc = g_new0 (guint8, (gsize) r->n_coders * n + 1);
+  for (guint c = 0; c < r->n_coders; c++)
+    for (guint u = 0; u < n; u++)
+      r->in_coded_doc[(gsize) c * n + u] = g_hash_table_contains (
+        r->docs[c],
+        &g_array_index (r->units, TeemaStoreSegmentKey, u).document);
 }
 
 static gboolean
@@ -198,13 +212,14 @@ reliability_load (TeemaProject *project, const char *const *coders,
     return FALSE;
   }
   r->all_segments = opt && opt->all_segments;
+  r->project = project;
   r->coded = g_new0 (TeemaCodingSet *, r->n_coders);
   r->docs = g_new0 (GHashTable *, r->n_coders);
   r->n_codings = g_new0 (guint, r->n_coders);
   r->cb = teema_codebook_get (project, error);
   TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segs =
-    r->cb ? teema_segment_list (project, &sf, error) : NULL;
+  g_autoptr (GArray) segs =
+    r->cb ? teema_store__segment_keys_list (project->store, &sf, error) : NULL;
   if (!segs)
     return FALSE;
   for (guint c = 0; c < r->n_coders; c++)
@@ -218,8 +233,9 @@ reliability_load (TeemaProject *project, const char *const *coders,
 static int
 value_of (const Reliability *r, guint c, guint u, guint t)
 {
-  const TeemaSegment *s = r->units->pdata[u];
-  if (!r->all_segments && !g_hash_table_contains (r->docs[c], &s->document_id))
+  const TeemaStoreSegmentKey *s =
+    &g_array_index (r->units, TeemaStoreSegmentKey, u);
+  if (!r->all_segments && !r->in_coded_doc[(gsize) c * r->units->len + u])
     return MISSING;
   return teema_coding_set__has (r->coded[c], s->id, t) ? 1 : 0;
 }
@@ -320,11 +336,17 @@ teema_agreement_report (TeemaProject *project, const char *const *coders,
   return t;
 }
 
-static void
+/* One disagreement row; the segment (with its text) is read now, so only
+ * the segments shown are read whole. */
+static gboolean
 add_disagreement (TeemaTable *t, const Reliability *r, guint u,
-                  const char *theme, const int *values)
+                  const char *theme, const int *values, GError **error)
 {
-  const TeemaSegment *s = r->units->pdata[u];
+  g_autoptr (TeemaSegment) s = teema_store__get_segment (
+    r->project->store, g_array_index (r->units, TeemaStoreSegmentKey, u).id,
+    error);
+  if (!s)
+    return FALSE;
   teema_table_add_row (t);
   teema_table_add_int (t, s->id);
   teema_table_add_text (t, s->informant);
@@ -335,9 +357,9 @@ add_disagreement (TeemaTable *t, const Reliability *r, guint u,
     teema_table_add_text (t, values[c] == MISSING ? "-"
                              : values[c]          ? "yes"
                                                   : "no");
-  g_autofree char *text = g_strdup (s->text);
-  g_strdelimit (text, "\n\t\r", ' ');
-  teema_table_add_text (t, text);
+  g_strdelimit (s->text, "\n\t\r", ' ');
+  teema_table_add_text (t, s->text);
+  return TRUE;
 }
 
 /* Two or more values and not all the same. */
@@ -379,14 +401,17 @@ teema_agreement_disagreements (TeemaProject *project, const char *const *coders,
     teema_table_add_column (t, coders[c], TEEMA_COLUMN_TEXT);
   teema_table_add_column (t, "text", TEEMA_COLUMN_TEXT);
   g_autofree int *values = g_new0 (int, r.n_coders);
-  for (guint u = 0; u < r.units->len; u++)
-    for (guint i = 0; i < teema_codebook_size (cb); i++) {
+  gboolean ok = TRUE;
+  for (guint u = 0; ok && u < r.units->len; u++)
+    for (guint i = 0; ok && i < teema_codebook_size (cb); i++) {
       const char *code = teema_codebook_theme (cb, i)->code;
       for (guint c = 0; c < r.n_coders; c++)
         values[c] = value_of (&r, c, u, i);
       if (disagree (values, r.n_coders))
-        add_disagreement (t, &r, u, code, values);
+        ok = add_disagreement (t, &r, u, code, values, error);
     }
   reliability_clear (&r);
+  if (!ok)
+    g_clear_pointer (&t, teema_table_free);
   return t;
 }

@@ -16,6 +16,7 @@ typedef struct {
   TeemaGroup g[2];
   char **owned;
   TeemaCodingSet *set; /* rolled up */
+  GHashTable *member;  /* informant code -> its group index + 1 */
 } Compare;
 
 static void
@@ -23,6 +24,7 @@ compare_clear (Compare *c)
 {
   g_clear_pointer (&c->owned, g_strfreev);
   g_clear_pointer (&c->set, teema_coding_set__free);
+  g_clear_pointer (&c->member, g_hash_table_destroy);
 }
 
 static gboolean
@@ -30,9 +32,11 @@ compare_load (Compare *c, TeemaProject *p, const TeemaCompareOptions *opt,
               GError **error)
 {
   if (!teema_groups__resolve (p, opt, c->g, &c->owned, error)
-      || !teema_groups__count (p, c->g, error))
+      || !teema_groups__count (p, opt, c->g, &c->member, error))
     return FALSE;
-  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = opt->coder,
+                               .roll_up = TRUE,
+                               .counts_only = TRUE };
   c->set = teema_coding_set__new (p, &so, error);
   return c->set != NULL;
 }
@@ -46,19 +50,14 @@ static void
 count_theme (Compare *c, guint theme, ThemeCount tc[2])
 {
   GPtrArray *informants = teema_coding_set__informants (c->set);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, NULL);
-  guint n = 0;
-  const TeemaCoded *rows = teema_coding_set__rows (c->set, theme, &n);
-  for (guint i = 0; i < n; i++) {
-    if (rows[i].informant == TEEMA_NO_INFORMANT)
+  for (guint i = 0; i < informants->len; i++) {
+    const TeemaCodedCount *n = teema_coding_set__count (c->set, theme, i);
+    TeemaInformant *inf = informants->pdata[i];
+    int k = GPOINTER_TO_INT (g_hash_table_lookup (c->member, inf->code)) - 1;
+    if (k < 0 || !n->segments)
       continue;
-    TeemaInformant *inf = informants->pdata[rows[i].informant];
-    int k = teema_groups__index (c->g, inf->group);
-    if (k < 0)
-      continue;
-    tc[k].segments++;
-    if (g_hash_table_add (seen, GUINT_TO_POINTER (rows[i].informant + 1)))
-      tc[k].k++;
+    tc[k].segments += n->segments;
+    tc[k].k++;
   }
 }
 
@@ -134,7 +133,7 @@ compare_row (Compare *c, TeemaTable *t, guint theme,
 }
 
 static void
-compare_notes (Compare *c, TeemaTable *t)
+compare_notes (Compare *c, TeemaTable *t, const char *coder)
 {
   teema_table_add_note (t, "k/n: informants who mention the theme of those "
                            "with text. /1000 words: coded segments per "
@@ -146,6 +145,8 @@ compare_notes (Compare *c, TeemaTable *t)
     c->g[0].name, c->g[0].n, c->g[0].words, c->g[1].name, c->g[1].n,
     c->g[1].words);
   teema_table_add_note (t, words);
+  g_autofree char *counted = teema_coding_set__counted_note (coder);
+  teema_table_add_note (t, counted);
 }
 
 TeemaTable *
@@ -167,7 +168,7 @@ teema_report_compare (TeemaProject *project, const TeemaCompareOptions *options,
   for (guint i = 0; i < teema_codebook_size (cb); i++)
     compare_row (&c, t, i, opt);
   if (opt->wide)
-    compare_notes (&c, t);
+    compare_notes (&c, t, opt->coder);
   compare_clear (&c);
   return t;
 }

@@ -28,9 +28,10 @@ size_of (Cooc *c, guint i)
 }
 
 static gboolean
-cooc_load (Cooc *c, TeemaProject *p, const char *coder, GError **error)
+cooc_load (Cooc *c, TeemaProject *p, const TeemaCooccurrenceOptions *opt,
+           GError **error)
 {
-  TeemaCodingSetOptions so = { coder, FALSE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = opt->coder, .where = opt->where };
   c->set = teema_coding_set__new (p, &so, error);
   if (!c->set)
     return FALSE;
@@ -121,10 +122,10 @@ teema_report_cooccurrence (TeemaProject *project,
                            const TeemaCooccurrenceOptions *options,
                            GError **error)
 {
-  TeemaCooccurrenceOptions defaults = { NULL, "fi", FALSE, TRUE };
+  TeemaCooccurrenceOptions defaults = { NULL, "fi", FALSE, TRUE, NULL };
   const TeemaCooccurrenceOptions *opt = options ? options : &defaults;
   Cooc c = { 0 };
-  if (!cooc_load (&c, project, opt->coder, error)) {
+  if (!cooc_load (&c, project, opt, error)) {
     cooc_clear (&c);
     return NULL;
   }

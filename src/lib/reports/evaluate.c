@@ -12,6 +12,8 @@
 typedef struct {
   GHashTable *gold; /* TeemaCodingKey (unit, theme index) */
   GHashTable *pred;
+  /* or, for segments as units, the two coders' sets (rolled up) */
+  const TeemaCodingSet *gold_set, *pred_set;
   GArray *units;    /* gint64 unit ids, in order */
   GPtrArray *names; /* char *: each unit's name, parallel to units */
   GPtrArray *texts; /* char *: each unit's text (devset only) */
@@ -21,6 +23,7 @@ static void
 decisions_init (Decisions *d)
 {
   d->gold = teema_coding_keys__new ();
+  d->gold_set = d->pred_set = NULL;
   d->pred = teema_coding_keys__new ();
   d->units = g_array_new (FALSE, FALSE, sizeof (gint64));
   d->names = g_ptr_array_new_with_free_func (g_free);
@@ -58,6 +61,20 @@ decide (GHashTable *set, const TeemaCodebook *cb, gint64 unit, const char *code)
 }
 
 static gboolean
+is_gold (const Decisions *d, gint64 unit, guint theme)
+{
+  return d->gold_set ? teema_coding_set__has (d->gold_set, unit, theme)
+                     : teema_coding_keys__has (d->gold, unit, theme);
+}
+
+static gboolean
+is_pred (const Decisions *d, gint64 unit, guint theme)
+{
+  return d->pred_set ? teema_coding_set__has (d->pred_set, unit, theme)
+                     : teema_coding_keys__has (d->pred, unit, theme);
+}
+
+static gboolean
 has_children (const TeemaCodebook *cb, const TeemaTheme *t)
 {
   for (guint i = 0; i < teema_codebook_size (cb); i++)
@@ -66,12 +83,40 @@ has_children (const TeemaCodebook *cb, const TeemaTheme *t)
   return FALSE;
 }
 
+/* Precision is undefined without predictions, recall without gold
+ * decisions, and F1 when the theme has neither: such cells print "-" and
+ * stay out of the macro averages, instead of counting as 0.000. */
+typedef struct {
+  double p, r, f;
+  gboolean has_p, has_r, has_f;
+} Scores;
+
+static Scores
+scores_of (guint tp, guint fp, guint fn)
+{
+  Scores s = { 0 };
+  s.has_p = tp + fp > 0;
+  s.has_r = tp + fn > 0;
+  s.has_f = s.has_p || s.has_r;
+  s.p = s.has_p ? (double) tp / (tp + fp) : 0.0;
+  s.r = s.has_r ? (double) tp / (tp + fn) : 0.0;
+  s.f = s.p + s.r > 0 ? 2 * s.p * s.r / (s.p + s.r) : 0.0;
+  return s;
+}
+
+static void
+add_score (TeemaTable *table, gboolean defined, double value)
+{
+  if (defined)
+    teema_table_add_real (table, value, 3);
+  else
+    teema_table_add_text (table, "-");
+}
+
 static void
 add_scores (TeemaTable *table, const char *name, guint tp, guint fp, guint fn)
 {
-  double p = tp + fp ? (double) tp / (tp + fp) : 0.0;
-  double r = tp + fn ? (double) tp / (tp + fn) : 0.0;
-  double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  Scores s = scores_of (tp, fp, fn);
   teema_table_add_row (table);
   teema_table_add_text (table, name);
   teema_table_add_int (table, tp + fn);
@@ -79,9 +124,36 @@ add_scores (TeemaTable *table, const char *name, guint tp, guint fp, guint fn)
   teema_table_add_int (table, tp);
   teema_table_add_int (table, fp);
   teema_table_add_int (table, fn);
-  teema_table_add_real (table, p, 3);
-  teema_table_add_real (table, r, 3);
-  teema_table_add_real (table, f, 3);
+  add_score (table, s.has_p, s.p);
+  add_score (table, s.has_r, s.r);
+  add_score (table, s.has_f, s.f);
+}
+
+/* Sums of the defined scores and how many there were, for macro means. */
+typedef struct {
+  double p, r, f;
+  guint n_p, n_r, n_f;
+} Macro;
+
+static void
+macro_add (Macro *m, guint tp, guint fp, guint fn)
+{
+  Scores s = scores_of (tp, fp, fn);
+  m->p += s.p, m->n_p += s.has_p;
+  m->r += s.r, m->n_r += s.has_r;
+  m->f += s.f, m->n_f += s.has_f;
+}
+
+static void
+add_macro (TeemaTable *table, const Macro *m)
+{
+  teema_table_add_row (table);
+  teema_table_add_text (table, "(macro)");
+  for (int i = 0; i < 5; i++)
+    teema_table_add_text (table, "");
+  add_score (table, m->n_p > 0, m->n_p ? m->p / m->n_p : 0);
+  add_score (table, m->n_r > 0, m->n_r ? m->r / m->n_r : 0);
+  add_score (table, m->n_f > 0, m->n_f ? m->f / m->n_f : 0);
 }
 
 static TeemaTable *
@@ -96,8 +168,8 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
                             i == 0  ? TEEMA_COLUMN_TEXT
                             : i < 6 ? TEEMA_COLUMN_INT
                                     : TEEMA_COLUMN_REAL);
-  guint TP = 0, FP = 0, FN = 0, n = 0;
-  double macro_f = 0, macro_p = 0, macro_r = 0;
+  guint TP = 0, FP = 0, FN = 0, n_empty = 0;
+  Macro macro = { 0 };
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *t = teema_codebook_theme (cb, i);
     if (leaves_only && has_children (cb, t))
@@ -105,27 +177,25 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
     guint tp = 0, fp = 0, fn = 0;
     for (guint u = 0; u < d->units->len; u++) {
       gint64 unit = g_array_index (d->units, gint64, u);
-      gboolean g = teema_coding_keys__has (d->gold, unit, i);
-      gboolean pr = teema_coding_keys__has (d->pred, unit, i);
+      gboolean g = is_gold (d, unit, i);
+      gboolean pr = is_pred (d, unit, i);
       tp += g && pr;
       fp += !g && pr;
       fn += g && !pr;
     }
     add_scores (table, t->code, tp, fp, fn);
-    TP += tp, FP += fp, FN += fn, n++;
-    double p = tp + fp ? (double) tp / (tp + fp) : 0.0;
-    double r = tp + fn ? (double) tp / (tp + fn) : 0.0;
-    macro_p += p, macro_r += r, macro_f += p + r > 0 ? 2 * p * r / (p + r) : 0;
+    TP += tp, FP += fp, FN += fn;
+    n_empty += tp + fp + fn == 0;
+    macro_add (&macro, tp, fp, fn);
   }
   add_scores (table, "(micro)", TP, FP, FN);
-  teema_table_add_row (table);
-  teema_table_add_text (table, "(macro)");
-  for (int i = 0; i < 5; i++)
-    teema_table_add_text (table, "");
-  teema_table_add_real (table, n ? macro_p / n : 0, 3);
-  teema_table_add_real (table, n ? macro_r / n : 0, 3);
-  teema_table_add_real (table, n ? macro_f / n : 0, 3);
-  g_autofree char *note = g_strdup_printf ("%u units", d->units->len);
+  add_macro (table, &macro);
+  g_autofree char *note =
+    n_empty ? g_strdup_printf ("%u units. \"-\": no decisions to score "
+                               "(%u themes neither gold nor predicted); "
+                               "left out of the macro averages.",
+                               d->units->len, n_empty)
+            : g_strdup_printf ("%u units", d->units->len);
   teema_table_add_note (table, note);
   return table;
 }
@@ -145,8 +215,8 @@ errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
       const TeemaTheme *t = teema_codebook_theme (cb, i);
       if (leaves_only && has_children (cb, t))
         continue;
-      gboolean g = teema_coding_keys__has (d->gold, unit, i);
-      gboolean p = teema_coding_keys__has (d->pred, unit, i);
+      gboolean g = is_gold (d, unit, i);
+      gboolean p = is_pred (d, unit, i);
       if (g == p)
         continue;
       teema_table_add_row (table);
@@ -179,10 +249,285 @@ read_gold (Decisions *d, const TeemaCodebook *cb, const char *path, guint line,
   return TRUE;
 }
 
+/* ---- the file: columns by header name ------------------------------------ */
+
+/* Where the columns a development set needs are, from its header. Other
+ * columns (group, speaker, reason, ...) are read past. */
+typedef struct {
+  guint n;                /* columns in the header */
+  guint id, themes, text; /* their indices */
+} Columns;
+
 static gboolean
-predict_devset (Decisions *d, const TeemaCodebook *cb, const char *path,
-                char **lines, TeemaAnalyzer *az, GError **error)
+read_header (const char *path, char *line, Columns *cols, GError **error)
 {
+  g_strchomp (line);
+  if (g_str_has_prefix (line, "\xef\xbb\xbf")) /* a BOM */
+    line += 3;
+  g_auto (GStrv) names = g_strsplit (line, "\t", -1);
+  const char *want[] = { "id", "themes", "text" };
+  guint *at[] = { &cols->id, &cols->themes, &cols->text };
+  cols->n = g_strv_length (names);
+  for (gsize w = 0; w < G_N_ELEMENTS (want); w++) {
+    *at[w] = G_MAXUINT;
+    for (guint i = 0; i < cols->n; i++)
+      if (g_ascii_strcasecmp (g_strstrip (names[i]), want[w]) == 0)
+        *at[w] = i;
+    if (*at[w] == G_MAXUINT) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                   "%s:1: the header has no '%s' column: expected tab-separated"
+                   " names with at least id, themes and text (e.g. 'id group"
+                   " speaker themes text reason')",
+                   path, want[w]);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+/* Splits a row into the header's columns. A text in the last column may
+ * hold tabs (the rest of the line is the text). */
+static GStrv
+split_row (const char *path, guint line, const char *row, const Columns *cols,
+           GError **error)
+{
+  GStrv f = g_strsplit (row, "\t", (gint) cols->n);
+  guint n = g_strv_length (f);
+  gboolean text_last = cols->text == cols->n - 1;
+  if (n == cols->n && (text_last || !strchr (f[cols->n - 1], '\t')))
+    return f;
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+               "%s:%u: expected %u tab-separated fields, as in the header",
+               path, line, cols->n);
+  g_strfreev (f);
+  return NULL;
+}
+
+/* ---- why: the errors grouped by cause ------------------------------------ */
+
+/* One cause of errors on one theme, with the units it explains. */
+typedef struct {
+  guint theme;      /* codebook index */
+  gboolean missed;  /* TRUE: gold has it, the rules do not; FALSE: extra */
+  char *cause;      /* e.g. "no rule word", "rule 2 lemma:tuttu" */
+  GPtrArray *units; /* char *: unit names, each once */
+  GPtrArray *words; /* char *: the words behind the cause, each once */
+} WhyRow;
+
+typedef struct {
+  GHashTable *by_key; /* "theme\x1f missed\x1f cause" -> WhyRow (borrowed) */
+  GPtrArray *rows;    /* WhyRow *, owned */
+} Why;
+
+static void
+why_row_free (WhyRow *r)
+{
+  g_free (r->cause);
+  g_ptr_array_unref (r->units);
+  g_ptr_array_unref (r->words);
+  g_free (r);
+}
+
+static void
+why_init (Why *w)
+{
+  w->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) why_row_free);
+}
+
+static void
+why_clear (Why *w)
+{
+  g_hash_table_destroy (w->by_key);
+  g_ptr_array_unref (w->rows);
+}
+
+static void
+add_once (GPtrArray *list, const char *s)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (list->pdata[i], s))
+      return;
+  g_ptr_array_add (list, g_strdup (s));
+}
+
+/* Files unit under (theme, missed, cause), with word (may be NULL). */
+static void
+why_add (Why *w, guint theme, gboolean missed, const char *cause,
+         const char *unit, const char *word)
+{
+  g_autofree char *key =
+    g_strdup_printf ("%u\x1f%d\x1f%s", theme, missed, cause);
+  WhyRow *r = g_hash_table_lookup (w->by_key, key);
+  if (!r) {
+    r = g_new0 (WhyRow, 1);
+    r->theme = theme;
+    r->missed = missed;
+    r->cause = g_strdup (cause);
+    r->units = g_ptr_array_new_with_free_func (g_free);
+    r->words = g_ptr_array_new_with_free_func (g_free);
+    g_ptr_array_add (w->rows, r);
+    g_hash_table_insert (w->by_key, g_steal_pointer (&key), r);
+  }
+  add_once (r->units, unit);
+  if (word) {
+    g_autofree char *folded = g_utf8_strdown (word, -1);
+    add_once (r->words, folded);
+  }
+}
+
+/* The 1-based position of rule source among theme's rules, or 0. */
+static guint
+rule_number (const TeemaTheme *t, const char *rule)
+{
+  for (guint i = 0; i < t->rules->len; i++)
+    if (g_str_equal (t->rules->pdata[i], rule))
+      return i + 1;
+  return 0;
+}
+
+/* The rules coded theme i on a unit the gold does not: which rule and
+ * term, and the words. */
+static void
+why_extra (Why *w, guint i, const TeemaTheme *t, const char *unit,
+           const TeemaAutocodeItem *it)
+{
+  for (guint h = 0; h < it->hits->len; h++) {
+    const TeemaAutocodeHit *hit = it->hits->pdata[h];
+    g_autofree char *cause =
+      g_strdup_printf ("rule %u: %s", rule_number (t, hit->rule), hit->why);
+    why_add (w, i, FALSE, cause, unit, hit->word);
+  }
+}
+
+/* The rules did not code theme i on a unit the gold has it on: why. */
+static void
+why_missed (Why *w, TeemaCompiled *compiled, guint i, const TeemaTheme *t,
+            const char *unit, const TeemaSegment *seg, const GArray *tokens)
+{
+  g_autoptr (GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+  switch (
+    teema_compiled__why_missed (compiled, t->code, seg, tokens, details)) {
+  case TEEMA_MISS_NO_WORD:
+    why_add (w, i, TRUE, "no rule word", unit, NULL);
+    break;
+  case TEEMA_MISS_EXCLUDED:
+    for (guint k = 0; k < details->len; k++) {
+      char *d = details->pdata[k];
+      char *sep = g_strrstr (d, ": ");
+      if (sep)
+        *sep = '\0';
+      g_autofree char *cause = g_strdup_printf ("excluded by %s", d);
+      why_add (w, i, TRUE, cause, unit, sep ? sep + 2 : NULL);
+    }
+    break;
+  case TEEMA_MISS_APART:
+    for (guint k = 0; k < details->len; k++) {
+      g_autofree char *cause = g_strdup_printf (
+        "%s: its words apart or out of order", (char *) details->pdata[k]);
+      why_add (w, i, TRUE, cause, unit, NULL);
+    }
+    break;
+  case TEEMA_MISS_INCOMPLETE:
+    for (guint k = 0; k < details->len; k++) {
+      g_autofree char *cause =
+        g_strdup_printf ("no whole rule, only %s", (char *) details->pdata[k]);
+      why_add (w, i, TRUE, cause, unit, NULL);
+    }
+    break;
+  }
+}
+
+/* Explains each error of one unit on the leaf themes. */
+static void
+why_unit (Why *w, Decisions *d, const TeemaCodebook *cb,
+          TeemaCompiled *compiled, gint64 unit, const TeemaSegment *seg,
+          const GArray *tokens, GPtrArray *items)
+{
+  const char *name = d->names->pdata[unit];
+  for (guint i = 0; i < teema_codebook_size (cb); i++) {
+    const TeemaTheme *t = teema_codebook_theme (cb, i);
+    if (has_children (cb, t))
+      continue;
+    const TeemaAutocodeItem *coded = NULL;
+    for (guint k = 0; k < items->len && !coded; k++)
+      if (g_str_equal (((TeemaAutocodeItem *) items->pdata[k])->theme, t->code))
+        coded = items->pdata[k];
+    gboolean gold = teema_coding_keys__has (d->gold, unit, i);
+    if (gold && !coded)
+      why_missed (w, compiled, i, t, name, seg, tokens);
+    else if (!gold && coded)
+      why_extra (w, i, t, name, coded);
+  }
+}
+
+static gint
+why_order (gconstpointer a, gconstpointer b)
+{
+  const WhyRow *x = *(WhyRow *const *) a, *y = *(WhyRow *const *) b;
+  if (x->theme != y->theme)
+    return x->theme < y->theme ? -1 : 1;
+  if (x->missed != y->missed)
+    return x->missed ? -1 : 1;
+  if (x->units->len != y->units->len)
+    return x->units->len > y->units->len ? -1 : 1;
+  return g_strcmp0 (x->cause, y->cause);
+}
+
+static char *
+joined (GPtrArray *list, const char *sep)
+{
+  g_ptr_array_add (list, NULL);
+  char *s = g_strjoinv (sep, (char **) list->pdata);
+  g_ptr_array_set_size (list, list->len - 1);
+  return s;
+}
+
+static TeemaTable *
+why_table (Why *w, const TeemaCodebook *cb)
+{
+  TeemaTable *table = teema_table_new ("Errors by cause");
+  teema_table_add_column (table, "theme", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "error", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "n", TEEMA_COLUMN_INT);
+  teema_table_add_column (table, "cause", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, "units", TEEMA_COLUMN_TEXT);
+  g_ptr_array_sort (w->rows, why_order);
+  for (guint i = 0; i < w->rows->len; i++) {
+    WhyRow *r = w->rows->pdata[i];
+    g_autofree char *words = joined (r->words, ", ");
+    g_autofree char *cause = *words
+                               ? g_strdup_printf ("%s (%s)", r->cause, words)
+                               : g_strdup (r->cause);
+    g_autofree char *units = joined (r->units, " ");
+    teema_table_add_row (table);
+    teema_table_add_text (table, teema_codebook_theme (cb, r->theme)->code);
+    teema_table_add_text (table, r->missed ? "missed" : "false");
+    teema_table_add_int (table, r->units->len);
+    teema_table_add_text (table, cause);
+    teema_table_add_text (table, units);
+  }
+  teema_table_add_note (
+    table, "missed: hand-coded, not coded by the rules; false: coded by the "
+           "rules, not by hand. A miss: no word of the theme's rules in "
+           "the unit; excluded (a rule matched only with words an "
+           "exclusion blocks); a rule's words apart (too far for NEAR, out "
+           "of a phrase's order, or with a NOT word); or no whole rule (a "
+           "NEAR or AND partner or a phrase word missing). A unit may have "
+           "several causes. Leaf themes only.");
+  return table;
+}
+
+/* ---- the development set ------------------------------------------------- */
+
+static gboolean
+predict_devset (Decisions *d, Why *why, const TeemaCodebook *cb,
+                const char *path, char **lines, TeemaAnalyzer *az,
+                GError **error)
+{
+  Columns cols;
+  if (!read_header (path, lines[0], &cols, error))
+    return FALSE;
   g_autoptr (TeemaCompiled) compiled = teema_compiled__new (cb, az, error);
   if (!compiled)
     return FALSE;
@@ -190,25 +535,23 @@ predict_devset (Decisions *d, const TeemaCodebook *cb, const char *path,
     g_strchomp (lines[i]);
     if (!*lines[i])
       continue;
-    g_auto (GStrv) f = g_strsplit (lines[i], "\t", 5);
-    if (g_strv_length (f) != 5) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: expected 5 tab-separated fields (id group "
-                   "speaker themes text)",
-                   path, i + 1);
+    g_auto (GStrv) f = split_row (path, i + 1, lines[i], &cols, error);
+    if (!f)
       return FALSE;
-    }
+    const char *text = f[cols.text];
     gint64 unit = d->units->len;
-    add_unit (d, unit, g_strdup (f[0]), g_strdup (f[4]));
-    if (!read_gold (d, cb, path, i + 1, unit, f[3], error))
+    add_unit (d, unit, g_strdup (f[cols.id]), g_strdup (text));
+    if (!read_gold (d, cb, path, i + 1, unit, f[cols.themes], error))
       return FALSE;
-    TeemaSegment seg = { .text = f[4], .informant = f[2] };
-    g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, f[4], -1);
+    TeemaSegment seg = { .text = (char *) text, .informant = NULL };
+    g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, text, -1);
     g_autoptr (GPtrArray) items = teema_compiled__items_new ();
     teema_compiled__code_one (compiled, &seg, tokens, items);
     for (guint k = 0; k < items->len; k++)
       decide (d->pred, cb, unit,
               ((TeemaAutocodeItem *) items->pdata[k])->theme);
+    if (why)
+      why_unit (why, d, cb, compiled, unit, &seg, tokens, items);
   }
   return TRUE;
 }
@@ -229,35 +572,40 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
   if (!az)
     return NULL;
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
-  if (!lines[0] || !g_str_has_prefix (lines[0], "id\t")) {
+  if (!lines[0]) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:1: expected the header 'id<TAB>group<TAB>speaker<TAB>"
-                 "themes<TAB>text'",
-                 path);
+                 "%s:1: empty file: expected a header line", path);
     return NULL;
   }
   Decisions d;
   decisions_init (&d);
+  Why why;
+  why_init (&why);
   TeemaTable *t = NULL;
-  if (predict_devset (&d, cb, path, lines, az, error))
-    t = opt->errors ? errors (&d, cb, opt->leaves_only)
-                    : score (&d, cb, opt->leaves_only,
-                             "Rules against the development set");
+  if (!predict_devset (&d, opt->why ? &why : NULL, cb, path, lines, az, error))
+    ;
+  else if (opt->why)
+    t = why_table (&why, cb);
+  else if (opt->errors)
+    t = errors (&d, cb, opt->leaves_only);
+  else
+    t = score (&d, cb, opt->leaves_only, "Rules against the development set");
+  why_clear (&why);
   decisions_clear (&d);
   return t;
 }
 
-/* Every (segment, theme) of set as a decision. */
-static void
-decide_all (GHashTable *into, TeemaCodingSet *set)
+static gboolean
+any_rows (const TeemaCodingSet *set)
 {
   guint n_themes = teema_codebook_size (teema_coding_set__codebook (set));
   for (guint t = 0; t < n_themes; t++) {
     guint n = 0;
-    const TeemaCoded *rows = teema_coding_set__rows (set, t, &n);
-    for (guint i = 0; i < n; i++)
-      teema_coding_keys__add (into, rows[i].segment, t);
+    teema_coding_set__rows (set, t, &n);
+    if (n)
+      return TRUE;
   }
+  return FALSE;
 }
 
 /* The units: segments the gold coder coded at all, or every informant
@@ -267,7 +615,8 @@ units_of (Decisions *d, TeemaProject *project, TeemaCodingSet *gold,
           gboolean all_segments, GError **error)
 {
   TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segs = teema_segment_list (project, &sf, error);
+  g_autoptr (GArray) segs =
+    teema_store__segment_keys_list (project->store, &sf, error);
   if (!segs)
     return FALSE;
   g_autoptr (GHashTable) coded = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -281,7 +630,7 @@ units_of (Decisions *d, TeemaProject *project, TeemaCodingSet *gold,
   if (!all_segments && g_hash_table_size (coded) == 0)
     return TRUE;
   for (guint i = 0; i < segs->len; i++) {
-    gint64 id = ((TeemaSegment *) segs->pdata[i])->id;
+    gint64 id = g_array_index (segs, TeemaStoreSegmentKey, i).id;
     if (all_segments || g_hash_table_contains (coded, &id))
       add_unit (d, id, g_strdup_printf ("%" G_GINT64_FORMAT, id), NULL);
   }
@@ -292,8 +641,13 @@ TeemaTable *
 teema_evaluate_coders (TeemaProject *project, const char *gold,
                        const char *test, gboolean all_segments, GError **error)
 {
-  TeemaCodingSetOptions go = { gold, TRUE, NULL, NULL };
-  TeemaCodingSetOptions to = { test, TRUE, NULL, NULL };
+  /* The rules are judged on everything they coded, rejected or not. */
+  TeemaCodingSetOptions go = { .coder = gold,
+                               .roll_up = TRUE,
+                               .with_rejected = TRUE };
+  TeemaCodingSetOptions to = { .coder = test,
+                               .roll_up = TRUE,
+                               .with_rejected = TRUE };
   g_autoptr (TeemaCodingSet) g = teema_coding_set__new (project, &go, error);
   g_autoptr (TeemaCodingSet) p =
     g ? teema_coding_set__new (project, &to, error) : NULL;
@@ -301,11 +655,11 @@ teema_evaluate_coders (TeemaProject *project, const char *gold,
     return NULL;
   Decisions d;
   decisions_init (&d);
-  decide_all (d.gold, g);
-  decide_all (d.pred, p);
+  d.gold_set = g;
+  d.pred_set = p;
   TeemaTable *t = NULL;
   if (!units_of (&d, project, g, all_segments, error)) {
-  } else if (g_hash_table_size (d.gold) == 0) {
+  } else if (!any_rows (g)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  "coder '%s' has no codings (see 'teema coding list')", gold);
   } else {

@@ -1,5 +1,7 @@
 /* reports/groups.c — informant groups, and choosing the two that compare
- * and keyness set side by side.
+ * and keyness set side by side: two values of "group" or of any other
+ * informant attribute (role, age band), among the informants a --where
+ * chooses.
  *
  * Must always hold: a group counts only informants with text, so n is
  * the number of informants who could have mentioned a theme. */
@@ -13,64 +15,109 @@ compare_names (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-char **
-teema_group_list (TeemaProject *project, GError **error)
+/* The values of key among informants with text meeting where, sorted. */
+static char **
+values_of (GPtrArray *informants, const char *key, const TeemaWhere *where)
 {
-  g_autoptr (GPtrArray) informants = teema_informant_list (project, error);
-  if (!informants)
-    return NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
   for (guint i = 0; i < informants->len; i++) {
     TeemaInformant *inf = informants->pdata[i];
-    if (!inf->group || !inf->n_words)
+    const char *v = teema_informant_attr (inf, key);
+    if (!v || !inf->n_words || !teema_where__matches (where, inf))
       continue;
-    gboolean seen = FALSE;
-    for (guint j = 0; j < names->len && !seen; j++)
-      seen = g_str_equal (names->pdata[j], inf->group);
-    if (!seen)
-      g_ptr_array_add (names, g_strdup (inf->group));
+    if (!g_ptr_array_find_with_equal_func (names, v, g_str_equal, NULL))
+      g_ptr_array_add (names, g_strdup (v));
   }
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
-/* Fills g[0], g[1] from the options or the project's two groups; *owned
- * keeps names that must outlive the call. */
-gboolean
-teema_groups__resolve (TeemaProject *p, const TeemaCompareOptions *opt,
-                       TeemaGroup g[2], char ***owned, GError **error)
+char **
+teema_informant_values (TeemaProject *project, const char *attribute,
+                        GError **error)
 {
-  *owned = teema_group_list (p, error);
-  if (!*owned)
-    return FALSE;
-  g_autofree char *list = g_strjoinv (", ", *owned);
-  if (!opt->group_a || !opt->group_b) {
-    if (g_strv_length (*owned) != 2) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                   "the project has %u groups (%s): name the two to compare",
-                   g_strv_length (*owned), *list ? list : "none");
-      return FALSE;
-    }
-    g[0].name = (*owned)[0];
-    g[1].name = (*owned)[1];
-    return TRUE;
+  g_autoptr (GPtrArray) informants = teema_informant_list (project, error);
+  if (!informants)
+    return NULL;
+  return values_of (informants, attribute ? attribute : "group", NULL);
+}
+
+char **
+teema_group_list (TeemaProject *project, GError **error)
+{
+  return teema_informant_values (project, "group", error);
+}
+
+static const char *
+key_of (const TeemaCompareOptions *opt)
+{
+  return opt->attribute ? opt->attribute : "group";
+}
+
+/* The value in names spelt as name, ignoring case, or NULL. */
+static const char *
+find_value (char **names, const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; names[i]; i++) {
+    g_autofree char *f = g_utf8_casefold (names[i], -1);
+    if (g_str_equal (f, folded))
+      return names[i];
   }
-  g[0].name = opt->group_a;
-  g[1].name = opt->group_b;
-  for (guint i = 0; i < 2; i++)
-    if (!g_strv_contains ((const char *const *) *owned, g[i].name)) {
+  return NULL;
+}
+
+static gboolean
+resolve_named (const TeemaCompareOptions *opt, TeemaGroup g[2], char **names,
+               const char *list, GError **error)
+{
+  const char *asked[2] = { opt->group_a, opt->group_b };
+  for (guint i = 0; i < 2; i++) {
+    g[i].name = find_value (names, asked[i]);
+    if (!g[i].name) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                   "no informant with text in group '%s' (groups: %s)",
-                   g[i].name, *list ? list : "none");
+                   "no informant with text has %s '%s' (%ss: %s)", key_of (opt),
+                   asked[i], key_of (opt), *list ? list : "none");
       return FALSE;
     }
+  }
   if (g_str_equal (g[0].name, g[1].name)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
                  "compare two different groups, not '%s' with itself",
                  g[0].name);
     return FALSE;
   }
+  return TRUE;
+}
+
+/* Fills g[0], g[1] from the options or the two values there are; *owned
+ * keeps names that must outlive the call. */
+gboolean
+teema_groups__resolve (TeemaProject *p, const TeemaCompareOptions *opt,
+                       TeemaGroup g[2], char ***owned, GError **error)
+{
+  g_autoptr (GPtrArray) informants = teema_informant_list (p, error);
+  if (!informants)
+    return FALSE;
+  g_autoptr (TeemaWhere) where =
+    teema_where__new (opt->where, informants, error);
+  if (!where
+      || (opt->attribute
+          && !teema_informant__check_attr (informants, opt->attribute, error)))
+    return FALSE;
+  *owned = values_of (informants, key_of (opt), where);
+  g_autofree char *list = g_strjoinv (", ", *owned);
+  if (opt->group_a && opt->group_b)
+    return resolve_named (opt, g, *owned, list, error);
+  if (g_strv_length (*owned) != 2) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "the informants have %u %ss (%s): name the two to compare",
+                 g_strv_length (*owned), key_of (opt), *list ? list : "none");
+    return FALSE;
+  }
+  g[0].name = (*owned)[0];
+  g[1].name = (*owned)[1];
   return TRUE;
 }
 
@@ -84,17 +131,28 @@ teema_groups__index (const TeemaGroup g[2], const char *name)
                                          : -1;
 }
 
-/* Sets n and words of both groups from the informants. */
+/* Sets n and words of both groups from the informants meeting where, and
+ * maps each of their codes to its group (index + 1). */
 gboolean
-teema_groups__count (TeemaProject *p, TeemaGroup g[2], GError **error)
+teema_groups__count (TeemaProject *p, const TeemaCompareOptions *opt,
+                     TeemaGroup g[2], GHashTable **member, GError **error)
 {
   g_autoptr (GPtrArray) informants = teema_informant_list (p, error);
   if (!informants)
     return FALSE;
+  g_autoptr (TeemaWhere) where =
+    teema_where__new (opt->where, informants, error);
+  if (!where)
+    return FALSE;
+  *member = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < informants->len; i++) {
     TeemaInformant *inf = informants->pdata[i];
-    int k = teema_groups__index (g, inf->group);
-    if (k < 0 || !inf->n_words)
+    int k = teema_groups__index (g, teema_informant_attr (inf, key_of (opt)));
+    if (k < 0 || !teema_where__matches (where, inf))
+      continue;
+    g_hash_table_insert (*member, g_strdup (inf->code),
+                         GINT_TO_POINTER (k + 1));
+    if (!inf->n_words)
       continue;
     g[k].n++;
     g[k].words += inf->n_words;

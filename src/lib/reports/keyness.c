@@ -2,10 +2,18 @@
  * by log-likelihood G² and Hardie's log ratio.
  *
  * Each informant token counts once, by its first lemma (after spoken forms
- * are normalised); numbers are skipped. */
+ * are normalised); numbers are skipped, and so are function words (a stop
+ * list: the Finnish one compiled in from data/stopwords-fi.txt, or the
+ * caller's file), which otherwise top the list only because one group
+ * talks more. By default only rows with p < 0.05 are shown. The tokens
+ * come from the word index (each form once per segment, with its count),
+ * so the corpus is not tokenised again. */
 #include "reports/reports-private.h"
+#include "reports/stopwords-fi.h"
 
 #include <string.h>
+
+#define SIGNIFICANT_P 0.05
 
 #define DEFAULT_TOP      20
 #define DEFAULT_MIN_FREQ 3
@@ -21,34 +29,112 @@ typedef struct {
   double g2, log_ratio;
 } Key;
 
-/* Counts first lemmas of the two groups' informant segments; sets each
- * group's token total in tokens[]. */
+/* The stop list: lemmas from path (one per line, '#' comments), from the
+ * compiled-in Finnish list when path is NULL, none when it is "". */
 static GHashTable *
-count_lemmas (TeemaAnalyzer *az, GPtrArray *segments, const TeemaGroup g[2],
-              guint64 tokens[2])
+stop_list (const char *path, GError **error)
+{
+  GHashTable *stop =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *data = NULL;
+  if (path && *path && !teema__read_file (path, &data, NULL, error)) {
+    g_hash_table_destroy (stop);
+    return NULL;
+  }
+  const char *text = path ? (data ? data : "") : TEEMA_STOPWORDS_FI;
+  g_auto (GStrv) lines = g_strsplit_set (text, path ? "\n" : " ", -1);
+  for (guint i = 0; lines[i]; i++) {
+    char *hash = strchr (lines[i], '#');
+    if (hash)
+      *hash = '\0';
+    g_strstrip (lines[i]);
+    if (*lines[i])
+      g_hash_table_add (stop, g_utf8_casefold (lines[i], -1));
+  }
+  return stop;
+}
+
+typedef struct {
+  GHashTable *member; /* informant code -> its group index + 1 */
+  GHashTable *stop;   /* lemmas left out */
+  GHashTable *counts; /* lemma -> LemmaCount */
+  guint64 *tokens;    /* per group */
+  GArray *by_word;    /* WordCount per vocabulary id, counted first */
+} Counting;
+
+typedef struct {
+  const TeemaAnalysis *analysis;
+  guint64 freq[2];
+} WordCount;
+
+/* Every token counts in its group's total; a function word's lemma is
+ * not counted itself. */
+static void
+add_lemma (Counting *c, const TeemaAnalysis *an, int k, guint64 n)
+{
+  const char *lemma = an->lemmas[0];
+  c->tokens[k] += n;
+  if (g_hash_table_contains (c->stop, lemma))
+    return;
+  LemmaCount *lc = g_hash_table_lookup (c->counts, lemma);
+  if (!lc) {
+    lc = g_new0 (LemmaCount, 1);
+    lc->lemma = lemma;
+    g_hash_table_insert (c->counts, (gpointer) lemma, lc);
+  }
+  lc->freq[k] += n;
+}
+
+/* Counts the first lemmas of one segment's words into its group. */
+static gboolean
+count_segment (const TeemaSegmentRef *seg, const TeemaSegmentWord *words,
+               guint n, gpointer data, GError **error)
+{
+  Counting *c = data;
+  int k =
+    seg->informant
+      ? GPOINTER_TO_INT (g_hash_table_lookup (c->member, seg->informant)) - 1
+      : -1;
+  if (k < 0 || seg->interviewer)
+    return TRUE;
+  for (guint i = 0; i < n; i++) {
+    if (words[i].number || !words[i].analysis->lemmas[0])
+      continue;
+    gint64 id = words[i].word;
+    if (id <= 0 || id > G_MAXINT) {
+      add_lemma (c, words[i].analysis, k, words[i].count);
+      continue;
+    }
+    /* By word id first: one lemma lookup per form, not per segment. */
+    if ((guint) id >= c->by_word->len)
+      g_array_set_size (c->by_word, (guint) id + 1024);
+    WordCount *wc = &g_array_index (c->by_word, WordCount, id);
+    wc->analysis = words[i].analysis;
+    wc->freq[k] += words[i].count;
+  }
+  return TRUE;
+}
+
+/* Counts first lemmas of the two groups' informant segments from the word
+ * index; sets each group's token total in tokens[]. */
+static GHashTable *
+count_lemmas (TeemaProject *project, TeemaAnalyzer *az, GHashTable *member,
+              GHashTable *stop, guint64 tokens[2], GError **error)
 {
   GHashTable *counts =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  for (guint i = 0; i < segments->len; i++) {
-    TeemaSegment *s = segments->pdata[i];
-    int k = teema_groups__index (g, s->group);
-    if (k < 0 || s->interviewer)
-      continue;
-    g_autoptr (GArray) toks = teema_analyzer_tokenize (az, s->text, -1);
-    for (guint j = 0; j < toks->len; j++) {
-      const TeemaToken *tok = &g_array_index (toks, TeemaToken, j);
-      if ((tok->flags & TEEMA_TOKEN_NUMBER) || !tok->analysis->lemmas[0])
-        continue;
-      const char *lemma = tok->analysis->lemmas[0];
-      LemmaCount *lc = g_hash_table_lookup (counts, lemma);
-      if (!lc) {
-        lc = g_new0 (LemmaCount, 1);
-        lc->lemma = lemma;
-        g_hash_table_insert (counts, (gpointer) lemma, lc);
-      }
-      lc->freq[k]++;
-      tokens[k]++;
-    }
+  g_autoptr (GArray) by_word = g_array_new (FALSE, TRUE, sizeof (WordCount));
+  Counting c = { member, stop, counts, tokens, by_word };
+  TeemaSegmentFilter sf = { 0 };
+  if (!teema_words__foreach (project, az, &sf, count_segment, &c, error)) {
+    g_hash_table_destroy (counts);
+    return NULL;
+  }
+  for (guint id = 0; id < by_word->len; id++) {
+    const WordCount *wc = &g_array_index (by_word, WordCount, id);
+    for (int k = 0; k < 2; k++)
+      if (wc->freq[k])
+        add_lemma (&c, wc->analysis, k, wc->freq[k]);
   }
   return counts;
 }
@@ -102,12 +188,16 @@ keyness_columns (TeemaTable *t, const TeemaGroup g[2])
   teema_table_add_column (t, "log_ratio", TEEMA_COLUMN_REAL);
 }
 
+/* Adds the top rows of group k: only significant ones unless all. */
 static void
 keyness_rows (TeemaTable *t, const TeemaGroup g[2], int k, GArray *keys,
-              guint top)
+              guint top, gboolean all)
 {
-  for (guint i = 0; i < keys->len && i < top; i++) {
+  for (guint i = 0, shown = 0; i < keys->len && shown < top; i++) {
     const Key *key = &g_array_index (keys, Key, i);
+    if (!all && teema_stats_chi2_p_1df (key->g2) >= SIGNIFICANT_P)
+      break; /* sorted by G², so p only grows from here */
+    shown++;
     teema_table_add_row (t);
     teema_table_add_text (t, g[k].name);
     teema_table_add_text (t, key->lemma);
@@ -121,7 +211,8 @@ keyness_rows (TeemaTable *t, const TeemaGroup g[2], int k, GArray *keys,
 
 static TeemaTable *
 keyness_table (GHashTable *counts, const TeemaGroup g[2],
-               const guint64 tokens[2], const TeemaCompareOptions *opt)
+               const guint64 tokens[2], guint n_stop,
+               const TeemaCompareOptions *opt)
 {
   guint top = opt->top ? opt->top : DEFAULT_TOP;
   guint min_freq = opt->min_freq ? opt->min_freq : DEFAULT_MIN_FREQ;
@@ -131,7 +222,7 @@ keyness_table (GHashTable *counts, const TeemaGroup g[2],
   keyness_columns (t, g);
   for (int k = 0; k < 2; k++) {
     g_autoptr (GArray) keys = keys_for (counts, k, tokens, min_freq);
-    keyness_rows (t, g, k, keys, top);
+    keyness_rows (t, g, k, keys, top, opt->all);
   }
   g_autofree char *note = g_strdup_printf (
     "Lemma frequencies in informant turns (%s: %" G_GUINT64_FORMAT
@@ -140,6 +231,18 @@ keyness_table (GHashTable *counts, const TeemaGroup g[2],
     "the relative frequency in the row's group over the other's.",
     g[0].name, tokens[0], g[1].name, tokens[1], min_freq);
   teema_table_add_note (t, note);
+  g_autofree char *left_out = g_strdup_printf (
+    "%s%s%u function words (a stop list) are not ranked.",
+    opt->all ? ""
+             : "Only rows with p < 0.05 are shown (--all shows every "
+               "row; with many lemmas tested, some of them are "
+               "chance). ",
+    n_stop ? "" : "No ", n_stop);
+  teema_table_add_note (t, n_stop     ? left_out
+                           : opt->all ? "No stop list."
+                                      : "Only rows with p < 0.05 are "
+                                        "shown (--all shows every "
+                                        "row). No stop list.");
   return t;
 }
 
@@ -151,17 +254,20 @@ teema_report_keyness (TeemaProject *project, const TeemaCompareOptions *options,
   const TeemaCompareOptions *opt = options ? options : &defaults;
   TeemaGroup g[2] = { { 0 } };
   g_auto (GStrv) owned = NULL;
-  if (!teema_groups__resolve (project, opt, g, &owned, error))
+  g_autoptr (GHashTable) member = NULL;
+  if (!teema_groups__resolve (project, opt, g, &owned, error)
+      || !teema_groups__count (project, opt, g, &member, error))
     return NULL;
-  TeemaSegmentFilter sf = { 0 };
-  g_autoptr (GPtrArray) segments = teema_segment_list (project, &sf, error);
-  if (!segments)
-    return NULL;
-  g_autoptr (TeemaAnalyzer) az =
-    teema_coding__analyzer (project, NULL, FALSE, NULL, error);
+  g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
   if (!az)
     return NULL;
+  g_autoptr (GHashTable) stop = stop_list (opt->stopwords, error);
+  if (!stop)
+    return NULL;
   guint64 tokens[2] = { 0, 0 };
-  g_autoptr (GHashTable) counts = count_lemmas (az, segments, g, tokens);
-  return keyness_table (counts, g, tokens, opt);
+  g_autoptr (GHashTable) counts =
+    count_lemmas (project, az, member, stop, tokens, error);
+  if (!counts)
+    return NULL;
+  return keyness_table (counts, g, tokens, g_hash_table_size (stop), opt);
 }

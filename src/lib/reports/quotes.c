@@ -1,25 +1,162 @@
 /* reports/quotes.c — quotes for a thesis draft.
  *
  * Collects the informant segments coded with a theme (optionally with its
- * sub-themes), one per segment however many coders coded it, in document
- * order, and renders them in the thesis convention: the quote as an
- * indented paragraph followed by "(H3)". */
+ * sub-themes), one per segment however many coders coded it, by informant
+ * (natural order: A2 before A10) and then in document order, and renders
+ * them in the thesis convention: the quote as an indented paragraph
+ * followed by "(H3)". A quote is what was coded: when only part of a turn
+ * was coded, "--" marks what was left out at either end or between parts,
+ * and coded segments that follow each other in a document (the same
+ * informant's sentences or paragraphs) are one quote. The codings are the
+ * coding set's, so a rule coding a coder rejected is never quoted.
+ *
+ * The coding set gives the theme's segments and coded spans without their
+ * text; each quote's segments are read as it is written, so Markdown
+ * output streams: memory holds one theme's segment ids and spans and one
+ * quote, never the texts of a theme or a project. */
 #include "reports/reports-private.h"
 
+#include <stdarg.h>
 #include <string.h>
 
-/* One line of text: newlines inside a turn become spaces. */
+/* One line of text: newlines inside a turn become spaces; trimmed. */
 static char *
-flatten (const char *text)
+flatten (const char *text, gssize len)
 {
-  g_autoptr (GRegex) re = g_regex_new ("\\s*\\n\\s*", 0, 0, NULL);
-  return g_regex_replace_literal (re, text, -1, 0, " ", 0, NULL);
+  static GRegex *re;
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re,
+                       g_regex_new ("\\s*\\n\\s*", G_REGEX_OPTIMIZE, 0, NULL));
+  g_autofree char *copy = g_strndup (text, len);
+  char *flat = g_regex_replace_literal (re, copy, -1, 0, " ", 0, NULL);
+  return g_strstrip (flat);
+}
+
+/* What every quote of a run needs besides its rows: the set, read once
+ * and re-read per theme with the same informants. */
+typedef struct {
+  TeemaProject *project;
+  const TeemaQuoteOptions *opt;
+  TeemaCodingSet *set;
+  guint theme; /* the codebook index of the theme read */
+} Quoter;
+
+/* Reads the rows of theme `code` (with sub-themes when children). */
+static gboolean
+quoter_read (Quoter *q, const char *code, gboolean children, GError **error)
+{
+  const TeemaQuoteOptions *opt = q->opt;
+  TeemaCodingSetOptions so = { .coder = opt->coder,
+                               .roll_up = children,
+                               .informant = opt->informant,
+                               .group = opt->group,
+                               .where = opt->where,
+                               .theme = code,
+                               .spans = TRUE };
+  if (q->set && !teema_coding_set__reread (q->set, q->project, &so, error))
+    return FALSE;
+  if (!q->set && !(q->set = teema_coding_set__new (q->project, &so, error)))
+    return FALSE;
+  const TeemaCodebook *cb = teema_coding_set__codebook (q->set);
+  const TeemaTheme *theme = teema_codebook_find (cb, code, error);
+  if (!theme)
+    return FALSE;
+  q->theme = (guint) teema_codebook_index (cb, theme->code);
+  return TRUE;
+}
+
+/* TRUE when row b is the segment right after row a's in its document. */
+static gboolean
+follows (const TeemaCoded *a, const TeemaCoded *b)
+{
+  return b->document == a->document && b->ordinal == a->ordinal + 1;
+}
+
+/* The number of quotes rows make: runs of consecutive segments. */
+static guint
+count_quotes (const TeemaCoded *rows, guint n)
+{
+  guint k = 0;
+  for (guint i = 0; i < n; i++)
+    k += i == 0 || !follows (&rows[i - 1], &rows[i]);
+  return k;
+}
+
+/* A quote being built from the coded parts of consecutive segments. */
+typedef struct {
+  GString *text;
+  gboolean open_end;   /* the last part stopped before its segment's end */
+  TeemaSegment *first; /* the quote's first segment */
+} Quote;
+
+static void
+quote_clear (Quote *q)
+{
+  if (q->text)
+    g_string_free (q->text, TRUE);
+  g_clear_pointer (&q->first, teema_segment_free);
+  q->text = NULL;
+}
+
+/* Appends the coded parts of seg (spans in document offsets). */
+static void
+quote_add (Quote *q, const TeemaSegment *seg, const GArray *spans)
+{
+  for (guint i = 0; spans && i < spans->len; i++) {
+    const TeemaSpan *sp = &g_array_index (spans, TeemaSpan, i);
+    guint from = sp->start - MIN (sp->start, seg->start);
+    guint to = MIN (sp->end, seg->end) - MIN (sp->end, seg->start);
+    if (from >= to)
+      continue;
+    const char *s = g_utf8_offset_to_pointer (seg->text, from);
+    const char *e = g_utf8_offset_to_pointer (s, to - from);
+    g_autofree char *part = flatten (s, e - s);
+    if (!*part)
+      continue;
+    gboolean cut_before = from > 0;
+    if (q->text->len)
+      g_string_append (q->text, q->open_end || cut_before ? " -- " : " ");
+    else if (cut_before)
+      g_string_append (q->text, "-- ");
+    g_string_append (q->text, part);
+    q->open_end = sp->end < seg->end;
+  }
+}
+
+/* Reads the quote that starts at rows[*i], taking the rows of the
+ * segments that follow it in its document; *i moves past them. */
+static gboolean
+quote_read (Quoter *qr, const TeemaCoded *rows, guint n, guint *i, Quote *q,
+            GError **error)
+{
+  q->text = g_string_new (NULL);
+  q->open_end = FALSE;
+  guint k = *i;
+  for (; k < n; k++) {
+    if (k > *i && !follows (&rows[k - 1], &rows[k]))
+      break;
+    TeemaSegment *s =
+      teema_store__get_segment (qr->project->store, rows[k].segment, error);
+    if (!s) {
+      quote_clear (q);
+      return FALSE;
+    }
+    quote_add (q, s, teema_coding_set__spans (qr->set, s->id, qr->theme));
+    if (!q->first)
+      q->first = s;
+    else
+      teema_segment_free (s);
+  }
+  if (q->open_end)
+    g_string_append (q->text, " --");
+  *i = k;
+  return TRUE;
 }
 
 static void
-add_quote (TeemaTable *table, const char *theme, const TeemaSegment *s)
+add_quote (TeemaTable *table, const char *theme, const Quote *q)
 {
-  g_autofree char *text = flatten (s->text);
+  const TeemaSegment *s = q->first;
   g_autofree char *citation = g_strdup_printf ("(%s)", s->informant);
   teema_table_add_row (table);
   teema_table_add_text (table, theme);
@@ -28,28 +165,21 @@ add_quote (TeemaTable *table, const char *theme, const TeemaSegment *s)
   teema_table_add_int (table, s->id);
   teema_table_add_text (table, s->document);
   teema_table_add_int (table, s->ordinal);
-  teema_table_add_text (table, text);
+  teema_table_add_text (table, q->text->str);
   teema_table_add_text (table, citation);
 }
 
-/* The index of the theme named code, or an error naming the known ones. */
-static gboolean
-find_theme (const TeemaCodebook *cb, const char *code, guint *index,
-            GError **error)
+/* The theme as named (an id or a label), so that the set reads only its
+ * rows. */
+static char *
+theme_code (TeemaProject *project, const char *name, GError **error)
 {
-  const TeemaTheme *t = code ? teema_codebook_lookup (cb, code) : NULL;
-  for (guint i = 0; t && i < teema_codebook_size (cb); i++)
-    if (teema_codebook_theme (cb, i) == t) {
-      *index = i;
-      return TRUE;
-    }
-  if (!code)
+  if (!name) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  "which theme? (see 'teema codebook list')");
-  else
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')", code);
-  return FALSE;
+    return NULL;
+  }
+  return teema_project__theme_code (project, name, error);
 }
 
 TeemaTable *
@@ -58,16 +188,14 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
 {
   TeemaQuoteOptions defaults = { 0 };
   const TeemaQuoteOptions *opt = options ? options : &defaults;
-  TeemaCodingSetOptions so = { opt->coder, opt->children, opt->informant,
-                               opt->group };
-  g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
-  if (!set)
+  g_autofree char *code = theme_code (project, opt->theme, error);
+  Quoter qr = { project, opt, NULL, 0 };
+  if (!code || !quoter_read (&qr, code, opt->children, error)) {
+    teema_coding_set__free (qr.set);
     return NULL;
-  const TeemaCodebook *cb = teema_coding_set__codebook (set);
-  guint ti = 0;
-  if (!find_theme (cb, opt->theme, &ti, error))
-    return NULL;
-  const TeemaTheme *theme = teema_codebook_theme (cb, ti);
+  }
+  const TeemaTheme *theme =
+    teema_codebook_theme (teema_coding_set__codebook (qr.set), qr.theme);
   TeemaTable *table =
     teema_table_new (teema_theme_label (theme, opt->lang ? opt->lang : "fi"));
   const char *cols[] = { "theme",    "informant", "group", "segment",
@@ -76,16 +204,18 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
     teema_table_add_column (
       table, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   guint n = 0;
-  const TeemaCoded *rows = teema_coding_set__rows (set, ti, &n);
-  for (guint i = 0; i < n; i++) {
-    g_autoptr (TeemaSegment) s =
-      teema_segment_get (project, rows[i].segment, error);
-    if (!s) {
-      teema_table_free (table);
-      return NULL;
+  g_autofree TeemaCoded *rows =
+    teema_coding_set__rows_by_informant (qr.set, qr.theme, &n);
+  for (guint i = 0; i < n;) {
+    Quote q = { 0 };
+    if (!quote_read (&qr, rows, n, &i, &q, error)) {
+      g_clear_pointer (&table, teema_table_free);
+      break;
     }
-    add_quote (table, theme->code, s);
+    add_quote (table, theme->code, &q);
+    quote_clear (&q);
   }
+  teema_coding_set__free (qr.set);
   return table;
 }
 
@@ -108,32 +238,104 @@ teema_quotes_markdown (const TeemaTable *quotes, const char *heading)
   return g_string_free (out, FALSE);
 }
 
+/* ---- streaming Markdown ------------------------------------------------ */
+
+static gboolean put (TeemaOutputFunc write, gpointer data, GError **error,
+                     const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+put (TeemaOutputFunc write, gpointer data, GError **error, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *s = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  return write (s, strlen (s), data, error);
+}
+
+/* The theme read last, as teema_quotes_markdown renders its table; with
+ * skip_empty a theme without quotes writes nothing. */
+static gboolean
+write_section (Quoter *qr, gboolean skip_empty, TeemaOutputFunc write,
+               gpointer data, GError **error)
+{
+  const TeemaTheme *theme =
+    teema_codebook_theme (teema_coding_set__codebook (qr->set), qr->theme);
+  const char *lang = qr->opt->lang ? qr->opt->lang : "fi";
+  guint n = 0;
+  g_autofree TeemaCoded *rows =
+    teema_coding_set__rows_by_informant (qr->set, qr->theme, &n);
+  if (n == 0 && skip_empty)
+    return TRUE;
+  if (!put (write, data, error, "## %s (%u)\n\n",
+            teema_theme_label (theme, lang), count_quotes (rows, n)))
+    return FALSE;
+  for (guint i = 0; i < n;) {
+    Quote q = { 0 };
+    if (!quote_read (qr, rows, n, &i, &q, error))
+      return FALSE;
+    gboolean ok = put (write, data, error, "> %s\n\n(%s)\n\n", q.text->str,
+                       q.first->informant);
+    quote_clear (&q);
+    if (!ok)
+      return FALSE;
+  }
+  return n || put (write, data, error, "_No coded segments._\n");
+}
+
+static gboolean
+write_all (Quoter *qr, TeemaOutputFunc write, gpointer data, GError **error)
+{
+  g_autoptr (TeemaCodebook) cb = teema_codebook_get (qr->project, error);
+  if (!cb)
+    return FALSE;
+  const char *name = teema_codebook_name (cb);
+  if (!put (write, data, error, "# %s\n\n", name ? name : "Quotes"))
+    return FALSE;
+  for (guint i = 0; i < teema_codebook_size (cb); i++)
+    if (!quoter_read (qr, teema_codebook_theme (cb, i)->code, FALSE, error)
+        || !write_section (qr, TRUE, write, data, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+teema_quotes_write_markdown (TeemaProject *project,
+                             const TeemaQuoteOptions *options, gboolean all,
+                             TeemaOutputFunc write, gpointer data,
+                             GError **error)
+{
+  TeemaQuoteOptions defaults = { 0 };
+  const TeemaQuoteOptions *opt = options ? options : &defaults;
+  Quoter qr = { project, opt, NULL, 0 };
+  gboolean ok;
+  if (all)
+    ok = write_all (&qr, write, data, error);
+  else {
+    g_autofree char *code = theme_code (project, opt->theme, error);
+    ok = code && quoter_read (&qr, code, opt->children, error)
+         && write_section (&qr, FALSE, write, data, error);
+  }
+  teema_coding_set__free (qr.set);
+  return ok;
+}
+
+static gboolean
+append (const char *s, gsize len, gpointer data, GError **error)
+{
+  g_string_append_len (data, s, (gssize) len);
+  return TRUE;
+}
+
 char *
 teema_quotes_markdown_all (TeemaProject *project,
                            const TeemaQuoteOptions *options, GError **error)
 {
-  TeemaQuoteOptions defaults = { 0 };
-  const TeemaQuoteOptions *opt = options ? options : &defaults;
-  g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
-  if (!cb)
-    return NULL;
   GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "# %s\n\n",
-                          teema_codebook_name (cb) ? teema_codebook_name (cb)
-                                                   : "Quotes");
-  for (guint i = 0; i < teema_codebook_size (cb); i++) {
-    TeemaQuoteOptions one = *opt;
-    one.theme = teema_codebook_theme (cb, i)->code;
-    one.children = FALSE;
-    g_autoptr (TeemaTable) t = teema_quotes_collect (project, &one, error);
-    if (!t) {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-    if (teema_table_n_rows (t) == 0)
-      continue;
-    g_autofree char *md = teema_quotes_markdown (t, NULL);
-    g_string_append (out, md);
+  if (!teema_quotes_write_markdown (project, options, TRUE, append, out,
+                                    error)) {
+    g_string_free (out, TRUE);
+    return NULL;
   }
   return g_string_free (out, FALSE);
 }

@@ -2,19 +2,32 @@
  * quote list, chart and evaluation uses to "which informant segments
  * carry which theme (with parents), by which coders".
  *
- * A set is read once from the store (one SQL query, no segment text) and
- * is then immutable. Themes are codebook indices (teema_codebook_theme),
- * informants indices into the set's informant list. */
+ * A set is read once from the store (one SQL query over covering indexes,
+ * no segment text) and is then immutable. Themes are codebook indices
+ * (teema_codebook_theme), informants indices into the set's informant
+ * list. A report that prints only numbers asks for the counts alone. */
 #ifndef TEEMA_REPORTS_PRIVATE_H
 #define TEEMA_REPORTS_PRIVATE_H
 
 #include "coding/coding-private.h"
 
 typedef struct {
-  const char *coder;     /* one coder's codings, or NULL for every coder */
-  gboolean roll_up;      /* a theme also carries its sub-themes' segments */
-  const char *informant; /* only this informant's segments, or NULL */
-  const char *group;     /* only this group's segments, or NULL */
+  const char *coder;        /* one coder's codings, or NULL for every coder */
+  gboolean roll_up;         /* a theme also carries its sub-themes' segments */
+  const char *informant;    /* only this informant's segments, or NULL */
+  const char *group;        /* only this group's segments, or NULL */
+  gboolean with_rejected;   /* count rule codings a coder rejected (to
+                               evaluate the rules); default: they never count */
+  gboolean humans_only;     /* leave out the rule coder */
+  gboolean spans;           /* read the coded spans too (for quotes) */
+  const char *const *where; /* only informants meeting these conditions
+                               ("role=myyjä"; see teema_where__new), or
+                               NULL; the others are not in the set's
+                               informant list either */
+  const char *theme;        /* only this theme's rows (with roll_up, its
+                               descendants' too), or NULL: a quote list
+                               reads one theme without reading all */
+  gboolean counts_only;     /* keep the counts, not the rows */
 } TeemaCodingSetOptions;
 
 #define TEEMA_NO_INFORMANT G_MAXUINT
@@ -31,26 +44,59 @@ typedef struct {
 
 typedef struct TeemaCodingSet TeemaCodingSet;
 
-/* Reads the set; options may be NULL (every coder, no roll-up). No
- * codebook: TEEMA_ERROR_NO_CODEBOOK. */
+/* Reads the set; options may be NULL (every coder, no roll-up). A
+ * project without themes gives an empty set. The informant and group
+ * filters are matched ignoring case; one that matches nothing, like a
+ * --where condition, fails with TEEMA_ERROR_NOT_FOUND naming what there
+ * is. */
 TeemaCodingSet *teema_coding_set__new (TeemaProject *project,
                                        const TeemaCodingSetOptions *options,
                                        GError **error);
 void teema_coding_set__free (TeemaCodingSet *set);
+/* Reads the set again with other options, keeping its codebook and
+ * informants (a run over many themes reads them once). */
+gboolean teema_coding_set__reread (TeemaCodingSet *set, TeemaProject *project,
+                                   const TeemaCodingSetOptions *options,
+                                   GError **error);
 
 /* The project's codebook, as read with the set. */
 const TeemaCodebook *teema_coding_set__codebook (const TeemaCodingSet *set);
-/* Every informant (TeemaInformant *, by group then code). */
+/* Every informant meeting where (TeemaInformant *, by group then code in
+ * natural order). */
 GPtrArray *teema_coding_set__informants (const TeemaCodingSet *set);
 /* Index of an informant code in the list above, or TEEMA_NO_INFORMANT. */
 guint teema_coding_set__informant_index (const TeemaCodingSet *set,
                                          const char *code);
-/* The segments carrying theme t, in document order, each once. */
+/* The segments carrying theme t, in document order, each once (none when
+ * the set was read with counts_only). */
 const TeemaCoded *teema_coding_set__rows (const TeemaCodingSet *set, guint t,
                                           guint *n_rows);
-/* TRUE when segment carries theme t. */
+/* The same rows ordered by informant (the informant list's order: group,
+ * then natural code order, so A2 before A10), then document order; a new
+ * array, free with g_free. */
+TeemaCoded *teema_coding_set__rows_by_informant (const TeemaCodingSet *set,
+                                                 guint t, guint *n_rows);
+/* TRUE when segment carries theme t (FALSE with counts_only). */
 gboolean teema_coding_set__has (const TeemaCodingSet *set, gint64 segment,
                                 guint t);
+
+typedef struct {
+  guint segments; /* segments carrying the theme */
+  guint64 words;  /* their words */
+} TeemaCodedCount;
+
+/* Theme t's segments of informant i (an index into the informant list, or
+ * TEEMA_NO_INFORMANT for segments of documents without one). */
+const TeemaCodedCount *teema_coding_set__count (const TeemaCodingSet *set,
+                                                guint t, guint informant);
+/* With options->spans: the coded parts of segment for theme t, as
+ * TeemaSpan in document offsets, sorted, overlaps joined; NULL when the
+ * segment does not carry t. */
+const GArray *teema_coding_set__spans (const TeemaCodingSet *set,
+                                       gint64 segment, guint t);
+/* The footnote saying which codings a report counted, for coder (NULL:
+ * every coder): rule codings a coder rejected never count. */
+char *teema_coding_set__counted_note (const char *coder);
 /* TRUE when theme t has no sub-themes. */
 gboolean teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t);
 
@@ -64,14 +110,19 @@ typedef struct {
   guint64 words; /* their informant words */
 } TeemaGroup;
 
-/* Fills g[0], g[1] from the options or the project's two groups; *owned
+/* Fills g[0], g[1] from the options or the two values of the compared
+ * attribute there are (among informants meeting options->where); *owned
  * keeps names that must outlive the call. Errors as teema_report_compare
  * documents. */
 gboolean teema_groups__resolve (TeemaProject *project,
                                 const TeemaCompareOptions *options,
                                 TeemaGroup g[2], char ***owned, GError **error);
-/* Sets n and words of both groups from the informants. */
-gboolean teema_groups__count (TeemaProject *project, TeemaGroup g[2],
+/* Sets n and words of both groups from the informants meeting
+ * options->where; *member (free with g_hash_table_destroy) maps the code
+ * of each informant in one of the two groups to its index + 1. */
+gboolean teema_groups__count (TeemaProject *project,
+                              const TeemaCompareOptions *options,
+                              TeemaGroup g[2], GHashTable **member,
                               GError **error);
 /* 0 or 1 for a group name, -1 for any other (or NULL). */
 int teema_groups__index (const TeemaGroup g[2], const char *name);

@@ -85,11 +85,15 @@ by_position (gconstpointer a, gconstpointer b)
 /* The interviews: documents with informant segments, in import order. */
 static void
 interviews_of (GPtrArray *interviews, GHashTable *by_doc, GPtrArray *docs,
-               GPtrArray *informants)
+               TeemaCodingSet *set, gboolean chosen)
 {
+  GPtrArray *informants = teema_coding_set__informants (set);
   for (guint i = 0; i < docs->len; i++) {
     const TeemaDocument *d = docs->pdata[i];
-    if (!d->n_segments)
+    if (!d->n_segments
+        || (chosen
+            && teema_coding_set__informant_index (set, d->informant)
+                 == TEEMA_NO_INFORMANT))
       continue;
     Interview *iv = g_new0 (Interview, 1);
     iv->doc = d;
@@ -174,9 +178,9 @@ TeemaTable *
 teema_report_saturation (TeemaProject *project,
                          const TeemaSaturationOptions *options, GError **error)
 {
-  TeemaSaturationOptions defaults = { NULL, TEEMA_ORDER_IMPORT };
+  TeemaSaturationOptions defaults = { NULL, TEEMA_ORDER_IMPORT, NULL };
   const TeemaSaturationOptions *opt = options ? options : &defaults;
-  TeemaCodingSetOptions so = { opt->coder, FALSE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = opt->coder, .where = opt->where };
   g_autoptr (TeemaCodingSet) set = teema_coding_set__new (project, &so, error);
   if (!set)
     return NULL;
@@ -187,7 +191,7 @@ teema_report_saturation (TeemaProject *project,
     g_ptr_array_new_with_free_func ((GDestroyNotify) interview_free);
   g_autoptr (GHashTable) by_doc =
     g_hash_table_new (g_int64_hash, g_int64_equal);
-  interviews_of (interviews, by_doc, docs, teema_coding_set__informants (set));
+  interviews_of (interviews, by_doc, docs, set, opt->where && opt->where[0]);
   collect (by_doc, interviews, set);
   if (opt->order == TEEMA_ORDER_DATE)
     g_ptr_array_sort (interviews, by_date);

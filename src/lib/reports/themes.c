@@ -1,4 +1,5 @@
-/* report.c — theme frequencies per informant and per group.
+/* report.c — theme frequencies per informant, per group or per value of
+ * any informant attribute (role, age band).
  *
  * For each theme: coded segments, words in them, their share of the
  * informant's (group's) words, and "k of n informants". A parent theme
@@ -11,9 +12,10 @@
 #include <string.h>
 
 typedef struct {
-  char *code;
-  char *group;
+  char *code;    /* the column: an informant, a group or an attribute value */
+  char *group;   /* the value informants are grouped by */
   guint64 words; /* all informant words */
+  guint n;       /* informants with text */
   gboolean has_segments;
 } Unit;
 
@@ -22,6 +24,7 @@ typedef struct {
   GPtrArray *units;   /* Unit *: informants or groups, in order */
   guint *unit_of_inf; /* per informant index: its unit */
   GPtrArray *informants;
+  const char *key; /* the attribute units are grouped by ("group") */
 } Data;
 
 static void
@@ -49,16 +52,55 @@ find_unit (GPtrArray *units, const char *code)
   return G_MAXUINT;
 }
 
-/* One unit per informant, or per group, in the informants' order. */
+/* The value informant i is grouped by, "(no group)" when unset. */
+static char *
+value_of (Data *d, guint i)
+{
+  const char *v = teema_informant_attr (d->informants->pdata[i], d->key);
+  return v ? g_strdup (v) : g_strdup_printf ("(no %s)", d->key);
+}
+
+/* Informant indices ordered by the grouping value (unset last), then in
+ * the list's order (natural code order). */
+static guint *
+order_informants (Data *d)
+{
+  guint n = d->informants->len;
+  guint *order = g_new (guint, n + 1);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  if (g_str_equal (d->key, "group"))
+    return order; /* the list is already by group */
+  /* Borrowed from the informants; NULL where one has no value. */
+  g_autofree const char **values = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    values[i] = teema_informant_attr (d->informants->pdata[i], d->key);
+  for (guint i = 1; i < n; i++) /* insertion sort: stable, n is small */
+    for (guint j = i; j > 0; j--) {
+      const char *a = values[order[j - 1]], *b = values[order[j]];
+      gboolean swap = a && b ? strcmp (a, b) > 0 : !a && b;
+      if (!swap)
+        break;
+      guint t = order[j - 1];
+      order[j - 1] = order[j];
+      order[j] = t;
+    }
+  return order;
+}
+
+/* One unit per informant, or per group or attribute value, in the
+ * informants' order. */
 static void
 build_units (Data *d, TeemaReportBy by)
 {
   d->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   d->unit_of_inf = g_new0 (guint, d->informants->len + 1);
-  for (guint i = 0; i < d->informants->len; i++) {
+  g_autofree guint *order = order_informants (d);
+  for (guint o = 0; o < d->informants->len; o++) {
+    guint i = order[o];
     TeemaInformant *inf = d->informants->pdata[i];
-    const char *group = inf->group ? inf->group : "(no group)";
-    const char *code = by == TEEMA_BY_GROUP ? group : inf->code;
+    g_autofree char *group = value_of (d, i);
+    const char *code = by == TEEMA_BY_INFORMANT ? inf->code : group;
     guint u = find_unit (d->units, code);
     if (u == G_MAXUINT) {
       Unit *unit = g_new0 (Unit, 1);
@@ -69,6 +111,7 @@ build_units (Data *d, TeemaReportBy by)
     }
     Unit *unit = d->units->pdata[u];
     unit->words += inf->n_words;
+    unit->n += inf->n_words > 0;
     unit->has_segments |= inf->n_segments > 0;
     d->unit_of_inf[i] = u;
   }
@@ -77,11 +120,24 @@ build_units (Data *d, TeemaReportBy by)
 static gboolean
 load (Data *d, TeemaProject *p, const TeemaReportOptions *opt, GError **error)
 {
-  TeemaCodingSetOptions so = { opt->coder, TRUE, NULL, NULL };
+  TeemaCodingSetOptions so = { .coder = opt->coder,
+                               .roll_up = TRUE,
+                               .where = opt->where,
+                               .counts_only = TRUE };
   d->set = teema_coding_set__new (p, &so, error);
   if (!d->set)
     return FALSE;
   d->informants = teema_coding_set__informants (d->set);
+  d->key =
+    opt->by == TEEMA_BY_GROUP || !opt->attribute ? "group" : opt->attribute;
+  if (opt->by == TEEMA_BY_ATTRIBUTE && !opt->attribute) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+                 "which attribute? (e.g. role)");
+    return FALSE;
+  }
+  if (!g_str_equal (d->key, "group")
+      && !teema_informant__check_attr (d->informants, d->key, error))
+    return FALSE;
   build_units (d, opt->by);
   return TRUE;
 }
@@ -96,32 +152,26 @@ typedef struct {
 static void
 count_theme (Data *d, guint t, Cell *cells, GHashTable *mentioned)
 {
-  guint n = 0;
-  const TeemaCoded *rows = teema_coding_set__rows (d->set, t, &n);
-  for (guint i = 0; i < n; i++) {
-    if (rows[i].informant == TEEMA_NO_INFORMANT)
+  for (guint i = 0; i < d->informants->len; i++) {
+    const TeemaCodedCount *c = teema_coding_set__count (d->set, t, i);
+    if (!c->segments)
       continue;
-    TeemaInformant *inf = d->informants->pdata[rows[i].informant];
-    guint u = d->unit_of_inf[rows[i].informant];
-    cells[u].segments++;
-    cells[u].words += rows[i].n_words;
+    TeemaInformant *inf = d->informants->pdata[i];
+    guint u = d->unit_of_inf[i];
+    cells[u].segments += c->segments;
+    cells[u].words += c->words;
     g_hash_table_add (cells[u].informants, inf->code);
     g_hash_table_add (mentioned, inf->code);
   }
 }
 
+/* Informants with text in all units. */
 static guint
-informants_in (Data *d, const char *group)
+informants_all (Data *d)
 {
   guint n = 0;
-  for (guint i = 0; i < d->informants->len; i++) {
-    TeemaInformant *inf = d->informants->pdata[i];
-    if (!inf->n_words)
-      continue;
-    if (!group
-        || g_strcmp0 (inf->group ? inf->group : "(no group)", group) == 0)
-      n++;
-  }
+  for (guint u = 0; u < d->units->len; u++)
+    n += ((Unit *) d->units->pdata[u])->n;
   return n;
 }
 
@@ -142,14 +192,14 @@ share (guint64 part, guint64 whole)
 }
 
 static void
-long_columns (TeemaTable *table, TeemaReportBy by)
+long_columns (Data *d, TeemaTable *table, TeemaReportBy by)
 {
   teema_table_add_column (table, "theme", TEEMA_COLUMN_TEXT);
   teema_table_add_column (table, "label", TEEMA_COLUMN_TEXT);
   teema_table_add_column (table, "parent", TEEMA_COLUMN_TEXT);
   if (by == TEEMA_BY_INFORMANT)
     teema_table_add_column (table, "informant", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (table, "group", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (table, d->key, TEEMA_COLUMN_TEXT);
   teema_table_add_column (table, "segments", TEEMA_COLUMN_INT);
   teema_table_add_column (table, "words", TEEMA_COLUMN_INT);
   teema_table_add_column (table, "share_of_words_pct", TEEMA_COLUMN_REAL);
@@ -177,7 +227,7 @@ long_rows (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
     teema_table_add_real (table, share (cells[u].words, unit->words), 1);
     teema_table_add_int (table, g_hash_table_size (cells[u].informants));
     teema_table_add_int (
-      table, informants_in (d, opt->by == TEEMA_BY_GROUP ? unit->code : NULL));
+      table, opt->by == TEEMA_BY_INFORMANT ? informants_all (d) : unit->n);
   }
 }
 
@@ -198,7 +248,7 @@ wide_columns (Data *d, TeemaTable *table, TeemaReportBy by)
     if (!unit->has_segments)
       continue;
     teema_table_add_column (table, unit->code, TEEMA_COLUMN_INT);
-    if (by == TEEMA_BY_GROUP)
+    if (by != TEEMA_BY_INFORMANT)
       teema_table_add_column (table, "k/n", TEEMA_COLUMN_INT);
   }
   if (by == TEEMA_BY_INFORMANT) {
@@ -222,17 +272,16 @@ wide_row (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
     g_autofree char *cell = wide_cell (&cells[u], unit->words);
     teema_table_add_text (table, cell);
     total += cells[u].segments;
-    if (opt->by == TEEMA_BY_GROUP) {
-      g_autofree char *kn =
-        g_strdup_printf ("%u/%u", g_hash_table_size (cells[u].informants),
-                         informants_in (d, unit->code));
+    if (opt->by != TEEMA_BY_INFORMANT) {
+      g_autofree char *kn = g_strdup_printf (
+        "%u/%u", g_hash_table_size (cells[u].informants), unit->n);
       teema_table_add_text (table, kn);
     }
   }
   if (opt->by == TEEMA_BY_INFORMANT) {
     teema_table_add_int (table, total);
     g_autofree char *kn = g_strdup_printf (
-      "%u/%u", g_hash_table_size (mentioned), informants_in (d, NULL));
+      "%u/%u", g_hash_table_size (mentioned), informants_all (d));
     teema_table_add_text (table, kn);
   }
 }
@@ -243,40 +292,55 @@ add_notes (Data *d, TeemaTable *table, const TeemaReportOptions *opt)
   teema_table_add_note (table, "Cells: coded segments (share of the "
                                "informant's words). k/n: informants who "
                                "mention the theme of those with text.");
-  g_autoptr (GString) groups = g_string_new ("Groups:");
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < d->informants->len; i++) {
-    TeemaInformant *inf = d->informants->pdata[i];
-    const char *g = inf->group ? inf->group : "(no group)";
-    if (!inf->n_words)
+  g_autofree char *counted = teema_coding_set__counted_note (opt->coder);
+  teema_table_add_note (table, counted);
+  if (opt->by != TEEMA_BY_INFORMANT)
+    return;
+  /* "Groups: customer: A1, A2; employee: H1" (or "Role: ..."). */
+  g_autoptr (GString) groups = g_string_new (NULL);
+  g_string_append_printf (groups, "%c%s:", g_ascii_toupper (d->key[0]),
+                          g_str_equal (d->key, "group") ? "roups" : d->key + 1);
+  const char *last = NULL;
+  for (guint u = 0; u < d->units->len; u++) {
+    Unit *unit = d->units->pdata[u];
+    if (!unit->n)
       continue;
-    gboolean first = !g_hash_table_contains (seen, g);
-    g_hash_table_add (seen, (gpointer) g);
-    g_string_append_printf (groups, first ? "%s %s: %s" : ", %s%s",
-                            first && g_hash_table_size (seen) > 1 ? ";" : "",
-                            first ? g : inf->code, first ? inf->code : "");
+    gboolean first = g_strcmp0 (last, unit->group) != 0;
+    g_string_append_printf (
+      groups, first ? "%s %s: %s" : ", %s%s", first && last ? ";" : "",
+      first ? unit->group : unit->code, first ? unit->code : "");
+    last = unit->group;
   }
+  teema_table_add_note (table, groups->str);
+}
+
+static char *
+title_of (const TeemaReportOptions *opt, const char *key)
+{
   if (opt->by == TEEMA_BY_INFORMANT)
-    teema_table_add_note (table, groups->str);
+    return g_strdup ("Themes by informant");
+  return g_strdup_printf ("Themes by %s", key);
 }
 
 TeemaTable *
 teema_report_themes (TeemaProject *project, const TeemaReportOptions *options,
                      GError **error)
 {
-  TeemaReportOptions defaults = { TEEMA_BY_INFORMANT, NULL, "fi", TRUE };
+  TeemaReportOptions defaults = {
+    TEEMA_BY_INFORMANT, NULL, "fi", TRUE, NULL, NULL
+  };
   const TeemaReportOptions *opt = options ? options : &defaults;
   Data d = { 0 };
   if (!load (&d, project, opt, error)) {
     data_clear (&d);
     return NULL;
   }
-  TeemaTable *table = teema_table_new (
-    opt->by == TEEMA_BY_GROUP ? "Themes by group" : "Themes by informant");
+  g_autofree char *title = title_of (opt, d.key);
+  TeemaTable *table = teema_table_new (title);
   if (opt->wide)
     wide_columns (&d, table, opt->by);
   else
-    long_columns (table, opt->by);
+    long_columns (&d, table, opt->by);
   guint nu = d.units->len;
   const TeemaCodebook *cb = teema_coding_set__codebook (d.set);
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
@@ -297,6 +361,10 @@ teema_report_themes (TeemaProject *project, const TeemaReportOptions *options,
   }
   if (opt->wide)
     add_notes (&d, table, opt);
+  if (teema_codebook_size (cb) == 0)
+    teema_table_add_note (table, "No themes yet: add them with 'teema theme "
+                                 "add ID' (or load a codebook with 'teema "
+                                 "codebook import FILE').");
   data_clear (&d);
   return table;
 }

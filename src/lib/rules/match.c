@@ -258,6 +258,12 @@ matcher_for (TeemaRule *rule, TeemaAnalyzer *analyzer)
   return m;
 }
 
+TeemaMatcher *
+teema_rule__matcher (TeemaRule *rule, TeemaAnalyzer *analyzer)
+{
+  return matcher_for (rule, analyzer);
+}
+
 gboolean
 teema_rule_match_full (TeemaRule *rule, TeemaAnalyzer *analyzer,
                        const char *text, const GArray *tokens,

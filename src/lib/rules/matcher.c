@@ -257,6 +257,36 @@ form_bits (TeemaMatcher *m, const TeemaAnalysis *an)
   return bits;
 }
 
+const guint64 *
+teema_matcher__form_bits (TeemaMatcher *m, const TeemaAnalysis *analysis)
+{
+  return form_bits (m, analysis);
+}
+
+static void
+add_keys (GHashTable *index, GPtrArray *out)
+{
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, index);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    g_ptr_array_add (out, key);
+}
+
+GPtrArray *
+teema_matcher__keys (TeemaMatcher *m)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  add_keys (m->by_surface, out);
+  add_keys (m->by_lemma, out);
+  add_keys (m->by_part, out);
+  add_keys (m->by_head, out);
+  add_keys (m->by_root, out);
+  for (guint i = 0; i < m->scans->len; i++)
+    g_ptr_array_add (out, (gpointer) g_array_index (m->scans, Scan, i).key);
+  return out;
+}
+
 static gboolean
 bit (const guint64 *bits, guint t)
 {
@@ -354,4 +384,109 @@ gboolean
 teema_rule__may_match (const TeemaRule *rule, const guint64 *presence)
 {
   return may_match (rule->root, presence);
+}
+
+static void
+regex_found (guint start, guint end, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Does n's re:/.../ match text? A search that reaches its cost limit
+ * cannot rule the term out, so it counts as a match here: these answers
+ * explain a miss, they never code. */
+static gboolean
+regex_occurs (const Node *n, const char *text)
+{
+  gboolean found = FALSE;
+  if (!teema_regex__find_all (n->regex, text, regex_found, &found, NULL))
+    return TRUE;
+  return found;
+}
+
+static void
+add_display (GPtrArray *out, const char *display)
+{
+  for (guint i = 0; i < out->len; i++)
+    if (g_str_equal (out->pdata[i], display))
+      return;
+  g_ptr_array_add (out, (gpointer) display);
+}
+
+static void
+present_terms (const Node *n, const guint64 *presence, const char *text,
+               GPtrArray *out)
+{
+  switch (n->kind) {
+  case N_AND:
+  case N_OR:
+  case N_NEAR:
+    for (guint i = 0; i < n->n_kids; i++)
+      present_terms (n->kids[i], presence, text, out);
+    return;
+  case N_NOT:
+    return; /* a word under NOT never helps the rule match */
+  case N_REGEX:
+    if (regex_occurs (n, text))
+      add_display (out, n->display);
+    return;
+  case N_PHRASE:
+    if (may_match (n, presence))
+      add_display (out, n->display);
+    return;
+  case N_WORD:
+  case N_LEMMA:
+  case N_PART:
+  case N_HEAD:
+  case N_ROOT:
+  case N_PREFIX:
+    if (bit (presence, n->term))
+      add_display (out, n->display);
+    return;
+  }
+}
+
+static gboolean
+complete (const Node *n, const guint64 *presence, const char *text)
+{
+  switch (n->kind) {
+  case N_AND:
+  case N_NEAR:
+    for (guint i = 0; i < n->n_kids; i++)
+      if (!complete (n->kids[i], presence, text))
+        return FALSE;
+    return TRUE;
+  case N_OR:
+    for (guint i = 0; i < n->n_kids; i++)
+      if (complete (n->kids[i], presence, text))
+        return TRUE;
+    return FALSE;
+  case N_NOT:
+    return TRUE; /* needs no word */
+  case N_REGEX:
+    return regex_occurs (n, text);
+  case N_PHRASE:
+  case N_WORD:
+  case N_LEMMA:
+  case N_PART:
+  case N_HEAD:
+  case N_ROOT:
+  case N_PREFIX:
+    return may_match (n, presence);
+  }
+  g_return_val_if_reached (FALSE);
+}
+
+gboolean
+teema_rule__complete (const TeemaRule *rule, const guint64 *presence,
+                      const char *text)
+{
+  return complete (rule->root, presence, text);
+}
+
+void
+teema_rule__present_terms (const TeemaRule *rule, const guint64 *presence,
+                           const char *text, GPtrArray *out)
+{
+  present_terms (rule->root, presence, text, out);
 }

@@ -32,4 +32,30 @@ gboolean teema_rule__may_match (const TeemaRule *rule, const guint64 *presence);
  * blocked, teema_rule__may_match is the exact answer. */
 gboolean teema_rule__presence_decides (const TeemaRule *rule);
 
+/* The matcher teema_rule_match uses for rule with analyzer (its shared
+ * one, or one of its own made now). */
+TeemaMatcher *teema_rule__matcher (TeemaRule *rule, TeemaAnalyzer *analyzer);
+/* The term bits of one word form (teema_matcher__words long). */
+const guint64 *teema_matcher__form_bits (TeemaMatcher *matcher,
+                                         const TeemaAnalysis *analysis);
+/* Every key a form's analysis is compared with (surface forms, lemmas,
+ * parts, heads, roots, prefixes): a form can have a term's bit only when
+ * one of these occurs in its form or its analysis. The strings belong to
+ * the analyser; free the array with g_ptr_array_unref. */
+GPtrArray *teema_matcher__keys (TeemaMatcher *matcher);
+
+/* TRUE when every term rule needs to match occurs in a text (bits in
+ * presence, a re:// matching text), whatever their order and distance:
+ * like teema_rule__may_match, but exact for re:// and NOT. */
+gboolean teema_rule__complete (const TeemaRule *rule, const guint64 *presence,
+                               const char *text);
+
+/* Appends to out (const char *, owned by the rule) the display ("part:suhde",
+ * "\"pitää lupaus\"") of each term of rule, outside NOT, that occurs in a
+ * text: its bit is in presence (a phrase: every one of its words), or, for
+ * re://, it matches text. Each display once. For "why did this not match":
+ * an empty result means no term of the rule is there at all. */
+void teema_rule__present_terms (const TeemaRule *rule, const guint64 *presence,
+                                const char *text, GPtrArray *out);
+
 #endif

@@ -7,21 +7,26 @@
 #include <string.h>
 
 char *
-teema_store__load_analyses (TeemaStore *store, const char *backend)
+teema_store__load_analyses (TeemaStore *store, const char *backend,
+                            GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT form, data FROM analysis WHERE backend = ?", NULL);
+    store, "SELECT form, data FROM analysis WHERE backend = ?", error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, backend);
   GString *out = g_string_new (NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     g_string_append (out, (const char *) sqlite3_column_text (stmt, 0));
     g_string_append_c (out, '\t');
     g_string_append (out, (const char *) sqlite3_column_text (stmt, 1));
     g_string_append_c (out, '\n');
   }
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading analyses", error)) {
+    g_string_free (out, TRUE);
+    return NULL;
+  }
   return g_string_free (out, FALSE);
 }
 

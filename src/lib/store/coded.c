@@ -1,56 +1,140 @@
 /* store/coded.c — the one query behind every count of coded segments:
- * which informant segments carry which theme.
+ * which codings sit on which informant segments.
  *
- * A theme is rolled up to its ancestors in SQL (a recursive walk over
- * theme.parent), and DISTINCT makes a segment count once per theme however
- * many coders or spans coded it. Segment text is never read.
- * Must always hold: interviewer turns never appear; every row is checked,
- * and a failed step is an error, never a short list. */
+ * The rows come in segment id order, one per coding, with what a report
+ * needs of the segment (document, position, informant, words) and never
+ * its text. The query is answered from the coding table's unique index
+ * (segment, theme, coder, start, end), which covers it, joined to the
+ * narrow segment rows; with a theme given, from the (theme, coder,
+ * segment) index for that theme and its descendants. Rolling a theme up
+ * to its ancestors and counting a segment once per theme is the caller's
+ * (reports/coding-set.c), on these ordered rows, without a temporary
+ * B-tree. Rule codings that any coder rejected (table rejection) are left
+ * out here, unless the query asks for every rule coding (evaluating the
+ * rules themselves): a lookup in the rejection table's primary key, made
+ * only for the rule coder's rows. The span variants share the same FROM
+ * and WHERE, so quotes print exactly the codings that reports count.
+ * Must always hold: interviewer turns never appear; rows of one segment
+ * are adjacent and segments come in id order; a failed step is an error,
+ * never a short list. */
 #include "store/store-private.h"
 
-/* ?1 coder name or NULL, ?2 roll up (0/1), ?3 informant code or NULL,
- * ?4 group or NULL. */
-static const char coded_sql[] =
-  "WITH RECURSIVE up (id, anc) AS ("
-  "  SELECT id, id FROM theme"
-  "  UNION"
-  "  SELECT up.id, p.id FROM up JOIN theme t ON t.id = up.anc"
-  "   JOIN theme p ON p.code = t.parent COLLATE NOCASE WHERE ?2)"
-  " SELECT DISTINCT a.code, s.id, s.document_id, s.ordinal, i.code,"
-  "  s.n_words"
-  " FROM coding c"
-  " JOIN segment s ON s.id = c.segment_id AND s.interviewer = 0"
-  " JOIN document d ON d.id = s.document_id"
-  " LEFT JOIN informant i ON i.id = d.informant_id"
-  " JOIN up ON up.id = c.theme_id JOIN theme a ON a.id = up.anc"
-  " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
-  "  AND (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)";
+/* ?1 coder name or NULL, ?3 informant code or NULL, ?4 group or NULL, ?6
+ * the rule coder's name, ?7 1: rule codings count even when rejected, ?8
+ * 1: only human coders (not ?6). The informant filters become a set of
+ * documents, evaluated once; the caller maps documents to informants, so
+ * no row joins them. */
+#define CODED_COLUMNS                                                          \
+  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, s.n_words"
+
+#define CODED_FILTER                                                           \
+  " WHERE s.interviewer = 0"                                                   \
+  "  AND (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"  \
+  "  AND ((?3 IS NULL AND ?4 IS NULL) OR s.document_id IN"                     \
+  "   (SELECT d.id FROM document d JOIN informant i ON i.id = d.informant_id"  \
+  "    WHERE (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4)))"     \
+  "  AND (?7 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?6)"      \
+  "   OR NOT EXISTS (SELECT 1 FROM rejection r"                                \
+  "    WHERE r.segment_id = c.segment_id AND r.theme_id = c.theme_id))"        \
+  "  AND (NOT ?8 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?6))"
+
+/* Every coding: segments in id order drive the join (CROSS JOIN keeps
+ * SQLite from choosing another order). */
+#define CODED_ALL                                                              \
+  " FROM segment s CROSS JOIN coding c ON c.segment_id = s.id" CODED_FILTER    \
+  " ORDER BY s.id"
+
+/* Codings of theme ?5 and, when ?2, of its descendants. */
+#define CODED_THEME_WITH                                                       \
+  "WITH RECURSIVE down (id) AS ("                                              \
+  "  SELECT id FROM theme WHERE code = ?5"                                     \
+  "  UNION"                                                                    \
+  "  SELECT t.id FROM down JOIN theme p ON p.id = down.id"                     \
+  "   JOIN theme t ON t.parent = p.code COLLATE NOCASE WHERE ?2) "
+#define CODED_THEME                                                            \
+  " FROM down CROSS JOIN coding c ON c.theme_id = down.id"                     \
+  " JOIN segment s ON s.id = c.segment_id" CODED_FILTER " ORDER BY s.id"
+
+static const char coded_all_sql[] = CODED_COLUMNS CODED_ALL;
+static const char spans_all_sql[] = CODED_COLUMNS ", c.start, c.end" CODED_ALL;
+static const char coded_theme_sql[] =
+  CODED_THEME_WITH CODED_COLUMNS CODED_THEME;
+static const char spans_theme_sql[] =
+  CODED_THEME_WITH CODED_COLUMNS ", c.start, c.end" CODED_THEME;
+
+static sqlite3_stmt *
+prepare (TeemaStore *store, const TeemaStoreCodedQuery *q, GError **error)
+{
+  const char *sql = q->theme ? (q->spans ? spans_theme_sql : coded_theme_sql)
+                             : (q->spans ? spans_all_sql : coded_all_sql);
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
+  if (!stmt)
+    return NULL;
+  teema_store__bind_text (stmt, 1, q->coder);
+  teema_store__bind_text (stmt, 3, q->informant);
+  teema_store__bind_text (stmt, 4, q->group);
+  if (q->theme) {
+    sqlite3_bind_int (stmt, 2, q->roll_up ? 1 : 0);
+    teema_store__bind_text (stmt, 5, q->theme);
+  }
+  teema_store__bind_text (stmt, 6, TEEMA_CODER_RULES);
+  sqlite3_bind_int (stmt, 7, q->with_rejected ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, q->humans_only ? 1 : 0);
+  return stmt;
+}
 
 gboolean
 teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
                             TeemaCodedFunc fn, gpointer data, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, coded_sql, error);
+  sqlite3_stmt *stmt = prepare (store, q, error);
   if (!stmt)
     return FALSE;
-  teema_store__bind_text (stmt, 1, q->coder);
-  sqlite3_bind_int (stmt, 2, q->roll_up ? 1 : 0);
-  teema_store__bind_text (stmt, 3, q->informant);
-  teema_store__bind_text (stmt, 4, q->group);
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaStoreCoded row = {
-      (const char *) sqlite3_column_text (stmt, 0),
+      sqlite3_column_int64 (stmt, 0),
       sqlite3_column_int64 (stmt, 1),
       sqlite3_column_int64 (stmt, 2),
       (guint) sqlite3_column_int (stmt, 3),
-      (const char *) sqlite3_column_text (stmt, 4),
-      (guint) sqlite3_column_int (stmt, 5),
+      (guint) sqlite3_column_int (stmt, 4),
+      q->spans ? (guint) sqlite3_column_int (stmt, 5) : 0,
+      q->spans ? (guint) sqlite3_column_int (stmt, 6) : 0,
     };
     fn (&row, data);
   }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return teema_store__fail (store, error, "reading codings");
-  return TRUE;
+  return teema_store__finish (store, stmt, rc, "reading codings", error);
+}
+
+gboolean
+teema_store__document_informants (TeemaStore *store, TeemaThemeIdFunc fn,
+                                  gpointer data, GError **error)
+{
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "SELECT d.id, i.code FROM document d"
+                          " LEFT JOIN informant i ON i.id = d.informant_id",
+                          error);
+  if (!stmt)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    fn (sqlite3_column_int64 (stmt, 0),
+        (const char *) sqlite3_column_text (stmt, 1), data);
+  return teema_store__finish (store, stmt, rc, "reading documents", error);
+}
+
+gboolean
+teema_store__theme_ids (TeemaStore *store, TeemaThemeIdFunc fn, gpointer data,
+                        GError **error)
+{
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store, "SELECT id, code FROM theme", error);
+  if (!stmt)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    fn (sqlite3_column_int64 (stmt, 0),
+        (const char *) sqlite3_column_text (stmt, 1), data);
+  return teema_store__finish (store, stmt, rc, "reading the codebook", error);
 }

@@ -1,6 +1,7 @@
 /* store/codings.c — coders and codings.
  * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ * commits a transaction, every value is a bound parameter, and every read
+ * ends in teema_store__finish. */
 #include "store/store-private.h"
 
 #include <string.h>
@@ -15,8 +16,9 @@ teema_store__ensure_coder (TeemaStore *store, const char *name, GError **error)
   teema_store__bind_text (stmt, 1, name);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  return teema_store__lookup_id (store, "SELECT id FROM coder WHERE name = ?",
-                                 name);
+  gint64 id = teema_store__lookup_id (
+    store, "SELECT id FROM coder WHERE name = ?", name, error);
+  return id > 0 ? id : 0;
 }
 
 gboolean
@@ -25,10 +27,12 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
                          guint end, const char *note, gboolean *added,
                          GError **error)
 {
-  gint64 theme_id = teema_store__find_theme (store, theme);
+  gint64 theme_id = teema_store__find_theme (store, theme, error);
+  if (theme_id < 0)
+    return FALSE;
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')", theme);
+                 "unknown theme '%s' (see 'teema theme list')", theme);
     return FALSE;
   }
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);
@@ -89,6 +93,33 @@ teema_store__remove_coding (TeemaStore *store, gint64 segment_id,
 }
 
 gboolean
+teema_store__remove_coding_span (TeemaStore *store, gint64 segment_id,
+                                 const char *theme, const char *coder,
+                                 guint start, guint end, gboolean *removed,
+                                 GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "DELETE FROM coding WHERE segment_id = ?"
+    " AND theme_id = (SELECT id FROM theme WHERE code = ?)"
+    " AND coder_id = (SELECT id FROM coder WHERE name = ?)"
+    " AND start = ? AND end = ?",
+    error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, segment_id);
+  teema_store__bind_text (stmt, 2, theme);
+  teema_store__bind_text (stmt, 3, coder);
+  sqlite3_bind_int (stmt, 4, (int) start);
+  sqlite3_bind_int (stmt, 5, (int) end);
+  if (!teema_store__step_done (store, stmt, error))
+    return FALSE;
+  if (removed)
+    *removed = sqlite3_changes (store->db) > 0;
+  return TRUE;
+}
+
+gboolean
 teema_store__delete_coder_codings (TeemaStore *store, const char *coder,
                                    GError **error)
 {
@@ -115,17 +146,60 @@ teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
   GHashTable *keys = teema_coding_keys__new ();
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     teema_coding_keys__add (keys, sqlite3_column_int64 (stmt, 0),
                             sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
+    g_hash_table_destroy (keys);
+    return NULL;
+  }
   return keys;
+}
+
+/* The (segment, theme, coder) of codings with their spans, unordered and
+ * without joins to segments: the coder's sets of a terminal session. */
+static GPtrArray *
+list_coding_keys (TeemaStore *store, const TeemaCodingFilter *f, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT c.segment_id, t.code, k.name, c.start, c.end FROM theme t"
+    " CROSS JOIN coding c ON c.theme_id = t.id"
+    " JOIN coder k ON k.id = c.coder_id"
+    " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
+    " AND (?2 IS NULL OR t.code = ?2) AND (?3 = 0 OR c.segment_id = ?3)",
+    error);
+  if (!stmt)
+    return NULL;
+  teema_store__bind_text (stmt, 1, f->coder);
+  teema_store__bind_text (stmt, 2, f->theme);
+  sqlite3_bind_int64 (stmt, 3, f->segment_id);
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaCoding *c = g_new0 (TeemaCoding, 1);
+    c->segment_id = sqlite3_column_int64 (stmt, 0);
+    c->theme = teema_store__column_dup (stmt, 1);
+    c->coder = teema_store__column_dup (stmt, 2);
+    c->start = (guint) sqlite3_column_int (stmt, 3);
+    c->end = (guint) sqlite3_column_int (stmt, 4);
+    g_ptr_array_add (out, c);
+  }
+  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
+  return out;
 }
 
 GPtrArray *
 teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
                            GError **error)
 {
+  if (f && f->keys_only && !f->informant)
+    return list_coding_keys (store, f, error);
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT c.id, c.segment_id, t.code, k.name, i.code, c.start, c.end,"
@@ -146,7 +220,8 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
   sqlite3_bind_int64 (stmt, 4, f ? f->segment_id : 0);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaCoding *c = g_new0 (TeemaCoding, 1);
     c->id = sqlite3_column_int64 (stmt, 0);
     c->segment_id = sqlite3_column_int64 (stmt, 1);
@@ -159,6 +234,9 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
     c->note = teema_store__column_dup (stmt, 8);
     g_ptr_array_add (out, c);
   }
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
   return out;
 }

@@ -1,15 +1,20 @@
 /* store/documents.c — documents and their segments.
- * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ *
+ * Texts live in their own tables (document_text, segment_text), so that
+ * scans and joins for counts read narrow rows; a segment's text is read
+ * only when the caller asks for it. Must always hold: like every file of
+ * the store, nothing here begins or commits a transaction, every value is
+ * a bound parameter, and every read ends in teema_store__finish. */
 #include "store/store-private.h"
 
 #include <string.h>
 
 gint64
-teema_store__find_document_by_hash (TeemaStore *store, const char *sha256)
+teema_store__find_document_by_hash (TeemaStore *store, const char *sha256,
+                                    GError **error)
 {
   return teema_store__lookup_id (
-    store, "SELECT id FROM document WHERE sha256 = ?", sha256);
+    store, "SELECT id FROM document WHERE sha256 = ?", sha256, error);
 }
 
 gboolean
@@ -32,22 +37,46 @@ teema_store__insert_document (TeemaStore *store, const char *name,
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "INSERT INTO document (name, path, sha256, text, n_chars,"
+    "INSERT INTO document (name, path, sha256, n_chars,"
     " informant_id, segmentation, imported_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ'))",
+    " VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ'))",
     error);
   if (!stmt)
     return 0;
   teema_store__bind_text (stmt, 1, name);
   teema_store__bind_text (stmt, 2, path);
   teema_store__bind_text (stmt, 3, sha256);
-  teema_store__bind_user_text (stmt, 4, text);
-  sqlite3_bind_int (stmt, 5, (int) n_chars);
-  sqlite3_bind_int64 (stmt, 6, informant_id);
-  teema_store__bind_text (stmt, 7, segmentation);
+  sqlite3_bind_int (stmt, 4, (int) n_chars);
+  sqlite3_bind_int64 (stmt, 5, informant_id);
+  teema_store__bind_text (stmt, 6, segmentation);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (store->db);
+  gint64 id = sqlite3_last_insert_rowid (store->db);
+  stmt = teema_store__prepare (
+    store, "INSERT INTO document_text (document_id, text) VALUES (?, ?)",
+    error);
+  if (!stmt)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  teema_store__bind_user_text (stmt, 2, text);
+  return teema_store__step_done (store, stmt, error) ? id : 0;
+}
+
+gboolean
+teema_store__count_document (TeemaStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "UPDATE document SET"
+    " n_segments = (SELECT count(*) FROM segment s"
+    "  WHERE s.document_id = ?1 AND s.interviewer = 0),"
+    " n_words = (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
+    "  WHERE s.document_id = ?1 AND s.interviewer = 0) WHERE id = ?1",
+    error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return teema_store__step_done (store, stmt, error);
 }
 
 gint64
@@ -57,8 +86,7 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "INSERT INTO segment (document_id, ordinal, speaker, interviewer,"
-    " start, end, n_words, timestamp, text)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " start, end, n_words, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     error);
   if (!stmt)
     return 0;
@@ -70,17 +98,34 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   sqlite3_bind_int (stmt, 6, (int) seg->end);
   sqlite3_bind_int (stmt, 7, (int) seg->n_words);
   teema_store__bind_text (stmt, 8, seg->timestamp);
-  teema_store__bind_user_text (stmt, 9, seg->text);
   if (!teema_store__step_done (store, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (store->db);
+  gint64 id = sqlite3_last_insert_rowid (store->db);
+  stmt = teema_store__prepare (
+    store, "INSERT INTO segment_text (segment_id, text) VALUES (?, ?)", error);
+  if (!stmt)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  teema_store__bind_user_text (stmt, 2, seg->text);
+  return teema_store__step_done (store, stmt, error) ? id : 0;
 }
 
+/* The segment columns, with its text or (SEGMENT_NO_TEXT) without; the
+ * segment table drives the join, in id order unless ordered otherwise. */
 #define SEGMENT_COLUMNS                                                        \
   "SELECT s.id, s.document_id, d.name, s.ordinal, s.speaker, i.code, i.grp,"   \
-  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, s.text "            \
-  "FROM segment s JOIN document d ON d.id = s.document_id "                    \
+  " s.interviewer, s.start, s.end, s.n_words, s.timestamp, "
+#define SEGMENT_FROM                                                           \
+  "FROM segment s CROSS JOIN document d ON d.id = s.document_id "              \
   "LEFT JOIN informant i ON i.id = d.informant_id "
+#define SEGMENT_SELECT                                                         \
+  SEGMENT_COLUMNS "t.text " SEGMENT_FROM                                       \
+                  "LEFT JOIN segment_text t ON t.segment_id = s.id "
+#define SEGMENT_NO_TEXT SEGMENT_COLUMNS "NULL " SEGMENT_FROM
+
+#define SEGMENT_FILTER                                                         \
+  "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"           \
+  " AND (?3 OR s.interviewer = 0) "
 
 static TeemaSegment *
 read_segment (sqlite3_stmt *stmt)
@@ -102,32 +147,60 @@ read_segment (sqlite3_stmt *stmt)
   return s;
 }
 
+static void
+bind_filter (sqlite3_stmt *stmt, const TeemaSegmentFilter *filter)
+{
+  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
+  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
+  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+}
+
+static int
+by_position (gconstpointer a, gconstpointer b)
+{
+  const TeemaSegment *x = *(TeemaSegment *const *) a;
+  const TeemaSegment *y = *(TeemaSegment *const *) b;
+  if (x->document_id != y->document_id)
+    return x->document_id < y->document_id ? -1 : 1;
+  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
+}
+
+/* Segments are read in id order, one pass over the table; ids follow
+ * document order except where a document was replaced, and then the list
+ * is sorted by position. */
+static void
+order_by_position (GPtrArray *segs)
+{
+  for (guint i = 1; i < segs->len; i++)
+    if (by_position (&segs->pdata[i - 1], &segs->pdata[i]) > 0) {
+      g_ptr_array_sort (segs, by_position);
+      return;
+    }
+}
+
 GPtrArray *
 teema_store__list_segments (TeemaStore *store, const TeemaSegmentFilter *filter,
                             GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store,
-    SEGMENT_COLUMNS
-    "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-    " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal",
-    error);
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          filter && filter->without_text
+                            ? SEGMENT_NO_TEXT SEGMENT_FILTER "ORDER BY s.id"
+                            : SEGMENT_SELECT SEGMENT_FILTER "ORDER BY s.id",
+                          error);
   if (!stmt)
     return NULL;
-  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
-  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
-  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+  bind_filter (stmt, filter);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, read_segment (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE) {
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
     g_ptr_array_unref (out);
-    teema_store__fail (store, error, "reading segments");
     return NULL;
   }
+  order_by_position (out);
   return out;
 }
 
@@ -139,18 +212,13 @@ teema_store__foreach_segment (TeemaStore *store,
 {
   /* Its own statement, so that fn may list segments meanwhile. */
   sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (
-        store->db,
-        SEGMENT_COLUMNS
-        "WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-        " AND (?3 OR s.interviewer = 0) ORDER BY d.id, s.ordinal",
-        -1, &stmt, NULL)
+  if (sqlite3_prepare_v2 (store->db,
+                          SEGMENT_SELECT SEGMENT_FILTER "ORDER BY s.id", -1,
+                          &stmt, NULL)
       != SQLITE_OK)
     return teema_store__fail (store, error, "reading segments");
-  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
-  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
-  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
-  int rc;
+  bind_filter (stmt, filter);
+  int rc = SQLITE_DONE;
   gboolean ok = TRUE;
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaSegment *seg = read_segment (stmt);
@@ -163,27 +231,85 @@ teema_store__foreach_segment (TeemaStore *store,
   return ok;
 }
 
-guint
-teema_store__count_segments (TeemaStore *store,
-                             const TeemaSegmentFilter *filter)
+GArray *
+teema_store__segment_keys_list (TeemaStore *store,
+                                const TeemaSegmentFilter *filter,
+                                GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT count(*) FROM segment s JOIN document d"
+    "SELECT s.id, s.document_id FROM segment s JOIN document d"
     " ON d.id = s.document_id LEFT JOIN informant i"
-    " ON i.id = d.informant_id"
-    " WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
-    " AND (?3 OR s.interviewer = 0)",
-    NULL);
+    " ON i.id = d.informant_id " SEGMENT_FILTER "ORDER BY d.id, s.ordinal",
+    error);
   if (!stmt)
-    return 0;
+    return NULL;
   teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
   teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
   sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
-  guint n = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaStoreSegmentKey k = { sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1) };
+    g_array_append_val (out, k);
+  }
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
+    g_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
+GArray *
+teema_store__document_segment_keys (TeemaStore *store, gint64 document,
+                                    gboolean include_interviewer,
+                                    GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT id, document_id FROM segment WHERE document_id = ?1"
+    " AND (?2 OR interviewer = 0) ORDER BY ordinal",
+    error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document);
+  sqlite3_bind_int (stmt, 2, include_interviewer ? 1 : 0);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaStoreSegmentKey k = { sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1) };
+    g_array_append_val (out, k);
+  }
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
+    g_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
+gint64
+teema_store__count_segments (TeemaStore *store,
+                             const TeemaSegmentFilter *filter, GError **error)
+{
+  sqlite3_stmt *stmt =
+    teema_store__prepare (store,
+                          "SELECT count(*) FROM segment s JOIN document d"
+                          " ON d.id = s.document_id LEFT JOIN informant i"
+                          " ON i.id = d.informant_id " SEGMENT_FILTER,
+                          error);
+  if (!stmt)
+    return -1;
+  teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
+  teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
+  sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
+  gint64 n = 0;
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (!teema_store__finish (store, stmt, rc, "counting segments", error))
+    return -1;
   return n;
 }
 
@@ -191,19 +317,41 @@ TeemaSegment *
 teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt =
-    teema_store__prepare (store, SEGMENT_COLUMNS "WHERE s.id = ?", error);
+    teema_store__prepare (store, SEGMENT_SELECT "WHERE s.id = ?1", error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   TeemaSegment *s = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     s = read_segment (stmt);
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading a segment", error))
+    return NULL;
   if (!s)
     g_set_error (
       error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
       "no segment %" G_GINT64_FORMAT " (see 'teema segments' for ids)", id);
   return s;
+}
+
+char *
+teema_store__segment_text (TeemaStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, "SELECT text FROM segment_text WHERE segment_id = ?", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  char *text = NULL;
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    text = teema_store__column_dup (stmt, 0);
+  if (!teema_store__finish (store, stmt, rc, "reading a segment", error))
+    return NULL;
+  if (!text)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "no segment %" G_GINT64_FORMAT, id);
+  return text;
 }
 
 GPtrArray *
@@ -212,10 +360,10 @@ teema_store__document_list (TeemaStore *store, GError **error)
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT d.id, d.name, d.path, i.code, d.segmentation, d.imported_at,"
-    " (SELECT count(*) FROM segment s WHERE s.document_id = d.id"
-    "   AND s.interviewer = 0),"
-    " (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
-    "   WHERE s.document_id = d.id AND s.interviewer = 0)"
+    " d.n_segments, d.n_words,"
+    " (SELECT count(*) FROM coding c JOIN segment s ON s.id = c.segment_id"
+    "   WHERE s.document_id = d.id),"
+    " (SELECT count(*) FROM aside a WHERE a.document_id = d.id)"
     " FROM document d LEFT JOIN informant i ON i.id = d.informant_id"
     " ORDER BY d.id",
     error);
@@ -234,12 +382,32 @@ teema_store__document_list (TeemaStore *store, GError **error)
     d->imported_at = teema_store__column_dup (stmt, 5);
     d->n_segments = (guint) sqlite3_column_int (stmt, 6);
     d->n_words = (guint) sqlite3_column_int (stmt, 7);
+    d->n_codings = (guint) sqlite3_column_int (stmt, 8);
+    d->n_aside = (guint) sqlite3_column_int (stmt, 9);
     g_ptr_array_add (out, d);
   }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE) {
+  if (!teema_store__finish (store, stmt, rc, "reading documents", error)) {
     g_ptr_array_unref (out);
-    teema_store__fail (store, error, "reading documents");
+    return NULL;
+  }
+  return out;
+}
+
+GPtrArray *
+teema_store__document_segments (TeemaStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store, SEGMENT_SELECT "WHERE s.document_id = ? ORDER BY s.ordinal", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  GPtrArray *out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_segment_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_segment (stmt));
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
+    g_ptr_array_unref (out);
     return NULL;
   }
   return out;

@@ -1,22 +1,26 @@
 /* store/informants.c — informants and their attributes.
  * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ * commits a transaction, every value is a bound parameter, and every read
+ * ends in teema_store__finish. */
 #include "store/store-private.h"
 
 #include <string.h>
 
 gint64
-teema_store__find_informant (TeemaStore *store, const char *code)
+teema_store__find_informant (TeemaStore *store, const char *code,
+                             GError **error)
 {
   return teema_store__lookup_id (
-    store, "SELECT id FROM informant WHERE code = ?", code);
+    store, "SELECT id FROM informant WHERE code = ?", code, error);
 }
 
 gint64
 teema_store__ensure_informant (TeemaStore *store, const char *code,
                                GError **error)
 {
-  gint64 id = teema_store__find_informant (store, code);
+  gint64 id = teema_store__find_informant (store, code, error);
+  if (id < 0)
+    return 0;
   if (id)
     return id;
   sqlite3_stmt *stmt = teema_store__prepare (
@@ -54,22 +58,24 @@ teema_store__set_informant_attr (TeemaStore *store, gint64 id, const char *key,
   return teema_store__step_done (store, stmt, error);
 }
 
-static void
-load_informant_attrs (TeemaStore *store, gint64 id, TeemaInformant *inf)
+static gboolean
+load_informant_attrs (TeemaStore *store, gint64 id, TeemaInformant *inf,
+                      GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT key, value FROM informant_attr WHERE informant_id = ? "
     "ORDER BY key",
-    NULL);
+    error);
   if (!stmt)
-    return;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     g_ptr_array_add (inf->keys, teema_store__column_dup (stmt, 0));
     g_ptr_array_add (inf->values, teema_store__column_dup (stmt, 1));
   }
-  sqlite3_reset (stmt);
+  return teema_store__finish (store, stmt, rc, "reading informants", error);
 }
 
 GPtrArray *
@@ -77,21 +83,18 @@ teema_store__list_informants (TeemaStore *store, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT i.id, i.code, i.grp, i.role,"
-    "  (SELECT count(*) FROM document d WHERE d.informant_id = i.id),"
-    "  w.n, w.words "
-    "FROM informant i LEFT JOIN (SELECT d.informant_id AS id, count(*) AS n,"
-    "  sum(s.n_words) AS words FROM segment s JOIN document d"
-    "  ON d.id = s.document_id WHERE s.interviewer = 0"
-    "  GROUP BY d.informant_id) w ON w.id = i.id "
-    "ORDER BY i.grp IS NULL, i.grp, i.code",
+    "SELECT i.id, i.code, i.grp, i.role, count(d.id),"
+    "  sum(d.n_segments), sum(d.n_words) "
+    "FROM informant i LEFT JOIN document d ON d.informant_id = i.id "
+    "GROUP BY i.id ORDER BY i.grp IS NULL, i.grp, i.code",
     error);
   if (!stmt)
     return NULL;
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_informant_free);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaInformant *inf = g_new0 (TeemaInformant, 1);
     gint64 id = sqlite3_column_int64 (stmt, 0);
     inf->code = teema_store__column_dup (stmt, 1);
@@ -105,9 +108,14 @@ teema_store__list_informants (TeemaStore *store, GError **error)
     g_ptr_array_add (out, inf);
     g_array_append_val (ids, id);
   }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < out->len; i++)
-    load_informant_attrs (store, g_array_index (ids, gint64, i), out->pdata[i]);
-  g_array_unref (ids);
+  gboolean ok =
+    teema_store__finish (store, stmt, rc, "reading informants", error);
+  for (guint i = 0; ok && i < out->len; i++)
+    ok = load_informant_attrs (store, g_array_index (ids, gint64, i),
+                               out->pdata[i], error);
+  if (!ok) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
   return out;
 }

@@ -1,7 +1,8 @@
 /* store/memos.c — memos (one per segment and coder) and rejected rule
  * suggestions.
  * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ * commits a transaction, every value is a bound parameter, and every read
+ * ends in teema_store__finish. */
 #include "store/store-private.h"
 
 char *
@@ -18,9 +19,10 @@ teema_store__get_memo (TeemaStore *store, gint64 segment_id, const char *coder,
   sqlite3_bind_int64 (stmt, 1, segment_id);
   teema_store__bind_text (stmt, 2, coder);
   char *text = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     text = teema_store__column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  teema_store__finish (store, stmt, rc, "reading memos", error);
   return text;
 }
 
@@ -74,7 +76,8 @@ teema_store__list_memos (TeemaStore *store, const char *coder,
   teema_store__bind_text (stmt, 2, informant);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_memo_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaMemo *m = g_new0 (TeemaMemo, 1);
     m->segment_id = sqlite3_column_int64 (stmt, 0);
     m->coder = teema_store__column_dup (stmt, 1);
@@ -83,7 +86,10 @@ teema_store__list_memos (TeemaStore *store, const char *coder,
     m->informant = teema_store__column_dup (stmt, 4);
     g_ptr_array_add (out, m);
   }
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading memos", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
   return out;
 }
 
@@ -93,12 +99,14 @@ teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
                            gboolean rejected, GError **error)
 {
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);
-  gint64 theme_id = teema_store__find_theme (store, theme);
   if (!coder_id)
+    return FALSE;
+  gint64 theme_id = teema_store__find_theme (store, theme, error);
+  if (theme_id < 0)
     return FALSE;
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema codebook list')", theme);
+                 "unknown theme '%s' (see 'teema theme list')", theme);
     return FALSE;
   }
   sqlite3_stmt *stmt = teema_store__prepare (
@@ -134,7 +142,8 @@ teema_store__list_rejections (TeemaStore *store, const char *coder,
   teema_store__bind_text (stmt, 1, coder);
   GPtrArray *out =
     g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     TeemaCoding *c = g_new0 (TeemaCoding, 1);
     c->segment_id = sqlite3_column_int64 (stmt, 0);
     c->theme = teema_store__column_dup (stmt, 1);
@@ -142,6 +151,9 @@ teema_store__list_rejections (TeemaStore *store, const char *coder,
     c->created_at = teema_store__column_dup (stmt, 3);
     g_ptr_array_add (out, c);
   }
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading rejections", error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
   return out;
 }

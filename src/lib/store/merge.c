@@ -1,25 +1,29 @@
 /* store/merge.c — the lookups that merge two projects: segments by
  * document content hash and ordinal, codings inserted as they were.
  * Must always hold: like every file of the store, nothing here begins or
- * commits a transaction, and every value is a bound parameter. */
+ * commits a transaction, every value is a bound parameter, and every read
+ * ends in teema_store__finish. */
 #include "store/store-private.h"
 
 gint64
-teema_store__find_segment (TeemaStore *store, const char *sha256, guint ordinal)
+teema_store__find_segment (TeemaStore *store, const char *sha256, guint ordinal,
+                           GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "SELECT s.id FROM segment s JOIN document d"
     " ON d.id = s.document_id WHERE d.sha256 = ? AND s.ordinal = ?",
-    NULL);
+    error);
   if (!stmt)
-    return 0;
+    return -1;
   teema_store__bind_text (stmt, 1, sha256);
   sqlite3_bind_int (stmt, 2, (int) ordinal);
   gint64 id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error))
+    return -1;
   return id;
 }
 
@@ -35,7 +39,8 @@ teema_store__segment_keys (TeemaStore *store, GError **error)
     return NULL;
   GHashTable *out =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
     gint64 *id = g_new (gint64, 1);
     *id = sqlite3_column_int64 (stmt, 0);
     g_hash_table_insert (out, id,
@@ -43,7 +48,10 @@ teema_store__segment_keys (TeemaStore *store, GError **error)
                                           sqlite3_column_text (stmt, 1),
                                           sqlite3_column_int (stmt, 2)));
   }
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
+    g_hash_table_destroy (out);
+    return NULL;
+  }
   return out;
 }
 
@@ -51,7 +59,9 @@ gboolean
 teema_store__merge_coding (TeemaStore *store, const TeemaCoding *c,
                            gint64 segment_id, gboolean *added, GError **error)
 {
-  gint64 theme_id = teema_store__find_theme (store, c->theme);
+  gint64 theme_id = teema_store__find_theme (store, c->theme, error);
+  if (theme_id < 0)
+    return FALSE;
   gint64 coder_id = teema_store__ensure_coder (store, c->coder, error);
   if (!coder_id)
     return FALSE;

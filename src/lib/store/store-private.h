@@ -21,6 +21,7 @@ struct TeemaStore {
   char *path;           /* for messages */
   const char *readonly; /* why the project cannot be written, or NULL */
   char *notice;         /* what opening did (an upgrade), or NULL */
+  gboolean migrated;    /* opening upgraded an older project */
 };
 
 /* The SQL that takes the schema from version to version + 1. */
@@ -40,10 +41,18 @@ void teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s);
 void teema_store__bind_user_text (sqlite3_stmt *stmt, int i, const char *s);
 char *teema_store__column_dup (sqlite3_stmt *stmt, int i);
 gboolean teema_store__exec (TeemaStore *store, const char *sql, GError **error);
+/* Ends a read: rc is the last sqlite3_step result. SQLITE_DONE (or
+ * SQLITE_ROW, when the caller stopped early on purpose) is success; any
+ * other code sets a TEEMA_ERROR_STORE error "what: SQLite's message" and
+ * returns FALSE. Resets the statement either way. Every read loop ends
+ * here, so a busy or damaged database is an error, never a short list. */
+gboolean teema_store__finish (TeemaStore *store, sqlite3_stmt *stmt, int rc,
+                              const char *what, GError **error);
 /* The integer in the first column of the first row of sql, run with one
- * text parameter; 0 when there is no row. */
+ * text parameter: the id, 0 when there is no row, or -1 with error set
+ * when the read failed. */
 gint64 teema_store__lookup_id (TeemaStore *store, const char *sql,
-                               const char *param);
+                               const char *param, GError **error);
 /* Steps a statement that returns no rows, then resets it. */
 gboolean teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt,
                                  GError **error);

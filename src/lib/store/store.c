@@ -67,6 +67,49 @@ static const char *const migrations[] = {
   "  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,"
   "  coder_id INTEGER NOT NULL REFERENCES coder(id),"
   "  created_at TEXT NOT NULL, PRIMARY KEY (segment_id, theme_id, coder_id));",
+  /* 3: codings and memos that import --replace could not carry over to
+   * the new text, kept with the text they were on. */
+  "CREATE TABLE aside ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('coding', 'memo')),"
+  "  theme TEXT, coder TEXT NOT NULL, text TEXT NOT NULL, note TEXT,"
+  "  created_at TEXT, set_aside_at TEXT NOT NULL);"
+  "CREATE INDEX aside_document ON aside(document_id);",
+  /* 4: text apart from the rows that counts scan (a document's informant
+   * sat behind its whole text, so every join through document walked the
+   * text's overflow pages); indexes that cover the coding set; each
+   * document's informant segments and words, counted once (every report
+   * lists informants with them); the word index: the vocabulary, and each
+   * document's segments' words (see words.c). */
+  "CREATE TABLE segment_text ("
+  "  segment_id INTEGER PRIMARY KEY REFERENCES segment(id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL);"
+  "INSERT INTO segment_text (segment_id, text) SELECT id, text FROM segment;"
+  "ALTER TABLE segment DROP COLUMN text;"
+  "CREATE TABLE document_text ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"
+  "   ON DELETE CASCADE, text TEXT NOT NULL);"
+  "INSERT INTO document_text (document_id, text)"
+  "  SELECT id, text FROM document;"
+  "ALTER TABLE document DROP COLUMN text;"
+  "DROP INDEX coding_theme;"
+  "CREATE INDEX coding_theme ON coding(theme_id, coder_id, segment_id);"
+  "DROP INDEX segment_document;"
+  "CREATE INDEX segment_document ON segment(document_id, interviewer,"
+  "  n_words);"
+  "ALTER TABLE document ADD COLUMN n_segments INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE document ADD COLUMN n_words INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE document SET"
+  "  n_segments = (SELECT count(*) FROM segment s"
+  "   WHERE s.document_id = document.id AND s.interviewer = 0),"
+  "  n_words = (SELECT coalesce(sum(s.n_words), 0) FROM segment s"
+  "   WHERE s.document_id = document.id AND s.interviewer = 0);"
+  "CREATE INDEX document_informant ON document(informant_id);"
+  "CREATE TABLE word (id INTEGER PRIMARY KEY, form TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE document_words ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"
+  "   ON DELETE CASCADE, words BLOB NOT NULL);",
 };
 
 gboolean
@@ -205,36 +248,68 @@ teema_store__rollback (TeemaStore *store)
     teema_store__exec (store, "ROLLBACK", NULL);
 }
 
-/* The integer in the first column of the first row of sql, run with one
- * text parameter; 0 when there is no row. */
-gint64
-teema_store__lookup_id (TeemaStore *store, const char *sql, const char *param)
+gboolean
+teema_store__begin_read (TeemaStore *store, gboolean *started, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, sql, NULL);
+  *started = FALSE;
+  if (!sqlite3_get_autocommit (store->db))
+    return TRUE; /* inside the caller's transaction already */
+  if (!teema_store__exec (store, "BEGIN DEFERRED", error))
+    return FALSE;
+  *started = TRUE;
+  return TRUE;
+}
+
+void
+teema_store__end_read (TeemaStore *store, gboolean started)
+{
+  if (started && !sqlite3_get_autocommit (store->db))
+    teema_store__exec (store, "COMMIT", NULL);
+}
+
+gboolean
+teema_store__finish (TeemaStore *store, sqlite3_stmt *stmt, int rc,
+                     const char *what, GError **error)
+{
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+  if (!ok)
+    teema_store__fail (store, error, what);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gint64
+teema_store__lookup_id (TeemaStore *store, const char *sql, const char *param,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
-    return 0;
+    return -1;
   teema_store__bind_text (stmt, 1, param);
   gint64 id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!teema_store__finish (store, stmt, rc, "reading the project", error))
+    return -1;
   return id;
 }
 
 /* ---- settings ---------------------------------------------------------- */
 
 char *
-teema_store__get_setting (TeemaStore *store, const char *key)
+teema_store__get_setting (TeemaStore *store, const char *key, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT value FROM setting WHERE key = ?", NULL);
+    store, "SELECT value FROM setting WHERE key = ?", error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, key);
   char *value = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     value = teema_store__column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  teema_store__finish (store, stmt, rc, "reading a setting", error);
   return value;
 }
 

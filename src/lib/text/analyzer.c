@@ -4,7 +4,8 @@
  * because the first reading is sometimes wrong ("verkkosivuilta"). From each
  * reading: BASEFORM is a lemma, STRUCTURE marks compound boundaries (so the
  * head part follows from the base form), WORDBASES gives roots
- * ("luotettavuutta" -> luottaa). Forms Voikko does not know are handled
+ * ("luotettavuutta" -> luottaa), CLASS whether it can be a name. Forms
+ * Voikko does not know are handled
  * here: spoken Finnish through a small table, "NPS-luku" through its last
  * part, "B2B:ssä" through the part before the colon. Without a Finnish
  * dictionary Snowball stems stand in for lemmas.
@@ -33,6 +34,12 @@ struct TeemaAnalyzer {
   GHashTable *keys;  /* "k\x1fvalue" -> term key */
   guint next_id;     /* id of the next analysis */
   GStringChunk *strings;
+  TeemaAnalysisLookup lookup; /* stored analyses, asked on a cache miss */
+  gpointer lookup_data;
+  GDestroyNotify lookup_destroy;
+  struct {
+    GPtrArray *lemmas, *parts, *heads, *roots;
+  } scratch; /* reused lists for analyses loaded from data */
 };
 
 /* Spoken forms Voikko does not know or misreads, and their standard forms.
@@ -113,6 +120,41 @@ static const char *const spoken[][2] = {
   { "kattoa", "katsoa" },
   { "sanoo", "sanoa" },
   { "kysyy", "kysyä" },
+  { "tarvii", "tarvitsee" },
+  { "tarviin", "tarvitsen" },
+  { "tarvis", "tarvitsisi" },
+  { "yhen", "yhden" },
+  { "yhes", "yhdessä" },
+  { "yhessä", "yhdessä" },
+  { "takasin", "takaisin" },
+  { "hoitu", "hoitui" },
+  { "tavote", "tavoite" },
+  { "tavotteet", "tavoitteet" },
+  { "tavotteita", "tavoitteita" },
+  { "tavotteen", "tavoitteen" },
+  { "oo", "ole" },
+  { "nään", "näen" },
+  { "miks", "miksi" },
+  { "uus", "uusi" },
+  { "sillon", "silloin" },
+  { "viimeks", "viimeksi" },
+  { "meiät", "meidät" },
+  { "teiät", "teidät" },
+  { "kahen", "kahden" },
+  { "yhellä", "yhdellä" },
+  { "yhestä", "yhdestä" },
+  { "yheltä", "yhdeltä" },
+  { "anto", "antoi" },
+  { "kerto", "kertoi" },
+  { "vastas", "vastasi" },
+  { "pyys", "pyysi" },
+  { "siks", "siksi" },
+  { "lisäks", "lisäksi" },
+  { "katon", "katson" },
+  { "katotaan", "katsotaan" },
+  { "katottiin", "katsottiin" },
+  { "kattomaan", "katsomaan" },
+  { "kattonu", "katsonut" },
 };
 
 static GHashTable *spoken_table;
@@ -133,12 +175,7 @@ init_spoken (void)
 static void
 analysis_free (gpointer p)
 {
-  Analysis *a = p;
-  g_free ((gpointer) a->pub.lemmas);
-  g_free ((gpointer) a->pub.parts);
-  g_free ((gpointer) a->pub.heads);
-  g_free ((gpointer) a->pub.roots);
-  g_free (a);
+  g_free (p); /* one block with its lists (builder_finish) */
 }
 
 static TeemaAnalyzer *
@@ -152,6 +189,10 @@ analyzer_new (const char *lang)
   a->fresh = g_hash_table_new (g_str_hash, g_str_equal);
   a->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   a->strings = g_string_chunk_new (64 * 1024);
+  a->scratch.lemmas = g_ptr_array_new ();
+  a->scratch.parts = g_ptr_array_new ();
+  a->scratch.heads = g_ptr_array_new ();
+  a->scratch.roots = g_ptr_array_new ();
   return a;
 }
 
@@ -227,6 +268,12 @@ teema_analyzer_free (TeemaAnalyzer *a)
     voikkoTerminate (a->voikko);
   if (a->stemmer)
     sb_stemmer_delete (a->stemmer);
+  if (a->lookup_destroy)
+    a->lookup_destroy (a->lookup_data);
+  g_ptr_array_unref (a->scratch.lemmas);
+  g_ptr_array_unref (a->scratch.parts);
+  g_ptr_array_unref (a->scratch.heads);
+  g_ptr_array_unref (a->scratch.roots);
   g_hash_table_destroy (a->cache);
   g_hash_table_destroy (a->fresh);
   g_hash_table_destroy (a->keys);
@@ -266,6 +313,8 @@ typedef struct {
   GPtrArray *lemmas, *parts, *heads, *roots;
   const char *prefix;
   const char *normalised;
+  gboolean keep; /* the analyser's scratch builder: emptied, not freed */
+  guint classes;
 } Builder;
 
 static const char *
@@ -293,27 +342,51 @@ add_all (TeemaAnalyzer *a, GPtrArray *set, const char *const *list)
     add_unique (a, set, *list);
 }
 
+/* Copies set into out as a NULL-terminated list; returns the slot after. */
 static const char **
-to_strv (GPtrArray *set)
+put_strv (const char **out, const GPtrArray *set, const char *const **list)
 {
-  g_ptr_array_add (set, NULL);
-  return (const char **) g_ptr_array_free (set, FALSE);
+  *list = out;
+  for (guint i = 0; i < set->len; i++)
+    *out++ = set->pdata[i];
+  *out++ = NULL;
+  return out;
 }
 
+static void
+builder_done (Builder *b)
+{
+  GPtrArray *sets[] = { b->lemmas, b->parts, b->heads, b->roots };
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    if (b->keep)
+      g_ptr_array_set_size (sets[i], 0);
+    else
+      g_ptr_array_unref (sets[i]);
+  b->prefix = NULL;
+  b->normalised = NULL;
+  b->classes = 0;
+}
+
+/* The analysis and its four lists in one allocation: a project's cache is
+ * tens of thousands of analyses, built (or loaded) one by one. */
 static Analysis *
 builder_finish (TeemaAnalyzer *a, Builder *b, const char *form)
 {
-  Analysis *an = g_new0 (Analysis, 1);
-  an->pub.id = a->next_id++;
   if (b->lemmas->len == 0)
     add_unique (a, b->lemmas, form);
+  gsize n = b->lemmas->len + b->parts->len + b->heads->len + b->roots->len + 4;
+  Analysis *an = g_malloc0 (sizeof (Analysis) + n * sizeof (char *));
+  const char **lists = (const char **) (an + 1);
+  an->pub.id = a->next_id++;
   an->pub.form = intern (a, form);
   an->pub.normalised = b->normalised ? intern (a, b->normalised) : NULL;
-  an->pub.lemmas = to_strv (b->lemmas);
-  an->pub.parts = to_strv (b->parts);
-  an->pub.heads = to_strv (b->heads);
-  an->pub.roots = to_strv (b->roots);
+  lists = put_strv (lists, b->lemmas, &an->pub.lemmas);
+  lists = put_strv (lists, b->parts, &an->pub.parts);
+  lists = put_strv (lists, b->heads, &an->pub.heads);
+  put_strv (lists, b->roots, &an->pub.roots);
+  an->pub.classes = b->classes;
   an->prefix = b->prefix ? intern (a, b->prefix) : NULL;
+  builder_done (b);
   return an;
 }
 
@@ -326,6 +399,8 @@ builder_init (Builder *b)
   b->roots = g_ptr_array_new ();
   b->prefix = NULL;
   b->normalised = NULL;
+  b->keep = FALSE;
+  b->classes = 0;
 }
 
 /* Splits form by a Voikko STRUCTURE into its compound parts (surface). */
@@ -379,11 +454,60 @@ mor_value (struct voikko_mor_analysis *m, const char *key)
   return out;
 }
 
+/* A participle ("soittanut", "luvattu") is its own base form to Voikko;
+ * its verb is a lemma too, so lemma:soittaa finds the perfect tense. A
+ * -minen noun ("tapaamisessa") has the verb as base form; the noun
+ * ("tapaaminen") is a lemma too. */
+static void
+add_verb_noun_lemmas (TeemaAnalyzer *a, Builder *b,
+                      struct voikko_mor_analysis *m, const char *wordbases)
+{
+  g_autofree char *participle = mor_value (m, "PARTICIPLE");
+  if (participle && wordbases) {
+    const char *open = strchr (wordbases, '(');
+    const char *close = open ? strchr (open, ')') : NULL;
+    if (close && open[1] != '+' && close > open + 1) {
+      g_autofree char *verb = g_strndup (open + 1, close - open - 1);
+      add_unique (a, b->lemmas, verb);
+    }
+  }
+  g_autofree char *mood = mor_value (m, "MOOD");
+  g_autofree char *fst = mood && g_str_equal (mood, "minen-infinitive")
+                           ? mor_value (m, "FSTOUTPUT")
+                           : NULL;
+  const char *x = fst ? strstr (fst, "[x]") : NULL;
+  const char *end = x ? strchr (x + 3, '[') : NULL;
+  if (end && end > x + 3) {
+    g_autofree char *stem = g_strndup (x + 3, end - x - 3);
+    g_autofree char *noun = g_strconcat (stem, "minen", NULL);
+    add_unique (a, b->lemmas, noun);
+  }
+}
+
 static char *
 strip_hyphen (const char *s)
 {
   gsize n = strlen (s);
   return g_strndup (s, n && s[n - 1] == '-' ? n - 1 : n);
+}
+
+/* The TEEMA_WORD_* bit of a Voikko CLASS value. */
+static guint
+word_class (const char *cls)
+{
+  static const struct {
+    const char *name;
+    guint bit;
+  } names[] = {
+    { "etunimi", TEEMA_WORD_FIRST_NAME },
+    { "sukunimi", TEEMA_WORD_LAST_NAME },
+    { "paikannimi", TEEMA_WORD_PLACE },
+    { "nimi", TEEMA_WORD_PROPER },
+  };
+  for (gsize i = 0; cls && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (cls, names[i].name))
+      return names[i].bit;
+  return TEEMA_WORD_COMMON;
 }
 
 static void
@@ -393,11 +517,14 @@ add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
   g_autofree char *base = mor_value (m, "BASEFORM");
   g_autofree char *structure = mor_value (m, "STRUCTURE");
   g_autofree char *wordbases = mor_value (m, "WORDBASES");
+  g_autofree char *cls = mor_value (m, "CLASS");
   if (!base)
     return;
+  b->classes |= word_class (cls);
   add_unique (a, b->lemmas, base);
   if (wordbases)
     add_wordbases (a, b, wordbases);
+  add_verb_noun_lemmas (a, b, m, wordbases);
   g_autoptr (GPtrArray) parts =
     structure ? structure_parts (form, structure) : g_ptr_array_new ();
   if (parts->len < 2) {
@@ -456,6 +583,7 @@ analyze_hyphenated (TeemaAnalyzer *a, Builder *b, const char *form)
   add_all (a, b->parts, tail->pub.parts);
   add_all (a, b->heads, tail->pub.heads);
   add_all (a, b->roots, tail->pub.roots);
+  b->classes |= tail->pub.classes;
   b->prefix = intern (a, first);
   return TRUE;
 }
@@ -480,22 +608,58 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
     add_all (a, b->parts, w->pub.parts);
     add_all (a, b->heads, w->pub.heads);
     add_all (a, b->roots, w->pub.roots);
+    b->classes |= w->pub.classes;
   }
 }
 
 /* Spoken endings Voikko does not know, and their standard spelling: tried
  * in order on a form Voikko rejects ("henkilökohtanen", "huomannu",
- * "helpottais", "selkee", "jotenki"). Each pair is (spoken, standard). */
+ * "helpottais", "selkee", "jotenki", "helppoo"). Each pair is (spoken,
+ * standard). */
 static const char *const spoken_endings[][2] = {
-  { "anen", "ainen" },   { "änen", "äinen" },  { "asen", "aisen" },
-  { "äsen", "äisen" },   { "asta", "aista" },  { "ästä", "äistä" },
-  { "asia", "aisia" },   { "äsiä", "äisiä" },  { "onen", "oinen" },
-  { "osen", "oisen" },   { "osta", "oista" },  { "osia", "oisia" },
-  { "nu", "nut" },       { "ny", "nyt" },      { "ttais", "ttaisi" },
-  { "ttäis", "ttäisi" }, { "is", "isi" },      { "ee", "eä" },
-  { "ee", "ea" },        { "eetä", "eää" },    { "eeta", "eaa" },
-  { "ki", "kin" },       { "aa", "aan" },      { "ää", "ään" },
-  { "eesti", "easti" },  { "eesti", "eästi" },
+  { "anen", "ainen" },
+  { "änen", "äinen" },
+  { "asen", "aisen" },
+  { "äsen", "äisen" },
+  { "asta", "aista" },
+  { "ästä", "äistä" },
+  { "asia", "aisia" },
+  { "äsiä", "äisiä" },
+  { "onen", "oinen" },
+  { "osen", "oisen" },
+  { "osta", "oista" },
+  { "osia", "oisia" },
+  { "nu", "nut" },
+  { "ny", "nyt" },
+  { "ttais", "ttaisi" },
+  { "ttäis", "ttäisi" },
+  { "is", "isi" },
+  { "ee", "eä" },
+  { "ee", "ea" },
+  { "eetä", "eää" },
+  { "eeta", "eaa" },
+  { "ki", "kin" },
+  { "aa", "aan" },
+  { "ää", "ään" },
+  { "oo", "oa" },
+  { "öö", "öä" },
+  { "eesti", "easti" },
+  { "eesti", "eästi" },
+  { "lu", "lut" },
+  { "ru", "rut" },
+  { "su", "sut" },
+  { "ks", "ksi" },
+  { "een", "eän" },
+  { "een", "ean" },
+  /* past tense with the final -i dropped: tapahtu, lupas, löyty */
+  { "u", "ui" },
+  { "y", "yi" },
+  { "o", "oi" },
+  { "ö", "öi" },
+  { "as", "asi" },
+  { "äs", "äsi" },
+  { "ys", "ysi" },
+  { "us", "usi" },
 };
 
 static gboolean
@@ -509,6 +673,25 @@ analyze_spoken_ending (TeemaAnalyzer *a, Builder *b, const char *form)
       continue;
     g_autofree char *stem = g_strndup (form, n - k);
     g_autofree char *standard = g_strconcat (stem, to, NULL);
+    if (analyze_voikko (a, b, standard)) {
+      b->normalised = intern (a, standard);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* "oi" said as "o" before t: ilmottaa, osote, kirjottaa, tarkottaa. Tries
+ * an i after each "o" followed by "t" until Voikko knows the word. */
+static gboolean
+analyze_spoken_oi (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  for (const char *p = strstr (form, "ot"); p; p = strstr (p + 1, "ot")) {
+    if (p == form)
+      continue;
+    gsize at = (gsize) (p - form) + 1;
+    g_autofree char *head = g_strndup (form, at);
+    g_autofree char *standard = g_strconcat (head, "i", form + at, NULL);
     if (analyze_voikko (a, b, standard)) {
       b->normalised = intern (a, standard);
       return TRUE;
@@ -532,7 +715,7 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   if (analyze_voikko (a, b, form))
     return;
   if (g_str_equal (a->lang, "fi") && !strchr (form, '-') && !strchr (form, ':')
-      && analyze_spoken_ending (a, b, form))
+      && (analyze_spoken_oi (a, b, form) || analyze_spoken_ending (a, b, form)))
     return;
   const char *colon = strchr (form, ':');
   if (colon && colon != form) {
@@ -545,12 +728,23 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   analyze_hyphenated (a, b, form);
 }
 
+static Analysis *build_stored (TeemaAnalyzer *a, const char *form,
+                               const char *data);
+
 static const Analysis *
 analyze (TeemaAnalyzer *a, const char *form)
 {
   Analysis *an = g_hash_table_lookup (a->cache, form);
   if (an)
     return an;
+  if (a->lookup) {
+    g_autofree char *data = a->lookup (form, a->lookup_data);
+    an = data ? build_stored (a, form, data) : NULL;
+    if (an) {
+      g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+      return an;
+    }
+  }
   Builder b;
   builder_init (&b);
   analyze_form (a, &b, form);
@@ -617,15 +811,21 @@ fold_fast (const char *w, gsize n, char *buf, gsize size)
   return TRUE;
 }
 
+char *
+teema_text__fold_token (const char *word, gsize n, char *buf, gsize size)
+{
+  if (fold_fast (word, n, buf, size))
+    return buf;
+  return teema_text__fold (word, (gssize) n);
+}
+
 static const TeemaAnalysis *
 token_analysis (TeemaAnalyzer *a, GArray *out, const char *word, gsize n,
                 guint flags)
 {
   char buf[256];
-  g_autofree char *slow = NULL;
-  const char *folded = buf;
-  if (!fold_fast (word, n, buf, sizeof buf))
-    folded = slow = teema_text__fold (word, (gssize) n);
+  char *folded = teema_text__fold_token (word, n, buf, sizeof buf);
+  g_autofree char *slow = folded == buf ? NULL : folded;
   if (flags & TEEMA_TOKEN_SUSPENDED)
     return complete_suspended (a, out, folded);
   return &analyze (a, folded)->pub;
@@ -708,6 +908,12 @@ teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
   return g_string_free (out, FALSE);
 }
 
+struct VoikkoHandle *
+teema_analyzer__voikko (TeemaAnalyzer *a)
+{
+  return a->voikko;
+}
+
 /* ---- rule keys ----------------------------------------------------------- */
 
 const char *
@@ -764,37 +970,130 @@ teema_analyzer_dump_cache (TeemaAnalyzer *a, gboolean only_new)
     append_list (out, an->pub.roots);
     g_string_append_c (out, '\t');
     g_string_append (out, an->prefix ? an->prefix : "");
-    g_string_append_c (out, '\n');
+    g_string_append_printf (out, "\t%u\n", an->pub.classes);
   }
   return g_string_free (out, FALSE);
 }
 
+/* Adds the comma-separated items of field[0, len) to set. */
 static void
-load_list (TeemaAnalyzer *a, GPtrArray *set, const char *field)
+load_list (TeemaAnalyzer *a, GPtrArray *set, const char *field, gsize len)
 {
-  g_auto (GStrv) items = g_strsplit (field, ",", -1);
-  for (guint i = 0; items[i]; i++)
-    add_unique (a, set, items[i]);
+  char item[256];
+  for (gsize start = 0, i = 0; i <= len; i++) {
+    if (i < len && field[i] != ',')
+      continue;
+    gsize n = i - start;
+    if (n < sizeof item) {
+      memcpy (item, field + start, n);
+      item[n] = '\0';
+      add_unique (a, set, item);
+    } else {
+      g_autofree char *big = g_strndup (field + start, n);
+      add_unique (a, set, big);
+    }
+    start = i + 1;
+  }
+}
+
+/* An analysis from its stored data (the dump's fields after the form:
+ * normalised, lemmas, parts, heads, roots, prefix, word classes,
+ * tab-separated; len bytes), or NULL when the data is not seven fields
+ * with a lemma. Six fields are data from before word classes were kept:
+ * such a form is analysed again (and saved again, replacing the line).
+ * Parsed in place: a project's cache is tens of thousands of these. */
+static Analysis *
+build_stored_len (TeemaAnalyzer *a, const char *form, const char *data,
+                  gsize len)
+{
+  const char *f[8];
+  gsize n = 0;
+  f[n++] = data;
+  for (gsize i = 0; i < len; i++)
+    if (data[i] == '\t') {
+      if (n == 7)
+        return NULL;
+      f[n++] = data + i + 1;
+    }
+  if (n != 7)
+    return NULL;
+  f[7] = data + len + 1; /* one past the end, so each field ends before */
+  gsize flen[7];
+  for (guint i = 0; i < 7; i++)
+    flen[i] = (gsize) (f[i + 1] - f[i]) - 1;
+  if (flen[1] == 0)
+    return NULL;
+  /* The analyser's scratch lists, emptied by builder_finish: loading
+   * allocates only the analysis itself. */
+  Builder b = { a->scratch.lemmas,
+                a->scratch.parts,
+                a->scratch.heads,
+                a->scratch.roots,
+                NULL,
+                NULL,
+                TRUE,
+                0 };
+  g_autofree char *normalised = flen[0] ? g_strndup (f[0], flen[0]) : NULL;
+  g_autofree char *prefix = flen[5] ? g_strndup (f[5], flen[5]) : NULL;
+  b.normalised = normalised;
+  load_list (a, b.lemmas, f[1], flen[1]);
+  load_list (a, b.parts, f[2], flen[2]);
+  load_list (a, b.heads, f[3], flen[3]);
+  load_list (a, b.roots, f[4], flen[4]);
+  b.prefix = prefix ? intern (a, prefix) : NULL;
+  b.classes = (guint) g_ascii_strtoull (f[6], NULL, 10);
+  return builder_finish (a, &b, form);
+}
+
+static Analysis *
+build_stored (TeemaAnalyzer *a, const char *form, const char *data)
+{
+  return build_stored_len (a, form, data, strlen (data));
+}
+
+const TeemaAnalysis *
+teema_analyzer__add_stored (TeemaAnalyzer *a, const char *form,
+                            const char *data)
+{
+  Analysis *an = g_hash_table_lookup (a->cache, form);
+  if (!an) {
+    an = data ? build_stored (a, form, data) : NULL;
+    if (!an)
+      return NULL;
+    g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+  }
+  return &an->pub;
+}
+
+void
+teema_analyzer__set_lookup (TeemaAnalyzer *a, TeemaAnalysisLookup fn,
+                            gpointer data, GDestroyNotify destroy)
+{
+  if (a->lookup_destroy)
+    a->lookup_destroy (a->lookup_data);
+  a->lookup = fn;
+  a->lookup_data = data;
+  a->lookup_destroy = destroy;
 }
 
 void
 teema_analyzer_load_cache (TeemaAnalyzer *a, const char *dump)
 {
-  g_auto (GStrv) lines = g_strsplit (dump ? dump : "", "\n", -1);
-  for (guint i = 0; lines[i]; i++) {
-    g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
-    if (g_strv_length (f) != 7 || !*f[2]
-        || g_hash_table_contains (a->cache, f[0]))
-      continue;
-    Builder b;
-    builder_init (&b);
-    b.normalised = *f[1] ? f[1] : NULL;
-    load_list (a, b.lemmas, f[2]);
-    load_list (a, b.parts, f[3]);
-    load_list (a, b.heads, f[4]);
-    load_list (a, b.roots, f[5]);
-    b.prefix = *f[6] ? intern (a, f[6]) : NULL;
-    Analysis *an = builder_finish (a, &b, f[0]);
-    g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+  char form[256];
+  for (const char *line = dump; line && *line;) {
+    const char *end = strchr (line, '\n');
+    gsize len = end ? (gsize) (end - line) : strlen (line);
+    const char *tab = memchr (line, '\t', len);
+    gsize flen = tab ? (gsize) (tab - line) : 0;
+    if (tab && flen < sizeof form) {
+      memcpy (form, line, flen);
+      form[flen] = '\0';
+      Analysis *an = g_hash_table_contains (a->cache, form)
+                       ? NULL
+                       : build_stored_len (a, form, tab + 1, len - flen - 1);
+      if (an)
+        g_hash_table_insert (a->cache, (gpointer) an->pub.form, an);
+    }
+    line = end ? end + 1 : line + len;
   }
 }

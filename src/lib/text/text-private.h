@@ -3,6 +3,7 @@
 #ifndef TEEMA_TEXT_PRIVATE_H
 #define TEEMA_TEXT_PRIVATE_H
 
+#include <teema/names.h>
 #include <teema/text.h>
 
 /* A raw word token before analysis: byte and code point spans. */
@@ -24,6 +25,40 @@ const char *teema_analyzer__term_key (TeemaAnalyzer *analyzer, char kind,
 /* The surface of every compound part but the last ("asiakas" for
  * "asiakaskokemuksen"), or NULL: used to rebuild suspended compounds. */
 const char *teema_analysis__prefix (const TeemaAnalysis *analysis);
+
+/* TRUE for a base form that says nothing about a topic: a function word,
+ * a pronoun or a filler of speech (Finnish or English), or a single
+ * letter. */
+gboolean teema_text__is_stopword (const char *lemma);
+/* The analyser's Voikko handle, or NULL on the Snowball fallback; for
+ * names.c, which inflects pseudonyms. */
+struct VoikkoHandle *teema_analyzer__voikko (TeemaAnalyzer *analyzer);
+
+/* One name found by teema_names__scan. */
+typedef struct {
+  guint start, end;           /* code points: the name's words */
+  gsize byte_start, byte_end; /* the same in bytes */
+  guint classes;              /* TEEMA_WORD_* of its first word */
+  gint entry;                 /* index of the key entry, or -1 */
+  gboolean replace;           /* pseudonymisation replaces it */
+  char *replacement;          /* what it becomes, when replace */
+  const char *lemma;          /* first word's first lemma (analyser's) */
+  gboolean ambiguous;         /* a candidate only because of a capital at
+                                 the start of a sentence */
+} TeemaNameHit;
+
+/* The names in text (see teema/names.h for what counts as one), in text
+ * order. With candidates, also proper names the pseudonymisation leaves
+ * (places, companies, capitalised unknown words), with replace FALSE.
+ * Returns an array of TeemaNameHit that frees their replacements. */
+GArray *teema_names__scan (TeemaAnalyzer *analyzer,
+                           const TeemaPseudonymOptions *options,
+                           const char *text, gboolean candidates);
+
+/* Entry i of a name key: the name as written, and its pseudonym (NULL:
+ * the placeholder; equal to the name: kept). */
+const char *teema_name_key__name (const TeemaNameKey *key, guint i);
+const char *teema_name_key__pseudonym (const TeemaNameKey *key, guint i);
 
 /* Case-folds and NFC-normalises a word; returns a new string. */
 char *teema_text__fold (const char *word, gssize len);
@@ -49,5 +84,25 @@ typedef void (*TeemaRegexFunc) (guint start, guint end, gpointer data);
 gboolean teema_regex__find_all (TeemaRegex *re, const char *text,
                                 TeemaRegexFunc fn, gpointer data,
                                 GError **error);
+
+/* The folded form of a token's word[0, n), as tokenising folds it: in buf
+ * (size bytes) when it fits and needs no Unicode tables, else a new
+ * string (the caller frees it when it is not buf). The word index stores
+ * these forms, so that a form's analysis is the token's. */
+char *teema_text__fold_token (const char *word, gsize n, char *buf, gsize size);
+
+/* Where an analyser finds stored analyses: called with a folded form on a
+ * cache miss, returns the stored data (as in a dump line after the form's
+ * tab; freed by the analyser) or NULL to analyse the form afresh. */
+typedef char *(*TeemaAnalysisLookup) (const char *form, gpointer data);
+void teema_analyzer__set_lookup (TeemaAnalyzer *analyzer,
+                                 TeemaAnalysisLookup fn, gpointer data,
+                                 GDestroyNotify destroy);
+
+/* The analysis of form from stored data (or the cached one when the form
+ * is known); NULL when data is NULL or malformed. */
+const TeemaAnalysis *teema_analyzer__add_stored (TeemaAnalyzer *analyzer,
+                                                 const char *form,
+                                                 const char *data);
 
 #endif

@@ -1,0 +1,246 @@
+/* cmd-theme.c — teema theme add|set|rename|move|merge|remove|list:
+ * changing themes one at a time while coding (inductive coding), without
+ * a codebook file. Each subcommand is one library call, one transaction;
+ * a theme is named by its id or its label. */
+#include "cli.h"
+
+#include <stdio.h>
+
+static int
+theme_add (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  TeemaThemeFields f = { 0 };
+  GOptionEntry entries[] = {
+    { "parent", 'P', 0, G_OPTION_ARG_STRING, &f.parent,
+      "under this theme (id or label)", "THEME" },
+    { "label-fi", 0, 0, G_OPTION_ARG_STRING, &f.label_fi, "Finnish label",
+      "TEXT" },
+    { "label-en", 0, 0, G_OPTION_ARG_STRING, &f.label_en, "English label",
+      "TEXT" },
+    { "colour", 0, 0, G_OPTION_ARG_STRING, &f.colour, "colour for charts",
+      "#RRGGBB" },
+    { "description", 'd', 0, G_OPTION_ARG_STRING, &f.description,
+      "what the theme means", "TEXT" },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "ID",
+                  "Adds a theme. An id is letters (ä, ö, å too), digits, "
+                  "'_', '-' or '.'.",
+                  error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema theme add ID [--parent THEME]");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p || !teema_theme_add (p, argv[1], &f, error))
+    return 1;
+  if (!g->quiet)
+    printf ("added theme %s%s%s\n", argv[1], f.parent ? " under " : "",
+            f.parent ? f.parent : "");
+  return 0;
+}
+
+static int
+theme_set (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  TeemaThemeFields f = { 0 };
+  char **rules = NULL, **excludes = NULL;
+  GOptionEntry entries[] = {
+    { "add-rule", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rules,
+      "add a keyword rule (then run teema autocode)", "RULE" },
+    { "add-exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &excludes,
+      "add an exclusion: words that may not count for the theme", "RULE" },
+    { "label-fi", 0, 0, G_OPTION_ARG_STRING, &f.label_fi,
+      "Finnish label ('' clears it)", "TEXT" },
+    { "label-en", 0, 0, G_OPTION_ARG_STRING, &f.label_en,
+      "English label ('' clears it)", "TEXT" },
+    { "colour", 0, 0, G_OPTION_ARG_STRING, &f.colour, "colour for charts",
+      "#RRGGBB" },
+    { "description", 'd', 0, G_OPTION_ARG_STRING, &f.description,
+      "what the theme means", "TEXT" },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "THEME",
+                  "Sets a theme's labels, colour or description, or adds "
+                  "rules.",
+                  error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema theme set THEME --label-fi TEXT");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p || !teema_theme_update (p, argv[1], &f, error))
+    return 1;
+  for (guint i = 0; rules && rules[i]; i++)
+    if (!teema_theme_add_rule (p, argv[1], rules[i], FALSE, error))
+      return 1;
+  for (guint i = 0; excludes && excludes[i]; i++)
+    if (!teema_theme_add_rule (p, argv[1], excludes[i], TRUE, error))
+      return 1;
+  if (!g->quiet)
+    printf ("updated theme %s\n", argv[1]);
+  return 0;
+}
+
+static int
+theme_rename (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "THEME NEW-ID",
+                  "Gives a theme a new id; its codings, rules and "
+                  "sub-themes follow.",
+                  error))
+    return 2;
+  if (argc != 3)
+    return cli_usage (error, "usage: teema theme rename THEME NEW-ID");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p || !teema_theme_rename (p, argv[1], argv[2], error))
+    return 1;
+  if (!g->quiet)
+    printf ("renamed theme %s to %s\n", argv[1], argv[2]);
+  return 0;
+}
+
+static int
+theme_move (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *parent = NULL;
+  gboolean top = FALSE;
+  GOptionEntry entries[] = {
+    { "parent", 'P', 0, G_OPTION_ARG_STRING, &parent,
+      "the new parent (id or label)", "THEME" },
+    { "top", 0, 0, G_OPTION_ARG_NONE, &top, "to the top level", NULL },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "THEME",
+                  "Moves a theme under another, or to the top level.", error))
+    return 2;
+  if (argc != 2 || !parent == !top)
+    return cli_usage (error,
+                      "usage: teema theme move THEME --parent THEME | --top");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  if (!p || !teema_theme_move (p, argv[1], parent, error))
+    return 1;
+  if (!g->quiet)
+    printf ("moved theme %s %s%s\n", argv[1], parent ? "under " : "to the top",
+            parent ? parent : "");
+  return 0;
+}
+
+static int
+theme_merge (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  if (!cli_parse (&argc, &argv, NULL, "THEME INTO",
+                  "Merges THEME into INTO: its codings, rejections, rules "
+                  "and sub-themes move to INTO, and THEME is removed.",
+                  error))
+    return 2;
+  if (argc != 3)
+    return cli_usage (error, "usage: teema theme merge THEME INTO");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  TeemaThemeMerge m = { 0 };
+  if (!p || !teema_theme_merge (p, argv[1], argv[2], &m, error))
+    return 1;
+  if (!g->quiet) {
+    printf ("merged %s into %s: %u coding%s moved", argv[1], argv[2],
+            m.n_codings, m.n_codings == 1 ? "" : "s");
+    if (m.n_duplicates)
+      printf (" (%u more were already coded with %s)", m.n_duplicates, argv[2]);
+    printf (", %u rule%s, %u sub-theme%s\n", m.n_rules,
+            m.n_rules == 1 ? "" : "s", m.n_children,
+            m.n_children == 1 ? "" : "s");
+  }
+  return 0;
+}
+
+static int
+theme_remove (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      "remove it even when coded, with its codings", NULL },
+    { NULL },
+  };
+  if (!cli_parse (&argc, &argv, entries, "THEME",
+                  "Removes a theme; its sub-themes move up to its parent.",
+                  error))
+    return 2;
+  if (argc != 2)
+    return cli_usage (error, "usage: teema theme remove THEME [--force]");
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  guint n = 0;
+  if (!p || !teema_theme_remove (p, argv[1], force, &n, error))
+    return 1;
+  if (!g->quiet) {
+    if (n)
+      printf ("removed theme %s and its %u coding%s\n", argv[1], n,
+              n == 1 ? "" : "s");
+    else
+      printf ("removed theme %s\n", argv[1]);
+  }
+  return 0;
+}
+
+static int
+theme_list (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  const char *format = "table", *lang = NULL;
+  GOptionEntry entries[] = {
+    CLI_OPT_FORMAT (format),
+    CLI_OPT_LANG (lang),
+    { NULL },
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  "Lists the themes with their codings.", error)
+      || !teema_format_parse (format, &fmt, error))
+    return 2;
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
+  g_autoptr (GHashTable) counts =
+    cb ? teema_theme_coding_counts (p, error) : NULL;
+  if (!counts)
+    return 1;
+  if (!lang)
+    lang = teema_codebook_language (cb);
+  g_autoptr (TeemaTable) t = teema_table_new (NULL);
+  teema_table_add_column (t, "theme", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "label", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "parent", TEEMA_COLUMN_TEXT);
+  teema_table_add_column (t, "codings", TEEMA_COLUMN_INT);
+  teema_table_add_column (t, "rules", TEEMA_COLUMN_INT);
+  for (guint i = 0; i < teema_codebook_size (cb); i++) {
+    const TeemaTheme *th = teema_codebook_theme (cb, i);
+    g_autofree char *indent = g_strnfill (th->depth * 2, ' ');
+    g_autofree char *code =
+      g_strconcat (fmt == TEEMA_FORMAT_TABLE ? indent : "", th->code, NULL);
+    const char *label = teema_theme_label (th, lang);
+    teema_table_add_row (t);
+    teema_table_add_text (t, code);
+    teema_table_add_text (t, g_str_equal (label, th->code) ? NULL : label);
+    teema_table_add_text (t, th->parent);
+    teema_table_add_int (
+      t, GPOINTER_TO_UINT (g_hash_table_lookup (counts, th->code)));
+    teema_table_add_int (t, th->rules->len);
+  }
+  if (teema_codebook_size (cb) == 0)
+    teema_table_add_note (t, "No themes yet: add one with 'teema theme add "
+                             "ID', or load a codebook with 'teema codebook "
+                             "import FILE'.");
+  g_autofree char *out = teema_table_render (t, fmt);
+  return cli_output (NULL, out, error) ? 0 : 1;
+}
+
+int
+cmd_theme (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  static const CliCommand sub[] = {
+    { "add", theme_add, "add a theme: ID [--parent THEME] [--label-fi ...]" },
+    { "set", theme_set, "set a theme's labels, colour or description" },
+    { "rename", theme_rename, "give a theme a new id: THEME NEW-ID" },
+    { "move", theme_move, "move a theme: THEME --parent THEME | --top" },
+    { "merge", theme_merge, "merge a theme into another: THEME INTO" },
+    { "remove", theme_remove, "remove a theme (--force if it is coded)" },
+    { "list", theme_list, "list the themes with their codings" },
+    { NULL, NULL, NULL },
+  };
+  return cli_dispatch (sub, "theme", argc, argv, g, error);
+}

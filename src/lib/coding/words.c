@@ -1,0 +1,527 @@
+/* coding/words.c — reading the word index (built by project/words.c): the
+ * segments whose words may match a rule, and each segment's words with
+ * their analyses, without tokenising or analysing the corpus again.
+ *
+ * A rule's terms are compared with analyses of word forms. Only forms
+ * whose text or stored analysis contains one of the rule's keys can carry
+ * a term (teema_matcher__keys), so those are found with a substring query
+ * over the vocabulary and the analysis cache, and analysed; a segment is a
+ * candidate when the terms its words carry may satisfy the rule, which is
+ * the same test autocode uses to skip themes (teema_rule__may_match). The
+ * caller then matches the rule on the candidates' text, so what is found
+ * is exactly what matching every segment would find.
+ * Must always hold: a segment the rule matches is a candidate; a segment
+ * with no words indexed, or whose words depend on context (a suspended
+ * compound part), is always a candidate and is read from its text. */
+#include "coding/coding-private.h"
+#include "text/text-private.h"
+
+#include <string.h>
+
+typedef struct {
+  TeemaStore *store;
+  char *key; /* the analysis cache's key, "voikko-fi" */
+} Lookup;
+
+static void
+lookup_free (gpointer p)
+{
+  Lookup *l = p;
+  g_free (l->key);
+  g_free (l);
+}
+
+static char *
+stored_analysis (const char *form, gpointer data)
+{
+  Lookup *l = data;
+  /* A failed read analyses the form afresh: the same answer, slower. */
+  return teema_store__analysis_of (l->store, l->key, form, NULL);
+}
+
+char *
+teema_coding__analysis_key (TeemaAnalyzer *az)
+{
+  return g_strdup_printf (
+    "%s-%s",
+    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
+    teema_analyzer_lang (az));
+}
+
+TeemaAnalyzer *
+teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
+{
+  GError *local = NULL;
+  g_autofree char *lang =
+    teema_store__get_setting (p->store, "language", &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return NULL;
+  }
+  TeemaAnalyzer *az = teema_analyzer_new (lang ? lang : "fi", error);
+  if (!az)
+    return NULL;
+  Lookup *l = g_new0 (Lookup, 1);
+  l->store = p->store;
+  l->key = teema_coding__analysis_key (az);
+  teema_analyzer__set_lookup (az, stored_analysis, l, lookup_free);
+  return az;
+}
+
+/* ---- the vocabulary's analyses ------------------------------------------ */
+
+/* Word ids to analyses, filled as forms are read. */
+typedef struct {
+  TeemaAnalyzer *az;
+  GPtrArray *by_id; /* word id -> const TeemaAnalysis * (or NULL) */
+} Vocab;
+
+static void
+vocab_set (Vocab *v, gint64 id, const TeemaAnalysis *an)
+{
+  if (id < 0 || id > G_MAXINT)
+    return;
+  if ((guint) id >= v->by_id->len)
+    g_ptr_array_set_size (v->by_id, (guint) id + 1);
+  v->by_id->pdata[id] = (gpointer) an;
+}
+
+static const TeemaAnalysis *
+vocab_analyse (Vocab *v, const char *form, const char *data)
+{
+  const TeemaAnalysis *an =
+    data ? teema_analyzer__add_stored (v->az, form, data) : NULL;
+  return an ? an : teema_analyzer_analyze (v->az, form);
+}
+
+static void
+vocab_add (gint64 id, const char *form, const char *data, gpointer user_data)
+{
+  Vocab *v = user_data;
+  vocab_set (v, id, vocab_analyse (v, form, data));
+}
+
+/* ---- candidates ---------------------------------------------------------- */
+
+typedef struct {
+  Vocab vocab;
+  TeemaProject *project;
+  TeemaRule *rule;
+  TeemaMatcher *m;
+  gboolean interviewers; /* interviewer turns too */
+  guint words;           /* guint64 per bit set */
+  GPtrArray *bits;       /* word id -> guint64 * (NULL: no term) */
+  guint64 *presence;
+  GArray *decoded;   /* TeemaWordCount */
+  GArray *out;       /* TeemaCandidate */
+  GHashTable *known; /* form -> analysis of every word with a term bit */
+} Candidates;
+
+static void
+note_bits (gint64 id, const char *form, const char *data, gpointer user_data)
+{
+  Candidates *c = user_data;
+  if (id < 0 || id > G_MAXINT)
+    return;
+  if ((guint) id < c->bits->len && c->bits->pdata[id])
+    return;
+  const guint64 *bits =
+    teema_matcher__form_bits (c->m, vocab_analyse (&c->vocab, form, data));
+  gboolean any = FALSE;
+  for (guint w = 0; w < c->words; w++)
+    any |= bits[w] != 0;
+  if (!any)
+    return;
+  if ((guint) id >= c->bits->len)
+    g_ptr_array_set_size (c->bits, (guint) id + 1);
+  c->bits->pdata[id] = g_memdup2 (bits, c->words * sizeof (guint64));
+  const TeemaAnalysis *an =
+    c->vocab.by_id->len > (guint) id ? c->vocab.by_id->pdata[id] : NULL;
+  if (!an) /* note_bits analyses without keeping: keep this one */
+    an = vocab_analyse (&c->vocab, form, data);
+  g_hash_table_insert (c->known, (gpointer) an->form, (gpointer) an);
+}
+
+/* The setting that records up to which word id every word has a stored
+ * analysis for backend (kept by teema_words__analyse_all). */
+static char *
+mark_key (const char *backend)
+{
+  return g_strconcat ("words-analysed:", backend, NULL);
+}
+
+static gint64
+analysed_mark (TeemaStore *store, const char *backend, GError **error)
+{
+  g_autofree char *key = mark_key (backend);
+  GError *local = NULL;
+  g_autofree char *mark = teema_store__get_setting (store, key, &local);
+  if (local) {
+    g_propagate_error (error, local);
+    return -1;
+  }
+  return mark ? g_ascii_strtoll (mark, NULL, 10) : 0;
+}
+
+/* Sets the term bits of every word that can carry one of the rule's
+ * terms: those containing a key, and those without a stored analysis
+ * (only words past the mark can be without one). */
+static gboolean
+find_term_words (Candidates *c, TeemaStore *store, const char *backend,
+                 GError **error)
+{
+  g_autoptr (GPtrArray) keys = teema_matcher__keys (c->m);
+  for (guint i = 0; i < keys->len; i++)
+    if (!teema_store__words_containing (store, backend, keys->pdata[i],
+                                        note_bits, c, error))
+      return FALSE;
+  gint64 mark = analysed_mark (store, backend, error);
+  return mark >= 0
+         && teema_store__words_analysed (store, backend, TRUE, mark, note_bits,
+                                         c, error);
+}
+
+typedef struct {
+  TeemaAnalyzer *az;
+  gint64 max;
+} Cover;
+
+static void
+cover_word (gint64 id, const char *form, const char *data, gpointer user_data)
+{
+  Cover *c = user_data;
+  teema_analyzer_analyze (c->az, form);
+  c->max = MAX (c->max, id);
+}
+
+gboolean
+teema_words__analyse_all (TeemaProject *p, const char *lang,
+                          gboolean force_snowball, GError **error)
+{
+  g_autoptr (TeemaAnalyzer) az = force_snowball
+                                   ? teema_analyzer_new_snowball (lang, error)
+                                   : teema_analyzer_new (lang, error);
+  if (!az)
+    return FALSE;
+  g_autofree char *backend = teema_coding__analysis_key (az);
+  gint64 mark = analysed_mark (p->store, backend, error);
+  Cover c = { az, mark };
+  if (mark < 0
+      || !teema_store__words_analysed (p->store, backend, TRUE, mark,
+                                       cover_word, &c, error))
+    return FALSE;
+  gint64 max = teema_store__max_word (p->store, error);
+  if (max < 0)
+    return FALSE;
+  c.max = MAX (c.max, max);
+  g_autofree char *fresh = teema_analyzer_dump_cache (az, TRUE);
+  g_autofree char *key = mark_key (backend);
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, c.max);
+  return teema_store__save_analyses (p->store, backend, fresh, error)
+         && teema_store__set_setting (p->store, key, value, error);
+}
+
+static gboolean
+may_match (Candidates *c)
+{
+  memset (c->presence, 0, c->words * sizeof (guint64));
+  for (guint i = 0; i < c->decoded->len; i++) {
+    gint64 id = g_array_index (c->decoded, TeemaWordCount, i).word;
+    const guint64 *bits =
+      id >= 0 && id < c->bits->len ? c->bits->pdata[id] : NULL;
+    for (guint w = 0; bits && w < c->words; w++)
+      c->presence[w] |= bits[w];
+  }
+  return teema_rule__may_match (c->rule, c->presence);
+}
+
+static void
+add_candidate (GArray *out, gint64 segment, gint64 document, gboolean whole)
+{
+  TeemaCandidate k = { segment, document, whole };
+  g_array_append_val (out, k);
+}
+
+static gboolean
+document_candidates (const TeemaStoreDocumentWords *row, gpointer data,
+                     GError **error)
+{
+  Candidates *c = data;
+  if (!row->words) { /* not indexed: every segment is one */
+    g_autoptr (GArray) keys = teema_store__document_segment_keys (
+      c->project->store, row->document, c->interviewers, error);
+    for (guint i = 0; keys && i < keys->len; i++)
+      add_candidate (c->out, g_array_index (keys, TeemaStoreSegmentKey, i).id,
+                     row->document, TRUE);
+    return keys != NULL;
+  }
+  TeemaWordsReader r;
+  teema_words__reader_init (&r, row->words, row->len);
+  gint64 segment = 0;
+  guint flags = 0;
+  while (teema_words__next (&r, &segment, &flags, c->decoded)) {
+    if ((flags & TEEMA_WORDS_INTERVIEWER) && !c->interviewers)
+      continue;
+    if ((flags & TEEMA_WORDS_SUSPENDED) || may_match (c))
+      add_candidate (c->out, segment, row->document, FALSE);
+  }
+  if (r.bad)
+    return teema_words__corrupt (row->document, error);
+  return TRUE;
+}
+
+gboolean
+teema_words__corrupt (gint64 document, GError **error)
+{
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
+               "the word index of document %" G_GINT64_FORMAT
+               " is damaged; run 'teema autocode' or re-import it",
+               document);
+  return FALSE;
+}
+
+void
+teema_candidates_free (TeemaCandidates *c)
+{
+  if (!c)
+    return;
+  g_array_unref (c->segments);
+  g_hash_table_destroy (c->known);
+  g_free (c);
+}
+
+TeemaCandidates *
+teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
+                         const TeemaSegmentFilter *filter, GError **error)
+{
+  g_autofree char *backend = teema_coding__analysis_key (az);
+  Candidates c = { 0 };
+  c.vocab.az = az;
+  c.vocab.by_id = g_ptr_array_new ();
+  c.project = p;
+  c.rule = rule;
+  c.interviewers = filter && filter->include_interviewer;
+  c.m = teema_rule__matcher (rule, az);
+  c.words = teema_matcher__words (c.m);
+  c.bits = g_ptr_array_new_with_free_func (g_free);
+  c.presence = g_new0 (guint64, c.words);
+  c.decoded = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
+  c.out = g_array_new (FALSE, FALSE, sizeof (TeemaCandidate));
+  c.known = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean ok =
+    find_term_words (&c, p->store, backend, error)
+    && teema_store__foreach_document_words (
+      p->store, filter ? filter->informant : NULL,
+      filter ? filter->group : NULL, document_candidates, &c, error);
+  g_ptr_array_unref (c.vocab.by_id);
+  g_ptr_array_unref (c.bits);
+  g_free (c.presence);
+  g_array_unref (c.decoded);
+  if (!ok) {
+    g_array_unref (c.out);
+    g_hash_table_destroy (c.known);
+    return NULL;
+  }
+  TeemaCandidates *out = g_new0 (TeemaCandidates, 1);
+  out->segments = c.out;
+  out->known = c.known;
+  /* Every other word carries no term of the rule: one analysis with no
+   * lemma a rule can name stands for them all. */
+  out->nothing = teema_analyzer__add_stored (az, "\x01", "\t\x01\t\t\t\t\t0");
+  return out;
+}
+
+/* A token's own analysis (not the stand-in): what tokenising gives it. */
+static const TeemaAnalysis *
+real_analysis (TeemaAnalyzer *az, const char *text, const TeemaRawToken *r)
+{
+  g_autofree char *word =
+    g_strndup (text + r->byte_start, r->byte_end - r->byte_start);
+  return teema_analyzer_analyze (az, word);
+}
+
+/* A suspended part ("-polun") completed with the first parts of the
+ * nearest compound at most three words back, as tokenising completes it;
+ * those words are analysed for real. */
+static const TeemaAnalysis *
+complete_suspended (TeemaAnalyzer *az, const char *text, GArray *raw,
+                    GPtrArray *real, guint i, const char *form)
+{
+  for (guint back = 1; back <= 3 && back <= i; back++) {
+    guint j = i - back;
+    if (!real->pdata[j])
+      real->pdata[j] = (gpointer) real_analysis (
+        az, text, &g_array_index (raw, TeemaRawToken, j));
+    const char *prefix = teema_analysis__prefix (real->pdata[j]);
+    if (prefix) {
+      g_autofree char *whole = g_strconcat (prefix, form, NULL);
+      return teema_analyzer_analyze (az, whole);
+    }
+  }
+  return teema_analyzer_analyze (az, form);
+}
+
+GArray *
+teema_words__tokens (TeemaCandidates *c, TeemaAnalyzer *az, const char *text)
+{
+  g_autoptr (GArray) raw = teema_text__split (text, -1);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TeemaToken), raw->len);
+  g_autoptr (GPtrArray) real = NULL; /* only for suspended parts */
+  for (guint i = 0; i < raw->len; i++) {
+    const TeemaRawToken *r = &g_array_index (raw, TeemaRawToken, i);
+    char buf[256];
+    char *form = teema_text__fold_token (
+      text + r->byte_start, r->byte_end - r->byte_start, buf, sizeof buf);
+    const TeemaAnalysis *an;
+    if (r->flags & TEEMA_TOKEN_SUSPENDED) {
+      if (!real)
+        real = g_ptr_array_new ();
+      g_ptr_array_set_size (real, raw->len);
+      an = complete_suspended (az, text, raw, real, i, form);
+      real->pdata[i] = (gpointer) an;
+    } else {
+      an = g_hash_table_lookup (c->known, form);
+      if (!an)
+        an = c->nothing;
+    }
+    if (form != buf)
+      g_free (form);
+    TeemaToken t = { r->start, r->end, an, r->flags };
+    g_array_append_val (out, t);
+  }
+  return out;
+}
+
+/* ---- each segment's words ------------------------------------------------ */
+
+typedef struct {
+  TeemaProject *project;
+  Vocab vocab;
+  gboolean interviewers;
+  TeemaWordsFunc fn;
+  gpointer data;
+  GArray *decoded; /* TeemaWordCount */
+  GArray *words;   /* TeemaSegmentWord */
+} Each;
+
+/* The words of a segment read from its text: its tokens, counted by
+ * analysis (and number or not), as the index would give them. */
+static gboolean
+words_from_text (Each *e, gint64 segment, GError **error)
+{
+  g_autofree char *text =
+    teema_store__segment_text (e->project->store, segment, error);
+  if (!text)
+    return FALSE;
+  g_autoptr (GArray) tokens = teema_analyzer_tokenize (e->vocab.az, text, -1);
+  /* (analysis, number) -> index + 1 into e->words */
+  g_autoptr (GHashTable) at = g_hash_table_new (g_direct_hash, NULL);
+  g_array_set_size (e->words, 0);
+  for (guint i = 0; i < tokens->len; i++) {
+    const TeemaToken *t = &g_array_index (tokens, TeemaToken, i);
+    gboolean number = (t->flags & TEEMA_TOKEN_NUMBER) != 0;
+    /* Analyses are at least 2-aligned: the low bit is free for number. */
+    gpointer key = (gpointer) ((guintptr) t->analysis | (number ? 1 : 0));
+    guint k = GPOINTER_TO_UINT (g_hash_table_lookup (at, key));
+    if (k) {
+      g_array_index (e->words, TeemaSegmentWord, k - 1).count++;
+      continue;
+    }
+    TeemaSegmentWord fresh = { t->analysis, 1, number, 0 };
+    g_array_append_val (e->words, fresh);
+    g_hash_table_insert (at, key, GUINT_TO_POINTER (e->words->len));
+  }
+  return TRUE;
+}
+
+/* The words of one indexed segment from the index; FALSE when one of them
+ * is not in the vocabulary read (then the text must be read). */
+static gboolean
+words_from_index (Each *e)
+{
+  g_array_set_size (e->words, e->decoded->len);
+  TeemaSegmentWord *out = (TeemaSegmentWord *) e->words->data;
+  const TeemaWordCount *in = (const TeemaWordCount *) e->decoded->data;
+  for (guint i = 0; i < e->decoded->len; i++) {
+    gint64 id = in[i].word;
+    const TeemaAnalysis *an =
+      id >= 0 && id < e->vocab.by_id->len ? e->vocab.by_id->pdata[id] : NULL;
+    if (!an)
+      return FALSE;
+    out[i].analysis = an;
+    out[i].count = in[i].count;
+    /* A token is a number when it starts with a digit: its form does. */
+    out[i].number = g_ascii_isdigit (an->form[0]);
+    out[i].word = id;
+  }
+  return TRUE;
+}
+
+static gboolean
+each_segment (Each *e, TeemaSegmentRef *ref, guint flags, GError **error)
+{
+  gboolean indexed = !(flags & TEEMA_WORDS_SUSPENDED) && words_from_index (e);
+  if (!indexed && !words_from_text (e, ref->segment, error))
+    return FALSE;
+  return e->fn (ref, (const TeemaSegmentWord *) e->words->data, e->words->len,
+                e->data, error);
+}
+
+static gboolean
+each_document (const TeemaStoreDocumentWords *row, gpointer data,
+               GError **error)
+{
+  Each *e = data;
+  TeemaSegmentRef ref = { 0, row->document, row->informant, row->group, FALSE };
+  if (!row->words) { /* not indexed: read every segment's text */
+    g_autoptr (GArray) keys = teema_store__document_segment_keys (
+      e->project->store, row->document, e->interviewers, error);
+    for (guint i = 0; keys && i < keys->len; i++) {
+      ref.segment = g_array_index (keys, TeemaStoreSegmentKey, i).id;
+      if (!each_segment (e, &ref, TEEMA_WORDS_SUSPENDED, error))
+        return FALSE;
+    }
+    return keys != NULL;
+  }
+  TeemaWordsReader r;
+  teema_words__reader_init (&r, row->words, row->len);
+  guint flags = 0;
+  while (teema_words__next (&r, &ref.segment, &flags, e->decoded)) {
+    ref.interviewer = (flags & TEEMA_WORDS_INTERVIEWER) != 0;
+    if (ref.interviewer && !e->interviewers)
+      continue;
+    if (!each_segment (e, &ref, flags, error))
+      return FALSE;
+  }
+  return !r.bad || teema_words__corrupt (row->document, error);
+}
+
+gboolean
+teema_words__foreach (TeemaProject *p, TeemaAnalyzer *az,
+                      const TeemaSegmentFilter *filter, TeemaWordsFunc fn,
+                      gpointer data, GError **error)
+{
+  g_autofree char *backend = teema_coding__analysis_key (az);
+  Each e = { 0 };
+  e.project = p;
+  e.vocab.az = az;
+  e.vocab.by_id = g_ptr_array_new ();
+  e.interviewers = filter && filter->include_interviewer;
+  e.fn = fn;
+  e.data = data;
+  e.decoded = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
+  e.words = g_array_new (FALSE, FALSE, sizeof (TeemaSegmentWord));
+  /* The vocabulary and the documents naming it, in one snapshot. */
+  gboolean started = FALSE;
+  gboolean ok = teema_store__begin_read (p->store, &started, error)
+                && teema_store__words_analysed (p->store, backend, FALSE, 0,
+                                                vocab_add, &e.vocab, error)
+                && teema_store__foreach_document_words (
+                  p->store, filter ? filter->informant : NULL,
+                  filter ? filter->group : NULL, each_document, &e, error);
+  teema_store__end_read (p->store, started);
+  g_ptr_array_unref (e.vocab.by_id);
+  g_array_unref (e.decoded);
+  g_array_unref (e.words);
+  return ok;
+}

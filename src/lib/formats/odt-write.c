@@ -1,0 +1,335 @@
+/* formats/odt-write.c — the document model as an OpenDocument text
+ * (.odt), written with libxml2's xmlTextWriter and zipped in memory with
+ * libarchive.
+ *
+ * The package: "mimetype" first and stored uncompressed (as ODF
+ * requires), META-INF/manifest.xml, meta.xml (title, language),
+ * styles.xml with every style the text uses — Title, Heading 1-3, "Theme
+ * intro", "Quote" (indented, single-spaced) and the text style "Informant
+ * label" — and the A4 page, and content.xml, whose paragraphs only name
+ * those styles, so that a user restyles every quote at once. */
+#include "formats/doc-private.h"
+#include "formats/zip-private.h"
+
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#define MIMETYPE "application/vnd.oasis.opendocument.text"
+
+static const char *const namespaces[][2] = {
+  { "xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0" },
+  { "xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0" },
+  { "xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0" },
+  { "xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:"
+                "xsl-fo-compatible:1.0" },
+  { "xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
+  { "xmlns:dc", "http://purl.org/dc/elements/1.1/" },
+  { "xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" },
+};
+
+typedef struct {
+  xmlBufferPtr buf;
+  xmlTextWriterPtr w;
+} Xml;
+
+static void
+el (Xml *x, const char *name)
+{
+  xmlTextWriterStartElement (x->w, BAD_CAST name);
+}
+
+static void
+end (Xml *x)
+{
+  xmlTextWriterEndElement (x->w);
+}
+
+static void
+at (Xml *x, const char *name, const char *value)
+{
+  xmlTextWriterWriteAttribute (x->w, BAD_CAST name, BAD_CAST value);
+}
+
+/* Starts a document whose root element is root, with every namespace. */
+static void
+xml_begin (Xml *x, const char *root)
+{
+  x->buf = xmlBufferCreate ();
+  x->w = xmlNewTextWriterMemory (x->buf, 0);
+  xmlTextWriterStartDocument (x->w, "1.0", "UTF-8", NULL);
+  el (x, root);
+  for (gsize i = 0; i < G_N_ELEMENTS (namespaces); i++)
+    at (x, namespaces[i][0], namespaces[i][1]);
+  at (x, "office:version", "1.2");
+}
+
+static char *
+xml_end (Xml *x)
+{
+  xmlTextWriterEndDocument (x->w);
+  xmlFreeTextWriter (x->w);
+  char *out = g_strdup ((const char *) xmlBufferContent (x->buf));
+  xmlBufferFree (x->buf);
+  return out;
+}
+
+static void
+add_member (GArray *members, const char *name, char *data, gboolean stored)
+{
+  TeemaZipMember m = { g_strdup (name), data, strlen (data), stored };
+  g_array_append_val (members, m);
+}
+
+static void
+member_clear (TeemaZipMember *m)
+{
+  g_free (m->name);
+  g_free (m->data);
+}
+
+/* ---- manifest and meta --------------------------------------------------- */
+
+static char *
+manifest (void)
+{
+  static const char *const entries[][2] = {
+    { "/", MIMETYPE },
+    { "content.xml", "text/xml" },
+    { "styles.xml", "text/xml" },
+    { "meta.xml", "text/xml" },
+  };
+  Xml x;
+  x.buf = xmlBufferCreate ();
+  x.w = xmlNewTextWriterMemory (x.buf, 0);
+  xmlTextWriterStartDocument (x.w, "1.0", "UTF-8", NULL);
+  el (&x, "manifest:manifest");
+  at (&x, "xmlns:manifest",
+      "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
+  at (&x, "manifest:version", "1.2");
+  for (gsize i = 0; i < G_N_ELEMENTS (entries); i++) {
+    el (&x, "manifest:file-entry");
+    at (&x, "manifest:full-path", entries[i][0]);
+    if (i == 0)
+      at (&x, "manifest:version", "1.2");
+    at (&x, "manifest:media-type", entries[i][1]);
+    end (&x);
+  }
+  end (&x);
+  return xml_end (&x);
+}
+
+static char *
+meta (const TeemaDoc *doc)
+{
+  Xml x;
+  xml_begin (&x, "office:document-meta");
+  el (&x, "office:meta");
+  xmlTextWriterWriteElement (x.w, BAD_CAST "dc:title",
+                             BAD_CAST (doc->title ? doc->title : ""));
+  xmlTextWriterWriteElement (
+    x.w, BAD_CAST "dc:language",
+    BAD_CAST (g_str_equal (doc->lang, "fi") ? "fi-FI" : "en-GB"));
+  xmlTextWriterWriteElement (x.w, BAD_CAST "meta:generator", BAD_CAST "teema");
+  end (&x);
+  end (&x);
+  return xml_end (&x);
+}
+
+/* ---- styles.xml ---------------------------------------------------------- */
+
+typedef struct {
+  const char *name, *display, *family, *parent;
+  const char *size; /* "12pt", or NULL */
+  gboolean bold, italic;
+  const char *before, *after; /* margins, or NULL */
+  const char *line;           /* line height "150%", or NULL */
+  const char *indent_left, *indent_right;
+  int outline; /* heading level, 0: none */
+} Style;
+
+static const Style styles[] = {
+  { "Standard", "Default Paragraph Style", "paragraph", NULL, "12pt", FALSE,
+    FALSE, "0cm", "0.21cm", "150%", NULL, NULL, 0 },
+  { "Title", "Title", "paragraph", "Standard", "16pt", TRUE, FALSE, "0cm",
+    "0.42cm", "100%", NULL, NULL, 0 },
+  { "Heading_20_1", "Heading 1", "paragraph", "Standard", "14pt", TRUE, FALSE,
+    "0.64cm", "0.21cm", "100%", NULL, NULL, 1 },
+  { "Heading_20_2", "Heading 2", "paragraph", "Standard", "13pt", TRUE, FALSE,
+    "0.42cm", "0.21cm", "100%", NULL, NULL, 2 },
+  { "Heading_20_3", "Heading 3", "paragraph", "Standard", "12pt", TRUE, TRUE,
+    "0.42cm", "0.21cm", "100%", NULL, NULL, 3 },
+  { "Theme_20_intro", "Theme intro", "paragraph", "Standard", NULL, FALSE, TRUE,
+    NULL, NULL, NULL, NULL, NULL, 0 },
+  /* Quote: 2 cm in from the left, 1 cm from the right, single-spaced. */
+  { "Quote", "Quote", "paragraph", "Standard", "11pt", FALSE, FALSE, "0.21cm",
+    "0.42cm", "100%", "2cm", "1cm", 0 },
+  { "Informant_20_label", "Informant label", "text", NULL, NULL, FALSE, FALSE,
+    NULL, NULL, NULL, NULL, NULL, 0 },
+};
+
+static void
+style_properties (Xml *x, const Style *s, const TeemaDoc *doc)
+{
+  if (g_str_equal (s->family, "paragraph")) {
+    el (x, "style:paragraph-properties");
+    if (s->before) {
+      at (x, "fo:margin-top", s->before);
+      at (x, "fo:margin-bottom", s->after);
+    }
+    if (s->line)
+      at (x, "fo:line-height", s->line);
+    if (s->indent_left) {
+      at (x, "fo:margin-left", s->indent_left);
+      at (x, "fo:margin-right", s->indent_right);
+    }
+    if (s->outline)
+      at (x, "fo:keep-with-next", "always");
+    end (x);
+  }
+  el (x, "style:text-properties");
+  if (!s->parent && g_str_equal (s->family, "paragraph")) {
+    at (x, "style:font-name", "Liberation Serif");
+    at (x, "fo:font-family", "'Times New Roman', 'Liberation Serif'");
+    at (x, "fo:language", doc->lang);
+    at (x, "fo:country", g_str_equal (doc->lang, "fi") ? "FI" : "GB");
+  }
+  if (s->size)
+    at (x, "fo:font-size", s->size);
+  if (s->bold)
+    at (x, "fo:font-weight", "bold");
+  if (s->italic)
+    at (x, "fo:font-style", "italic");
+  end (x);
+}
+
+static void
+page_layout (Xml *x)
+{
+  el (x, "office:automatic-styles");
+  el (x, "style:page-layout");
+  at (x, "style:name", "A4");
+  el (x, "style:page-layout-properties");
+  at (x, "fo:page-width", "21cm");
+  at (x, "fo:page-height", "29.7cm");
+  static const char *const margins[] = { "fo:margin-top", "fo:margin-bottom",
+                                         "fo:margin-left", "fo:margin-right" };
+  for (gsize i = 0; i < G_N_ELEMENTS (margins); i++)
+    at (x, margins[i], "2.5cm");
+  end (x);
+  end (x);
+  end (x);
+  el (x, "office:master-styles");
+  el (x, "style:master-page");
+  at (x, "style:name", "Standard");
+  at (x, "style:page-layout-name", "A4");
+  end (x);
+  end (x);
+}
+
+static char *
+styles_xml (const TeemaDoc *doc)
+{
+  Xml x;
+  xml_begin (&x, "office:document-styles");
+  el (&x, "office:font-face-decls");
+  el (&x, "style:font-face");
+  at (&x, "style:name", "Liberation Serif");
+  at (&x, "svg:font-family", "'Liberation Serif'");
+  end (&x);
+  end (&x);
+  el (&x, "office:styles");
+  for (gsize i = 0; i < G_N_ELEMENTS (styles); i++) {
+    const Style *s = &styles[i];
+    el (&x, "style:style");
+    at (&x, "style:name", s->name);
+    at (&x, "style:display-name", s->display);
+    at (&x, "style:family", s->family);
+    if (s->parent)
+      at (&x, "style:parent-style-name", s->parent);
+    if (s->outline) {
+      g_autofree char *lvl = g_strdup_printf ("%d", s->outline);
+      at (&x, "style:default-outline-level", lvl);
+    }
+    if (g_str_equal (s->family, "paragraph") && i > 0)
+      at (&x, "style:next-style-name", "Standard");
+    style_properties (&x, s, doc);
+    end (&x);
+  }
+  end (&x);
+  page_layout (&x);
+  end (&x);
+  return xml_end (&x);
+}
+
+/* ---- content.xml --------------------------------------------------------- */
+
+static void
+runs (Xml *x, const TeemaBlock *b)
+{
+  for (guint i = 0; i < b->runs->len; i++) {
+    const TeemaRun *r = &g_array_index (b->runs, TeemaRun, i);
+    if (r->flags & TEEMA_RUN_LABEL) {
+      el (x, "text:span");
+      at (x, "text:style-name", "Informant_20_label");
+    }
+    xmlTextWriterWriteString (x->w, BAD_CAST r->text);
+    if (r->flags & TEEMA_RUN_LABEL)
+      end (x);
+  }
+}
+
+static void
+block (Xml *x, const TeemaBlock *b)
+{
+  static const char *const headings[] = { "Heading_20_1", "Heading_20_2",
+                                          "Heading_20_3" };
+  if (b->style == TEEMA_PARA_HEADING) {
+    el (x, "text:h");
+    at (x, "text:style-name", headings[teema_doc__level (b) - 1]);
+    g_autofree char *lvl = g_strdup_printf ("%u", teema_doc__level (b));
+    at (x, "text:outline-level", lvl);
+  } else {
+    el (x, "text:p");
+    at (x, "text:style-name",
+        b->style == TEEMA_PARA_QUOTE   ? "Quote"
+        : b->style == TEEMA_PARA_INTRO ? "Theme_20_intro"
+                                       : "Standard");
+  }
+  runs (x, b);
+  end (x);
+}
+
+static char *
+content_xml (const TeemaDoc *doc)
+{
+  Xml x;
+  xml_begin (&x, "office:document-content");
+  el (&x, "office:body");
+  el (&x, "office:text");
+  if (doc->title) {
+    el (&x, "text:p");
+    at (&x, "text:style-name", "Title");
+    xmlTextWriterWriteString (x.w, BAD_CAST doc->title);
+    end (&x);
+  }
+  for (guint i = 0; i < doc->blocks->len; i++)
+    block (&x, doc->blocks->pdata[i]);
+  end (&x);
+  end (&x);
+  end (&x);
+  return xml_end (&x);
+}
+
+GBytes *
+teema_doc__odt (const TeemaDoc *doc, GError **error)
+{
+  g_autoptr (GArray) members =
+    g_array_new (FALSE, TRUE, sizeof (TeemaZipMember));
+  g_array_set_clear_func (members, (GDestroyNotify) member_clear);
+  add_member (members, "mimetype", g_strdup (MIMETYPE), TRUE);
+  add_member (members, "META-INF/manifest.xml", manifest (), FALSE);
+  add_member (members, "meta.xml", meta (doc), FALSE);
+  add_member (members, "styles.xml", styles_xml (doc), FALSE);
+  add_member (members, "content.xml", content_xml (doc), FALSE);
+  return teema_zip__to_bytes (members, error);
+}

@@ -1,0 +1,314 @@
+/* project/words.c — building the word index: for every segment, the word
+ * forms it contains, as ids into the project's vocabulary, with counts,
+ * stored as one blob per document.
+ *
+ * A form is the token's text folded exactly as tokenising folds it
+ * (teema_text__fold_token), so analysing a stored form gives the token's
+ * analysis. Forms need no analyser: the index is built at import, from
+ * the one word segmentation that also counts the segment's words, and it
+ * stays right whichever analyser later reads it. A suspended compound part
+ * ("asiakaskokemuksen ja -polun") is analysed together with the words
+ * before it, so a segment with one is marked and read from its text.
+ *
+ * Encoding of a document's words: varint number of segments, then per
+ * segment varint (id - previous id), varint flags (TEEMA_WORDS_*), varint
+ * number of forms, and per form in ascending id order varint (id -
+ * previous id) and varint count.
+ * Must always hold: every document imported has its words; decoding what
+ * was encoded gives the same segments and (id, count) lists. */
+#include "project/project-private.h"
+#include "text/text-private.h"
+
+#include <string.h>
+
+struct TeemaWordIndexer {
+  TeemaStore *store;
+  GHashTable *ids; /* form (in forms) -> gint64 * id */
+  GStringChunk *forms;
+  GArray *scratch; /* gint64 word ids of the segment read last */
+  guint flags;     /* of the segment read last */
+  GByteArray *seg; /* the segments of the current document */
+  guint n_segments;
+  gint64 prev_segment;
+  GByteArray *blob; /* the document's encoding */
+  GArray *read_ids; /* gint64 word ids of the segments read_segments read */
+  GArray *read_at;  /* per such segment: ReadSpan */
+};
+
+typedef struct {
+  guint first, n; /* its ids in read_ids */
+  guint flags;
+} ReadSpan;
+
+static void
+put_varint (GByteArray *out, guint64 v)
+{
+  guint8 b[10];
+  guint n = 0;
+  do {
+    b[n] = (guint8) (v & 0x7f);
+    v >>= 7;
+    if (v)
+      b[n] |= 0x80;
+    n++;
+  } while (v);
+  g_byte_array_append (out, b, n);
+}
+
+static gboolean
+get_varint (const guint8 **p, const guint8 *end, guint64 *v)
+{
+  *v = 0;
+  for (guint shift = 0; *p < end && shift < 64; shift += 7) {
+    guint8 b = *(*p)++;
+    *v |= (guint64) (b & 0x7f) << shift;
+    if (!(b & 0x80))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+void
+teema_words__reader_init (TeemaWordsReader *r, const guint8 *data, gsize len)
+{
+  guint64 n = 0;
+  r->p = data;
+  r->end = data + len;
+  r->segment = 0;
+  r->bad = len > 0 && !get_varint (&r->p, r->end, &n);
+  r->left = (guint) n;
+}
+
+gboolean
+teema_words__next (TeemaWordsReader *r, gint64 *segment, guint *flags,
+                   GArray *out)
+{
+  if (r->bad || r->left == 0)
+    return FALSE;
+  guint64 delta = 0, f = 0, n = 0;
+  if (!get_varint (&r->p, r->end, &delta) || !get_varint (&r->p, r->end, &f)
+      || !get_varint (&r->p, r->end, &n) || n > (guint64) (r->end - r->p)) {
+    r->bad = TRUE;
+    return FALSE;
+  }
+  r->left--;
+  r->segment += (gint64) delta;
+  *segment = r->segment;
+  *flags = (guint) f;
+  g_array_set_size (out, (guint) n);
+  TeemaWordCount *w = (TeemaWordCount *) out->data;
+  guint64 id = 0;
+  for (guint i = 0; i < n; i++) {
+    guint64 d = 0, count = 0;
+    if (!get_varint (&r->p, r->end, &d)
+        || !get_varint (&r->p, r->end, &count)) {
+      r->bad = TRUE;
+      return FALSE;
+    }
+    id += d;
+    w[i].word = (gint64) id;
+    w[i].count = (guint) count;
+  }
+  return TRUE;
+}
+
+static void
+remember (gint64 id, const char *form, const char *data, gpointer user_data)
+{
+  TeemaWordIndexer *ix = user_data;
+  g_hash_table_insert (ix->ids, g_string_chunk_insert (ix->forms, form),
+                       g_memdup2 (&id, sizeof id));
+}
+
+TeemaWordIndexer *
+teema_words__indexer_new (TeemaStore *store, GError **error)
+{
+  TeemaWordIndexer *ix = g_new0 (TeemaWordIndexer, 1);
+  ix->store = store;
+  ix->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  ix->forms = g_string_chunk_new (64 * 1024);
+  ix->scratch = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ix->seg = g_byte_array_new ();
+  ix->blob = g_byte_array_new ();
+  ix->read_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ix->read_at = g_array_new (FALSE, FALSE, sizeof (ReadSpan));
+  if (!teema_store__load_words (store, remember, ix, error)) {
+    teema_words__indexer_free (ix);
+    return NULL;
+  }
+  return ix;
+}
+
+void
+teema_words__indexer_free (TeemaWordIndexer *ix)
+{
+  if (!ix)
+    return;
+  g_hash_table_destroy (ix->ids);
+  g_string_chunk_free (ix->forms);
+  g_array_unref (ix->scratch);
+  g_byte_array_unref (ix->seg);
+  g_byte_array_unref (ix->blob);
+  g_array_unref (ix->read_ids);
+  g_array_unref (ix->read_at);
+  g_free (ix);
+}
+
+/* The id of a form, added to the vocabulary when new; 0 on error. */
+static gint64
+word_id (TeemaWordIndexer *ix, const char *form, GError **error)
+{
+  const gint64 *id = g_hash_table_lookup (ix->ids, form);
+  if (id)
+    return *id;
+  gint64 fresh = teema_store__insert_word (ix->store, form, error);
+  if (fresh)
+    remember (fresh, form, NULL, ix);
+  return fresh;
+}
+
+/* Insertion sort: a segment has tens of words, where qsort's calls cost
+ * more than the moves. */
+static void
+sort_ids (gint64 *v, guint n)
+{
+  for (guint i = 1; i < n; i++) {
+    gint64 x = v[i];
+    guint j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+void
+teema_words__begin (TeemaWordIndexer *ix)
+{
+  g_byte_array_set_size (ix->seg, 0);
+  ix->n_segments = 0;
+  ix->prev_segment = 0;
+}
+
+guint
+teema_words__read (TeemaWordIndexer *ix, const char *text, GError **error)
+{
+  g_autoptr (GArray) raw = teema_text__split (text, -1);
+  ix->flags = 0;
+  g_array_set_size (ix->scratch, 0);
+  for (guint i = 0; i < raw->len; i++) {
+    const TeemaRawToken *r = &g_array_index (raw, TeemaRawToken, i);
+    char buf[256];
+    char *form = teema_text__fold_token (
+      text + r->byte_start, r->byte_end - r->byte_start, buf, sizeof buf);
+    gint64 id = word_id (ix, form, error);
+    if (form != buf)
+      g_free (form);
+    if (!id)
+      return G_MAXUINT;
+    if (r->flags & TEEMA_TOKEN_SUSPENDED)
+      ix->flags |= TEEMA_WORDS_SUSPENDED;
+    g_array_append_val (ix->scratch, id);
+  }
+  return raw->len;
+}
+
+void
+teema_words__add (TeemaWordIndexer *ix, gint64 segment_id, gboolean interviewer)
+{
+  GArray *ids = ix->scratch;
+  sort_ids ((gint64 *) ids->data, ids->len);
+  guint distinct = 0;
+  for (guint i = 0; i < ids->len; i++)
+    distinct +=
+      i == 0
+      || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, i - 1);
+  put_varint (ix->seg, (guint64) (segment_id - ix->prev_segment));
+  put_varint (ix->seg,
+              ix->flags | (interviewer ? TEEMA_WORDS_INTERVIEWER : 0u));
+  put_varint (ix->seg, distinct);
+  gint64 prev = 0;
+  for (guint i = 0; i < ids->len;) {
+    gint64 id = g_array_index (ids, gint64, i);
+    guint n = 0;
+    for (; i < ids->len && g_array_index (ids, gint64, i) == id; i++)
+      n++;
+    put_varint (ix->seg, (guint64) (id - prev));
+    put_varint (ix->seg, n);
+    prev = id;
+  }
+  ix->prev_segment = segment_id;
+  ix->n_segments++;
+}
+
+gboolean
+teema_words__read_segments (TeemaWordIndexer *ix, GPtrArray *segments,
+                            GError **error)
+{
+  g_array_set_size (ix->read_ids, 0);
+  g_array_set_size (ix->read_at, 0);
+  for (guint i = 0; i < segments->len; i++) {
+    TeemaSegment *s = segments->pdata[i];
+    s->n_words = teema_words__read (ix, s->text, error);
+    if (s->n_words == G_MAXUINT)
+      return FALSE;
+    ReadSpan at = { ix->read_ids->len, ix->scratch->len, ix->flags };
+    g_array_append_vals (ix->read_ids, ix->scratch->data, ix->scratch->len);
+    g_array_append_val (ix->read_at, at);
+  }
+  return TRUE;
+}
+
+void
+teema_words__add_read (TeemaWordIndexer *ix, guint i, gint64 segment_id,
+                       gboolean interviewer)
+{
+  const ReadSpan *at = &g_array_index (ix->read_at, ReadSpan, i);
+  g_array_set_size (ix->scratch, 0);
+  g_array_append_vals (ix->scratch,
+                       &g_array_index (ix->read_ids, gint64, at->first), at->n);
+  ix->flags = at->flags;
+  teema_words__add (ix, segment_id, interviewer);
+}
+
+gboolean
+teema_words__end (TeemaWordIndexer *ix, gint64 document_id, GError **error)
+{
+  g_byte_array_set_size (ix->blob, 0);
+  put_varint (ix->blob, ix->n_segments);
+  g_byte_array_append (ix->blob, ix->seg->data, ix->seg->len);
+  gboolean ok = teema_store__set_document_words (
+    ix->store, document_id, ix->blob->data, ix->blob->len, error);
+  teema_words__begin (ix);
+  return ok;
+}
+
+typedef struct {
+  TeemaWordIndexer *ix;
+  gint64 document; /* the document being read, or 0 */
+} Missing;
+
+static gboolean
+index_one (gint64 document_id, gint64 segment_id, gboolean interviewer,
+           const char *text, gpointer data, GError **error)
+{
+  Missing *m = data;
+  if (m->document && m->document != document_id
+      && !teema_words__end (m->ix, m->document, error))
+    return FALSE;
+  m->document = document_id;
+  if (teema_words__read (m->ix, text, error) == G_MAXUINT)
+    return FALSE;
+  teema_words__add (m->ix, segment_id, interviewer);
+  return TRUE;
+}
+
+gboolean
+teema_words__index_missing (TeemaStore *store, GError **error)
+{
+  g_autoptr (TeemaWordIndexer) ix = teema_words__indexer_new (store, error);
+  if (!ix)
+    return FALSE;
+  Missing m = { ix, 0 };
+  return teema_store__foreach_unindexed (store, index_one, &m, error)
+         && (!m.document || teema_words__end (ix, m.document, error));
+}
