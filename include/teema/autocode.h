@@ -54,10 +54,14 @@ typedef struct {
   guint n_added;
   guint n_removed;
   guint n_kept;
-  char *backend;    /* "voikko" or "snowball" */
-  char *warning;    /* analyser warning or NULL */
-  GPtrArray *items; /* TeemaAutocodeItem *, added/removed/kept; empty
-                       unless keep_items or dry_run */
+  char *backend;     /* "voikko" or "snowball" */
+  char *warning;     /* analyser warning or NULL */
+  GPtrArray *items;  /* TeemaAutocodeItem *, added/removed/kept; empty
+                        unless keep_items or dry_run */
+  guint n_undecided; /* (segment, theme) pairs a rule could not decide:
+                        its re:/.../ reached the cost limit (not coded) */
+  char *undecided;   /* the first of them, naming theme, rule and
+                        segment, or NULL */
 } TeemaAutocodeResult;
 
 void teema_autocode_result_free (TeemaAutocodeResult *result);

@@ -50,6 +50,12 @@ typedef struct {
 
 typedef struct TeemaCodebook TeemaCodebook;
 
+/* A codebook file larger than TEEMA_CODEBOOK_MAX_BYTES, or with more than
+ * TEEMA_CODEBOOK_MAX_THEMES themes, is refused with an error naming the
+ * limit (each rule is bounded as rule.h says). */
+#define TEEMA_CODEBOOK_MAX_BYTES  (64 * 1024 * 1024)
+#define TEEMA_CODEBOOK_MAX_THEMES 100000
+
 /* Parses the text format. name is used in messages ("file:line:col: ...").
  * Fails with TEEMA_ERROR_PARSE (or TEEMA_ERROR_RULE for a bad rule). */
 TeemaCodebook *teema_codebook_parse (const char *text, gssize len,

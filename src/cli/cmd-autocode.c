@@ -65,6 +65,12 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
     return 1;
   if (r->warning)
     fprintf (stderr, "teema: warning: %s\n", r->warning);
+  if (r->n_undecided)
+    fprintf (stderr,
+             "teema: warning: %u segment%s not coded because a rule could "
+             "not be decided; the first: %s\n",
+             r->n_undecided, r->n_undecided == 1 ? " was" : "s were",
+             r->undecided);
   for (guint i = 0; (dry_run || explain) && i < r->items->len; i++) {
     const TeemaAutocodeItem *it = r->items->pdata[i];
     if (explain || !it->kept)

@@ -60,7 +60,12 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   if (teema_analyzer_warning (az))
     fprintf (stderr, "teema: warning: %s\n", teema_analyzer_warning (az));
   GArray *tokens = NULL;
-  g_autoptr (GArray) hits = teema_rule_test (rule, az, argv[2], &tokens);
+  g_autoptr (GArray) hits =
+    teema_rule_test_full (rule, az, argv[2], &tokens, error);
+  if (error && *error) {
+    g_array_unref (tokens);
+    return 1;
+  }
   printf ("%s\n", hits ? "match" : "no match");
   for (guint i = 0; i < tokens->len; i++) {
     const char *why = NULL;

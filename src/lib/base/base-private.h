@@ -8,6 +8,11 @@
 #include <teema/codebook.h>
 #include <teema/error.h>
 
+/* teema__read_file for a file of at most max bytes: a larger one fails
+ * with TEEMA_ERROR_UNSUPPORTED naming limit (the constant's name) before
+ * anything is read. */
+gboolean teema__read_file_max (const char *path, gsize max, const char *limit,
+                               char **data, gsize *len, GError **error);
 /* Frees a theme record (the codebook owns its themes; the store's theme
  * lists are built with this as their free function). NULL is ignored. */
 void teema_theme__free (TeemaTheme *theme);

@@ -1,11 +1,14 @@
 /* coding/autocode.c — applying the codebook's rules to every informant
  * segment (the coding itself is coding/compiled.c).
  *
- * Segments are streamed from the store and codings written as they are
- * found, inside one transaction; only the difference from the earlier rule
- * codings is written, so re-running changes nothing and a dry run reports
- * exactly what a real run would do. The analyser's cache is loaded from
- * and saved to the project: each word form is analysed once per project. */
+ * Segments are streamed from the store and the codings found go, batch by
+ * batch, into a staging table that locks nothing (store/stage.c); one
+ * short transaction at the end swaps them in. So a long run never blocks
+ * the terminal coder or a script for more than that moment, and a run
+ * killed midway changes nothing. Only the difference from the earlier rule
+ * codings is written, so re-running changes nothing, and the counts are
+ * what the swap changed. The analyser's cache is loaded from and saved to
+ * the project: each word form is analysed once per project. */
 #include "coding/coding-private.h"
 
 #include <string.h>
@@ -17,6 +20,7 @@ teema_autocode_result_free (TeemaAutocodeResult *r)
     return;
   g_free (r->backend);
   g_free (r->warning);
+  g_free (r->undecided);
   g_ptr_array_unref (r->items);
   g_free (r);
 }
@@ -113,7 +117,7 @@ typedef struct {
   const char *lang;
   GHashTable *theme_ids;   /* theme code -> gint64 * id, looked up once */
   GHashTable *theme_codes; /* gint64 * id -> theme code */
-  gint64 coder_id;         /* the coder "rules" */
+  guint n_produced;        /* codings the rules gave */
 } Run;
 
 static char *
@@ -170,15 +174,13 @@ record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
   it->added = !it->kept;
   r->n_kept += it->kept;
   r->n_added += it->added;
+  run->n_produced++;
   teema_coding_keys__add (run->seen, it->segment_id, theme);
-  if (it->added && !run->opt->dry_run) {
-    g_autofree char *note = note_for (it);
-    if (!teema_store__insert_coding (run->project->store, it->segment_id,
-                                     theme_id (run, it->theme), run->coder_id,
-                                     seg->start, seg->end, note, NULL, error))
-      return FALSE;
-  }
-  return TRUE;
+  if (run->opt->dry_run)
+    return TRUE;
+  g_autofree char *note = it->added ? note_for (it) : NULL;
+  return teema_store__stage_add (run->project->store, it->segment_id, theme,
+                                 seg->start, seg->end, note, error);
 }
 
 static gboolean
@@ -186,6 +188,9 @@ write_batch (Run *run, Batch *b, GError **error)
 {
   TeemaAutocodeResult *r = run->result;
   guint item = 0;
+  gboolean stage = !run->opt->dry_run;
+  if (stage && !teema_store__stage_begin (run->project->store, error))
+    return FALSE;
   for (guint i = 0; i < b->segments->len; i++) {
     const TeemaSegment *seg = b->segments->pdata[i];
     for (; item < b->items->len; item++) {
@@ -196,6 +201,8 @@ write_batch (Run *run, Batch *b, GError **error)
         return FALSE;
     }
   }
+  if (stage && !teema_store__stage_commit (run->project->store, error))
+    return FALSE;
   r->n_words += b->words;
   r->n_segments += b->segments->len;
   while (run->keep && b->items->len)
@@ -314,7 +321,8 @@ stop_workers (Run *run)
   }
 }
 
-/* Old rule codings not produced again are removed. */
+/* Old rule codings not produced again are counted (the swap removes
+ * them) and listed when items are kept. */
 static gboolean
 remove_stale (Run *run, GError **error)
 {
@@ -328,10 +336,6 @@ remove_stale (Run *run, GError **error)
     gint64 segment_id = k->segment;
     const char *theme = theme_code (run, k->theme);
     run->result->n_removed++;
-    if (!run->opt->dry_run
-        && !teema_store__remove_coding (run->project->store, segment_id, theme,
-                                        TEEMA_CODER_RULES, NULL, error))
-      return FALSE;
     if (run->keep) {
       g_autoptr (TeemaSegment) seg =
         teema_store__get_segment (run->project->store, segment_id, NULL);
@@ -341,6 +345,18 @@ remove_stale (Run *run, GError **error)
     }
   }
   return TRUE;
+}
+
+/* The rules that could not decide, summed over the workers. */
+static void
+count_undecided (Run *run)
+{
+  for (guint i = 0; i < run->workers->len; i++) {
+    TeemaCompiled *c = ((Worker *) run->workers->pdata[i])->compiled;
+    run->result->n_undecided += c->n_undecided;
+    if (!run->result->undecided && c->undecided)
+      run->result->undecided = g_strdup (c->undecided);
+  }
 }
 
 static gboolean
@@ -356,37 +372,59 @@ save_analyses (Run *run, GError **error)
   return TRUE;
 }
 
+/* The one write to the project: the staged codings replace the old. */
 static gboolean
-run_all (TeemaProject *project, gpointer data, GError **error)
+swap (TeemaProject *project, gpointer data, GError **error)
 {
   Run *run = data;
+  TeemaAutocodeResult *r = run->result;
+  gint64 coder =
+    teema_store__ensure_coder (project->store, TEEMA_CODER_RULES, error);
+  if (!coder
+      || !teema_store__stage_swap (project->store, coder, &r->n_added,
+                                   &r->n_removed, error))
+    return FALSE;
+  r->n_kept = run->n_produced - MIN (run->n_produced, r->n_added);
+  return TRUE;
+}
+
+/* The analyses made, and those of the words only interviewers said (not
+ * analysed above; a search should find every word analysed). */
+static gboolean
+save_cache (TeemaProject *project, gpointer data, GError **error)
+{
+  Run *run = data;
+  return save_analyses (run, error)
+         && teema_words__analyse_all (project, run->lang,
+                                      run->opt->force_snowball, error);
+}
+
+static gboolean
+run_all (TeemaProject *project, Run *run, GError **error)
+{
   TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer,
                                 FALSE };
   gint64 total = teema_store__count_segments (project->store, &filter, error);
   if (total < 0)
     return FALSE;
   run->total = (guint) total;
-  if (!run->opt->dry_run) {
-    run->coder_id =
-      teema_store__ensure_coder (project->store, TEEMA_CODER_RULES, error);
-    if (!run->coder_id)
-      return FALSE;
-  }
+  gboolean dry = run->opt->dry_run;
   gboolean ok =
-    teema_store__foreach_segment (project->store, &filter, feed, run, error)
+    (dry || teema_store__stage_open (project->store, error))
+    && teema_store__foreach_segment (project->store, &filter, feed, run, error)
     && hand_out (run, error);
   while (ok && run->next_write < run->next_seq)
     ok = collect (run, TRUE, error);
   stop_workers (run);
-  if (!ok || !remove_stale (run, error))
-    return FALSE;
-  run->result->n_codings = run->result->n_kept + run->result->n_added;
-  /* Words that only interviewers said were not analysed above; a search
-   * should find every word analysed. */
-  return run->opt->dry_run
-         || (save_analyses (run, error)
-             && teema_words__analyse_all (project, run->lang,
-                                          run->opt->force_snowball, error));
+  count_undecided (run);
+  ok = ok && remove_stale (run, error);
+  if (ok && !dry)
+    ok = teema_project__transact (project, swap, run, error)
+         && teema_project__transact (project, save_cache, run, error);
+  if (!dry)
+    teema_store__stage_close (project->store);
+  run->result->n_codings = run->n_produced;
+  return ok;
 }
 
 static TeemaAutocodeResult *
@@ -475,9 +513,7 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
     run.old && load_theme_ids (&run, error)
     && (run.dump =
           teema_store__load_analyses (project->store, cache_key, error))
-    && start_workers (&run, lang, error)
-    && (opt->dry_run ? run_all (project, &run, error)
-                     : teema_project__transact (project, run_all, &run, error));
+    && start_workers (&run, lang, error) && run_all (project, &run, error);
   TeemaAutocodeResult *result = run.result;
   run_clear (&run);
   if (!ok) {

@@ -20,9 +20,18 @@ typedef struct {
 typedef struct {
   TeemaAnalyzer *az;
   TeemaMatcher *matcher;
-  GPtrArray *themes; /* TeemaCompiledTheme *, codebook order */
-  guint64 *presence; /* scratch, matcher words long */
+  GPtrArray *themes;   /* TeemaCompiledTheme *, codebook order */
+  guint64 *presence;   /* scratch, matcher words long */
+  guint n_undecided;   /* (segment, theme) pairs a rule could not decide */
+  char *undecided;     /* the first such problem, naming theme and segment */
+  GHashTable *gave_up; /* TeemaRule * -> times its regex gave up */
 } TeemaCompiled;
+
+/* After this many searches of one rule that reach the regex cost limit in
+ * one run, the rule is no longer tried (each further segment it would
+ * have been tried on counts as undecided): a pathological re:/.../ costs
+ * a run seconds, not hours. */
+#define TEEMA_RULE_MAX_GIVE_UPS 10
 
 /* Compiles every theme of cb for az (which must outlive the result). A
  * rule that does not compile: TEEMA_ERROR_RULE naming theme and rule. */

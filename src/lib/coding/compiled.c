@@ -28,6 +28,8 @@ teema_compiled__free (TeemaCompiled *c)
   g_ptr_array_unref (c->themes); /* rules first: they use the matcher */
   teema_matcher__free (c->matcher);
   g_free (c->presence);
+  g_free (c->undecided);
+  g_hash_table_destroy (c->gave_up);
   g_free (c);
 }
 
@@ -56,6 +58,7 @@ teema_compiled__new (const TeemaCodebook *cb, TeemaAnalyzer *az, GError **error)
   TeemaCompiled *c = g_new0 (TeemaCompiled, 1);
   c->az = az;
   c->matcher = teema_matcher__new (az);
+  c->gave_up = g_hash_table_new (g_direct_hash, g_direct_equal);
   c->themes =
     g_ptr_array_new_with_free_func ((GDestroyNotify) compiled_theme_free);
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
@@ -155,17 +158,44 @@ teema_compiled__item_new (const TeemaSegment *seg, const char *theme)
   return it;
 }
 
+/* Matches rule on seg; a rule that cannot decide (its regex reached the
+ * cost limit) does not match and is counted, with the first problem kept
+ * for the summary. */
+static gboolean
+match (TeemaCompiled *c, TeemaCompiledTheme *ct, TeemaRule *rule,
+       const TeemaSegment *seg, const GArray *tokens, const gboolean *blocked,
+       GArray *hits)
+{
+  guint gave_up = GPOINTER_TO_UINT (g_hash_table_lookup (c->gave_up, rule));
+  if (gave_up < TEEMA_RULE_MAX_GIVE_UPS) {
+    g_autoptr (GError) error = NULL;
+    if (teema_rule_match_full (rule, c->az, seg->text, tokens, blocked, hits,
+                               &error))
+      return TRUE;
+    if (!error)
+      return FALSE;
+    g_hash_table_insert (c->gave_up, rule, GUINT_TO_POINTER (gave_up + 1));
+    if (!c->undecided)
+      c->undecided = g_strdup_printf (
+        "theme '%s', rule '%s', segment %" G_GINT64_FORMAT " (%s #%u): %s",
+        ct->theme->code, teema_rule_source (rule), seg->id,
+        seg->document ? seg->document : "text", seg->ordinal, error->message);
+  }
+  c->n_undecided++;
+  return FALSE;
+}
+
 /* Marks the words that the theme's exclusions match, or NULL for none. */
 static gboolean *
-blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct, const char *text,
-               const GArray *tokens)
+blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct,
+               const TeemaSegment *seg, const GArray *tokens)
 {
   gboolean *blocked = NULL;
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
   for (guint i = 0; i < ct->excludes->len; i++) {
     TeemaRule *ex = ct->excludes->pdata[i];
     if (teema_rule__may_match (ex, c->presence))
-      teema_rule_match (ex, c->az, text, tokens, NULL, hits);
+      match (c, ct, ex, seg, tokens, NULL, hits);
   }
   if (hits->len)
     blocked = g_new0 (gboolean, tokens->len + 1);
@@ -191,7 +221,7 @@ code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
 {
   if (!any_may_match (ct, c->presence))
     return NULL;
-  g_autofree gboolean *blocked = blocked_words (c, ct, seg->text, tokens);
+  g_autofree gboolean *blocked = blocked_words (c, ct, seg, tokens);
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
   TeemaAutocodeItem *it = NULL;
   for (guint r = 0; r < ct->rules->len; r++) {
@@ -202,8 +232,7 @@ code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
     gboolean decided =
       !with_hits && !blocked && teema_rule__presence_decides (rule);
     if (!decided
-        && !teema_rule_match (rule, c->az, seg->text, tokens, blocked,
-                              with_hits ? hits : NULL))
+        && !match (c, ct, rule, seg, tokens, blocked, with_hits ? hits : NULL))
       continue;
     if (!it)
       it = teema_compiled__item_new (seg, ct->theme->code);

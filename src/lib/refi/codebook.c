@@ -132,14 +132,13 @@ teema_refi__block_code (const char *description)
 static void
 normalise_colour (GString *out, const char *colour)
 {
-  if (!colour || colour[0] != '#')
+  gsize n = colour ? strlen (colour) : 0;
+  if ((n != 4 && n != 7) || colour[0] != '#')
     return;
-  gsize n = strlen (colour);
   char hex[8] = "#";
   for (gsize i = 1; i < 7; i++)
     hex[i] = g_ascii_tolower (colour[n == 4 ? (i + 1) / 2 : i]);
-  if (n == 4 || n == 7)
-    field (out, "colour", hex);
+  field (out, "colour", hex);
 }
 
 void

@@ -114,9 +114,9 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
     return FALSE;
   teema_store__bind_text (stmt, 1, t->code);
   teema_store__bind_text (stmt, 2, t->parent);
-  teema_store__bind_text (stmt, 3, t->label_fi);
-  teema_store__bind_text (stmt, 4, t->label_en);
-  teema_store__bind_text (stmt, 5, t->description);
+  teema_store__bind_user_text (stmt, 3, t->label_fi);
+  teema_store__bind_user_text (stmt, 4, t->label_en);
+  teema_store__bind_user_text (stmt, 5, t->description);
   teema_store__bind_text (stmt, 6, t->colour);
   sqlite3_bind_int (stmt, 7, (int) ordinal);
   if (!teema_store__step_done (store, stmt, error))
@@ -217,9 +217,9 @@ teema_store__update_theme (TeemaStore *store, const TeemaTheme *t,
     return FALSE;
   teema_store__bind_text (stmt, 1, t->code);
   teema_store__bind_text (stmt, 2, t->parent);
-  teema_store__bind_text (stmt, 3, t->label_fi);
-  teema_store__bind_text (stmt, 4, t->label_en);
-  teema_store__bind_text (stmt, 5, t->description);
+  teema_store__bind_user_text (stmt, 3, t->label_fi);
+  teema_store__bind_user_text (stmt, 4, t->label_en);
+  teema_store__bind_user_text (stmt, 5, t->description);
   teema_store__bind_text (stmt, 6, t->colour);
   return teema_store__step_done (store, stmt, error);
 }
