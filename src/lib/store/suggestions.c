@@ -8,9 +8,11 @@
 #include "store/store-private.h"
 
 /* ?1 the rule coder's name, ?2 the deciding coder or NULL for anyone,
- * ?3 segment id or 0, ?4 informant code or NULL, ?5 theme code or NULL. */
+ * ?3 segment id or 0, ?4 informant code or NULL, ?5 theme code or NULL.
+ * A theme of scope sentence may code a segment in several parts, each
+ * with a note of its own words: the suggestion has them all. */
 static const char suggestions_sql[] =
-  "SELECT c.segment_id, t.code, i.code, max(c.note)"
+  "SELECT c.segment_id, t.code, i.code, group_concat(c.note, '; ')"
   " FROM coding c JOIN theme t ON t.id = c.theme_id"
   " JOIN segment s ON s.id = c.segment_id AND s.interviewer = 0"
   " JOIN document d ON d.id = s.document_id"
