@@ -179,18 +179,25 @@ teema_compiled__spans_key (const TeemaAutocodeItem *it)
 }
 
 /* Marks the words that the theme's exclusions match, or NULL for none;
- * presence is the terms of text. */
+ * presence is the terms of text; live_ex (NULL: all) the exclusions worth
+ * looking at. */
 static gboolean *
 blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct, const char *text,
-               const GArray *tokens, const guint64 *presence)
+               const GArray *tokens, const guint64 *presence,
+               const gboolean *live_ex)
 {
   gboolean *blocked = NULL;
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
+  g_autoptr (GArray) hits = NULL; /* made when needed: most texts need none */
   for (guint i = 0; i < ct->excludes->len; i++) {
     TeemaRule *ex = ct->excludes->pdata[i];
-    if (teema_rule__may_match (ex, presence))
-      teema_rule_match (ex, c->az, text, tokens, NULL, hits);
+    if ((live_ex && !live_ex[i]) || !teema_rule__may_match (ex, presence))
+      continue;
+    if (!hits)
+      hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
+    teema_rule_match (ex, c->az, text, tokens, NULL, hits);
   }
+  if (!hits)
+    return NULL;
   if (hits->len)
     blocked = g_new0 (gboolean, tokens->len + 1);
   for (guint i = 0; i < hits->len; i++)
@@ -198,33 +205,35 @@ blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct, const char *text,
   return blocked;
 }
 
-static gboolean
-any_may_match (TeemaCompiledTheme *ct, const guint64 *presence)
-{
-  for (guint r = 0; r < ct->rules->len; r++)
-    if (teema_rule__may_match (ct->rules->pdata[r], presence))
-      return TRUE;
-  return FALSE;
-}
-
 /* Codes one text (a segment, or a sentence as one) with one theme,
- * whatever its scope; presence is the terms of tokens. Returns the item or
- * NULL. The item carries the words that fired only when with_hits. */
+ * whatever its scope; presence is the terms of tokens. live (NULL: all)
+ * marks the rules, then the exclusions, worth looking at: for a sentence,
+ * those that may match its segment. Returns the item or NULL. The item
+ * carries the words that fired only when with_hits. */
 static TeemaAutocodeItem *
 code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
-            const GArray *tokens, const guint64 *presence, gboolean with_hits)
+            const GArray *tokens, const guint64 *presence, const gboolean *live,
+            gboolean with_hits)
 {
-  if (!any_may_match (ct, presence))
+  guint n = ct->rules->len;
+  gboolean *may = g_newa (gboolean, n + 1);
+  gboolean any = FALSE;
+  for (guint r = 0; r < n; r++)
+    any |= may[r] = (!live || live[r])
+                    && teema_rule__may_match (ct->rules->pdata[r], presence);
+  if (!any)
     return NULL;
   g_autofree gboolean *blocked =
-    blocked_words (c, ct, seg->text, tokens, presence);
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
+    blocked_words (c, ct, seg->text, tokens, presence, live ? live + n : NULL);
+  g_autoptr (GArray) hits =
+    with_hits ? g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit)) : NULL;
   TeemaAutocodeItem *it = NULL;
-  for (guint r = 0; r < ct->rules->len; r++) {
+  for (guint r = 0; r < n; r++) {
     TeemaRule *rule = ct->rules->pdata[r];
-    g_array_set_size (hits, 0);
-    if (!teema_rule__may_match (rule, presence))
+    if (!may[r])
       continue;
+    if (hits)
+      g_array_set_size (hits, 0);
     gboolean decided =
       !with_hits && !blocked && teema_rule__presence_decides (rule);
     if (!decided
@@ -345,14 +354,15 @@ add_span (GArray *spans, const TeemaAutocodeSpan *span)
  * segment all of whose sentences match is coded whole (no spans). */
 static TeemaAutocodeItem *
 code_sentences (TeemaCompiled *c, TeemaCompiledTheme *ct,
-                const TeemaSegment *seg, const Sentences *s, gboolean with_hits)
+                const TeemaSegment *seg, const Sentences *s,
+                const gboolean *live, gboolean with_hits)
 {
   guint words = teema_matcher__words (c->matcher);
   TeemaAutocodeItem *it = NULL;
   for (guint i = 0; i < s->n; i++) {
+    const guint64 *presence = s->presence + (gsize) i * words;
     TeemaAutocodeItem *one =
-      code_theme (c, ct, &s->parts[i], s->tokens[i],
-                  s->presence + (gsize) i * words, with_hits);
+      code_theme (c, ct, &s->parts[i], s->tokens[i], presence, live, with_hits);
     if (!one)
       continue;
     if (!it)
@@ -376,16 +386,26 @@ code_in_scope (TeemaCompiled *c, TeemaCompiledTheme *ct,
                Sentences **sentences, gboolean with_hits)
 {
   switch (ct->theme->scope) {
-  case TEEMA_SCOPE_SENTENCE:
-    if (!any_may_match (ct, c->presence))
-      return NULL; /* no sentence has a term its segment lacks */
+  case TEEMA_SCOPE_SENTENCE: {
+    /* A rule or exclusion that cannot match the segment cannot match a
+     * sentence of it (a sentence has no term its segment lacks). */
+    guint n = ct->rules->len, n_ex = ct->excludes->len;
+    g_autofree gboolean *live = g_new0 (gboolean, n + n_ex + 1);
+    gboolean any = FALSE;
+    for (guint r = 0; r < n; r++)
+      any |= live[r] = teema_rule__may_match (ct->rules->pdata[r], c->presence);
+    if (!any)
+      return NULL;
+    for (guint x = 0; x < n_ex; x++)
+      live[n + x] = teema_rule__may_match (ct->excludes->pdata[x], c->presence);
     if (!*sentences)
       *sentences = sentences_new (c, seg, tokens);
-    return code_sentences (c, ct, seg, *sentences, with_hits);
+    return code_sentences (c, ct, seg, *sentences, live, with_hits);
+  }
   case TEEMA_SCOPE_SEGMENT:
     break;
   }
-  return code_theme (c, ct, seg, tokens, c->presence, with_hits);
+  return code_theme (c, ct, seg, tokens, c->presence, NULL, with_hits);
 }
 
 /* TRUE when skip_hits holds it's (segment, theme) with the same spans:
@@ -470,7 +490,7 @@ segment_rules (TeemaCompiled *c, TeemaCompiledTheme *ct,
                GPtrArray *details)
 {
   g_autofree gboolean *blocked =
-    blocked_words (c, ct, seg->text, tokens, c->presence);
+    blocked_words (c, ct, seg->text, tokens, c->presence, NULL);
   for (guint r = 0; r < ct->rules->len; r++)
     if (teema_rule__may_match (ct->rules->pdata[r], c->presence)
         && teema_rule_match (ct->rules->pdata[r], c->az, seg->text, tokens,
