@@ -5,13 +5,35 @@
 
 #include <stdio.h>
 
+/* " sentences 2-3, 5" for a coding of part of a segment (scope:
+ * sentence), numbered as coding add --sentences numbers them; "" for a
+ * whole one. */
+static char *
+sentences_of (const TeemaAutocodeItem *it)
+{
+  GString *s = g_string_new (NULL);
+  gboolean many = it->spans->len > 1;
+  for (guint i = 0; i < it->spans->len; i++) {
+    const TeemaAutocodeSpan *sp =
+      &g_array_index (it->spans, TeemaAutocodeSpan, i);
+    many |= sp->last > sp->first;
+    g_string_append_printf (s, "%s%u", i ? ", " : "", sp->first);
+    if (sp->last > sp->first)
+      g_string_append_printf (s, "-%u", sp->last);
+  }
+  if (s->len)
+    g_string_prepend (s, many ? " sentences " : " sentence ");
+  return g_string_free (s, FALSE);
+}
+
 static void
 print_item (const TeemaAutocodeItem *it, gboolean explain)
 {
   const char *mark = it->kept ? "=" : it->added ? "+" : "-";
-  printf ("%s %s #%" G_GINT64_FORMAT " %s:%u %s\n", mark, it->theme,
+  g_autofree char *part = sentences_of (it);
+  printf ("%s %s #%" G_GINT64_FORMAT " %s:%u %s%s\n", mark, it->theme,
           it->segment_id, it->informant ? it->informant : "?", it->ordinal,
-          it->document ? it->document : "");
+          it->document ? it->document : "", part);
   for (guint i = 0; explain && i < it->hits->len; i++) {
     const TeemaAutocodeHit *h = it->hits->pdata[i];
     g_autofree char *why = cli_pad (h->why, 22);

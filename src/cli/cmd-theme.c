@@ -21,6 +21,8 @@ theme_add (int argc, char **argv, CliGlobals *g, GError **error)
       "#RRGGBB" },
     { "description", 'd', 0, G_OPTION_ARG_STRING, &f.description,
       "what the theme means", "TEXT" },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &f.scope,
+      "what its rules see: segment (default) or sentence", "SCOPE" },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "ID",
@@ -57,11 +59,15 @@ theme_set (int argc, char **argv, CliGlobals *g, GError **error)
       "#RRGGBB" },
     { "description", 'd', 0, G_OPTION_ARG_STRING, &f.description,
       "what the theme means", "TEXT" },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &f.scope,
+      "what its rules see: segment (the whole segment) or sentence (each "
+      "sentence on its own; then run teema autocode)",
+      "SCOPE" },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "THEME",
-                  "Sets a theme's labels, colour or description, or adds "
-                  "rules.",
+                  "Sets a theme's labels, colour, description or rule "
+                  "scope, or adds rules.",
                   error))
     return 2;
   if (argc != 2)
@@ -234,7 +240,7 @@ cmd_theme (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
     { "add", theme_add, "add a theme: ID [--parent THEME] [--label-fi ...]" },
-    { "set", theme_set, "set a theme's labels, colour or description" },
+    { "set", theme_set, "set a theme's labels, colour, description or scope" },
     { "rename", theme_rename, "give a theme a new id: THEME NEW-ID" },
     { "move", theme_move, "move a theme: THEME --parent THEME | --top" },
     { "merge", theme_merge, "merge a theme into another: THEME INTO" },

@@ -473,8 +473,12 @@ apply_rename (TuiState *st, const TuiStep *s, gboolean forward, GError **error)
   const char *to = forward ? s->other : s->theme;
   const char *label = forward ? s->new_text : s->old_text;
   gboolean en = g_strcmp0 (st->lang, "en") == 0;
-  TeemaThemeFields f = { NULL, en ? NULL : (label ? label : ""),
-                         en ? (label ? label : "") : NULL, NULL, NULL };
+  TeemaThemeFields f = { NULL,
+                         en ? NULL : (label ? label : ""),
+                         en ? (label ? label : "") : NULL,
+                         NULL,
+                         NULL,
+                         NULL };
   return (g_str_equal (from, to)
           || teema_theme_rename (st->project, from, to, error))
          && teema_theme_update (st->project, to, &f, error);
@@ -484,8 +488,9 @@ static gboolean
 apply_add (TuiState *st, const TuiStep *s, gboolean on, GError **error)
 {
   gboolean en = g_strcmp0 (st->lang, "en") == 0;
-  TeemaThemeFields f = { s->other, en ? NULL : s->new_text,
-                         en ? s->new_text : NULL, NULL, NULL };
+  TeemaThemeFields f = {
+    s->other, en ? NULL : s->new_text, en ? s->new_text : NULL, NULL, NULL, NULL
+  };
   return on ? teema_theme_add (st->project, s->theme, &f, error)
             : teema_theme_remove (st->project, s->theme, FALSE, NULL, error);
 }

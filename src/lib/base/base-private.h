@@ -37,5 +37,12 @@ typedef struct {
 GHashTable *teema_coding_keys__new (void);
 void teema_coding_keys__add (GHashTable *set, gint64 segment, gint64 theme);
 gboolean teema_coding_keys__has (GHashTable *set, gint64 segment, gint64 theme);
+/* Adds the key with value (taken; NULL allowed), replacing any value it
+ * had. */
+void teema_coding_keys__set (GHashTable *set, gint64 segment, gint64 theme,
+                             char *value);
+/* TRUE when the key is in set; *value gets its value (NULL when none). */
+gboolean teema_coding_keys__lookup (GHashTable *set, gint64 segment,
+                                    gint64 theme, const char **value);
 
 #endif

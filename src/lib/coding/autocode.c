@@ -120,13 +120,17 @@ typedef struct {
   guint n_produced;        /* codings the rules gave */
 } Run;
 
+/* "word [lemmas] <- term; ..." for the hits of it in [start, end)
+ * (document offsets). */
 static char *
-note_for (const TeemaAutocodeItem *it)
+note_for (const TeemaAutocodeItem *it, guint start, guint end)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < it->hits->len; i++) {
     const TeemaAutocodeHit *h = it->hits->pdata[i];
-    g_string_append_printf (s, "%s%s [%s] <- %s", i ? "; " : "", h->word,
+    if (h->start < start || h->end > end)
+      continue;
+    g_string_append_printf (s, "%s%s [%s] <- %s", s->len ? "; " : "", h->word,
                             h->lemmas, h->why);
   }
   return g_string_free (s, FALSE);
@@ -163,24 +167,51 @@ load_theme_ids (Run *run, GError **error)
   return TRUE;
 }
 
-/* Records one produced coding: kept when it existed, else added. */
+/* Stages it's coding of seg: the whole segment, or each of its spans; a
+ * new one with a note of the words that fired in it (a kept one stays as
+ * it is, note and time). */
+static gboolean
+stage_item (Run *run, const TeemaAutocodeItem *it, const TeemaSegment *seg,
+            GError **error)
+{
+  TeemaAutocodeSpan whole = { 0, seg->end - seg->start, 0, 0 };
+  guint n = it->spans->len ? it->spans->len : 1;
+  for (guint i = 0; i < n; i++) {
+    const TeemaAutocodeSpan *sp =
+      it->spans->len ? &g_array_index (it->spans, TeemaAutocodeSpan, i)
+                     : &whole;
+    guint start = seg->start + sp->start, end = seg->start + sp->end;
+    g_autofree char *note = it->added ? note_for (it, start, end) : NULL;
+    if (!teema_store__stage_add (run->project->store, it->segment_id,
+                                 theme_id (run, it->theme), start, end, note,
+                                 error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Records one produced coding: kept when it existed with the same spans,
+ * else added (replacing the old spans, when it had others). */
 static gboolean
 record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
         GError **error)
 {
   TeemaAutocodeResult *r = run->result;
   gint64 theme = theme_id (run, it->theme);
-  it->kept = teema_coding_keys__has (run->old, it->segment_id, theme);
+  const char *stored = NULL;
+  gboolean had =
+    teema_coding_keys__lookup (run->old, it->segment_id, theme, &stored);
+  g_autofree char *spans = teema_compiled__spans_key (it);
+  it->kept = had && g_strcmp0 (stored, spans) == 0;
   it->added = !it->kept;
   r->n_kept += it->kept;
   r->n_added += it->added;
+  r->n_removed += had && !it->kept;
   run->n_produced++;
   teema_coding_keys__add (run->seen, it->segment_id, theme);
   if (run->opt->dry_run)
     return TRUE;
-  g_autofree char *note = it->added ? note_for (it) : NULL;
-  return teema_store__stage_add (run->project->store, it->segment_id, theme,
-                                 seg->start, seg->end, note, error);
+  return stage_item (run, it, seg, error);
 }
 
 static gboolean

@@ -197,11 +197,18 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     if (!teema_codebook__valid_colour (value))
       return parse_error (w, value_col, "colour '%s' is not #rrggbb", value);
     set_field (&t->colour, value);
+  } else if (g_str_equal (key, "scope")) {
+    if (!teema_scope_parse (value, &t->scope))
+      return parse_error (w, value_col,
+                          "scope '%s' of theme '%s': expected 'segment' (the "
+                          "whole segment, the default) or 'sentence' (each "
+                          "sentence on its own)",
+                          value, t->code);
   } else {
     return parse_error (w, key_col,
                         "unknown field '%s' in theme '%s' (fields: parent, "
-                        "label.fi, label.en, description, colour, rule, "
-                        "exclude, renamed-from)",
+                        "label.fi, label.en, description, colour, scope, "
+                        "rule, exclude, renamed-from)",
                         key, t->code);
   }
   return TRUE;
@@ -500,6 +507,8 @@ teema_codebook_to_text (const TeemaCodebook *cb)
     write_field (out, "label.en", t->label_en);
     write_field (out, "colour", t->colour);
     write_field (out, "description", t->description);
+    if (t->scope != TEEMA_SCOPE_SEGMENT) /* the default goes unsaid */
+      write_field (out, "scope", teema_scope_name (t->scope));
     for (guint j = 0; j < t->rules->len; j++)
       write_field (out, "rule", t->rules->pdata[j]);
     for (guint j = 0; j < t->excludes->len; j++)

@@ -21,7 +21,7 @@ teema_store__stage_open (TeemaStore *store, GError **error)
     "CREATE TEMP TABLE IF NOT EXISTS autocode_stage ("
     "  segment_id INTEGER NOT NULL, theme_id INTEGER NOT NULL,"
     "  start INTEGER NOT NULL, end INTEGER NOT NULL, note TEXT,"
-    "  PRIMARY KEY (segment_id, theme_id)) WITHOUT ROWID;"
+    "  PRIMARY KEY (segment_id, theme_id, start, end)) WITHOUT ROWID;"
     "DELETE FROM temp.autocode_stage;",
     error);
 }
@@ -59,44 +59,63 @@ teema_store__stage_add (TeemaStore *store, gint64 segment_id, gint64 theme_id,
   return teema_store__step_done (store, stmt, error);
 }
 
+/* Runs sql (?1 the coder) after counting the rows of count_sql (?1 the
+ * coder): the (segment, theme) pairs it is about to change. */
 static gboolean
-run_counted (TeemaStore *store, const char *sql, gint64 coder_id,
-             guint *changed, GError **error)
+run_counted (TeemaStore *store, const char *count_sql, const char *sql,
+             gint64 coder_id, guint *changed, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
+  sqlite3_stmt *stmt = teema_store__prepare (store, count_sql, error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, coder_id);
-  if (!teema_store__step_done (store, stmt, error))
+  int rc = sqlite3_step (stmt);
+  *changed = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  if (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
+  if (!teema_store__finish (store, stmt, rc, "counting codings", error)
+      || !(stmt = teema_store__prepare (store, sql, error)))
     return FALSE;
-  *changed = (guint) sqlite3_changes (store->db);
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 1, coder_id);
+  return teema_store__step_done (store, stmt, error);
 }
+
+/* A rule coding stays when the stage has its very span; a theme coded in
+ * parts (scope: sentence) has a row per part. */
+#define STALE                                                                  \
+  " FROM coding WHERE coder_id = ?1 AND NOT EXISTS ("                          \
+  " SELECT 1 FROM temp.autocode_stage s"                                       \
+  " WHERE s.segment_id = coding.segment_id"                                    \
+  " AND s.theme_id = coding.theme_id"                                          \
+  " AND s.start = coding.start AND s.end = coding.end)"
+#define FRESH                                                                  \
+  " FROM temp.autocode_stage s"                                                \
+  " WHERE EXISTS (SELECT 1 FROM segment WHERE id = s.segment_id)"              \
+  " AND EXISTS (SELECT 1 FROM theme WHERE id = s.theme_id)"                    \
+  " AND NOT EXISTS (SELECT 1 FROM coding c WHERE c.coder_id = ?1"              \
+  " AND c.segment_id = s.segment_id AND c.theme_id = s.theme_id"               \
+  " AND c.start = s.start AND c.end = s.end)"
 
 gboolean
 teema_store__stage_swap (TeemaStore *store, gint64 coder_id, guint *added,
                          guint *removed, GError **error)
 {
-  /* Segments or themes deleted while the run went on are skipped. */
+  /* Segments or themes deleted while the run went on are skipped. The
+   * counts are of (segment, theme) pairs: a theme whose parts changed is
+   * one removed and one added, whatever the number of parts. */
   return run_counted (store,
-                      "DELETE FROM coding WHERE coder_id = ? AND NOT EXISTS ("
-                      " SELECT 1 FROM temp.autocode_stage s"
-                      " WHERE s.segment_id = coding.segment_id"
-                      " AND s.theme_id = coding.theme_id)",
-                      coder_id, removed, error)
-         && run_counted (
-           store,
-           "INSERT OR IGNORE INTO coding (segment_id, theme_id, coder_id,"
-           " start, end, created_at, note)"
-           " SELECT s.segment_id, s.theme_id, ?1, s.start, s.end,"
-           " strftime('%Y-%m-%dT%H:%M:%SZ'), s.note"
-           " FROM temp.autocode_stage s"
-           " WHERE EXISTS (SELECT 1 FROM segment WHERE id = s.segment_id)"
-           " AND EXISTS (SELECT 1 FROM theme WHERE id = s.theme_id)"
-           " AND NOT EXISTS (SELECT 1 FROM coding c WHERE c.coder_id = ?1"
-           " AND c.segment_id = s.segment_id AND c.theme_id = s.theme_id)"
-           " ORDER BY s.segment_id, s.theme_id",
-           coder_id, added, error);
+                      "SELECT count(*) FROM (SELECT DISTINCT segment_id,"
+                      " theme_id" STALE ")",
+                      "DELETE" STALE, coder_id, removed, error)
+         && run_counted (store,
+                         "SELECT count(*) FROM (SELECT DISTINCT s.segment_id,"
+                         " s.theme_id" FRESH ")",
+                         "INSERT OR IGNORE INTO coding (segment_id, theme_id,"
+                         " coder_id, start, end, created_at, note)"
+                         " SELECT s.segment_id, s.theme_id, ?1, s.start, s.end,"
+                         " strftime('%Y-%m-%dT%H:%M:%SZ'), s.note" FRESH
+                         " ORDER BY s.segment_id, s.theme_id, s.start",
+                         coder_id, added, error);
 }
 
 void

@@ -110,6 +110,10 @@ static const char *const migrations[] = {
   "CREATE TABLE document_words ("
   "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"
   "   ON DELETE CASCADE, words BLOB NOT NULL);",
+  /* 5: what a theme's rules are matched on: the whole segment, or each
+   * sentence of it (a codebook's "scope:"). */
+  "ALTER TABLE theme ADD COLUMN scope TEXT NOT NULL DEFAULT 'segment'"
+  "  CHECK (scope IN ('segment', 'sentence'));",
 };
 
 gboolean

@@ -246,7 +246,10 @@ gboolean teema_store__remove_coding_span (TeemaStore *store, gint64 segment_id,
                                           gboolean *removed, GError **error);
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
                                             const char *coder, GError **error);
-/* The (segment id, theme id) keys of coder's codings (a TeemaCodingKey set). */
+/* The (segment id, theme id) keys of coder's codings (a TeemaCodingKey
+ * set), each with the parts of the segment it covers: NULL for the whole
+ * segment, else "start-end" in code points of the segment's text, comma
+ * separated in order ("*" for a whole-segment coding among several). */
 GHashTable *teema_store__coding_keys (TeemaStore *store, const char *coder,
                                       GError **error);
 GPtrArray *teema_store__list_codings (TeemaStore *store,

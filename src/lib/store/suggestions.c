@@ -11,9 +11,11 @@
  * ?3 segment id (in the one-segment query), ?4 informant code or NULL,
  * ?5 theme code or NULL. SEGMENT is the condition on the segment: a
  * query of its own for one segment, so that it is looked up by the
- * coding's (segment, ...) index instead of scanning every rule coding. */
+ * coding's (segment, ...) index instead of scanning every rule coding.
+ * A theme of scope sentence may code a segment in several parts, each
+ * with a note of its own words: the suggestion has them all. */
 #define SUGGESTIONS_SQL(SEGMENT)                                               \
-  "SELECT c.segment_id, t.code, i.code, max(c.note)"                           \
+  "SELECT c.segment_id, t.code, i.code, group_concat(c.note, '; ')"            \
   " FROM coding c JOIN theme t ON t.id = c.theme_id"                           \
   " JOIN segment s ON s.id = c.segment_id AND s.interviewer = 0"               \
   " JOIN document d ON d.id = s.document_id"                                   \
