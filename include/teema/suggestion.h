@@ -43,6 +43,15 @@ GPtrArray *teema_suggestion_list (TeemaProject *project,
                                   const TeemaSuggestionFilter *filter,
                                   GError **error);
 
+/* Accepts the rule suggestion theme (id or label) on a segment for coder:
+ * each rule coding of it becomes the coder's coding of the same text, so
+ * a theme of scope sentence is accepted as the sentences the rules
+ * found. One transaction; *n_added (may be NULL) says how many codings
+ * were new. No rule coding of theme there: TEEMA_ERROR_NOT_FOUND. */
+gboolean teema_suggestion_accept (TeemaProject *project, gint64 segment_id,
+                                  const char *theme, const char *coder,
+                                  guint *n_added, GError **error);
+
 /* Records (rejected TRUE) or withdraws a coder's rejection of the rule
  * suggestion theme (id or label) on a segment. Unknown theme or segment:
  * TEEMA_ERROR_NOT_FOUND. */

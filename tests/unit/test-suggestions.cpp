@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <teema/teema.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -149,6 +150,74 @@ TEST (Proposals, LemmasOfTheCodedSegmentsWithHowManyMoreTheyCode)
     EXPECT_NE (rule, "lemma:aina"); // as common outside: not distinctive
   }
   teema_table_free (t);
+  teema_project_free (p);
+}
+
+// Accepting a suggestion of a theme of scope sentence gives the coder the
+// sentences the rules coded, not the whole turn; a whole-turn theme is
+// accepted whole; accepting where the rules coded nothing is an error.
+TEST (SuggestionAccept, TakesTheRuleCodingsPartForPart)
+{
+  testutil::TempDir dir;
+  TeemaProject *p = testutil::fixture_project (
+    dir,
+    "codebook: t\nlanguage: fi\n"
+    "theme trust\n  scope: sentence\n  rule: lemma:luottamus\n"
+    "theme price\n  rule: lemma:hinta\n",
+    { { "A.txt", "---\ninformant: A\n---\nI: Kysymys?\n"
+                 "A: Luottamus on tärkeää. Toimitus oli myöhässä. Hinta "
+                 "ratkaisee. Luottamusta rakennetaan vuosia.\n" } });
+  ASSERT_NE (p, nullptr);
+  GError *error = nullptr;
+  TeemaAutocodeResult *r = teema_autocode_run (p, nullptr, &error);
+  ASSERT_NE (r, nullptr) << error->message;
+  teema_autocode_result_free (r);
+  GPtrArray *segs = teema_segment_list (p, nullptr, &error);
+  ASSERT_EQ (segs->len, 1u);
+  const TeemaSegment *seg = (const TeemaSegment *) segs->pdata[0];
+  gint64 id = seg->id;
+
+  guint n = 0;
+  ASSERT_TRUE (teema_suggestion_accept (p, id, "trust", "anna", &n, &error))
+    << error->message;
+  EXPECT_EQ (n, 2u); // sentences 1 and 4
+  ASSERT_TRUE (teema_suggestion_accept (p, id, "price", "anna", &n, &error))
+    << error->message;
+  EXPECT_EQ (n, 1u);
+
+  TeemaCodingFilter f = { "anna", nullptr, nullptr, id, FALSE };
+  GPtrArray *mine = teema_coding_list (p, &f, &error);
+  ASSERT_NE (mine, nullptr) << error->message;
+  std::vector<std::string> got;
+  for (guint i = 0; i < mine->len; i++) {
+    auto *c = (TeemaCoding *) mine->pdata[i];
+    g_autofree char *text =
+      g_utf8_substring (seg->text, c->start - seg->start, c->end - seg->start);
+    got.push_back (std::string (c->theme) + ": " + text);
+  }
+  g_ptr_array_unref (mine);
+  std::sort (got.begin (), got.end ());
+  EXPECT_EQ (
+    got, (std::vector<std::string>{
+           "price: " + std::string (seg->text), "trust: Luottamus on tärkeää.",
+           "trust: Luottamusta rakennetaan vuosia." }));
+  // Nothing left to suggest; accepting again adds nothing.
+  TeemaSuggestionFilter sf = { "anna", id, nullptr, nullptr };
+  GPtrArray *open = teema_suggestion_list (p, &sf, &error);
+  ASSERT_NE (open, nullptr);
+  EXPECT_EQ (open->len, 0u);
+  g_ptr_array_unref (open);
+  ASSERT_TRUE (teema_suggestion_accept (p, id, "trust", "anna", &n, &error));
+  EXPECT_EQ (n, 0u);
+
+  // No rule coding of that theme there.
+  ASSERT_TRUE (teema_theme_add (p, "people", nullptr, &error))
+    << error->message;
+  EXPECT_FALSE (teema_suggestion_accept (p, id, "people", "anna", &n, &error));
+  ASSERT_NE (error, nullptr);
+  EXPECT_EQ (error->code, TEEMA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_ptr_array_unref (segs);
   teema_project_free (p);
 }
 

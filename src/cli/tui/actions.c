@@ -271,7 +271,7 @@ decide (TuiState *st, gboolean accept, gboolean all)
   }
   guint n = all ? p->len : 1;
   for (guint i = 0; i < n; i++) {
-    TuiStep step = { .kind = accept ? STEP_CODING : STEP_REJECT,
+    TuiStep step = { .kind = accept ? STEP_ACCEPT : STEP_REJECT,
                      .segment = s->id,
                      .theme = g_strdup (p->pdata[i]),
                      .on = TRUE,

@@ -503,6 +503,11 @@ write_step (TuiState *st, const TuiStep *s, gboolean forward, GError **error)
   switch (s->kind) {
   case STEP_CODING:
     return apply_coding (st, s, on, error);
+  case STEP_ACCEPT:
+    return on ? teema_suggestion_accept (st->project, s->segment, s->theme,
+                                         st->coder, NULL, error)
+              : teema_coding_remove (st->project, s->segment, s->theme,
+                                     st->coder, NULL, error);
   case STEP_REJECT:
     return teema_rejection_set (st->project, s->segment, s->theme, st->coder,
                                 on, error);
@@ -524,6 +529,7 @@ mirror (TuiState *st, const TuiStep *s, gboolean forward, GError **error)
   const char *text = forward ? s->new_text : s->old_text;
   switch (s->kind) {
   case STEP_CODING:
+  case STEP_ACCEPT:
     refresh_mine (st, s->segment, s->theme);
     refresh_suggestions (st, s->segment);
     return TRUE;

@@ -91,6 +91,8 @@ extern const char TUI_THEME_KEYS[];
 
 typedef enum {
   STEP_CODING, /* a coding of [from, to) of the segment's text */
+  STEP_ACCEPT, /* a rule suggestion taken as it is (off: the theme's
+                  codings of the segment removed) */
   STEP_REJECT,
   STEP_MEMO,
   STEP_THEME_ADD,    /* theme added (off: removed) */

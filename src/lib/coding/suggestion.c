@@ -39,6 +39,57 @@ teema_rejection_set (TeemaProject *project, gint64 segment_id,
   return teema_project__transact (project, write_rejected, &c, error);
 }
 
+typedef struct {
+  gint64 segment_id;
+  const char *theme, *coder;
+  guint n_added;
+} Acceptance;
+
+/* The rule's codings of the theme on the segment become the coder's, part
+ * for part: a theme of scope sentence gives the coder the sentences the
+ * rules found, not the whole turn. */
+static gboolean
+write_accepted (TeemaProject *p, gpointer data, GError **error)
+{
+  Acceptance *a = data;
+  g_autofree char *theme = teema_project__theme_code (p, a->theme, error);
+  if (!theme || !teema_project__check_segment (p, a->segment_id, error))
+    return FALSE;
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, theme, NULL, a->segment_id, TRUE };
+  g_autoptr (GPtrArray) rule = teema_store__list_codings (p->store, &f, error);
+  if (!rule)
+    return FALSE;
+  if (rule->len == 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 "segment %" G_GINT64_FORMAT " has no rule coding of %s to "
+                 "accept (see 'teema suggestions --segment %" G_GINT64_FORMAT
+                 "')",
+                 a->segment_id, theme, a->segment_id);
+    return FALSE;
+  }
+  for (guint i = 0; i < rule->len; i++) {
+    const TeemaCoding *c = rule->pdata[i];
+    gboolean added = FALSE;
+    if (!teema_store__add_coding (p->store, a->segment_id, theme, a->coder,
+                                  c->start, c->end, NULL, &added, error))
+      return FALSE;
+    a->n_added += added;
+  }
+  return TRUE;
+}
+
+gboolean
+teema_suggestion_accept (TeemaProject *project, gint64 segment_id,
+                         const char *theme, const char *coder, guint *n_added,
+                         GError **error)
+{
+  Acceptance a = { segment_id, theme, coder, 0 };
+  gboolean ok = teema_project__transact (project, write_accepted, &a, error);
+  if (n_added)
+    *n_added = ok ? a.n_added : 0;
+  return ok;
+}
+
 GPtrArray *
 teema_rejection_list (TeemaProject *project, const char *coder, GError **error)
 {
