@@ -1,5 +1,6 @@
 /* formats/zip-private.h — zip archives read into memory with limits, and
- * written atomically (libarchive). Only files under formats/ and refi/
+ * written member by member, atomically into a file or into a sink
+ * (libarchive). Only files under formats/ and refi/
  * include this; only formats/archive.c includes libarchive. */
 #ifndef TEEMA_ZIP_PRIVATE_H
 #define TEEMA_ZIP_PRIVATE_H
@@ -24,15 +25,13 @@ GBytes *teema_zip__get (TeemaZip *zip, const char *name);
 /* Member names in archive order. */
 const GPtrArray *teema_zip__names (TeemaZip *zip);
 
-/* Writes members (name, data, len; a NULL name ends the list) to a new zip
- * at path atomically. */
+/* Members of a zip built in memory. */
 typedef struct {
   char *name;
   char *data;
   gsize len;
   gboolean stored; /* not compressed (an ODF "mimetype" must not be) */
 } TeemaZipMember;
-gboolean teema_zip__write (const char *path, GArray *members, GError **error);
 
 /* The same archive in memory, members in order, each dated 1980-01-01
  * so that the same members always make the same bytes. */
@@ -44,10 +43,19 @@ GBytes *teema_zip__to_bytes (GArray *members, GError **error);
  * writer removes what it wrote. */
 typedef struct TeemaZipWriter TeemaZipWriter;
 TeemaZipWriter *teema_zip__writer_new (const char *path, GError **error);
+/* Receives an archive's bytes in order; returns FALSE with error set to
+ * stop the writer (the error is then the writer's). */
+typedef gboolean (*TeemaZipSink) (const char *data, gsize len,
+                                  gpointer user_data, GError **error);
+/* The same archive handed to sink as it is written, in blocks (nothing
+ * is renamed; what the sink keeps of a failed archive is its business). */
+TeemaZipWriter *teema_zip__writer_new_sink (TeemaZipSink sink, gpointer data,
+                                            GError **error);
 /* Starts a member; size is its length when known, or -1 (then the length
- * follows the data in the archive). */
+ * follows the data in the archive). A stored member (not compressed, as
+ * an ODF "mimetype" must be) needs its size. */
 gboolean teema_zip__writer_begin (TeemaZipWriter *writer, const char *name,
-                                  gint64 size, GError **error);
+                                  gint64 size, gboolean stored, GError **error);
 gboolean teema_zip__writer_write (TeemaZipWriter *writer, const void *data,
                                   gsize len, GError **error);
 gboolean teema_zip__writer_finish (TeemaZipWriter *writer, GError **error);
