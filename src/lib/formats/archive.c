@@ -166,68 +166,6 @@ teema_zip__names (TeemaZip *zip)
   return zip->names;
 }
 
-/* ---- writing --------------------------------------------------------------
- */
-
-/* 1980-01-01, the first date a zip can hold. */
-#define ZIP_EPOCH ((time_t) 315532800)
-
-static gboolean
-write_members (struct archive *a, GArray *members)
-{
-  for (guint i = 0; i < members->len; i++) {
-    TeemaZipMember *m = &g_array_index (members, TeemaZipMember, i);
-    if (m->stored)
-      archive_write_zip_set_compression_store (a);
-    else
-      archive_write_zip_set_compression_deflate (a);
-    struct archive_entry *e = archive_entry_new ();
-    archive_entry_set_pathname (e, m->name);
-    archive_entry_set_size (e, (la_int64_t) m->len);
-    archive_entry_set_filetype (e, AE_IFREG);
-    archive_entry_set_perm (e, 0644);
-    archive_entry_set_mtime (e, ZIP_EPOCH, 0);
-    gboolean ok =
-      archive_write_header (a, e) == ARCHIVE_OK
-      && (m->len == 0
-          || archive_write_data (a, m->data, m->len) == (la_ssize_t) m->len);
-    archive_entry_free (e);
-    if (!ok)
-      return FALSE;
-  }
-  return archive_write_close (a) == ARCHIVE_OK;
-}
-
-static la_ssize_t
-append_out (struct archive *a, void *data, const void *buf, size_t len)
-{
-  g_byte_array_append (data, buf, (guint) len);
-  return (la_ssize_t) len;
-}
-
-GBytes *
-teema_zip__to_bytes (GArray *members, GError **error)
-{
-  GByteArray *out = g_byte_array_new ();
-  struct archive *a = archive_write_new ();
-  archive_write_set_format_zip (a);
-  /* Unblocked: no padding after the archive's last byte. */
-  archive_write_set_bytes_per_block (a, 0);
-  gboolean ok =
-    archive_write_open (a, out, NULL, append_out, NULL) == ARCHIVE_OK
-    && write_members (a, members);
-  if (!ok)
-    g_set_error (
-      error, TEEMA_ERROR, TEEMA_ERROR_IO, "cannot build the archive (%s)",
-      archive_error_string (a) ? archive_error_string (a) : "unknown error");
-  archive_write_free (a);
-  if (!ok) {
-    g_byte_array_unref (out);
-    return NULL;
-  }
-  return g_byte_array_free_to_bytes (out);
-}
-
 /* ---- writing as the data comes ------------------------------------------ */
 
 struct TeemaZipWriter {

@@ -25,18 +25,6 @@ GBytes *teema_zip__get (TeemaZip *zip, const char *name);
 /* Member names in archive order. */
 const GPtrArray *teema_zip__names (TeemaZip *zip);
 
-/* Members of a zip built in memory. */
-typedef struct {
-  char *name;
-  char *data;
-  gsize len;
-  gboolean stored; /* not compressed (an ODF "mimetype" must not be) */
-} TeemaZipMember;
-
-/* The same archive in memory, members in order, each dated 1980-01-01
- * so that the same members always make the same bytes. */
-GBytes *teema_zip__to_bytes (GArray *members, GError **error);
-
 /* A zip written member by member as its data comes, so that memory holds
  * one piece at a time. Nothing appears at path until finish succeeds (the
  * archive is written beside it, then renamed); freeing an unfinished

@@ -111,7 +111,9 @@ typedef struct {
   GHashTable **mentions; /* per theme: informant codes, sub-themes too */
   TeemaAnalyzer *az;     /* when pseudonymising */
   TeemaPseudonymOptions names;
-  guint n; /* chosen informants with text */
+  guint n;           /* chosen informants with text */
+  TeemaDocWriter *w; /* the document being written */
+  guint sections;    /* headings written below the title */
 } Quotes;
 
 static const char *
@@ -371,16 +373,37 @@ label_of (Quotes *q, const char *code)
   return l ? l : code;
 }
 
-static void
-quote_para (Quotes *q, TeemaDoc *doc, const TeemaTable *t, guint r)
+/* ---- blocks ------------------------------------------------------------- */
+
+static gboolean
+heading (Quotes *q, guint level, const char *text, GError **error)
 {
-  g_autofree char *text = quote_text (q, teema_table_cell (t, r, 6));
-  g_autofree char *label =
-    g_strdup_printf ("(%s)", label_of (q, teema_table_cell (t, r, 1)));
-  teema_doc__para (doc, TEEMA_PARA_QUOTE);
-  teema_doc__run (doc, text, 0);
-  teema_doc__run (doc, NBSP, 0); /* the label never starts a line */
-  teema_doc__run (doc, label, TEEMA_RUN_LABEL);
+  TeemaBlock b = { .style = TEEMA_PARA_HEADING, .level = level };
+  teema_block__add (&b, text, 0);
+  q->sections++;
+  return teema_doc__block (q->w, &b, error);
+}
+
+/* A paragraph of one run. */
+static gboolean
+para (Quotes *q, TeemaParaStyle style, const char *text, GError **error)
+{
+  TeemaBlock b = { .style = style };
+  teema_block__add (&b, text, 0);
+  return teema_doc__block (q->w, &b, error);
+}
+
+/* The quote, then a no-break space and "(H3)". */
+static gboolean
+quote_para (Quotes *q, const char *code, const char *quote, GError **error)
+{
+  g_autofree char *text = quote_text (q, quote);
+  g_autofree char *label = g_strdup_printf ("(%s)", label_of (q, code));
+  TeemaBlock b = { .style = TEEMA_PARA_QUOTE };
+  teema_block__add (&b, text, 0);
+  teema_block__add (&b, NBSP, 0); /* the label never starts a line */
+  teema_block__add (&b, label, TEEMA_RUN_LABEL);
+  return teema_doc__block (q->w, &b, error);
 }
 
 /* ---- the document, theme by theme ---------------------------------------- */
@@ -395,8 +418,8 @@ by_order (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 /* "Mentioned by 3 of 7 informants: H1, H3, H5." */
-static void
-intro (Quotes *q, TeemaDoc *doc, GHashTable *mentions)
+static gboolean
+intro (Quotes *q, GHashTable *mentions, GError **error)
 {
   g_autoptr (GPtrArray) codes = g_ptr_array_new ();
   GHashTableIter it;
@@ -413,8 +436,7 @@ intro (Quotes *q, TeemaDoc *doc, GHashTable *mentions)
     codes->len
       ? g_strdup_printf (str (q, S_MENTIONED), codes->len, q->n, who->str)
       : g_strdup_printf (str (q, S_MENTIONED_NONE), q->n);
-  teema_doc__para (doc, TEEMA_PARA_INTRO);
-  teema_doc__run (doc, line, 0);
+  return para (q, TEEMA_PARA_INTRO, line, error);
 }
 
 static const TeemaInformant *
@@ -439,14 +461,16 @@ by_string (gconstpointer a, gconstpointer b)
 }
 
 /* A theme's quotes; by an attribute, under a heading per value. */
-static void
-theme_quotes (Quotes *q, TeemaDoc *doc, const TeemaTable *t, guint level)
+static gboolean
+theme_quotes (Quotes *q, const TeemaTable *t, guint level, GError **error)
 {
   gboolean by_attr = q->opt->by && !g_str_equal (q->opt->by, "theme");
   if (!by_attr) {
     for (guint r = 0; r < teema_table_n_rows (t); r++)
-      quote_para (q, doc, t, r);
-    return;
+      if (!quote_para (q, teema_table_cell (t, r, 1),
+                       teema_table_cell (t, r, 6), error))
+        return FALSE;
+    return TRUE;
   }
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   for (guint r = 0; r < teema_table_n_rows (t); r++) {
@@ -458,13 +482,17 @@ theme_quotes (Quotes *q, TeemaDoc *doc, const TeemaTable *t, guint level)
   }
   g_ptr_array_sort (values, by_string);
   for (guint i = 0; i < values->len; i++) {
-    teema_doc__heading (doc, level + 1, values->pdata[i]);
+    if (!heading (q, level + 1, values->pdata[i], error))
+      return FALSE;
     for (guint r = 0; r < teema_table_n_rows (t); r++) {
       g_autofree char *v = value_of (q, teema_table_cell (t, r, 1));
-      if (g_str_equal (v, values->pdata[i]))
-        quote_para (q, doc, t, r);
+      if (g_str_equal (v, values->pdata[i])
+          && !quote_para (q, teema_table_cell (t, r, 1),
+                          teema_table_cell (t, r, 6), error))
+        return FALSE;
     }
   }
+  return TRUE;
 }
 
 /* Heading level of theme i: 1 for a theme asked for (or a top-level one
@@ -484,8 +512,8 @@ level_of (Quotes *q, guint i)
   return level;
 }
 
-static void
-by_theme (Quotes *q, TeemaDoc *doc)
+static gboolean
+by_theme (Quotes *q, GError **error)
 {
   for (guint i = 0; i < teema_codebook_size (q->cb); i++) {
     if (!q->selected[i]
@@ -493,10 +521,12 @@ by_theme (Quotes *q, TeemaDoc *doc)
       continue;
     const TeemaTheme *t = teema_codebook_theme (q->cb, i);
     guint level = level_of (q, i);
-    teema_doc__heading (doc, level, teema_theme_label (t, q->lang));
-    intro (q, doc, q->mentions[i]);
-    theme_quotes (q, doc, q->direct[i], level);
+    if (!heading (q, level, teema_theme_label (t, q->lang), error)
+        || !intro (q, q->mentions[i], error)
+        || !theme_quotes (q, q->direct[i], level, error))
+      return FALSE;
   }
+  return TRUE;
 }
 
 /* ---- the document, informant by informant -------------------------------- */
@@ -510,8 +540,8 @@ rows_of (const TeemaTable *t, const char *code)
   return n;
 }
 
-static void
-informant_section (Quotes *q, TeemaDoc *doc, const TeemaInformant *inf)
+static gboolean
+informant_section (Quotes *q, const TeemaInformant *inf, GError **error)
 {
   guint n_quotes = 0, n_themes = 0, size = teema_codebook_size (q->cb);
   for (guint i = 0; i < size; i++) {
@@ -520,61 +550,73 @@ informant_section (Quotes *q, TeemaDoc *doc, const TeemaInformant *inf)
     n_themes += n > 0;
   }
   if (!n_quotes)
-    return;
-  g_autofree char *heading =
+    return TRUE;
+  g_autofree char *title =
     inf->group || inf->role ? g_strdup_printf (
       "%s (%s%s%s)", label_of (q, inf->code), inf->group ? inf->group : "",
       inf->group && inf->role ? ", " : "", inf->role ? inf->role : "")
                             : g_strdup (label_of (q, inf->code));
-  teema_doc__heading (doc, 1, heading);
   g_autofree char *line =
     g_strdup_printf (str (q, S_INFORMANT_INTRO), n_quotes, n_themes);
-  teema_doc__para (doc, TEEMA_PARA_INTRO);
-  teema_doc__run (doc, line, 0);
+  if (!heading (q, 1, title, error) || !para (q, TEEMA_PARA_INTRO, line, error))
+    return FALSE;
   for (guint i = 0; i < size; i++) {
     if (!q->selected[i] || !rows_of (q->direct[i], inf->code))
       continue;
-    teema_doc__heading (
-      doc, 2, teema_theme_label (teema_codebook_theme (q->cb, i), q->lang));
+    if (!heading (q, 2,
+                  teema_theme_label (teema_codebook_theme (q->cb, i), q->lang),
+                  error))
+      return FALSE;
     for (guint r = 0; r < teema_table_n_rows (q->direct[i]); r++)
-      if (g_str_equal (teema_table_cell (q->direct[i], r, 1), inf->code))
-        quote_para (q, doc, q->direct[i], r);
+      if (g_str_equal (teema_table_cell (q->direct[i], r, 1), inf->code)
+          && !quote_para (q, inf->code, teema_table_cell (q->direct[i], r, 6),
+                          error))
+        return FALSE;
   }
+  return TRUE;
 }
 
-static TeemaDoc *
-build (Quotes *q)
+static gboolean
+by_informant (Quotes *q, GError **error)
+{
+  for (guint i = 0; i < q->all->len; i++) {
+    const TeemaInformant *inf = q->all->pdata[i];
+    if (g_hash_table_contains (q->chosen, inf->code)
+        && !informant_section (q, inf, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* The title, the paragraph on the conventions, the sections, and "No
+ * quotes." when there are none. */
+static gboolean
+write_document (Quotes *q, GError **error)
 {
   const char *name = teema_codebook_name (q->cb);
   g_autofree char *title =
     q->opt->title ? g_strdup (q->opt->title)
     : name        ? g_strdup_printf ("%s: %s", str (q, S_TITLE), name)
                   : g_strdup (str (q, S_TITLE));
-  TeemaDoc *doc = teema_doc__new (title, q->lang);
-  teema_doc__para (doc, TEEMA_PARA_BODY);
-  teema_doc__run (doc, str (q, S_CONVENTION), 0);
+  TeemaBlock conventions = { .style = TEEMA_PARA_BODY };
+  teema_block__add (&conventions, str (q, S_CONVENTION), 0);
   if (q->opt->max_chars) {
-    teema_doc__run (doc, " ", 0);
-    teema_doc__run (doc, str (q, S_OMISSIONS), 0);
+    teema_block__add (&conventions, " ", 0);
+    teema_block__add (&conventions, str (q, S_OMISSIONS), 0);
   }
   if (q->opt->pseudonymise) {
-    teema_doc__run (doc, " ", 0);
-    teema_doc__run (doc, str (q, S_PSEUDONYMS), 0);
+    teema_block__add (&conventions, " ", 0);
+    teema_block__add (&conventions, str (q, S_PSEUDONYMS), 0);
   }
-  guint before = doc->blocks->len;
-  if (g_strcmp0 (q->opt->by, "informant") == 0)
-    for (guint i = 0; i < q->all->len; i++) {
-      const TeemaInformant *inf = q->all->pdata[i];
-      if (g_hash_table_contains (q->chosen, inf->code))
-        informant_section (q, doc, inf);
-    }
-  else
-    by_theme (q, doc);
-  if (doc->blocks->len == before) {
-    teema_doc__para (doc, TEEMA_PARA_BODY);
-    teema_doc__run (doc, str (q, S_NO_QUOTES), 0);
-  }
-  return doc;
+  if (!teema_doc__begin (q->w, title, q->lang, error)
+      || !teema_doc__block (q->w, &conventions, error))
+    return FALSE;
+  gboolean ok = g_strcmp0 (q->opt->by, "informant") == 0
+                  ? by_informant (q, error)
+                  : by_theme (q, error);
+  if (ok && q->sections == 0)
+    ok = para (q, TEEMA_PARA_BODY, str (q, S_NO_QUOTES), error);
+  return ok && teema_doc__end (q->w, error);
 }
 
 static gboolean
@@ -586,26 +628,41 @@ check_by (Quotes *q, GError **error)
   return teema_informant__check_attr (q->all, by, error);
 }
 
+gboolean
+teema_quotes_write_document (TeemaProject *project,
+                             const TeemaQuoteDocOptions *options,
+                             TeemaDocFormat format, TeemaOutputFunc write,
+                             gpointer user_data, GError **error)
+{
+  Quotes q = { 0 };
+  gboolean ok = quotes_load (&q, project, options, error)
+                && check_by (&q, error) && collect (&q, error);
+  if (ok) {
+    q.w = teema_doc__writer_new (format, write, user_data);
+    ok = write_document (&q, error);
+  }
+  teema_doc__writer_free (q.w);
+  quotes_clear (&q);
+  return ok;
+}
+
+static gboolean
+append (const char *data, gsize len, gpointer out, GError **error)
+{
+  g_byte_array_append (out, (const guint8 *) data, (guint) len);
+  return TRUE;
+}
+
 GBytes *
 teema_quotes_document (TeemaProject *project,
                        const TeemaQuoteDocOptions *options,
                        TeemaDocFormat format, GError **error)
 {
-  Quotes q = { 0 };
-  GBytes *out = NULL;
-  if (quotes_load (&q, project, options, error) && check_by (&q, error)
-      && collect (&q, error)) {
-    g_autoptr (TeemaDoc) doc = build (&q);
-    char *text = format == TEEMA_DOC_MARKDOWN ? teema_doc__markdown (doc)
-                 : format == TEEMA_DOC_LATEX  ? teema_doc__latex (doc)
-                 : format == TEEMA_DOC_HTML   ? teema_doc__html (doc)
-                                              : NULL;
-    out = text                       ? g_bytes_new_take (text, strlen (text))
-          : format == TEEMA_DOC_DOCX ? teema_doc__docx (doc, error)
-                                     : teema_doc__odt (doc, error);
-  }
-  quotes_clear (&q);
-  return out;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  if (!teema_quotes_write_document (project, options, format, append, out,
+                                    error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 /* ---- the table ----------------------------------------------------------- */
