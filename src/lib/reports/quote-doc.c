@@ -102,16 +102,23 @@ typedef struct {
   const TeemaQuoteDocOptions *opt;
   const char *lang;
   TeemaCodebook *cb;
-  GPtrArray *all;        /* every informant (TeemaInformant *) */
-  GHashTable *chosen;    /* code -> its place in the list + 1 */
-  GHashTable *labels;    /* code -> label ("H3") */
-  gboolean *selected;    /* per theme */
-  gboolean *asked;       /* per theme: named in options->themes */
-  TeemaTable **direct;   /* per theme: its own quotes, chosen informants */
-  GHashTable **mentions; /* per theme: informant codes, sub-themes too */
-  TeemaAnalyzer *az;     /* when pseudonymising */
+  GPtrArray *all;     /* every informant (TeemaInformant *) */
+  GHashTable *chosen; /* code -> its place in the list + 1 */
+  GHashTable *labels; /* code -> label ("H3") */
+  gboolean *selected; /* per theme */
+  gboolean *asked;    /* per theme: named in options->themes */
+  TeemaAnalyzer *az;  /* when pseudonymising */
   TeemaPseudonymOptions names;
-  guint n;           /* chosen informants with text */
+  guint n; /* chosen informants with text */
+  /* read as the document is written */
+  TeemaCodingSet *set;           /* read again for each step */
+  guint *set_index;              /* per informant (all): index in the set's
+                                    list, or TEEMA_NO_INFORMANT */
+  const TeemaInformant **of_set; /* per informant of the set: the chosen one
+                                    (in all), or NULL */
+  guint8 *mentions;  /* themes x informants (all): the informant has a
+                        segment coded with the theme (or, as the document
+                        shows them, a sub-theme) */
   TeemaDocWriter *w; /* the document being written */
   guint sections;    /* headings written below the title */
 } Quotes;
@@ -122,19 +129,22 @@ str (const Quotes *q, Str id)
   return strings[id][g_str_equal (q->lang, "en") ? 0 : 1];
 }
 
+/* --by informant: a section per informant rather than per theme. */
+static gboolean
+by_informant_doc (const Quotes *q)
+{
+  return g_strcmp0 (q->opt->by, "informant") == 0;
+}
+
 static void
 quotes_clear (Quotes *q)
 {
-  guint n = q->cb ? teema_codebook_size (q->cb) : 0;
-  for (guint i = 0; q->direct && i < n; i++) {
-    teema_table_free (q->direct[i]);
-    if (q->mentions[i])
-      g_hash_table_destroy (q->mentions[i]);
-  }
-  g_free (q->direct);
-  g_free (q->mentions);
   g_free (q->selected);
   g_free (q->asked);
+  g_free (q->set_index);
+  g_free (q->of_set);
+  g_free (q->mentions);
+  g_clear_pointer (&q->set, teema_coding_set__free);
   g_clear_pointer (&q->chosen, g_hash_table_destroy);
   g_clear_pointer (&q->labels, g_hash_table_destroy);
   g_clear_pointer (&q->all, g_ptr_array_unref);
@@ -241,70 +251,82 @@ select_themes (Quotes *q, GError **error)
   return TRUE;
 }
 
-/* The rows of t whose informant is chosen, as a new table; frees t. */
-static TeemaTable *
-keep_chosen (Quotes *q, TeemaTable *t)
-{
-  TeemaTable *kept = teema_table_new (teema_table_title (t));
-  guint nc = teema_table_n_columns (t);
-  for (guint c = 0; c < nc; c++)
-    teema_table_add_column (kept, teema_table_column_name (t, c),
-                            c == 3 || c == 5 ? TEEMA_COLUMN_INT
-                                             : TEEMA_COLUMN_TEXT);
-  for (guint r = 0; r < teema_table_n_rows (t); r++) {
-    if (!g_hash_table_contains (q->chosen, teema_table_cell (t, r, 1)))
-      continue;
-    teema_table_add_row (kept);
-    for (guint c = 0; c < nc; c++)
-      teema_table_add_text (kept, teema_table_cell (t, r, c));
-  }
-  teema_table_free (t);
-  return kept;
-}
+/* ---- pass 1: who mentions each theme ------------------------------------ */
 
-static TeemaTable *
-collect_theme (Quotes *q, guint theme, gboolean children, GError **error)
-{
-  TeemaQuoteOptions qo = {
-    .theme = teema_codebook_theme (q->cb, theme)->code,
-    .coder = q->opt->coder,
-    .lang = q->lang,
-    .children = children,
-  };
-  TeemaTable *t = teema_quotes_collect (q->project, &qo, error);
-  return t ? keep_chosen (q, t) : NULL;
-}
-
-/* Each selected theme's own quotes, and who mentions it or a sub-theme:
- * children follow their parent in the codebook, so walking backwards
- * meets every child before its parent. */
+/* Reads the set (the first time) or reads it again with so. */
 static gboolean
-collect (Quotes *q, GError **error)
+read_set (Quotes *q, const TeemaCodingSetOptions *so, GError **error)
+{
+  if (q->set)
+    return teema_coding_set__reread (q->set, q->project, so, error);
+  if (!(q->set = teema_coding_set__new (q->project, so, error)))
+    return FALSE;
+  GPtrArray *listed = teema_coding_set__informants (q->set);
+  q->set_index = g_new0 (guint, q->all->len + 1);
+  q->of_set = g_new0 (const TeemaInformant *, listed->len + 1);
+  for (guint i = 0; i < q->all->len; i++) {
+    const TeemaInformant *inf = q->all->pdata[i];
+    guint k = teema_coding_set__informant_index (q->set, inf->code);
+    q->set_index[i] = k;
+    if (k != TEEMA_NO_INFORMANT && g_hash_table_contains (q->chosen, inf->code))
+      q->of_set[k] = inf;
+  }
+  return TRUE;
+}
+
+static guint8 *
+mentions_of (Quotes *q, guint theme)
+{
+  return &q->mentions[(gsize) theme * q->all->len];
+}
+
+/* Marks the chosen informants with segments of theme i in the set. */
+static void
+note_mentions (Quotes *q, guint i)
+{
+  guint8 *m = mentions_of (q, i);
+  for (guint j = 0; j < q->all->len; j++)
+    m[j] = q->set_index[j] != TEEMA_NO_INFORMANT && q->of_set[q->set_index[j]]
+           && teema_coding_set__count (q->set, i, q->set_index[j])->segments;
+}
+
+/* Who mentions each selected theme, from the set's counts (no segment
+ * text, no rows): rolled up to a theme from all of its sub-themes, as
+ * the document shows them all. With --no-children a theme shows only
+ * the sub-themes also asked for, so its own codings are counted and the
+ * mentions of those sub-themes added: children follow their parent in
+ * the codebook, so walking backwards meets every child before its
+ * parent. */
+static gboolean
+count_mentions (Quotes *q, GError **error)
 {
   guint n = teema_codebook_size (q->cb);
-  q->direct = g_new0 (TeemaTable *, n + 1);
-  q->mentions = g_new0 (GHashTable *, n + 1);
-  for (guint i = 0; i < n; i++)
-    if (q->selected[i] && !(q->direct[i] = collect_theme (q, i, FALSE, error)))
+  gboolean roll_up = !(q->opt->themes && q->opt->no_children);
+  TeemaCodingSetOptions so = { .coder = q->opt->coder,
+                               .roll_up = roll_up,
+                               .counts_only = TRUE };
+  q->mentions = g_new0 (guint8, (gsize) n * q->all->len + 1);
+  if (!q->opt->themes) {
+    if (!read_set (q, &so, error))
       return FALSE;
-  for (guint i = n; i-- > 0;) {
-    if (!q->selected[i])
-      continue;
-    q->mentions[i] = g_hash_table_new (g_str_hash, g_str_equal);
-    for (guint r = 0; r < teema_table_n_rows (q->direct[i]); r++)
-      g_hash_table_add (q->mentions[i],
-                        (gpointer) teema_table_cell (q->direct[i], r, 1));
+    for (guint i = 0; i < n; i++)
+      note_mentions (q, i);
+    return TRUE;
+  }
+  for (guint i = 0; i < n; i++) {
+    so.theme = teema_codebook_theme (q->cb, i)->code;
+    if (q->selected[i] && !read_set (q, &so, error))
+      return FALSE;
+    if (q->selected[i])
+      note_mentions (q, i);
+  }
+  for (guint i = n; !roll_up && i-- > 0;) {
     const char *code = teema_codebook_theme (q->cb, i)->code;
-    for (guint j = i + 1; j < n; j++) {
-      const TeemaTheme *c = teema_codebook_theme (q->cb, j);
-      if (!q->mentions[j] || g_strcmp0 (c->parent, code) != 0)
-        continue;
-      GHashTableIter it;
-      gpointer key;
-      g_hash_table_iter_init (&it, q->mentions[j]);
-      while (g_hash_table_iter_next (&it, &key, NULL))
-        g_hash_table_add (q->mentions[i], key);
-    }
+    for (guint j = i + 1; q->selected[i] && j < n; j++)
+      if (q->selected[j]
+          && g_strcmp0 (teema_codebook_theme (q->cb, j)->parent, code) == 0)
+        for (guint k = 0; k < q->all->len; k++)
+          mentions_of (q, i)[k] |= mentions_of (q, j)[k];
   }
   return TRUE;
 }
@@ -406,51 +428,61 @@ quote_para (Quotes *q, const char *code, const char *quote, GError **error)
   return teema_doc__block (q->w, &b, error);
 }
 
-/* ---- the document, theme by theme ---------------------------------------- */
+/* ---- pass 2: the document, theme by theme -------------------------------- */
 
-static int
-by_order (gconstpointer a, gconstpointer b, gpointer data)
-{
-  GHashTable *chosen = data;
-  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (chosen, *(char **) a));
-  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (chosen, *(char **) b));
-  return x < y ? -1 : x > y;
-}
-
-/* "Mentioned by 3 of 7 informants: H1, H3, H5." */
+/* "Mentioned by 3 of 7 informants: H1, H3, H5.", in natural order. */
 static gboolean
-intro (Quotes *q, GHashTable *mentions, GError **error)
+intro (Quotes *q, guint theme, GError **error)
 {
-  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
-  GHashTableIter it;
-  gpointer key;
-  g_hash_table_iter_init (&it, mentions);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    g_ptr_array_add (codes, key);
-  g_ptr_array_sort_with_data (codes, by_order, q->chosen);
+  const guint8 *m = mentions_of (q, theme);
   g_autoptr (GString) who = g_string_new (NULL);
-  for (guint i = 0; i < codes->len; i++)
-    g_string_append_printf (who, "%s%s", i ? ", " : "",
-                            label_of (q, codes->pdata[i]));
+  guint k = 0;
+  for (guint j = 0; j < q->all->len; j++)
+    if (m[j])
+      g_string_append_printf (
+        who, "%s%s", k++ ? ", " : "",
+        label_of (q, ((const TeemaInformant *) q->all->pdata[j])->code));
   g_autofree char *line =
-    codes->len
-      ? g_strdup_printf (str (q, S_MENTIONED), codes->len, q->n, who->str)
+    k ? g_strdup_printf (str (q, S_MENTIONED), k, q->n, who->str)
       : g_strdup_printf (str (q, S_MENTIONED_NONE), q->n);
   return para (q, TEEMA_PARA_INTRO, line, error);
 }
 
-static const TeemaInformant *
-informant (Quotes *q, const char *code)
+static gboolean
+mentioned (Quotes *q, guint theme)
 {
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (q->chosen, code));
-  return i ? q->all->pdata[i - 1] : NULL;
+  const guint8 *m = mentions_of (q, theme);
+  for (guint j = 0; j < q->all->len; j++)
+    if (m[j])
+      return TRUE;
+  return FALSE;
 }
 
-/* The value of the --by attribute of a quote's informant. */
-static char *
-value_of (Quotes *q, const char *code)
+/* Theme t's rows of chosen informants in the set, by informant and then
+ * in document order: a new array. */
+static TeemaCoded *
+chosen_rows (Quotes *q, guint t, guint *n)
 {
-  const char *v = teema_informant_attr (informant (q, code), q->opt->by);
+  TeemaCoded *rows = teema_coding_set__rows_by_informant (q->set, t, n);
+  guint kept = 0;
+  for (guint r = 0; r < *n; r++)
+    if (rows[r].informant != TEEMA_NO_INFORMANT && q->of_set[rows[r].informant])
+      rows[kept++] = rows[r];
+  *n = kept;
+  return rows;
+}
+
+static gboolean
+write_quote (const TeemaQuote *quote, gpointer q, GError **error)
+{
+  return quote_para (q, quote->first->informant, quote->text, error);
+}
+
+/* The value of the --by attribute of an informant. */
+static char *
+value_of (Quotes *q, const TeemaInformant *inf)
+{
+  const char *v = teema_informant_attr (inf, q->opt->by);
   return v ? g_strdup (v) : g_strdup_printf ("(%s?)", q->opt->by);
 }
 
@@ -460,39 +492,57 @@ by_string (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* A theme's quotes; by an attribute, under a heading per value. */
+/* Under a heading per value of the --by attribute (sorted), the quotes
+ * of the informants with that value. */
 static gboolean
-theme_quotes (Quotes *q, const TeemaTable *t, guint level, GError **error)
+quotes_by_value (Quotes *q, guint t, const TeemaCoded *rows, guint n,
+                 guint level, GError **error)
 {
-  gboolean by_attr = q->opt->by && !g_str_equal (q->opt->by, "theme");
-  if (!by_attr) {
-    for (guint r = 0; r < teema_table_n_rows (t); r++)
-      if (!quote_para (q, teema_table_cell (t, r, 1),
-                       teema_table_cell (t, r, 6), error))
-        return FALSE;
-    return TRUE;
-  }
+  guint n_inf = teema_coding_set__informants (q->set)->len;
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  for (guint r = 0; r < teema_table_n_rows (t); r++) {
-    char *v = value_of (q, teema_table_cell (t, r, 1));
-    if (g_ptr_array_find_with_equal_func (values, v, g_str_equal, NULL))
+  g_autofree const char **value = g_new0 (const char *, n_inf + 1);
+  for (guint r = 0; r < n; r++) {
+    guint k = rows[r].informant;
+    if (value[k])
+      continue;
+    char *v = value_of (q, q->of_set[k]);
+    guint at;
+    if (g_ptr_array_find_with_equal_func (values, v, g_str_equal, &at))
       g_free (v);
     else
-      g_ptr_array_add (values, v);
+      g_ptr_array_add (values, v), at = values->len - 1;
+    value[k] = values->pdata[at];
   }
   g_ptr_array_sort (values, by_string);
+  g_autofree TeemaCoded *some = g_new (TeemaCoded, n + 1);
   for (guint i = 0; i < values->len; i++) {
-    if (!heading (q, level + 1, values->pdata[i], error))
+    guint m = 0;
+    for (guint r = 0; r < n; r++)
+      if (value[rows[r].informant] == values->pdata[i])
+        some[m++] = rows[r];
+    if (!heading (q, level + 1, values->pdata[i], error)
+        || !teema_quotes__foreach (q->project, q->set, t, some, m, write_quote,
+                                   q, error))
       return FALSE;
-    for (guint r = 0; r < teema_table_n_rows (t); r++) {
-      g_autofree char *v = value_of (q, teema_table_cell (t, r, 1));
-      if (g_str_equal (v, values->pdata[i])
-          && !quote_para (q, teema_table_cell (t, r, 1),
-                          teema_table_cell (t, r, 6), error))
-        return FALSE;
-    }
   }
   return TRUE;
+}
+
+/* Theme t's own quotes, read now: one theme's codings in memory. */
+static gboolean
+theme_quotes (Quotes *q, guint t, guint level, GError **error)
+{
+  TeemaCodingSetOptions so = { .coder = q->opt->coder,
+                               .theme = teema_codebook_theme (q->cb, t)->code,
+                               .spans = TRUE };
+  if (!read_set (q, &so, error))
+    return FALSE;
+  guint n = 0;
+  g_autofree TeemaCoded *rows = chosen_rows (q, t, &n);
+  if (q->opt->by && !g_str_equal (q->opt->by, "theme"))
+    return quotes_by_value (q, t, rows, n, level, error);
+  return teema_quotes__foreach (q->project, q->set, t, rows, n, write_quote, q,
+                                error);
 }
 
 /* Heading level of theme i: 1 for a theme asked for (or a top-level one
@@ -516,38 +566,37 @@ static gboolean
 by_theme (Quotes *q, GError **error)
 {
   for (guint i = 0; i < teema_codebook_size (q->cb); i++) {
-    if (!q->selected[i]
-        || (!q->asked[i] && g_hash_table_size (q->mentions[i]) == 0))
+    if (!q->selected[i] || (!q->asked[i] && !mentioned (q, i)))
       continue;
     const TeemaTheme *t = teema_codebook_theme (q->cb, i);
     guint level = level_of (q, i);
     if (!heading (q, level, teema_theme_label (t, q->lang), error)
-        || !intro (q, q->mentions[i], error)
-        || !theme_quotes (q, q->direct[i], level, error))
+        || !intro (q, i, error) || !theme_quotes (q, i, level, error))
       return FALSE;
   }
   return TRUE;
 }
 
-/* ---- the document, informant by informant -------------------------------- */
+/* ---- pass 2: the document, informant by informant ------------------------ */
 
-static guint
-rows_of (const TeemaTable *t, const char *code)
-{
-  guint n = 0;
-  for (guint r = 0; r < teema_table_n_rows (t); r++)
-    n += g_str_equal (teema_table_cell (t, r, 1), code);
-  return n;
-}
-
+/* An informant's quotes, theme by theme, read now: one informant's
+ * codings in memory. Counted first (rows, no text) for the intro line;
+ * an informant without quotes gets no section. */
 static gboolean
 informant_section (Quotes *q, const TeemaInformant *inf, GError **error)
 {
+  TeemaCodingSetOptions so = { .coder = q->opt->coder,
+                               .informant = inf->code,
+                               .spans = TRUE };
+  if (!read_set (q, &so, error))
+    return FALSE;
   guint n_quotes = 0, n_themes = 0, size = teema_codebook_size (q->cb);
   for (guint i = 0; i < size; i++) {
-    guint n = q->selected[i] ? rows_of (q->direct[i], inf->code) : 0;
-    n_quotes += n;
-    n_themes += n > 0;
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (q->set, i, &n);
+    guint k = q->selected[i] ? teema_quotes__count (rows, n) : 0;
+    n_quotes += k;
+    n_themes += k > 0;
   }
   if (!n_quotes)
     return TRUE;
@@ -561,17 +610,15 @@ informant_section (Quotes *q, const TeemaInformant *inf, GError **error)
   if (!heading (q, 1, title, error) || !para (q, TEEMA_PARA_INTRO, line, error))
     return FALSE;
   for (guint i = 0; i < size; i++) {
-    if (!q->selected[i] || !rows_of (q->direct[i], inf->code))
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (q->set, i, &n);
+    if (!q->selected[i] || n == 0)
       continue;
-    if (!heading (q, 2,
-                  teema_theme_label (teema_codebook_theme (q->cb, i), q->lang),
-                  error))
+    const TeemaTheme *t = teema_codebook_theme (q->cb, i);
+    if (!heading (q, 2, teema_theme_label (t, q->lang), error)
+        || !teema_quotes__foreach (q->project, q->set, i, rows, n, write_quote,
+                                   q, error))
       return FALSE;
-    for (guint r = 0; r < teema_table_n_rows (q->direct[i]); r++)
-      if (g_str_equal (teema_table_cell (q->direct[i], r, 1), inf->code)
-          && !quote_para (q, inf->code, teema_table_cell (q->direct[i], r, 6),
-                          error))
-        return FALSE;
   }
   return TRUE;
 }
@@ -611,9 +658,8 @@ write_document (Quotes *q, GError **error)
   if (!teema_doc__begin (q->w, title, q->lang, error)
       || !teema_doc__block (q->w, &conventions, error))
     return FALSE;
-  gboolean ok = g_strcmp0 (q->opt->by, "informant") == 0
-                  ? by_informant (q, error)
-                  : by_theme (q, error);
+  gboolean ok =
+    by_informant_doc (q) ? by_informant (q, error) : by_theme (q, error);
   if (ok && q->sections == 0)
     ok = para (q, TEEMA_PARA_BODY, str (q, S_NO_QUOTES), error);
   return ok && teema_doc__end (q->w, error);
@@ -636,7 +682,8 @@ teema_quotes_write_document (TeemaProject *project,
 {
   Quotes q = { 0 };
   gboolean ok = quotes_load (&q, project, options, error)
-                && check_by (&q, error) && collect (&q, error);
+                && check_by (&q, error)
+                && (by_informant_doc (&q) || count_mentions (&q, error));
   if (ok) {
     q.w = teema_doc__writer_new (format, write, user_data);
     ok = write_document (&q, error);
@@ -666,6 +713,40 @@ teema_quotes_document (TeemaProject *project,
 }
 
 /* ---- the table ----------------------------------------------------------- */
+
+/* The rows of t whose informant is chosen, as a new table; frees t. */
+static TeemaTable *
+keep_chosen (Quotes *q, TeemaTable *t)
+{
+  TeemaTable *kept = teema_table_new (teema_table_title (t));
+  guint nc = teema_table_n_columns (t);
+  for (guint c = 0; c < nc; c++)
+    teema_table_add_column (kept, teema_table_column_name (t, c),
+                            c == 3 || c == 5 ? TEEMA_COLUMN_INT
+                                             : TEEMA_COLUMN_TEXT);
+  for (guint r = 0; r < teema_table_n_rows (t); r++) {
+    if (!g_hash_table_contains (q->chosen, teema_table_cell (t, r, 1)))
+      continue;
+    teema_table_add_row (kept);
+    for (guint c = 0; c < nc; c++)
+      teema_table_add_text (kept, teema_table_cell (t, r, c));
+  }
+  teema_table_free (t);
+  return kept;
+}
+
+static TeemaTable *
+collect_theme (Quotes *q, guint theme, gboolean children, GError **error)
+{
+  TeemaQuoteOptions qo = {
+    .theme = teema_codebook_theme (q->cb, theme)->code,
+    .coder = q->opt->coder,
+    .lang = q->lang,
+    .children = children,
+  };
+  TeemaTable *t = teema_quotes_collect (q->project, &qo, error);
+  return t ? keep_chosen (q, t) : NULL;
+}
 
 static void
 table_rows (Quotes *q, TeemaTable *out, const TeemaTable *t)
