@@ -174,7 +174,7 @@ struct TeemaZipWriter {
   TeemaZipSink sink; /* or here */
   gpointer sink_data;
   GError *sink_error; /* why the sink refused */
-  gboolean open;      /* the archive is open */
+  gboolean open;      /* the archive is open and being written */
   gboolean finished;  /* complete (and, to a file, renamed into place) */
 };
 
@@ -229,7 +229,7 @@ static la_ssize_t
 to_sink (struct archive *a, void *data, const void *buf, size_t len)
 {
   TeemaZipWriter *w = data;
-  if (w->sink_error
+  if (w->sink_error || !w->open
       || !w->sink ((const char *) buf, len, w->sink_data, &w->sink_error))
     return -1;
   return (la_ssize_t) len;
@@ -305,8 +305,12 @@ teema_zip__writer_free (TeemaZipWriter *w)
 {
   if (!w)
     return;
-  if (w->open)
+  /* An unfinished archive into a sink stays unfinished: closing it would
+   * hand the sink a central directory, making a cut-off archive look
+   * whole (to_sink refuses it once the writer is no longer open). */
+  if (w->open && w->path)
     archive_write_close (w->a);
+  w->open = FALSE;
   archive_write_free (w->a);
   if (w->path && !w->finished)
     g_unlink (w->tmp);

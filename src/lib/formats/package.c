@@ -6,7 +6,7 @@
  * libxml2's output buffer (a few KB), so the member's size is unknown
  * until it ends and the archive gives it a data descriptor. Must always
  * hold: the first failure of the sink is the one reported, and nothing
- * more is written after it. */
+ * more reaches the sink after it. */
 #include "formats/package-private.h"
 
 #include <string.h>
@@ -30,13 +30,16 @@ teema_package__part (TeemaPackage *p, const char *name, char *xml,
   return ok;
 }
 
+/* Takes everything libxml2 writes: after a failure the rest is dropped
+ * (the writer stops at the end of the block) rather than refused, since
+ * libxml2 prints a refused write on stderr and the library never
+ * prints. */
 static int
 to_zip (void *context, const char *buffer, int len)
 {
   TeemaPackage *p = context;
-  if (p->error
-      || !teema_zip__writer_write (p->zip, buffer, (gsize) len, &p->error))
-    return -1;
+  if (!p->error)
+    teema_zip__writer_write (p->zip, buffer, (gsize) len, &p->error);
   return len;
 }
 
@@ -82,6 +85,8 @@ teema_package__close (TeemaPackage *p, GError **error)
 void
 teema_package__clear (TeemaPackage *p)
 {
+  if (p->w && !p->error) /* what libxml2 still holds is dropped */
+    p->error = g_error_new_literal (TEEMA_ERROR, TEEMA_ERROR_IO, "unfinished");
   if (p->w)
     xmlFreeTextWriter (p->w);
   p->w = NULL;
