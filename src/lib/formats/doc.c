@@ -69,12 +69,19 @@ md_text (GString *out, const char *s)
   gboolean start =
     n == 0 || out->str[n - 1] == '\n'
     || (n >= 2 && out->str[n - 2] == '>' && out->str[n - 1] == ' ');
-  for (const char *p = s; *p; p++) {
-    if (strchr ("\\*_`<", *p))
-      g_string_append_c (out, '\\');
-    else if (start && p == s && md_starts_block (p))
+  if (start && md_starts_block (s))
+    g_string_append_c (out, '\\');
+  /* Runs of plain text are copied whole: a document is mostly them. */
+  for (const char *p = s; *p;) {
+    gsize plain = strcspn (p, "\\*_`<\n");
+    g_string_append_len (out, p, (gssize) plain);
+    p += plain;
+    if (!*p)
+      break;
+    if (*p != '\n')
       g_string_append_c (out, '\\');
     g_string_append_c (out, *p == '\n' ? ' ' : *p);
+    p++;
   }
 }
 
@@ -148,10 +155,18 @@ tex_text (GString *out, const char *s)
     { '|', "\\textbar{}" },
     { '\n', " " },
   };
-  for (const char *p = s; *p; p++) {
+  /* Runs of plain text (no special, no lead byte of a no-break space)
+   * are copied whole. */
+  static const char stops[] = "\\{}$&#^_%~\"<>|\n\xc2";
+  for (const char *p = s; *p;) {
+    gsize plain = strcspn (p, stops);
+    g_string_append_len (out, p, (gssize) plain);
+    p += plain;
+    if (!*p)
+      break;
     if (g_str_has_prefix (p, "\u00a0")) { /* a no-break space */
       g_string_append_c (out, '~');
-      p++;
+      p += 2;
       continue;
     }
     gboolean done = FALSE;
@@ -162,6 +177,7 @@ tex_text (GString *out, const char *s)
       }
     if (!done)
       g_string_append_c (out, *p);
+    p++;
   }
 }
 
