@@ -1,6 +1,6 @@
 /* formats/doc.c — the document writers: Markdown, LaTeX and HTML here,
- * and the table that picks a format's begin, block and end (DOCX and ODT
- * are in their own files).
+ * and the table of formats, their names and extensions and their writers'
+ * begin, block and end (DOCX and ODT are in their own files).
  *
  * Markdown: "# title", "##"/"###"/"####" headings, quotes as block
  * quotes ending in the label. LaTeX: a complete article (A4, 12 pt) that
@@ -360,20 +360,55 @@ html_end (TeemaDocWriter *w, GError **error)
 /* ---- the writer ------------------------------------------------------------
  */
 
+/* One row per format: its names, file extensions and writer. */
 static const struct {
+  const char *name, *alias, *ext, *ext2;
   gboolean (*begin) (TeemaDocWriter *w, GError **error);
   gboolean (*block) (TeemaDocWriter *w, const TeemaBlock *b, GError **error);
   gboolean (*end) (TeemaDocWriter *w, GError **error);
   void (*free) (TeemaDocWriter *w); /* its state, or NULL: none */
 } formats[] = {
-  [TEEMA_DOC_MARKDOWN] = { md_begin, md_block, md_end, NULL },
-  [TEEMA_DOC_LATEX] = { tex_begin, tex_block, tex_end, NULL },
-  [TEEMA_DOC_HTML] = { html_begin, html_block, html_end, NULL },
-  [TEEMA_DOC_DOCX] = { teema_docx__begin, teema_docx__block, teema_docx__end,
-                       teema_docx__free },
-  [TEEMA_DOC_ODT] = { teema_odt__begin, teema_odt__block, teema_odt__end,
-                      teema_odt__free },
+  [TEEMA_DOC_MARKDOWN] = { "md", "markdown", ".md", ".markdown", md_begin,
+                           md_block, md_end, NULL },
+  [TEEMA_DOC_LATEX] = { "latex", "tex", ".tex", NULL, tex_begin, tex_block,
+                        tex_end, NULL },
+  [TEEMA_DOC_HTML] = { "html", NULL, ".html", ".htm", html_begin, html_block,
+                       html_end, NULL },
+  [TEEMA_DOC_DOCX] = { "docx", NULL, ".docx", NULL, teema_docx__begin,
+                       teema_docx__block, teema_docx__end, teema_docx__free },
+  [TEEMA_DOC_ODT] = { "odt", NULL, ".odt", NULL, teema_odt__begin,
+                      teema_odt__block, teema_odt__end, teema_odt__free },
 };
+
+gboolean
+teema_doc_format_parse (const char *name, TeemaDocFormat *format,
+                        GError **error)
+{
+  for (gsize i = 0; name && i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (name, formats[i].name)
+        || g_strcmp0 (name, formats[i].alias) == 0) {
+      *format = (TeemaDocFormat) i;
+      return TRUE;
+    }
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+               "unknown document format '%s': use md, latex, html, docx or "
+               "odt",
+               name ? name : "");
+  return FALSE;
+}
+
+gboolean
+teema_doc_format_for_path (const char *path, TeemaDocFormat *format)
+{
+  const char *dot = path ? strrchr (path, '.') : NULL;
+  for (gsize i = 0; dot && i < G_N_ELEMENTS (formats); i++)
+    if (!g_ascii_strcasecmp (dot, formats[i].ext)
+        || (formats[i].ext2 && !g_ascii_strcasecmp (dot, formats[i].ext2))) {
+      *format = (TeemaDocFormat) i;
+      return TRUE;
+    }
+  return FALSE;
+}
 
 TeemaDocWriter *
 teema_doc__writer_new (TeemaDocFormat format, TeemaOutputFunc write,

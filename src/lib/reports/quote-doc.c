@@ -52,49 +52,6 @@ static const char *const strings[][2] = {
 #define OMISSION " --"
 #define NBSP     "\u00a0"
 
-/* ---- formats ------------------------------------------------------------ */
-
-static const struct {
-  const char *name, *alias, *ext, *ext2;
-  TeemaDocFormat format;
-} formats[] = {
-  { "md", "markdown", ".md", ".markdown", TEEMA_DOC_MARKDOWN },
-  { "latex", "tex", ".tex", NULL, TEEMA_DOC_LATEX },
-  { "html", NULL, ".html", ".htm", TEEMA_DOC_HTML },
-  { "docx", NULL, ".docx", NULL, TEEMA_DOC_DOCX },
-  { "odt", NULL, ".odt", NULL, TEEMA_DOC_ODT },
-};
-
-gboolean
-teema_doc_format_parse (const char *name, TeemaDocFormat *format,
-                        GError **error)
-{
-  for (gsize i = 0; name && i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (name, formats[i].name)
-        || g_strcmp0 (name, formats[i].alias) == 0) {
-      *format = formats[i].format;
-      return TRUE;
-    }
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "unknown document format '%s': use md, latex, html, docx or "
-               "odt",
-               name ? name : "");
-  return FALSE;
-}
-
-gboolean
-teema_doc_format_for_path (const char *path, TeemaDocFormat *format)
-{
-  const char *dot = path ? strrchr (path, '.') : NULL;
-  for (gsize i = 0; dot && i < G_N_ELEMENTS (formats); i++)
-    if (!g_ascii_strcasecmp (dot, formats[i].ext)
-        || (formats[i].ext2 && !g_ascii_strcasecmp (dot, formats[i].ext2))) {
-      *format = formats[i].format;
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* ---- what goes in -------------------------------------------------------- */
 
 typedef struct {
