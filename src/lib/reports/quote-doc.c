@@ -68,14 +68,19 @@ typedef struct {
   TeemaPseudonymOptions names;
   guint n; /* chosen informants with text */
   /* read as the document is written */
-  TeemaCodingSet *set;           /* read again for each step */
-  guint *set_index;              /* per informant (all): index in the set's
-                                    list, or TEEMA_NO_INFORMANT */
-  const TeemaInformant **of_set; /* per informant of the set: the chosen one
-                                    (in all), or NULL */
-  guint8 *mentions;  /* themes x informants (all): the informant has a
-                        segment coded with the theme (or, as the document
-                        shows them, a sub-theme) */
+  TeemaCodingSet *set; /* read again for each step */
+  guint *set_index;    /* per informant (all): index in the set's list, or
+                          TEEMA_NO_INFORMANT */
+  guint *chosen_at;    /* per informant of the set: its index in all + 1
+                          when chosen, else 0 */
+  guint8 *mentions;    /* themes x informants (all): the informant has a
+                          segment coded with the theme (or, as the document
+                          shows them, a sub-theme) */
+  gboolean *counted;   /* per theme: mentions read in pass 1; the others'
+                          come from the theme's rows in pass 2 */
+  TeemaCoded *rows;    /* the theme read last: its rows of chosen
+                          informants, by informant */
+  guint n_rows;
   TeemaDocWriter *w; /* the document being written */
   guint sections;    /* headings written below the title */
 } Quotes;
@@ -99,8 +104,10 @@ quotes_clear (Quotes *q)
   g_free (q->selected);
   g_free (q->asked);
   g_free (q->set_index);
-  g_free (q->of_set);
+  g_free (q->chosen_at);
   g_free (q->mentions);
+  g_free (q->counted);
+  g_free (q->rows);
   g_clear_pointer (&q->set, teema_coding_set__free);
   g_clear_pointer (&q->chosen, g_hash_table_destroy);
   g_clear_pointer (&q->labels, g_hash_table_destroy);
@@ -220,13 +227,13 @@ read_set (Quotes *q, const TeemaCodingSetOptions *so, GError **error)
     return FALSE;
   GPtrArray *listed = teema_coding_set__informants (q->set);
   q->set_index = g_new0 (guint, q->all->len + 1);
-  q->of_set = g_new0 (const TeemaInformant *, listed->len + 1);
+  q->chosen_at = g_new0 (guint, listed->len + 1);
   for (guint i = 0; i < q->all->len; i++) {
     const TeemaInformant *inf = q->all->pdata[i];
     guint k = teema_coding_set__informant_index (q->set, inf->code);
     q->set_index[i] = k;
     if (k != TEEMA_NO_INFORMANT && g_hash_table_contains (q->chosen, inf->code))
-      q->of_set[k] = inf;
+      q->chosen_at[k] = i + 1;
   }
   return TRUE;
 }
@@ -243,17 +250,30 @@ note_mentions (Quotes *q, guint i)
 {
   guint8 *m = mentions_of (q, i);
   for (guint j = 0; j < q->all->len; j++)
-    m[j] = q->set_index[j] != TEEMA_NO_INFORMANT && q->of_set[q->set_index[j]]
+    m[j] = q->set_index[j] != TEEMA_NO_INFORMANT
+           && q->chosen_at[q->set_index[j]]
            && teema_coding_set__count (q->set, i, q->set_index[j])->segments;
+}
+
+static gboolean
+has_child (Quotes *q, guint i)
+{
+  const char *code = teema_codebook_theme (q->cb, i)->code;
+  for (guint j = 0; j < teema_codebook_size (q->cb); j++)
+    if (g_strcmp0 (teema_codebook_theme (q->cb, j)->parent, code) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Who mentions each selected theme, from the set's counts (no segment
  * text, no rows): rolled up to a theme from all of its sub-themes, as
- * the document shows them all. With --no-children a theme shows only
- * the sub-themes also asked for, so its own codings are counted and the
- * mentions of those sub-themes added: children follow their parent in
- * the codebook, so walking backwards meets every child before its
- * parent. */
+ * the document shows them all; every theme at once, or, with --theme,
+ * each selected theme that has sub-themes (a theme without is counted
+ * from its own rows when they are read for its quotes). With
+ * --no-children a theme shows only the sub-themes also asked for, so
+ * each one's own codings are counted and the mentions of those
+ * sub-themes added: children follow their parent in the codebook, so
+ * walking backwards meets every child before its parent. */
 static gboolean
 count_mentions (Quotes *q, GError **error)
 {
@@ -263,19 +283,24 @@ count_mentions (Quotes *q, GError **error)
                                .roll_up = roll_up,
                                .counts_only = TRUE };
   q->mentions = g_new0 (guint8, (gsize) n * q->all->len + 1);
+  q->counted = g_new0 (gboolean, n + 1);
   if (!q->opt->themes) {
     if (!read_set (q, &so, error))
       return FALSE;
-    for (guint i = 0; i < n; i++)
+    for (guint i = 0; i < n; i++) {
       note_mentions (q, i);
+      q->counted[i] = TRUE;
+    }
     return TRUE;
   }
   for (guint i = 0; i < n; i++) {
     so.theme = teema_codebook_theme (q->cb, i)->code;
-    if (q->selected[i] && !read_set (q, &so, error))
+    if (!q->selected[i] || (roll_up && !has_child (q, i)))
+      continue;
+    if (!read_set (q, &so, error))
       return FALSE;
-    if (q->selected[i])
-      note_mentions (q, i);
+    note_mentions (q, i);
+    q->counted[i] = TRUE;
   }
   for (guint i = n; !roll_up && i-- > 0;) {
     const char *code = teema_codebook_theme (q->cb, i)->code;
@@ -415,18 +440,34 @@ mentioned (Quotes *q, guint theme)
   return FALSE;
 }
 
-/* Theme t's rows of chosen informants in the set, by informant and then
- * in document order: a new array. */
-static TeemaCoded *
-chosen_rows (Quotes *q, guint t, guint *n)
+/* Reads theme t's own rows and spans; q->rows keeps those of chosen
+ * informants, by informant and then in document order. */
+static gboolean
+read_theme (Quotes *q, guint t, GError **error)
 {
-  TeemaCoded *rows = teema_coding_set__rows_by_informant (q->set, t, n);
+  TeemaCodingSetOptions so = { .coder = q->opt->coder,
+                               .theme = teema_codebook_theme (q->cb, t)->code,
+                               .spans = TRUE };
+  if (!read_set (q, &so, error))
+    return FALSE;
+  g_free (q->rows);
+  q->rows = teema_coding_set__rows_by_informant (q->set, t, &q->n_rows);
   guint kept = 0;
-  for (guint r = 0; r < *n; r++)
-    if (rows[r].informant != TEEMA_NO_INFORMANT && q->of_set[rows[r].informant])
-      rows[kept++] = rows[r];
-  *n = kept;
-  return rows;
+  for (guint r = 0; r < q->n_rows; r++)
+    if (q->rows[r].informant != TEEMA_NO_INFORMANT
+        && q->chosen_at[q->rows[r].informant])
+      q->rows[kept++] = q->rows[r];
+  q->n_rows = kept;
+  return TRUE;
+}
+
+/* Who mentions theme t, from its rows (a theme whose section shows no
+ * sub-theme's). */
+static void
+note_rows (Quotes *q, guint t)
+{
+  for (guint r = 0; r < q->n_rows; r++)
+    mentions_of (q, t)[q->chosen_at[q->rows[r].informant] - 1] = 1;
 }
 
 static gboolean
@@ -452,17 +493,16 @@ by_string (gconstpointer a, gconstpointer b)
 /* Under a heading per value of the --by attribute (sorted), the quotes
  * of the informants with that value. */
 static gboolean
-quotes_by_value (Quotes *q, guint t, const TeemaCoded *rows, guint n,
-                 guint level, GError **error)
+quotes_by_value (Quotes *q, guint t, guint level, GError **error)
 {
   guint n_inf = teema_coding_set__informants (q->set)->len;
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autofree const char **value = g_new0 (const char *, n_inf + 1);
-  for (guint r = 0; r < n; r++) {
-    guint k = rows[r].informant;
+  for (guint r = 0; r < q->n_rows; r++) {
+    guint k = q->rows[r].informant;
     if (value[k])
       continue;
-    char *v = value_of (q, q->of_set[k]);
+    char *v = value_of (q, q->all->pdata[q->chosen_at[k] - 1]);
     guint at;
     if (g_ptr_array_find_with_equal_func (values, v, g_str_equal, &at))
       g_free (v);
@@ -471,12 +511,12 @@ quotes_by_value (Quotes *q, guint t, const TeemaCoded *rows, guint n,
     value[k] = values->pdata[at];
   }
   g_ptr_array_sort (values, by_string);
-  g_autofree TeemaCoded *some = g_new (TeemaCoded, n + 1);
+  g_autofree TeemaCoded *some = g_new (TeemaCoded, q->n_rows + 1);
   for (guint i = 0; i < values->len; i++) {
     guint m = 0;
-    for (guint r = 0; r < n; r++)
-      if (value[rows[r].informant] == values->pdata[i])
-        some[m++] = rows[r];
+    for (guint r = 0; r < q->n_rows; r++)
+      if (value[q->rows[r].informant] == values->pdata[i])
+        some[m++] = q->rows[r];
     if (!heading (q, level + 1, values->pdata[i], error)
         || !teema_quotes__foreach (q->project, q->set, t, some, m, write_quote,
                                    q, error))
@@ -485,21 +525,14 @@ quotes_by_value (Quotes *q, guint t, const TeemaCoded *rows, guint n,
   return TRUE;
 }
 
-/* Theme t's own quotes, read now: one theme's codings in memory. */
+/* The quotes of the theme read last, t. */
 static gboolean
 theme_quotes (Quotes *q, guint t, guint level, GError **error)
 {
-  TeemaCodingSetOptions so = { .coder = q->opt->coder,
-                               .theme = teema_codebook_theme (q->cb, t)->code,
-                               .spans = TRUE };
-  if (!read_set (q, &so, error))
-    return FALSE;
-  guint n = 0;
-  g_autofree TeemaCoded *rows = chosen_rows (q, t, &n);
   if (q->opt->by && !g_str_equal (q->opt->by, "theme"))
-    return quotes_by_value (q, t, rows, n, level, error);
-  return teema_quotes__foreach (q->project, q->set, t, rows, n, write_quote, q,
-                                error);
+    return quotes_by_value (q, t, level, error);
+  return teema_quotes__foreach (q->project, q->set, t, q->rows, q->n_rows,
+                                write_quote, q, error);
 }
 
 /* Heading level of theme i: 1 for a theme asked for (or a top-level one
@@ -519,18 +552,33 @@ level_of (Quotes *q, guint i)
   return level;
 }
 
+/* Theme i's heading, who mentions it and its quotes, its rows read now
+ * (before the heading when they say who mentions it): one theme's
+ * codings in memory. A theme no chosen informant mentions is left out
+ * unless asked for. */
+static gboolean
+theme_section (Quotes *q, guint i, GError **error)
+{
+  gboolean read = !q->counted[i];
+  if (read && !read_theme (q, i, error))
+    return FALSE;
+  if (read)
+    note_rows (q, i);
+  if (!q->asked[i] && !mentioned (q, i))
+    return TRUE;
+  guint level = level_of (q, i);
+  const TeemaTheme *t = teema_codebook_theme (q->cb, i);
+  return heading (q, level, teema_theme_label (t, q->lang), error)
+         && intro (q, i, error) && (read || read_theme (q, i, error))
+         && theme_quotes (q, i, level, error);
+}
+
 static gboolean
 by_theme (Quotes *q, GError **error)
 {
-  for (guint i = 0; i < teema_codebook_size (q->cb); i++) {
-    if (!q->selected[i] || (!q->asked[i] && !mentioned (q, i)))
-      continue;
-    const TeemaTheme *t = teema_codebook_theme (q->cb, i);
-    guint level = level_of (q, i);
-    if (!heading (q, level, teema_theme_label (t, q->lang), error)
-        || !intro (q, i, error) || !theme_quotes (q, i, level, error))
+  for (guint i = 0; i < teema_codebook_size (q->cb); i++)
+    if (q->selected[i] && !theme_section (q, i, error))
       return FALSE;
-  }
   return TRUE;
 }
 
