@@ -3,13 +3,18 @@
  * with which labels; formats/ writes the document (Markdown, LaTeX, HTML,
  * DOCX, ODT).
  *
- * Quotes come from teema_quotes_collect, one table per theme with only
- * that theme's own codings; a theme's "k of n informants" counts its
- * sub-themes' too (the informants of its own quotes and of every
- * descendant's), as the reports do. Labels follow the thesis convention,
- * "(H3)", or the group and number, or an attribute such as a pseudonym.
- * Must always hold: every quote appears under exactly one heading; no
- * label or name from outside the chosen informants appears. */
+ * The document is written as it is made, in two passes over the coding
+ * set. Pass 1 counts who mentions each theme (counts only, no rows, no
+ * text): a theme's "k of n informants" counts its sub-themes' too, as the
+ * reports do. Pass 2 goes theme by theme (or informant by informant),
+ * reads that theme's own codings, makes each quote from its segments'
+ * text (teema_quotes__foreach) and hands the blocks to the writer, which
+ * writes them out; so memory holds one theme's (or informant's) codings
+ * and one quote, never the document. Labels follow the thesis
+ * convention, "(H3)", or the group and number, or an attribute such as a
+ * pseudonym. Must always hold: every quote appears under exactly one
+ * heading; no label or name from outside the chosen informants appears;
+ * an option error is found before anything is written. */
 #include "formats/doc-private.h"
 #include "reports/reports-private.h"
 
@@ -255,14 +260,21 @@ note_mentions (Quotes *q, guint i)
            && teema_coding_set__count (q->set, i, q->set_index[j])->segments;
 }
 
-static gboolean
-has_child (Quotes *q, guint i)
+/* Per theme: TRUE when a theme names it as its parent (found as the
+ * coding set finds parents, so that a theme without is one the set rolls
+ * nothing up to). */
+static gboolean *
+parents (Quotes *q)
 {
-  const char *code = teema_codebook_theme (q->cb, i)->code;
-  for (guint j = 0; j < teema_codebook_size (q->cb); j++)
-    if (g_strcmp0 (teema_codebook_theme (q->cb, j)->parent, code) == 0)
-      return TRUE;
-  return FALSE;
+  guint n = teema_codebook_size (q->cb);
+  gboolean *has_child = g_new0 (gboolean, n + 1);
+  for (guint j = 0; j < n; j++) {
+    const char *parent = teema_codebook_theme (q->cb, j)->parent;
+    gint p = parent ? teema_codebook_index (q->cb, parent) : -1;
+    if (p >= 0)
+      has_child[p] = TRUE;
+  }
+  return has_child;
 }
 
 /* Who mentions each selected theme, from the set's counts (no segment
@@ -293,9 +305,10 @@ count_mentions (Quotes *q, GError **error)
     }
     return TRUE;
   }
+  g_autofree gboolean *has_child = parents (q);
   for (guint i = 0; i < n; i++) {
     so.theme = teema_codebook_theme (q->cb, i)->code;
-    if (!q->selected[i] || (roll_up && !has_child (q, i)))
+    if (!q->selected[i] || (roll_up && !has_child[i]))
       continue;
     if (!read_set (q, &so, error))
       return FALSE;
