@@ -208,8 +208,10 @@ sink_open (CliSink *s, GError **error)
     s->f = fd >= 0 ? fdopen (fd, "w") : NULL;
     if (!s->f) {
       int err = errno;
-      if (fd >= 0)
+      if (fd >= 0) {
         close (fd);
+        g_unlink (s->tmp);
+      }
       g_clear_pointer (&s->tmp, g_free);
       errno = err;
     }
@@ -231,8 +233,10 @@ cli_sink_finish (CliSink *s, gboolean ok, GError **error)
 {
   if (ok && !s->f)
     ok = sink_open (s, error);
-  if (s->f == stdout)
-    ok = ok ? cli_flush_stdout (error) : (fflush (stdout), FALSE);
+  if (s->f == stdout && ok)
+    ok = cli_flush_stdout (error);
+  else if (s->f == stdout)
+    fflush (stdout); /* what was written before the failure */
   else if (s->f) {
     int err = 0;
     if (fflush (s->f) != 0 || ferror (s->f))
