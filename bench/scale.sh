@@ -181,7 +181,9 @@ for n in $SIZES; do
   row "$n" "report saturation" "$(best $T report saturation)" "$(baseline saturation "$Q_SATURATION")"
   row "$n" "report cooccurrence" "$(best $T report cooccurrence)" "$(baseline cooc "$Q_COOC")"
   row "$n" "quotes --theme trust" "$(best $T quotes --theme trust)" "$(baseline quotes "$Q_QUOTES")"
-  row "$n" "quotes --all" "$(best $T quotes --all -o q.md)" "$(baseline quotes_all "$Q_QUOTES_ALL")"
+  b=$(baseline quotes_all "$Q_QUOTES_ALL")
+  row "$n" "quotes --all" "$(best $T quotes --all -o q.md)" "$b"
+  row "$n" "quotes --all -o q.docx" "$(best $T quotes --all -o q.docx)" "$b"
   b=$(baseline agree "$Q_AGREE")
   row "$n" "agreement --coders anna,rules" "$(best $T agreement --coders anna,rules)" "$b"
   row "$n" "evaluate --gold anna" "$(best $T evaluate --gold anna)" "$b"

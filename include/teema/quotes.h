@@ -137,6 +137,21 @@ GBytes *teema_quotes_document (TeemaProject *project,
                                const TeemaQuoteDocOptions *options,
                                TeemaDocFormat format, GError **error);
 
+/* The same document (the same bytes) written through write as it is
+ * made: the options are checked and who mentions each theme is counted
+ * first, then each theme's quotes (by informant: each informant's) are
+ * read, written and forgotten, so memory holds one theme's or one
+ * informant's codings and one quote, never the document. DOCX and ODT
+ * come out as a zip written in order (no seeking), so write may go to a
+ * pipe. An option error writes nothing. Once write returns FALSE (with
+ * error set) nothing more is written and that error is returned; what was
+ * written by then is an incomplete document, for the caller to discard. */
+gboolean teema_quotes_write_document (TeemaProject *project,
+                                      const TeemaQuoteDocOptions *options,
+                                      TeemaDocFormat format,
+                                      TeemaOutputFunc write, gpointer user_data,
+                                      GError **error);
+
 /* The same quotes as a table (the columns of teema_quotes_collect), text
  * and citation shortened, labelled and pseudonymised as the options say:
  * for CSV, TSV and JSON. Given themes collect their sub-themes' quotes

@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -162,6 +164,100 @@ gboolean
 cli_output (const char *path, const char *text, GError **error)
 {
   return cli_output_bytes (path, text, strlen (text), error);
+}
+
+struct CliSink {
+  char *path; /* NULL: standard output */
+  char *tmp;  /* the temporary file beside path, once opened */
+  FILE *f;    /* once opened */
+};
+
+CliSink *
+cli_sink_new (const char *path)
+{
+  CliSink *s = g_new0 (CliSink, 1);
+  s->path = path && !g_str_equal (path, "-") ? g_strdup (path) : NULL;
+  return s;
+}
+
+static gboolean
+sink_fail (CliSink *s, int err, GError **error)
+{
+  if (s->path)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", s->path,
+                 g_strerror (err ? err : EIO));
+  else
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 "writing to standard output: %s",
+                 g_strerror (err ? err : EIO));
+  return FALSE;
+}
+
+/* A file at path that is not a regular one (nor a folder) is written in
+ * place: it cannot be replaced by renaming, and must not be. */
+static gboolean
+sink_open (CliSink *s, GError **error)
+{
+  if (!s->path) {
+    s->f = stdout;
+    return TRUE;
+  }
+  if (g_file_test (s->path, G_FILE_TEST_EXISTS)
+      && !g_file_test (s->path, G_FILE_TEST_IS_REGULAR)
+      && !g_file_test (s->path, G_FILE_TEST_IS_DIR))
+    s->f = fopen (s->path, "w");
+  else {
+    s->tmp = g_strconcat (s->path, ".XXXXXX", NULL);
+    int fd = g_mkstemp_full (s->tmp, O_WRONLY, 0666);
+    s->f = fd >= 0 ? fdopen (fd, "w") : NULL;
+    if (!s->f) {
+      int err = errno;
+      if (fd >= 0) {
+        close (fd);
+        g_unlink (s->tmp);
+      }
+      g_clear_pointer (&s->tmp, g_free);
+      errno = err;
+    }
+  }
+  return s->f || sink_fail (s, errno, error);
+}
+
+gboolean
+cli_sink_write (const char *data, gsize len, gpointer sink, GError **error)
+{
+  CliSink *s = sink;
+  if (!s->f && !sink_open (s, error))
+    return FALSE;
+  return fwrite (data, 1, len, s->f) == len || sink_fail (s, errno, error);
+}
+
+gboolean
+cli_sink_finish (CliSink *s, gboolean ok, GError **error)
+{
+  if (ok && !s->f)
+    ok = sink_open (s, error);
+  if (s->f == stdout && ok)
+    ok = cli_flush_stdout (error);
+  else if (s->f == stdout)
+    fflush (stdout); /* what was written before the failure */
+  else if (s->f) {
+    int err = 0;
+    if (fflush (s->f) != 0 || ferror (s->f))
+      err = errno ? errno : EIO;
+    if (fclose (s->f) != 0 && !err)
+      err = errno;
+    if (ok && err)
+      ok = sink_fail (s, err, error);
+  }
+  if (s->tmp && ok && g_rename (s->tmp, s->path) != 0)
+    ok = sink_fail (s, errno, error);
+  if (s->tmp && !ok)
+    g_unlink (s->tmp);
+  g_free (s->path);
+  g_free (s->tmp);
+  g_free (s);
+  return ok;
 }
 
 /* TRUE when the file name of path has an extension. */

@@ -88,6 +88,23 @@ gboolean cli_output (const char *path, const char *text, GError **error);
 gboolean cli_output_bytes (const char *path, const char *data, gsize len,
                            GError **error);
 
+/* Output written as it is made (a quote document): to stdout when path
+ * is NULL or "-"; straight into an existing file that is not a regular
+ * one (a device such as /dev/stdout, a FIFO); otherwise into a new
+ * temporary file beside path that replaces path only when the output
+ * is finished, so that a failure never leaves part of a file at path.
+ * Nothing is opened before the first write. */
+typedef struct CliSink CliSink;
+CliSink *cli_sink_new (const char *path);
+/* Writes len bytes of data to the sink (a TeemaOutputFunc); a failed
+ * write is an error naming the file and the system's reason. */
+gboolean cli_sink_write (const char *data, gsize len, gpointer sink,
+                         GError **error);
+/* Ends the output and frees sink: when ok, flushes and closes it and
+ * puts the file in place (a failure there is an error); when not,
+ * removes the temporary file. Returns ok and whether that succeeded. */
+gboolean cli_sink_finish (CliSink *sink, gboolean ok, GError **error);
+
 /* Runs a subcommand from a table: argv[1] names it. */
 int cli_dispatch (const CliCommand *table, const char *group, int argc,
                   char **argv, CliGlobals *g, GError **error);

@@ -87,16 +87,20 @@ label_scheme (const char *labels, TeemaQuoteDocOptions *opt)
   }
 }
 
+/* The document, written to output (or stdout) as it is made. */
 static int
-write_bytes (const char *output, GBytes *bytes, gboolean binary, GError **error)
+write_document (TeemaProject *p, const TeemaQuoteDocOptions *opt,
+                TeemaDocFormat format, const char *output, GError **error)
 {
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
+  gboolean binary = format == TEEMA_DOC_DOCX || format == TEEMA_DOC_ODT;
   if ((!output || g_str_equal (output, "-")) && binary
       && isatty (STDOUT_FILENO))
     return cli_usage (error, "a DOCX or ODT document goes to a file: give "
                              "-o FILE");
-  return cli_output_bytes (output, data, len, error) ? 0 : 1;
+  CliSink *sink = cli_sink_new (output);
+  gboolean ok =
+    teema_quotes_write_document (p, opt, format, cli_sink_write, sink, error);
+  return cli_sink_finish (sink, ok, ok ? error : NULL) ? 0 : 1;
 }
 
 int
@@ -190,9 +194,5 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
     g_autofree char *out = t ? teema_table_render (t, f.table) : NULL;
     return out && cli_output (output, out, error) ? 0 : 1;
   }
-  g_autoptr (GBytes) doc = teema_quotes_document (p, &opt, f.doc, error);
-  if (!doc)
-    return 1;
-  return write_bytes (output, doc,
-                      f.doc == TEEMA_DOC_DOCX || f.doc == TEEMA_DOC_ODT, error);
+  return write_document (p, &opt, f.doc, output, error);
 }

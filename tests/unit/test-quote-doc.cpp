@@ -1,7 +1,8 @@
 // test-quote-doc.cpp — quote documents for a thesis draft: the Markdown,
 // LaTeX and HTML text, the DOCX and ODT packages and their styles, the
 // options (themes, informants, by informant or attribute, maximum length,
-// labels, pseudonyms), and LibreOffice reading the documents back.
+// labels, pseudonyms), writing as they are made (and failing), and
+// LibreOffice reading the documents back.
 #include <gtest/gtest.h>
 #include <teema/teema.h>
 
@@ -150,6 +151,110 @@ TEST_F (QuoteDoc, MarkdownInTheThesisConvention)
     "> Luotan heihin, hinta on kova.\u00a0(A10)\n\n"
     "> Hinta ratkaisee aina. Se on selvä.\u00a0(H1)\n\n";
   EXPECT_EQ (md, expected);
+}
+
+// A sink that keeps each piece it is handed, and refuses the piece
+// numbered fail_at (1-based; 0: none) and counts any it gets after that.
+struct Sink {
+  std::vector<std::string> pieces;
+  guint fail_at = 0;
+  guint after_failure = 0;
+  std::string all () const
+  {
+    std::string s;
+    for (auto &p : pieces)
+      s += p;
+    return s;
+  }
+};
+
+gboolean
+sink_write (const char *data, gsize len, gpointer sink, GError **error)
+{
+  auto *s = static_cast<Sink *> (sink);
+  if (s->fail_at && s->pieces.size () + 1 >= s->fail_at) {
+    if (s->pieces.size () + 1 > s->fail_at)
+      s->after_failure++;
+    else
+      s->pieces.push_back ("(refused)");
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "the disk is full");
+    return FALSE;
+  }
+  s->pieces.push_back (std::string (data, len));
+  return TRUE;
+}
+
+// The document written through a sink is the document, handed over as it
+// is made: Markdown one block at a time, in every format the same bytes
+// as teema_quotes_document, by theme, by informant and by attribute.
+TEST_F (QuoteDoc, StreamedDocumentComesBlockByBlock)
+{
+  GError *error = nullptr;
+  Sink md;
+  ASSERT_TRUE (teema_quotes_write_document (p, nullptr, TEEMA_DOC_MARKDOWN,
+                                            sink_write, &md, &error))
+    << error->message;
+  // Title, conventions; experience, its line; trust, its line, three
+  // quotes; price, its line, two quotes.
+  ASSERT_EQ (md.pieces.size (), 13u) << md.all ();
+  EXPECT_EQ (md.pieces[0], "# Haastattelulainaukset: Testikoodikirja\n\n");
+  EXPECT_EQ (md.pieces[4], "### Luottamus\n\n");
+  EXPECT_EQ (md.pieces[6], "> Luottamus on kaikki.\u00a0(A2)\n\n");
+  EXPECT_EQ (md.all (), text (nullptr, TEEMA_DOC_MARKDOWN));
+  TeemaQuoteDocOptions by_informant = {};
+  by_informant.by = "informant";
+  TeemaQuoteDocOptions by_group = {};
+  by_group.by = "group";
+  const char *const themes[] = { "experience", nullptr };
+  TeemaQuoteDocOptions parent_only = {};
+  parent_only.themes = themes;
+  parent_only.no_children = TRUE;
+  const std::vector<const TeemaQuoteDocOptions *> options = {
+    nullptr, &by_informant, &by_group, &parent_only
+  };
+  for (const TeemaQuoteDocOptions *opt : options)
+    for (TeemaDocFormat f : { TEEMA_DOC_MARKDOWN, TEEMA_DOC_LATEX,
+                              TEEMA_DOC_HTML, TEEMA_DOC_DOCX, TEEMA_DOC_ODT }) {
+      Sink s;
+      ASSERT_TRUE (
+        teema_quotes_write_document (p, opt, f, sink_write, &s, &error))
+        << error->message;
+      EXPECT_EQ (s.all (), text (opt, f)) << "format " << f;
+      EXPECT_FALSE (s.pieces.empty ());
+    }
+}
+
+// A write that fails midway is the error returned, and nothing more is
+// written after it; an option error writes nothing at all.
+TEST_F (QuoteDoc, AWriteThatFailsMidwayIsTheError)
+{
+  for (TeemaDocFormat f : { TEEMA_DOC_MARKDOWN, TEEMA_DOC_LATEX, TEEMA_DOC_HTML,
+                            TEEMA_DOC_DOCX, TEEMA_DOC_ODT }) {
+    GError *error = nullptr;
+    Sink whole;
+    ASSERT_TRUE (
+      teema_quotes_write_document (p, nullptr, f, sink_write, &whole, &error));
+    Sink s;
+    s.fail_at = std::min<guint> (3, whole.pieces.size ());
+    EXPECT_FALSE (
+      teema_quotes_write_document (p, nullptr, f, sink_write, &s, &error));
+    ASSERT_NE (error, nullptr) << "format " << f;
+    EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_IO));
+    EXPECT_STREQ (error->message, "the disk is full");
+    EXPECT_EQ (s.pieces.size (), s.fail_at) << "format " << f;
+    EXPECT_EQ (s.after_failure, 0u) << "format " << f;
+    g_clear_error (&error);
+  }
+  const char *const nope[] = { "nope", nullptr };
+  TeemaQuoteDocOptions opt = {};
+  opt.themes = nope;
+  Sink s;
+  GError *error = nullptr;
+  EXPECT_FALSE (teema_quotes_write_document (p, &opt, TEEMA_DOC_DOCX,
+                                             sink_write, &s, &error));
+  EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
+  EXPECT_TRUE (s.pieces.empty ());
+  g_clear_error (&error);
 }
 
 TEST_F (QuoteDoc, OptionsChooseShortenLabelAndPseudonymise)

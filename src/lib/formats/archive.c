@@ -4,11 +4,13 @@
  * when asked for (teema_zip__load, for the few a reader needs, in one
  * pass) or streamed (teema_zip__stream_*, for a document's XML), so a huge
  * member nobody needs is never inflated. Limits are enforced on bytes
- * actually decompressed, never on sizes the archive claims. Must always
- * hold: a member whose name could escape a directory (absolute, "..", a
- * drive letter or backslash tricks) fails the whole read; no file is ever
- * written while reading; a written archive appears at its path only when
- * complete (written beside it, then renamed). */
+ * actually decompressed, never on sizes the archive claims. Writing goes
+ * member by member as the data comes, into a file or a sink (a callback),
+ * so that memory holds one piece at a time. Must always hold: a member
+ * whose name could escape a directory (absolute, "..", a drive letter or
+ * backslash tricks) fails the whole read; no file is ever written while
+ * reading; a written archive appears at its path only when complete
+ * (written beside it, then renamed). */
 #include "formats/zip-private.h"
 
 #include <archive.h>
@@ -296,115 +298,39 @@ teema_zip__stream_close (TeemaZipStream *s)
   g_free (s);
 }
 
-/* ---- writing --------------------------------------------------------------
- */
-
-/* 1980-01-01, the first date a zip can hold. */
-#define ZIP_EPOCH ((time_t) 315532800)
-
-static gboolean
-write_members (struct archive *a, GArray *members)
-{
-  for (guint i = 0; i < members->len; i++) {
-    TeemaZipMember *m = &g_array_index (members, TeemaZipMember, i);
-    if (m->stored)
-      archive_write_zip_set_compression_store (a);
-    else
-      archive_write_zip_set_compression_deflate (a);
-    struct archive_entry *e = archive_entry_new ();
-    archive_entry_set_pathname (e, m->name);
-    archive_entry_set_size (e, (la_int64_t) m->len);
-    archive_entry_set_filetype (e, AE_IFREG);
-    archive_entry_set_perm (e, 0644);
-    archive_entry_set_mtime (e, ZIP_EPOCH, 0);
-    gboolean ok =
-      archive_write_header (a, e) == ARCHIVE_OK
-      && (m->len == 0
-          || archive_write_data (a, m->data, m->len) == (la_ssize_t) m->len);
-    archive_entry_free (e);
-    if (!ok)
-      return FALSE;
-  }
-  return archive_write_close (a) == ARCHIVE_OK;
-}
-
-static la_ssize_t
-append_out (struct archive *a, void *data, const void *buf, size_t len)
-{
-  g_byte_array_append (data, buf, (guint) len);
-  return (la_ssize_t) len;
-}
-
-GBytes *
-teema_zip__to_bytes (GArray *members, GError **error)
-{
-  GByteArray *out = g_byte_array_new ();
-  struct archive *a = archive_write_new ();
-  archive_write_set_format_zip (a);
-  /* Unblocked: no padding after the archive's last byte. */
-  archive_write_set_bytes_per_block (a, 0);
-  gboolean ok =
-    archive_write_open (a, out, NULL, append_out, NULL) == ARCHIVE_OK
-    && write_members (a, members);
-  if (!ok)
-    g_set_error (
-      error, TEEMA_ERROR, TEEMA_ERROR_IO, "cannot build the archive (%s)",
-      archive_error_string (a) ? archive_error_string (a) : "unknown error");
-  archive_write_free (a);
-  if (!ok) {
-    g_byte_array_unref (out);
-    return NULL;
-  }
-  return g_byte_array_free_to_bytes (out);
-}
-
-gboolean
-teema_zip__write (const char *path, GArray *members, GError **error)
-{
-  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-  struct archive *a = archive_write_new ();
-  archive_write_set_format_zip (a);
-  gboolean ok = archive_write_open_filename (a, tmp) == ARCHIVE_OK
-                && write_members (a, members);
-  if (!ok)
-    g_set_error (
-      error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)", path,
-      archive_error_string (a) ? archive_error_string (a) : "unknown error");
-  archive_write_free (a);
-  if (ok && g_rename (tmp, path) != 0) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-                 path, g_strerror (errno));
-    ok = FALSE;
-  }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
-}
-
 /* ---- writing as the data comes ------------------------------------------ */
 
 struct TeemaZipWriter {
   struct archive *a;
-  char *path, *tmp;
-  gboolean open;     /* the archive file is open */
-  gboolean finished; /* renamed into place */
+  char *path, *tmp;  /* NULL when writing to a sink */
+  TeemaZipSink sink; /* or here */
+  gpointer sink_data;
+  GError *sink_error; /* why the sink refused */
+  gboolean open;      /* the archive is open and being written */
+  gboolean finished;  /* complete (and, to a file, renamed into place) */
 };
 
 static gboolean
 writer_fail (TeemaZipWriter *w, GError **error)
 {
+  if (w->sink_error) {
+    g_propagate_error (error, g_error_copy (w->sink_error));
+    return FALSE;
+  }
   const char *why = archive_error_string (w->a);
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-               w->path, why ? why : "unknown error");
+  if (w->path)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
+                 w->path, why ? why : "unknown error");
+  else
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 "cannot write the archive (%s)", why ? why : "unknown error");
   return FALSE;
 }
 
-TeemaZipWriter *
-teema_zip__writer_new (const char *path, GError **error)
+static TeemaZipWriter *
+writer_alloc (void)
 {
   TeemaZipWriter *w = g_new0 (TeemaZipWriter, 1);
-  w->path = g_strdup (path);
-  w->tmp = g_strconcat (path, ".tmp", NULL);
   w->a = archive_write_new ();
   archive_write_set_format_zip (w->a);
   /* A member of unknown length gets a data descriptor; without zip64
@@ -413,7 +339,43 @@ teema_zip__writer_new (const char *path, GError **error)
   /* Deflate's fastest level: a project's XML compresses well at any level,
    * and the default's extra squeeze doubled the time of an export. */
   archive_write_set_format_option (w->a, "zip", "compression-level", "1");
+  return w;
+}
+
+TeemaZipWriter *
+teema_zip__writer_new (const char *path, GError **error)
+{
+  TeemaZipWriter *w = writer_alloc ();
+  w->path = g_strdup (path);
+  w->tmp = g_strconcat (path, ".tmp", NULL);
   if (archive_write_open_filename (w->a, w->tmp) != ARCHIVE_OK) {
+    writer_fail (w, error);
+    teema_zip__writer_free (w);
+    return NULL;
+  }
+  w->open = TRUE;
+  return w;
+}
+
+static la_ssize_t
+to_sink (struct archive *a, void *data, const void *buf, size_t len)
+{
+  TeemaZipWriter *w = data;
+  if (w->sink_error || !w->open
+      || !w->sink ((const char *) buf, len, w->sink_data, &w->sink_error))
+    return -1;
+  return (la_ssize_t) len;
+}
+
+TeemaZipWriter *
+teema_zip__writer_new_sink (TeemaZipSink sink, gpointer data, GError **error)
+{
+  TeemaZipWriter *w = writer_alloc ();
+  w->sink = sink;
+  w->sink_data = data;
+  /* Blocks of the default size reach the sink, the last one unpadded. */
+  archive_write_set_bytes_in_last_block (w->a, 1);
+  if (archive_write_open (w->a, w, NULL, to_sink, NULL) != ARCHIVE_OK) {
     writer_fail (w, error);
     teema_zip__writer_free (w);
     return NULL;
@@ -424,8 +386,13 @@ teema_zip__writer_new (const char *path, GError **error)
 
 gboolean
 teema_zip__writer_begin (TeemaZipWriter *w, const char *name, gint64 size,
-                         GError **error)
+                         gboolean stored, GError **error)
 {
+  g_return_val_if_fail (!stored || size >= 0, FALSE);
+  if (stored)
+    archive_write_zip_set_compression_store (w->a);
+  else
+    archive_write_zip_set_compression_deflate (w->a);
   struct archive_entry *e = archive_entry_new ();
   archive_entry_set_pathname (e, name);
   if (size >= 0)
@@ -456,7 +423,7 @@ teema_zip__writer_finish (TeemaZipWriter *w, GError **error)
   w->open = FALSE;
   if (!ok)
     return writer_fail (w, error);
-  if (g_rename (w->tmp, w->path) != 0) {
+  if (w->path && g_rename (w->tmp, w->path) != 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
                  w->path, g_strerror (errno));
     return FALSE;
@@ -470,11 +437,16 @@ teema_zip__writer_free (TeemaZipWriter *w)
 {
   if (!w)
     return;
-  if (w->open)
+  /* An unfinished archive into a sink stays unfinished: closing it would
+   * hand the sink a central directory, making a cut-off archive look
+   * whole (to_sink refuses it once the writer is no longer open). */
+  if (w->open && w->path)
     archive_write_close (w->a);
+  w->open = FALSE;
   archive_write_free (w->a);
-  if (!w->finished)
+  if (w->path && !w->finished)
     g_unlink (w->tmp);
+  g_clear_error (&w->sink_error);
   g_free (w->path);
   g_free (w->tmp);
   g_free (w);

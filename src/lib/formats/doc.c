@@ -1,83 +1,38 @@
-/* formats/doc.c — the document model, and its Markdown, LaTeX and HTML
- * writers.
+/* formats/doc.c — the document writers: Markdown, LaTeX and HTML here,
+ * and the table of formats, their names and extensions and their writers'
+ * begin, block and end (DOCX and ODT are in their own files).
  *
  * Markdown: "# title", "##"/"###"/"####" headings, quotes as block
  * quotes ending in the label. LaTeX: a complete article (A4, 12 pt) that
  * pdflatex compiles, quotes in a "teemaquote" environment and labels
  * through \informant, both defined once in the preamble. HTML: one
- * standalone page with the styles in one <style> element. Must always
+ * standalone page with the styles in one <style> element. Each block is
+ * made in a small buffer and handed to the sink at once. Must always
  * hold: every text run is escaped for its format, so no transcript text
- * can become markup. */
+ * can become markup; a block's bytes do not depend on how the blocks
+ * before it were cut into sink calls. */
 #include "formats/doc-private.h"
 
 #include <string.h>
 
-static void
-run_clear (TeemaRun *r)
-{
-  g_free (r->text);
-}
-
-static void
-block_free (TeemaBlock *b)
-{
-  g_array_unref (b->runs);
-  g_free (b);
-}
-
-TeemaDoc *
-teema_doc__new (const char *title, const char *lang)
-{
-  TeemaDoc *doc = g_new0 (TeemaDoc, 1);
-  doc->title = g_strdup (title);
-  doc->lang = g_strdup (lang && g_str_equal (lang, "en") ? "en" : "fi");
-  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
-  return doc;
-}
-
 void
-teema_doc__free (TeemaDoc *doc)
+teema_block__add (TeemaBlock *b, const char *text, guint flags)
 {
-  if (!doc)
-    return;
-  g_free (doc->title);
-  g_free (doc->lang);
-  g_ptr_array_unref (doc->blocks);
-  g_free (doc);
+  g_return_if_fail (b->n_runs < TEEMA_BLOCK_RUNS);
+  b->runs[b->n_runs++] = (TeemaRun){ text, flags };
 }
 
-static TeemaBlock *
-add_block (TeemaDoc *doc, TeemaParaStyle style, guint level)
+/* Hands the text made since from to the sink and keeps only the last two
+ * bytes written, which Markdown looks at for the start of a line. */
+static gboolean
+text_flush (TeemaDocWriter *w, gsize from, GError **error)
 {
-  TeemaBlock *b = g_new0 (TeemaBlock, 1);
-  b->style = style;
-  b->level = level;
-  b->runs = g_array_new (FALSE, FALSE, sizeof (TeemaRun));
-  g_array_set_clear_func (b->runs, (GDestroyNotify) run_clear);
-  g_ptr_array_add (doc->blocks, b);
-  return b;
-}
-
-void
-teema_doc__heading (TeemaDoc *doc, guint level, const char *text)
-{
-  add_block (doc, TEEMA_PARA_HEADING, level);
-  teema_doc__run (doc, text, 0);
-}
-
-void
-teema_doc__para (TeemaDoc *doc, TeemaParaStyle style)
-{
-  add_block (doc, style, 0);
-}
-
-void
-teema_doc__run (TeemaDoc *doc, const char *text, guint flags)
-{
-  g_return_if_fail (doc->blocks->len > 0);
-  TeemaBlock *b = doc->blocks->pdata[doc->blocks->len - 1];
-  TeemaRun r = { g_strdup (text), flags };
-  g_array_append_val (b->runs, r);
+  GString *t = w->text;
+  gboolean ok = w->write (t->str + from, t->len - from, w->user_data, error);
+  gsize keep = MIN (t->len, 2);
+  memmove (t->str, t->str + t->len - keep, keep);
+  g_string_truncate (t, keep);
+  return ok;
 }
 
 /* ---- Markdown ------------------------------------------------------------
@@ -114,20 +69,27 @@ md_text (GString *out, const char *s)
   gboolean start =
     n == 0 || out->str[n - 1] == '\n'
     || (n >= 2 && out->str[n - 2] == '>' && out->str[n - 1] == ' ');
-  for (const char *p = s; *p; p++) {
-    if (strchr ("\\*_`<", *p))
-      g_string_append_c (out, '\\');
-    else if (start && p == s && md_starts_block (p))
+  if (start && md_starts_block (s))
+    g_string_append_c (out, '\\');
+  /* Runs of plain text are copied whole: a document is mostly them. */
+  for (const char *p = s; *p;) {
+    gsize plain = strcspn (p, "\\*_`<\n");
+    g_string_append_len (out, p, (gssize) plain);
+    p += plain;
+    if (!*p)
+      break;
+    if (*p != '\n')
       g_string_append_c (out, '\\');
     g_string_append_c (out, *p == '\n' ? ' ' : *p);
+    p++;
   }
 }
 
 static void
 md_runs (GString *out, const TeemaBlock *b)
 {
-  for (guint i = 0; i < b->runs->len; i++) {
-    const TeemaRun *r = &g_array_index (b->runs, TeemaRun, i);
+  for (guint i = 0; i < b->n_runs; i++) {
+    const TeemaRun *r = &b->runs[i];
     if (r->flags & TEEMA_RUN_EMPHASIS)
       g_string_append_c (out, '*');
     md_text (out, r->text);
@@ -136,25 +98,35 @@ md_runs (GString *out, const TeemaBlock *b)
   }
 }
 
-char *
-teema_doc__markdown (const TeemaDoc *doc)
+static gboolean
+md_begin (TeemaDocWriter *w, GError **error)
 {
-  GString *out = g_string_new (NULL);
-  if (doc->title) {
-    g_string_append (out, "# ");
-    md_text (out, doc->title);
-    g_string_append (out, "\n\n");
-  }
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    const TeemaBlock *b = doc->blocks->pdata[i];
-    if (b->style == TEEMA_PARA_HEADING)
-      g_string_append_printf (out, "%.*s ", teema_doc__level (b) + 1, "#####");
-    else if (b->style == TEEMA_PARA_QUOTE)
-      g_string_append (out, "> ");
-    md_runs (out, b);
-    g_string_append (out, "\n\n");
-  }
-  return g_string_free (out, FALSE);
+  if (!w->title)
+    return TRUE;
+  g_string_append (w->text, "# ");
+  md_text (w->text, w->title);
+  g_string_append (w->text, "\n\n");
+  return text_flush (w, 0, error);
+}
+
+static gboolean
+md_block (TeemaDocWriter *w, const TeemaBlock *b, GError **error)
+{
+  GString *out = w->text;
+  gsize from = out->len;
+  if (b->style == TEEMA_PARA_HEADING)
+    g_string_append_printf (out, "%.*s ", teema_doc__level (b) + 1, "#####");
+  else if (b->style == TEEMA_PARA_QUOTE)
+    g_string_append (out, "> ");
+  md_runs (out, b);
+  g_string_append (out, "\n\n");
+  return text_flush (w, from, error);
+}
+
+static gboolean
+md_end (TeemaDocWriter *w, GError **error)
+{
+  return TRUE;
 }
 
 /* ---- LaTeX ----------------------------------------------------------------
@@ -183,10 +155,18 @@ tex_text (GString *out, const char *s)
     { '|', "\\textbar{}" },
     { '\n', " " },
   };
-  for (const char *p = s; *p; p++) {
+  /* Runs of plain text (no special, no lead byte of a no-break space)
+   * are copied whole. */
+  static const char stops[] = "\\{}$&#^_%~\"<>|\n\xc2";
+  for (const char *p = s; *p;) {
+    gsize plain = strcspn (p, stops);
+    g_string_append_len (out, p, (gssize) plain);
+    p += plain;
+    if (!*p)
+      break;
     if (g_str_has_prefix (p, "\u00a0")) { /* a no-break space */
       g_string_append_c (out, '~');
-      p++;
+      p += 2;
       continue;
     }
     gboolean done = FALSE;
@@ -197,14 +177,15 @@ tex_text (GString *out, const char *s)
       }
     if (!done)
       g_string_append_c (out, *p);
+    p++;
   }
 }
 
 static void
 tex_runs (GString *out, const TeemaBlock *b)
 {
-  for (guint i = 0; i < b->runs->len; i++) {
-    const TeemaRun *r = &g_array_index (b->runs, TeemaRun, i);
+  for (guint i = 0; i < b->n_runs; i++) {
+    const TeemaRun *r = &b->runs[i];
     const char *wrap = r->flags & TEEMA_RUN_LABEL      ? "\\informant{"
                        : r->flags & TEEMA_RUN_EMPHASIS ? "\\emph{"
                                                        : NULL;
@@ -216,13 +197,12 @@ tex_runs (GString *out, const TeemaBlock *b)
   }
 }
 
-char *
-teema_doc__latex (const TeemaDoc *doc)
+static gboolean
+tex_begin (TeemaDocWriter *w, GError **error)
 {
-  static const char *const sections[] = { "section", "subsection",
-                                          "subsubsection" };
-  gboolean fi = g_str_equal (doc->lang, "fi");
-  GString *out = g_string_new (NULL);
+  gboolean fi = g_str_equal (w->lang, "fi");
+  GString *out = w->text;
+  gsize from = out->len;
   g_string_append_printf (
     out,
     "%% Written by teema. Restyle every quote at once by changing the\n"
@@ -237,37 +217,51 @@ teema_doc__latex (const TeemaDoc *doc)
     "\\newcommand{\\themeintro}[1]{\\noindent\\textit{#1}\\par}\n"
     "\\begin{document}\n",
     fi ? "finnish" : "english");
-  if (doc->title) {
+  if (w->title) {
     g_string_append (out, "\\section*{");
-    tex_text (out, doc->title);
+    tex_text (out, w->title);
     g_string_append (out, "}\n\n");
   }
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    const TeemaBlock *b = doc->blocks->pdata[i];
-    switch (b->style) {
-    case TEEMA_PARA_HEADING:
-      g_string_append_printf (out, "\\%s{", sections[teema_doc__level (b) - 1]);
-      tex_runs (out, b);
-      g_string_append (out, "}\n\n");
-      break;
-    case TEEMA_PARA_INTRO:
-      g_string_append (out, "\\themeintro{");
-      tex_runs (out, b);
-      g_string_append (out, "}\n\n");
-      break;
-    case TEEMA_PARA_QUOTE:
-      g_string_append (out, "\\begin{teemaquote}\n");
-      tex_runs (out, b);
-      g_string_append (out, "\n\\end{teemaquote}\n\n");
-      break;
-    case TEEMA_PARA_BODY:
-      tex_runs (out, b);
-      g_string_append (out, "\n\n");
-      break;
-    }
+  return text_flush (w, from, error);
+}
+
+static gboolean
+tex_block (TeemaDocWriter *w, const TeemaBlock *b, GError **error)
+{
+  static const char *const sections[] = { "section", "subsection",
+                                          "subsubsection" };
+  GString *out = w->text;
+  gsize from = out->len;
+  switch (b->style) {
+  case TEEMA_PARA_HEADING:
+    g_string_append_printf (out, "\\%s{", sections[teema_doc__level (b) - 1]);
+    tex_runs (out, b);
+    g_string_append (out, "}\n\n");
+    break;
+  case TEEMA_PARA_INTRO:
+    g_string_append (out, "\\themeintro{");
+    tex_runs (out, b);
+    g_string_append (out, "}\n\n");
+    break;
+  case TEEMA_PARA_QUOTE:
+    g_string_append (out, "\\begin{teemaquote}\n");
+    tex_runs (out, b);
+    g_string_append (out, "\n\\end{teemaquote}\n\n");
+    break;
+  case TEEMA_PARA_BODY:
+    tex_runs (out, b);
+    g_string_append (out, "\n\n");
+    break;
   }
-  g_string_append (out, "\\end{document}\n");
-  return g_string_free (out, FALSE);
+  return text_flush (w, from, error);
+}
+
+static gboolean
+tex_end (TeemaDocWriter *w, GError **error)
+{
+  gsize from = w->text->len;
+  g_string_append (w->text, "\\end{document}\n");
+  return text_flush (w, from, error);
 }
 
 /* ---- HTML -----------------------------------------------------------------
@@ -283,8 +277,8 @@ html_text (GString *out, const char *s)
 static void
 html_runs (GString *out, const TeemaBlock *b)
 {
-  for (guint i = 0; i < b->runs->len; i++) {
-    const TeemaRun *r = &g_array_index (b->runs, TeemaRun, i);
+  for (guint i = 0; i < b->n_runs; i++) {
+    const TeemaRun *r = &b->runs[i];
     const char *open = r->flags & TEEMA_RUN_LABEL ? "<span class=\"informant\">"
                        : r->flags & TEEMA_RUN_EMPHASIS ? "<em>"
                                                        : "";
@@ -297,16 +291,17 @@ html_runs (GString *out, const TeemaBlock *b)
   }
 }
 
-char *
-teema_doc__html (const TeemaDoc *doc)
+static gboolean
+html_begin (TeemaDocWriter *w, GError **error)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = w->text;
+  gsize from = out->len;
   g_string_append_printf (
     out,
     "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<title>",
-    doc->lang);
-  html_text (out, doc->title ? doc->title : "");
+    w->lang);
+  html_text (out, w->title ? w->title : "");
   g_string_append (
     out, "</title>\n<style>\n"
          "body { font-family: serif; max-width: 40em; margin: 2em auto; "
@@ -315,37 +310,160 @@ teema_doc__html (const TeemaDoc *doc)
          "blockquote.quote { margin: 0.8em 2em 0.8em 3em; font-size: 95%; }\n"
          "span.informant { white-space: nowrap; }\n"
          "</style>\n</head>\n<body>\n");
-  if (doc->title) {
+  if (w->title) {
     g_string_append (out, "<h1>");
-    html_text (out, doc->title);
+    html_text (out, w->title);
     g_string_append (out, "</h1>\n");
   }
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    const TeemaBlock *b = doc->blocks->pdata[i];
-    guint h = teema_doc__level (b) + 1;
-    switch (b->style) {
-    case TEEMA_PARA_HEADING:
-      g_string_append_printf (out, "<h%u>", h);
-      html_runs (out, b);
-      g_string_append_printf (out, "</h%u>\n", h);
-      break;
-    case TEEMA_PARA_INTRO:
-      g_string_append (out, "<p class=\"intro\">");
-      html_runs (out, b);
-      g_string_append (out, "</p>\n");
-      break;
-    case TEEMA_PARA_QUOTE:
-      g_string_append (out, "<blockquote class=\"quote\"><p>");
-      html_runs (out, b);
-      g_string_append (out, "</p></blockquote>\n");
-      break;
-    case TEEMA_PARA_BODY:
-      g_string_append (out, "<p>");
-      html_runs (out, b);
-      g_string_append (out, "</p>\n");
-      break;
-    }
+  return text_flush (w, from, error);
+}
+
+static gboolean
+html_block (TeemaDocWriter *w, const TeemaBlock *b, GError **error)
+{
+  GString *out = w->text;
+  gsize from = out->len;
+  guint h = teema_doc__level (b) + 1;
+  switch (b->style) {
+  case TEEMA_PARA_HEADING:
+    g_string_append_printf (out, "<h%u>", h);
+    html_runs (out, b);
+    g_string_append_printf (out, "</h%u>\n", h);
+    break;
+  case TEEMA_PARA_INTRO:
+    g_string_append (out, "<p class=\"intro\">");
+    html_runs (out, b);
+    g_string_append (out, "</p>\n");
+    break;
+  case TEEMA_PARA_QUOTE:
+    g_string_append (out, "<blockquote class=\"quote\"><p>");
+    html_runs (out, b);
+    g_string_append (out, "</p></blockquote>\n");
+    break;
+  case TEEMA_PARA_BODY:
+    g_string_append (out, "<p>");
+    html_runs (out, b);
+    g_string_append (out, "</p>\n");
+    break;
   }
-  g_string_append (out, "</body>\n</html>\n");
-  return g_string_free (out, FALSE);
+  return text_flush (w, from, error);
+}
+
+static gboolean
+html_end (TeemaDocWriter *w, GError **error)
+{
+  gsize from = w->text->len;
+  g_string_append (w->text, "</body>\n</html>\n");
+  return text_flush (w, from, error);
+}
+
+/* ---- the writer ------------------------------------------------------------
+ */
+
+/* One row per format: its names, file extensions and writer. */
+static const struct {
+  const char *name, *alias, *ext, *ext2;
+  gboolean (*begin) (TeemaDocWriter *w, GError **error);
+  gboolean (*block) (TeemaDocWriter *w, const TeemaBlock *b, GError **error);
+  gboolean (*end) (TeemaDocWriter *w, GError **error);
+  void (*free) (TeemaDocWriter *w); /* its state, or NULL: none */
+} formats[] = {
+  [TEEMA_DOC_MARKDOWN] = { "md", "markdown", ".md", ".markdown", md_begin,
+                           md_block, md_end, NULL },
+  [TEEMA_DOC_LATEX] = { "latex", "tex", ".tex", NULL, tex_begin, tex_block,
+                        tex_end, NULL },
+  [TEEMA_DOC_HTML] = { "html", NULL, ".html", ".htm", html_begin, html_block,
+                       html_end, NULL },
+  [TEEMA_DOC_DOCX] = { "docx", NULL, ".docx", NULL, teema_docx__begin,
+                       teema_docx__block, teema_docx__end, teema_docx__free },
+  [TEEMA_DOC_ODT] = { "odt", NULL, ".odt", NULL, teema_odt__begin,
+                      teema_odt__block, teema_odt__end, teema_odt__free },
+};
+
+gboolean
+teema_doc_format_parse (const char *name, TeemaDocFormat *format,
+                        GError **error)
+{
+  for (gsize i = 0; name && i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (name, formats[i].name)
+        || g_strcmp0 (name, formats[i].alias) == 0) {
+      *format = (TeemaDocFormat) i;
+      return TRUE;
+    }
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+               "unknown document format '%s': use md, latex, html, docx or "
+               "odt",
+               name ? name : "");
+  return FALSE;
+}
+
+gboolean
+teema_doc_format_for_path (const char *path, TeemaDocFormat *format)
+{
+  const char *dot = path ? strrchr (path, '.') : NULL;
+  for (gsize i = 0; dot && i < G_N_ELEMENTS (formats); i++)
+    if (!g_ascii_strcasecmp (dot, formats[i].ext)
+        || (formats[i].ext2 && !g_ascii_strcasecmp (dot, formats[i].ext2))) {
+      *format = (TeemaDocFormat) i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+TeemaDocWriter *
+teema_doc__writer_new (TeemaDocFormat format, TeemaOutputFunc write,
+                       gpointer user_data)
+{
+  g_return_val_if_fail ((gsize) format < G_N_ELEMENTS (formats), NULL);
+  TeemaDocWriter *w = g_new0 (TeemaDocWriter, 1);
+  w->format = format;
+  w->write = write;
+  w->user_data = user_data;
+  w->text = g_string_new (NULL);
+  return w;
+}
+
+void
+teema_doc__writer_free (TeemaDocWriter *w)
+{
+  if (!w)
+    return;
+  if (formats[w->format].free)
+    formats[w->format].free (w);
+  g_free (w->title);
+  g_free (w->lang);
+  g_string_free (w->text, TRUE);
+  g_free (w);
+}
+
+/* A step that failed leaves the writer good only for freeing. */
+static gboolean
+step (TeemaDocWriter *w, gboolean ok)
+{
+  w->failed |= !ok;
+  return ok;
+}
+
+gboolean
+teema_doc__begin (TeemaDocWriter *w, const char *title, const char *lang,
+                  GError **error)
+{
+  g_return_val_if_fail (!w->failed && !w->lang, FALSE);
+  w->title = g_strdup (title);
+  w->lang = g_strdup (lang && g_str_equal (lang, "en") ? "en" : "fi");
+  return step (w, formats[w->format].begin (w, error));
+}
+
+gboolean
+teema_doc__block (TeemaDocWriter *w, const TeemaBlock *b, GError **error)
+{
+  g_return_val_if_fail (!w->failed && w->lang, FALSE);
+  return step (w, formats[w->format].block (w, b, error));
+}
+
+gboolean
+teema_doc__end (TeemaDocWriter *w, GError **error)
+{
+  g_return_val_if_fail (!w->failed && w->lang, FALSE);
+  return step (w, formats[w->format].end (w, error));
 }

@@ -1,6 +1,7 @@
-/* formats/docx-write.c — the document model as a Word document (.docx,
- * Office Open XML), written with libxml2's xmlTextWriter and zipped in
- * memory with libarchive.
+/* formats/docx-write.c — documents as Word documents (.docx, Office Open
+ * XML), written with libxml2's xmlTextWriter into a zip as they are made
+ * (formats/package.c): the small parts first, then document.xml block by
+ * block.
  *
  * The package holds the least Word and LibreOffice need: content types,
  * relationships, core properties (title, language), styles.xml and
@@ -10,10 +11,8 @@
  * with the character style "Informant label" for "(H3)" — so a user
  * restyles every quote at once. The page is A4 with 2.5 cm margins
  * (16 cm of text, the width charts are drawn for). */
-#include "formats/doc-private.h"
-#include "formats/zip-private.h"
+#include "formats/package-private.h"
 
-#include <libxml/xmlwriter.h>
 #include <string.h>
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -80,20 +79,6 @@ val (Xml *x, const char *name, const char *attr, const char *value)
   end (x);
 }
 
-static void
-add_member (GArray *members, const char *name, char *data)
-{
-  TeemaZipMember m = { g_strdup (name), data, strlen (data), FALSE };
-  g_array_append_val (members, m);
-}
-
-static void
-member_clear (TeemaZipMember *m)
-{
-  g_free (m->name);
-  g_free (m->data);
-}
-
 /* ---- package parts ------------------------------------------------------- */
 
 static char *
@@ -150,7 +135,7 @@ relationships (const char *const (*rels)[3], gsize n)
 }
 
 static char *
-core_properties (const TeemaDoc *doc)
+core_properties (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x);
@@ -251,7 +236,7 @@ style_rpr (Xml *x, const Style *s)
 }
 
 static void
-doc_defaults (Xml *x, const TeemaDoc *doc)
+doc_defaults (Xml *x, const TeemaDocWriter *doc)
 {
   el (x, "w:docDefaults");
   el (x, "w:rPrDefault");
@@ -269,7 +254,7 @@ doc_defaults (Xml *x, const TeemaDoc *doc)
 }
 
 static char *
-styles_xml (const TeemaDoc *doc)
+styles_xml (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x);
@@ -344,10 +329,8 @@ paragraph (Xml *x, const char *style, const TeemaBlock *b, const char *text)
     val (x, "w:pStyle", "w:val", style);
     end (x);
   }
-  for (guint i = 0; b && i < b->runs->len; i++) {
-    const TeemaRun *r = &g_array_index (b->runs, TeemaRun, i);
-    run (x, r->text, r->flags);
-  }
+  for (guint i = 0; b && i < b->n_runs; i++)
+    run (x, b->runs[i].text, b->runs[i].flags);
   if (text)
     run (x, text, 0);
   end (x);
@@ -374,29 +357,10 @@ section (Xml *x)
   end (x);
 }
 
-static char *
-document_xml (const TeemaDoc *doc)
-{
-  Xml x;
-  xml_begin (&x);
-  el (&x, "w:document");
-  at (&x, "xmlns:w", W_NS);
-  at (&x, "xmlns:r", R_NS);
-  el (&x, "w:body");
-  if (doc->title)
-    paragraph (&x, "Title", NULL, doc->title);
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    const TeemaBlock *b = doc->blocks->pdata[i];
-    paragraph (&x, style_id (b), b, NULL);
-  }
-  section (&x);
-  end (&x);
-  end (&x);
-  return xml_end (&x);
-}
+/* ---- writing ------------------------------------------------------------ */
 
-GBytes *
-teema_doc__docx (const TeemaDoc *doc, GError **error)
+gboolean
+teema_docx__begin (TeemaDocWriter *w, GError **error)
 {
   static const char *const package_rels[][3] = {
     { "rId1", R_NS "/officeDocument", "word/document.xml" },
@@ -405,16 +369,57 @@ teema_doc__docx (const TeemaDoc *doc, GError **error)
   static const char *const document_rels[][3] = {
     { "rId1", R_NS "/styles", "styles.xml" },
   };
-  g_autoptr (GArray) members =
-    g_array_new (FALSE, TRUE, sizeof (TeemaZipMember));
-  g_array_set_clear_func (members, (GDestroyNotify) member_clear);
-  add_member (members, "[Content_Types].xml", content_types ());
-  add_member (members, "_rels/.rels",
-              relationships (package_rels, G_N_ELEMENTS (package_rels)));
-  add_member (members, "docProps/core.xml", core_properties (doc));
-  add_member (members, "word/_rels/document.xml.rels",
-              relationships (document_rels, G_N_ELEMENTS (document_rels)));
-  add_member (members, "word/styles.xml", styles_xml (doc));
-  add_member (members, "word/document.xml", document_xml (doc));
-  return teema_zip__to_bytes (members, error);
+  TeemaPackage *p = w->state = g_new0 (TeemaPackage, 1);
+  if (!teema_package__open (p, w, error)
+      || !teema_package__part (p, "[Content_Types].xml", content_types (),
+                               FALSE, error)
+      || !teema_package__part (
+        p, "_rels/.rels",
+        relationships (package_rels, G_N_ELEMENTS (package_rels)), FALSE, error)
+      || !teema_package__part (p, "docProps/core.xml", core_properties (w),
+                               FALSE, error)
+      || !teema_package__part (
+        p, "word/_rels/document.xml.rels",
+        relationships (document_rels, G_N_ELEMENTS (document_rels)), FALSE,
+        error)
+      || !teema_package__part (p, "word/styles.xml", styles_xml (w), FALSE,
+                               error)
+      || !teema_package__stream (p, "word/document.xml", TRUE, error))
+    return FALSE;
+  Xml x = { NULL, p->w };
+  el (&x, "w:document");
+  at (&x, "xmlns:w", W_NS);
+  at (&x, "xmlns:r", R_NS);
+  el (&x, "w:body");
+  if (w->title)
+    paragraph (&x, "Title", NULL, w->title);
+  return teema_package__ok (p, error);
+}
+
+gboolean
+teema_docx__block (TeemaDocWriter *w, const TeemaBlock *b, GError **error)
+{
+  TeemaPackage *p = w->state;
+  Xml x = { NULL, p->w };
+  paragraph (&x, style_id (b), b, NULL);
+  return teema_package__ok (p, error);
+}
+
+gboolean
+teema_docx__end (TeemaDocWriter *w, GError **error)
+{
+  TeemaPackage *p = w->state;
+  Xml x = { NULL, p->w };
+  section (&x);
+  end (&x);
+  end (&x);
+  return teema_package__close (p, error);
+}
+
+void
+teema_docx__free (TeemaDocWriter *w)
+{
+  if (w->state)
+    teema_package__clear (w->state);
+  g_clear_pointer (&w->state, g_free);
 }

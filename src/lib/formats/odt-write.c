@@ -1,6 +1,7 @@
-/* formats/odt-write.c — the document model as an OpenDocument text
- * (.odt), written with libxml2's xmlTextWriter and zipped in memory with
- * libarchive.
+/* formats/odt-write.c — documents as OpenDocument texts (.odt), written
+ * with libxml2's xmlTextWriter into a zip as they are made
+ * (formats/package.c): the small parts first, then content.xml block by
+ * block.
  *
  * The package: "mimetype" first and stored uncompressed (as ODF
  * requires), META-INF/manifest.xml, meta.xml (title, language),
@@ -8,10 +9,8 @@
  * intro", "Quote" (indented, single-spaced) and the text style "Informant
  * label" — and the A4 page, and content.xml, whose paragraphs only name
  * those styles, so that a user restyles every quote at once. */
-#include "formats/doc-private.h"
-#include "formats/zip-private.h"
+#include "formats/package-private.h"
 
-#include <libxml/xmlwriter.h>
 #include <string.h>
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
@@ -50,17 +49,24 @@ at (Xml *x, const char *name, const char *value)
   xmlTextWriterWriteAttribute (x->w, BAD_CAST name, BAD_CAST value);
 }
 
-/* Starts a document whose root element is root, with every namespace. */
+/* The root element root, with every namespace. */
+static void
+root_element (Xml *x, const char *root)
+{
+  el (x, root);
+  for (gsize i = 0; i < G_N_ELEMENTS (namespaces); i++)
+    at (x, namespaces[i][0], namespaces[i][1]);
+  at (x, "office:version", "1.2");
+}
+
+/* Starts a document in memory whose root element is root. */
 static void
 xml_begin (Xml *x, const char *root)
 {
   x->buf = xmlBufferCreate ();
   x->w = xmlNewTextWriterMemory (x->buf, 0);
   xmlTextWriterStartDocument (x->w, "1.0", "UTF-8", NULL);
-  el (x, root);
-  for (gsize i = 0; i < G_N_ELEMENTS (namespaces); i++)
-    at (x, namespaces[i][0], namespaces[i][1]);
-  at (x, "office:version", "1.2");
+  root_element (x, root);
 }
 
 static char *
@@ -71,20 +77,6 @@ xml_end (Xml *x)
   char *out = g_strdup ((const char *) xmlBufferContent (x->buf));
   xmlBufferFree (x->buf);
   return out;
-}
-
-static void
-add_member (GArray *members, const char *name, char *data, gboolean stored)
-{
-  TeemaZipMember m = { g_strdup (name), data, strlen (data), stored };
-  g_array_append_val (members, m);
-}
-
-static void
-member_clear (TeemaZipMember *m)
-{
-  g_free (m->name);
-  g_free (m->data);
 }
 
 /* ---- manifest and meta --------------------------------------------------- */
@@ -119,7 +111,7 @@ manifest (void)
 }
 
 static char *
-meta (const TeemaDoc *doc)
+meta (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x, "office:document-meta");
@@ -168,7 +160,7 @@ static const Style styles[] = {
 };
 
 static void
-style_properties (Xml *x, const Style *s, const TeemaDoc *doc)
+style_properties (Xml *x, const Style *s, const TeemaDocWriter *doc)
 {
   if (g_str_equal (s->family, "paragraph")) {
     el (x, "style:paragraph-properties");
@@ -227,7 +219,7 @@ page_layout (Xml *x)
 }
 
 static char *
-styles_xml (const TeemaDoc *doc)
+styles_xml (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x, "office:document-styles");
@@ -266,8 +258,8 @@ styles_xml (const TeemaDoc *doc)
 static void
 runs (Xml *x, const TeemaBlock *b)
 {
-  for (guint i = 0; i < b->runs->len; i++) {
-    const TeemaRun *r = &g_array_index (b->runs, TeemaRun, i);
+  for (guint i = 0; i < b->n_runs; i++) {
+    const TeemaRun *r = &b->runs[i];
     if (r->flags & TEEMA_RUN_LABEL) {
       el (x, "text:span");
       at (x, "text:style-name", "Informant_20_label");
@@ -299,37 +291,57 @@ block (Xml *x, const TeemaBlock *b)
   end (x);
 }
 
-static char *
-content_xml (const TeemaDoc *doc)
+/* ---- writing ------------------------------------------------------------ */
+
+gboolean
+teema_odt__begin (TeemaDocWriter *w, GError **error)
 {
-  Xml x;
-  xml_begin (&x, "office:document-content");
+  TeemaPackage *p = w->state = g_new0 (TeemaPackage, 1);
+  if (!teema_package__open (p, w, error)
+      || !teema_package__part (p, "mimetype", g_strdup (MIMETYPE), TRUE, error)
+      || !teema_package__part (p, "META-INF/manifest.xml", manifest (), FALSE,
+                               error)
+      || !teema_package__part (p, "meta.xml", meta (w), FALSE, error)
+      || !teema_package__part (p, "styles.xml", styles_xml (w), FALSE, error)
+      || !teema_package__stream (p, "content.xml", FALSE, error))
+    return FALSE;
+  Xml x = { NULL, p->w };
+  root_element (&x, "office:document-content");
   el (&x, "office:body");
   el (&x, "office:text");
-  if (doc->title) {
+  if (w->title) {
     el (&x, "text:p");
     at (&x, "text:style-name", "Title");
-    xmlTextWriterWriteString (x.w, BAD_CAST doc->title);
+    xmlTextWriterWriteString (x.w, BAD_CAST w->title);
     end (&x);
   }
-  for (guint i = 0; i < doc->blocks->len; i++)
-    block (&x, doc->blocks->pdata[i]);
-  end (&x);
-  end (&x);
-  end (&x);
-  return xml_end (&x);
+  return teema_package__ok (p, error);
 }
 
-GBytes *
-teema_doc__odt (const TeemaDoc *doc, GError **error)
+gboolean
+teema_odt__block (TeemaDocWriter *w, const TeemaBlock *b, GError **error)
 {
-  g_autoptr (GArray) members =
-    g_array_new (FALSE, TRUE, sizeof (TeemaZipMember));
-  g_array_set_clear_func (members, (GDestroyNotify) member_clear);
-  add_member (members, "mimetype", g_strdup (MIMETYPE), TRUE);
-  add_member (members, "META-INF/manifest.xml", manifest (), FALSE);
-  add_member (members, "meta.xml", meta (doc), FALSE);
-  add_member (members, "styles.xml", styles_xml (doc), FALSE);
-  add_member (members, "content.xml", content_xml (doc), FALSE);
-  return teema_zip__to_bytes (members, error);
+  TeemaPackage *p = w->state;
+  Xml x = { NULL, p->w };
+  block (&x, b);
+  return teema_package__ok (p, error);
+}
+
+gboolean
+teema_odt__end (TeemaDocWriter *w, GError **error)
+{
+  TeemaPackage *p = w->state;
+  Xml x = { NULL, p->w };
+  end (&x);
+  end (&x);
+  end (&x);
+  return teema_package__close (p, error);
+}
+
+void
+teema_odt__free (TeemaDocWriter *w)
+{
+  if (w->state)
+    teema_package__clear (w->state);
+  g_clear_pointer (&w->state, g_free);
 }

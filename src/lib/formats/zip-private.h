@@ -1,5 +1,6 @@
 /* formats/zip-private.h — zip archives read member by member with limits,
- * and written atomically (libarchive). Only files under formats/ and refi/
+ * and written member by member, atomically into a file or into a sink
+ * (libarchive). Only files under formats/ and refi/
  * include this; only formats/archive.c includes libarchive. */
 #ifndef TEEMA_ZIP_PRIVATE_H
 #define TEEMA_ZIP_PRIVATE_H
@@ -43,30 +44,25 @@ gssize teema_zip__stream_read (TeemaZipStream *stream, char *buf, gsize len,
                                GError **error);
 void teema_zip__stream_close (TeemaZipStream *stream);
 
-/* Writes members (name, data, len; a NULL name ends the list) to a new zip
- * at path atomically. */
-typedef struct {
-  char *name;
-  char *data;
-  gsize len;
-  gboolean stored; /* not compressed (an ODF "mimetype" must not be) */
-} TeemaZipMember;
-gboolean teema_zip__write (const char *path, GArray *members, GError **error);
-
-/* The same archive in memory, members in order, each dated 1980-01-01
- * so that the same members always make the same bytes. */
-GBytes *teema_zip__to_bytes (GArray *members, GError **error);
-
 /* A zip written member by member as its data comes, so that memory holds
  * one piece at a time. Nothing appears at path until finish succeeds (the
  * archive is written beside it, then renamed); freeing an unfinished
  * writer removes what it wrote. */
 typedef struct TeemaZipWriter TeemaZipWriter;
 TeemaZipWriter *teema_zip__writer_new (const char *path, GError **error);
+/* Receives an archive's bytes in order; returns FALSE with error set to
+ * stop the writer (the error is then the writer's). */
+typedef gboolean (*TeemaZipSink) (const char *data, gsize len,
+                                  gpointer user_data, GError **error);
+/* The same archive handed to sink as it is written, in blocks (nothing
+ * is renamed; what the sink keeps of a failed archive is its business). */
+TeemaZipWriter *teema_zip__writer_new_sink (TeemaZipSink sink, gpointer data,
+                                            GError **error);
 /* Starts a member; size is its length when known, or -1 (then the length
- * follows the data in the archive). */
+ * follows the data in the archive). A stored member (not compressed, as
+ * an ODF "mimetype" must be) needs its size. */
 gboolean teema_zip__writer_begin (TeemaZipWriter *writer, const char *name,
-                                  gint64 size, GError **error);
+                                  gint64 size, gboolean stored, GError **error);
 gboolean teema_zip__writer_write (TeemaZipWriter *writer, const void *data,
                                   gsize len, GError **error);
 gboolean teema_zip__writer_finish (TeemaZipWriter *writer, GError **error);

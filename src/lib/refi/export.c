@@ -492,7 +492,7 @@ close_nothing (void *context)
 static gboolean
 write_qde (Export *e, GError **error)
 {
-  if (!teema_zip__writer_begin (e->zip, "project.qde", -1, error))
+  if (!teema_zip__writer_begin (e->zip, "project.qde", -1, FALSE, error))
     return FALSE;
   xmlOutputBufferPtr out =
     xmlOutputBufferCreateIO (to_zip, close_nothing, e, NULL);
@@ -541,7 +541,7 @@ write_texts (Export *e, GError **error)
     g_autofree char *guid = teema_refi__guid ("document", d->sha256);
     g_autofree char *name = g_strconcat ("sources/", guid, ".txt", NULL);
     gsize len = strlen (text);
-    if (!teema_zip__writer_begin (e->zip, name, (gint64) len, error)
+    if (!teema_zip__writer_begin (e->zip, name, (gint64) len, FALSE, error)
         || !teema_zip__writer_write (e->zip, text, len, error))
       return FALSE;
   }

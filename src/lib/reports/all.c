@@ -6,9 +6,10 @@
  * and moved into place only when all of it succeeded, so a failure
  * leaves the folder as it was. Tables go out twice, as CSV (one row per
  * value, for R, Python and spreadsheets) and as Markdown (the reading
- * tables); charts as SVG and PNG; quotes as DOCX and Markdown. Reports
- * that need exactly two groups (compare, keyness) are left out, and the
- * index says why, when there are not two. */
+ * tables); charts as SVG and PNG; quotes as DOCX and Markdown, each
+ * written into its file as it is made. Reports that need exactly two
+ * groups (compare, keyness) are left out, and the index says why, when
+ * there are not two. */
 #include "reports/reports-private.h"
 
 #include <errno.h>
@@ -102,6 +103,54 @@ save (All *a, const char *file, const char *data, gsize len, GError **error)
   if (!g_file_set_contents (path, data, (gssize) len, &io)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
     g_error_free (io);
+    return FALSE;
+  }
+  g_ptr_array_add (a->written, g_strdup (file));
+  return TRUE;
+}
+
+typedef struct {
+  FILE *f;
+  const char *path;
+} Staged;
+
+static gboolean
+to_staged (const char *data, gsize len, gpointer staged_file, GError **error)
+{
+  Staged *s = staged_file;
+  if (fwrite (data, 1, len, s->f) == len)
+    return TRUE;
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", s->path,
+               g_strerror (errno));
+  return FALSE;
+}
+
+/* A quote document, written into its staged file as it is made. */
+static gboolean
+save_document (All *a, const char *file, const TeemaQuoteDocOptions *o,
+               TeemaDocFormat format, GError **error)
+{
+  g_autofree char *path = staged (a, file);
+  Staged s = { g_fopen (path, "wb"), path };
+  if (!s.f) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", path,
+                 g_strerror (errno));
+    return FALSE;
+  }
+  gboolean ok =
+    teema_quotes_write_document (a->project, o, format, to_staged, &s, error);
+  int err = 0;
+  if (fflush (s.f) != 0 || ferror (s.f))
+    err = errno ? errno : EIO;
+  if (fclose (s.f) != 0 && !err)
+    err = errno;
+  if (ok && err) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", path,
+                 g_strerror (err));
+    ok = FALSE;
+  }
+  if (!ok) {
+    g_unlink (path);
     return FALSE;
   }
   g_ptr_array_add (a->written, g_strdup (file));
@@ -232,14 +281,9 @@ write_quotes (All *a, GError **error)
     TeemaDocFormat format;
   } docs[] = { { "quotes.docx", TEEMA_DOC_DOCX },
                { "quotes.md", TEEMA_DOC_MARKDOWN } };
-  for (gsize i = 0; i < G_N_ELEMENTS (docs); i++) {
-    g_autoptr (GBytes) b =
-      teema_quotes_document (a->project, &o, docs[i].format, error);
-    gsize len = 0;
-    const char *data = b ? g_bytes_get_data (b, &len) : NULL;
-    if (!b || !save (a, docs[i].file, data, len, error))
+  for (gsize i = 0; i < G_N_ELEMENTS (docs); i++)
+    if (!save_document (a, docs[i].file, &o, docs[i].format, error))
       return FALSE;
-  }
   g_string_append_printf (a->index,
                           "\n## %s\n\n- [quotes.docx](quotes.docx), "
                           "[quotes.md](quotes.md)\n",

@@ -375,8 +375,14 @@ teema_coding_set__reread (TeemaCodingSet *set, TeemaProject *project,
                           const TeemaCodingSetOptions *options, GError **error)
 {
   TeemaCodingSetOptions defaults = { 0 };
+  /* The rows' storage goes too, not only their count: a run that reads
+   * one theme at a time would otherwise keep every theme's rows'
+   * worth of memory by its end. */
   for (guint t = 0; t < set->n_themes; t++) {
-    g_array_set_size (set->rows[t], 0);
+    if (set->rows[t]->len) {
+      g_array_unref (set->rows[t]);
+      set->rows[t] = g_array_new (FALSE, FALSE, sizeof (TeemaCoded));
+    }
     g_clear_pointer (&set->bits[t], g_free);
   }
   memset (set->counts, 0,

@@ -3,13 +3,18 @@
  * with which labels; formats/ writes the document (Markdown, LaTeX, HTML,
  * DOCX, ODT).
  *
- * Quotes come from teema_quotes_collect, one table per theme with only
- * that theme's own codings; a theme's "k of n informants" counts its
- * sub-themes' too (the informants of its own quotes and of every
- * descendant's), as the reports do. Labels follow the thesis convention,
- * "(H3)", or the group and number, or an attribute such as a pseudonym.
- * Must always hold: every quote appears under exactly one heading; no
- * label or name from outside the chosen informants appears. */
+ * The document is written as it is made, in two passes over the coding
+ * set. Pass 1 counts who mentions each theme (counts only, no rows, no
+ * text): a theme's "k of n informants" counts its sub-themes' too, as the
+ * reports do. Pass 2 goes theme by theme (or informant by informant),
+ * reads that theme's own codings, makes each quote from its segments'
+ * text (teema_quotes__foreach) and hands the blocks to the writer, which
+ * writes them out; so memory holds one theme's (or informant's) codings
+ * and one quote, never the document. Labels follow the thesis
+ * convention, "(H3)", or the group and number, or an attribute such as a
+ * pseudonym. Must always hold: every quote appears under exactly one
+ * heading; no label or name from outside the chosen informants appears;
+ * an option error is found before anything is written. */
 #include "formats/doc-private.h"
 #include "reports/reports-private.h"
 
@@ -52,49 +57,6 @@ static const char *const strings[][2] = {
 #define OMISSION " --"
 #define NBSP     "\u00a0"
 
-/* ---- formats ------------------------------------------------------------ */
-
-static const struct {
-  const char *name, *alias, *ext, *ext2;
-  TeemaDocFormat format;
-} formats[] = {
-  { "md", "markdown", ".md", ".markdown", TEEMA_DOC_MARKDOWN },
-  { "latex", "tex", ".tex", NULL, TEEMA_DOC_LATEX },
-  { "html", NULL, ".html", ".htm", TEEMA_DOC_HTML },
-  { "docx", NULL, ".docx", NULL, TEEMA_DOC_DOCX },
-  { "odt", NULL, ".odt", NULL, TEEMA_DOC_ODT },
-};
-
-gboolean
-teema_doc_format_parse (const char *name, TeemaDocFormat *format,
-                        GError **error)
-{
-  for (gsize i = 0; name && i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (name, formats[i].name)
-        || g_strcmp0 (name, formats[i].alias) == 0) {
-      *format = formats[i].format;
-      return TRUE;
-    }
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "unknown document format '%s': use md, latex, html, docx or "
-               "odt",
-               name ? name : "");
-  return FALSE;
-}
-
-gboolean
-teema_doc_format_for_path (const char *path, TeemaDocFormat *format)
-{
-  const char *dot = path ? strrchr (path, '.') : NULL;
-  for (gsize i = 0; dot && i < G_N_ELEMENTS (formats); i++)
-    if (!g_ascii_strcasecmp (dot, formats[i].ext)
-        || (formats[i].ext2 && !g_ascii_strcasecmp (dot, formats[i].ext2))) {
-      *format = formats[i].format;
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* ---- what goes in -------------------------------------------------------- */
 
 typedef struct {
@@ -102,16 +64,30 @@ typedef struct {
   const TeemaQuoteDocOptions *opt;
   const char *lang;
   TeemaCodebook *cb;
-  GPtrArray *all;        /* every informant (TeemaInformant *) */
-  GHashTable *chosen;    /* code -> its place in the list + 1 */
-  GHashTable *labels;    /* code -> label ("H3") */
-  gboolean *selected;    /* per theme */
-  gboolean *asked;       /* per theme: named in options->themes */
-  TeemaTable **direct;   /* per theme: its own quotes, chosen informants */
-  GHashTable **mentions; /* per theme: informant codes, sub-themes too */
-  TeemaAnalyzer *az;     /* when pseudonymising */
+  GPtrArray *all;     /* every informant (TeemaInformant *) */
+  GHashTable *chosen; /* code -> its place in the list + 1 */
+  GHashTable *labels; /* code -> label ("H3") */
+  gboolean *selected; /* per theme */
+  gboolean *asked;    /* per theme: named in options->themes */
+  TeemaAnalyzer *az;  /* when pseudonymising */
   TeemaPseudonymOptions names;
   guint n; /* chosen informants with text */
+  /* read as the document is written */
+  TeemaCodingSet *set; /* read again for each step */
+  guint *set_index;    /* per informant (all): index in the set's list, or
+                          TEEMA_NO_INFORMANT */
+  guint *chosen_at;    /* per informant of the set: its index in all + 1
+                          when chosen, else 0 */
+  guint8 *mentions;    /* themes x informants (all): the informant has a
+                          segment coded with the theme (or, as the document
+                          shows them, a sub-theme) */
+  gboolean *counted;   /* per theme: mentions read in pass 1; the others'
+                          come from the theme's rows in pass 2 */
+  TeemaCoded *rows;    /* the theme read last: its rows of chosen
+                          informants, by informant */
+  guint n_rows;
+  TeemaDocWriter *w; /* the document being written */
+  guint sections;    /* headings written below the title */
 } Quotes;
 
 static const char *
@@ -120,19 +96,24 @@ str (const Quotes *q, Str id)
   return strings[id][g_str_equal (q->lang, "en") ? 0 : 1];
 }
 
+/* --by informant: a section per informant rather than per theme. */
+static gboolean
+by_informant_doc (const Quotes *q)
+{
+  return g_strcmp0 (q->opt->by, "informant") == 0;
+}
+
 static void
 quotes_clear (Quotes *q)
 {
-  guint n = q->cb ? teema_codebook_size (q->cb) : 0;
-  for (guint i = 0; q->direct && i < n; i++) {
-    teema_table_free (q->direct[i]);
-    if (q->mentions[i])
-      g_hash_table_destroy (q->mentions[i]);
-  }
-  g_free (q->direct);
-  g_free (q->mentions);
   g_free (q->selected);
   g_free (q->asked);
+  g_free (q->set_index);
+  g_free (q->chosen_at);
+  g_free (q->mentions);
+  g_free (q->counted);
+  g_free (q->rows);
+  g_clear_pointer (&q->set, teema_coding_set__free);
   g_clear_pointer (&q->chosen, g_hash_table_destroy);
   g_clear_pointer (&q->labels, g_hash_table_destroy);
   g_clear_pointer (&q->all, g_ptr_array_unref);
@@ -239,70 +220,108 @@ select_themes (Quotes *q, GError **error)
   return TRUE;
 }
 
-/* The rows of t whose informant is chosen, as a new table; frees t. */
-static TeemaTable *
-keep_chosen (Quotes *q, TeemaTable *t)
-{
-  TeemaTable *kept = teema_table_new (teema_table_title (t));
-  guint nc = teema_table_n_columns (t);
-  for (guint c = 0; c < nc; c++)
-    teema_table_add_column (kept, teema_table_column_name (t, c),
-                            c == 3 || c == 5 ? TEEMA_COLUMN_INT
-                                             : TEEMA_COLUMN_TEXT);
-  for (guint r = 0; r < teema_table_n_rows (t); r++) {
-    if (!g_hash_table_contains (q->chosen, teema_table_cell (t, r, 1)))
-      continue;
-    teema_table_add_row (kept);
-    for (guint c = 0; c < nc; c++)
-      teema_table_add_text (kept, teema_table_cell (t, r, c));
-  }
-  teema_table_free (t);
-  return kept;
-}
+/* ---- pass 1: who mentions each theme ------------------------------------ */
 
-static TeemaTable *
-collect_theme (Quotes *q, guint theme, gboolean children, GError **error)
-{
-  TeemaQuoteOptions qo = {
-    .theme = teema_codebook_theme (q->cb, theme)->code,
-    .coder = q->opt->coder,
-    .lang = q->lang,
-    .children = children,
-  };
-  TeemaTable *t = teema_quotes_collect (q->project, &qo, error);
-  return t ? keep_chosen (q, t) : NULL;
-}
-
-/* Each selected theme's own quotes, and who mentions it or a sub-theme:
- * children follow their parent in the codebook, so walking backwards
- * meets every child before its parent. */
+/* Reads the set (the first time) or reads it again with so. */
 static gboolean
-collect (Quotes *q, GError **error)
+read_set (Quotes *q, const TeemaCodingSetOptions *so, GError **error)
+{
+  if (q->set)
+    return teema_coding_set__reread (q->set, q->project, so, error);
+  if (!(q->set = teema_coding_set__new (q->project, so, error)))
+    return FALSE;
+  GPtrArray *listed = teema_coding_set__informants (q->set);
+  q->set_index = g_new0 (guint, q->all->len + 1);
+  q->chosen_at = g_new0 (guint, listed->len + 1);
+  for (guint i = 0; i < q->all->len; i++) {
+    const TeemaInformant *inf = q->all->pdata[i];
+    guint k = teema_coding_set__informant_index (q->set, inf->code);
+    q->set_index[i] = k;
+    if (k != TEEMA_NO_INFORMANT && g_hash_table_contains (q->chosen, inf->code))
+      q->chosen_at[k] = i + 1;
+  }
+  return TRUE;
+}
+
+static guint8 *
+mentions_of (Quotes *q, guint theme)
+{
+  return &q->mentions[(gsize) theme * q->all->len];
+}
+
+/* Marks the chosen informants with segments of theme i in the set. */
+static void
+note_mentions (Quotes *q, guint i)
+{
+  guint8 *m = mentions_of (q, i);
+  for (guint j = 0; j < q->all->len; j++)
+    m[j] = q->set_index[j] != TEEMA_NO_INFORMANT
+           && q->chosen_at[q->set_index[j]]
+           && teema_coding_set__count (q->set, i, q->set_index[j])->segments;
+}
+
+/* Per theme: TRUE when a theme names it as its parent (found as the
+ * coding set finds parents, so that a theme without is one the set rolls
+ * nothing up to). */
+static gboolean *
+parents (Quotes *q)
 {
   guint n = teema_codebook_size (q->cb);
-  q->direct = g_new0 (TeemaTable *, n + 1);
-  q->mentions = g_new0 (GHashTable *, n + 1);
-  for (guint i = 0; i < n; i++)
-    if (q->selected[i] && !(q->direct[i] = collect_theme (q, i, FALSE, error)))
+  gboolean *has_child = g_new0 (gboolean, n + 1);
+  for (guint j = 0; j < n; j++) {
+    const char *parent = teema_codebook_theme (q->cb, j)->parent;
+    gint p = parent ? teema_codebook_index (q->cb, parent) : -1;
+    if (p >= 0)
+      has_child[p] = TRUE;
+  }
+  return has_child;
+}
+
+/* Who mentions each selected theme, from the set's counts (no segment
+ * text, no rows): rolled up to a theme from all of its sub-themes, as
+ * the document shows them all; every theme at once, or, with --theme,
+ * each selected theme that has sub-themes (a theme without is counted
+ * from its own rows when they are read for its quotes). With
+ * --no-children a theme shows only the sub-themes also asked for, so
+ * each one's own codings are counted and the mentions of those
+ * sub-themes added: children follow their parent in the codebook, so
+ * walking backwards meets every child before its parent. */
+static gboolean
+count_mentions (Quotes *q, GError **error)
+{
+  guint n = teema_codebook_size (q->cb);
+  gboolean roll_up = !(q->opt->themes && q->opt->no_children);
+  TeemaCodingSetOptions so = { .coder = q->opt->coder,
+                               .roll_up = roll_up,
+                               .counts_only = TRUE };
+  q->mentions = g_new0 (guint8, (gsize) n * q->all->len + 1);
+  q->counted = g_new0 (gboolean, n + 1);
+  if (!q->opt->themes) {
+    if (!read_set (q, &so, error))
       return FALSE;
-  for (guint i = n; i-- > 0;) {
-    if (!q->selected[i])
-      continue;
-    q->mentions[i] = g_hash_table_new (g_str_hash, g_str_equal);
-    for (guint r = 0; r < teema_table_n_rows (q->direct[i]); r++)
-      g_hash_table_add (q->mentions[i],
-                        (gpointer) teema_table_cell (q->direct[i], r, 1));
-    const char *code = teema_codebook_theme (q->cb, i)->code;
-    for (guint j = i + 1; j < n; j++) {
-      const TeemaTheme *c = teema_codebook_theme (q->cb, j);
-      if (!q->mentions[j] || g_strcmp0 (c->parent, code) != 0)
-        continue;
-      GHashTableIter it;
-      gpointer key;
-      g_hash_table_iter_init (&it, q->mentions[j]);
-      while (g_hash_table_iter_next (&it, &key, NULL))
-        g_hash_table_add (q->mentions[i], key);
+    for (guint i = 0; i < n; i++) {
+      note_mentions (q, i);
+      q->counted[i] = TRUE;
     }
+    return TRUE;
+  }
+  g_autofree gboolean *has_child = parents (q);
+  for (guint i = 0; i < n; i++) {
+    so.theme = teema_codebook_theme (q->cb, i)->code;
+    if (!q->selected[i] || (roll_up && !has_child[i]))
+      continue;
+    if (!read_set (q, &so, error))
+      return FALSE;
+    note_mentions (q, i);
+    q->counted[i] = TRUE;
+  }
+  for (guint i = n; !roll_up && i-- > 0;) {
+    const char *code = teema_codebook_theme (q->cb, i)->code;
+    for (guint j = i + 1; q->selected[i] && j < n; j++)
+      if (q->selected[j]
+          && g_strcmp0 (teema_codebook_theme (q->cb, j)->parent, code) == 0)
+        for (guint k = 0; k < q->all->len; k++)
+          mentions_of (q, i)[k] |= mentions_of (q, j)[k];
   }
   return TRUE;
 }
@@ -371,64 +390,110 @@ label_of (Quotes *q, const char *code)
   return l ? l : code;
 }
 
-static void
-quote_para (Quotes *q, TeemaDoc *doc, const TeemaTable *t, guint r)
+/* ---- blocks ------------------------------------------------------------- */
+
+static gboolean
+heading (Quotes *q, guint level, const char *text, GError **error)
 {
-  g_autofree char *text = quote_text (q, teema_table_cell (t, r, 6));
-  g_autofree char *label =
-    g_strdup_printf ("(%s)", label_of (q, teema_table_cell (t, r, 1)));
-  teema_doc__para (doc, TEEMA_PARA_QUOTE);
-  teema_doc__run (doc, text, 0);
-  teema_doc__run (doc, NBSP, 0); /* the label never starts a line */
-  teema_doc__run (doc, label, TEEMA_RUN_LABEL);
+  TeemaBlock b = { .style = TEEMA_PARA_HEADING, .level = level };
+  teema_block__add (&b, text, 0);
+  q->sections++;
+  return teema_doc__block (q->w, &b, error);
 }
 
-/* ---- the document, theme by theme ---------------------------------------- */
-
-static int
-by_order (gconstpointer a, gconstpointer b, gpointer data)
+/* A paragraph of one run. */
+static gboolean
+para (Quotes *q, TeemaParaStyle style, const char *text, GError **error)
 {
-  GHashTable *chosen = data;
-  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (chosen, *(char **) a));
-  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (chosen, *(char **) b));
-  return x < y ? -1 : x > y;
+  TeemaBlock b = { .style = style };
+  teema_block__add (&b, text, 0);
+  return teema_doc__block (q->w, &b, error);
 }
 
-/* "Mentioned by 3 of 7 informants: H1, H3, H5." */
-static void
-intro (Quotes *q, TeemaDoc *doc, GHashTable *mentions)
+/* The quote, then a no-break space and "(H3)". */
+static gboolean
+quote_para (Quotes *q, const char *code, const char *quote, GError **error)
 {
-  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
-  GHashTableIter it;
-  gpointer key;
-  g_hash_table_iter_init (&it, mentions);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    g_ptr_array_add (codes, key);
-  g_ptr_array_sort_with_data (codes, by_order, q->chosen);
+  g_autofree char *text = quote_text (q, quote);
+  g_autofree char *label = g_strdup_printf ("(%s)", label_of (q, code));
+  TeemaBlock b = { .style = TEEMA_PARA_QUOTE };
+  teema_block__add (&b, text, 0);
+  teema_block__add (&b, NBSP, 0); /* the label never starts a line */
+  teema_block__add (&b, label, TEEMA_RUN_LABEL);
+  return teema_doc__block (q->w, &b, error);
+}
+
+/* ---- pass 2: the document, theme by theme -------------------------------- */
+
+/* "Mentioned by 3 of 7 informants: H1, H3, H5.", in natural order. */
+static gboolean
+intro (Quotes *q, guint theme, GError **error)
+{
+  const guint8 *m = mentions_of (q, theme);
   g_autoptr (GString) who = g_string_new (NULL);
-  for (guint i = 0; i < codes->len; i++)
-    g_string_append_printf (who, "%s%s", i ? ", " : "",
-                            label_of (q, codes->pdata[i]));
+  guint k = 0;
+  for (guint j = 0; j < q->all->len; j++)
+    if (m[j])
+      g_string_append_printf (
+        who, "%s%s", k++ ? ", " : "",
+        label_of (q, ((const TeemaInformant *) q->all->pdata[j])->code));
   g_autofree char *line =
-    codes->len
-      ? g_strdup_printf (str (q, S_MENTIONED), codes->len, q->n, who->str)
+    k ? g_strdup_printf (str (q, S_MENTIONED), k, q->n, who->str)
       : g_strdup_printf (str (q, S_MENTIONED_NONE), q->n);
-  teema_doc__para (doc, TEEMA_PARA_INTRO);
-  teema_doc__run (doc, line, 0);
+  return para (q, TEEMA_PARA_INTRO, line, error);
 }
 
-static const TeemaInformant *
-informant (Quotes *q, const char *code)
+static gboolean
+mentioned (Quotes *q, guint theme)
 {
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (q->chosen, code));
-  return i ? q->all->pdata[i - 1] : NULL;
+  const guint8 *m = mentions_of (q, theme);
+  for (guint j = 0; j < q->all->len; j++)
+    if (m[j])
+      return TRUE;
+  return FALSE;
 }
 
-/* The value of the --by attribute of a quote's informant. */
+/* Reads theme t's own rows and spans; q->rows keeps those of chosen
+ * informants, by informant and then in document order. */
+static gboolean
+read_theme (Quotes *q, guint t, GError **error)
+{
+  TeemaCodingSetOptions so = { .coder = q->opt->coder,
+                               .theme = teema_codebook_theme (q->cb, t)->code,
+                               .spans = TRUE };
+  if (!read_set (q, &so, error))
+    return FALSE;
+  g_free (q->rows);
+  q->rows = teema_coding_set__rows_by_informant (q->set, t, &q->n_rows);
+  guint kept = 0;
+  for (guint r = 0; r < q->n_rows; r++)
+    if (q->rows[r].informant != TEEMA_NO_INFORMANT
+        && q->chosen_at[q->rows[r].informant])
+      q->rows[kept++] = q->rows[r];
+  q->n_rows = kept;
+  return TRUE;
+}
+
+/* Who mentions theme t, from its rows (a theme whose section shows no
+ * sub-theme's). */
+static void
+note_rows (Quotes *q, guint t)
+{
+  for (guint r = 0; r < q->n_rows; r++)
+    mentions_of (q, t)[q->chosen_at[q->rows[r].informant] - 1] = 1;
+}
+
+static gboolean
+write_quote (const TeemaQuote *quote, gpointer q, GError **error)
+{
+  return quote_para (q, quote->first->informant, quote->text, error);
+}
+
+/* The value of the --by attribute of an informant. */
 static char *
-value_of (Quotes *q, const char *code)
+value_of (Quotes *q, const TeemaInformant *inf)
 {
-  const char *v = teema_informant_attr (informant (q, code), q->opt->by);
+  const char *v = teema_informant_attr (inf, q->opt->by);
   return v ? g_strdup (v) : g_strdup_printf ("(%s?)", q->opt->by);
 }
 
@@ -438,33 +503,49 @@ by_string (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* A theme's quotes; by an attribute, under a heading per value. */
-static void
-theme_quotes (Quotes *q, TeemaDoc *doc, const TeemaTable *t, guint level)
+/* Under a heading per value of the --by attribute (sorted), the quotes
+ * of the informants with that value. */
+static gboolean
+quotes_by_value (Quotes *q, guint t, guint level, GError **error)
 {
-  gboolean by_attr = q->opt->by && !g_str_equal (q->opt->by, "theme");
-  if (!by_attr) {
-    for (guint r = 0; r < teema_table_n_rows (t); r++)
-      quote_para (q, doc, t, r);
-    return;
-  }
+  guint n_inf = teema_coding_set__informants (q->set)->len;
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  for (guint r = 0; r < teema_table_n_rows (t); r++) {
-    char *v = value_of (q, teema_table_cell (t, r, 1));
-    if (g_ptr_array_find_with_equal_func (values, v, g_str_equal, NULL))
+  g_autofree const char **value = g_new0 (const char *, n_inf + 1);
+  for (guint r = 0; r < q->n_rows; r++) {
+    guint k = q->rows[r].informant;
+    if (value[k])
+      continue;
+    char *v = value_of (q, q->all->pdata[q->chosen_at[k] - 1]);
+    guint at;
+    if (g_ptr_array_find_with_equal_func (values, v, g_str_equal, &at))
       g_free (v);
     else
-      g_ptr_array_add (values, v);
+      g_ptr_array_add (values, v), at = values->len - 1;
+    value[k] = values->pdata[at];
   }
   g_ptr_array_sort (values, by_string);
+  g_autofree TeemaCoded *some = g_new (TeemaCoded, q->n_rows + 1);
   for (guint i = 0; i < values->len; i++) {
-    teema_doc__heading (doc, level + 1, values->pdata[i]);
-    for (guint r = 0; r < teema_table_n_rows (t); r++) {
-      g_autofree char *v = value_of (q, teema_table_cell (t, r, 1));
-      if (g_str_equal (v, values->pdata[i]))
-        quote_para (q, doc, t, r);
-    }
+    guint m = 0;
+    for (guint r = 0; r < q->n_rows; r++)
+      if (value[q->rows[r].informant] == values->pdata[i])
+        some[m++] = q->rows[r];
+    if (!heading (q, level + 1, values->pdata[i], error)
+        || !teema_quotes__foreach (q->project, q->set, t, some, m, write_quote,
+                                   q, error))
+      return FALSE;
   }
+  return TRUE;
+}
+
+/* The quotes of the theme read last, t. */
+static gboolean
+theme_quotes (Quotes *q, guint t, guint level, GError **error)
+{
+  if (q->opt->by && !g_str_equal (q->opt->by, "theme"))
+    return quotes_by_value (q, t, level, error);
+  return teema_quotes__foreach (q->project, q->set, t, q->rows, q->n_rows,
+                                write_quote, q, error);
 }
 
 /* Heading level of theme i: 1 for a theme asked for (or a top-level one
@@ -484,97 +565,122 @@ level_of (Quotes *q, guint i)
   return level;
 }
 
-static void
-by_theme (Quotes *q, TeemaDoc *doc)
+/* Theme i's heading, who mentions it and its quotes, its rows read now
+ * (before the heading when they say who mentions it): one theme's
+ * codings in memory. A theme no chosen informant mentions is left out
+ * unless asked for. */
+static gboolean
+theme_section (Quotes *q, guint i, GError **error)
 {
-  for (guint i = 0; i < teema_codebook_size (q->cb); i++) {
-    if (!q->selected[i]
-        || (!q->asked[i] && g_hash_table_size (q->mentions[i]) == 0))
-      continue;
-    const TeemaTheme *t = teema_codebook_theme (q->cb, i);
-    guint level = level_of (q, i);
-    teema_doc__heading (doc, level, teema_theme_label (t, q->lang));
-    intro (q, doc, q->mentions[i]);
-    theme_quotes (q, doc, q->direct[i], level);
-  }
+  gboolean read = !q->counted[i];
+  if (read && !read_theme (q, i, error))
+    return FALSE;
+  if (read)
+    note_rows (q, i);
+  if (!q->asked[i] && !mentioned (q, i))
+    return TRUE;
+  guint level = level_of (q, i);
+  const TeemaTheme *t = teema_codebook_theme (q->cb, i);
+  return heading (q, level, teema_theme_label (t, q->lang), error)
+         && intro (q, i, error) && (read || read_theme (q, i, error))
+         && theme_quotes (q, i, level, error);
 }
 
-/* ---- the document, informant by informant -------------------------------- */
-
-static guint
-rows_of (const TeemaTable *t, const char *code)
+static gboolean
+by_theme (Quotes *q, GError **error)
 {
-  guint n = 0;
-  for (guint r = 0; r < teema_table_n_rows (t); r++)
-    n += g_str_equal (teema_table_cell (t, r, 1), code);
-  return n;
+  for (guint i = 0; i < teema_codebook_size (q->cb); i++)
+    if (q->selected[i] && !theme_section (q, i, error))
+      return FALSE;
+  return TRUE;
 }
 
-static void
-informant_section (Quotes *q, TeemaDoc *doc, const TeemaInformant *inf)
+/* ---- pass 2: the document, informant by informant ------------------------ */
+
+/* An informant's quotes, theme by theme, read now: one informant's
+ * codings in memory. Counted first (rows, no text) for the intro line;
+ * an informant without quotes gets no section. */
+static gboolean
+informant_section (Quotes *q, const TeemaInformant *inf, GError **error)
 {
+  TeemaCodingSetOptions so = { .coder = q->opt->coder,
+                               .informant = inf->code,
+                               .spans = TRUE };
+  if (!read_set (q, &so, error))
+    return FALSE;
   guint n_quotes = 0, n_themes = 0, size = teema_codebook_size (q->cb);
   for (guint i = 0; i < size; i++) {
-    guint n = q->selected[i] ? rows_of (q->direct[i], inf->code) : 0;
-    n_quotes += n;
-    n_themes += n > 0;
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (q->set, i, &n);
+    guint k = q->selected[i] ? teema_quotes__count (rows, n) : 0;
+    n_quotes += k;
+    n_themes += k > 0;
   }
   if (!n_quotes)
-    return;
-  g_autofree char *heading =
+    return TRUE;
+  g_autofree char *title =
     inf->group || inf->role ? g_strdup_printf (
       "%s (%s%s%s)", label_of (q, inf->code), inf->group ? inf->group : "",
       inf->group && inf->role ? ", " : "", inf->role ? inf->role : "")
                             : g_strdup (label_of (q, inf->code));
-  teema_doc__heading (doc, 1, heading);
   g_autofree char *line =
     g_strdup_printf (str (q, S_INFORMANT_INTRO), n_quotes, n_themes);
-  teema_doc__para (doc, TEEMA_PARA_INTRO);
-  teema_doc__run (doc, line, 0);
+  if (!heading (q, 1, title, error) || !para (q, TEEMA_PARA_INTRO, line, error))
+    return FALSE;
   for (guint i = 0; i < size; i++) {
-    if (!q->selected[i] || !rows_of (q->direct[i], inf->code))
+    guint n = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (q->set, i, &n);
+    if (!q->selected[i] || n == 0)
       continue;
-    teema_doc__heading (
-      doc, 2, teema_theme_label (teema_codebook_theme (q->cb, i), q->lang));
-    for (guint r = 0; r < teema_table_n_rows (q->direct[i]); r++)
-      if (g_str_equal (teema_table_cell (q->direct[i], r, 1), inf->code))
-        quote_para (q, doc, q->direct[i], r);
+    const TeemaTheme *t = teema_codebook_theme (q->cb, i);
+    if (!heading (q, 2, teema_theme_label (t, q->lang), error)
+        || !teema_quotes__foreach (q->project, q->set, i, rows, n, write_quote,
+                                   q, error))
+      return FALSE;
   }
+  return TRUE;
 }
 
-static TeemaDoc *
-build (Quotes *q)
+static gboolean
+by_informant (Quotes *q, GError **error)
+{
+  for (guint i = 0; i < q->all->len; i++) {
+    const TeemaInformant *inf = q->all->pdata[i];
+    if (g_hash_table_contains (q->chosen, inf->code)
+        && !informant_section (q, inf, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* The title, the paragraph on the conventions, the sections, and "No
+ * quotes." when there are none. */
+static gboolean
+write_document (Quotes *q, GError **error)
 {
   const char *name = teema_codebook_name (q->cb);
   g_autofree char *title =
     q->opt->title ? g_strdup (q->opt->title)
     : name        ? g_strdup_printf ("%s: %s", str (q, S_TITLE), name)
                   : g_strdup (str (q, S_TITLE));
-  TeemaDoc *doc = teema_doc__new (title, q->lang);
-  teema_doc__para (doc, TEEMA_PARA_BODY);
-  teema_doc__run (doc, str (q, S_CONVENTION), 0);
+  TeemaBlock conventions = { .style = TEEMA_PARA_BODY };
+  teema_block__add (&conventions, str (q, S_CONVENTION), 0);
   if (q->opt->max_chars) {
-    teema_doc__run (doc, " ", 0);
-    teema_doc__run (doc, str (q, S_OMISSIONS), 0);
+    teema_block__add (&conventions, " ", 0);
+    teema_block__add (&conventions, str (q, S_OMISSIONS), 0);
   }
   if (q->opt->pseudonymise) {
-    teema_doc__run (doc, " ", 0);
-    teema_doc__run (doc, str (q, S_PSEUDONYMS), 0);
+    teema_block__add (&conventions, " ", 0);
+    teema_block__add (&conventions, str (q, S_PSEUDONYMS), 0);
   }
-  guint before = doc->blocks->len;
-  if (g_strcmp0 (q->opt->by, "informant") == 0)
-    for (guint i = 0; i < q->all->len; i++) {
-      const TeemaInformant *inf = q->all->pdata[i];
-      if (g_hash_table_contains (q->chosen, inf->code))
-        informant_section (q, doc, inf);
-    }
-  else
-    by_theme (q, doc);
-  if (doc->blocks->len == before) {
-    teema_doc__para (doc, TEEMA_PARA_BODY);
-    teema_doc__run (doc, str (q, S_NO_QUOTES), 0);
-  }
-  return doc;
+  if (!teema_doc__begin (q->w, title, q->lang, error)
+      || !teema_doc__block (q->w, &conventions, error))
+    return FALSE;
+  gboolean ok =
+    by_informant_doc (q) ? by_informant (q, error) : by_theme (q, error);
+  if (ok && q->sections == 0)
+    ok = para (q, TEEMA_PARA_BODY, str (q, S_NO_QUOTES), error);
+  return ok && teema_doc__end (q->w, error);
 }
 
 static gboolean
@@ -586,29 +692,79 @@ check_by (Quotes *q, GError **error)
   return teema_informant__check_attr (q->all, by, error);
 }
 
+gboolean
+teema_quotes_write_document (TeemaProject *project,
+                             const TeemaQuoteDocOptions *options,
+                             TeemaDocFormat format, TeemaOutputFunc write,
+                             gpointer user_data, GError **error)
+{
+  Quotes q = { 0 };
+  gboolean ok = quotes_load (&q, project, options, error)
+                && check_by (&q, error)
+                && (by_informant_doc (&q) || count_mentions (&q, error));
+  if (ok) {
+    q.w = teema_doc__writer_new (format, write, user_data);
+    ok = write_document (&q, error);
+  }
+  teema_doc__writer_free (q.w);
+  quotes_clear (&q);
+  return ok;
+}
+
+static gboolean
+append (const char *data, gsize len, gpointer out, GError **error)
+{
+  g_byte_array_append (out, (const guint8 *) data, (guint) len);
+  return TRUE;
+}
+
 GBytes *
 teema_quotes_document (TeemaProject *project,
                        const TeemaQuoteDocOptions *options,
                        TeemaDocFormat format, GError **error)
 {
-  Quotes q = { 0 };
-  GBytes *out = NULL;
-  if (quotes_load (&q, project, options, error) && check_by (&q, error)
-      && collect (&q, error)) {
-    g_autoptr (TeemaDoc) doc = build (&q);
-    char *text = format == TEEMA_DOC_MARKDOWN ? teema_doc__markdown (doc)
-                 : format == TEEMA_DOC_LATEX  ? teema_doc__latex (doc)
-                 : format == TEEMA_DOC_HTML   ? teema_doc__html (doc)
-                                              : NULL;
-    out = text                       ? g_bytes_new_take (text, strlen (text))
-          : format == TEEMA_DOC_DOCX ? teema_doc__docx (doc, error)
-                                     : teema_doc__odt (doc, error);
-  }
-  quotes_clear (&q);
-  return out;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  if (!teema_quotes_write_document (project, options, format, append, out,
+                                    error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 /* ---- the table ----------------------------------------------------------- */
+
+/* The rows of t whose informant is chosen, as a new table; frees t. */
+static TeemaTable *
+keep_chosen (Quotes *q, TeemaTable *t)
+{
+  TeemaTable *kept = teema_table_new (teema_table_title (t));
+  guint nc = teema_table_n_columns (t);
+  for (guint c = 0; c < nc; c++)
+    teema_table_add_column (kept, teema_table_column_name (t, c),
+                            c == 3 || c == 5 ? TEEMA_COLUMN_INT
+                                             : TEEMA_COLUMN_TEXT);
+  for (guint r = 0; r < teema_table_n_rows (t); r++) {
+    if (!g_hash_table_contains (q->chosen, teema_table_cell (t, r, 1)))
+      continue;
+    teema_table_add_row (kept);
+    for (guint c = 0; c < nc; c++)
+      teema_table_add_text (kept, teema_table_cell (t, r, c));
+  }
+  teema_table_free (t);
+  return kept;
+}
+
+static TeemaTable *
+collect_theme (Quotes *q, guint theme, gboolean children, GError **error)
+{
+  TeemaQuoteOptions qo = {
+    .theme = teema_codebook_theme (q->cb, theme)->code,
+    .coder = q->opt->coder,
+    .lang = q->lang,
+    .children = children,
+  };
+  TeemaTable *t = teema_quotes_collect (q->project, &qo, error);
+  return t ? keep_chosen (q, t) : NULL;
+}
 
 static void
 table_rows (Quotes *q, TeemaTable *out, const TeemaTable *t)

@@ -72,9 +72,8 @@ follows (const TeemaCoded *a, const TeemaCoded *b)
   return b->document == a->document && b->ordinal == a->ordinal + 1;
 }
 
-/* The number of quotes rows make: runs of consecutive segments. */
-static guint
-count_quotes (const TeemaCoded *rows, guint n)
+guint
+teema_quotes__count (const TeemaCoded *rows, guint n)
 {
   guint k = 0;
   for (guint i = 0; i < n; i++)
@@ -123,11 +122,12 @@ quote_add (Quote *q, const TeemaSegment *seg, const GArray *spans)
   }
 }
 
-/* Reads the quote that starts at rows[*i], taking the rows of the
- * segments that follow it in its document; *i moves past them. */
+/* Reads the quote that starts at rows[*i] (theme t's in set), taking the
+ * rows of the segments that follow it in its document; *i moves past
+ * them. */
 static gboolean
-quote_read (Quoter *qr, const TeemaCoded *rows, guint n, guint *i, Quote *q,
-            GError **error)
+quote_read (TeemaProject *project, const TeemaCodingSet *set, guint t,
+            const TeemaCoded *rows, guint n, guint *i, Quote *q, GError **error)
 {
   q->text = g_string_new (NULL);
   q->open_end = FALSE;
@@ -136,12 +136,12 @@ quote_read (Quoter *qr, const TeemaCoded *rows, guint n, guint *i, Quote *q,
     if (k > *i && !follows (&rows[k - 1], &rows[k]))
       break;
     TeemaSegment *s =
-      teema_store__get_segment (qr->project->store, rows[k].segment, error);
+      teema_store__get_segment (project->store, rows[k].segment, error);
     if (!s) {
       quote_clear (q);
       return FALSE;
     }
-    quote_add (q, s, teema_coding_set__spans (qr->set, s->id, qr->theme));
+    quote_add (q, s, teema_coding_set__spans (set, s->id, t));
     if (!q->first)
       q->first = s;
     else
@@ -150,6 +150,24 @@ quote_read (Quoter *qr, const TeemaCoded *rows, guint n, guint *i, Quote *q,
   if (q->open_end)
     g_string_append (q->text, " --");
   *i = k;
+  return TRUE;
+}
+
+gboolean
+teema_quotes__foreach (TeemaProject *project, const TeemaCodingSet *set,
+                       guint t, const TeemaCoded *rows, guint n,
+                       TeemaQuoteFunc fn, gpointer data, GError **error)
+{
+  for (guint i = 0; i < n;) {
+    Quote q = { 0 };
+    if (!quote_read (project, set, t, rows, n, &i, &q, error))
+      return FALSE;
+    TeemaQuote quote = { q.first, q.text->str };
+    gboolean ok = fn (&quote, data, error);
+    quote_clear (&q);
+    if (!ok)
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -208,7 +226,7 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
     teema_coding_set__rows_by_informant (qr.set, qr.theme, &n);
   for (guint i = 0; i < n;) {
     Quote q = { 0 };
-    if (!quote_read (&qr, rows, n, &i, &q, error)) {
+    if (!quote_read (project, qr.set, qr.theme, rows, n, &i, &q, error)) {
       g_clear_pointer (&table, teema_table_free);
       break;
     }
@@ -268,11 +286,11 @@ write_section (Quoter *qr, gboolean skip_empty, TeemaOutputFunc write,
   if (n == 0 && skip_empty)
     return TRUE;
   if (!put (write, data, error, "## %s (%u)\n\n",
-            teema_theme_label (theme, lang), count_quotes (rows, n)))
+            teema_theme_label (theme, lang), teema_quotes__count (rows, n)))
     return FALSE;
   for (guint i = 0; i < n;) {
     Quote q = { 0 };
-    if (!quote_read (qr, rows, n, &i, &q, error))
+    if (!quote_read (qr->project, qr->set, qr->theme, rows, n, &i, &q, error))
       return FALSE;
     gboolean ok = put (write, data, error, "> %s\n\n(%s)\n\n", q.text->str,
                        q.first->informant);

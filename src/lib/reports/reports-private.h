@@ -102,6 +102,34 @@ gboolean teema_coding_set__is_leaf (const TeemaCodingSet *set, guint t);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaCodingSet, teema_coding_set__free)
 
+/* ---- quotes.c: quotes read one at a time -------------------------------- */
+
+/* A quote: the coded parts of consecutive segments of one document. */
+typedef struct {
+  const TeemaSegment *first; /* its first segment: informant, group,
+                                document, position */
+  const char *text;          /* one line, "--" where text was left out */
+} TeemaQuote;
+
+/* Receives each quote (valid during the call); FALSE with error set
+ * stops the run. */
+typedef gboolean (*TeemaQuoteFunc) (const TeemaQuote *quote, gpointer data,
+                                    GError **error);
+
+/* The number of quotes rows make: runs of rows of consecutive segments
+ * of one document (rows of one theme, in document order within each
+ * informant). */
+guint teema_quotes__count (const TeemaCoded *rows, guint n);
+
+/* Makes the quotes of rows (theme t's, from set read with spans) one at a
+ * time, reading each segment's text only as its quote is made, and hands
+ * each to fn in order. A failed read or fn's FALSE ends the run. */
+gboolean teema_quotes__foreach (TeemaProject *project,
+                                const TeemaCodingSet *set, guint t,
+                                const TeemaCoded *rows, guint n,
+                                TeemaQuoteFunc fn, gpointer data,
+                                GError **error);
+
 /* ---- groups.c: the two groups of compare and keyness ------------------- */
 
 typedef struct {

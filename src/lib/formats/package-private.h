@@ -1,0 +1,39 @@
+/* formats/package-private.h — an office package (DOCX, ODT) written as
+ * it is made: a zip into a document writer's sink, its small parts added
+ * whole, and then its one large part (document.xml, content.xml) written
+ * through an xmlTextWriter straight into its zip member, so that memory
+ * holds a block of the document at a time. Only docx-write.c and
+ * odt-write.c include this. */
+#ifndef TEEMA_PACKAGE_PRIVATE_H
+#define TEEMA_PACKAGE_PRIVATE_H
+
+#include "formats/doc-private.h"
+#include "formats/zip-private.h"
+
+#include <libxml/xmlwriter.h>
+
+typedef struct {
+  TeemaZipWriter *zip;
+  xmlTextWriterPtr w; /* the streamed part, once started */
+  GError *error;      /* the first failure while streaming into the zip */
+} TeemaPackage;
+
+/* Starts the archive in the sink of writer. */
+gboolean teema_package__open (TeemaPackage *p, TeemaDocWriter *writer,
+                              GError **error);
+/* Adds a whole part; takes xml (a string) and frees it. */
+gboolean teema_package__part (TeemaPackage *p, const char *name, char *xml,
+                              gboolean stored, GError **error);
+/* Starts the streamed part name: an XML document (with standalone="yes"
+ * when standalone) written through p->w. */
+gboolean teema_package__stream (TeemaPackage *p, const char *name,
+                                gboolean standalone, GError **error);
+/* FALSE with the error when writing into the archive has failed so far
+ * (libxml2 writes in chunks, so a failure shows a little later). */
+gboolean teema_package__ok (TeemaPackage *p, GError **error);
+/* Ends the streamed part's XML and the archive. */
+gboolean teema_package__close (TeemaPackage *p, GError **error);
+/* Frees what is left (an unfinished archive: whatever the sink got). */
+void teema_package__clear (TeemaPackage *p);
+
+#endif

@@ -1,0 +1,95 @@
+/* formats/package.c — office packages (DOCX, ODT) written into a sink as
+ * they are made.
+ *
+ * The small parts go in whole, with their sizes; the last part is an XML
+ * document whose xmlTextWriter writes into its zip member through
+ * libxml2's output buffer (a few KB), so the member's size is unknown
+ * until it ends and the archive gives it a data descriptor. Must always
+ * hold: the first failure of the sink is the one reported, and nothing
+ * more reaches the sink after it. */
+#include "formats/package-private.h"
+
+#include <string.h>
+
+gboolean
+teema_package__open (TeemaPackage *p, TeemaDocWriter *writer, GError **error)
+{
+  p->zip = teema_zip__writer_new_sink (writer->write, writer->user_data, error);
+  return p->zip != NULL;
+}
+
+gboolean
+teema_package__part (TeemaPackage *p, const char *name, char *xml,
+                     gboolean stored, GError **error)
+{
+  gsize len = strlen (xml);
+  gboolean ok =
+    teema_zip__writer_begin (p->zip, name, (gint64) len, stored, error)
+    && teema_zip__writer_write (p->zip, xml, len, error);
+  g_free (xml);
+  return ok;
+}
+
+/* Takes everything libxml2 writes: after a failure the rest is dropped
+ * (the writer stops at the end of the block) rather than refused, since
+ * libxml2 prints a refused write on stderr and the library never
+ * prints. */
+static int
+to_zip (void *context, const char *buffer, int len)
+{
+  TeemaPackage *p = context;
+  if (!p->error)
+    teema_zip__writer_write (p->zip, buffer, (gsize) len, &p->error);
+  return len;
+}
+
+static int
+close_nothing (void *context)
+{
+  return 0;
+}
+
+gboolean
+teema_package__stream (TeemaPackage *p, const char *name, gboolean standalone,
+                       GError **error)
+{
+  if (!teema_zip__writer_begin (p->zip, name, -1, FALSE, error))
+    return FALSE;
+  xmlOutputBufferPtr out =
+    xmlOutputBufferCreateIO (to_zip, close_nothing, p, NULL);
+  p->w = xmlNewTextWriter (out);
+  xmlTextWriterStartDocument (p->w, "1.0", "UTF-8", standalone ? "yes" : NULL);
+  return teema_package__ok (p, error);
+}
+
+gboolean
+teema_package__ok (TeemaPackage *p, GError **error)
+{
+  if (!p->error)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (p->error));
+  return FALSE;
+}
+
+gboolean
+teema_package__close (TeemaPackage *p, GError **error)
+{
+  xmlTextWriterEndDocument (p->w);
+  xmlTextWriterFlush (p->w);
+  xmlFreeTextWriter (p->w);
+  p->w = NULL;
+  return teema_package__ok (p, error)
+         && teema_zip__writer_finish (p->zip, error);
+}
+
+void
+teema_package__clear (TeemaPackage *p)
+{
+  if (p->w && !p->error) /* what libxml2 still holds is dropped */
+    p->error = g_error_new_literal (TEEMA_ERROR, TEEMA_ERROR_IO, "unfinished");
+  if (p->w)
+    xmlFreeTextWriter (p->w);
+  p->w = NULL;
+  g_clear_pointer (&p->zip, teema_zip__writer_free);
+  g_clear_error (&p->error);
+}
