@@ -2,17 +2,22 @@
  *
  * Terminal tables align by display width (ä and ö are one column, wide
  * characters two); a line break inside a cell (a multi-line memo) shows
- * as "⏎" so that every row stays one line. CSV follows RFC 4180; TSV replaces
- * tabs and newlines in cells with spaces; JSON is an array of objects with
- * numbers unquoted. Must always hold: every row has exactly one cell per column
- * once rendering starts (missing cells render empty). */
+ * as "⏎" so that every row stays one line. A terminal table wider than the
+ * terminal is cut into blocks of whole columns, each repeating the first
+ * (the theme), rather than letting every line wrap. CSV follows RFC 4180;
+ * TSV replaces tabs and newlines in cells with spaces; JSON is an array of
+ * objects with numbers unquoted. Headings (translated) are for the terminal
+ * and Markdown only; CSV, TSV and JSON use the column names. Must always
+ * hold: every row has exactly one cell per column once rendering starts
+ * (missing cells render empty). */
 #include <teema/error.h>
 #include <teema/table.h>
 
 #include <string.h>
 
 typedef struct {
-  char *name;
+  char *name;    /* the key of CSV, TSV and JSON */
+  char *heading; /* what the terminal and Markdown print; NULL: name */
   TeemaColumnType type;
 } Column;
 
@@ -27,6 +32,7 @@ static void
 column_clear (gpointer p)
 {
   g_free (((Column *) p)->name);
+  g_free (((Column *) p)->heading);
 }
 
 TeemaTable *
@@ -56,7 +62,15 @@ teema_table_free (TeemaTable *t)
 void
 teema_table_add_column (TeemaTable *t, const char *name, TeemaColumnType type)
 {
-  Column c = { g_strdup (name), type };
+  teema_table_add_column_heading (t, name, NULL, type);
+}
+
+void
+teema_table_add_column_heading (TeemaTable *t, const char *name,
+                                const char *heading, TeemaColumnType type)
+{
+  Column c = { g_strdup (name),
+               g_strcmp0 (heading, name) ? g_strdup (heading) : NULL, type };
   g_array_append_val (t->columns, c);
 }
 
@@ -138,6 +152,15 @@ teema_table_column_name (const TeemaTable *t, guint col)
                                : NULL;
 }
 
+const char *
+teema_table_column_heading (const TeemaTable *t, guint col)
+{
+  if (col >= t->columns->len)
+    return NULL;
+  const Column *c = &g_array_index (t->columns, Column, col);
+  return c->heading ? c->heading : c->name;
+}
+
 gboolean
 teema_format_parse (const char *name, TeemaFormat *format, GError **error)
 {
@@ -188,8 +211,8 @@ teema_format_for_path (const char *path, TeemaFormat *format, GError **error)
   return FALSE;
 }
 
-static guint
-display_width (const char *s)
+guint
+teema_table_text_width (const char *s)
 {
   guint w = 0;
   for (const char *p = s; *p; p = g_utf8_next_char (p)) {
@@ -235,51 +258,87 @@ static guint
 cell_width (const char *s)
 {
   g_autofree char *owned = NULL;
-  return display_width (terminal_cell (s, &owned));
+  return teema_table_text_width (terminal_cell (s, &owned));
 }
 
+/* One line of the terminal table: row r (0: the headings) in the columns
+ * cols[0..n-1]. */
 static void
-render_terminal (const TeemaTable *t, GString *out)
+terminal_line (const TeemaTable *t, GString *out, guint r, const guint *cols,
+               guint n, const guint *width)
 {
-  guint nc = t->columns->len;
-  g_autofree guint *width = g_new0 (guint, nc);
-  for (guint c = 0; c < nc; c++) {
-    width[c] = cell_width (teema_table_column_name (t, c));
-    for (guint r = 0; r < t->rows->len; r++)
-      width[c] = MAX (width[c], cell_width (teema_table_cell (t, r, c)));
+  for (guint i = 0; i < n; i++) {
+    guint c = cols[i];
+    g_autofree char *owned = NULL;
+    const char *cell = terminal_cell (r == 0 ? teema_table_column_heading (t, c)
+                                             : teema_table_cell (t, r - 1, c),
+                                      &owned);
+    guint gap = width[c] - teema_table_text_width (cell);
+    gboolean right =
+      g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;
+    if (i)
+      g_string_append (out, "  ");
+    if (right)
+      pad (out, gap);
+    g_string_append (out, cell);
+    if (!right && i + 1 < n)
+      pad (out, gap);
   }
-  if (t->title)
-    g_string_append_printf (out, "%s\n\n", t->title);
+  /* Empty trailing cells would leave spaces at the end of the line. */
+  while (out->len && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+}
+
+/* The whole table in the columns cols[0..n-1]: headings, a rule, rows. */
+static void
+terminal_block (const TeemaTable *t, GString *out, const guint *cols, guint n,
+                const guint *width)
+{
   for (guint r = 0; r <= t->rows->len; r++) {
-    for (guint c = 0; c < nc; c++) {
-      g_autofree char *owned = NULL;
-      const char *cell = terminal_cell (r == 0 ? teema_table_column_name (t, c)
-                                               : teema_table_cell (t, r - 1, c),
-                                        &owned);
-      guint gap = width[c] - display_width (cell);
-      gboolean right =
-        g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;
-      if (c)
-        g_string_append (out, "  ");
-      if (right)
-        pad (out, gap);
-      g_string_append (out, cell);
-      if (!right && c + 1 < nc)
-        pad (out, gap);
-    }
-    /* Empty trailing cells would leave spaces at the end of the line. */
-    while (out->len && out->str[out->len - 1] == ' ')
-      g_string_truncate (out, out->len - 1);
-    g_string_append_c (out, '\n');
+    terminal_line (t, out, r, cols, n, width);
     if (r == 0) {
       guint total = 0;
-      for (guint c = 0; c < nc; c++)
-        total += width[c] + (c ? 2 : 0);
+      for (guint i = 0; i < n; i++)
+        total += width[cols[i]] + (i ? 2 : 0);
       for (guint i = 0; i < total; i++)
         g_string_append (out, "─");
       g_string_append_c (out, '\n');
     }
   }
+}
+
+/* Blocks of columns that fit in limit display columns (0: one block):
+ * each holds the first column and as many of the next as fit, at least
+ * one. */
+static void
+render_terminal (const TeemaTable *t, GString *out, guint limit)
+{
+  guint nc = t->columns->len;
+  g_autofree guint *width = g_new0 (guint, nc + 1);
+  for (guint c = 0; c < nc; c++) {
+    width[c] = cell_width (teema_table_column_heading (t, c));
+    for (guint r = 0; r < t->rows->len; r++)
+      width[c] = MAX (width[c], cell_width (teema_table_cell (t, r, c)));
+  }
+  if (t->title)
+    g_string_append_printf (out, "%s\n\n", t->title);
+  g_autofree guint *cols = g_new0 (guint, nc + 1);
+  guint next = 1;
+  do {
+    guint n = 0, used = nc ? width[0] : 0;
+    if (nc)
+      cols[n++] = 0;
+    for (; next < nc; next++) {
+      if (limit && n > 1 && used + 2 + width[next] > limit)
+        break;
+      used += 2 + width[next];
+      cols[n++] = next;
+    }
+    if (n > 1 && cols[1] > 1)
+      g_string_append_c (out, '\n'); /* between blocks */
+    terminal_block (t, out, cols, n, width);
+  } while (next < nc);
   for (guint i = 0; i < t->notes->len; i++)
     g_string_append_printf (out, "%s%s\n", i ? "" : "\n",
                             (char *) t->notes->pdata[i]);
@@ -408,7 +467,7 @@ render_markdown (const TeemaTable *t, GString *out)
     g_string_append (out, "|");
     for (guint c = 0; c < t->columns->len; c++) {
       g_string_append_c (out, ' ');
-      md_cell (out, r == 0 ? teema_table_column_name (t, c)
+      md_cell (out, r == 0 ? teema_table_column_heading (t, c)
                            : teema_table_cell (t, r - 1, c));
       g_string_append (out, " |");
     }
@@ -431,6 +490,12 @@ render_markdown (const TeemaTable *t, GString *out)
 char *
 teema_table_render (const TeemaTable *t, TeemaFormat format)
 {
+  return teema_table_render_width (t, format, 0);
+}
+
+char *
+teema_table_render_width (const TeemaTable *t, TeemaFormat format, guint width)
+{
   GString *out = g_string_new (NULL);
   switch (format) {
   case TEEMA_FORMAT_CSV:
@@ -446,7 +511,7 @@ teema_table_render (const TeemaTable *t, TeemaFormat format)
     render_markdown (t, out);
     break;
   default:
-    render_terminal (t, out);
+    render_terminal (t, out, width);
     break;
   }
   return g_string_free (out, FALSE);
