@@ -160,6 +160,15 @@ cli_output (const char *path, const char *text, GError **error)
   return cli_output_bytes (path, text, strlen (text), error);
 }
 
+gboolean
+cli_write_table (CliGlobals *g, const TeemaTable *t, TeemaFormat fmt,
+                 const char *output, GError **error)
+{
+  g_autofree char *out =
+    teema_table_render_width (t, fmt, cli_table_width (g, output));
+  return cli_output (output, out, error);
+}
+
 /* TRUE when the file name of path has an extension. */
 static gboolean
 has_extension (const char *path)
@@ -271,9 +280,7 @@ cli_nearest (const CliCommand *table, const char *typed)
 char *
 cli_pad (const char *s, guint width)
 {
-  guint w = 0;
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    w += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  guint w = teema_table_text_width (s);
   g_autofree char *spaces = g_strnfill (w < width ? width - w : 0, ' ');
   return g_strconcat (s, spaces, NULL);
 }

@@ -7,6 +7,7 @@
 #ifndef TEEMA_CLI_H
 #define TEEMA_CLI_H
 
+#include <glib/gi18n-lib.h> /* _(): the "teema" domain, see lang.c */
 #include <stdio.h>
 #include <teema/teema.h>
 
@@ -16,6 +17,8 @@ GQuark cli_usage_quark (void);
 typedef struct {
   const char *project; /* -p FILE */
   gboolean quiet;
+  const char *lang; /* "fi" or "en": messages, headings and theme labels */
+  int width;        /* --width N for terminal tables; -1: find out */
 } CliGlobals;
 
 typedef int (*CliCommandFunc) (int argc, char **argv, CliGlobals *g,
@@ -40,8 +43,17 @@ typedef struct {
   }
 #define CLI_OPT_LANG(var)                                                      \
   {                                                                            \
-    "lang", 'l', 0, G_OPTION_ARG_STRING, &(var), "theme labels: fi or en",     \
-      "LANG"                                                                   \
+    "lang", 'l', 0, G_OPTION_ARG_STRING, &(var),                               \
+      N_ ("theme labels and headings: fi or en (default: teema's "             \
+          "language)"),                                                        \
+      N_ ("LANG")                                                              \
+  }
+#define CLI_OPT_WIDTH(var)                                                     \
+  {                                                                            \
+    "width", 0, 0, G_OPTION_ARG_INT, &(var),                                   \
+      N_ ("fit the table to N columns (0: the whole table; default: the "      \
+          "terminal's width, whole in a file)"),                               \
+      "N"                                                                      \
   }
 #define CLI_OPT_CODER(var)                                                     \
   {                                                                            \
@@ -87,6 +99,24 @@ gboolean cli_output (const char *path, const char *text, GError **error);
 /* The same for len bytes of any data (a DOCX). */
 gboolean cli_output_bytes (const char *path, const char *data, gsize len,
                            GError **error);
+
+/* Sets the locale and the message catalogue and chooses the language
+ * from the environment (lang.c); main calls it first. */
+void cli_i18n_init (CliGlobals *g);
+
+/* Changes the language to lang ("fi" or "en"; NULL: no change), for
+ * --lang; anything else is a usage error. */
+gboolean cli_set_language (CliGlobals *g, const char *lang, GError **error);
+
+/* The width a terminal table is fitted to: --width, else none for a file
+ * (output not NULL or "-"), else COLUMNS, else the terminal's width when
+ * stdout is one, else none (0). */
+guint cli_table_width (CliGlobals *g, const char *output);
+
+/* Renders t as fmt (fitted to cli_table_width) and writes it to output
+ * (stdout when NULL or "-"). */
+gboolean cli_write_table (CliGlobals *g, const TeemaTable *t, TeemaFormat fmt,
+                          const char *output, GError **error);
 
 /* Runs a subcommand from a table: argv[1] names it. */
 int cli_dispatch (const CliCommand *table, const char *group, int argc,

@@ -37,6 +37,5 @@ cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error)
                   : teema_agreement_report (p, names, &opt, error);
   if (!t)
     return 1;
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }

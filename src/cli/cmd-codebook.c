@@ -95,8 +95,7 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_note (t, "No themes yet: add one with 'teema theme add "
                              "ID', or load a codebook with 'teema codebook "
                              "import FILE'.");
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 static int

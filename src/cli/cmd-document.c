@@ -42,8 +42,7 @@ document_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_text (t, d->segmentation);
     teema_table_add_text (t, d->imported_at);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 static int
@@ -193,8 +192,7 @@ document_aside (int argc, char **argv, CliGlobals *g, GError **error)
                             i ? TEEMA_COLUMN_TEXT : TEEMA_COLUMN_INT);
   for (guint i = 0; i < list->len; i++)
     add_aside_row (t, list->pdata[i], fmt);
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 int

@@ -62,6 +62,5 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
   }
   if (!t)
     return 1;
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }

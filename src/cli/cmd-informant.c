@@ -43,8 +43,7 @@ informant_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_int (t, inf->n_words);
     teema_table_add_text (t, attrs->str);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 static int

@@ -142,8 +142,7 @@ memo_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_text (t, m->text);
     teema_table_add_text (t, m->updated_at);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 int

@@ -47,6 +47,5 @@ cmd_merge (int argc, char **argv, CliGlobals *g, GError **error)
     print_summary (r, argv[1], dry_run);
   if (teema_table_n_rows (r->events) == 0)
     return 0;
-  g_autofree char *out = teema_table_render (r->events, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, r->events, fmt, NULL, error) ? 0 : 1;
 }

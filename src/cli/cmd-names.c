@@ -73,7 +73,8 @@ cmd_names (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaTable) t = p ? teema_names_list (p, &opt, error) : NULL;
   if (!t)
     return 1;
-  g_autofree char *out =
-    template ? key_template (t) : teema_table_render (t, fmt);
+  if (!template)
+    return cli_write_table (g, t, fmt, output, error) ? 0 : 1;
+  g_autofree char *out = key_template (t);
   return cli_output (output, out, error) ? 0 : 1;
 }

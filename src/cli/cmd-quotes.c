@@ -187,8 +187,7 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
     return 1;
   if (!f.document) {
     g_autoptr (TeemaTable) t = teema_quotes_table (p, &opt, error);
-    g_autofree char *out = t ? teema_table_render (t, f.table) : NULL;
-    return out && cli_output (output, out, error) ? 0 : 1;
+    return t && cli_write_table (g, t, f.table, output, error) ? 0 : 1;
   }
   g_autoptr (GBytes) doc = teema_quotes_document (p, &opt, f.doc, error);
   if (!doc)

@@ -8,12 +8,12 @@
 
 /* Renders t as fmt to output (stdout when NULL). */
 static int
-write_table (TeemaTable *t, TeemaFormat fmt, const char *output, GError **error)
+write_table (CliGlobals *g, TeemaTable *t, TeemaFormat fmt, const char *output,
+             GError **error)
 {
   if (!t)
     return 1;
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (output, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, output, error) ? 0 : 1;
 }
 
 /* --by UNIT of report themes: informant, group or any attribute. */
@@ -46,6 +46,7 @@ report_themes (int argc, char **argv, CliGlobals *g, GError **error)
     CLI_OPT_CODER (coder),
     CLI_OPT_LANG (lang),
     CLI_OPT_OUTPUT (output),
+    CLI_OPT_WIDTH (g->width),
     { NULL },
   };
   TeemaFormat fmt;
@@ -69,7 +70,7 @@ report_themes (int argc, char **argv, CliGlobals *g, GError **error)
   opt.wide = fmt == TEEMA_FORMAT_TABLE || fmt == TEEMA_FORMAT_MARKDOWN;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaTable) t = p ? teema_report_themes (p, &opt, error) : NULL;
-  return write_table (t, fmt, output, error);
+  return write_table (g, t, fmt, output, error);
 }
 
 static int
@@ -86,6 +87,7 @@ report_cooccurrence (int argc, char **argv, CliGlobals *g, GError **error)
     CLI_OPT_WHERE (where),
     CLI_OPT_LANG (lang),
     CLI_OPT_OUTPUT (output),
+    CLI_OPT_WIDTH (g->width),
     { NULL },
   };
   TeemaFormat fmt;
@@ -103,7 +105,7 @@ report_cooccurrence (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaTable) t =
     p ? teema_report_cooccurrence (p, &opt, error) : NULL;
-  return write_table (t, fmt, output, error);
+  return write_table (g, t, fmt, output, error);
 }
 
 static int
@@ -119,6 +121,7 @@ report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
       "import (default) or date (the informant's date attribute)", "ORDER" },
     CLI_OPT_WHERE (where),
     CLI_OPT_OUTPUT (output),
+    CLI_OPT_WIDTH (g->width),
     { NULL },
   };
   TeemaFormat fmt;
@@ -136,7 +139,7 @@ report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaTable) t =
     p ? teema_report_saturation (p, &opt, error) : NULL;
-  return write_table (t, fmt, output, error);
+  return write_table (g, t, fmt, output, error);
 }
 
 /* "A,B" into the two group names of opt; NULL groups: the two values of
@@ -188,10 +191,15 @@ report_compare (int argc, char **argv, CliGlobals *g, GError **error)
   const char *lang = "fi", *output = NULL;
   char **where = NULL; /* owned by cli_parse */
   GOptionEntry entries[] = {
-    OPT_GROUPS (groups),     OPT_BY (by),
-    CLI_OPT_WHERE (where),   CLI_OPT_CODER (coder),
-    CLI_OPT_FORMAT (format), CLI_OPT_LANG (lang),
-    CLI_OPT_OUTPUT (output), { NULL },
+    OPT_GROUPS (groups),
+    OPT_BY (by),
+    CLI_OPT_WHERE (where),
+    CLI_OPT_CODER (coder),
+    CLI_OPT_FORMAT (format),
+    CLI_OPT_LANG (lang),
+    CLI_OPT_OUTPUT (output),
+    CLI_OPT_WIDTH (g->width),
+    { NULL },
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
@@ -212,7 +220,7 @@ report_compare (int argc, char **argv, CliGlobals *g, GError **error)
   if (rc)
     return rc;
   g_autoptr (TeemaTable) t = teema_report_compare (p, &opt, error);
-  return write_table (t, fmt, output, error);
+  return write_table (g, t, fmt, output, error);
 }
 
 static int
@@ -240,6 +248,7 @@ report_keyness (int argc, char **argv, CliGlobals *g, GError **error)
       "rank function words too", NULL },
     CLI_OPT_FORMAT (format),
     CLI_OPT_OUTPUT (output),
+    CLI_OPT_WIDTH (g->width),
     { NULL },
   };
   TeemaFormat fmt;
@@ -267,7 +276,7 @@ report_keyness (int argc, char **argv, CliGlobals *g, GError **error)
   if (rc)
     return rc;
   g_autoptr (TeemaTable) t = teema_report_keyness (p, &opt, error);
-  return write_table (t, fmt, output, error);
+  return write_table (g, t, fmt, output, error);
 }
 
 int

@@ -110,8 +110,7 @@ rules_suggest (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaTable) t = p ? teema_proposal_list (p, &opt, error) : NULL;
   if (!t)
     return 1;
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 int

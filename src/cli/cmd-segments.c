@@ -55,6 +55,5 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
     }
     teema_table_add_text (t, text);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }

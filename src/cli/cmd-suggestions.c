@@ -54,6 +54,5 @@ cmd_suggestions (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_int (t, s->n_hits);
     teema_table_add_text (t, s->note);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
