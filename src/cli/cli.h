@@ -12,6 +12,10 @@
 #include <teema/teema.h>
 
 #define CLI_USAGE (cli_usage_quark ())
+
+/* A column name's heading in the reader's language: names are marked
+ * NC_ ("heading", "name") and stay English in CSV, TSV and JSON. */
+#define CLI_HEADING(name) g_dpgettext2 (GETTEXT_PACKAGE, "heading", (name))
 GQuark cli_usage_quark (void);
 
 typedef struct {
@@ -70,7 +74,8 @@ typedef struct {
   }
 
 /* Parses argv with entries; on a bad option sets a usage error. The
- * context's parameter string and summary come from the command. */
+ * context's parameter string and summary come from the command; they and
+ * the entries' descriptions are translated here (mark them N_()). */
 gboolean cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
                     const char *params, const char *summary, GError **error);
 
@@ -140,7 +145,9 @@ void cli_print_formats (FILE *out);
  * "cancelled; nothing changed" and returns 1. */
 int cli_confirm (gboolean yes, const char *action, GError **error);
 
-/* "3 codings" / "1 coding": a new string. */
+/* "3 codings" / "1 coding": a new string, the noun translated as the
+ * plural form for n (one and many are the English singular and plural,
+ * marked for xgettext by the cli_count:2,3 keyword). */
 char *cli_count (guint n, const char *one, const char *many);
 
 /* A progress bar on stderr when it is a terminal. */

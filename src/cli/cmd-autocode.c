@@ -9,15 +9,15 @@ static void
 print_item (const TeemaAutocodeItem *it, gboolean explain)
 {
   const char *mark = it->kept ? "=" : it->added ? "+" : "-";
-  printf ("%s %s #%" G_GINT64_FORMAT " %s:%u %s\n", mark, it->theme,
-          it->segment_id, it->informant ? it->informant : "?", it->ordinal,
+  printf ("%s %s #%lld %s:%u %s\n", mark, it->theme, (long long) it->segment_id,
+          it->informant ? it->informant : "?", it->ordinal,
           it->document ? it->document : "");
   for (guint i = 0; explain && i < it->hits->len; i++) {
     const TeemaAutocodeHit *h = it->hits->pdata[i];
     g_autofree char *why = cli_pad (h->why, 22);
     g_autofree char *word = cli_pad (h->word, 20);
-    printf ("    %s %s lemma %s%s%s  (rule: %s)\n", why, word, h->lemmas,
-            *h->parts ? ", parts " : "", h->parts, h->rule);
+    printf (_ ("    %s %s lemma %s%s%s  (rule: %s)\n"), why, word, h->lemmas,
+            *h->parts ? _ (", parts ") : "", h->parts, h->rule);
   }
 }
 
@@ -28,27 +28,27 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
   gboolean write = FALSE;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
-      "show what would change, change nothing", NULL },
+      N_ ("show what would change, change nothing"), NULL },
     { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
-      "show the rule, word, lemma and parts behind each coding (changes "
-      "nothing unless --write)",
+      N_ ("show the rule, word, lemma and parts behind each coding (changes "
+          "nothing unless --write)"),
       NULL },
     { "write", 'w', 0, G_OPTION_ARG_NONE, &write,
-      "with --explain: also write the codings", NULL },
+      N_ ("with --explain: also write the codings"), NULL },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
-      "use Snowball stems even where Voikko is installed", NULL },
+      N_ ("use Snowball stems even where Voikko is installed"), NULL },
     { "interviewer", 0, 0, G_OPTION_ARG_NONE, &all,
-      "code interviewer turns too", NULL },
+      N_ ("code interviewer turns too"), NULL },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Codes segments with the codebook's rules as coder "
-                  "'rules'. Re-running replaces the earlier rule codings.",
+                  N_ ("Codes segments with the codebook's rules as coder "
+                      "'rules'. Re-running replaces the earlier rule codings."),
                   error))
     return 2;
   if (write && (!explain || dry_run))
-    return cli_usage (error, "--write goes with --explain (without "
-                             "--dry-run): autocode writes by default");
+    return cli_usage (error, _ ("--write goes with --explain (without "
+                                "--dry-run): autocode writes by default"));
   dry_run |= explain && !write;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
@@ -64,16 +64,17 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
   if (!r)
     return 1;
   if (r->warning)
-    fprintf (stderr, "teema: warning: %s\n", r->warning);
+    fprintf (stderr, _ ("teema: warning: %s\n"), r->warning);
   for (guint i = 0; (dry_run || explain) && i < r->items->len; i++) {
     const TeemaAutocodeItem *it = r->items->pdata[i];
     if (explain || !it->kept)
       print_item (it, explain);
   }
   if (!g->quiet)
-    printf ("%s%u segments, %" G_GUINT64_FORMAT " words (%s): %u codings, "
-            "%u added, %u removed, %u unchanged\n",
-            dry_run ? "dry run: " : "", r->n_segments, r->n_words, r->backend,
-            r->n_codings, r->n_added, r->n_removed, r->n_kept);
+    printf (_ ("%s%u segments, %llu words (%s): %u codings, %u added, %u "
+               "removed, %u unchanged\n"),
+            dry_run ? _ ("dry run: ") : "", r->n_segments,
+            (unsigned long long) r->n_words, r->backend, r->n_codings,
+            r->n_added, r->n_removed, r->n_kept);
   return 0;
 }

@@ -15,14 +15,14 @@ print_token (const char *text, const TeemaToken *t, const char *why)
   g_autofree char *lemmas = g_strjoinv (",", (char **) an->lemmas);
   g_autofree char *parts = g_strjoinv ("+", (char **) an->parts);
   g_autofree char *padded = cli_pad (word, 20);
-  printf ("  %s %s lemma %s", why ? "*" : " ", padded, lemmas);
+  printf (_ ("  %s %s lemma %s"), why ? "*" : " ", padded, lemmas);
   gboolean compound = FALSE;
   for (const char *const *p = an->parts; *p; p++)
     compound |= !g_strv_contains (an->lemmas, *p);
   if (compound)
-    printf (", parts %s", parts);
+    printf (_ (", parts %s"), parts);
   if (an->normalised)
-    printf (", spoken for '%s'", an->normalised);
+    printf (_ (", spoken for '%s'"), an->normalised);
   if (why)
     printf ("  <- %s", why);
   printf ("\n");
@@ -34,21 +34,21 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   const char *lang = "fi";
   gboolean snowball = FALSE, verbose = FALSE;
   GOptionEntry entries[] = {
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "fi (default) or en",
-      "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_ ("fi (default) or en"),
+      N_ ("LANG") },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
-      "use Snowball stems instead of Voikko", NULL },
+      N_ ("use Snowball stems instead of Voikko"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-      "show every word's analysis", NULL },
+      N_ ("show every word's analysis"), NULL },
     { NULL },
   };
-  if (!cli_parse (&argc, &argv, entries, "RULE TEXT",
-                  "Tests a rule on a sentence; exit 0 if it matches, 1 if "
-                  "not.",
+  if (!cli_parse (&argc, &argv, entries, N_ ("RULE TEXT"),
+                  N_ ("Tests a rule on a sentence; exit 0 if it matches, 1 if "
+                      "not."),
                   error))
     return 2;
   if (argc != 3)
-    return cli_usage (error, "usage: teema rules test 'RULE' 'TEXT'");
+    return cli_usage (error, _ ("usage: teema rules test 'RULE' 'TEXT'"));
   g_autoptr (TeemaRule) rule = teema_rule_compile (argv[1], error);
   if (!rule)
     return 2;
@@ -58,10 +58,10 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   if (!az)
     return 1;
   if (teema_analyzer_warning (az))
-    fprintf (stderr, "teema: warning: %s\n", teema_analyzer_warning (az));
+    fprintf (stderr, _ ("teema: warning: %s\n"), teema_analyzer_warning (az));
   GArray *tokens = NULL;
   g_autoptr (GArray) hits = teema_rule_test (rule, az, argv[2], &tokens);
-  printf ("%s\n", hits ? "match" : "no match");
+  printf ("%s\n", hits ? _ ("match") : _ ("no match"));
   for (guint i = 0; i < tokens->len; i++) {
     const char *why = NULL;
     for (guint h = 0; hits && h < hits->len; h++)
@@ -82,28 +82,28 @@ rules_suggest (int argc, char **argv, CliGlobals *g, GError **error)
   gint top = 0, min = 0;
   GOptionEntry entries[] = {
     { "theme", 't', 0, G_OPTION_ARG_STRING, &opt.theme,
-      "the theme (id or label)", "THEME" },
+      N_ ("the theme (id or label)"), N_ ("THEME") },
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &opt.coder,
-      "learn from this coder only (default: every coder but the rules)",
-      "NAME" },
-    { "top", 'n', 0, G_OPTION_ARG_INT, &top, "at most N rules (default 15)",
-      "N" },
+      N_ ("learn from this coder only (default: every coder but the rules)"),
+      N_ ("NAME") },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top,
+      N_ ("at most N rules (default 15)"), "N" },
     { "min", 0, 0, G_OPTION_ARG_INT, &min,
-      "a word in at least N coded segments (default 2)", "N" },
+      N_ ("a word in at least N coded segments (default 2)"), "N" },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Proposes keyword rules for a theme: the lemmas and "
-                  "compound parts most distinctive of the segments people "
-                  "coded with it (at least 3).",
+                  N_ ("Proposes keyword rules for a theme: the lemmas and "
+                      "compound parts most distinctive of the segments people "
+                      "coded with it (at least 3)."),
                   error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   if (!opt.theme || argc != 1 || top < 0 || min < 0)
-    return cli_usage (error, "usage: teema rules suggest --theme THEME "
-                             "[--coder NAME] [--top N]");
+    return cli_usage (error, _ ("usage: teema rules suggest --theme THEME "
+                                "[--coder NAME] [--top N]"));
   opt.top = (guint) top;
   opt.min_segments = (guint) min;
   g_autoptr (TeemaProject) p = cli_open (g, error);
@@ -117,9 +117,9 @@ int
 cmd_rules (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
-    { "test", rules_test, "test a rule: teema rules test 'RULE' 'TEXT'" },
+    { "test", rules_test, N_ ("test a rule: teema rules test 'RULE' 'TEXT'") },
     { "suggest", rules_suggest,
-      "rules for a theme from your coding: --theme THEME" },
+      N_ ("rules for a theme from your coding: --theme THEME") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "rules", argc, argv, g, error);

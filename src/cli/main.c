@@ -8,51 +8,55 @@
 #include <string.h>
 
 static const CliCommand commands[] = {
-  { "init", cmd_init, "create a new project file" },
-  { "import", cmd_import, "import transcripts or a REFI-QDA project" },
-  { "export", cmd_export, "export the project (.qdpx) or codebook (.qdc)" },
+  { "init", cmd_init, N_ ("create a new project file") },
+  { "import", cmd_import, N_ ("import transcripts or a REFI-QDA project") },
+  { "export", cmd_export,
+    N_ ("export the project (.qdpx) or codebook (.qdc)") },
   { "informant", cmd_informant,
-    "list, rename or remove informants; set attributes" },
-  { "document", cmd_document, "list, rename or remove documents" },
-  { "segments", cmd_segments, "list segments" },
-  { "codebook", cmd_codebook, "import, list, show or export the codebook" },
-  { "theme", cmd_theme, "add, rename, move, merge or remove themes" },
-  { "autocode", cmd_autocode, "code segments with the codebook's rules" },
-  { "report", cmd_report, "themes, compare, keyness, ...; all: every report" },
-  { "chart", cmd_chart, "heatmap or grouped bars as SVG, PNG or PDF" },
-  { "quotes", cmd_quotes, "quotes for a thesis draft: md, tex, docx, odt" },
-  { "names", cmd_names, "personal names per informant, for pseudonyms" },
-  { "coding", cmd_coding, "add, remove or list codings" },
-  { "suggestions", cmd_suggestions, "open rule suggestions for a coder" },
-  { "rules", cmd_rules, "test a rule; suggest rules from your coding" },
-  { "search", cmd_search, "segments matching a rule, keyword in context" },
-  { "evaluate", cmd_evaluate, "precision, recall and F1 of the rules" },
-  { "agreement", cmd_agreement, "inter-coder agreement: kappa, alpha" },
-  { "memo", cmd_memo, "set, list or remove memos on segments" },
-  { "merge", cmd_merge, "merge codings and memos from a copy" },
-  { "code", cmd_code, "code segments interactively (terminal UI)" },
+    N_ ("list, rename or remove informants; set attributes") },
+  { "document", cmd_document, N_ ("list, rename or remove documents") },
+  { "segments", cmd_segments, N_ ("list segments") },
+  { "codebook", cmd_codebook,
+    N_ ("import, list, show or export the codebook") },
+  { "theme", cmd_theme, N_ ("add, rename, move, merge or remove themes") },
+  { "autocode", cmd_autocode, N_ ("code segments with the codebook's rules") },
+  { "report", cmd_report,
+    N_ ("themes, compare, keyness, ...; all: every report") },
+  { "chart", cmd_chart, N_ ("heatmap or grouped bars as SVG, PNG or PDF") },
+  { "quotes", cmd_quotes,
+    N_ ("quotes for a thesis draft: md, tex, docx, odt") },
+  { "names", cmd_names, N_ ("personal names per informant, for pseudonyms") },
+  { "coding", cmd_coding, N_ ("add, remove or list codings") },
+  { "suggestions", cmd_suggestions, N_ ("open rule suggestions for a coder") },
+  { "rules", cmd_rules, N_ ("test a rule; suggest rules from your coding") },
+  { "search", cmd_search, N_ ("segments matching a rule, keyword in context") },
+  { "evaluate", cmd_evaluate, N_ ("precision, recall and F1 of the rules") },
+  { "agreement", cmd_agreement, N_ ("inter-coder agreement: kappa, alpha") },
+  { "memo", cmd_memo, N_ ("set, list or remove memos on segments") },
+  { "merge", cmd_merge, N_ ("merge codings and memos from a copy") },
+  { "code", cmd_code, N_ ("code segments interactively (terminal UI)") },
   { NULL, NULL, NULL },
 };
 
 static void
 usage (FILE *out)
 {
-  fprintf (out, "Usage: teema [-p PROJECT] COMMAND [OPTIONS...]\n\n"
-                "Qualitative analysis of theme interviews.\n\nCommands:\n");
+  fprintf (out, _ ("Usage: teema [-p PROJECT] COMMAND [OPTIONS...]\n\n"
+                   "Qualitative analysis of theme interviews.\n\nCommands:\n"));
   for (const CliCommand *c = commands; c->name; c++)
-    fprintf (out, "  %-11s %s\n", c->name, c->summary);
+    fprintf (out, "  %-11s %s\n", c->name, _ (c->summary));
   cli_print_formats (out);
-  fprintf (out, "\nOptions:\n"
-                "  -p, --project FILE  the project (default: $TEEMA_PROJECT "
-                "or project.teema)\n"
-                "  -q, --quiet         no progress or summaries (anywhere)\n"
-                "  --lang fi|en        the language of messages, headings "
-                "and theme labels\n"
-                "                      (default: $TEEMA_LANG, else the "
-                "locale: LANG, ...)\n"
-                "  --width N           fit terminal tables to N columns "
-                "(0: no limit)\n\n"
-                "Run 'teema COMMAND --help' for a command's options.\n");
+  fprintf (out, _ ("\nOptions:\n"
+                   "  -p, --project FILE  the project (default: $TEEMA_PROJECT "
+                   "or project.teema)\n"
+                   "  -q, --quiet         no progress or summaries (anywhere)\n"
+                   "  --lang fi|en        the language of messages, headings "
+                   "and theme labels\n"
+                   "                      (default: $TEEMA_LANG, else the "
+                   "locale: LANG, ...)\n"
+                   "  --width N           fit terminal tables to N columns "
+                   "(0: no limit)\n\n"
+                   "Run 'teema COMMAND --help' for a command's options.\n"));
 }
 
 /* Takes -q/--quiet wherever it stands (before a "--"), so that
@@ -151,7 +155,7 @@ main (int argc, char **argv)
   if (first < 0)
     rc = 2;
   else if (action == GLOBALS_VERSION)
-    printf ("teema %s (schema %d)\n", TEEMA_VERSION,
+    printf (_ ("teema %s (schema %d)\n"), TEEMA_VERSION,
             teema_project_schema_version ());
   else if (action == GLOBALS_HELP || first >= argc) {
     usage (action == GLOBALS_HELP ? stdout : stderr);

@@ -9,6 +9,10 @@
 #include <teema/codebook.h>
 #include <teema/error.h>
 
+/* A column name's heading in the reader's language: names are marked
+ * NC_ ("heading", "name") and stay English in CSV, TSV and JSON. */
+#define TEEMA_HEADING(name) g_dpgettext2 (GETTEXT_PACKAGE, "heading", (name))
+
 /* Frees a theme record (the codebook owns its themes; the store's theme
  * lists are built with this as their free function). NULL is ignored. */
 void teema_theme__free (TeemaTheme *theme);

@@ -10,6 +10,7 @@
  * and Markdown only; CSV, TSV and JSON use the column names. Must always
  * hold: every row has exactly one cell per column once rendering starts
  * (missing cells render empty). */
+#include "base/base-private.h"
 #include <teema/error.h>
 #include <teema/table.h>
 
@@ -178,7 +179,7 @@ teema_format_parse (const char *name, TeemaFormat *format, GError **error)
       return TRUE;
     }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "unknown format '%s': use table, csv, tsv, json or md",
+               _ ("unknown format '%s': use table, csv, tsv, json or md"),
                name ? name : "");
   return FALSE;
 }
@@ -205,8 +206,8 @@ teema_format_for_path (const char *path, TeemaFormat *format, GError **error)
       return TRUE;
     }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "%s: teema does not write '%s' tables: name the file .txt, "
-               ".csv, .tsv, .json or .md",
+               _ ("%s: teema does not write '%s' tables: name the file .txt, "
+                  ".csv, .tsv, .json or .md"),
                path, dot);
   return FALSE;
 }

@@ -40,7 +40,7 @@ compile_list (TeemaMatcher *m, GPtrArray *sources, const char *code,
   for (guint i = 0; i < sources->len; i++) {
     TeemaRule *r = teema_rule_compile (sources->pdata[i], error);
     if (!r) {
-      g_prefix_error (error, "theme '%s': ", code);
+      g_prefix_error (error, _ ("theme '%s': "), code);
       g_ptr_array_unref (out);
       return NULL;
     }

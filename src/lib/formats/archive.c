@@ -6,6 +6,7 @@
  * (absolute, "..", a drive letter or backslash tricks) fails the whole
  * read; no file is ever written while reading; a written archive appears
  * at its path only when complete (written beside it, then renamed). */
+#include "base/base-private.h"
 #include "formats/zip-private.h"
 
 #include <archive.h>
@@ -47,9 +48,9 @@ zip_fail (struct archive *a, const char *path, GError **error)
 {
   const char *why = archive_error_string (a);
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "%s: not a readable zip archive (%s); export or save the "
-               "file again",
-               path, why ? why : "unknown error");
+               _ ("%s: not a readable zip archive (%s); export or save the "
+                  "file again"),
+               path, why ? why : _ ("unknown error"));
   return FALSE;
 }
 
@@ -72,8 +73,8 @@ read_member (struct archive *a, const char *path, const char *name,
     if ((guint64) n > *budget) {
       g_byte_array_unref (buf);
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s: member '%s' expands beyond the size limit; the "
-                   "archive is refused (a zip bomb or not a project)",
+                   _ ("%s: member '%s' expands beyond the size limit; the "
+                      "archive is refused (a zip bomb or not a project)"),
                    path, name);
       return NULL;
     }
@@ -95,14 +96,14 @@ read_entries (struct archive *a, TeemaZip *zip, const char *path,
     const char *name = archive_entry_pathname (e);
     if (!name || unsafe_name (name)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s: member '%s' has an absolute path or '..'; the "
-                   "archive is refused",
+                   _ ("%s: member '%s' has an absolute path or '..'; the "
+                      "archive is refused"),
                    path, name ? name : "");
       return FALSE;
     }
     if (++count > max_members) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s: more than %u members; the archive is refused", path,
+                   _ ("%s: more than %u members; the archive is refused"), path,
                    max_members);
       return FALSE;
     }
@@ -132,7 +133,7 @@ teema_zip__read (const char *path, guint64 max_bytes, guint max_members,
   gboolean ok;
   if (archive_read_open_filename (a, path, 65536) != ARCHIVE_OK) {
     if (!g_file_test (path, G_FILE_TEST_EXISTS)) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: no such file",
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, _ ("%s: no such file"),
                    path);
       ok = FALSE;
     } else {
@@ -215,9 +216,10 @@ teema_zip__to_bytes (GArray *members, GError **error)
     archive_write_open (a, out, NULL, append_out, NULL) == ARCHIVE_OK
     && write_members (a, members);
   if (!ok)
-    g_set_error (
-      error, TEEMA_ERROR, TEEMA_ERROR_IO, "cannot build the archive (%s)",
-      archive_error_string (a) ? archive_error_string (a) : "unknown error");
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 _ ("cannot build the archive (%s)"),
+                 archive_error_string (a) ? archive_error_string (a)
+                                          : _ ("unknown error"));
   archive_write_free (a);
   if (!ok) {
     g_byte_array_unref (out);
@@ -235,13 +237,14 @@ teema_zip__write (const char *path, GArray *members, GError **error)
   gboolean ok = archive_write_open_filename (a, tmp) == ARCHIVE_OK
                 && write_members (a, members);
   if (!ok)
-    g_set_error (
-      error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)", path,
-      archive_error_string (a) ? archive_error_string (a) : "unknown error");
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 _ ("%s: cannot write (%s)"), path,
+                 archive_error_string (a) ? archive_error_string (a)
+                                          : _ ("unknown error"));
   archive_write_free (a);
   if (ok && g_rename (tmp, path) != 0) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-                 path, g_strerror (errno));
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 _ ("%s: cannot write (%s)"), path, g_strerror (errno));
     ok = FALSE;
   }
   if (!ok)
@@ -262,8 +265,8 @@ static gboolean
 writer_fail (TeemaZipWriter *w, GError **error)
 {
   const char *why = archive_error_string (w->a);
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-               w->path, why ? why : "unknown error");
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, _ ("%s: cannot write (%s)"),
+               w->path, why ? why : _ ("unknown error"));
   return FALSE;
 }
 
@@ -325,8 +328,8 @@ teema_zip__writer_finish (TeemaZipWriter *w, GError **error)
   if (!ok)
     return writer_fail (w, error);
   if (g_rename (w->tmp, w->path) != 0) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-                 w->path, g_strerror (errno));
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 _ ("%s: cannot write (%s)"), w->path, g_strerror (errno));
     return FALSE;
   }
   w->finished = TRUE;

@@ -301,7 +301,7 @@ to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
     out = teema_turns__to_text (w.turns);
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: the document has no text; nothing to import", name);
+                 _ ("%s: the document has no text; nothing to import"), name);
   g_hash_table_destroy (w.bold_styles);
   g_ptr_array_unref (w.turns);
   return out;
@@ -330,8 +330,8 @@ from_zip (const char *path, const char *member, gboolean odt, GError **error)
   GBytes *xml = teema_zip__get (zip, member);
   if (!xml) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s: no %s in the archive: not a %s document", path, member,
-                 odt ? "ODT" : "DOCX");
+                 _ ("%s: no %s in the archive: not a %s document"), path,
+                 member, odt ? "ODT" : "DOCX");
     return NULL;
   }
   g_autofree char *name = g_strconcat (path, ":", member, NULL);

@@ -73,8 +73,8 @@ split_rows (const char *text, char sep, const char *path, GError **error)
   g_string_free (field, TRUE);
   if (quoted) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%u: a quoted field is never closed; add the closing "
-                 "'\"'",
+                 _ ("%s:%u: a quoted field is never closed; add the closing "
+                    "'\"'"),
                  path, quote_line);
     g_ptr_array_unref (rows);
     return NULL;
@@ -103,15 +103,16 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
   if (g_ascii_strcasecmp (first, "informant") != 0
       && g_ascii_strcasecmp (first, "id") != 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:1: the first column must be 'informant' (header like "
-                 "informant,group,role,age), not '%s'",
+                 _ ("%s:1: the first column must be 'informant' (header like "
+                    "informant,group,role,age), not '%s'"),
                  path, first);
     return FALSE;
   }
   for (guint i = 1; i < head->fields->len; i++)
     if (!*g_strstrip ((char *) head->fields->pdata[i])) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:1: column %u has no name in the header", path, i + 1);
+                   _ ("%s:1: column %u has no name in the header"), path,
+                   i + 1);
       return FALSE;
     }
   for (guint r = 1; r < rows->len; r++) {
@@ -119,8 +120,8 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
     const char *code = g_strstrip ((char *) row->fields->pdata[0]);
     if (row->fields->len != head->fields->len) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: %u fields, but the header has %u; quote values "
-                   "that contain '%c'",
+                   _ ("%s:%u: %u fields, but the header has %u; quote values "
+                      "that contain '%c'"),
                    path, row->line, row->fields->len, head->fields->len, ',');
       return FALSE;
     }
@@ -129,8 +130,8 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
       return FALSE;
     if (!id) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                   "%s:%u: no informant '%s' in the project (see 'teema "
-                   "informant list'; import its transcript first)",
+                   _ ("%s:%u: no informant '%s' in the project (see 'teema "
+                      "informant list'; import its transcript first)"),
                    path, row->line, code);
       return FALSE;
     }
@@ -181,7 +182,8 @@ teema_informant_import_csv (TeemaProject *project, const char *path,
   if (!g_utf8_validate (text, -1, NULL)
       || strlen (text) != len - (text - data)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s: not UTF-8 text; save the spreadsheet as CSV UTF-8", path);
+                 _ ("%s: not UTF-8 text; save the spreadsheet as CSV UTF-8"),
+                 path);
     return FALSE;
   }
   g_autoptr (GPtrArray) rows = split_rows (text, separator (text), path, error);
@@ -189,7 +191,7 @@ teema_informant_import_csv (TeemaProject *project, const char *path,
     return FALSE;
   if (rows->len < 2) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: no rows under the header; nothing to import", path);
+                 _ ("%s: no rows under the header; nothing to import"), path);
     return FALSE;
   }
   Job job = { rows, path };

@@ -126,7 +126,7 @@ add_rule (Where *w, TeemaTheme *t, GPtrArray *into, const char *value,
   TeemaRule *rule = teema_rule__compile (value, &col, &rule_error);
   if (!rule) {
     g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_RULE,
-                 "%s:%u:%u: theme '%s', %s '%s': %s", w->name, w->line,
+                 _ ("%s:%u:%u: theme '%s', %s '%s': %s"), w->name, w->line,
                  value_col + col - 1, t->code, key, value, rule_error->message);
     g_error_free (rule_error);
     return FALSE;
@@ -159,8 +159,8 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     set_field (&t->label_en, value);
   else if (g_str_equal (key, "renamed-from")) {
     if (!teema_theme_code_valid (value))
-      return parse_error (w, value_col, "renamed-from '%s' is not a theme id",
-                          value);
+      return parse_error (w, value_col,
+                          _ ("renamed-from '%s' is not a theme id"), value);
     set_field (&t->renamed_from, value);
   } else if (g_str_equal (key, "description")) {
     char *joined = t->description
@@ -170,13 +170,14 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     t->description = joined;
   } else if (g_str_equal (key, "colour") || g_str_equal (key, "color")) {
     if (!teema_codebook__valid_colour (value))
-      return parse_error (w, value_col, "colour '%s' is not #rrggbb", value);
+      return parse_error (w, value_col, _ ("colour '%s' is not #rrggbb"),
+                          value);
     set_field (&t->colour, value);
   } else {
     return parse_error (w, key_col,
-                        "unknown field '%s' in theme '%s' (fields: parent, "
-                        "label.fi, label.en, description, colour, rule, "
-                        "exclude, renamed-from)",
+                        _ ("unknown field '%s' in theme '%s' (fields: parent, "
+                           "label.fi, label.en, description, colour, rule, "
+                           "exclude, renamed-from)"),
                         key, t->code);
   }
   return TRUE;
@@ -192,7 +193,7 @@ split_field (Where *w, const char *line, char **key, char **value,
   const char *colon = strchr (s, ':');
   if (!colon || colon == s)
     return parse_error (w, (guint) (s - line) + 1,
-                        "expected 'key: value', got '%s'", s);
+                        _ ("expected 'key: value', got '%s'"), s);
   *key = g_ascii_strdown (s, colon - s);
   g_strstrip (*key);
   const char *v = colon + 1;
@@ -211,11 +212,11 @@ top_level (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
     g_autofree char *code = g_strstrip (g_strdup (line + 5));
     if (!teema_theme_code_valid (code))
       return parse_error (w, 7,
-                          "theme id '%s' must be letters, digits, "
-                          "'_', '-' or '.' (e.g. 'theme työolot')",
+                          _ ("theme id '%s' must be letters, digits, "
+                             "'_', '-' or '.' (e.g. 'theme työolot')"),
                           code);
     if (teema_codebook_lookup (cb, code))
-      return parse_error (w, 7, "theme '%s' is defined twice", code);
+      return parse_error (w, 7, _ ("theme '%s' is defined twice"), code);
     *cur = theme_new (code, w->line);
     g_ptr_array_add (cb->themes, *cur);
     return TRUE;
@@ -230,8 +231,8 @@ top_level (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
     set_field (&cb->language, value);
   else
     return parse_error (w, 1,
-                        "unknown line '%s': expected 'codebook:', "
-                        "'language:' or 'theme ID'",
+                        _ ("unknown line '%s': expected 'codebook:', "
+                           "'language:' or 'theme ID'"),
                         line);
   *cur = NULL;
   return TRUE;
@@ -249,8 +250,8 @@ parse_line (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
     return top_level (w, cb, line, cur);
   if (!*cur)
     return parse_error (w, 1,
-                        "indented line outside a theme: start a "
-                        "block with 'theme ID' at column 1");
+                        _ ("indented line outside a theme: start a "
+                           "block with 'theme ID' at column 1"));
   g_autofree char *key = NULL, *value = NULL;
   guint col = 0;
   if (!split_field (w, line, &key, &value, &col))
@@ -272,8 +273,8 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
       t->parent ? teema_codebook_lookup (cb, t->parent) : NULL;
     if (t->parent && !parent) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: theme '%s' has unknown parent '%s'", name, t->line,
-                   t->code, t->parent);
+                   _ ("%s:%u: theme '%s' has unknown parent '%s'"), name,
+                   t->line, t->code, t->parent);
       g_ptr_array_set_free_func (old, (GDestroyNotify) teema_theme__free);
       g_ptr_array_unref (ordered);
       return FALSE;
@@ -310,8 +311,8 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
   if (old->len) {
     TeemaTheme *t = old->pdata[0];
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%u: theme '%s' is its own ancestor (parent cycle)", name,
-                 t->line, t->code);
+                 _ ("%s:%u: theme '%s' is its own ancestor (parent cycle)"),
+                 name, t->line, t->code);
     g_ptr_array_set_free_func (old, (GDestroyNotify) teema_theme__free);
     cb->themes = old;
     g_ptr_array_unref (ordered);
@@ -333,7 +334,7 @@ teema_codebook_parse (const char *text, gssize len, const char *name,
   }
   if (!g_utf8_validate_len (text, n, NULL)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s: not valid UTF-8; save the codebook as UTF-8", name);
+                 _ ("%s: not valid UTF-8; save the codebook as UTF-8"), name);
     return NULL;
   }
   g_autofree char *copy = g_strndup (text, n);
@@ -351,7 +352,8 @@ teema_codebook_parse (const char *text, gssize len, const char *name,
   }
   if (cb->themes->len == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: no themes; add a block starting with 'theme ID'", name);
+                 _ ("%s: no themes; add a block starting with 'theme ID'"),
+                 name);
     teema_codebook_free (cb);
     return NULL;
   }
@@ -462,13 +464,13 @@ teema_codebook_mark_renamed (TeemaCodebook *cb, const char *old_code,
   gint i = teema_codebook_index (cb, new_code);
   if (i < 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "rename %s=%s: the codebook has no theme '%s'", old_code,
+                 _ ("rename %s=%s: the codebook has no theme '%s'"), old_code,
                  new_code, new_code);
     return FALSE;
   }
   if (!teema_theme_code_valid (old_code)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "rename %s=%s: '%s' is not a theme id", old_code, new_code,
+                 _ ("rename %s=%s: '%s' is not a theme id"), old_code, new_code,
                  old_code);
     return FALSE;
   }
@@ -540,16 +542,18 @@ apply_renames (TeemaProject *p, SetJob *job, GError **error)
       continue; /* nothing by that name any more: already renamed */
     if (stored_code (job, t->code)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                   "cannot rename '%s' to '%s': the project has both; to "
-                   "join them use 'teema theme merge %s %s'",
+                   _ ("cannot rename '%s' to '%s': the project has both; to "
+                      "join them use 'teema theme merge %s %s'"),
                    was, t->code, was, t->code);
       return FALSE;
     }
     gint64 n = teema_store__count_theme_codings (p->store, was, error);
     if (n < 0)
       return FALSE;
-    note (job, "renamed %s to %s (%" G_GINT64_FORMAT " coding%s kept)", was,
-          t->code, n, n == 1 ? "" : "s");
+    note (job,
+          g_dngettext (GETTEXT_PACKAGE, "renamed %s to %s (%lld coding kept)",
+                       "renamed %s to %s (%lld codings kept)", (gulong) n),
+          was, t->code, (long long) n);
     job->changes->n_renamed++;
     if (!teema_store__rename_theme (p->store, was, t->code, error)
         || !reload_stored (p, job, error))
@@ -579,12 +583,11 @@ drop_missing_themes (TeemaProject *p, SetJob *job, GError **error)
       return FALSE;
     if (n && !job->force) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                   "theme '%s' has %" G_GINT64_FORMAT
-                   " codings but is not in the new "
-                   "codebook; keep it, say it was renamed ('renamed-from: "
-                   "%s' in the new theme's block, or --rename %s=NEW), or "
-                   "use --force to drop it and its codings",
-                   t->code, n, t->code, t->code);
+                   _ ("theme '%s' has %lld codings but is not in the new "
+                      "codebook; keep it, say it was renamed ('renamed-from: "
+                      "%s' in the new theme's block, or --rename %s=NEW), or "
+                      "use --force to drop it and its codings"),
+                   t->code, (long long) n, t->code, t->code);
       return FALSE;
     }
     if (!teema_store__delete_theme (p->store, t->code, error))
@@ -593,12 +596,16 @@ drop_missing_themes (TeemaProject *p, SetJob *job, GError **error)
     job->changes->n_codings_removed += (guint) n;
     uncoded += n == 0;
     if (n)
-      note (job, "removed %s and its %" G_GINT64_FORMAT " coding%s", t->code, n,
-            n == 1 ? "" : "s");
+      note (job,
+            g_dngettext (GETTEXT_PACKAGE, "removed %s and its %lld coding",
+                         "removed %s and its %lld codings", (gulong) n),
+            t->code, (long long) n);
   }
   if (uncoded)
-    note (job, "removed %u theme%s without codings", uncoded,
-          uncoded == 1 ? "" : "s");
+    note (job,
+          g_dngettext (GETTEXT_PACKAGE, "removed %u theme without codings",
+                       "removed %u themes without codings", uncoded),
+          uncoded);
   return TRUE;
 }
 

@@ -34,7 +34,8 @@ teema_project_create (const char *path, GError **error)
 {
   if (g_file_test (path, G_FILE_TEST_EXISTS)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "%s: already exists; choose another name or remove it", path);
+                 _ ("%s: already exists; choose another name or remove it"),
+                 path);
     return NULL;
   }
   TeemaStore *store = teema_store__open (path, TRUE, error);
@@ -64,8 +65,8 @@ teema_project_open (const char *path, GError **error)
 {
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "%s: no such project; create it with 'teema init %s'", path,
-                 path);
+                 _ ("%s: no such project; create it with 'teema init %s'"),
+                 path, path);
     return NULL;
   }
   TeemaStore *store = teema_store__open (path, FALSE, error);

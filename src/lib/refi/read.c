@@ -477,12 +477,12 @@ refi_read (gpointer xml, const TeemaCodebook *existing, const char *name,
   xmlNodePtr root = xmlDocGetRootElement (doc);
   if (!teema_xml__is_el (root, "Project")) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s: the root element is <%s>, not <Project>: not a "
-                 "REFI-QDA project%s",
+                 _ ("%s: the root element is <%s>, not <Project>: not a "
+                    "REFI-QDA project%s"),
                  name, root ? (char *) root->name : "",
                  teema_xml__is_el (root, "CodeBook")
-                   ? " (for a codebook use 'teema "
-                     "codebook import FILE.qdc')"
+                   ? _ (" (for a codebook use 'teema "
+                        "codebook import FILE.qdc')")
                    : "");
     return NULL;
   }

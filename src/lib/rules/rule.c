@@ -7,6 +7,7 @@
  * the same form), so a corpus costs one check per distinct form and term.
  * Must always hold: a node's hits are token indices in ascending order
  * without duplicates; blocked tokens never appear in hits. */
+#include "base/base-private.h"
 #include "rules/rules-private.h"
 #include "text/text-private.h"
 
@@ -157,7 +158,7 @@ term (Parser *ps, NodeKind kind, const char *prefix)
   const char *at = ps->p;
   g_autofree char *w = read_word (ps);
   if (!*w) {
-    syntax_error (ps, at, "expected a word after '%s'", prefix);
+    syntax_error (ps, at, _ ("expected a word after '%s'"), prefix);
     return NULL;
   }
   Node *n = node_new (kind);
@@ -166,8 +167,8 @@ term (Parser *ps, NodeKind kind, const char *prefix)
   if (*ps->p == '*') {
     if (kind != N_WORD) {
       syntax_error (ps, ps->p,
-                    "'*' works only on a plain word, not after "
-                    "'%s'",
+                    _ ("'*' works only on a plain word, not after "
+                       "'%s'"),
                     prefix);
       node_free (n);
       return NULL;
@@ -186,7 +187,8 @@ phrase (Parser *ps)
   const char *open = ps->p++;
   const char *close = strchr (ps->p, '"');
   if (!close) {
-    syntax_error (ps, open, "%s", "unclosed '\"': end the phrase with '\"'");
+    syntax_error (ps, open, "%s",
+                  _ ("unclosed '\"': end the phrase with '\"'"));
     return NULL;
   }
   g_autofree char *inner = g_strndup (ps->p, close - ps->p);
@@ -196,7 +198,7 @@ phrase (Parser *ps)
   n->words = g_regex_split_simple ("\\s+", g_strstrip (folded), 0, 0);
   if (!n->words[0] || !*n->words[0]) {
     node_free (n);
-    syntax_error (ps, open, "%s", "empty phrase");
+    syntax_error (ps, open, "%s", _ ("empty phrase"));
     return NULL;
   }
   n->display = g_strdup_printf ("\"%s\"", inner);
@@ -212,7 +214,8 @@ regex_term (Parser *ps)
   while (*close && (*close != '/' || close[-1] == '\\'))
     close++;
   if (!*close) {
-    syntax_error (ps, at, "%s", "unclosed regular expression: end it with '/'");
+    syntax_error (ps, at, "%s",
+                  _ ("unclosed regular expression: end it with '/'"));
     return NULL;
   }
   g_autofree char *pattern = g_strndup (ps->p, close - ps->p);
@@ -221,7 +224,7 @@ regex_term (Parser *ps)
   GRegex *re =
     g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &re_error);
   if (!re) {
-    syntax_error (ps, at, "bad regular expression: %s", re_error->message);
+    syntax_error (ps, at, _ ("bad regular expression: %s"), re_error->message);
     g_error_free (re_error);
     return NULL;
   }
@@ -247,7 +250,7 @@ primary (Parser *ps)
     Node *n = parse_or (ps);
     skip_space (ps);
     if (n && *ps->p != ')') {
-      syntax_error (ps, open, "%s", "unclosed '(': add ')'");
+      syntax_error (ps, open, "%s", _ ("unclosed '(': add ')'"));
       node_free (n);
       return NULL;
     }
@@ -264,10 +267,11 @@ primary (Parser *ps)
       return term (ps, prefixes[i].kind, prefixes[i].prefix);
     }
   if (!*ps->p || !word_char (ps->p)) {
-    syntax_error (ps, ps->p,
-                  "expected a word, lemma:, part:, head:, root:, a \"phrase\","
-                  " re:/.../ or '(' %s",
-                  *ps->p ? "here" : "at the end");
+    syntax_error (
+      ps, ps->p,
+      _ ("expected a word, lemma:, part:, head:, root:, a \"phrase\","
+         " re:/.../ or '(' %s"),
+      *ps->p ? _ ("here") : _ ("at the end"));
     return NULL;
   }
   return term (ps, N_WORD, "");
@@ -311,7 +315,7 @@ parse_near (Parser *ps)
       char *end = NULL;
       guint64 d = g_ascii_strtoull (ps->p + 1, &end, 10);
       if (end == ps->p + 1 || d == 0 || d > 1000) {
-        syntax_error (ps, ps->p, "%s", "NEAR/n needs a distance 1-1000");
+        syntax_error (ps, ps->p, "%s", _ ("NEAR/n needs a distance 1-1000"));
         node_free (left);
         return NULL;
       }
@@ -372,13 +376,13 @@ teema_rule__compile (const char *src, guint *column, GError **error)
   skip_space (&ps);
   if (root && *ps.p) {
     syntax_error (&ps, ps.p, "%s",
-                  *ps.p == ')' ? "unmatched ')'" : "unexpected text");
+                  *ps.p == ')' ? _ ("unmatched ')'") : _ ("unexpected text"));
     node_free (root);
     root = NULL;
   }
   if (!root) {
     if (!ps.failed)
-      syntax_error (&ps, ps.p, "%s", "empty rule");
+      syntax_error (&ps, ps.p, "%s", _ ("empty rule"));
     return NULL;
   }
   TeemaRule *rule = g_new0 (TeemaRule, 1);
@@ -393,7 +397,7 @@ teema_rule_compile (const char *src, GError **error)
   guint column = 0;
   TeemaRule *rule = teema_rule__compile (src, &column, error);
   if (!rule)
-    g_prefix_error (error, "rule '%s', column %u: ", src, column);
+    g_prefix_error (error, _ ("rule '%s', column %u: "), src, column);
   return rule;
 }
 

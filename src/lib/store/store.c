@@ -113,7 +113,9 @@ static const char *const migrations[] = {
 gboolean
 teema_store__fail (TeemaStore *store, GError **error, const char *what)
 {
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", what,
+  /* what ("reading codings") is marked for xgettext by the keywords
+   * teema_store__fail:3 and teema_store__finish:4 (po/meson.build). */
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", _ (what),
                sqlite3_errmsg (store->db));
   return FALSE;
 }
@@ -247,13 +249,13 @@ migrate (TeemaStore *store, gboolean create, GError **error)
   int target = teema_store__schema_version ();
   if (version < 0 || !is_teema_file (store, version, create)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 "not a teema project (unknown database layout)");
+                 _ ("not a teema project (unknown database layout)"));
     return FALSE;
   }
   if (version > target) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "project schema %d is newer than this teema (%d): "
-                 "upgrade teema",
+                 _ ("project schema %d is newer than this teema (%d): "
+                    "upgrade teema"),
                  version, target);
     return FALSE;
   }
