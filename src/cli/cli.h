@@ -39,11 +39,12 @@ typedef struct {
 #define CLI_OPT_FORMAT(var)                                                    \
   {                                                                            \
     "format", 'f', 0, G_OPTION_ARG_STRING, &(var),                             \
-      "table, csv, tsv, json or md", "FORMAT"                                  \
+      N_ ("table, csv, tsv, json or md"), N_ ("FORMAT")                        \
   }
 #define CLI_OPT_OUTPUT(var)                                                    \
   {                                                                            \
-    "output", 'o', 0, G_OPTION_ARG_FILENAME, &(var), "write to FILE", "FILE"   \
+    "output", 'o', 0, G_OPTION_ARG_FILENAME, &(var), N_ ("write to FILE"),     \
+      N_ ("FILE")                                                              \
   }
 #define CLI_OPT_LANG(var)                                                      \
   {                                                                            \
@@ -62,15 +63,15 @@ typedef struct {
 #define CLI_OPT_CODER(var)                                                     \
   {                                                                            \
     "coder", 'c', 0, G_OPTION_ARG_STRING, &(var),                              \
-      "only this coder's codings (e.g. rules)", "NAME"                         \
+      N_ ("only this coder's codings (e.g. rules)"), N_ ("NAME")               \
   }
 
 #define CLI_OPT_WHERE(var)                                                     \
   {                                                                            \
     "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &(var),                        \
-      "only informants with ATTR=VALUE (or ATTR!=VALUE); repeat to "           \
-      "combine",                                                               \
-      "ATTR=VALUE"                                                             \
+      N_ ("only informants with ATTR=VALUE (or ATTR!=VALUE); repeat to "       \
+          "combine"),                                                          \
+      N_ ("ATTR=VALUE")                                                        \
   }
 
 /* Parses argv with entries; on a bad option sets a usage error. The
