@@ -39,6 +39,11 @@ void teema_table_add_column (TeemaTable *table, const char *name,
  * (heading NULL: the name). */
 void teema_table_add_column_heading (TeemaTable *table, const char *name,
                                      const char *heading, TeemaColumnType type);
+/* The column just added stays in the same block as the one before it
+ * when a terminal table is cut to a width (a group's k/n beside its
+ * counts), so that no block shows a heading that only the column before
+ * explains. */
+void teema_table_keep_with_previous (TeemaTable *table);
 /* Starts a new row; cells are then added left to right. */
 void teema_table_add_row (TeemaTable *table);
 void teema_table_add_text (TeemaTable *table, const char *value);
@@ -72,9 +77,9 @@ char *teema_table_render (const TeemaTable *table, TeemaFormat format);
 /* The same, with the terminal table (TEEMA_FORMAT_TABLE) fitted to width
  * display columns: a wider table is split into blocks of whole columns,
  * one under the other, each repeating the first column (the theme), so
- * that every line fits unless one column alone is wider. Title and notes
- * are printed once. width 0: no limit, as teema_table_render. Other
- * formats ignore width. */
+ * that every line fits unless one column (or columns kept together) is
+ * wider alone. Title and notes are printed once. width 0: no limit, as
+ * teema_table_render. Other formats ignore width. */
 char *teema_table_render_width (const TeemaTable *table, TeemaFormat format,
                                 guint width);
 

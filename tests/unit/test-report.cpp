@@ -379,6 +379,44 @@ TEST (Table, WrapsIntoBlocksThatRepeatTheFirstColumn)
   teema_table_free (t);
 }
 
+TEST (Table, ColumnsKeptTogetherStayInOneBlock)
+{
+  // A theme x group matrix: each group's k/n belongs to the group's count.
+  TeemaTable *t = teema_table_new (nullptr);
+  teema_table_add_column (t, "Theme", TEEMA_COLUMN_TEXT);
+  const char *groups[] = { "asiakkaat", "myyjät", "johto" };
+  for (const char *g : groups) {
+    teema_table_add_column (t, g, TEEMA_COLUMN_INT);
+    teema_table_add_column (t, "k/n", TEEMA_COLUMN_INT);
+    teema_table_keep_with_previous (t);
+  }
+  teema_table_add_row (t);
+  teema_table_add_text (t, "Luottamus");
+  for (int i = 0; i < 3; i++) {
+    teema_table_add_text (t, "2 (5%)");
+    teema_table_add_text (t, "1/4");
+  }
+  // Luottamus (9) + asiakkaat, k/n (2 + 9 + 2 + 3) = 25: a width of 30
+  // holds one group, never a group's count without its k/n.
+  EXPECT_EQ (render_width (t, TEEMA_FORMAT_TABLE, 30),
+             "Theme      asiakkaat  k/n\n"
+             "─────────────────────────\n"
+             "Luottamus     2 (5%)  1/4\n"
+             "\n"
+             "Theme      myyjät  k/n\n"
+             "──────────────────────\n"
+             "Luottamus  2 (5%)  1/4\n"
+             "\n"
+             "Theme       johto  k/n\n"
+             "──────────────────────\n"
+             "Luottamus  2 (5%)  1/4\n");
+  // Too narrow for a group: the group still goes whole.
+  std::string narrow = render_width (t, TEEMA_FORMAT_TABLE, 12);
+  EXPECT_NE (narrow.find ("Theme      myyjät  k/n\n"), std::string::npos)
+    << narrow;
+  teema_table_free (t);
+}
+
 TEST (Table, HeadingsForReadersNamesForTools)
 {
   TeemaTable *t = teema_table_new (nullptr);

@@ -20,6 +20,8 @@ typedef struct {
   char *name;    /* the key of CSV, TSV and JSON */
   char *heading; /* what the terminal and Markdown print; NULL: name */
   TeemaColumnType type;
+  gboolean with_previous; /* cut into blocks only together with the
+                             column before it */
 } Column;
 
 struct TeemaTable {
@@ -71,8 +73,16 @@ teema_table_add_column_heading (TeemaTable *t, const char *name,
                                 const char *heading, TeemaColumnType type)
 {
   Column c = { g_strdup (name),
-               g_strcmp0 (heading, name) ? g_strdup (heading) : NULL, type };
+               g_strcmp0 (heading, name) ? g_strdup (heading) : NULL, type,
+               FALSE };
   g_array_append_val (t->columns, c);
+}
+
+void
+teema_table_keep_with_previous (TeemaTable *t)
+{
+  g_return_if_fail (t->columns->len > 1);
+  g_array_index (t->columns, Column, t->columns->len - 1).with_previous = TRUE;
 }
 
 void
@@ -309,9 +319,23 @@ terminal_block (const TeemaTable *t, GString *out, const guint *cols, guint n,
   }
 }
 
+/* The display width of the columns from c that are kept together (c and
+ * those after it marked with_previous), and in *end the column after
+ * them. */
+static guint
+unit_width (const TeemaTable *t, const guint *width, guint c, guint *end)
+{
+  guint w = width[c];
+  for (*end = c + 1; *end < t->columns->len
+                     && g_array_index (t->columns, Column, *end).with_previous;
+       (*end)++)
+    w += 2 + width[*end];
+  return w;
+}
+
 /* Blocks of columns that fit in limit display columns (0: one block):
  * each holds the first column and as many of the next as fit, at least
- * one. */
+ * one, never parting columns kept together. */
 static void
 render_terminal (const TeemaTable *t, GString *out, guint limit)
 {
@@ -330,11 +354,14 @@ render_terminal (const TeemaTable *t, GString *out, guint limit)
     guint n = 0, used = nc ? width[0] : 0;
     if (nc)
       cols[n++] = 0;
-    for (; next < nc; next++) {
-      if (limit && n > 1 && used + 2 + width[next] > limit)
+    while (next < nc) {
+      guint end;
+      guint w = unit_width (t, width, next, &end);
+      if (limit && n > 1 && used + 2 + w > limit)
         break;
-      used += 2 + width[next];
-      cols[n++] = next;
+      used += 2 + w;
+      for (; next < end; next++)
+        cols[n++] = next;
     }
     if (n > 1 && cols[1] > 1)
       g_string_append_c (out, '\n'); /* between blocks */

@@ -86,10 +86,14 @@ compare_columns (TeemaTable *t, const TeemaGroup g[2], gboolean wide)
     if (wide) {
       g_autofree char *kn = g_strdup_printf ("%s k/n", g[i].name);
       teema_table_add_column (t, kn, TEEMA_COLUMN_INT);
+      /* The group's three columns stay together in a cut table: only
+       * the first names the group. */
       teema_table_add_column_heading (t, "segments", C_ ("heading", "segments"),
                                       TEEMA_COLUMN_INT);
+      teema_table_keep_with_previous (t);
       teema_table_add_column_heading (
         t, "/1000 words", C_ ("heading", "/1000 words"), TEEMA_COLUMN_REAL);
+      teema_table_keep_with_previous (t);
       continue;
     }
     teema_table_add_column (t, k, TEEMA_COLUMN_INT);

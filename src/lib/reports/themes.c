@@ -249,8 +249,10 @@ wide_columns (Data *d, TeemaTable *table, TeemaReportBy by)
     if (!unit->has_segments)
       continue;
     teema_table_add_column (table, unit->code, TEEMA_COLUMN_INT);
-    if (by != TEEMA_BY_INFORMANT)
+    if (by != TEEMA_BY_INFORMANT) {
       teema_table_add_column (table, "k/n", TEEMA_COLUMN_INT);
+      teema_table_keep_with_previous (table); /* the k/n of that group */
+    }
   }
   if (by == TEEMA_BY_INFORMANT) {
     teema_table_add_column_heading (
