@@ -14,7 +14,8 @@
 #define CLI_USAGE (cli_usage_quark ())
 
 /* A column name's heading in the reader's language: names are marked
- * NC_ ("heading", "name") and stay English in CSV, TSV and JSON. */
+ * with NC_ and the context "heading", and stay English in CSV, TSV and
+ * JSON. */
 #define CLI_HEADING(name) g_dpgettext2 (GETTEXT_PACKAGE, "heading", (name))
 GQuark cli_usage_quark (void);
 

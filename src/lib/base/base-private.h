@@ -10,7 +10,8 @@
 #include <teema/error.h>
 
 /* A column name's heading in the reader's language: names are marked
- * NC_ ("heading", "name") and stay English in CSV, TSV and JSON. */
+ * with NC_ and the context "heading", and stay English in CSV, TSV and
+ * JSON. */
 #define TEEMA_HEADING(name) g_dpgettext2 (GETTEXT_PACKAGE, "heading", (name))
 
 /* Frees a theme record (the codebook owns its themes; the store's theme
