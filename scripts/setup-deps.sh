@@ -12,6 +12,7 @@ PACKAGES="
   libncurses-dev libcairo2-dev
   googletest libgtest-dev
   sqlite3 tmux zip unzip time bc clang-format
+  clang libclang-rt-14-dev python3
   libreoffice-writer-nogui texlive-latex-base texlive-lang-european
 "
 

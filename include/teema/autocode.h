@@ -1,8 +1,11 @@
 /* teema/autocode.h — coding segments with the codebook's keyword rules.
  *
  * A theme codes a segment when any of its rules matches the segment's words
- * left after the theme's exclusions. Autocoding replaces every coding of the
- * coder "rules" in one transaction, so running it twice changes nothing. */
+ * left after the theme's exclusions. A theme with scope: sentence (see
+ * teema/codebook.h) is matched on each sentence of the segment on its own
+ * and codes only the sentences that match (adjacent ones as one span).
+ * Autocoding replaces every coding of the coder "rules" in one
+ * transaction, so running it twice changes nothing. */
 #ifndef TEEMA_AUTOCODE_H
 #define TEEMA_AUTOCODE_H
 
@@ -36,6 +39,12 @@ typedef struct {
   guint start, end;
 } TeemaAutocodeHit;
 
+/* A run of adjacent sentences that a theme with scope: sentence codes. */
+typedef struct {
+  guint start, end;  /* code points into the segment's text */
+  guint first, last; /* its sentences, from 1 (as coding add --sentences) */
+} TeemaAutocodeSpan;
+
 typedef struct {
   gint64 segment_id;
   char *informant;
@@ -45,8 +54,15 @@ typedef struct {
   gboolean added;  /* TRUE: new coding; FALSE: an old one to remove */
   gboolean kept;   /* TRUE: already there and stays */
   GPtrArray *hits; /* TeemaAutocodeHit * (empty for removals) */
+  GArray *spans;   /* TeemaAutocodeSpan: the parts coded, in order, for a
+                      theme with scope: sentence; empty: the whole
+                      segment */
 } TeemaAutocodeItem;
 
+/* The counts are of (segment, theme) pairs: a theme that codes two runs
+ * of sentences of one segment is one coding here (and two rows in
+ * teema coding list). A pair whose sentences changed counts as removed
+ * and added. */
 typedef struct {
   guint n_segments; /* segments examined */
   guint64 n_words;  /* words examined */
@@ -54,10 +70,14 @@ typedef struct {
   guint n_added;
   guint n_removed;
   guint n_kept;
-  char *backend;    /* "voikko" or "snowball" */
-  char *warning;    /* analyser warning or NULL */
-  GPtrArray *items; /* TeemaAutocodeItem *, added/removed/kept; empty
-                       unless keep_items or dry_run */
+  char *backend;     /* "voikko" or "snowball" */
+  char *warning;     /* analyser warning or NULL */
+  GPtrArray *items;  /* TeemaAutocodeItem *, added/removed/kept; empty
+                        unless keep_items or dry_run */
+  guint n_undecided; /* (segment, theme) pairs a rule could not decide:
+                        its re:/.../ reached the cost limit (not coded) */
+  char *undecided;   /* the first of them, naming theme, rule and
+                        segment, or NULL */
 } TeemaAutocodeResult;
 
 void teema_autocode_result_free (TeemaAutocodeResult *result);

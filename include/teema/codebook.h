@@ -13,11 +13,21 @@
  *     description: Luottamus toimittajaan, lupausten pitäminen.
  *     rule: lemma:luottamus OR root:luottaa
  *     exclude: lemma:luoda
+ *     scope: sentence
  *
  * A theme block starts with "theme ID" at column 1; its fields are indented.
  * "rule" and "exclude" may repeat; several rules are alternatives. Lines
  * starting with '#' are comments. Every rule is compiled when parsed, so a
  * codebook that loads has only valid rules.
+ *
+ * "scope" says what a theme's rules see. "segment" (the default): the
+ * whole segment, which the theme codes when a rule matches anywhere in
+ * it. "sentence": each sentence of the segment on its own (the sentences
+ * of teema_segment_sentences), so NEAR, AND and NOT reach only within a
+ * sentence; the theme codes the sentences that match, adjacent ones as
+ * one span (a partial coding), and a segment where no single sentence
+ * matches is not coded. A long turn that mentions a theme in passing is
+ * then coded only where it talks about it.
  *
  * An id is letters of any alphabet (ä, ö, å, é), digits, '_', '-' and
  * '.'; ids compare case-insensitively ("Työolot" is "työolot"). A block may
@@ -34,6 +44,12 @@
 extern "C" {
 #endif
 
+/* What a theme's rules are matched on (see "scope" above). */
+typedef enum {
+  TEEMA_SCOPE_SEGMENT = 0, /* the whole segment: the default */
+  TEEMA_SCOPE_SENTENCE,    /* each sentence of it on its own */
+} TeemaScope;
+
 typedef struct {
   char *code;   /* "trust": lower-case id used on the command line */
   char *parent; /* parent code or NULL */
@@ -46,9 +62,16 @@ typedef struct {
   GPtrArray *excludes; /* char *: what blocks a word from coding it */
   guint line;          /* line of "theme" in the source, 0 if from store */
   guint depth;         /* 0 for top-level themes */
+  TeemaScope scope;    /* what its rules are matched on */
 } TeemaTheme;
 
 typedef struct TeemaCodebook TeemaCodebook;
+
+/* A codebook file larger than TEEMA_CODEBOOK_MAX_BYTES, or with more than
+ * TEEMA_CODEBOOK_MAX_THEMES themes, is refused with an error naming the
+ * limit (each rule is bounded as rule.h says). */
+#define TEEMA_CODEBOOK_MAX_BYTES  (64 * 1024 * 1024)
+#define TEEMA_CODEBOOK_MAX_THEMES 100000
 
 /* Parses the text format. name is used in messages ("file:line:col: ...").
  * Fails with TEEMA_ERROR_PARSE (or TEEMA_ERROR_RULE for a bad rule). */
@@ -73,6 +96,12 @@ const TeemaTheme *teema_codebook_lookup (const TeemaCodebook *codebook,
 /* The position of the theme code (case-insensitive) in depth-first order,
  * or -1 when absent. */
 gint teema_codebook_index (const TeemaCodebook *codebook, const char *code);
+/* "segment" or "sentence". */
+const char *teema_scope_name (TeemaScope scope);
+/* The scope called name ("segment" or "sentence", any case) into *scope;
+ * FALSE for any other name. */
+gboolean teema_scope_parse (const char *name, TeemaScope *scope);
+
 /* Label in language ("fi"/"en"), falling back to the other, then code. */
 const char *teema_theme_label (const TeemaTheme *theme, const char *lang);
 

@@ -90,6 +90,8 @@ typedef struct {
   /* Each file replaces the document of the same name, keeping every
    * coding and memo whose text is still there (see teema_aside_list). */
   gboolean replace;
+  TeemaProgressFunc progress; /* called after each file, or NULL */
+  gpointer progress_data;
 } TeemaImportOptions;
 
 typedef struct {

@@ -1,7 +1,8 @@
 /* teema/evaluate.h — how well rules code, against hand coding.
  *
  * Precision, recall and F1 per theme with the segment as unit, plus micro
- * (all decisions pooled) and macro (mean over themes) rows. */
+ * (all decisions pooled) and macro (mean over themes) rows. A theme with
+ * scope: sentence predicts a unit when it codes any sentence of it. */
 #ifndef TEEMA_EVALUATE_H
 #define TEEMA_EVALUATE_H
 
@@ -23,9 +24,11 @@ typedef struct {
   gboolean why;            /* instead of scores, the errors of each leaf
                               theme grouped by cause (columns theme, error,
                               n, cause, units): a miss has no rule word, an
-                              exclusion blocked the words, or no whole rule
-                              matched; a false coding names the rule, the
-                              term and the words that fired */
+                              exclusion blocked the words, no whole rule
+                              matched, or (below scope) a rule of a theme
+                              with scope: sentence matched the unit but no
+                              single sentence; a false coding names the
+                              rule, the term and the words that fired */
 } TeemaEvaluateOptions;
 
 /* Scores codebook's rules on a development set: a TSV file whose header

@@ -41,8 +41,8 @@ void teema_merge_result_free (TeemaMergeResult *result);
 /* Merges other_path into project; with dry_run computes the same result
  * and changes nothing. Same file as the
  * project: TEEMA_ERROR_FAILED; no such file: TEEMA_ERROR_NOT_FOUND. The
- * other file is upgraded to the current schema if older, never changed
- * otherwise. */
+ * other file is only read, never changed (an older one is upgraded in
+ * memory); one that is not a teema project is refused unchanged. */
 TeemaMergeResult *teema_merge_run (TeemaProject *project,
                                    const char *other_path, gboolean dry_run,
                                    GError **error);

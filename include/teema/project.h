@@ -23,10 +23,20 @@ typedef void (*TeemaProgressFunc) (guint64 done, guint64 total,
  * the file exists. Returns a handle to free with teema_project_free(). */
 TeemaProject *teema_project_create (const char *path, GError **error);
 
-/* Opens an existing project, migrating its schema if it is older. Fails
- * with TEEMA_ERROR_NOT_FOUND when there is no file, TEEMA_ERROR_STORE when
- * it is not a teema project. */
+/* Opens an existing project. A project identifies itself (PRAGMA
+ * application_id, or the tables of its schema) before anything is
+ * written: a file that is not a teema project fails with
+ * TEEMA_ERROR_STORE and is left byte-for-byte unchanged; one from a newer
+ * teema fails with TEEMA_ERROR_UNSUPPORTED, also unchanged. An older one
+ * is copied to PATH.schema-N.bak and upgraded in one transaction (see
+ * teema_project_notice). A project that cannot be written (read-only file
+ * or folder) opens read-only: reading works, writing fails saying why.
+ * No file, or a folder: TEEMA_ERROR_NOT_FOUND. */
 TeemaProject *teema_project_open (const char *path, GError **error);
+
+/* What opening the project did that its user should hear of (e.g. "upgraded
+ * ... from schema 1 to 2 (the old file is kept as ...)"), or NULL. */
+const char *teema_project_notice (TeemaProject *project);
 
 void teema_project_free (TeemaProject *project);
 

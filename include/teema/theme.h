@@ -28,6 +28,8 @@ typedef struct {
   const char *label_en;
   const char *colour; /* "#rrggbb" */
   const char *description;
+  const char *scope; /* "segment" or "sentence" (see teema/codebook.h);
+                        "" is the default, segment */
 } TeemaThemeFields;
 
 /* Adds theme code (fields may be NULL) after the existing themes. An id
@@ -38,7 +40,9 @@ gboolean teema_theme_add (TeemaProject *project, const char *code,
                           const TeemaThemeFields *fields, GError **error);
 
 /* Sets the fields of theme that are not NULL. A parent that is the theme
- * or one of its sub-themes: TEEMA_ERROR_FAILED. */
+ * or one of its sub-themes: TEEMA_ERROR_FAILED; a scope other than
+ * segment or sentence: TEEMA_ERROR_PARSE. A new scope applies at the next
+ * autocode. */
 gboolean teema_theme_update (TeemaProject *project, const char *theme,
                              const TeemaThemeFields *fields, GError **error);
 

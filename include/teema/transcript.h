@@ -40,6 +40,13 @@ typedef struct {
 
 typedef struct TeemaTranscript TeemaTranscript;
 
+/* Bounds on one transcript, so that no file can make an import take
+ * unbounded time or memory: its size in bytes (also after conversion from
+ * DOCX, ODT, VTT or SRT), the length of one line in bytes, and the number
+ * of turns. Past any of them the import fails naming the limit and line. */
+#define TEEMA_TRANSCRIPT_MAX_BYTES ((gsize) 64 * 1024 * 1024)
+#define TEEMA_TRANSCRIPT_MAX_LINE  (1024 * 1024)
+#define TEEMA_TRANSCRIPT_MAX_TURNS 1000000
 /* What looked wrong, or was decided on thin evidence, while reading a
  * transcript or importing it. */
 typedef enum {
@@ -82,7 +89,8 @@ typedef struct {
 /* Parses data (len bytes, or -1 for NUL-terminated). name is used in error
  * messages ("file:line: ...") and warnings. options may be NULL. Fails on
  * invalid UTF-8 (naming the line), empty input, a malformed front matter,
- * or text with no content. */
+ * text with no content, or input past one of the limits above
+ * (TEEMA_ERROR_UNSUPPORTED). */
 TeemaTranscript *
 teema_transcript_parse_with (const char *data, gssize len, const char *name,
                              const TeemaTranscriptOptions *options,

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -104,7 +105,10 @@ cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
 TeemaProject *
 cli_open (CliGlobals *g, GError **error)
 {
-  return teema_project_open (g->project, error);
+  TeemaProject *p = teema_project_open (g->project, error);
+  if (p && teema_project_notice (p))
+    fprintf (stderr, "teema: %s\n", teema_project_notice (p));
+  return p;
 }
 
 gboolean
@@ -290,10 +294,27 @@ cli_pad (const char *s, guint width)
   return g_strconcat (s, spaces, NULL);
 }
 
+/* For the crash tests only: TEEMA_TEST_KILL_AT_PROGRESS=N makes the Nth
+ * progress report of a run kill the process (SIGKILL, as a power cut or
+ * 'kill -9' would), so tests can stop a command at a known point. The
+ * library never reads the environment; this hook sits in the CLI. */
+static void
+test_kill_hook (void)
+{
+  static gint64 left = -1;
+  if (left == -1) {
+    const char *v = g_getenv ("TEEMA_TEST_KILL_AT_PROGRESS");
+    left = v ? g_ascii_strtoll (v, NULL, 10) : 0;
+  }
+  if (left > 0 && --left == 0)
+    kill (getpid (), SIGKILL);
+}
+
 void
 cli_progress (guint64 done, guint64 total, gpointer user_data)
 {
   const char *what = user_data;
+  test_kill_hook ();
   if (!isatty (STDERR_FILENO) || total == 0)
     return;
   int pct = (int) (100 * done / total);

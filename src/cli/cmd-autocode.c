@@ -5,13 +5,38 @@
 
 #include <stdio.h>
 
+/* " sentences 2-3, 5" for a coding of part of a segment (scope:
+ * sentence), numbered as coding add --sentences numbers them; "" for a
+ * whole one. */
+static char *
+sentences_of (const TeemaAutocodeItem *it)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  gboolean many = it->spans->len > 1;
+  for (guint i = 0; i < it->spans->len; i++) {
+    const TeemaAutocodeSpan *sp =
+      &g_array_index (it->spans, TeemaAutocodeSpan, i);
+    many |= sp->last > sp->first;
+    g_string_append_printf (s, "%s%u", i ? ", " : "", sp->first);
+    if (sp->last > sp->first)
+      g_string_append_printf (s, "-%u", sp->last);
+  }
+  if (!s->len)
+    return g_strdup ("");
+  /* TRANSLATORS: the end of a line of autocode --dry-run: the sentences
+   * of the segment a theme codes, "2" or "2-3, 5". */
+  return g_strdup_printf (many ? _ (" sentences %s") : _ (" sentence %s"),
+                          s->str);
+}
+
 static void
 print_item (const TeemaAutocodeItem *it, gboolean explain)
 {
   const char *mark = it->kept ? "=" : it->added ? "+" : "-";
-  printf ("%s %s #%lld %s:%u %s\n", mark, it->theme, (long long) it->segment_id,
-          it->informant ? it->informant : "?", it->ordinal,
-          it->document ? it->document : "");
+  g_autofree char *part = sentences_of (it);
+  printf ("%s %s #%lld %s:%u %s%s\n", mark, it->theme,
+          (long long) it->segment_id, it->informant ? it->informant : "?",
+          it->ordinal, it->document ? it->document : "", part);
   for (guint i = 0; explain && i < it->hits->len; i++) {
     const TeemaAutocodeHit *h = it->hits->pdata[i];
     g_autofree char *why = cli_pad (h->why, 22);
@@ -65,6 +90,15 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
     return 1;
   if (r->warning)
     fprintf (stderr, _ ("teema: warning: %s\n"), r->warning);
+  if (r->n_undecided)
+    fprintf (stderr,
+             g_dngettext (GETTEXT_PACKAGE,
+                          "teema: warning: %u segment was not coded because "
+                          "a rule could not be decided; the first: %s\n",
+                          "teema: warning: %u segments were not coded because "
+                          "a rule could not be decided; the first: %s\n",
+                          r->n_undecided),
+             r->n_undecided, r->undecided);
   for (guint i = 0; (dry_run || explain) && i < r->items->len; i++) {
     const TeemaAutocodeItem *it = r->items->pdata[i];
     if (explain || !it->kept)

@@ -127,6 +127,7 @@ codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
   printf (_ ("  label.en:    %s\n"), t->label_en ? t->label_en : "-");
   printf (_ ("  colour:      %s\n"), t->colour ? t->colour : "-");
   printf (_ ("  description: %s\n"), t->description ? t->description : "-");
+  printf (_ ("  scope:       %s\n"), teema_scope_name (t->scope));
   for (guint i = 0; i < t->rules->len; i++)
     printf (_ ("  rule:        %s\n"), (char *) t->rules->pdata[i]);
   for (guint i = 0; i < t->excludes->len; i++)

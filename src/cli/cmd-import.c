@@ -222,5 +222,7 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
                                 "to see it"));
   if (rc || refi)
     return rc ? rc : cli_import_refi (argv[1], opt.force, g, error);
+  opt.progress = g->quiet ? NULL : cli_progress;
+  opt.progress_data = (gpointer) "import";
   return run (argc, argv, g, &opt, error);
 }

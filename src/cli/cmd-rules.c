@@ -1,5 +1,6 @@
 /* cmd-rules.c — teema rules test 'RULE' 'TEXT': does a rule fire on a
- * sentence, and on which words (needs no project); teema rules suggest
+ * sentence, and on which words (needs no project; --scope sentence: on
+ * each sentence of TEXT on its own); teema rules suggest
  * --theme T: rules proposed from the segments people coded with T. */
 #include "cli.h"
 
@@ -28,10 +29,90 @@ print_token (const char *text, const TeemaToken *t, const char *why)
   printf ("\n");
 }
 
+/* Prints the words of text: those a hit names, or every one (verbose). */
+static void
+print_tokens (const char *text, const GArray *tokens, const GArray *hits,
+              gboolean verbose)
+{
+  for (guint i = 0; i < tokens->len; i++) {
+    const char *why = NULL;
+    for (guint h = 0; hits && h < hits->len; h++)
+      if (g_array_index (hits, TeemaRuleHit, h).token == i)
+        why = g_array_index (hits, TeemaRuleHit, h).why;
+    if (why || verbose)
+      print_token (text, &g_array_index (tokens, TeemaToken, i), why);
+  }
+}
+
+/* The sentences of text (as autocode cuts a segment), as strings. */
+static GPtrArray *
+sentences_of (const char *text)
+{
+  TeemaSegment seg = { .text = (char *) text };
+  g_autoptr (GArray) spans = teema_segment_sentences (&seg);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < spans->len; i++) {
+    TeemaSpan sp = g_array_index (spans, TeemaSpan, i);
+    const char *b = g_utf8_offset_to_pointer (text, sp.start);
+    const char *e = g_utf8_offset_to_pointer (b, sp.end - sp.start);
+    g_ptr_array_add (out, g_strndup (b, e - b));
+  }
+  return out;
+}
+
+static void
+array_unref0 (gpointer array)
+{
+  if (array)
+    g_array_unref (array);
+}
+
+/* scope: sentence — the rule on each sentence of text on its own, as
+ * autocode matches a theme of that scope: which sentences match, then
+ * each (every one when verbose) with its words. TRUE on a match. */
+static gboolean
+test_sentences (TeemaRule *rule, TeemaAnalyzer *az, const char *text,
+                gboolean whole_matches, gboolean verbose)
+{
+  g_autoptr (GPtrArray) sentences = sentences_of (text);
+  g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func (array_unref0);
+  g_autoptr (GPtrArray) tokens = g_ptr_array_new_with_free_func (array_unref0);
+  g_autoptr (GString) which = g_string_new (NULL);
+  guint n = 0;
+  for (guint i = 0; i < sentences->len; i++) {
+    GArray *t = NULL;
+    GArray *h = teema_rule_test (rule, az, sentences->pdata[i], &t);
+    g_ptr_array_add (hits, h);
+    g_ptr_array_add (tokens, t);
+    if (h)
+      g_string_append_printf (which, "%s%u", n++ ? ", " : "", i + 1);
+  }
+  if (n)
+    /* TRANSLATORS: rules test --scope sentence: "match in sentences 1, 3
+     * of 4". */
+    printf (g_dngettext (GETTEXT_PACKAGE, "match in sentence %s of %u\n",
+                         "match in sentences %s of %u\n", n),
+            which->str, sentences->len);
+  else if (whole_matches)
+    printf (_ ("no match in any one sentence (the whole text matches: below "
+               "scope)\n"));
+  else
+    printf ("%s\n", _ ("no match"));
+  for (guint i = 0; i < sentences->len; i++) {
+    const GArray *h = hits->pdata[i];
+    if (!h && !verbose)
+      continue;
+    printf (h ? _ ("sentence %u: %s\n") : _ ("sentence %u (no match): %s\n"),
+            i + 1, (char *) sentences->pdata[i]);
+    print_tokens (sentences->pdata[i], tokens->pdata[i], h, verbose);
+  }
+  return n > 0;
+}
+
 static int
 rules_test (int argc, char **argv, CliGlobals *g, GError **error)
 {
-  const char *lang = "fi";
+  const char *lang = "fi", *scope_name = "segment";
   gboolean snowball = FALSE, verbose = FALSE;
   GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_ ("fi (default) or en"),
@@ -40,6 +121,10 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("use Snowball stems instead of Voikko"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       N_ ("show every word's analysis"), NULL },
+    { "scope", 's', 0, G_OPTION_ARG_STRING, &scope_name,
+      N_ ("segment: TEXT as a whole (default); sentence: each sentence of "
+          "TEXT on its own, as a theme with scope: sentence is matched"),
+      N_ ("SCOPE") },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("RULE TEXT"),
@@ -47,6 +132,10 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
                       "not."),
                   error))
     return 2;
+  TeemaScope scope;
+  if (!teema_scope_parse (scope_name, &scope))
+    return cli_usage (error, _ ("--scope is segment or sentence, not '%s'"),
+                      scope_name);
   if (argc != 3)
     return cli_usage (error, _ ("usage: teema rules test 'RULE' 'TEXT'"));
   g_autoptr (TeemaRule) rule = teema_rule_compile (argv[1], error);
@@ -60,18 +149,21 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   if (teema_analyzer_warning (az))
     fprintf (stderr, _ ("teema: warning: %s\n"), teema_analyzer_warning (az));
   GArray *tokens = NULL;
-  g_autoptr (GArray) hits = teema_rule_test (rule, az, argv[2], &tokens);
-  printf ("%s\n", hits ? _ ("match") : _ ("no match"));
-  for (guint i = 0; i < tokens->len; i++) {
-    const char *why = NULL;
-    for (guint h = 0; hits && h < hits->len; h++)
-      if (g_array_index (hits, TeemaRuleHit, h).token == i)
-        why = g_array_index (hits, TeemaRuleHit, h).why;
-    if (why || verbose)
-      print_token (argv[2], &g_array_index (tokens, TeemaToken, i), why);
+  g_autoptr (GArray) hits =
+    teema_rule_test_full (rule, az, argv[2], &tokens, error);
+  if (error && *error) {
+    g_array_unref (tokens);
+    return 1;
+  }
+  gboolean match = hits != NULL;
+  if (scope == TEEMA_SCOPE_SENTENCE) {
+    match = test_sentences (rule, az, argv[2], hits != NULL, verbose);
+  } else {
+    printf ("%s\n", match ? _ ("match") : _ ("no match"));
+    print_tokens (argv[2], tokens, hits, verbose);
   }
   g_array_unref (tokens);
-  return hits ? 0 : 1;
+  return match ? 0 : 1;
 }
 
 static int

@@ -21,6 +21,8 @@ theme_add (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("#RRGGBB") },
     { "description", 'd', 0, G_OPTION_ARG_STRING, &f.description,
       N_ ("what the theme means"), N_ ("TEXT") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &f.scope,
+      N_ ("what its rules see: segment (default) or sentence"), N_ ("SCOPE") },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("ID"),
@@ -61,11 +63,15 @@ theme_set (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("#RRGGBB") },
     { "description", 'd', 0, G_OPTION_ARG_STRING, &f.description,
       N_ ("what the theme means"), N_ ("TEXT") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &f.scope,
+      N_ ("what its rules see: segment (the whole segment) or sentence (each "
+          "sentence on its own; then run teema autocode)"),
+      N_ ("SCOPE") },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("THEME"),
-                  N_ ("Sets a theme's labels, colour or description, or adds "
-                      "rules."),
+                  N_ ("Sets a theme's labels, colour, description or rule "
+                      "scope, or adds rules."),
                   error))
     return 2;
   if (argc != 2)
@@ -255,7 +261,8 @@ cmd_theme (int argc, char **argv, CliGlobals *g, GError **error)
   static const CliCommand sub[] = {
     { "add", theme_add,
       N_ ("add a theme: ID [--parent THEME] [--label-fi ...]") },
-    { "set", theme_set, N_ ("set a theme's labels, colour or description") },
+    { "set", theme_set,
+      N_ ("set a theme's labels, colour, description or scope") },
     { "rename", theme_rename, N_ ("give a theme a new id: THEME NEW-ID") },
     { "move", theme_move, N_ ("move a theme: THEME --parent THEME | --top") },
     { "merge", theme_merge, N_ ("merge a theme into another: THEME INTO") },

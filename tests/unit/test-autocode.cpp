@@ -7,6 +7,7 @@
 #include <set>
 #include <sqlite3.h>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "testutil.h"
@@ -106,7 +107,15 @@ TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
   EXPECT_GT (real->n_added, 100u); // the corpus is coded at all
   EXPECT_EQ (dry->n_added, real->n_added);
   GPtrArray *after = teema_coding_list (p, &f, nullptr);
-  EXPECT_EQ (after->len, real->n_codings);
+  // n_codings counts (segment, theme) pairs; a theme of scope sentence
+  // may code a segment in several parts, each a row.
+  std::set<std::pair<gint64, std::string>> pairs;
+  for (guint i = 0; i < after->len; i++) {
+    auto *c = (TeemaCoding *) after->pdata[i];
+    pairs.insert ({ c->segment_id, c->theme });
+  }
+  EXPECT_EQ (pairs.size (), real->n_codings);
+  EXPECT_GT (after->len, real->n_codings);
   TeemaAutocodeResult *again = run (false);
   EXPECT_EQ (again->n_added, 0u);
   EXPECT_EQ (again->n_removed, 0u);
@@ -117,23 +126,40 @@ TEST_F (Autocode, DryRunChangesNothingAndRerunIsIdempotent)
   teema_autocode_result_free (again);
 }
 
+// Trust has scope sentence in the shipped codebook: each rule coding is
+// the whole turn or runs of its sentences, from a sentence's first
+// character to another's last, with the words that fired there.
 TEST_F (Autocode, RuleCodingsCarryTheirExplanation)
 {
   TeemaAutocodeResult *r = run (false);
   TeemaCodingFilter f = { TEEMA_CODER_RULES, "trust", nullptr, 0, FALSE };
   GPtrArray *codings = teema_coding_list (p, &f, nullptr);
   ASSERT_GT (codings->len, 0u);
+  guint partial = 0;
   for (guint i = 0; i < codings->len; i++) {
     auto *c = (TeemaCoding *) codings->pdata[i];
     EXPECT_STREQ (c->coder, "rules");
     ASSERT_NE (c->note, nullptr);
     EXPECT_NE (std::string (c->note).find ("<-"), std::string::npos);
     TeemaSegment *s = teema_segment_get (p, c->segment_id, nullptr);
-    EXPECT_EQ (c->start, s->start);
-    EXPECT_EQ (c->end, s->end);
     EXPECT_FALSE (s->interviewer);
+    EXPECT_GE (c->start, s->start);
+    EXPECT_LE (c->end, s->end);
+    if (c->start != s->start || c->end != s->end) {
+      partial++;
+      GArray *sentences = teema_segment_sentences (s);
+      bool starts = false, ends = false;
+      for (guint k = 0; k < sentences->len; k++) {
+        TeemaSpan sp = g_array_index (sentences, TeemaSpan, k);
+        starts |= s->start + sp.start == c->start;
+        ends |= s->start + sp.end == c->end;
+      }
+      EXPECT_TRUE (starts && ends) << c->segment_id;
+      g_array_unref (sentences);
+    }
     teema_segment_free (s);
   }
+  EXPECT_GT (partial, codings->len / 2); // long turns, a sentence or two
   g_ptr_array_unref (codings);
   teema_autocode_result_free (r);
 }
@@ -181,9 +207,23 @@ TEST_F (Autocode, ThemeIdsBeyondSixteenBits)
   guint n = first->n_codings;
   ASSERT_GT (n, 100u);
   teema_autocode_result_free (first);
+  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0, FALSE };
+  GPtrArray *before = teema_coding_list (p, &f, nullptr);
+  guint rows = before->len; // a pair may be several rows (scope sentence)
+  g_ptr_array_unref (before);
   teema_project_free (p);
   sqlite3 *db = nullptr;
   ASSERT_EQ (sqlite3_open (path.c_str (), &db), SQLITE_OK);
+  sqlite3_stmt *count = nullptr;
+  ASSERT_EQ (sqlite3_prepare_v2 (db,
+                                 "SELECT count(*) FROM (SELECT DISTINCT "
+                                 "segment_id, theme_id FROM coding"
+                                 " WHERE (segment_id / 16) % 2 = 1)",
+                                 -1, &count, nullptr),
+             SQLITE_OK);
+  ASSERT_EQ (sqlite3_step (count), SQLITE_ROW);
+  guint deleted = (guint) sqlite3_column_int (count, 0);
+  sqlite3_finalize (count);
   ASSERT_EQ (
     sqlite3_exec (db,
                   "UPDATE theme SET id = id + 1048576;"
@@ -192,7 +232,6 @@ TEST_F (Autocode, ThemeIdsBeyondSixteenBits)
                   "DELETE FROM coding WHERE (segment_id / 16) % 2 = 1;",
                   nullptr, nullptr, nullptr),
     SQLITE_OK);
-  guint deleted = (guint) sqlite3_changes (db);
   sqlite3_close (db);
   ASSERT_GT (deleted, 10u);
   p = teema_project_open (path.c_str (), nullptr);
@@ -202,9 +241,8 @@ TEST_F (Autocode, ThemeIdsBeyondSixteenBits)
   EXPECT_EQ (again->n_removed, 0u);
   EXPECT_EQ (again->n_kept, n - deleted);
   teema_autocode_result_free (again);
-  TeemaCodingFilter f = { TEEMA_CODER_RULES, nullptr, nullptr, 0, FALSE };
   GPtrArray *all = teema_coding_list (p, &f, nullptr);
-  EXPECT_EQ (all->len, n);
+  EXPECT_EQ (all->len, rows);
   g_ptr_array_unref (all);
 }
 
@@ -421,8 +459,11 @@ expect_scores (TeemaCodebook *cb, const char *set, double min_micro,
 // effortlessness, measurement 0.95, 0.89, 0.88, 0.98). trainset (blind
 // answers of three other industries, tuned on in the second round):
 // micro-F1 0.441 before it, 0.676 after, the four themes pooled 0.479 ->
-// 0.889. The 9 seed quotes are too few to hold to a score, and
-// seedset-reported is checked to load (see tests/seedset/SCORES.md).
+// 0.889. Round 3 (rule scopes, effortlessness precision): devset 0.819 ->
+// 0.822, trainset 0.674 -> 0.682, pooled 0.885 -> 0.899, effortlessness
+// on the trainset 0.816 -> 0.866. The 9 seed quotes are too few to hold
+// to a score, and seedset-reported is checked to load (see
+// tests/seedset/SCORES.md).
 TEST (Evaluate, ShippedCodebookOnTheDevsetAndSeedSet)
 {
   GError *error = nullptr;
@@ -431,7 +472,7 @@ TEST (Evaluate, ShippedCodebookOnTheDevsetAndSeedSet)
     &error);
   ASSERT_NE (cb, nullptr) << error->message;
   expect_scores (cb, "tests/devset/devset.tsv", 0.80, 0.85, 0.90);
-  expect_scores (cb, "tests/trainset/trainset.tsv", 0.65, 0.80, 0.85);
+  expect_scores (cb, "tests/trainset/trainset.tsv", 0.67, 0.85, 0.89);
   TeemaEvaluateOptions opt = {};
   opt.leaves_only = TRUE;
   for (const char *seed :

@@ -770,8 +770,29 @@ TEST (Hostile, ExpansionBeyondTheLimitRefused)
 {
   TeemaRefiOptions opt = {};
   opt.max_bytes = 1024 * 1024; // the member holds 2 MiB of zeros
-  expect_refused (fixture ("bomb.qdpx"), TEEMA_ERROR_UNSUPPORTED,
+  // A source's text must be read, and is refused past the limit (an
+  // unreferenced member, as in bomb.qdpx, is no longer read at all).
+  expect_refused (fixture ("bomb-referenced.qdpx"), TEEMA_ERROR_UNSUPPORTED,
                   "expands beyond the size limit", &opt);
+}
+
+TEST (Hostile, UnreferencedMemberIsNeverInflated)
+{
+  TeemaRefiOptions opt = {};
+  opt.max_bytes = 1024 * 1024; // less than the 2 MiB member nobody uses
+  g_autofree char *dir = g_dir_make_tmp ("teema-bomb-XXXXXX", nullptr);
+  g_autofree char *path = g_build_filename (dir, "p.teema", nullptr);
+  GError *error = nullptr;
+  TeemaProject *p = teema_project_create (path, &error);
+  ASSERT_NE (p, nullptr);
+  TeemaRefiReport *r =
+    teema_refi_import (p, fixture ("bomb.qdpx").c_str (), &opt, &error);
+  EXPECT_NE (r, nullptr) << (error ? error->message : "");
+  teema_refi_report_free (r);
+  g_clear_error (&error);
+  teema_project_free (p);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 TEST (Hostile, CorruptZipGivesAClearError)

@@ -74,7 +74,9 @@ protected:
             const char *label_fi = nullptr, const char *label_en = nullptr)
   {
     GError *error = nullptr;
-    TeemaThemeFields f = { parent, label_fi, label_en, nullptr, nullptr };
+    TeemaThemeFields f = {
+      parent, label_fi, label_en, nullptr, nullptr, nullptr
+    };
     ASSERT_TRUE (teema_theme_add (p, code, &f, &error)) << error->message;
   }
 
@@ -100,11 +102,12 @@ TEST_F (Themes, AddWithoutCodebookIdsInAnyAlphabet)
   EXPECT_FALSE (teema_theme_add (p, "työ olot", nullptr, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_PARSE));
   g_clear_error (&error);
-  TeemaThemeFields f = { "nope", nullptr, nullptr, nullptr, nullptr };
+  TeemaThemeFields f = { "nope", nullptr, nullptr, nullptr, nullptr, nullptr };
   EXPECT_FALSE (teema_theme_add (p, "x", &f, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND));
   g_clear_error (&error);
-  TeemaThemeFields bad = { nullptr, nullptr, nullptr, "punainen", nullptr };
+  TeemaThemeFields bad = { nullptr,    nullptr, nullptr,
+                           "punainen", nullptr, nullptr };
   EXPECT_FALSE (teema_theme_add (p, "x", &bad, &error));
   EXPECT_TRUE (g_error_matches (error, TEEMA_ERROR, TEEMA_ERROR_PARSE));
   g_clear_error (&error);
@@ -200,7 +203,9 @@ TEST_F (Themes, MergeMovesCodingsRulesRejectionsAndChildren)
   add ("luottamus");
   add ("pieni", "luotto");
   GError *error = nullptr;
-  TeemaThemeFields d = { nullptr, nullptr, nullptr, nullptr, "Vanha." };
+  TeemaThemeFields d = {
+    nullptr, nullptr, nullptr, nullptr, "Vanha.", nullptr
+  };
   ASSERT_TRUE (teema_theme_update (p, "luotto", &d, &error));
   ASSERT_TRUE (
     teema_theme_add_rule (p, "luotto", "lemma:luottaa", FALSE, &error));

@@ -60,7 +60,8 @@ is_uncoded (const TuiState *st, const TeemaSegment *s, gconstpointer data)
 static gboolean
 is_suggested (const TuiState *st, const TeemaSegment *s, gconstpointer data)
 {
-  return g_hash_table_contains (st->suggestions, &s->id);
+  GPtrArray *of = g_hash_table_lookup (st->suggestions, &s->id);
+  return of && of->len > 0;
 }
 
 static gboolean
@@ -261,6 +262,8 @@ static void
 decide (TuiState *st, gboolean accept, gboolean all)
 {
   const TeemaSegment *s = tui_current (st);
+  if (s)
+    tui_fetch_pending (st, s->id);
   g_autoptr (GPtrArray) p = s ? tui_pending (st, s->id) : NULL;
   if (!p || p->len == 0) {
     tui_status (st, "no open suggestions here");
@@ -372,6 +375,7 @@ act_next_uncoded (TuiState *st)
 static void
 act_next_suggested (TuiState *st)
 {
+  tui_load_suggestions (st);
   tui_jump (st, is_suggested, NULL, "segment with suggestions");
 }
 

@@ -51,8 +51,11 @@ install_handlers (void)
 }
 
 static void
-frame (const TuiState *st)
+frame (TuiState *st)
 {
+  const TeemaSegment *s = tui_current (st);
+  if (s)
+    tui_fetch_pending (st, s->id);
   tui_draw (st);
   refresh ();
 }

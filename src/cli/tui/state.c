@@ -100,16 +100,15 @@ refresh_mine (TuiState *st, gint64 seg, const char *theme)
     put_mine (st, list->pdata[i]);
 }
 
-/* Re-reads the open suggestions of seg (0: of every segment). */
+/* Puts the open suggestions of list into the cache, one array per segment;
+ * when seg is not 0, seg gets an entry even when it has none. */
 static void
-refresh_suggestions (TuiState *st, gint64 seg)
+cache_suggestions (TuiState *st, gint64 seg, GPtrArray *list)
 {
-  TeemaSuggestionFilter f = { st->coder, seg, NULL, NULL };
-  g_autoptr (GPtrArray) list = teema_suggestion_list (st->project, &f, NULL);
   if (seg)
-    g_hash_table_remove (st->suggestions, &seg);
-  else
-    g_hash_table_remove_all (st->suggestions);
+    g_hash_table_insert (
+      st->suggestions, g_memdup2 (&seg, sizeof (gint64)),
+      g_ptr_array_new_with_free_func ((GDestroyNotify) teema_suggestion_free));
   for (guint i = 0; list && i < list->len; i++) {
     TeemaSuggestion *s = list->pdata[i];
     GPtrArray *of = g_hash_table_lookup (st->suggestions, &s->segment_id);
@@ -121,6 +120,42 @@ refresh_suggestions (TuiState *st, gint64 seg)
     }
     g_ptr_array_add (of, g_steal_pointer (&list->pdata[i]));
   }
+}
+
+/* Re-reads the open suggestions of seg; 0 forgets them all, to be read
+ * again a segment at a time as turns are shown (reading every segment's
+ * at start-up was half the time to the first screen of a large project). */
+static void
+refresh_suggestions (TuiState *st, gint64 seg)
+{
+  if (!seg) {
+    g_hash_table_remove_all (st->suggestions);
+    st->suggestions_all = FALSE;
+    return;
+  }
+  TeemaSuggestionFilter f = { st->coder, seg, NULL, NULL };
+  g_autoptr (GPtrArray) list = teema_suggestion_list (st->project, &f, NULL);
+  cache_suggestions (st, seg, list);
+}
+
+void
+tui_load_suggestions (TuiState *st)
+{
+  if (st->suggestions_all)
+    return;
+  TeemaSuggestionFilter f = { st->coder, 0, NULL, NULL };
+  g_autoptr (GPtrArray) list = teema_suggestion_list (st->project, &f, NULL);
+  g_hash_table_remove_all (st->suggestions);
+  cache_suggestions (st, 0, list);
+  st->suggestions_all = list != NULL;
+}
+
+void
+tui_fetch_pending (TuiState *st, gint64 seg)
+{
+  if (seg && !st->suggestions_all
+      && !g_hash_table_contains (st->suggestions, &seg))
+    refresh_suggestions (st, seg);
 }
 
 GPtrArray *
@@ -438,8 +473,12 @@ apply_rename (TuiState *st, const TuiStep *s, gboolean forward, GError **error)
   const char *to = forward ? s->other : s->theme;
   const char *label = forward ? s->new_text : s->old_text;
   gboolean en = g_strcmp0 (st->lang, "en") == 0;
-  TeemaThemeFields f = { NULL, en ? NULL : (label ? label : ""),
-                         en ? (label ? label : "") : NULL, NULL, NULL };
+  TeemaThemeFields f = { NULL,
+                         en ? NULL : (label ? label : ""),
+                         en ? (label ? label : "") : NULL,
+                         NULL,
+                         NULL,
+                         NULL };
   return (g_str_equal (from, to)
           || teema_theme_rename (st->project, from, to, error))
          && teema_theme_update (st->project, to, &f, error);
@@ -449,8 +488,9 @@ static gboolean
 apply_add (TuiState *st, const TuiStep *s, gboolean on, GError **error)
 {
   gboolean en = g_strcmp0 (st->lang, "en") == 0;
-  TeemaThemeFields f = { s->other, en ? NULL : s->new_text,
-                         en ? s->new_text : NULL, NULL, NULL };
+  TeemaThemeFields f = {
+    s->other, en ? NULL : s->new_text, en ? s->new_text : NULL, NULL, NULL, NULL
+  };
   return on ? teema_theme_add (st->project, s->theme, &f, error)
             : teema_theme_remove (st->project, s->theme, FALSE, NULL, error);
 }

@@ -125,14 +125,17 @@ struct TuiState {
                        filter starts looking */
   GArray *hits;     /* TeemaHighlight of the current segment */
   GHashTable *mine; /* "seg\x1ftheme" coded by coder */
-  GHashTable *partial;     /* "seg\x1ftheme": the coder coded only parts */
-  GHashTable *rules;       /* "seg\x1ftheme" coded by rules */
-  GHashTable *rejected;    /* "seg\x1ftheme" rejected by coder */
-  GHashTable *suggestions; /* gint64 * seg -> GPtrArray of TeemaSuggestion *,
-                              the library's open suggestions, in order */
-  GHashTable *memos;       /* gint64 * seg -> char * memo of coder */
-  guint cb_top;            /* first theme shown in the codebook pane (the
-                              drawing clamps it to the screen) */
+  GHashTable *partial;      /* "seg\x1ftheme": the coder coded only parts */
+  GHashTable *rules;        /* "seg\x1ftheme" coded by rules */
+  GHashTable *rejected;     /* "seg\x1ftheme" rejected by coder */
+  GHashTable *suggestions;  /* gint64 * seg -> GPtrArray of TeemaSuggestion *,
+                               the library's open suggestions, in order: read
+                               a segment at a time as shown, or all at once
+                               by tui_load_suggestions */
+  gboolean suggestions_all; /* every segment's are in suggestions */
+  GHashTable *memos;        /* gint64 * seg -> char * memo of coder */
+  guint cb_top;             /* first theme shown in the codebook pane (the
+                               drawing clamps it to the screen) */
   guint scroll;      /* first row of the current segment's text shown (while
                         choosing sentences, the drawing keeps the cursor's
                         sentence in view instead) */
@@ -165,9 +168,15 @@ const TeemaSegment *tui_current (const TuiState *st);
 const TeemaSegment *tui_neighbour (const TuiState *st, int delta);
 guint tui_doc_turns (const TuiState *st, const TeemaSegment *seg);
 gboolean tui_has (GHashTable *set, gint64 seg, const char *theme);
-/* The library's open rule suggestions for the coder on seg, strongest
- * first: theme ids (a new array owning its strings). */
+/* Reads the open suggestions of seg unless they are at hand: they are
+ * read a segment at a time, when the segment is first shown. */
+void tui_fetch_pending (TuiState *st, gint64 seg);
+/* The open rule suggestions for the coder on seg as read by
+ * tui_fetch_pending or tui_load_suggestions, strongest first: theme ids
+ * (a new array owning its strings). */
 GPtrArray *tui_pending (const TuiState *st, gint64 seg);
+/* Reads every segment's open suggestions (for jumping to the next). */
+void tui_load_suggestions (TuiState *st);
 /* How theme t is shown: its label in the codebook's language, else id. */
 const char *tui_theme_name (const TuiState *st, const TeemaTheme *t);
 

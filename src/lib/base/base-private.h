@@ -14,6 +14,11 @@
  * JSON. */
 #define TEEMA_HEADING(name) g_dpgettext2 (GETTEXT_PACKAGE, "heading", (name))
 
+/* teema__read_file for a file of at most max bytes: a larger one fails
+ * with TEEMA_ERROR_UNSUPPORTED naming limit (the constant's name) before
+ * anything is read. */
+gboolean teema__read_file_max (const char *path, gsize max, const char *limit,
+                               char **data, gsize *len, GError **error);
 /* Frees a theme record (the codebook owns its themes; the store's theme
  * lists are built with this as their free function). NULL is ignored. */
 void teema_theme__free (TeemaTheme *theme);
@@ -38,5 +43,12 @@ typedef struct {
 GHashTable *teema_coding_keys__new (void);
 void teema_coding_keys__add (GHashTable *set, gint64 segment, gint64 theme);
 gboolean teema_coding_keys__has (GHashTable *set, gint64 segment, gint64 theme);
+/* Adds the key with value (taken; NULL allowed), replacing any value it
+ * had. */
+void teema_coding_keys__set (GHashTable *set, gint64 segment, gint64 theme,
+                             char *value);
+/* TRUE when the key is in set; *value gets its value (NULL when none). */
+gboolean teema_coding_keys__lookup (GHashTable *set, gint64 segment,
+                                    gint64 theme, const char **value);
 
 #endif

@@ -1,4 +1,5 @@
-/* base/keys.c — sets of (segment, theme) keys.
+/* base/keys.c — sets of (segment, theme) keys, each with an optional
+ * string (autocode keeps the spans of a rule coding there).
  *
  * The hash mixes all 128 bits of the pair, so sets stay fast whatever the
  * ids (sequential segment ids would collide under a plain XOR). */
@@ -31,15 +32,15 @@ key_equal (gconstpointer a, gconstpointer b)
 GHashTable *
 teema_coding_keys__new (void)
 {
-  return g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
+  return g_hash_table_new_full (key_hash, key_equal, g_free, g_free);
 }
 
 void
 teema_coding_keys__add (GHashTable *set, gint64 segment, gint64 theme)
 {
   TeemaCodingKey k = { segment, theme };
-  if (!g_hash_table_contains (set, &k))
-    g_hash_table_add (set, g_memdup2 (&k, sizeof k));
+  if (!g_hash_table_contains (set, &k)) /* no value: add would make it k */
+    g_hash_table_insert (set, g_memdup2 (&k, sizeof k), NULL);
 }
 
 gboolean
@@ -47,4 +48,23 @@ teema_coding_keys__has (GHashTable *set, gint64 segment, gint64 theme)
 {
   TeemaCodingKey k = { segment, theme };
   return g_hash_table_contains (set, &k);
+}
+
+void
+teema_coding_keys__set (GHashTable *set, gint64 segment, gint64 theme,
+                        char *value)
+{
+  TeemaCodingKey k = { segment, theme };
+  g_hash_table_insert (set, g_memdup2 (&k, sizeof k), value);
+}
+
+gboolean
+teema_coding_keys__lookup (GHashTable *set, gint64 segment, gint64 theme,
+                           const char **value)
+{
+  TeemaCodingKey k = { segment, theme };
+  gpointer v = NULL;
+  gboolean found = g_hash_table_lookup_extended (set, &k, NULL, &v);
+  *value = v;
+  return found;
 }

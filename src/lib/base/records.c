@@ -1,5 +1,6 @@
 /* base/records.c — freeing the public record types (segments, codings,
- * informants, memos, documents, themes, set-aside codings, suggestions).
+ * informants, memos, documents, themes, set-aside codings, suggestions),
+ * and a theme's scope by name.
  *
  * They live in the lowest layer because the store builds them from rows
  * and every layer above hands them out; so the store never needs to call
@@ -123,4 +124,29 @@ teema_suggestion_free (TeemaSuggestion *s)
   g_free (s->informant);
   g_free (s->note);
   g_free (s);
+}
+
+/* The scope's name is how the store and the codebook file spell it. */
+const char *
+teema_scope_name (TeemaScope scope)
+{
+  switch (scope) {
+  case TEEMA_SCOPE_SENTENCE:
+    return "sentence";
+  case TEEMA_SCOPE_SEGMENT:
+    break;
+  }
+  return "segment";
+}
+
+gboolean
+teema_scope_parse (const char *name, TeemaScope *scope)
+{
+  if (name && g_ascii_strcasecmp (name, "segment") == 0)
+    *scope = TEEMA_SCOPE_SEGMENT;
+  else if (name && g_ascii_strcasecmp (name, "sentence") == 0)
+    *scope = TEEMA_SCOPE_SENTENCE;
+  else
+    return FALSE;
+  return TRUE;
 }

@@ -2,7 +2,8 @@
  *
  * Terminal tables align by display width (ä and ö are one column, wide
  * characters two); a line break inside a cell (a multi-line memo) shows
- * as "⏎" so that every row stays one line. A terminal table wider than the
+ * as "⏎" so that every row stays one line, and other control characters
+ * from the data as visible escapes, never raw. A terminal table wider than the
  * terminal is cut into blocks of whole columns, each repeating the first
  * (the theme), rather than letting every line wrap. CSV follows RFC 4180;
  * TSV replaces tabs and newlines in cells with spaces; JSON is an array of
@@ -222,6 +223,40 @@ teema_format_for_path (const char *path, TeemaFormat *format, GError **error)
   return FALSE;
 }
 
+/* A cell as one terminal line: "\r\n", "\n" and "\r" become "⏎", a tab a
+ * space, and the other control characters from the data (C0, DEL, C1; ESC
+ * would start an escape sequence) visible escapes (\x1B, \u009B) instead
+ * of being sent raw; a byte that is not UTF-8 is shown as \xNN. */
+static char *
+terminal_text (const char *s)
+{
+  GString *out = g_string_sized_new (strlen (s));
+  const char *p = s;
+  while (*p) {
+    gunichar c = g_utf8_get_char_validated (p, -1);
+    if (c == (gunichar) -1 || c == (gunichar) -2) { /* not UTF-8: a byte */
+      g_string_append_printf (out, "\\x%02X", (guint) (guchar) *p++);
+      continue;
+    }
+    if (c == '\r' && p[1] == '\n') { /* the '\n' shows the line break */
+      p++;
+      continue;
+    }
+    if (c == '\n' || c == '\r')
+      g_string_append (out, "⏎");
+    else if (c == '\t')
+      g_string_append_c (out, ' ');
+    else if (c < 0x20 || c == 0x7F)
+      g_string_append_printf (out, "\\x%02X", c);
+    else if (c >= 0x80 && c < 0xA0)
+      g_string_append_printf (out, "\\u%04X", c);
+    else
+      g_string_append_unichar (out, c);
+    p = g_utf8_next_char (p);
+  }
+  return g_string_free (out, FALSE);
+}
+
 guint
 teema_table_text_width (const char *s)
 {
@@ -242,48 +277,16 @@ pad (GString *out, guint n)
     g_string_append_c (out, ' ');
 }
 
-/* A cell as one terminal line: "\r\n" and "\n" become "⏎", tabs and
- * other control characters a space. Returns s itself when it has none,
- * else a new string kept in *owned. */
-static const char *
-terminal_cell (const char *s, char **owned)
-{
-  const char *p = s;
-  while (*p && (guchar) *p >= 0x20)
-    p++;
-  if (!*p)
-    return s;
-  GString *out = g_string_new_len (s, p - s);
-  for (; *p; p++) {
-    if (*p == '\r' && p[1] == '\n')
-      continue;
-    if (*p == '\n' || *p == '\r')
-      g_string_append (out, "⏎");
-    else
-      g_string_append_c (out, (guchar) *p < 0x20 ? ' ' : *p);
-  }
-  return *owned = g_string_free (out, FALSE);
-}
-
-static guint
-cell_width (const char *s)
-{
-  g_autofree char *owned = NULL;
-  return teema_table_text_width (terminal_cell (s, &owned));
-}
-
 /* One line of the terminal table: row r (0: the headings) in the columns
- * cols[0..n-1]. */
+ * cols[0..n-1]; shown holds every cell escaped, (rows + 1) x columns. */
 static void
-terminal_line (const TeemaTable *t, GString *out, guint r, const guint *cols,
-               guint n, const guint *width)
+terminal_line (const TeemaTable *t, GString *out, const GPtrArray *shown,
+               guint r, const guint *cols, guint n, const guint *width)
 {
+  guint nc = t->columns->len;
   for (guint i = 0; i < n; i++) {
     guint c = cols[i];
-    g_autofree char *owned = NULL;
-    const char *cell = terminal_cell (r == 0 ? teema_table_column_heading (t, c)
-                                             : teema_table_cell (t, r - 1, c),
-                                      &owned);
+    const char *cell = shown->pdata[r * nc + c];
     guint gap = width[c] - teema_table_text_width (cell);
     gboolean right =
       g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;
@@ -303,11 +306,11 @@ terminal_line (const TeemaTable *t, GString *out, guint r, const guint *cols,
 
 /* The whole table in the columns cols[0..n-1]: headings, a rule, rows. */
 static void
-terminal_block (const TeemaTable *t, GString *out, const guint *cols, guint n,
-                const guint *width)
+terminal_block (const TeemaTable *t, GString *out, const GPtrArray *shown,
+                const guint *cols, guint n, const guint *width)
 {
   for (guint r = 0; r <= t->rows->len; r++) {
-    terminal_line (t, out, r, cols, n, width);
+    terminal_line (t, out, shown, r, cols, n, width);
     if (r == 0) {
       guint total = 0;
       for (guint i = 0; i < n; i++)
@@ -341,11 +344,17 @@ render_terminal (const TeemaTable *t, GString *out, guint limit)
 {
   guint nc = t->columns->len;
   g_autofree guint *width = g_new0 (guint, nc + 1);
-  for (guint c = 0; c < nc; c++) {
-    width[c] = cell_width (teema_table_column_heading (t, c));
-    for (guint r = 0; r < t->rows->len; r++)
-      width[c] = MAX (width[c], cell_width (teema_table_cell (t, r, c)));
-  }
+  /* Every cell escaped once: (rows + 1) x columns, headings first. */
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r <= t->rows->len; r++)
+    for (guint c = 0; c < nc; c++)
+      g_ptr_array_add (shown,
+                       terminal_text (r == 0 ? teema_table_column_heading (t, c)
+                                             : teema_table_cell (t, r - 1, c)));
+  for (guint c = 0; c < nc; c++)
+    for (guint r = 0; r <= t->rows->len; r++)
+      width[c] =
+        MAX (width[c], teema_table_text_width (shown->pdata[r * nc + c]));
   if (t->title)
     g_string_append_printf (out, "%s\n\n", t->title);
   g_autofree guint *cols = g_new0 (guint, nc + 1);
@@ -365,7 +374,7 @@ render_terminal (const TeemaTable *t, GString *out, guint limit)
     }
     if (n > 1 && cols[1] > 1)
       g_string_append_c (out, '\n'); /* between blocks */
-    terminal_block (t, out, cols, n, width);
+    terminal_block (t, out, shown, cols, n, width);
   } while (next < nc);
   for (guint i = 0; i < t->notes->len; i++)
     g_string_append_printf (out, "%s%s\n", i ? "" : "\n",

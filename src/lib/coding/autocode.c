@@ -1,11 +1,14 @@
 /* coding/autocode.c — applying the codebook's rules to every informant
  * segment (the coding itself is coding/compiled.c).
  *
- * Segments are streamed from the store and codings written as they are
- * found, inside one transaction; only the difference from the earlier rule
- * codings is written, so re-running changes nothing and a dry run reports
- * exactly what a real run would do. The analyser's cache is loaded from
- * and saved to the project: each word form is analysed once per project. */
+ * Segments are streamed from the store and the codings found go, batch by
+ * batch, into a staging table that locks nothing (store/stage.c); one
+ * short transaction at the end swaps them in. So a long run never blocks
+ * the terminal coder or a script for more than that moment, and a run
+ * killed midway changes nothing. Only the difference from the earlier rule
+ * codings is written, so re-running changes nothing, and the counts are
+ * what the swap changed. The analyser's cache is loaded from and saved to
+ * the project: each word form is analysed once per project. */
 #include "coding/coding-private.h"
 
 #include <string.h>
@@ -17,6 +20,7 @@ teema_autocode_result_free (TeemaAutocodeResult *r)
     return;
   g_free (r->backend);
   g_free (r->warning);
+  g_free (r->undecided);
   g_ptr_array_unref (r->items);
   g_free (r);
 }
@@ -113,16 +117,20 @@ typedef struct {
   const char *lang;
   GHashTable *theme_ids;   /* theme code -> gint64 * id, looked up once */
   GHashTable *theme_codes; /* gint64 * id -> theme code */
-  gint64 coder_id;         /* the coder "rules" */
+  guint n_produced;        /* codings the rules gave */
 } Run;
 
+/* "word [lemmas] <- term; ..." for the hits of it in [start, end)
+ * (document offsets). */
 static char *
-note_for (const TeemaAutocodeItem *it)
+note_for (const TeemaAutocodeItem *it, guint start, guint end)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < it->hits->len; i++) {
     const TeemaAutocodeHit *h = it->hits->pdata[i];
-    g_string_append_printf (s, "%s%s [%s] <- %s", i ? "; " : "", h->word,
+    if (h->start < start || h->end > end)
+      continue;
+    g_string_append_printf (s, "%s%s [%s] <- %s", s->len ? "; " : "", h->word,
                             h->lemmas, h->why);
   }
   return g_string_free (s, FALSE);
@@ -159,26 +167,51 @@ load_theme_ids (Run *run, GError **error)
   return TRUE;
 }
 
-/* Records one produced coding: kept when it existed, else added. */
+/* Stages it's coding of seg: the whole segment, or each of its spans; a
+ * new one with a note of the words that fired in it (a kept one stays as
+ * it is, note and time). */
+static gboolean
+stage_item (Run *run, const TeemaAutocodeItem *it, const TeemaSegment *seg,
+            GError **error)
+{
+  TeemaAutocodeSpan whole = { 0, seg->end - seg->start, 0, 0 };
+  guint n = it->spans->len ? it->spans->len : 1;
+  for (guint i = 0; i < n; i++) {
+    const TeemaAutocodeSpan *sp =
+      it->spans->len ? &g_array_index (it->spans, TeemaAutocodeSpan, i)
+                     : &whole;
+    guint start = seg->start + sp->start, end = seg->start + sp->end;
+    g_autofree char *note = it->added ? note_for (it, start, end) : NULL;
+    if (!teema_store__stage_add (run->project->store, it->segment_id,
+                                 theme_id (run, it->theme), start, end, note,
+                                 error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Records one produced coding: kept when it existed with the same spans,
+ * else added (replacing the old spans, when it had others). */
 static gboolean
 record (Run *run, TeemaAutocodeItem *it, const TeemaSegment *seg,
         GError **error)
 {
   TeemaAutocodeResult *r = run->result;
   gint64 theme = theme_id (run, it->theme);
-  it->kept = teema_coding_keys__has (run->old, it->segment_id, theme);
+  const char *stored = NULL;
+  gboolean had =
+    teema_coding_keys__lookup (run->old, it->segment_id, theme, &stored);
+  g_autofree char *spans = teema_compiled__spans_key (it);
+  it->kept = had && g_strcmp0 (stored, spans) == 0;
   it->added = !it->kept;
   r->n_kept += it->kept;
   r->n_added += it->added;
+  r->n_removed += had && !it->kept;
+  run->n_produced++;
   teema_coding_keys__add (run->seen, it->segment_id, theme);
-  if (it->added && !run->opt->dry_run) {
-    g_autofree char *note = note_for (it);
-    if (!teema_store__insert_coding (run->project->store, it->segment_id,
-                                     theme_id (run, it->theme), run->coder_id,
-                                     seg->start, seg->end, note, NULL, error))
-      return FALSE;
-  }
-  return TRUE;
+  if (run->opt->dry_run)
+    return TRUE;
+  return stage_item (run, it, seg, error);
 }
 
 static gboolean
@@ -186,6 +219,9 @@ write_batch (Run *run, Batch *b, GError **error)
 {
   TeemaAutocodeResult *r = run->result;
   guint item = 0;
+  gboolean stage = !run->opt->dry_run;
+  if (stage && !teema_store__stage_begin (run->project->store, error))
+    return FALSE;
   for (guint i = 0; i < b->segments->len; i++) {
     const TeemaSegment *seg = b->segments->pdata[i];
     for (; item < b->items->len; item++) {
@@ -196,6 +232,8 @@ write_batch (Run *run, Batch *b, GError **error)
         return FALSE;
     }
   }
+  if (stage && !teema_store__stage_commit (run->project->store, error))
+    return FALSE;
   r->n_words += b->words;
   r->n_segments += b->segments->len;
   while (run->keep && b->items->len)
@@ -314,7 +352,8 @@ stop_workers (Run *run)
   }
 }
 
-/* Old rule codings not produced again are removed. */
+/* Old rule codings not produced again are counted (the swap removes
+ * them) and listed when items are kept. */
 static gboolean
 remove_stale (Run *run, GError **error)
 {
@@ -328,10 +367,6 @@ remove_stale (Run *run, GError **error)
     gint64 segment_id = k->segment;
     const char *theme = theme_code (run, k->theme);
     run->result->n_removed++;
-    if (!run->opt->dry_run
-        && !teema_store__remove_coding (run->project->store, segment_id, theme,
-                                        TEEMA_CODER_RULES, NULL, error))
-      return FALSE;
     if (run->keep) {
       g_autoptr (TeemaSegment) seg =
         teema_store__get_segment (run->project->store, segment_id, NULL);
@@ -341,6 +376,18 @@ remove_stale (Run *run, GError **error)
     }
   }
   return TRUE;
+}
+
+/* The rules that could not decide, summed over the workers. */
+static void
+count_undecided (Run *run)
+{
+  for (guint i = 0; i < run->workers->len; i++) {
+    TeemaCompiled *c = ((Worker *) run->workers->pdata[i])->compiled;
+    run->result->n_undecided += c->n_undecided;
+    if (!run->result->undecided && c->undecided)
+      run->result->undecided = g_strdup (c->undecided);
+  }
 }
 
 static gboolean
@@ -356,37 +403,59 @@ save_analyses (Run *run, GError **error)
   return TRUE;
 }
 
+/* The one write to the project: the staged codings replace the old. */
 static gboolean
-run_all (TeemaProject *project, gpointer data, GError **error)
+swap (TeemaProject *project, gpointer data, GError **error)
 {
   Run *run = data;
+  TeemaAutocodeResult *r = run->result;
+  gint64 coder =
+    teema_store__ensure_coder (project->store, TEEMA_CODER_RULES, error);
+  if (!coder
+      || !teema_store__stage_swap (project->store, coder, &r->n_added,
+                                   &r->n_removed, error))
+    return FALSE;
+  r->n_kept = run->n_produced - MIN (run->n_produced, r->n_added);
+  return TRUE;
+}
+
+/* The analyses made, and those of the words only interviewers said (not
+ * analysed above; a search should find every word analysed). */
+static gboolean
+save_cache (TeemaProject *project, gpointer data, GError **error)
+{
+  Run *run = data;
+  return save_analyses (run, error)
+         && teema_words__analyse_all (project, run->lang,
+                                      run->opt->force_snowball, error);
+}
+
+static gboolean
+run_all (TeemaProject *project, Run *run, GError **error)
+{
   TeemaSegmentFilter filter = { NULL, NULL, run->opt->include_interviewer,
                                 FALSE };
   gint64 total = teema_store__count_segments (project->store, &filter, error);
   if (total < 0)
     return FALSE;
   run->total = (guint) total;
-  if (!run->opt->dry_run) {
-    run->coder_id =
-      teema_store__ensure_coder (project->store, TEEMA_CODER_RULES, error);
-    if (!run->coder_id)
-      return FALSE;
-  }
+  gboolean dry = run->opt->dry_run;
   gboolean ok =
-    teema_store__foreach_segment (project->store, &filter, feed, run, error)
+    (dry || teema_store__stage_open (project->store, error))
+    && teema_store__foreach_segment (project->store, &filter, feed, run, error)
     && hand_out (run, error);
   while (ok && run->next_write < run->next_seq)
     ok = collect (run, TRUE, error);
   stop_workers (run);
-  if (!ok || !remove_stale (run, error))
-    return FALSE;
-  run->result->n_codings = run->result->n_kept + run->result->n_added;
-  /* Words that only interviewers said were not analysed above; a search
-   * should find every word analysed. */
-  return run->opt->dry_run
-         || (save_analyses (run, error)
-             && teema_words__analyse_all (project, run->lang,
-                                          run->opt->force_snowball, error));
+  count_undecided (run);
+  ok = ok && remove_stale (run, error);
+  if (ok && !dry)
+    ok = teema_project__transact (project, swap, run, error)
+         && teema_project__transact (project, save_cache, run, error);
+  if (!dry)
+    teema_store__stage_close (project->store);
+  run->result->n_codings = run->n_produced;
+  return ok;
 }
 
 static TeemaAutocodeResult *
@@ -475,9 +544,7 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
     run.old && load_theme_ids (&run, error)
     && (run.dump =
           teema_store__load_analyses (project->store, cache_key, error))
-    && start_workers (&run, lang, error)
-    && (opt->dry_run ? run_all (project, &run, error)
-                     : teema_project__transact (project, run_all, &run, error));
+    && start_workers (&run, lang, error) && run_all (project, &run, error);
   TeemaAutocodeResult *result = run.result;
   run_clear (&run);
   if (!ok) {

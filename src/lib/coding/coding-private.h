@@ -20,15 +20,29 @@ typedef struct {
 typedef struct {
   TeemaAnalyzer *az;
   TeemaMatcher *matcher;
-  GPtrArray *themes; /* TeemaCompiledTheme *, codebook order */
-  guint64 *presence; /* scratch, matcher words long */
+  GPtrArray *themes;   /* TeemaCompiledTheme *, codebook order */
+  guint64 *presence;   /* scratch, matcher words long */
+  guint n_undecided;   /* (segment, theme) pairs a rule could not decide */
+  char *undecided;     /* the first such problem, naming theme and segment */
+  GHashTable *gave_up; /* TeemaRule * -> times its regex gave up */
 } TeemaCompiled;
+
+/* After this many searches of one rule that reach the regex cost limit in
+ * one run, the rule is no longer tried (each further segment it would
+ * have been tried on counts as undecided): a pathological re:/.../ costs
+ * a run seconds, not hours. */
+#define TEEMA_RULE_MAX_GIVE_UPS 10
 
 /* Compiles every theme of cb for az (which must outlive the result). A
  * rule that does not compile: TEEMA_ERROR_RULE naming theme and rule. */
 TeemaCompiled *teema_compiled__new (const TeemaCodebook *cb, TeemaAnalyzer *az,
                                     GError **error);
 void teema_compiled__free (TeemaCompiled *compiled);
+
+/* The item's spans as teema_store__coding_keys spells a coding's: NULL
+ * for the whole segment, else "start-end,..." (code points of the
+ * segment's text). */
+char *teema_compiled__spans_key (const TeemaAutocodeItem *item);
 
 /* An empty array for TeemaAutocodeItem * (frees them). */
 GPtrArray *teema_compiled__items_new (void);
@@ -37,10 +51,12 @@ GPtrArray *teema_compiled__items_new (void);
 TeemaAutocodeItem *teema_compiled__item_new (const TeemaSegment *seg,
                                              const char *theme);
 
-/* Codes one segment: appends a TeemaAutocodeItem per theme that codes it.
+/* Codes one segment: appends a TeemaAutocodeItem per theme that codes it,
+ * a theme of scope sentence with the runs of sentences it codes (spans).
  * tokens come from teema_analyzer_tokenize (az, seg->text). Items carry
  * the words that fired, except those whose (segment, theme id) is in
- * skip_hits (a TeemaCodingKey set; NULL: every item has its words). */
+ * skip_hits (a TeemaCodingKey set, valued as teema_store__coding_keys
+ * values it) with the same spans (NULL: every item has its words). */
 void teema_compiled__code (TeemaCompiled *compiled, const TeemaSegment *seg,
                            const GArray *tokens, GPtrArray *items,
                            GHashTable *skip_hits);
@@ -50,23 +66,25 @@ void teema_compiled__code_one (TeemaCompiled *compiled, const TeemaSegment *seg,
 
 /* Why a theme's rules do not code a segment. */
 typedef enum {
-  TEEMA_MISS_NO_WORD,    /* no word of any of its rules is in the segment */
-  TEEMA_MISS_EXCLUDED,   /* a rule matches, but only with words that an
-                            exclusion blocks */
-  TEEMA_MISS_APART,      /* every word a rule needs is there, but not as
-                            it needs them: too far apart for NEAR, not in
-                            a phrase's order, or with a NOT word */
-  TEEMA_MISS_INCOMPLETE, /* words of its rules are there, but each rule
-                            lacks one (a NEAR or AND partner, a phrase
-                            word) */
+  TEEMA_MISS_NO_WORD,     /* no word of any of its rules is in the segment */
+  TEEMA_MISS_EXCLUDED,    /* a rule matches, but only with words that an
+                             exclusion blocks */
+  TEEMA_MISS_APART,       /* every word a rule needs is there, but not as
+                             it needs them: too far apart for NEAR, not in
+                             a phrase's order, or with a NOT word */
+  TEEMA_MISS_INCOMPLETE,  /* words of its rules are there, but each rule
+                             lacks one (a NEAR or AND partner, a phrase
+                             word) */
+  TEEMA_MISS_BELOW_SCOPE, /* a theme of scope sentence: a rule matches the
+                             whole segment, but in no single sentence */
 } TeemaMissCause;
 
 /* Says why the theme code (its own rules, not its sub-themes') does not
  * code seg, whose tokens come as for teema_compiled__code; call it only
  * for a segment the theme does not code. details (owned strings) gets,
- * for EXCLUDED, "exclusion term: word" per blocked word; for APART,
- * "rule N" (1-based) per such rule; for INCOMPLETE, the rule terms
- * present. A theme without rules: NO_WORD. */
+ * for EXCLUDED, "exclusion term: word" per blocked word; for APART
+ * and BELOW_SCOPE, "rule N" (1-based) per such rule; for INCOMPLETE, the
+ * rule terms present. A theme without rules: NO_WORD. */
 TeemaMissCause teema_compiled__why_missed (TeemaCompiled *compiled,
                                            const char *code,
                                            const TeemaSegment *seg,

@@ -7,7 +7,14 @@
  * against the codebook once, and a segment's term presence rules out most
  * themes before any word-level matching. Autocode, search, highlights,
  * suggestions and evaluation all code through here, so every path codes
- * text the same way. */
+ * text the same way.
+ *
+ * A theme with scope: sentence is coded the same way on each sentence of
+ * the segment, as if the sentence were the whole text: its own words,
+ * tokens and term presence, so that NEAR, AND, NOT, phrases, regular
+ * expressions and exclusions never reach across a sentence boundary. The
+ * sentences are cut once per segment, only when such a theme may match it
+ * (a sentence has no term its segment lacks). */
 #include "coding/coding-private.h"
 
 #include <string.h>
@@ -28,6 +35,8 @@ teema_compiled__free (TeemaCompiled *c)
   g_ptr_array_unref (c->themes); /* rules first: they use the matcher */
   teema_matcher__free (c->matcher);
   g_free (c->presence);
+  g_free (c->undecided);
+  g_hash_table_destroy (c->gave_up);
   g_free (c);
 }
 
@@ -56,6 +65,7 @@ teema_compiled__new (const TeemaCodebook *cb, TeemaAnalyzer *az, GError **error)
   TeemaCompiled *c = g_new0 (TeemaCompiled, 1);
   c->az = az;
   c->matcher = teema_matcher__new (az);
+  c->gave_up = g_hash_table_new (g_direct_hash, g_direct_equal);
   c->themes =
     g_ptr_array_new_with_free_func ((GDestroyNotify) compiled_theme_free);
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
@@ -98,6 +108,7 @@ item_free (TeemaAutocodeItem *it)
   g_free (it->document);
   g_free (it->theme);
   g_ptr_array_unref (it->hits);
+  g_array_unref (it->spans);
   g_free (it);
 }
 
@@ -152,21 +163,71 @@ teema_compiled__item_new (const TeemaSegment *seg, const char *theme)
   it->ordinal = seg->ordinal;
   it->theme = g_strdup (theme);
   it->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
+  it->spans = g_array_new (FALSE, FALSE, sizeof (TeemaAutocodeSpan));
   return it;
 }
 
-/* Marks the words that the theme's exclusions match, or NULL for none. */
+/* Matches rule on seg; a rule that cannot decide (its regex reached the
+ * cost limit) does not match and is counted, with the first problem kept
+ * for the summary. */
+static gboolean
+match (TeemaCompiled *c, TeemaCompiledTheme *ct, TeemaRule *rule,
+       const TeemaSegment *seg, const GArray *tokens, const gboolean *blocked,
+       GArray *hits)
+{
+  guint gave_up = GPOINTER_TO_UINT (g_hash_table_lookup (c->gave_up, rule));
+  if (gave_up < TEEMA_RULE_MAX_GIVE_UPS) {
+    g_autoptr (GError) error = NULL;
+    if (teema_rule_match_full (rule, c->az, seg->text, tokens, blocked, hits,
+                               &error))
+      return TRUE;
+    if (!error)
+      return FALSE;
+    g_hash_table_insert (c->gave_up, rule, GUINT_TO_POINTER (gave_up + 1));
+    if (!c->undecided)
+      c->undecided = g_strdup_printf (
+        "theme '%s', rule '%s', segment %" G_GINT64_FORMAT " (%s #%u): %s",
+        ct->theme->code, teema_rule_source (rule), seg->id,
+        seg->document ? seg->document : "text", seg->ordinal, error->message);
+  }
+  c->n_undecided++;
+  return FALSE;
+}
+
+char *
+teema_compiled__spans_key (const TeemaAutocodeItem *it)
+{
+  if (it->spans->len == 0)
+    return NULL;
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < it->spans->len; i++) {
+    const TeemaAutocodeSpan *sp =
+      &g_array_index (it->spans, TeemaAutocodeSpan, i);
+    g_string_append_printf (s, "%s%u-%u", i ? "," : "", sp->start, sp->end);
+  }
+  return g_string_free (s, FALSE);
+}
+
+/* Marks the words that the theme's exclusions match, or NULL for none;
+ * presence is the terms of text; live_ex (NULL: all) the exclusions worth
+ * looking at. */
 static gboolean *
-blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct, const char *text,
-               const GArray *tokens)
+blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct,
+               const TeemaSegment *seg, const GArray *tokens,
+               const guint64 *presence, const gboolean *live_ex)
 {
   gboolean *blocked = NULL;
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
+  g_autoptr (GArray) hits = NULL; /* made when needed: most texts need none */
   for (guint i = 0; i < ct->excludes->len; i++) {
     TeemaRule *ex = ct->excludes->pdata[i];
-    if (teema_rule__may_match (ex, c->presence))
-      teema_rule_match (ex, c->az, text, tokens, NULL, hits);
+    if ((live_ex && !live_ex[i]) || !teema_rule__may_match (ex, presence))
+      continue;
+    if (!hits)
+      hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
+    match (c, ct, ex, seg, tokens, NULL, hits);
   }
+  if (!hits)
+    return NULL;
   if (hits->len)
     blocked = g_new0 (gboolean, tokens->len + 1);
   for (guint i = 0; i < hits->len; i++)
@@ -174,36 +235,39 @@ blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct, const char *text,
   return blocked;
 }
 
-static gboolean
-any_may_match (TeemaCompiledTheme *ct, const guint64 *presence)
-{
-  for (guint r = 0; r < ct->rules->len; r++)
-    if (teema_rule__may_match (ct->rules->pdata[r], presence))
-      return TRUE;
-  return FALSE;
-}
-
-/* Codes one segment with one theme; returns the item or NULL. The item
+/* Codes one text (a segment, or a sentence as one) with one theme,
+ * whatever its scope; presence is the terms of tokens. live (NULL: all)
+ * marks the rules, then the exclusions, worth looking at: for a sentence,
+ * those that may match its segment. Returns the item or NULL. The item
  * carries the words that fired only when with_hits. */
 static TeemaAutocodeItem *
 code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
-            const GArray *tokens, gboolean with_hits)
+            const GArray *tokens, const guint64 *presence, const gboolean *live,
+            gboolean with_hits)
 {
-  if (!any_may_match (ct, c->presence))
+  guint n = ct->rules->len;
+  gboolean *may = g_newa (gboolean, n + 1);
+  gboolean any = FALSE;
+  for (guint r = 0; r < n; r++)
+    any |= may[r] = (!live || live[r])
+                    && teema_rule__may_match (ct->rules->pdata[r], presence);
+  if (!any)
     return NULL;
-  g_autofree gboolean *blocked = blocked_words (c, ct, seg->text, tokens);
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
+  g_autofree gboolean *blocked =
+    blocked_words (c, ct, seg, tokens, presence, live ? live + n : NULL);
+  g_autoptr (GArray) hits =
+    with_hits ? g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit)) : NULL;
   TeemaAutocodeItem *it = NULL;
-  for (guint r = 0; r < ct->rules->len; r++) {
+  for (guint r = 0; r < n; r++) {
     TeemaRule *rule = ct->rules->pdata[r];
-    g_array_set_size (hits, 0);
-    if (!teema_rule__may_match (rule, c->presence))
+    if (!may[r])
       continue;
+    if (hits)
+      g_array_set_size (hits, 0);
     gboolean decided =
       !with_hits && !blocked && teema_rule__presence_decides (rule);
     if (!decided
-        && !teema_rule_match (rule, c->az, seg->text, tokens, blocked,
-                              with_hits ? hits : NULL))
+        && !match (c, ct, rule, seg, tokens, blocked, with_hits ? hits : NULL))
       continue;
     if (!it)
       it = teema_compiled__item_new (seg, ct->theme->code);
@@ -217,6 +281,175 @@ code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
   return it;
 }
 
+/* ---- scope: sentence ---------------------------------------------------- */
+
+/* A segment cut into its sentences, each a text of its own. */
+typedef struct {
+  guint n;
+  TeemaSegment *parts;      /* n: the segment's fields with the sentence's
+                               text and document offsets */
+  GArray **tokens;          /* n: its tokens, offsets from its start */
+  guint64 *presence;        /* n times the matcher's words: its terms */
+  TeemaAutocodeSpan *where; /* n: in the segment's text, sentence i + 1 */
+} Sentences;
+
+static void
+sentences_free (Sentences *s)
+{
+  if (!s)
+    return;
+  for (guint i = 0; i < s->n; i++) {
+    g_free (s->parts[i].text);
+    g_array_unref (s->tokens[i]);
+  }
+  g_free (s->parts);
+  g_free (s->tokens);
+  g_free (s->presence);
+  g_free (s->where);
+  g_free (s);
+}
+
+/* The tokens of seg (in text order) that lie inside [start, end), with
+ * offsets from start; *next is where to look from, and moves on. */
+static GArray *
+tokens_within (const GArray *tokens, guint *next, guint start, guint end)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaToken));
+  guint t = *next;
+  while (t < tokens->len && g_array_index (tokens, TeemaToken, t).start < start)
+    t++;
+  for (; t < tokens->len; t++) {
+    TeemaToken tok = g_array_index (tokens, TeemaToken, t);
+    if (tok.end > end)
+      break;
+    tok.start -= start;
+    tok.end -= start;
+    g_array_append_val (out, tok);
+  }
+  *next = t;
+  return out;
+}
+
+/* Cuts seg into its sentences (teema_segment_sentences, as coding add
+ * --sentences counts them), tokens taken from the segment's. */
+static Sentences *
+sentences_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens)
+{
+  g_autoptr (GArray) spans = teema_segment_sentences (seg);
+  guint words = teema_matcher__words (c->matcher);
+  Sentences *s = g_new0 (Sentences, 1);
+  s->n = spans->len;
+  s->parts = g_new0 (TeemaSegment, s->n + 1);
+  s->tokens = g_new0 (GArray *, s->n + 1);
+  s->presence = g_new0 (guint64, (gsize) s->n * words + 1);
+  s->where = g_new0 (TeemaAutocodeSpan, s->n + 1);
+  const char *at = seg->text ? seg->text : "";
+  guint at_cp = 0, next = 0;
+  for (guint i = 0; i < s->n; i++) {
+    TeemaSpan sp = g_array_index (spans, TeemaSpan, i);
+    const char *b = g_utf8_offset_to_pointer (at, sp.start - at_cp);
+    const char *e = g_utf8_offset_to_pointer (b, sp.end - sp.start);
+    at = e;
+    at_cp = sp.end;
+    s->parts[i] = *seg;
+    s->parts[i].text = g_strndup (b, e - b);
+    s->parts[i].start = seg->start + sp.start;
+    s->parts[i].end = seg->start + sp.end;
+    s->tokens[i] = tokens_within (tokens, &next, sp.start, sp.end);
+    teema_matcher__presence (c->matcher, s->tokens[i],
+                             s->presence + (gsize) i * words);
+    s->where[i] = (TeemaAutocodeSpan){ sp.start, sp.end, i + 1, i + 1 };
+  }
+  return s;
+}
+
+/* Adds sentence span to spans, joining it to the last one it follows. */
+static void
+add_span (GArray *spans, const TeemaAutocodeSpan *span)
+{
+  if (spans->len) {
+    TeemaAutocodeSpan *last =
+      &g_array_index (spans, TeemaAutocodeSpan, spans->len - 1);
+    if (last->last + 1 == span->first) {
+      last->end = span->end;
+      last->last = span->last;
+      return;
+    }
+  }
+  g_array_append_val (spans, *span);
+}
+
+/* Codes seg with a theme of scope sentence: each sentence on its own. A
+ * segment all of whose sentences match is coded whole (no spans). */
+static TeemaAutocodeItem *
+code_sentences (TeemaCompiled *c, TeemaCompiledTheme *ct,
+                const TeemaSegment *seg, const Sentences *s,
+                const gboolean *live, gboolean with_hits)
+{
+  guint words = teema_matcher__words (c->matcher);
+  TeemaAutocodeItem *it = NULL;
+  for (guint i = 0; i < s->n; i++) {
+    const guint64 *presence = s->presence + (gsize) i * words;
+    TeemaAutocodeItem *one =
+      code_theme (c, ct, &s->parts[i], s->tokens[i], presence, live, with_hits);
+    if (!one)
+      continue;
+    if (!it)
+      it = teema_compiled__item_new (seg, ct->theme->code);
+    while (one->hits->len)
+      g_ptr_array_add (it->hits, g_ptr_array_steal_index (one->hits, 0));
+    item_free (one);
+    add_span (it->spans, &s->where[i]);
+  }
+  if (it && it->spans->len == 1
+      && g_array_index (it->spans, TeemaAutocodeSpan, 0).first == 1
+      && g_array_index (it->spans, TeemaAutocodeSpan, 0).last == s->n)
+    g_array_set_size (it->spans, 0);
+  return it;
+}
+
+/* Codes seg with ct in ct's scope; *sentences is cut on first need. */
+static TeemaAutocodeItem *
+code_in_scope (TeemaCompiled *c, TeemaCompiledTheme *ct,
+               const TeemaSegment *seg, const GArray *tokens,
+               Sentences **sentences, gboolean with_hits)
+{
+  switch (ct->theme->scope) {
+  case TEEMA_SCOPE_SENTENCE: {
+    /* A rule or exclusion that cannot match the segment cannot match a
+     * sentence of it (a sentence has no term its segment lacks). */
+    guint n = ct->rules->len, n_ex = ct->excludes->len;
+    g_autofree gboolean *live = g_new0 (gboolean, n + n_ex + 1);
+    gboolean any = FALSE;
+    for (guint r = 0; r < n; r++)
+      any |= live[r] = teema_rule__may_match (ct->rules->pdata[r], c->presence);
+    if (!any)
+      return NULL;
+    for (guint x = 0; x < n_ex; x++)
+      live[n + x] = teema_rule__may_match (ct->excludes->pdata[x], c->presence);
+    if (!*sentences)
+      *sentences = sentences_new (c, seg, tokens);
+    return code_sentences (c, ct, seg, *sentences, live, with_hits);
+  }
+  case TEEMA_SCOPE_SEGMENT:
+    break;
+  }
+  return code_theme (c, ct, seg, tokens, c->presence, NULL, with_hits);
+}
+
+/* TRUE when skip_hits holds it's (segment, theme) with the same spans:
+ * an existing coding, which needs no words. */
+static gboolean
+stored_as_is (GHashTable *skip_hits, const TeemaSegment *seg,
+              const TeemaCompiledTheme *ct, const TeemaAutocodeItem *it)
+{
+  const char *stored = NULL;
+  if (!teema_coding_keys__lookup (skip_hits, seg->id, ct->theme_id, &stored))
+    return FALSE;
+  g_autofree char *spans = teema_compiled__spans_key (it);
+  return g_strcmp0 (stored, spans) == 0;
+}
+
 void
 teema_compiled__code (TeemaCompiled *c, const TeemaSegment *seg,
                       const GArray *tokens, GPtrArray *items,
@@ -224,19 +457,20 @@ teema_compiled__code (TeemaCompiled *c, const TeemaSegment *seg,
 {
   memset (c->presence, 0, teema_matcher__words (c->matcher) * sizeof (guint64));
   teema_matcher__presence (c->matcher, tokens, c->presence);
+  Sentences *sentences = NULL;
   for (guint t = 0; t < c->themes->len; t++) {
     TeemaCompiledTheme *ct = c->themes->pdata[t];
-    TeemaAutocodeItem *it = code_theme (c, ct, seg, tokens, !skip_hits);
-    if (it && skip_hits) {
+    TeemaAutocodeItem *it =
+      code_in_scope (c, ct, seg, tokens, &sentences, !skip_hits);
+    if (it && skip_hits && !stored_as_is (skip_hits, seg, ct, it)) {
       /* A new coding is explained; an existing one needs no words. */
-      if (!teema_coding_keys__has (skip_hits, seg->id, ct->theme_id)) {
-        item_free (it);
-        it = code_theme (c, ct, seg, tokens, TRUE);
-      }
+      item_free (it);
+      it = code_in_scope (c, ct, seg, tokens, &sentences, TRUE);
     }
     if (it)
       g_ptr_array_add (items, it);
   }
+  sentences_free (sentences);
 }
 
 void
@@ -277,6 +511,22 @@ exclusion_details (TeemaCompiled *c, TeemaCompiledTheme *ct,
   }
 }
 
+/* Adds "rule N" for each rule of ct that codes the whole segment (its
+ * exclusions applied, as a theme of scope segment would be coded). */
+static void
+segment_rules (TeemaCompiled *c, TeemaCompiledTheme *ct,
+               const TeemaSegment *seg, const GArray *tokens,
+               GPtrArray *details)
+{
+  g_autofree gboolean *blocked =
+    blocked_words (c, ct, seg, tokens, c->presence, NULL);
+  for (guint r = 0; r < ct->rules->len; r++)
+    if (teema_rule__may_match (ct->rules->pdata[r], c->presence)
+        && teema_rule_match (ct->rules->pdata[r], c->az, seg->text, tokens,
+                             blocked, NULL))
+      g_ptr_array_add (details, g_strdup_printf ("rule %u", r + 1));
+}
+
 TeemaMissCause
 teema_compiled__why_missed (TeemaCompiled *c, const char *code,
                             const TeemaSegment *seg, const GArray *tokens,
@@ -287,6 +537,11 @@ teema_compiled__why_missed (TeemaCompiled *c, const char *code,
     return TEEMA_MISS_NO_WORD;
   memset (c->presence, 0, teema_matcher__words (c->matcher) * sizeof (guint64));
   teema_matcher__presence (c->matcher, tokens, c->presence);
+  if (ct->theme->scope == TEEMA_SCOPE_SENTENCE) {
+    segment_rules (c, ct, seg, tokens, details);
+    if (details->len)
+      return TEEMA_MISS_BELOW_SCOPE;
+  }
   g_autoptr (GPtrArray) present = g_ptr_array_new ();
   for (guint r = 0; r < ct->rules->len; r++)
     teema_rule__present_terms (ct->rules->pdata[r], c->presence, seg->text,

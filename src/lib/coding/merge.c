@@ -213,7 +213,7 @@ write_merge (TeemaProject *p, gpointer data, GError **error)
 static gboolean
 load_other (Merge *m, const char *path, GError **error)
 {
-  m->other = teema_project_open (path, error);
+  m->other = teema_project__open_readonly (path, error);
   if (!m->other)
     return FALSE;
   m->keys = teema_store__segment_keys (m->other->store, error);

@@ -42,9 +42,18 @@ find (TeemaProject *project, TeemaAnalyzer *az, TeemaRule *rule,
       c->read_whole ? teema_analyzer_tokenize (az, s->text, -1)
                     : teema_words__tokens (candidates, az, s->text);
     GArray *hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
-    if (!teema_rule_match (rule, az, s->text, tokens, NULL, hits)) {
+    GError *undecided = NULL;
+    if (!teema_rule_match_full (rule, az, s->text, tokens, NULL, hits,
+                                &undecided)) {
       g_array_unref (hits);
-      continue;
+      if (!undecided)
+        continue;
+      /* A search that cannot be decided on a segment is not a short list. */
+      g_propagate_prefixed_error (
+        error, undecided, "segment %" G_GINT64_FORMAT " (%s #%u): ", s->id,
+        s->document, s->ordinal);
+      g_ptr_array_unref (out);
+      return NULL;
     }
     /* why points into the rule, which is freed on return. */
     for (guint h = 0; h < hits->len; h++) {

@@ -1,11 +1,14 @@
 /* formats/archive.c — zip archives (.qdpx, .docx, .odt) through libarchive.
  *
- * Reading takes every regular member into memory, so the limits are
- * enforced on bytes actually decompressed, never on sizes the archive
- * claims. Must always hold: a member whose name could escape a directory
- * (absolute, "..", a drive letter or backslash tricks) fails the whole
- * read; no file is ever written while reading; a written archive appears
- * at its path only when complete (written beside it, then renamed). */
+ * Opening an archive reads only its member names; a member's data is read
+ * when asked for (teema_zip__load, for the few a reader needs, in one
+ * pass) or streamed (teema_zip__stream_*, for a document's XML), so a huge
+ * member nobody needs is never inflated. Limits are enforced on bytes
+ * actually decompressed, never on sizes the archive claims. Must always
+ * hold: a member whose name could escape a directory (absolute, "..", a
+ * drive letter or backslash tricks) fails the whole read; no file is ever
+ * written while reading; a written archive appears at its path only when
+ * complete (written beside it, then renamed). */
 #include "base/base-private.h"
 #include "formats/zip-private.h"
 
@@ -16,8 +19,17 @@
 #include <string.h>
 
 struct TeemaZip {
-  GPtrArray *names;    /* char *, archive order */
-  GHashTable *members; /* lower-case name -> GBytes */
+  char *path;
+  guint64 budget;      /* bytes that may still be decompressed */
+  GPtrArray *names;    /* char *, archive order (regular files) */
+  GHashTable *members; /* lower-case name -> GBytes, once loaded */
+};
+
+struct TeemaZipStream {
+  struct archive *a;
+  TeemaZip *zip;
+  char *name;
+  guint64 left; /* bytes this member may still give */
 };
 
 void
@@ -25,6 +37,7 @@ teema_zip__free (TeemaZip *zip)
 {
   if (!zip)
     return;
+  g_free (zip->path);
   g_ptr_array_unref (zip->names);
   g_hash_table_destroy (zip->members);
   g_free (zip);
@@ -54,46 +67,51 @@ zip_fail (struct archive *a, const char *path, GError **error)
   return FALSE;
 }
 
-/* Reads the current member's data, counting against *budget. */
-static GBytes *
-read_member (struct archive *a, const char *path, const char *name,
-             guint64 *budget, GError **error)
+static gboolean
+too_big (const char *path, const char *name, guint64 limit, GError **error)
 {
-  GByteArray *buf = g_byte_array_new ();
-  char chunk[65536];
-  for (;;) {
-    la_ssize_t n = archive_read_data (a, chunk, sizeof chunk);
-    if (n == 0)
-      break;
-    if (n < 0) {
-      g_byte_array_unref (buf);
-      zip_fail (a, path, error);
-      return NULL;
-    }
-    if ((guint64) n > *budget) {
-      g_byte_array_unref (buf);
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   _ ("%s: member '%s' expands beyond the size limit; the "
-                      "archive is refused (a zip bomb or not a project)"),
-                   path, name);
-      return NULL;
-    }
-    *budget -= (guint64) n;
-    g_byte_array_append (buf, (const guint8 *) chunk, (guint) n);
-  }
-  return g_byte_array_free_to_bytes (buf);
+  g_set_error (
+    error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+    _ ("%s: member '%s' expands beyond the size limit (%llu MB); the "
+       "archive is refused (a zip bomb or not a project)"),
+    path, name, (unsigned long long) (limit >> 20));
+  return FALSE;
 }
 
-static gboolean
-read_entries (struct archive *a, TeemaZip *zip, const char *path,
-              guint64 budget, guint max_members, GError **error)
+/* A new reader positioned before the first member. For a whole file
+ * libarchive's seekable zip reader wins (it uses the central directory, so
+ * skipping a member does not inflate it); a truncated archive without a
+ * central directory is still read member by member. */
+static struct archive *
+open_archive (const char *path, GError **error)
 {
-  struct archive_entry *e;
-  guint count = 0;
-  int rc;
-  while ((rc = archive_read_next_header (a, &e)) == ARCHIVE_OK
-         || rc == ARCHIVE_WARN) {
-    const char *name = archive_entry_pathname (e);
+  struct archive *a = archive_read_new ();
+  archive_read_support_format_zip (a);
+  if (archive_read_open_filename (a, path, 65536) == ARCHIVE_OK)
+    return a;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, _ ("%s: no such file"),
+                 path);
+  else
+    zip_fail (a, path, error);
+  archive_read_free (a);
+  return NULL;
+}
+
+/* Steps to the next regular member; *e NULL at the end. */
+static gboolean
+next_member (struct archive *a, const char *path, struct archive_entry **e,
+             GError **error)
+{
+  for (;;) {
+    int rc = archive_read_next_header (a, e);
+    if (rc == ARCHIVE_EOF) {
+      *e = NULL;
+      return TRUE;
+    }
+    if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN)
+      return zip_fail (a, path, error);
+    const char *name = archive_entry_pathname (*e);
     if (!name || unsafe_name (name)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
                    _ ("%s: member '%s' has an absolute path or '..'; the "
@@ -101,48 +119,36 @@ read_entries (struct archive *a, TeemaZip *zip, const char *path,
                    path, name ? name : "");
       return FALSE;
     }
-    if (++count > max_members) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   _ ("%s: more than %u members; the archive is refused"), path,
-                   max_members);
-      return FALSE;
-    }
-    if (archive_entry_filetype (e) != AE_IFREG)
-      continue;
-    GBytes *data = read_member (a, path, name, &budget, error);
-    if (!data)
-      return FALSE;
-    g_ptr_array_add (zip->names, g_strdup (name));
-    g_hash_table_replace (zip->members, g_ascii_strdown (name, -1), data);
+    if (archive_entry_filetype (*e) == AE_IFREG)
+      return TRUE;
   }
-  if (rc != ARCHIVE_EOF)
-    return zip_fail (a, path, error);
-  return TRUE;
 }
 
 TeemaZip *
-teema_zip__read (const char *path, guint64 max_bytes, guint max_members,
+teema_zip__open (const char *path, guint64 max_bytes, guint max_members,
                  GError **error)
 {
-  struct archive *a = archive_read_new ();
-  archive_read_support_format_zip (a);
+  struct archive *a = open_archive (path, error);
+  if (!a)
+    return NULL;
   TeemaZip *zip = g_new0 (TeemaZip, 1);
+  zip->path = g_strdup (path);
+  zip->budget = max_bytes ? max_bytes : TEEMA_ZIP_MAX_BYTES;
   zip->names = g_ptr_array_new_with_free_func (g_free);
   zip->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_bytes_unref);
+  guint limit = max_members ? max_members : TEEMA_ZIP_MAX_MEMBERS;
+  struct archive_entry *e = NULL;
   gboolean ok;
-  if (archive_read_open_filename (a, path, 65536) != ARCHIVE_OK) {
-    if (!g_file_test (path, G_FILE_TEST_EXISTS)) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, _ ("%s: no such file"),
-                   path);
+  while ((ok = next_member (a, path, &e, error)) && e) {
+    if (zip->names->len >= limit) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                   _ ("%s: more than %u members; the archive is refused"), path,
+                   limit);
       ok = FALSE;
-    } else {
-      ok = zip_fail (a, path, error);
+      break;
     }
-  } else {
-    ok =
-      read_entries (a, zip, path, max_bytes ? max_bytes : TEEMA_ZIP_MAX_BYTES,
-                    max_members ? max_members : TEEMA_ZIP_MAX_MEMBERS, error);
+    g_ptr_array_add (zip->names, g_strdup (archive_entry_pathname (e)));
   }
   archive_read_free (a);
   if (!ok) {
@@ -152,6 +158,70 @@ teema_zip__read (const char *path, guint64 max_bytes, guint max_members,
   return zip;
 }
 
+/* Reads the current member, at most max bytes, from the zip's budget. */
+static GBytes *
+read_member (struct archive *a, TeemaZip *zip, const char *name, guint64 max,
+             GError **error)
+{
+  GByteArray *buf = g_byte_array_new ();
+  char chunk[65536];
+  for (;;) {
+    la_ssize_t n = archive_read_data (a, chunk, sizeof chunk);
+    if (n == 0)
+      break;
+    if (n < 0) {
+      g_byte_array_unref (buf);
+      zip_fail (a, zip->path, error);
+      return NULL;
+    }
+    if ((guint64) n > zip->budget || buf->len + (guint64) n > max) {
+      g_byte_array_unref (buf);
+      too_big (zip->path, name, MIN (max, buf->len + zip->budget), error);
+      return NULL;
+    }
+    zip->budget -= (guint64) n;
+    g_byte_array_append (buf, (const guint8 *) chunk, (guint) n);
+  }
+  return g_byte_array_free_to_bytes (buf);
+}
+
+gboolean
+teema_zip__load (TeemaZip *zip, const char *const *names, guint64 max_member,
+                 GError **error)
+{
+  g_autoptr (GHashTable) want =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; names && names[i]; i++) {
+    char *key = g_ascii_strdown (names[i], -1);
+    if (g_hash_table_contains (zip->members, key))
+      g_free (key);
+    else
+      g_hash_table_add (want, key);
+  }
+  if (g_hash_table_size (want) == 0)
+    return TRUE;
+  struct archive *a = open_archive (zip->path, error);
+  if (!a)
+    return FALSE;
+  struct archive_entry *e = NULL;
+  gboolean ok;
+  while ((ok = next_member (a, zip->path, &e, error)) && e) {
+    const char *name = archive_entry_pathname (e);
+    g_autofree char *key = g_ascii_strdown (name, -1);
+    if (!g_hash_table_contains (want, key))
+      continue; /* skipped without inflating it */
+    GBytes *data = read_member (a, zip, name, max_member, error);
+    if (!(ok = data != NULL))
+      break;
+    g_hash_table_remove (want, key);
+    g_hash_table_replace (zip->members, g_steal_pointer (&key), data);
+    if (g_hash_table_size (want) == 0)
+      break;
+  }
+  archive_read_free (a);
+  return ok;
+}
+
 GBytes *
 teema_zip__get (TeemaZip *zip, const char *name)
 {
@@ -159,10 +229,73 @@ teema_zip__get (TeemaZip *zip, const char *name)
   return g_hash_table_lookup (zip->members, key);
 }
 
+gboolean
+teema_zip__has (TeemaZip *zip, const char *name)
+{
+  for (guint i = 0; i < zip->names->len; i++)
+    if (g_ascii_strcasecmp (zip->names->pdata[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 const GPtrArray *
 teema_zip__names (TeemaZip *zip)
 {
   return zip->names;
+}
+
+/* ---- streaming one member ---------------------------------------------- */
+
+TeemaZipStream *
+teema_zip__stream_open (TeemaZip *zip, const char *name, guint64 max,
+                        GError **error)
+{
+  struct archive *a = open_archive (zip->path, error);
+  if (!a)
+    return NULL;
+  struct archive_entry *e = NULL;
+  while (next_member (a, zip->path, &e, error) && e) {
+    if (g_ascii_strcasecmp (archive_entry_pathname (e), name) != 0)
+      continue;
+    TeemaZipStream *s = g_new0 (TeemaZipStream, 1);
+    s->a = a;
+    s->zip = zip;
+    s->name = g_strdup (archive_entry_pathname (e));
+    s->left = max;
+    return s;
+  }
+  if (e == NULL && !(error && *error))
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                 _ ("%s: no member '%s' in the archive"), zip->path, name);
+  archive_read_free (a);
+  return NULL;
+}
+
+gssize
+teema_zip__stream_read (TeemaZipStream *s, char *buf, gsize len, GError **error)
+{
+  la_ssize_t n = archive_read_data (s->a, buf, len);
+  if (n < 0) {
+    zip_fail (s->a, s->zip->path, error);
+    return -1;
+  }
+  if ((guint64) n > s->left || (guint64) n > s->zip->budget) {
+    too_big (s->zip->path, s->name, s->left, error);
+    return -1;
+  }
+  s->left -= (guint64) n;
+  s->zip->budget -= (guint64) n;
+  return n;
+}
+
+void
+teema_zip__stream_close (TeemaZipStream *s)
+{
+  if (!s)
+    return;
+  archive_read_free (s->a);
+  g_free (s->name);
+  g_free (s);
 }
 
 /* ---- writing --------------------------------------------------------------

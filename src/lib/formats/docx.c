@@ -1,7 +1,8 @@
 /* formats/docx.c — DOCX and ODT transcripts.
  *
  * Both formats are zip archives (read by formats/archive.c with its limits)
- * whose main XML (word/document.xml, content.xml) is parsed by formats/xml.c.
+ * whose main XML (word/document.xml, content.xml) is streamed through
+ * libxml2's reader with the safe options of formats/xml.c.
  * Every paragraph becomes a paragraph of teema's text format. A speaker
  * label is taken from a bold run at the start of a paragraph ("H1:" or
  * "H1" followed by text) or left for the transcript parser to find when
@@ -17,6 +18,7 @@
 #include "formats/zip-private.h"
 
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <string.h>
 
 typedef struct {
@@ -246,21 +248,6 @@ table_row (Walk *w, xmlNodePtr row)
 }
 
 static void
-walk (Walk *w, xmlNodePtr n)
-{
-  for (xmlNodePtr c = n->children; c; c = c->next) {
-    if (teema_xml__is_el (c, "p") || teema_xml__is_el (c, "h"))
-      paragraph (w, c);
-    else if (teema_xml__is_el (c, "tr") || teema_xml__is_el (c, "table-row"))
-      table_row (w, c);
-    else if (c->type == XML_ELEMENT_NODE
-             && !teema_xml__is_el (c, "automatic-styles")
-             && !teema_xml__is_el (c, "sectPr"))
-      walk (w, c);
-  }
-}
-
-static void
 odt_bold_styles (xmlNodePtr n, GHashTable *bold)
 {
   for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -279,32 +266,178 @@ odt_bold_styles (xmlNodePtr n, GHashTable *bold)
   }
 }
 
-static char *
-to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
+/* ---- streaming the XML ---------------------------------------------------
+ *
+ * The main XML is read with libxml2's xmlTextReader, one paragraph or
+ * table row at a time (expanded, converted, then freed), so memory follows
+ * the text kept, not the size of the XML: a 450 MB document.xml used to
+ * take 4.6 GB as a tree. Its text is bounded by TEEMA_TRANSCRIPT_MAX_BYTES. */
+
+typedef struct {
+  TeemaZipStream *zip; /* NULL: reading from memory */
+  GError *error;       /* the stream's error, or the first XML error */
+} Input;
+
+static int
+input_read (void *data, char *buf, int len)
 {
-  gsize len = 0;
-  const char *data = g_bytes_get_data (xml, &len);
-  xmlDocPtr doc = teema_xml__parse (data, len, name, error);
-  if (!doc)
+  Input *in = data;
+  gssize n = teema_zip__stream_read (in->zip, buf, (gsize) len,
+                                     in->error ? NULL : &in->error);
+  return (int) n;
+}
+
+static int
+input_close (void *data)
+{
+  return 0;
+}
+
+static void
+xml_error (void *data, const xmlError *e)
+{
+  Input *in = data;
+  if (in->error || !e || e->level < XML_ERR_ERROR)
+    return;
+  g_autofree char *msg = g_strstrip (g_strdup (e->message ? e->message : ""));
+  g_set_error (&in->error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+               "line %d: not well-formed XML: %s", e->line, msg);
+}
+
+static gboolean
+is_local (const char *local, const char *a, const char *b)
+{
+  return g_str_equal (local, a) || (b && g_str_equal (local, b));
+}
+
+/* Turns the element at the cursor into turns when it is a paragraph or
+ * a row (or ODT styles); TRUE when it was consumed. */
+static gboolean
+take (Walk *w, xmlTextReaderPtr r)
+{
+  const char *local = (const char *) xmlTextReaderConstLocalName (r);
+  gboolean para = is_local (local, "p", "h");
+  gboolean row = is_local (local, "tr", "table-row");
+  gboolean styles = is_local (local, "automatic-styles", NULL);
+  if (!para && !row && !styles && !is_local (local, "sectPr", NULL))
+    return FALSE;
+  xmlNodePtr n = xmlTextReaderExpand (r);
+  if (!n)
+    return FALSE;
+  if (para)
+    paragraph (w, n);
+  else if (row)
+    table_row (w, n);
+  else if (styles && w->odt)
+    odt_bold_styles (n, w->bold_styles);
+  return TRUE;
+}
+
+static gboolean
+text_size (Walk *w, const char *name, GError **error)
+{
+  gsize bytes = 0;
+  for (guint i = 2; i < w->turns->len; i += 3)
+    bytes += w->turns->pdata[i] ? strlen (w->turns->pdata[i]) : 0;
+  if (bytes <= TEEMA_TRANSCRIPT_MAX_BYTES)
+    return TRUE;
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+               "%s: the document holds more than %" G_GSIZE_FORMAT " MB of "
+               "text, more than one transcript may (TEEMA_TRANSCRIPT_MAX_BYTES)"
+               "; split it into several files",
+               name, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
+  return FALSE;
+}
+
+/* Walks the document; the text size is checked every 4096 turns. */
+static gboolean
+walk_reader (Walk *w, xmlTextReaderPtr r, Input *in, const char *name,
+             GError **error)
+{
+  int rc = xmlTextReaderRead (r);
+  guint checked = 0;
+  while (rc == 1) {
+    int type = xmlTextReaderNodeType (r);
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                   "%s: the XML has a DOCTYPE; refused for safety (a DOCX or "
+                   "ODT file has none)",
+                   name);
+      return FALSE;
+    }
+    if (type == XML_READER_TYPE_ELEMENT && take (w, r)) {
+      if (w->turns->len / 3 >= checked + 4096) {
+        checked = w->turns->len / 3;
+        if (!text_size (w, name, error))
+          return FALSE;
+      }
+      rc = xmlTextReaderNext (r);
+    } else {
+      rc = xmlTextReaderRead (r);
+    }
+  }
+  if (rc < 0 || in->error) {
+    if (in->error && in->error->domain == TEEMA_ERROR
+        && in->error->code != TEEMA_ERROR_PARSE)
+      g_propagate_error (error, g_steal_pointer (&in->error));
+    else
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE, "%s: %s", name,
+                   in->error ? in->error->message : "not well-formed XML");
+    return FALSE;
+  }
+  return text_size (w, name, error);
+}
+
+static char *
+convert (xmlTextReaderPtr r, Input *in, gboolean odt, const char *name,
+         GError **error)
+{
+  if (!r) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED, "%s: out of memory",
+                 name);
     return NULL;
+  }
+  xmlTextReaderSetStructuredErrorHandler (r, (xmlStructuredErrorFunc) xml_error,
+                                          in);
   Walk w = { odt, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
              g_ptr_array_new_with_free_func (g_free),
              g_array_new (FALSE, FALSE, sizeof (gboolean)) };
-  if (odt)
-    odt_bold_styles (xmlDocGetRootElement (doc), w.bold_styles);
-  walk (&w, xmlDocGetRootElement (doc));
-  teema_xml__free (doc);
-  label_paragraphs (&w);
+  gboolean ok = walk_reader (&w, r, in, name, error);
+  xmlFreeTextReader (r);
+  g_clear_error (&in->error);
+  if (ok)
+    label_paragraphs (&w);
   g_array_unref (w.bold_only);
   char *out = NULL;
-  if (w.turns->len)
+  if (ok && w.turns->len)
     out = teema_turns__to_text (w.turns);
-  else
+  else if (ok)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
                  _ ("%s: the document has no text; nothing to import"), name);
   g_hash_table_destroy (w.bold_styles);
   g_ptr_array_unref (w.turns);
   return out;
+}
+
+/* No network, no DTD, no entity substitution (see formats/xml.c). */
+#define READER_OPTIONS                                                         \
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING                   \
+   | XML_PARSE_NOCDATA)
+
+static char *
+to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (xml, &len);
+  if (len > G_MAXINT) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 "%s: XML larger than 2 GB is not read", name);
+    return NULL;
+  }
+  Input in = { NULL, NULL };
+  return convert (xmlReaderForMemory (data ? data : "", (int) len, name, NULL,
+                                      READER_OPTIONS),
+                  &in, odt, name, error);
 }
 
 char *
@@ -324,18 +457,26 @@ teema_odt__to_text (GBytes *content_xml, const char *name, GError **error)
 static char *
 from_zip (const char *path, const char *member, gboolean odt, GError **error)
 {
-  g_autoptr (TeemaZip) zip = teema_zip__read (path, 0, 0, error);
+  g_autoptr (TeemaZip) zip = teema_zip__open (path, 0, 0, error);
   if (!zip)
     return NULL;
-  GBytes *xml = teema_zip__get (zip, member);
-  if (!xml) {
+  if (!teema_zip__has (zip, member)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                  _ ("%s: no %s in the archive: not a %s document"), path,
                  member, odt ? "ODT" : "DOCX");
     return NULL;
   }
+  TeemaZipStream *stream =
+    teema_zip__stream_open (zip, member, TEEMA_ZIP_MAX_BYTES, error);
+  if (!stream)
+    return NULL;
   g_autofree char *name = g_strconcat (path, ":", member, NULL);
-  return to_text (xml, odt, name, error);
+  Input in = { stream, NULL };
+  char *text = convert (
+    xmlReaderForIO (input_read, input_close, &in, name, NULL, READER_OPTIONS),
+    &in, odt, name, error);
+  teema_zip__stream_close (stream);
+  return text;
 }
 
 char *

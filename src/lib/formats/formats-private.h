@@ -12,6 +12,7 @@
 
 #include <glib.h>
 #include <teema/formats.h>
+#include <teema/transcript.h>
 
 /* How a transcript file was read. */
 typedef struct {

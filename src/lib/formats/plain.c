@@ -213,7 +213,8 @@ gboolean
 teema_plain__read (const char *path, TeemaReadInfo *info, char **data,
                    gsize *len, GError **error)
 {
-  if (!teema__read_file (path, data, len, error))
+  if (!teema__read_file_max (path, TEEMA_TRANSCRIPT_MAX_BYTES,
+                             "TEEMA_TRANSCRIPT_MAX_BYTES", data, len, error))
     return FALSE;
   if (decode (path, data, len, info, error))
     return TRUE;

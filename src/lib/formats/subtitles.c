@@ -177,7 +177,8 @@ teema_vtt__read (const char *path, GError **error)
 {
   g_autofree char *raw = NULL;
   gsize len = 0;
-  if (!teema__read_file (path, &raw, &len, error))
+  if (!teema__read_file_max (path, TEEMA_TRANSCRIPT_MAX_BYTES,
+                             "TEEMA_TRANSCRIPT_MAX_BYTES", &raw, &len, error))
     return NULL;
   return teema_subtitles__to_text (raw, len, TRUE, path, error);
 }
@@ -187,7 +188,8 @@ teema_srt__read (const char *path, GError **error)
 {
   g_autofree char *raw = NULL;
   gsize len = 0;
-  if (!teema__read_file (path, &raw, &len, error))
+  if (!teema__read_file_max (path, TEEMA_TRANSCRIPT_MAX_BYTES,
+                             "TEEMA_TRANSCRIPT_MAX_BYTES", &raw, &len, error))
     return NULL;
   return teema_subtitles__to_text (raw, len, FALSE, path, error);
 }

@@ -1,5 +1,5 @@
-/* formats/zip-private.h — zip archives read into memory with limits, and
- * written atomically (libarchive). Only files under formats/ and refi/
+/* formats/zip-private.h — zip archives read member by member with limits,
+ * and written atomically (libarchive). Only files under formats/ and refi/
  * include this; only formats/archive.c includes libarchive. */
 #ifndef TEEMA_ZIP_PRIVATE_H
 #define TEEMA_ZIP_PRIVATE_H
@@ -8,21 +8,40 @@
 #include <teema/error.h>
 
 typedef struct TeemaZip TeemaZip;
+typedef struct TeemaZipStream TeemaZipStream;
 
+/* Bytes decompressed from one archive in all, and members it may have. */
 #define TEEMA_ZIP_MAX_BYTES   ((guint64) 512 * 1024 * 1024)
 #define TEEMA_ZIP_MAX_MEMBERS 10000u
 
-/* Reads every regular member of the zip at path. Refuses (with
- * TEEMA_ERROR_UNSUPPORTED) a member named with ".." or an absolute path,
- * more than max_members members or more than max_bytes uncompressed bytes
- * (0 = the defaults above); a corrupt archive fails with TEEMA_ERROR_PARSE. */
-TeemaZip *teema_zip__read (const char *path, guint64 max_bytes,
+/* Opens the zip at path and lists its regular members without reading
+ * their data. Refuses (TEEMA_ERROR_UNSUPPORTED) a member named with ".."
+ * or an absolute path, or more than max_members members; a corrupt archive
+ * fails with TEEMA_ERROR_PARSE. max_bytes bounds all later reads of it
+ * (0 = the defaults above). */
+TeemaZip *teema_zip__open (const char *path, guint64 max_bytes,
                            guint max_members, GError **error);
 void teema_zip__free (TeemaZip *zip);
-/* The member named name, compared case-insensitively; NULL when absent. */
+/* Reads the named members (NULL-terminated list, names compared
+ * case-insensitively; absent ones are left out) in one pass over the
+ * archive, each at most max_member bytes; the others are skipped, never
+ * inflated. Then teema_zip__get gives them. */
+gboolean teema_zip__load (TeemaZip *zip, const char *const *names,
+                          guint64 max_member, GError **error);
+/* A member loaded by teema_zip__load, or NULL. */
 GBytes *teema_zip__get (TeemaZip *zip, const char *name);
+/* Whether the archive has a member named name (any case). */
+gboolean teema_zip__has (TeemaZip *zip, const char *name);
 /* Member names in archive order. */
 const GPtrArray *teema_zip__names (TeemaZip *zip);
+
+/* Streams one member (at most max bytes of it) without holding it: read
+ * returns bytes read, 0 at its end, -1 with error set. */
+TeemaZipStream *teema_zip__stream_open (TeemaZip *zip, const char *name,
+                                        guint64 max, GError **error);
+gssize teema_zip__stream_read (TeemaZipStream *stream, char *buf, gsize len,
+                               GError **error);
+void teema_zip__stream_close (TeemaZipStream *stream);
 
 /* Writes members (name, data, len; a NULL name ends the list) to a new zip
  * at path atomically. */

@@ -1,4 +1,4 @@
-/* attrs-csv.c — informant attributes from a CSV file.
+/* project/attributes.c — informant attributes from a CSV file.
  *
  * RFC 4180 fields (quotes, doubled quotes, separators and line breaks
  * inside quotes), a comma, semicolon or tab separator chosen from the
@@ -9,10 +9,7 @@
 
 #include <string.h>
 
-typedef struct {
-  GPtrArray *fields; /* char * */
-  guint line;        /* where the row starts */
-} Row;
+typedef TeemaCsvRow Row;
 
 static void
 row_free (Row *r)
@@ -95,10 +92,8 @@ separator (const char *text)
 }
 
 static gboolean
-check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
-            GError **error)
+check_header (Row *head, const char *path, GError **error)
 {
-  Row *head = rows->pdata[0];
   const char *first = head->fields->pdata[0];
   if (g_ascii_strcasecmp (first, "informant") != 0
       && g_ascii_strcasecmp (first, "id") != 0) {
@@ -108,23 +103,59 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
                  path, first);
     return FALSE;
   }
-  for (guint i = 1; i < head->fields->len; i++)
-    if (!*g_strstrip ((char *) head->fields->pdata[i])) {
+  g_autoptr (GHashTable) names =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < head->fields->len; i++) {
+    const char *name = head->fields->pdata[i];
+    if (!*name) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    _ ("%s:1: column %u has no name in the header"), path,
                    i + 1);
       return FALSE;
     }
+    /* 'id' and 'informant' both name the first column. */
+    char *key =
+      g_ascii_strdown (i && g_ascii_strcasecmp (name, "id") == 0 ? "informant"
+                       : i                                       ? name
+                                                                 : "informant",
+                       -1);
+    if (!g_hash_table_add (names, key)) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                   _ ("%s:1: column %u is named '%s' like an earlier column; "
+                      "each column needs its own name"),
+                   path, i + 1, name);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+static gboolean
+check_shape (GPtrArray *rows, const char *path, char sep, GError **error)
+{
+  Row *head = rows->pdata[0];
+  if (!check_header (head, path, error))
+    return FALSE;
   for (guint r = 1; r < rows->len; r++) {
     Row *row = rows->pdata[r];
-    const char *code = g_strstrip ((char *) row->fields->pdata[0]);
     if (row->fields->len != head->fields->len) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                    _ ("%s:%u: %u fields, but the header has %u; quote values "
                       "that contain '%c'"),
-                   path, row->line, row->fields->len, head->fields->len, ',');
+                   path, row->line, row->fields->len, head->fields->len, sep);
       return FALSE;
     }
+  }
+  return TRUE;
+}
+
+static gboolean
+check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
+            GError **error)
+{
+  for (guint r = 1; r < rows->len; r++) {
+    Row *row = rows->pdata[r];
+    const char *code = row->fields->pdata[0];
     gint64 id = teema_store__find_informant (store, code, error);
     if (id < 0)
       return FALSE;
@@ -159,13 +190,58 @@ write_rows (TeemaProject *p, gpointer data, GError **error)
       return FALSE;
     for (guint i = 1; i < row->fields->len; i++) {
       g_autofree char *key = g_ascii_strdown (head->fields->pdata[i], -1);
-      if (!teema_store__set_informant_attr (
-            p->store, id, key, g_strstrip ((char *) row->fields->pdata[i]),
-            error))
+      if (!teema_store__set_informant_attr (p->store, id, key,
+                                            row->fields->pdata[i], error))
         return FALSE;
     }
   }
   return TRUE;
+}
+
+GPtrArray *
+teema_attributes__parse (const char *data, gsize len, const char *path,
+                         GError **error)
+{
+  const char *text = data;
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) {
+    text += 3;
+    len -= 3;
+  }
+  const char *nul = memchr (text, '\0', len);
+  if (nul) {
+    guint line = 1;
+    for (const char *p = text; p < nul; p++)
+      line += *p == '\n';
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
+                 _ ("%s:%u: contains a NUL byte: not a CSV text file; save the "
+                    "spreadsheet as CSV UTF-8"),
+                 path, line);
+    return NULL;
+  }
+  if (!g_utf8_validate_len (text, len, NULL)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
+                 _ ("%s: not UTF-8 text; save the spreadsheet as CSV UTF-8"),
+                 path);
+    return NULL;
+  }
+  g_autofree char *copy = g_strndup (text, len);
+  char sep = separator (copy);
+  g_autoptr (GPtrArray) rows = split_rows (copy, sep, path, error);
+  if (!rows)
+    return NULL;
+  if (rows->len < 2) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
+                 _ ("%s: no rows under the header; nothing to import"), path);
+    return NULL;
+  }
+  for (guint r = 0; r < rows->len; r++) {
+    Row *row = rows->pdata[r];
+    for (guint i = 0; i < row->fields->len; i++)
+      g_strstrip ((char *) row->fields->pdata[i]);
+  }
+  if (!check_shape (rows, path, sep, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 gboolean
@@ -174,26 +250,12 @@ teema_informant_import_csv (TeemaProject *project, const char *path,
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  if (!teema__read_file (path, &data, &len, error))
+  if (!teema__read_file_max (path, TEEMA_CSV_MAX_BYTES, "TEEMA_CSV_MAX_BYTES",
+                             &data, &len, error))
     return FALSE;
-  const char *text = data;
-  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    text += 3;
-  if (!g_utf8_validate (text, -1, NULL)
-      || strlen (text) != len - (text - data)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 _ ("%s: not UTF-8 text; save the spreadsheet as CSV UTF-8"),
-                 path);
-    return FALSE;
-  }
-  g_autoptr (GPtrArray) rows = split_rows (text, separator (text), path, error);
+  g_autoptr (GPtrArray) rows = teema_attributes__parse (data, len, path, error);
   if (!rows)
     return FALSE;
-  if (rows->len < 2) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 _ ("%s: no rows under the header; nothing to import"), path);
-    return FALSE;
-  }
   Job job = { rows, path };
   if (!teema_project__transact (project, write_rows, &job, error))
     return FALSE;

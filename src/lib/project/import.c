@@ -411,6 +411,8 @@ write_import (TeemaProject *project, gpointer data, GError **error)
       g_error_free (local);
     }
     g_ptr_array_add (job->results, r);
+    if (job->opt->progress)
+      job->opt->progress (i + 1, job->n_paths, job->opt->progress_data);
   }
   job->words = NULL;
   return ok;

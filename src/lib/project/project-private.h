@@ -21,6 +21,27 @@ gboolean teema_project__transact (TeemaProject *project, TeemaWriteFunc fn,
 gboolean teema_project__check_segment (TeemaProject *project, gint64 id,
                                        GError **error);
 
+/* Opens a project only to read it (merge's other copy): never written,
+ * an older one upgraded in memory. */
+TeemaProject *teema_project__open_readonly (const char *path, GError **error);
+
+/* ---- attributes.c: the informant attribute CSV ---------------------- */
+
+/* A CSV file larger than this is refused before it is read. */
+#define TEEMA_CSV_MAX_BYTES (64 * 1024 * 1024)
+
+typedef struct {
+  GPtrArray *fields; /* char *, stripped */
+  guint line;        /* where the row starts */
+} TeemaCsvRow;
+
+/* Parses an attribute CSV (data need not be NUL-terminated): the header
+ * row first, then one row per informant, each with as many fields as the
+ * header; the header's first column is 'informant' (or 'id') and no column
+ * is named twice. Errors name path and the line; TeemaCsvRow * rows. */
+GPtrArray *teema_attributes__parse (const char *data, gsize len,
+                                    const char *path, GError **error);
+
 /* ---- the word index (words.c) ------------------------------------------ */
 
 /* Writes documents' words, keeping the vocabulary in memory: one per

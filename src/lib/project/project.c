@@ -60,15 +60,36 @@ index_missing (TeemaProject *p, gpointer data, GError **error)
   return teema_words__index_missing (p->store, error);
 }
 
-TeemaProject *
-teema_project_open (const char *path, GError **error)
+/* A path that is not a regular file: a clear error for each case. */
+static gboolean
+check_file (const char *path, GError **error)
 {
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
+  if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 _ ("%s: is a folder, not a project file; give the project's "
+                    "file (e.g. %s/project.teema)"),
+                 path, path);
+    return FALSE;
+  }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  _ ("%s: no such project; create it with 'teema init %s'"),
                  path, path);
-    return NULL;
+    return FALSE;
   }
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 _ ("%s: not a regular file, so not a project"), path);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+TeemaProject *
+teema_project_open (const char *path, GError **error)
+{
+  if (!check_file (path, error))
+    return NULL;
   TeemaStore *store = teema_store__open (path, FALSE, error);
   if (!store)
     return NULL;
@@ -80,6 +101,21 @@ teema_project_open (const char *path, GError **error)
     return NULL;
   }
   return p;
+}
+
+TeemaProject *
+teema_project__open_readonly (const char *path, GError **error)
+{
+  if (!check_file (path, error))
+    return NULL;
+  TeemaStore *store = teema_store__open_readonly (path, error);
+  return store ? project_new (path, store) : NULL;
+}
+
+const char *
+teema_project_notice (TeemaProject *project)
+{
+  return teema_store__notice (project->store);
 }
 
 void

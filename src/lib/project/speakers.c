@@ -579,8 +579,8 @@ paragraph_turns (TeemaTranscript *t, GArray *lines)
   close_turn (&b);
 }
 
-void
-teema_speakers__parse (TeemaTranscript *t)
+gboolean
+teema_speakers__parse (TeemaTranscript *t, GError **error)
 {
   g_autoptr (GArray) lines = scan_lines (t);
   t->labelled = decide (t, lines) > 0;
@@ -591,4 +591,14 @@ teema_speakers__parse (TeemaTranscript *t)
     t->labelled = FALSE;
     paragraph_turns (t, lines);
   }
+  if (t->turns->len <= TEEMA_TRANSCRIPT_MAX_TURNS)
+    return TRUE;
+  g_set_error (
+    error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+    "%s:%u: more than %d turns, more than one transcript may have "
+    "(TEEMA_TRANSCRIPT_MAX_TURNS); split the file",
+    t->name,
+    g_array_index (t->turns, TeemaTurn, TEEMA_TRANSCRIPT_MAX_TURNS).line,
+    TEEMA_TRANSCRIPT_MAX_TURNS);
+  return FALSE;
 }

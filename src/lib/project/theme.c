@@ -202,6 +202,7 @@ edit_from (Edit *e, const TeemaTheme *t)
   e->t.label_en = g_strdup (t->label_en);
   e->t.description = g_strdup (t->description);
   e->t.colour = g_strdup (t->colour);
+  e->t.scope = t->scope;
   e->t.rules = g_ptr_array_new_with_free_func (g_free);
   e->t.excludes = g_ptr_array_new_with_free_func (g_free);
 }
@@ -240,6 +241,16 @@ apply_fields (const TeemaCodebook *cb, Edit *e, const TeemaThemeFields *f,
                  _ ("colour '%s' is not #rrggbb (e.g. #2ca02c)"), f->colour);
     return FALSE;
   }
+  TeemaScope scope = TEEMA_SCOPE_SEGMENT;
+  if (f->scope && *f->scope && !teema_scope_parse (f->scope, &scope)) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                 "scope '%s': expected 'segment' (the whole segment) or "
+                 "'sentence' (each sentence on its own)",
+                 f->scope);
+    return FALSE;
+  }
+  if (f->scope)
+    e->t.scope = scope;
   if (f->parent && *f->parent) {
     const TeemaTheme *p = teema_codebook_find (cb, f->parent, error);
     if (!p)
@@ -342,7 +353,7 @@ gboolean
 teema_theme_move (TeemaProject *project, const char *theme, const char *parent,
                   GError **error)
 {
-  TeemaThemeFields f = { parent ? parent : "", NULL, NULL, NULL, NULL };
+  TeemaThemeFields f = { parent ? parent : "", NULL, NULL, NULL, NULL, NULL };
   return teema_theme_update (project, theme, &f, error);
 }
 

@@ -44,8 +44,10 @@ gboolean teema_labels__is_generic (const char *label);
 gboolean teema_speakers__declared (const TeemaTranscript *t, const char *name);
 
 /* Finds the speaker labels of t->text and cuts it into turns (speaker and
- * offsets; the interviewer flags are set by teema_roles__assign). */
-void teema_speakers__parse (TeemaTranscript *t);
+ * offsets; the interviewer flags are set by teema_roles__assign). Fails
+ * (TEEMA_ERROR_UNSUPPORTED naming the line) past TEEMA_TRANSCRIPT_MAX_TURNS
+ * turns. */
+gboolean teema_speakers__parse (TeemaTranscript *t, GError **error);
 
 /* Decides the interviewer, the informant's labels and the informant id;
  * sets every turn's interviewer flag. */

@@ -49,6 +49,37 @@ line_of (const char *data, const char *at)
   return line;
 }
 
+/* The size limits of transcript.h, checked before any work is done. */
+static gboolean
+check_limits (const char *data, gsize len, const char *name, GError **error)
+{
+  if (len > TEEMA_TRANSCRIPT_MAX_BYTES) {
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+      "%s: %" G_GSIZE_FORMAT " MB of text is more than one "
+      "transcript may be (TEEMA_TRANSCRIPT_MAX_BYTES, %" G_GSIZE_FORMAT
+      " MB); split it into several files",
+      name, len >> 20, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
+    return FALSE;
+  }
+  guint line = 1;
+  for (const char *p = data, *end = data + len; p < end; line++) {
+    const char *eol = memchr (p, '\n', (gsize) (end - p));
+    const char *stop = eol ? eol : end;
+    if (stop - p > TEEMA_TRANSCRIPT_MAX_LINE) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                   "%s:%u: the line is %" G_GSIZE_FORMAT " KB long, longer "
+                   "than a transcript line may be (TEEMA_TRANSCRIPT_MAX_LINE, "
+                   "%d KB); break it into paragraphs",
+                   name, line, (gsize) (stop - p) >> 10,
+                   TEEMA_TRANSCRIPT_MAX_LINE >> 10);
+      return FALSE;
+    }
+    p = stop + 1;
+  }
+  return TRUE;
+}
+
 static gboolean
 check_encoding (const char *data, gsize len, const char *name, GError **error)
 {
@@ -166,7 +197,7 @@ parse_meta_line (TeemaTranscript *t, const char *line, const char *name,
   char *value = g_strstrip (g_strdup (colon + 1));
   if (!g_hash_table_contains (t->meta, key))
     g_ptr_array_insert (t->keys, (gint) t->keys->len - 1, key);
-  g_hash_table_replace (t->meta, key, value);
+  g_hash_table_insert (t->meta, key, value); /* keeps the key in t->keys */
   return TRUE;
 }
 
@@ -178,7 +209,7 @@ parse_front_matter (TeemaTranscript *t, const char *text, const char *name,
   t->body_line = 1;
   if (!g_str_has_prefix (text, "---\n") && strcmp (text, "---") != 0)
     return text;
-  const char *p = text + 4;
+  const char *p = text + 3 + (text[3] == '\n');
   guint lineno = 2;
   while (*p) {
     const char *eol = strchr (p, '\n');
@@ -410,6 +441,8 @@ check_input (const char *data, gsize n, const char *name, GError **error)
                  name, line_of (data, memchr (data, '\0', n)));
     return FALSE;
   }
+  if (!check_limits (data, n, name, error))
+    return FALSE;
   return check_encoding (data, n, name, error);
 }
 
@@ -436,7 +469,10 @@ teema_transcript_parse_with (const char *data, gssize len, const char *name,
     teema_transcript_free (t);
     return NULL;
   }
-  teema_speakers__parse (t);
+  if (!teema_speakers__parse (t, error)) {
+    teema_transcript_free (t);
+    return NULL;
+  }
   teema_roles__assign (t);
   g_ptr_array_sort (t->warnings, by_line);
   t->options = NULL;

@@ -3,11 +3,12 @@
  *
  * A code's <Description> holds the human description, then a line
  * TEEMA_REFI_MARKER, then "key: value" lines (code, label.fi, label.en,
- * rule, exclude). Import goes through the codebook text format, so a .qdc
- * is validated (rules compiled, parents checked) exactly like a text
- * codebook. Must always hold: GUIDs are deterministic (same project, same
- * GUIDs), theme ids are unique and valid, and a teema codebook written and
- * read back is the same codebook (descriptions are single lines in teema). */
+ * scope, rule, exclude): REFI-QDA has no place for rules or a rule scope.
+ * Import goes through the codebook text format, so a .qdc is validated (rules
+ * compiled, parents checked) exactly like a text codebook. Must always hold:
+ * GUIDs are deterministic (same project, same GUIDs), theme ids are unique and
+ * valid, and a teema codebook written and read back is the same codebook
+ * (descriptions are single lines in teema). */
 #include "project/project-private.h"
 #include "refi/refi-private.h"
 
@@ -70,6 +71,8 @@ teema_refi__describe (const TeemaTheme *t)
     g_string_append_printf (s, "label.fi: %s\n", t->label_fi);
   if (t->label_en)
     g_string_append_printf (s, "label.en: %s\n", t->label_en);
+  if (t->scope != TEEMA_SCOPE_SEGMENT)
+    g_string_append_printf (s, "scope: %s\n", teema_scope_name (t->scope));
   for (guint i = 0; i < t->rules->len; i++)
     g_string_append_printf (s, "rule: %s\n", (char *) t->rules->pdata[i]);
   for (guint i = 0; i < t->excludes->len; i++)
@@ -132,14 +135,13 @@ teema_refi__block_code (const char *description)
 static void
 normalise_colour (GString *out, const char *colour)
 {
-  if (!colour || colour[0] != '#')
+  gsize n = colour ? strlen (colour) : 0;
+  if ((n != 4 && n != 7) || colour[0] != '#')
     return;
-  gsize n = strlen (colour);
   char hex[8] = "#";
   for (gsize i = 1; i < 7; i++)
     hex[i] = g_ascii_tolower (colour[n == 4 ? (i + 1) / 2 : i]);
-  if (n == 4 || n == 7)
-    field (out, "colour", hex);
+  field (out, "colour", hex);
 }
 
 void
@@ -165,7 +167,8 @@ teema_refi__theme_text (GString *out, const char *id, const char *name,
       continue;
     g_autofree char *key = g_strndup (line, colon - line);
     if (g_str_equal (key, "label.fi") || g_str_equal (key, "label.en")
-        || g_str_equal (key, "rule") || g_str_equal (key, "exclude"))
+        || g_str_equal (key, "scope") || g_str_equal (key, "rule")
+        || g_str_equal (key, "exclude"))
       field (out, key, colon + 1);
   }
 }

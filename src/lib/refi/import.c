@@ -56,8 +56,12 @@ find_qde (TeemaZip *zip, const char *path, GError **error)
   for (guint i = 0; i < names->len; i++) {
     const char *n = names->pdata[i];
     g_autofree char *lower = g_ascii_strdown (n, -1);
-    if (g_str_has_suffix (lower, ".qde") && !strchr (n, '/'))
-      return g_bytes_ref (teema_zip__get (zip, n));
+    if (!g_str_has_suffix (lower, ".qde") || strchr (n, '/'))
+      continue;
+    const char *want[] = { n, NULL };
+    if (!teema_zip__load (zip, want, TEEMA_REFI_MAX_QDE_BYTES, error))
+      return NULL;
+    return g_bytes_ref (teema_zip__get (zip, n));
   }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
                _ ("%s: no .qde file at the top of the archive: not a REFI-QDA "
@@ -71,9 +75,31 @@ read_plain (const char *path, GError **error)
 {
   char *data = NULL;
   gsize len = 0;
-  if (!teema__read_file (path, &data, &len, error))
+  if (!teema__read_file_max (path, TEEMA_REFI_MAX_QDE_BYTES,
+                             "TEEMA_REFI_MAX_QDE_BYTES", &data, &len, error))
     return NULL;
   return g_bytes_new_take (data, len);
+}
+
+/* The archive members the text sources name ("internal://x" is found
+ * as "sources/x" or "x"), read in one pass; the rest is never inflated.
+ * A source larger than a transcript may be fails the import. */
+static gboolean
+load_sources (RefiProject *p, TeemaZip *zip, GError **error)
+{
+  g_autoptr (GPtrArray) want = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < p->sources->len; i++) {
+    RefiSource *src = p->sources->pdata[i];
+    if (src->content || !src->path
+        || !g_str_has_prefix (src->path, "internal://"))
+      continue;
+    const char *member = src->path + strlen ("internal://");
+    g_ptr_array_add (want, g_strconcat ("sources/", member, NULL));
+    g_ptr_array_add (want, g_strdup (member));
+  }
+  g_ptr_array_add (want, NULL);
+  return teema_zip__load (zip, (const char *const *) want->pdata,
+                          TEEMA_TRANSCRIPT_MAX_BYTES, error);
 }
 
 /* The text of a source from the archive (NULL zip: a bare .qde). */
@@ -481,7 +507,7 @@ load (const char *path, const TeemaRefiOptions *opt,
   g_autoptr (TeemaZip) zip = NULL;
   g_autoptr (GBytes) qde = NULL;
   if (looks_like_zip (path)) {
-    zip = teema_zip__read (path, opt->max_bytes, opt->max_members, error);
+    zip = teema_zip__open (path, opt->max_bytes, opt->max_members, error);
     qde = zip ? find_qde (zip, path, error) : NULL;
   } else {
     qde = read_plain (path, error);
@@ -495,6 +521,10 @@ load (const char *path, const TeemaRefiOptions *opt,
     return NULL;
   RefiProject *p = refi_read (doc, existing, path, error);
   teema_xml__free (doc);
+  if (p && zip && !load_sources (p, zip, error)) {
+    refi_project_free (p);
+    return NULL;
+  }
   for (guint i = 0; p && i < p->sources->len; i++) {
     RefiSource *src = p->sources->pdata[i];
     skip_media (p, src);

@@ -177,7 +177,28 @@ typedef struct {
   RefiProject *p;
   const TeemaCodebook *existing;
   GHashTable *taken; /* lower-case theme ids in use */
+  GHashTable *names; /* code guid -> code name, to name duplicates */
+  const char *file;
+  GError **error; /* set once: the walk stops */
 } CodeWalk;
+
+/* A GUID seen on an earlier code is an error naming both codes: a child
+ * repeating its ancestor's GUID would otherwise replace (and free) the
+ * ancestor's id while it is still the parent. */
+static gboolean
+unique_guid (CodeWalk *w, const char *guid, const char *name)
+{
+  const char *first = g_hash_table_lookup (w->names, guid);
+  if (!g_hash_table_contains (w->names, guid)) {
+    g_hash_table_insert (w->names, g_strdup (guid), g_strdup (name));
+    return TRUE;
+  }
+  g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+               "%s: the codes '%s' and '%s' have the same guid %s; every "
+               "code needs its own guid (fix the file or export it again)",
+               w->file, first ? first : "", name ? name : "", guid);
+  return FALSE;
+}
 
 /* The existing theme this code is, or NULL. */
 static const TeemaTheme *
@@ -210,7 +231,7 @@ new_id (CodeWalk *w, const char *name, const char *desc)
   return teema_refi__code_id (name, w->taken);
 }
 
-static void
+static gboolean
 read_codes (CodeWalk *w, xmlNodePtr codes, const char *parent)
 {
   for (xmlNodePtr c = codes ? codes->children : NULL; c; c = c->next) {
@@ -218,6 +239,8 @@ read_codes (CodeWalk *w, xmlNodePtr codes, const char *parent)
       continue;
     g_autofree char *guid = guid_prop (c, "guid");
     g_autofree char *name = teema_xml__prop (c, "name");
+    if (guid && !unique_guid (w, guid, name))
+      return FALSE;
     g_autofree char *colour = teema_xml__prop (c, "color");
     g_autofree char *desc = text_of (teema_xml__child (c, "Description"));
     const TeemaTheme *old = existing_theme (w, name, desc);
@@ -228,10 +251,13 @@ read_codes (CodeWalk *w, xmlNodePtr codes, const char *parent)
     }
     if (guid)
       g_hash_table_replace (w->p->code_ids, g_strdup (guid), id);
-    read_codes (w, c, id);
+    gboolean ok = read_codes (w, c, id);
     if (!guid)
       g_free (id);
+    if (!ok)
+      return FALSE;
   }
+  return TRUE;
 }
 
 /* ---- variables, cases, notes ----------------------------------------------
@@ -491,14 +517,24 @@ refi_read (gpointer xml, const TeemaCodebook *existing, const char *name,
   p->name = teema_xml__prop (root, "name");
   read_users (p, teema_xml__child (root, "Users"));
   CodeWalk w = {
-    p, existing, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL)
+    p,
+    existing,
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    name,
+    error,
   };
   for (guint i = 0; existing && i < teema_codebook_size (existing); i++)
     g_hash_table_add (
       w.taken, g_ascii_strdown (teema_codebook_theme (existing, i)->code, -1));
-  read_codes (
+  gboolean codes_ok = read_codes (
     &w, teema_xml__child (teema_xml__child (root, "CodeBook"), "Codes"), NULL);
   g_hash_table_destroy (w.taken);
+  g_hash_table_destroy (w.names);
+  if (!codes_ok) {
+    refi_project_free (p);
+    return NULL;
+  }
   g_autoptr (GHashTable) variables =
     read_variables (teema_xml__child (root, "Variables"));
   read_cases (p, teema_xml__child (root, "Cases"), variables);

@@ -11,6 +11,10 @@
 #include <glib.h>
 #include <teema/teema.h>
 
+/* The .qde of a project (bare, or inside a .qdpx) is parsed whole; a
+ * larger one is refused before it is parsed. */
+#define TEEMA_REFI_MAX_QDE_BYTES ((gsize) 128 * 1024 * 1024)
+
 #ifndef TEEMA_REFI_VERSION
 #define TEEMA_REFI_VERSION "0.1.0" /* written as origin="teema ..." */
 #endif

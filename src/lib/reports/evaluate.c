@@ -2,7 +2,9 @@
  *
  * Both evaluations reduce to sets of (unit, theme) decisions: a gold set
  * and a predicted set over the same units. A parent theme is predicted or
- * gold for a unit when any of its descendants is. */
+ * gold for a unit when any of its descendants is. A unit is predicted for
+ * a theme of scope sentence when any sentence of it is coded: the gold is
+ * per unit. */
 #include "reports/reports-private.h"
 
 #include <string.h>
@@ -446,6 +448,15 @@ why_missed (Why *w, TeemaCompiled *compiled, guint i, const TeemaTheme *t,
       why_add (w, i, TRUE, cause, unit, NULL);
     }
     break;
+  case TEEMA_MISS_BELOW_SCOPE:
+    for (guint k = 0; k < details->len; k++) {
+      g_autofree char *cause =
+        g_strdup_printf ("below scope: %s matches the segment, no single "
+                         "sentence",
+                         (char *) details->pdata[k]);
+      why_add (w, i, TRUE, cause, unit, NULL);
+    }
+    break;
   }
 }
 
@@ -529,8 +540,10 @@ why_table (Why *w, const TeemaCodebook *cb)
               "the unit; excluded (a rule matched only with words an "
               "exclusion blocks); a rule's words apart (too far for NEAR, out "
               "of a phrase's order, or with a NOT word); or no whole rule (a "
-              "NEAR or AND partner or a phrase word missing). A unit may have "
-              "several causes. Leaf themes only."));
+              "NEAR or AND partner or a phrase word missing); below scope: "
+              "a theme with scope: sentence whose rule matches the whole unit "
+              "but no single sentence of it. A unit may have several causes. "
+              "Leaf themes only."));
   return table;
 }
 

@@ -27,8 +27,8 @@ teema_store__insert_aside (TeemaStore *store, gint64 document_id,
   teema_store__bind_text (stmt, 2, kind);
   teema_store__bind_text (stmt, 3, theme);
   teema_store__bind_text (stmt, 4, coder);
-  teema_store__bind_text (stmt, 5, text);
-  teema_store__bind_text (stmt, 6, note);
+  teema_store__bind_user_text (stmt, 5, text);
+  teema_store__bind_user_text (stmt, 6, note);
   teema_store__bind_text (stmt, 7, created_at);
   return teema_store__step_done (store, stmt, error);
 }

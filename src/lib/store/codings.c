@@ -61,7 +61,7 @@ teema_store__insert_coding (TeemaStore *store, gint64 segment_id,
   sqlite3_bind_int64 (stmt, 3, coder_id);
   sqlite3_bind_int (stmt, 4, (int) start);
   sqlite3_bind_int (stmt, 5, (int) end);
-  teema_store__bind_text (stmt, 6, note);
+  teema_store__bind_user_text (stmt, 6, note);
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   if (added)
@@ -134,13 +134,36 @@ teema_store__delete_coder_codings (TeemaStore *store, const char *coder,
   return teema_store__step_done (store, stmt, error);
 }
 
+/* Adds one coding's span to its key's value (see teema_store__coding_keys). */
+static void
+add_span_key (GHashTable *keys, sqlite3_stmt *stmt)
+{
+  gint64 segment = sqlite3_column_int64 (stmt, 0);
+  gint64 theme = sqlite3_column_int64 (stmt, 1);
+  gboolean whole = sqlite3_column_int (stmt, 4);
+  char *piece = whole ? NULL
+                      : g_strdup_printf ("%d-%d", sqlite3_column_int (stmt, 2),
+                                         sqlite3_column_int (stmt, 3));
+  const char *before = NULL;
+  if (teema_coding_keys__lookup (keys, segment, theme, &before)) {
+    char *both =
+      g_strdup_printf ("%s,%s", before ? before : "*", piece ? piece : "*");
+    g_free (piece);
+    piece = both;
+  }
+  teema_coding_keys__set (keys, segment, theme, piece);
+}
+
 GHashTable *
 teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT segment_id, theme_id FROM coding"
-    " WHERE coder_id = (SELECT id FROM coder WHERE name = ?)",
+    "SELECT c.segment_id, c.theme_id, c.start - s.start, c.end - s.start,"
+    " c.start = s.start AND c.end = s.end"
+    " FROM coding c JOIN segment s ON s.id = c.segment_id"
+    " WHERE c.coder_id = (SELECT id FROM coder WHERE name = ?)"
+    " ORDER BY c.segment_id, c.theme_id, c.start",
     error);
   if (!stmt)
     return NULL;
@@ -148,8 +171,7 @@ teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
   GHashTable *keys = teema_coding_keys__new ();
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    teema_coding_keys__add (keys, sqlite3_column_int64 (stmt, 0),
-                            sqlite3_column_int64 (stmt, 1));
+    add_span_key (keys, stmt);
   if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
     g_hash_table_destroy (keys);
     return NULL;

@@ -58,7 +58,7 @@ teema_store__insert_document (TeemaStore *store, const char *name,
   if (!stmt)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  teema_store__bind_text (stmt, 2, text);
+  teema_store__bind_user_text (stmt, 2, text);
   return teema_store__step_done (store, stmt, error) ? id : 0;
 }
 
@@ -106,7 +106,7 @@ teema_store__insert_segment (TeemaStore *store, const TeemaSegment *seg,
   if (!stmt)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  teema_store__bind_text (stmt, 2, seg->text);
+  teema_store__bind_user_text (stmt, 2, seg->text);
   return teema_store__step_done (store, stmt, error) ? id : 0;
 }
 

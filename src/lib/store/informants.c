@@ -52,7 +52,7 @@ teema_store__set_informant_attr (TeemaStore *store, gint64 id, const char *key,
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  teema_store__bind_text (stmt, 2, value && *value ? value : NULL);
+  teema_store__bind_user_text (stmt, 2, value && *value ? value : NULL);
   if (sqlite3_bind_parameter_count (stmt) >= 3)
     teema_store__bind_text (stmt, 3, key);
   return teema_store__step_done (store, stmt, error);

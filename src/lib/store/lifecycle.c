@@ -127,7 +127,7 @@ teema_store__update_document (TeemaStore *store, gint64 id, const char *path,
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  teema_store__bind_text (stmt, 2, text);
+  teema_store__bind_user_text (stmt, 2, text);
   return teema_store__step_done (store, stmt, error);
 }
 

@@ -49,7 +49,7 @@ teema_store__set_memo (TeemaStore *store, gint64 segment_id, const char *coder,
   sqlite3_bind_int64 (stmt, 1, segment_id);
   sqlite3_bind_int64 (stmt, 2, coder_id);
   if (!drop) {
-    teema_store__bind_text (stmt, 3, text);
+    teema_store__bind_user_text (stmt, 3, text);
     teema_store__bind_text (stmt, 4, updated_at);
   }
   return teema_store__step_done (store, stmt, error);

@@ -79,7 +79,7 @@ teema_store__merge_coding (TeemaStore *store, const TeemaCoding *c,
   sqlite3_bind_int (stmt, 4, (int) c->start);
   sqlite3_bind_int (stmt, 5, (int) c->end);
   teema_store__bind_text (stmt, 6, c->created_at);
-  teema_store__bind_text (stmt, 7, c->note);
+  teema_store__bind_user_text (stmt, 7, c->note);
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   *added = sqlite3_changes (store->db) > 0;

@@ -239,7 +239,7 @@ teema_store__insert_coding_at (TeemaStore *store, gint64 segment_id,
   sqlite3_bind_int (stmt, 4, (int) start);
   sqlite3_bind_int (stmt, 5, (int) end);
   teema_store__bind_text (stmt, 6, created_at);
-  teema_store__bind_text (stmt, 7, note);
+  teema_store__bind_user_text (stmt, 7, note);
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   if (added)

@@ -8,11 +8,24 @@
 
 #include <sqlite3.h>
 
+/* What PRAGMA application_id holds in every teema project ("TEMA"). */
+#define TEEMA_STORE_APPLICATION_ID 0x54454D41
+/* How long a command waits for another's write to finish before it fails
+ * with "database is locked": writes are short (autocode commits its work
+ * in one final step), so this is only reached when something is stuck. */
+#define TEEMA_STORE_BUSY_MS 20000
+
 struct TeemaStore {
   sqlite3 *db;
-  GHashTable *stmts; /* SQL text (static string) -> sqlite3_stmt * */
-  gboolean migrated; /* opening upgraded an older project */
+  GHashTable *stmts;    /* SQL text (static string) -> sqlite3_stmt * */
+  char *path;           /* for messages */
+  const char *readonly; /* why the project cannot be written, or NULL */
+  char *notice;         /* what opening did (an upgrade), or NULL */
+  gboolean migrated;    /* opening upgraded an older project */
 };
+
+/* The SQL that takes the schema from version to version + 1. */
+const char *teema_store__migration (int version);
 
 /* Sets a TEEMA_ERROR_STORE error with SQLite's message; returns FALSE. */
 gboolean teema_store__fail (TeemaStore *store, GError **error,
@@ -21,6 +34,11 @@ gboolean teema_store__fail (TeemaStore *store, GError **error,
 sqlite3_stmt *teema_store__prepare (TeemaStore *store, const char *sql,
                                     GError **error);
 void teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s);
+/* Binds text written by people or other programs (transcripts, memos,
+ * notes, labels, attribute values): characters XML 1.0 cannot hold are
+ * stored as visible stand-ins of one code point each (see store.c), so
+ * every export stays valid and offsets hold. */
+void teema_store__bind_user_text (sqlite3_stmt *stmt, int i, const char *s);
 char *teema_store__column_dup (sqlite3_stmt *stmt, int i);
 gboolean teema_store__exec (TeemaStore *store, const char *sql, GError **error);
 /* Ends a read: rc is the last sqlite3_step result. SQLITE_DONE (or

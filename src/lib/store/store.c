@@ -1,8 +1,10 @@
-/* store/store.c — the SQLite project file.
+/* store/store.c — the SQLite project file: schema, statements, settings.
  *
  * One file is one project. The schema carries its version in PRAGMA
- * user_version; opening an older file runs the missing migrations in one
- * transaction. Foreign keys are on and the journal is WAL. Prepared
+ * user_version and the file says it is a project in PRAGMA
+ * application_id; opening (store/open.c) checks both before writing and
+ * runs the missing migrations in one transaction. Foreign keys are on and
+ * the journal is WAL. Prepared
  * statements are cached per SQL text; every value is a bound parameter.
  * Must always hold: no function here commits on its own except
  * teema_store__commit, so callers decide what is one change. */
@@ -108,6 +110,10 @@ static const char *const migrations[] = {
   "CREATE TABLE document_words ("
   "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"
   "   ON DELETE CASCADE, words BLOB NOT NULL);",
+  /* 5: what a theme's rules are matched on: the whole segment, or each
+   * sentence of it (a codebook's "scope:"). */
+  "ALTER TABLE theme ADD COLUMN scope TEXT NOT NULL DEFAULT 'segment'"
+  "  CHECK (scope IN ('segment', 'sentence'));",
 };
 
 gboolean
@@ -115,8 +121,14 @@ teema_store__fail (TeemaStore *store, GError **error, const char *what)
 {
   /* what ("reading codings") is marked for xgettext by the keywords
    * teema_store__fail:3 and teema_store__finish:4 (po/meson.build). */
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", _ (what),
-               sqlite3_errmsg (store->db));
+  int code = sqlite3_errcode (store->db);
+  if (code == SQLITE_READONLY && store->readonly)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
+                 _ ("%s: cannot change the project: %s; nothing was changed"),
+                 store->path, store->readonly);
+  else
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s: %s",
+                 store->path, _ (what), sqlite3_errmsg (store->db));
   return FALSE;
 }
 
@@ -148,6 +160,41 @@ teema_store__bind_text (sqlite3_stmt *stmt, int i, const char *s)
     sqlite3_bind_null (stmt, i);
 }
 
+/* XML 1.0 cannot hold C0 controls other than tab, LF and CR, nor U+FFFE
+ * and U+FFFF; an export of a memo or a transcript holding one would not
+ * parse. They are stored as the matching Control Picture (U+2400 + c,
+ * e.g. U+241B for ESC) or U+FFFD: visible, and one code point for one, so
+ * every offset into the text still holds. NULL when s needs no change. */
+static char *
+xml_safe (const char *s)
+{
+  const guchar *p = (const guchar *) s;
+  for (; *p; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        || (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+      break;
+  if (!*p)
+    return NULL;
+  GString *out = g_string_new_len (s, (const char *) p - s);
+  for (; *p; p++) {
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      g_string_append_unichar (out, 0x2400 + *p);
+    else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+      g_string_append_unichar (out, 0xFFFD);
+      p += 2;
+    } else
+      g_string_append_c (out, (char) *p);
+  }
+  return g_string_free (out, FALSE);
+}
+
+void
+teema_store__bind_user_text (sqlite3_stmt *stmt, int i, const char *s)
+{
+  g_autofree char *safe = s ? xml_safe (s) : NULL;
+  teema_store__bind_text (stmt, i, safe ? safe : s);
+}
+
 char *
 teema_store__column_dup (sqlite3_stmt *stmt, int i)
 {
@@ -158,12 +205,8 @@ teema_store__column_dup (sqlite3_stmt *stmt, int i)
 gboolean
 teema_store__exec (TeemaStore *store, const char *sql, GError **error)
 {
-  char *msg = NULL;
-  if (sqlite3_exec (store->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s", msg);
-    sqlite3_free (msg);
-    return FALSE;
-  }
+  if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return teema_store__fail (store, error, "writing the project");
   return TRUE;
 }
 
@@ -178,158 +221,18 @@ teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
-/* A database that is busy, locked or unreadable is an error in its own
- * words; any other failure to read the version means the file is not a
- * database at all (reported by the caller as not a teema project). */
-static gboolean
-unreadable (TeemaStore *store, GError **error)
-{
-  switch (sqlite3_errcode (store->db)) {
-  case SQLITE_BUSY:
-  case SQLITE_LOCKED:
-  case SQLITE_IOERR:
-  case SQLITE_CANTOPEN:
-  case SQLITE_NOMEM:
-    return !teema_store__fail (store, error, "reading the project");
-  default:
-    return FALSE;
-  }
-}
-
-/* The schema version, or -1 (with error set only when unreadable). */
-static int
-user_version (TeemaStore *store, GError **error)
-{
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "PRAGMA user_version", NULL);
-  int v = -1, rc = stmt ? sqlite3_step (stmt) : SQLITE_ERROR;
-  if (rc == SQLITE_ROW)
-    v = sqlite3_column_int (stmt, 0);
-  else
-    unreadable (store, error);
-  if (stmt)
-    sqlite3_reset (stmt);
-  return v;
-}
-
 int
 teema_store__schema_version (void)
 {
   return (int) G_N_ELEMENTS (migrations);
 }
 
-static gboolean
-is_teema_file (TeemaStore *store, int version, gboolean create)
+const char *
+teema_store__migration (int version)
 {
-  if (version > 0)
-    return TRUE;
-  /* A version-0 file is ours only when we are creating it, and empty:
-   * opening an empty file must not turn it into a project. */
-  if (!create)
-    return FALSE;
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store, "SELECT count(*) FROM sqlite_master", NULL);
-  gboolean empty = stmt && sqlite3_step (stmt) == SQLITE_ROW
-                   && sqlite3_column_int (stmt, 0) == 0;
-  if (stmt)
-    sqlite3_reset (stmt);
-  return empty;
-}
-
-static gboolean
-migrate (TeemaStore *store, gboolean create, GError **error)
-{
-  GError *local = NULL;
-  int version = user_version (store, &local);
-  if (local) {
-    g_propagate_error (error, local);
-    return FALSE;
-  }
-  store->migrated = version > 0 && version < teema_store__schema_version ();
-  int target = teema_store__schema_version ();
-  if (version < 0 || !is_teema_file (store, version, create)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 _ ("not a teema project (unknown database layout)"));
-    return FALSE;
-  }
-  if (version > target) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 _ ("project schema %d is newer than this teema (%d): "
-                    "upgrade teema"),
-                 version, target);
-    return FALSE;
-  }
-  if (version == target)
-    return TRUE;
-  if (!teema_store__begin (store, error))
-    return FALSE;
-  for (int v = version; v < target; v++) {
-    if (!teema_store__exec (store, migrations[v], error)) {
-      teema_store__rollback (store);
-      return FALSE;
-    }
-  }
-  g_autofree char *pragma =
-    g_strdup_printf ("PRAGMA user_version = %d", target);
-  if (!teema_store__exec (store, pragma, error)) {
-    teema_store__rollback (store);
-    return FALSE;
-  }
-  return teema_store__commit (store, error);
-}
-
-static void
-finalize_stmt (gpointer p)
-{
-  sqlite3_finalize (p);
-}
-
-TeemaStore *
-teema_store__open (const char *path, gboolean create, GError **error)
-{
-  /* NOMUTEX: a connection is used by one thread at a time (autocode's
-   * workers never touch it), and SQLite's per-call locking was a quarter
-   * of the cost of reading a report's rows. */
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
-              | (create ? SQLITE_OPEN_CREATE : 0);
-  TeemaStore *store = g_new0 (TeemaStore, 1);
-  store->stmts =
-    g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
-  if (sqlite3_open_v2 (path, &store->db, flags, NULL) != SQLITE_OK) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", path,
-                 sqlite3_errmsg (store->db));
-    teema_store__close (store);
-    return NULL;
-  }
-  sqlite3_busy_timeout (store->db, 5000);
-  sqlite3_extended_result_codes (store->db, 1);
-  /* migrate() first: it refuses a file that is not ours before WAL, which
-   * persists in the file, could change someone else's database. */
-  if (!teema_store__exec (store, "PRAGMA foreign_keys = ON", error)
-      || !migrate (store, create, error)
-      || !teema_store__exec (store, "PRAGMA journal_mode = WAL", error)
-      || !teema_store__exec (store, "PRAGMA synchronous = NORMAL", error)) {
-    g_prefix_error (error, "%s: ", path);
-    teema_store__close (store);
-    return NULL;
-  }
-  return store;
-}
-
-void
-teema_store__close (TeemaStore *store)
-{
-  if (!store)
-    return;
-  g_hash_table_destroy (store->stmts);
-  sqlite3_close_v2 (store->db);
-  g_free (store);
-}
-
-gboolean
-teema_store__migrated (TeemaStore *store)
-{
-  return store->migrated;
+  g_return_val_if_fail (
+    version >= 0 && version < (int) G_N_ELEMENTS (migrations), "");
+  return migrations[version];
 }
 
 gboolean

@@ -16,9 +16,18 @@
 
 typedef struct TeemaStore TeemaStore;
 
+/* Opens (or with create, makes) the project at path. A file that is not a
+ * teema project, or is from a newer teema, is refused unchanged; an older
+ * one is backed up and upgraded (see teema_store__notice). A project that
+ * cannot be written is opened read-only: writes then fail saying why. */
 TeemaStore *teema_store__open (const char *path, gboolean create,
                                GError **error);
+/* Opens a project only to read it; an older one is upgraded in memory, so
+ * the file never changes. */
+TeemaStore *teema_store__open_readonly (const char *path, GError **error);
 void teema_store__close (TeemaStore *store);
+/* What opening did that the user should hear of (an upgrade), or NULL. */
+const char *teema_store__notice (TeemaStore *store);
 /* TRUE when opening ran migrations on an existing project (which may then
  * need data that SQL cannot derive, such as the word index). */
 gboolean teema_store__migrated (TeemaStore *store);
@@ -237,7 +246,10 @@ gboolean teema_store__remove_coding_span (TeemaStore *store, gint64 segment_id,
                                           gboolean *removed, GError **error);
 gboolean teema_store__delete_coder_codings (TeemaStore *store,
                                             const char *coder, GError **error);
-/* The (segment id, theme id) keys of coder's codings (a TeemaCodingKey set). */
+/* The (segment id, theme id) keys of coder's codings (a TeemaCodingKey
+ * set), each with the parts of the segment it covers: NULL for the whole
+ * segment, else "start-end" in code points of the segment's text, comma
+ * separated in order ("*" for a whole-segment coding among several). */
 GHashTable *teema_store__coding_keys (TeemaStore *store, const char *coder,
                                       GError **error);
 GPtrArray *teema_store__list_codings (TeemaStore *store,
@@ -286,6 +298,23 @@ gboolean teema_store__theme_ids (TeemaStore *store, TeemaThemeIdFunc fn,
 gboolean teema_store__document_informants (TeemaStore *store,
                                            TeemaThemeIdFunc fn, gpointer data,
                                            GError **error);
+
+/* ---- autocode's staging table (stage.c) -------------------------------- */
+
+/* A TEMP table of produced rule codings: written in batches
+ * (stage_begin/add/commit) without locking the project, then swapped in
+ * by stage_swap inside one transaction of the caller: rule codings of
+ * coder_id not staged are deleted, staged ones not there inserted;
+ * *added and *removed say how many rows that changed. */
+gboolean teema_store__stage_open (TeemaStore *store, GError **error);
+gboolean teema_store__stage_begin (TeemaStore *store, GError **error);
+gboolean teema_store__stage_add (TeemaStore *store, gint64 segment_id,
+                                 gint64 theme_id, guint start, guint end,
+                                 const char *note, GError **error);
+gboolean teema_store__stage_commit (TeemaStore *store, GError **error);
+gboolean teema_store__stage_swap (TeemaStore *store, gint64 coder_id,
+                                  guint *added, guint *removed, GError **error);
+void teema_store__stage_close (TeemaStore *store);
 
 /* The analysis cache: one row per word form. */
 /* Every stored analysis of backend as "form\tdata\n" lines, or NULL with

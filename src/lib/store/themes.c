@@ -38,8 +38,8 @@ teema_store__list_themes (TeemaStore *store, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT id, code, parent, label_fi, label_en, description, colour"
-    " FROM theme ORDER BY ordinal",
+    "SELECT id, code, parent, label_fi, label_en, description, colour,"
+    " scope FROM theme ORDER BY ordinal",
     error);
   if (!stmt)
     return NULL;
@@ -56,6 +56,7 @@ teema_store__list_themes (TeemaStore *store, GError **error)
     t->label_en = teema_store__column_dup (stmt, 4);
     t->description = teema_store__column_dup (stmt, 5);
     t->colour = teema_store__column_dup (stmt, 6);
+    teema_scope_parse ((const char *) sqlite3_column_text (stmt, 7), &t->scope);
     t->rules = g_ptr_array_new_with_free_func (g_free);
     t->excludes = g_ptr_array_new_with_free_func (g_free);
     g_ptr_array_add (out, t);
@@ -103,22 +104,23 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "INSERT INTO theme (code, parent, label_fi, label_en,"
-    " description, colour, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " description, colour, ordinal, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (code) DO UPDATE SET code = excluded.code,"
     " parent = excluded.parent, label_fi = excluded.label_fi,"
     " label_en = excluded.label_en,"
     " description = excluded.description, colour = excluded.colour,"
-    " ordinal = excluded.ordinal",
+    " ordinal = excluded.ordinal, scope = excluded.scope",
     error);
   if (!stmt)
     return FALSE;
   teema_store__bind_text (stmt, 1, t->code);
   teema_store__bind_text (stmt, 2, t->parent);
-  teema_store__bind_text (stmt, 3, t->label_fi);
-  teema_store__bind_text (stmt, 4, t->label_en);
-  teema_store__bind_text (stmt, 5, t->description);
+  teema_store__bind_user_text (stmt, 3, t->label_fi);
+  teema_store__bind_user_text (stmt, 4, t->label_en);
+  teema_store__bind_user_text (stmt, 5, t->description);
   teema_store__bind_text (stmt, 6, t->colour);
   sqlite3_bind_int (stmt, 7, (int) ordinal);
+  teema_store__bind_text (stmt, 8, teema_scope_name (t->scope));
   if (!teema_store__step_done (store, stmt, error))
     return FALSE;
   gint64 id = teema_store__find_theme (store, t->code, error);
@@ -211,16 +213,17 @@ teema_store__update_theme (TeemaStore *store, const TeemaTheme *t,
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
     "UPDATE theme SET parent = ?2, label_fi = ?3, label_en = ?4,"
-    " description = ?5, colour = ?6 WHERE code = ?1",
+    " description = ?5, colour = ?6, scope = ?7 WHERE code = ?1",
     error);
   if (!stmt)
     return FALSE;
   teema_store__bind_text (stmt, 1, t->code);
   teema_store__bind_text (stmt, 2, t->parent);
-  teema_store__bind_text (stmt, 3, t->label_fi);
-  teema_store__bind_text (stmt, 4, t->label_en);
-  teema_store__bind_text (stmt, 5, t->description);
+  teema_store__bind_user_text (stmt, 3, t->label_fi);
+  teema_store__bind_user_text (stmt, 4, t->label_en);
+  teema_store__bind_user_text (stmt, 5, t->description);
   teema_store__bind_text (stmt, 6, t->colour);
+  teema_store__bind_text (stmt, 7, teema_scope_name (t->scope));
   return teema_store__step_done (store, stmt, error);
 }
 

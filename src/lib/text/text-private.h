@@ -63,6 +63,28 @@ const char *teema_name_key__pseudonym (const TeemaNameKey *key, guint i);
 /* Case-folds and NFC-normalises a word; returns a new string. */
 char *teema_text__fold (const char *word, gssize len);
 
+/* ---- regex.c: the regular expressions of re:/.../ rules (ICU) ----------- */
+
+/* The cost bound of one search of one text: ICU's time limit, in steps of
+ * its match engine (about 0.1-0.2 s on a 2-core machine), and the memory
+ * its backtracking stack may use. Past either, the search is an error. */
+#define TEEMA_REGEX_TIME_LIMIT  1000
+#define TEEMA_REGEX_STACK_LIMIT (8 * 1024 * 1024)
+
+typedef struct TeemaRegex TeemaRegex;
+
+/* A case-insensitive ICU regular expression; TEEMA_ERROR_RULE naming the
+ * problem when pattern does not compile. Not thread-safe. */
+TeemaRegex *teema_regex__new (const char *pattern, GError **error);
+void teema_regex__free (TeemaRegex *re);
+/* Calls fn for each match in text with its [start, end) in code points.
+ * FALSE (TEEMA_ERROR_RULE) when the search reached the time or stack
+ * limit; matches found before it were reported. */
+typedef void (*TeemaRegexFunc) (guint start, guint end, gpointer data);
+gboolean teema_regex__find_all (TeemaRegex *re, const char *text,
+                                TeemaRegexFunc fn, gpointer data,
+                                GError **error);
+
 /* The folded form of a token's word[0, n), as tokenising folds it: in buf
  * (size bytes) when it fits and needs no Unicode tables, else a new
  * string (the caller frees it when it is not buf). The word index stores

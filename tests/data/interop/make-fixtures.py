@@ -125,6 +125,13 @@ zipit("many-members.qdpx", [("project.qde", '<Project xmlns="urn:QDA-XML:project
       + [(f"sources/{i}.txt", "x") for i in range(20)])
 zipit("bomb.qdpx", [("project.qde", '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>'),
                     ("sources/zeros.txt", b"\0" * (2 * 1024 * 1024))])
+# The same zeros as the text of a source: now they must be read, and are
+# refused past the limit (an unreferenced member is never inflated).
+zipit("bomb-referenced.qdpx", [("project.qde",
+      '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources>'
+      '<TextSource guid="00000000-0000-0000-0000-000000000001" name="z"'
+      ' plainTextPath="internal://zeros.txt"/></Sources></Project>'),
+                    ("sources/zeros.txt", b"\0" * (2 * 1024 * 1024))])
 with open("crlf-as-one.qdpx", "rb") as f:
     good = f.read()
 with open("corrupt.qdpx", "wb") as f:
