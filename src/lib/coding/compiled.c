@@ -186,9 +186,12 @@ match (TeemaCompiled *c, TeemaCompiledTheme *ct, TeemaRule *rule,
     g_hash_table_insert (c->gave_up, rule, GUINT_TO_POINTER (gave_up + 1));
     if (!c->undecided)
       c->undecided = g_strdup_printf (
-        "theme '%s', rule '%s', segment %" G_GINT64_FORMAT " (%s #%u): %s",
-        ct->theme->code, teema_rule_source (rule), seg->id,
-        seg->document ? seg->document : "text", seg->ordinal, error->message);
+        /* TRANSLATORS: the last %s is why the rule could not be decided;
+         * the one before it a document's name, or "text". */
+        _ ("theme '%s', rule '%s', segment %lld (%s #%u): %s"), ct->theme->code,
+        teema_rule_source (rule), (long long) seg->id,
+        seg->document ? seg->document : _ ("text"), seg->ordinal,
+        error->message);
   }
   c->n_undecided++;
   return FALSE;

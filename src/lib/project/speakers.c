@@ -595,8 +595,8 @@ teema_speakers__parse (TeemaTranscript *t, GError **error)
     return TRUE;
   g_set_error (
     error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-    "%s:%u: more than %d turns, more than one transcript may have "
-    "(TEEMA_TRANSCRIPT_MAX_TURNS); split the file",
+    _ ("%s:%u: more than %d turns, more than one transcript may have "
+       "(TEEMA_TRANSCRIPT_MAX_TURNS); split the file"),
     t->name,
     g_array_index (t->turns, TeemaTurn, TEEMA_TRANSCRIPT_MAX_TURNS).line,
     TEEMA_TRANSCRIPT_MAX_TURNS);

@@ -244,8 +244,8 @@ apply_fields (const TeemaCodebook *cb, Edit *e, const TeemaThemeFields *f,
   TeemaScope scope = TEEMA_SCOPE_SEGMENT;
   if (f->scope && *f->scope && !teema_scope_parse (f->scope, &scope)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "scope '%s': expected 'segment' (the whole segment) or "
-                 "'sentence' (each sentence on its own)",
+                 _ ("scope '%s': expected 'segment' (the whole segment) or "
+                    "'sentence' (each sentence on its own)"),
                  f->scope);
     return FALSE;
   }

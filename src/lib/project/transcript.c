@@ -56,10 +56,11 @@ check_limits (const char *data, gsize len, const char *name, GError **error)
   if (len > TEEMA_TRANSCRIPT_MAX_BYTES) {
     g_set_error (
       error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-      "%s: %" G_GSIZE_FORMAT " MB of text is more than one "
-      "transcript may be (TEEMA_TRANSCRIPT_MAX_BYTES, %" G_GSIZE_FORMAT
-      " MB); split it into several files",
-      name, len >> 20, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
+      _ ("%s: %llu MB of text is more than one transcript may be "
+         "(TEEMA_TRANSCRIPT_MAX_BYTES, %llu MB); split it into several "
+         "files"),
+      name, (unsigned long long) len >> 20,
+      (unsigned long long) TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
     return FALSE;
   }
   guint line = 1;
@@ -68,10 +69,10 @@ check_limits (const char *data, gsize len, const char *name, GError **error)
     const char *stop = eol ? eol : end;
     if (stop - p > TEEMA_TRANSCRIPT_MAX_LINE) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s:%u: the line is %" G_GSIZE_FORMAT " KB long, longer "
-                   "than a transcript line may be (TEEMA_TRANSCRIPT_MAX_LINE, "
-                   "%d KB); break it into paragraphs",
-                   name, line, (gsize) (stop - p) >> 10,
+                   _ ("%s:%u: the line is %llu KB long, longer than a "
+                      "transcript line may be (TEEMA_TRANSCRIPT_MAX_LINE, "
+                      "%d KB); break it into paragraphs"),
+                   name, line, (unsigned long long) (stop - p) >> 10,
                    TEEMA_TRANSCRIPT_MAX_LINE >> 10);
       return FALSE;
     }

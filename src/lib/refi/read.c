@@ -194,8 +194,8 @@ unique_guid (CodeWalk *w, const char *guid, const char *name)
     return TRUE;
   }
   g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "%s: the codes '%s' and '%s' have the same guid %s; every "
-               "code needs its own guid (fix the file or export it again)",
+               _ ("%s: the codes '%s' and '%s' have the same guid %s; every "
+                  "code needs its own guid (fix the file or export it again)"),
                w->file, first ? first : "", name ? name : "", guid);
   return FALSE;
 }
