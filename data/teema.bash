@@ -3,14 +3,15 @@
 # Subcommands and options are read from teema's own --help, so the
 # completion always matches the installed binary: 'teema --help' lists the
 # commands, 'teema CMD --help' a command's subcommands ("Usage: teema CMD
-# SUBCOMMAND") or its options. Values of options that take a file, and
-# other arguments, complete as file names.
+# SUBCOMMAND") or its options (asked for in English, which the patterns
+# below read, whatever the user's language). Values of options that take a
+# file, and other arguments, complete as file names.
 
 _teema_words ()
 {
   # _teema_words HELP-ARGS...: the subcommands or options those print.
   local help
-  help=$("$_teema_bin" "$@" --help 2>/dev/null)
+  help=$("$_teema_bin" --lang en "$@" --help 2>/dev/null)
   case $help in
   "Usage: teema ["*)
     printf '%s\n' "$help" | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'
@@ -42,13 +43,17 @@ _teema ()
       continue
     fi
     case $w in
-    -p | --project) skip=1 ;;
+    -p | --project | --lang | --width) skip=1 ;;
     -*) ;;
     *) cmd+=("$w") ;;
     esac
   done
 
   case $prev in
+  --lang | -l)
+    COMPREPLY=($(compgen -W "fi en" -- "$cur"))
+    return
+    ;;
   -p | --project | -o | --output | --out | -k | --names | --stopwords | \
     -d | --devset | --codebook)
     COMPREPLY=($(compgen -f -- "$cur"))
@@ -60,7 +65,7 @@ _teema ()
   local -a candidates
   if ((${#cmd[@]} == 0)); then
     if [[ $cur == -* ]]; then
-      candidates=(--project --quiet --help --version)
+      candidates=(--project --quiet --lang --width --help --version)
     else
       candidates=($(_teema_words))
     fi

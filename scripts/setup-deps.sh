@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="
   build-essential pkg-config meson ninja-build
-  libglib2.0-dev libicu-dev libsqlite3-dev
+  libglib2.0-dev libglib2.0-data libicu-dev libsqlite3-dev gettext
   libvoikko-dev voikko-fi libstemmer-dev
   libxml2-dev libxml2-utils libarchive-dev
   libncurses-dev libcairo2-dev

@@ -6,7 +6,8 @@
 #   2. the library exports the public API only (no teema_noun__verb);
 #   3. a program builds against the installed headers, pkg-config file and
 #      library, and runs;
-#   4. the installed binary runs;
+#   4. the installed binary runs, and speaks Finnish from the installed
+#      catalogue;
 #   5. the man page has a section for every command of 'teema --help';
 #   6. the installed bash completion completes commands and options.
 # Prints what differs and exits 1 on any failure.
@@ -83,10 +84,15 @@ fi
 # 4. The installed binary.
 version=$(LD_LIBRARY_PATH="$lib" "$bin" --version) || bad "teema --version failed"
 echo "Installed: $version"
+mo=$(find "$dest" -name teema.mo)
+fi_help=$(LD_LIBRARY_PATH="$lib" "$bin" --lang fi --help | head -1)
+[ "$fi_help" = "Käyttö: teema [-p PROJEKTI] KOMENTO [VALITSIMET...]" ] ||
+  bad "teema --lang fi --help printed '$fi_help' (catalogue: $mo)"
+echo "In Finnish: $fi_help"
 
 # 5. The manual page names every command.
 man=$(find "$dest" -name teema.1)
-for cmd in $(LD_LIBRARY_PATH="$lib" "$bin" --help |
+for cmd in $(LD_LIBRARY_PATH="$lib" "$bin" --lang en --help |
   sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p'); do
   grep -q "^\.SS \"$cmd" "$man" || bad "teema.1 has no section for '$cmd'"
 done

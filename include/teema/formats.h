@@ -21,7 +21,8 @@ typedef enum {
 
 typedef struct {
   const char *name;              /* "docx" */
-  const char *description;       /* "Word document" */
+  const char *description;       /* "Word document": English, translated
+                                    by dgettext ("teema", description) */
   const char *const *extensions; /* lower case with the dot, NULL-ended */
   TeemaFileKind kind;
 } TeemaFileFormat;

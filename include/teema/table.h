@@ -2,7 +2,10 @@
  * renderings: an aligned terminal table, CSV, TSV, JSON and Markdown.
  *
  * Cells are strings; a column's type says how to align and quote them
- * (numbers right-aligned and unquoted in JSON). */
+ * (numbers right-aligned and unquoted in JSON). A column has a name, the
+ * key CSV, TSV and JSON use (English, for R and Python), and a heading,
+ * what a reader sees in the terminal and Markdown (it may be translated);
+ * the heading is the name unless given. */
 #ifndef TEEMA_TABLE_H
 #define TEEMA_TABLE_H
 
@@ -32,6 +35,15 @@ TeemaTable *teema_table_new (const char *title);
 void teema_table_free (TeemaTable *table);
 void teema_table_add_column (TeemaTable *table, const char *name,
                              TeemaColumnType type);
+/* A column whose terminal and Markdown heading differs from its name
+ * (heading NULL: the name). */
+void teema_table_add_column_heading (TeemaTable *table, const char *name,
+                                     const char *heading, TeemaColumnType type);
+/* The column just added stays in the same block as the one before it
+ * when a terminal table is cut to a width (a group's k/n beside its
+ * counts), so that no block shows a heading that only the column before
+ * explains. */
+void teema_table_keep_with_previous (TeemaTable *table);
 /* Starts a new row; cells are then added left to right. */
 void teema_table_add_row (TeemaTable *table);
 void teema_table_add_text (TeemaTable *table, const char *value);
@@ -45,6 +57,8 @@ guint teema_table_n_rows (const TeemaTable *table);
 guint teema_table_n_columns (const TeemaTable *table);
 const char *teema_table_cell (const TeemaTable *table, guint row, guint col);
 const char *teema_table_column_name (const TeemaTable *table, guint col);
+/* What the terminal and Markdown print over the column. */
+const char *teema_table_column_heading (const TeemaTable *table, guint col);
 
 /* Parses "table", "csv", "tsv", "json", "md"/"markdown". */
 gboolean teema_format_parse (const char *name, TeemaFormat *format,
@@ -59,6 +73,19 @@ gboolean teema_format_for_path (const char *path, TeemaFormat *format,
 
 /* Renders the table; returns a newly allocated string. */
 char *teema_table_render (const TeemaTable *table, TeemaFormat format);
+
+/* The same, with the terminal table (TEEMA_FORMAT_TABLE) fitted to width
+ * display columns: a wider table is split into blocks of whole columns,
+ * one under the other, each repeating the first column (the theme), so
+ * that every line fits unless one column (or columns kept together) is
+ * wider alone. Title and notes are printed once. width 0: no limit, as
+ * teema_table_render. Other formats ignore width. */
+char *teema_table_render_width (const TeemaTable *table, TeemaFormat format,
+                                guint width);
+
+/* The display columns s takes on a terminal: ä and ö one, wide (East
+ * Asian) characters two, combining marks none. */
+guint teema_table_text_width (const char *s);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaTable, teema_table_free)
 

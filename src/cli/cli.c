@@ -87,14 +87,17 @@ cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
   g_autoptr (GOptionContext) ctx = g_option_context_new (params);
   if (summary)
     g_option_context_set_summary (ctx, summary);
+  /* The summary, the parameters and the entries' texts are marked N_()
+   * where they are written and translated here. */
   if (entries)
-    g_option_context_add_main_entries (ctx, entries, NULL);
+    g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (ctx, FALSE);
   GError *local = NULL;
   gboolean ok = g_option_context_parse (ctx, argc, argv, &local);
   own_option_strings (entries, before);
   if (!ok) {
-    cli_usage (error, "%s (see --help)", local->message);
+    cli_usage (error, _ ("%s (see --help)"), local->message);
     g_error_free (local);
     return FALSE;
   }
@@ -117,7 +120,8 @@ cli_flush_stdout (GError **error)
     return TRUE;
   int err = errno;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
-               "writing to standard output: %s", g_strerror (err ? err : EIO));
+               _ ("writing to standard output: %s"),
+               g_strerror (err ? err : EIO));
   return FALSE;
 }
 
@@ -188,7 +192,7 @@ sink_fail (CliSink *s, int err, GError **error)
                  g_strerror (err ? err : EIO));
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
-                 "writing to standard output: %s",
+                 _ ("writing to standard output: %s"),
                  g_strerror (err ? err : EIO));
   return FALSE;
 }
@@ -260,6 +264,15 @@ cli_sink_finish (CliSink *s, gboolean ok, GError **error)
   return ok;
 }
 
+gboolean
+cli_write_table (CliGlobals *g, const TeemaTable *t, TeemaFormat fmt,
+                 const char *output, GError **error)
+{
+  g_autofree char *out =
+    teema_table_render_width (t, fmt, cli_table_width (g, output));
+  return cli_output (output, out, error);
+}
+
 /* TRUE when the file name of path has an extension. */
 static gboolean
 has_extension (const char *path)
@@ -290,8 +303,8 @@ cli_table_format (const char *format, const char *output, TeemaFormat fallback,
   }
   if (named && *fmt != by_ext) {
     cli_usage (error,
-               "--format %s does not match the file name %s: change one "
-               "of them",
+               _ ("--format %s does not match the file name %s: change one "
+                  "of them"),
                format, output);
     return FALSE;
   }
@@ -306,10 +319,10 @@ cli_dispatch (const CliCommand *table, const char *group, int argc, char **argv,
       || g_str_equal (argv[1], "-h")) {
     gboolean help = argc >= 2;
     FILE *out = help ? stdout : stderr;
-    fprintf (out, "Usage: teema %s%sSUBCOMMAND ...\n\n", group ? group : "",
+    fprintf (out, _ ("Usage: teema %s%sSUBCOMMAND ...\n\n"), group ? group : "",
              group ? " " : "");
     for (const CliCommand *c = table; c->name; c++)
-      fprintf (out, "  %-11s %s\n", c->name, c->summary);
+      fprintf (out, "  %-11s %s\n", c->name, _ (c->summary));
     return help ? 0 : 2;
   }
   for (const CliCommand *c = table; c->name; c++)
@@ -317,8 +330,9 @@ cli_dispatch (const CliCommand *table, const char *group, int argc, char **argv,
       return c->fn (argc - 1, argv + 1, g, error);
   const char *near = cli_nearest (table, argv[1]);
   g_autofree char *hint =
-    near ? g_strdup_printf ("did you mean '%s'? ", near) : g_strdup ("");
-  return cli_usage (error, "unknown command '%s%s%s'; %ssee 'teema %s%s--help'",
+    near ? g_strdup_printf (_ ("did you mean '%s'? "), near) : g_strdup ("");
+  return cli_usage (error,
+                    _ ("unknown command '%s%s%s'; %ssee 'teema %s%s--help'"),
                     group ? group : "", group ? " " : "", argv[1], hint,
                     group ? group : "", group ? " " : "");
 }
@@ -371,9 +385,7 @@ cli_nearest (const CliCommand *table, const char *typed)
 char *
 cli_pad (const char *s, guint width)
 {
-  guint w = 0;
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    w += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  guint w = teema_table_text_width (s);
   g_autofree char *spaces = g_strnfill (w < width ? width - w : 0, ' ');
   return g_strconcat (s, spaces, NULL);
 }
@@ -413,14 +425,15 @@ cli_print_formats (FILE *out)
     TeemaFileKind kind;
     const char *what;
   } kinds[] = {
-    { TEEMA_FILE_TRANSCRIPT, "transcripts (teema import)" },
-    { TEEMA_FILE_PROJECT, "REFI-QDA projects (teema import)" },
-    { TEEMA_FILE_CODEBOOK, "REFI-QDA codebooks (teema codebook import)" },
+    { TEEMA_FILE_TRANSCRIPT, N_ ("transcripts (teema import)") },
+    { TEEMA_FILE_PROJECT, N_ ("REFI-QDA projects (teema import)") },
+    { TEEMA_FILE_CODEBOOK, N_ ("REFI-QDA codebooks (teema codebook import)") },
   };
-  fprintf (out, "\nFormats:\n");
+  fprintf (out, "\n%s\n", _ ("Formats:"));
   for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++) {
     g_autofree char *ext = teema_file_format_extensions (kinds[i].kind);
-    fprintf (out, "  %-44s %s\n", kinds[i].what, ext);
+    g_autofree char *what = cli_pad (_ (kinds[i].what), 44);
+    fprintf (out, "  %s %s\n", what, ext);
   }
 }
 
@@ -431,10 +444,14 @@ cli_confirm (gboolean yes, const char *action, GError **error)
     return 0;
   if (!isatty (STDIN_FILENO))
     return cli_usage (error,
-                      "not done: %s; add --yes to confirm (there is no "
-                      "terminal to ask on)",
+                      _ ("not done: %s; add --yes to confirm (there is no "
+                         "terminal to ask on)"),
                       action);
-  fprintf (stderr, "%c%s? [y/N] ", g_ascii_toupper (action[0]), action + 1);
+  gunichar first = g_unichar_toupper (g_utf8_get_char (action));
+  char upper[8] = "";
+  upper[g_unichar_to_utf8 (first, upper)] = '\0';
+  /* TRANSLATORS: a question; the answers taken are y, yes, k and kyllä. */
+  fprintf (stderr, _ ("%s%s? [y/N] "), upper, g_utf8_next_char (action));
   fflush (stderr);
   char answer[16] = "";
   if (!fgets (answer, sizeof answer, stdin))
@@ -446,12 +463,13 @@ cli_confirm (gboolean yes, const char *action, GError **error)
       || g_ascii_strcasecmp (answer, "kyllä") == 0)
     return 0;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-               "cancelled; nothing changed");
+               _ ("cancelled; nothing changed"));
   return 1;
 }
 
 char *
 cli_count (guint n, const char *one, const char *many)
 {
-  return g_strdup_printf ("%u %s", n, n == 1 ? one : many);
+  return g_strdup_printf ("%u %s", n,
+                          g_dngettext (GETTEXT_PACKAGE, one, many, n));
 }

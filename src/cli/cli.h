@@ -7,15 +7,23 @@
 #ifndef TEEMA_CLI_H
 #define TEEMA_CLI_H
 
+#include <glib/gi18n-lib.h> /* _(): the "teema" domain, see lang.c */
 #include <stdio.h>
 #include <teema/teema.h>
 
 #define CLI_USAGE (cli_usage_quark ())
+
+/* A column name's heading in the reader's language: names are marked
+ * with NC_ and the context "heading", and stay English in CSV, TSV and
+ * JSON. */
+#define CLI_HEADING(name) g_dpgettext2 (GETTEXT_PACKAGE, "heading", (name))
 GQuark cli_usage_quark (void);
 
 typedef struct {
   const char *project; /* -p FILE */
   gboolean quiet;
+  const char *lang; /* "fi" or "en": messages, headings and theme labels */
+  int width;        /* --width N for terminal tables; -1: find out */
 } CliGlobals;
 
 typedef int (*CliCommandFunc) (int argc, char **argv, CliGlobals *g,
@@ -32,33 +40,44 @@ typedef struct {
 #define CLI_OPT_FORMAT(var)                                                    \
   {                                                                            \
     "format", 'f', 0, G_OPTION_ARG_STRING, &(var),                             \
-      "table, csv, tsv, json or md", "FORMAT"                                  \
+      N_ ("table, csv, tsv, json or md"), N_ ("FORMAT")                        \
   }
 #define CLI_OPT_OUTPUT(var)                                                    \
   {                                                                            \
-    "output", 'o', 0, G_OPTION_ARG_FILENAME, &(var), "write to FILE", "FILE"   \
+    "output", 'o', 0, G_OPTION_ARG_FILENAME, &(var), N_ ("write to FILE"),     \
+      N_ ("FILE")                                                              \
   }
 #define CLI_OPT_LANG(var)                                                      \
   {                                                                            \
-    "lang", 'l', 0, G_OPTION_ARG_STRING, &(var), "theme labels: fi or en",     \
-      "LANG"                                                                   \
+    "lang", 'l', 0, G_OPTION_ARG_STRING, &(var),                               \
+      N_ ("theme labels and headings: fi or en (default: teema's "             \
+          "language)"),                                                        \
+      N_ ("LANG")                                                              \
+  }
+#define CLI_OPT_WIDTH(var)                                                     \
+  {                                                                            \
+    "width", 0, 0, G_OPTION_ARG_INT, &(var),                                   \
+      N_ ("fit the table to N columns (0: the whole table; default: the "      \
+          "terminal's width, whole in a file)"),                               \
+      "N"                                                                      \
   }
 #define CLI_OPT_CODER(var)                                                     \
   {                                                                            \
     "coder", 'c', 0, G_OPTION_ARG_STRING, &(var),                              \
-      "only this coder's codings (e.g. rules)", "NAME"                         \
+      N_ ("only this coder's codings (e.g. rules)"), N_ ("NAME")               \
   }
 
 #define CLI_OPT_WHERE(var)                                                     \
   {                                                                            \
     "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &(var),                        \
-      "only informants with ATTR=VALUE (or ATTR!=VALUE); repeat to "           \
-      "combine",                                                               \
-      "ATTR=VALUE"                                                             \
+      N_ ("only informants with ATTR=VALUE (or ATTR!=VALUE); repeat to "       \
+          "combine"),                                                          \
+      N_ ("ATTR=VALUE")                                                        \
   }
 
 /* Parses argv with entries; on a bad option sets a usage error. The
- * context's parameter string and summary come from the command. */
+ * context's parameter string and summary come from the command; they and
+ * the entries' descriptions are translated here (mark them N_()). */
 gboolean cli_parse (int *argc, char ***argv, const GOptionEntry *entries,
                     const char *params, const char *summary, GError **error);
 
@@ -105,6 +124,24 @@ gboolean cli_sink_write (const char *data, gsize len, gpointer sink,
  * removes the temporary file. Returns ok and whether that succeeded. */
 gboolean cli_sink_finish (CliSink *sink, gboolean ok, GError **error);
 
+/* Sets the locale and the message catalogue and chooses the language
+ * from the environment (lang.c); main calls it first. */
+void cli_i18n_init (CliGlobals *g);
+
+/* Changes the language to lang ("fi" or "en"; NULL: no change), for
+ * --lang; anything else is a usage error. */
+gboolean cli_set_language (CliGlobals *g, const char *lang, GError **error);
+
+/* The width a terminal table is fitted to: --width, else none for a file
+ * (output not NULL or "-"), else COLUMNS, else the terminal's width when
+ * stdout is one, else none (0). */
+guint cli_table_width (CliGlobals *g, const char *output);
+
+/* Renders t as fmt (fitted to cli_table_width) and writes it to output
+ * (stdout when NULL or "-"). */
+gboolean cli_write_table (CliGlobals *g, const TeemaTable *t, TeemaFormat fmt,
+                          const char *output, GError **error);
+
 /* Runs a subcommand from a table: argv[1] names it. */
 int cli_dispatch (const CliCommand *table, const char *group, int argc,
                   char **argv, CliGlobals *g, GError **error);
@@ -127,7 +164,9 @@ void cli_print_formats (FILE *out);
  * "cancelled; nothing changed" and returns 1. */
 int cli_confirm (gboolean yes, const char *action, GError **error);
 
-/* "3 codings" / "1 coding": a new string. */
+/* "3 codings" / "1 coding": a new string, the noun translated as the
+ * plural form for n (one and many are the English singular and plural,
+ * marked for xgettext by the cli_count:2,3 keyword). */
 char *cli_count (guint n, const char *one, const char *many);
 
 /* A progress bar on stderr when it is a terminal. */

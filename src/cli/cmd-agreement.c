@@ -9,24 +9,25 @@ cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error)
   gboolean disagreements = FALSE, all = FALSE;
   GOptionEntry entries[] = {
     { "coders", 'c', 0, G_OPTION_ARG_STRING, &coders,
-      "two or more coders, comma-separated", "A,B[,C...]" },
+      N_ ("two or more coders, comma-separated"), "A,B[,C...]" },
     { "disagreements", 'd', 0, G_OPTION_ARG_NONE, &disagreements,
-      "list the segments and themes the coders disagree on", NULL },
+      N_ ("list the segments and themes the coders disagree on"), NULL },
     { "all-segments", 0, 0, G_OPTION_ARG_NONE, &all,
-      "every informant segment is a unit judged by every coder", NULL },
+      N_ ("every informant segment is a unit judged by every coder"), NULL },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "",
-                  "Percent agreement, Cohen's kappa and Krippendorff's alpha "
-                  "per theme, with the segment as unit.",
-                  error)
+  if (!cli_parse (
+        &argc, &argv, entries, "",
+        N_ ("Percent agreement, Cohen's kappa and Krippendorff's alpha "
+            "per theme, with the segment as unit."),
+        error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   g_auto (GStrv) list = coders ? g_strsplit (coders, ",", -1) : NULL;
   if (!list || g_strv_length (list) < 2)
-    return cli_usage (error, "needs --coders A,B (two or more coders)");
+    return cli_usage (error, _ ("needs --coders A,B (two or more coders)"));
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
@@ -37,6 +38,5 @@ cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error)
                   : teema_agreement_report (p, names, &opt, error);
   if (!t)
     return 1;
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }

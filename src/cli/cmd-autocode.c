@@ -11,7 +11,7 @@
 static char *
 sentences_of (const TeemaAutocodeItem *it)
 {
-  GString *s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
   gboolean many = it->spans->len > 1;
   for (guint i = 0; i < it->spans->len; i++) {
     const TeemaAutocodeSpan *sp =
@@ -21,9 +21,12 @@ sentences_of (const TeemaAutocodeItem *it)
     if (sp->last > sp->first)
       g_string_append_printf (s, "-%u", sp->last);
   }
-  if (s->len)
-    g_string_prepend (s, many ? " sentences " : " sentence ");
-  return g_string_free (s, FALSE);
+  if (!s->len)
+    return g_strdup ("");
+  /* TRANSLATORS: the end of a line of autocode --dry-run: the sentences
+   * of the segment a theme codes, "2" or "2-3, 5". */
+  return g_strdup_printf (many ? _ (" sentences %s") : _ (" sentence %s"),
+                          s->str);
 }
 
 static void
@@ -31,15 +34,15 @@ print_item (const TeemaAutocodeItem *it, gboolean explain)
 {
   const char *mark = it->kept ? "=" : it->added ? "+" : "-";
   g_autofree char *part = sentences_of (it);
-  printf ("%s %s #%" G_GINT64_FORMAT " %s:%u %s%s\n", mark, it->theme,
-          it->segment_id, it->informant ? it->informant : "?", it->ordinal,
-          it->document ? it->document : "", part);
+  printf ("%s %s #%lld %s:%u %s%s\n", mark, it->theme,
+          (long long) it->segment_id, it->informant ? it->informant : "?",
+          it->ordinal, it->document ? it->document : "", part);
   for (guint i = 0; explain && i < it->hits->len; i++) {
     const TeemaAutocodeHit *h = it->hits->pdata[i];
     g_autofree char *why = cli_pad (h->why, 22);
     g_autofree char *word = cli_pad (h->word, 20);
-    printf ("    %s %s lemma %s%s%s  (rule: %s)\n", why, word, h->lemmas,
-            *h->parts ? ", parts " : "", h->parts, h->rule);
+    printf (_ ("    %s %s lemma %s%s%s  (rule: %s)\n"), why, word, h->lemmas,
+            *h->parts ? _ (", parts ") : "", h->parts, h->rule);
   }
 }
 
@@ -50,27 +53,27 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
   gboolean write = FALSE;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
-      "show what would change, change nothing", NULL },
+      N_ ("show what would change, change nothing"), NULL },
     { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
-      "show the rule, word, lemma and parts behind each coding (changes "
-      "nothing unless --write)",
+      N_ ("show the rule, word, lemma and parts behind each coding (changes "
+          "nothing unless --write)"),
       NULL },
     { "write", 'w', 0, G_OPTION_ARG_NONE, &write,
-      "with --explain: also write the codings", NULL },
+      N_ ("with --explain: also write the codings"), NULL },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
-      "use Snowball stems even where Voikko is installed", NULL },
+      N_ ("use Snowball stems even where Voikko is installed"), NULL },
     { "interviewer", 0, 0, G_OPTION_ARG_NONE, &all,
-      "code interviewer turns too", NULL },
+      N_ ("code interviewer turns too"), NULL },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Codes segments with the codebook's rules as coder "
-                  "'rules'. Re-running replaces the earlier rule codings.",
+                  N_ ("Codes segments with the codebook's rules as coder "
+                      "'rules'. Re-running replaces the earlier rule codings."),
                   error))
     return 2;
   if (write && (!explain || dry_run))
-    return cli_usage (error, "--write goes with --explain (without "
-                             "--dry-run): autocode writes by default");
+    return cli_usage (error, _ ("--write goes with --explain (without "
+                                "--dry-run): autocode writes by default"));
   dry_run |= explain && !write;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
@@ -86,22 +89,26 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
   if (!r)
     return 1;
   if (r->warning)
-    fprintf (stderr, "teema: warning: %s\n", r->warning);
+    fprintf (stderr, _ ("teema: warning: %s\n"), r->warning);
   if (r->n_undecided)
     fprintf (stderr,
-             "teema: warning: %u segment%s not coded because a rule could "
-             "not be decided; the first: %s\n",
-             r->n_undecided, r->n_undecided == 1 ? " was" : "s were",
-             r->undecided);
+             g_dngettext (GETTEXT_PACKAGE,
+                          "teema: warning: %u segment was not coded because "
+                          "a rule could not be decided; the first: %s\n",
+                          "teema: warning: %u segments were not coded because "
+                          "a rule could not be decided; the first: %s\n",
+                          r->n_undecided),
+             r->n_undecided, r->undecided);
   for (guint i = 0; (dry_run || explain) && i < r->items->len; i++) {
     const TeemaAutocodeItem *it = r->items->pdata[i];
     if (explain || !it->kept)
       print_item (it, explain);
   }
   if (!g->quiet)
-    printf ("%s%u segments, %" G_GUINT64_FORMAT " words (%s): %u codings, "
-            "%u added, %u removed, %u unchanged\n",
-            dry_run ? "dry run: " : "", r->n_segments, r->n_words, r->backend,
-            r->n_codings, r->n_added, r->n_removed, r->n_kept);
+    printf (_ ("%s%u segments, %llu words (%s): %u codings, %u added, %u "
+               "removed, %u unchanged\n"),
+            dry_run ? _ ("dry run: ") : "", r->n_segments,
+            (unsigned long long) r->n_words, r->backend, r->n_codings,
+            r->n_added, r->n_removed, r->n_kept);
   return 0;
 }

@@ -13,25 +13,28 @@ cmd_code (int argc, char **argv, CliGlobals *g, GError **error)
   const char *script = NULL, *size = "80x24";
   GOptionEntry entries[] = {
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
-      "coder name (default: $TEEMA_CODER or your user name)", "NAME" },
+      N_ ("coder name (default: $TEEMA_CODER or your user name)"),
+      N_ ("NAME") },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
-      "only this informant's segments", "ID" },
+      N_ ("only this informant's segments"), N_ ("ID") },
     { "group", 'g', 0, G_OPTION_ARG_STRING, &group,
-      "only this group's segments", "G" },
+      N_ ("only this group's segments"), "G" },
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme,
-      "only segments coded with this theme (by you or the rules)", "T" },
+      N_ ("only segments coded with this theme (by you or the rules)"), "T" },
     { "script", 0, 0, G_OPTION_ARG_FILENAME, &script,
-      "run keys from FILE on a virtual terminal, print screen dumps", "FILE" },
+      N_ ("run keys from FILE on a virtual terminal, print screen dumps"),
+      N_ ("FILE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
-      "with --script: terminal size (default 80x24)", "COLSxROWS" },
+      N_ ("with --script: terminal size (default 80x24)"), N_ ("COLSxROWS") },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Codes segments interactively; press ? for the keys.", error))
+                  N_ ("Codes segments interactively; press ? for the keys."),
+                  error))
     return 2;
   int cols = 0, rows = 0;
   if (sscanf (size, "%dx%d", &cols, &rows) != 2 || cols < 20 || rows < 5)
-    return cli_usage (error, "--size wants COLSxROWS, e.g. 80x24");
+    return cli_usage (error, _ ("--size wants COLSxROWS, e.g. 80x24"));
   if (!coder)
     coder = g_getenv ("TEEMA_CODER");
   if (!coder)

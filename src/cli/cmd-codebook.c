@@ -13,21 +13,21 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
   char **renames = NULL;
   GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
-      "drop themes missing from FILE even if they have codings", NULL },
+      N_ ("drop themes missing from FILE even if they have codings"), NULL },
     { "rename", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &renames,
-      "theme OLD of the project is NEW in FILE: keep its codings "
-      "(repeatable; or write 'renamed-from: OLD' in NEW's block)",
-      "OLD=NEW" },
+      N_ ("theme OLD of the project is NEW in FILE: keep its codings "
+          "(repeatable; or write 'renamed-from: OLD' in NEW's block)"),
+      N_ ("OLD=NEW") },
     { NULL },
   };
-  if (!cli_parse (&argc, &argv, entries, "FILE",
-                  "Loads a codebook (text, or REFI-QDA .qdc); themes are "
-                  "matched by id, so codings "
-                  "of kept themes stay.",
+  if (!cli_parse (&argc, &argv, entries, N_ ("FILE"),
+                  N_ ("Loads a codebook (text, or REFI-QDA .qdc); themes are "
+                      "matched by id, so codings "
+                      "of kept themes stay."),
                   error))
     return 2;
   if (argc != 2)
-    return cli_usage (error, "usage: teema codebook import FILE");
+    return cli_usage (error, _ ("usage: teema codebook import FILE"));
   const TeemaFileFormat *f = teema_file_format_detect (argv[1], error);
   if (!f)
     return 1;
@@ -39,7 +39,8 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
   for (guint i = 0; renames && renames[i]; i++) {
     g_auto (GStrv) pair = g_strsplit (renames[i], "=", 2);
     if (!pair[1])
-      return cli_usage (error, "--rename wants OLD=NEW, got '%s'", renames[i]);
+      return cli_usage (error, _ ("--rename wants OLD=NEW, got '%s'"),
+                        renames[i]);
     if (!teema_codebook_mark_renamed (cb, pair[0], pair[1], error))
       return 1;
   }
@@ -48,7 +49,7 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
   if (!p || !teema_codebook_apply (p, cb, force, &changes, error))
     return 1;
   if (!g->quiet) {
-    printf ("%s: %u themes loaded\n", argv[1], teema_codebook_size (cb));
+    printf (_ ("%s: %u themes loaded\n"), argv[1], teema_codebook_size (cb));
     for (guint i = 0; i < changes.notes->len; i++)
       printf ("  %s\n", (char *) changes.notes->pdata[i]);
   }
@@ -59,26 +60,33 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
 static int
 codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
 {
-  const char *format = "table", *lang = "fi";
+  const char *format = "table", *lang = NULL;
   GOptionEntry entries[] = {
     CLI_OPT_FORMAT (format),
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "labels: fi or en", "LANG" },
+    CLI_OPT_LANG (lang),
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Lists the themes.", error)
-      || !teema_format_parse (format, &fmt, error))
+  if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists the themes."), error)
+      || !teema_format_parse (format, &fmt, error)
+      || !cli_set_language (g, lang, error))
     return 2;
+  lang = g->lang;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (teema_codebook_name (cb));
-  teema_table_add_column (t, "theme", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "label", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "parent", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "rules", TEEMA_COLUMN_INT);
-  teema_table_add_column (t, "excludes", TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "theme", C_ ("heading", "theme"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "label", C_ ("heading", "label"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "parent", C_ ("heading", "parent"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "rules", C_ ("heading", "rules"),
+                                  TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "excludes", C_ ("heading", "excludes"),
+                                  TEEMA_COLUMN_INT);
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *th = teema_codebook_theme (cb, i);
     g_autofree char *indent = g_strnfill (th->depth * 2, ' ');
@@ -92,20 +100,20 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_int (t, th->excludes->len);
   }
   if (teema_codebook_size (cb) == 0)
-    teema_table_add_note (t, "No themes yet: add one with 'teema theme add "
-                             "ID', or load a codebook with 'teema codebook "
-                             "import FILE'.");
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+    teema_table_add_note (t, _ ("No themes yet: add one with 'teema theme add "
+                                "ID', or load a codebook with 'teema codebook "
+                                "import FILE'."));
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 static int
 codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
 {
-  if (!cli_parse (&argc, &argv, NULL, "THEME", "Shows one theme.", error))
+  if (!cli_parse (&argc, &argv, NULL, N_ ("THEME"), N_ ("Shows one theme."),
+                  error))
     return 2;
   if (argc != 2)
-    return cli_usage (error, "usage: teema codebook show THEME");
+    return cli_usage (error, _ ("usage: teema codebook show THEME"));
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
@@ -113,17 +121,17 @@ codebook_show (int argc, char **argv, CliGlobals *g, GError **error)
   const TeemaTheme *t = teema_codebook_find (cb, argv[1], error);
   if (!t)
     return 1;
-  printf ("theme %s\n", t->code);
-  printf ("  parent:      %s\n", t->parent ? t->parent : "-");
-  printf ("  label.fi:    %s\n", t->label_fi ? t->label_fi : "-");
-  printf ("  label.en:    %s\n", t->label_en ? t->label_en : "-");
-  printf ("  colour:      %s\n", t->colour ? t->colour : "-");
-  printf ("  description: %s\n", t->description ? t->description : "-");
-  printf ("  scope:       %s\n", teema_scope_name (t->scope));
+  printf (_ ("theme %s\n"), t->code);
+  printf (_ ("  parent:      %s\n"), t->parent ? t->parent : "-");
+  printf (_ ("  label.fi:    %s\n"), t->label_fi ? t->label_fi : "-");
+  printf (_ ("  label.en:    %s\n"), t->label_en ? t->label_en : "-");
+  printf (_ ("  colour:      %s\n"), t->colour ? t->colour : "-");
+  printf (_ ("  description: %s\n"), t->description ? t->description : "-");
+  printf (_ ("  scope:       %s\n"), teema_scope_name (t->scope));
   for (guint i = 0; i < t->rules->len; i++)
-    printf ("  rule:        %s\n", (char *) t->rules->pdata[i]);
+    printf (_ ("  rule:        %s\n"), (char *) t->rules->pdata[i]);
   for (guint i = 0; i < t->excludes->len; i++)
-    printf ("  exclude:     %s\n", (char *) t->excludes->pdata[i]);
+    printf (_ ("  exclude:     %s\n"), (char *) t->excludes->pdata[i]);
   return 0;
 }
 
@@ -133,11 +141,11 @@ codebook_export (int argc, char **argv, CliGlobals *g, GError **error)
   const char *output = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "write to FILE instead of standard output", "FILE" },
+      N_ ("write to FILE instead of standard output"), N_ ("FILE") },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Writes the codebook in the text format.", error))
+                  N_ ("Writes the codebook in the text format."), error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
@@ -151,10 +159,10 @@ int
 cmd_codebook (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
-    { "import", codebook_import, "load a codebook file into the project" },
-    { "list", codebook_list, "list the themes" },
-    { "show", codebook_show, "show one theme with its rules" },
-    { "export", codebook_export, "write the codebook as text" },
+    { "import", codebook_import, N_ ("load a codebook file into the project") },
+    { "list", codebook_list, N_ ("list the themes") },
+    { "show", codebook_show, N_ ("show one theme with its rules") },
+    { "export", codebook_export, N_ ("write the codebook as text") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "codebook", argc, argv, g, error);

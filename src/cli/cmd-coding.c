@@ -23,7 +23,8 @@ sentence_span (TeemaProject *p, gint64 segment, const char *spec, guint *from,
   if (end && *end == '-')
     last = strtol (end + 1, &end, 10);
   if (!end || *end || first < 1 || last < first) {
-    cli_usage (error, "--sentences wants N or N-M (from 1), got '%s'", spec);
+    cli_usage (error, _ ("--sentences wants N or N-M (from 1), got '%s'"),
+               spec);
     return FALSE;
   }
   g_autoptr (TeemaSegment) s = teema_segment_get (p, segment, error);
@@ -31,9 +32,11 @@ sentence_span (TeemaProject *p, gint64 segment, const char *spec, guint *from,
     return FALSE;
   g_autoptr (GArray) sentences = teema_segment_sentences (s);
   if ((guint) last > sentences->len) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "segment %" G_GINT64_FORMAT " has %u sentence%s, not %ld",
-                 segment, sentences->len, sentences->len == 1 ? "" : "s", last);
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+      g_dngettext (GETTEXT_PACKAGE, "segment %lld has %u sentence, not %ld",
+                   "segment %lld has %u sentences, not %ld", sentences->len),
+      (long long) segment, sentences->len, last);
     return FALSE;
   }
   *from = g_array_index (sentences, TeemaSpan, first - 1).start;
@@ -81,11 +84,15 @@ coding_write (Change *c, CliGlobals *g, gboolean add, GError **error)
   if (!ok)
     return 1;
   if (!g->quiet) {
-    printf ("%s: segment %" G_GINT64_FORMAT,
-            changed ? (add ? "added" : "removed") : "unchanged", c->segment);
-    if (part)
-      printf (" characters %u-%u", from, to);
-    printf (" %s %s by %s\n", add ? "+" : "-", c->theme, c->coder);
+    const char *what = !changed ? _ ("unchanged")
+                       : add    ? _ ("added")
+                                : _ ("removed");
+    g_autofree char *span =
+      part ? g_strdup_printf (_ (" characters %u-%u"), from, to)
+           : g_strdup ("");
+    /* TRANSLATORS: "added: segment 12 characters 0-40 + trust by anna". */
+    printf (_ ("%s: segment %lld%s %s %s by %s\n"), what,
+            (long long) c->segment, span, add ? "+" : "-", c->theme, c->coder);
   }
   return 0;
 }
@@ -96,31 +103,33 @@ coding_change (int argc, char **argv, CliGlobals *g, GError **error,
 {
   Change c = { 0, NULL, NULL, NULL, -1, -1 };
   GOptionEntry entries[] = {
-    { "segment", 's', 0, G_OPTION_ARG_INT64, &c.segment, "segment id", "ID" },
-    { "theme", 't', 0, G_OPTION_ARG_STRING, &c.theme, "theme id or label",
-      "THEME" },
+    { "segment", 's', 0, G_OPTION_ARG_INT64, &c.segment, N_ ("segment id"),
+      N_ ("ID") },
+    { "theme", 't', 0, G_OPTION_ARG_STRING, &c.theme, N_ ("theme id or label"),
+      N_ ("THEME") },
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &c.coder,
-      "coder name (default: $TEEMA_CODER or your user name)", "NAME" },
+      N_ ("coder name (default: $TEEMA_CODER or your user name)"),
+      N_ ("NAME") },
     { "from", 0, 0, G_OPTION_ARG_INT, &c.from,
-      "code from this character of the segment's text (from 0)", "N" },
+      N_ ("code from this character of the segment's text (from 0)"), "N" },
     { "to", 0, 0, G_OPTION_ARG_INT, &c.to,
-      "code up to (not including) this character", "N" },
+      N_ ("code up to (not including) this character"), "N" },
     { "sentences", 0, 0, G_OPTION_ARG_STRING, &c.sentences,
-      "code only these sentences of the segment (from 1)", "N[-M]" },
+      N_ ("code only these sentences of the segment (from 1)"), "N[-M]" },
     { NULL },
   };
   if (!cli_parse (&argc, &argv, entries, "",
-                  add ? "Codes a segment, or part of it, with a theme."
-                      : "Removes a coding (with --from/--to or --sentences: "
-                        "only that part's).",
+                  add ? N_ ("Codes a segment, or part of it, with a theme.")
+                      : N_ ("Removes a coding (with --from/--to or "
+                            "--sentences: only that part's)."),
                   error))
     return 2;
   if (c.segment <= 0 || !c.theme)
-    return cli_usage (error, "needs --segment ID and --theme THEME");
+    return cli_usage (error, _ ("needs --segment ID and --theme THEME"));
   if (c.sentences && (c.from >= 0 || c.to >= 0))
-    return cli_usage (error, "give --sentences or --from/--to, not both");
+    return cli_usage (error, _ ("give --sentences or --from/--to, not both"));
   if (c.from < -1 || c.to < -1)
-    return cli_usage (error, "--from and --to count characters from 0");
+    return cli_usage (error, _ ("--from and --to count characters from 0"));
   if (!c.coder)
     c.coder = default_coder ();
   return coding_write (&c, g, add, error);
@@ -145,18 +154,19 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
   const char *format = "table";
   gint64 segment = 0;
   GOptionEntry entries[] = {
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
-    { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, "only this theme",
-      "THEME" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, N_ ("only this coder"),
+      N_ ("NAME") },
+    { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, N_ ("only this theme"),
+      N_ ("THEME") },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
-      "only this informant", "ID" },
-    { "segment", 's', 0, G_OPTION_ARG_INT64, &segment, "only this segment",
-      "ID" },
+      N_ ("only this informant"), N_ ("ID") },
+    { "segment", 's', 0, G_OPTION_ARG_INT64, &segment, N_ ("only this segment"),
+      N_ ("ID") },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Lists codings.", error)
+  if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists codings."), error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
@@ -167,12 +177,16 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
   if (!list)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);
-  const char *cols[] = { "segment", "informant", "theme",   "coder",
-                         "start",   "end",       "created", "note" };
+  const char *cols[] = {
+    NC_ ("heading", "segment"), NC_ ("heading", "informant"),
+    NC_ ("heading", "theme"),   NC_ ("heading", "coder"),
+    NC_ ("heading", "start"),   NC_ ("heading", "end"),
+    NC_ ("heading", "created"), NC_ ("heading", "note"),
+  };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (t, cols[i],
-                            i == 0 || i == 4 || i == 5 ? TEEMA_COLUMN_INT
-                                                       : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (
+      t, cols[i], CLI_HEADING (cols[i]),
+      i == 0 || i == 4 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   for (guint i = 0; i < list->len; i++) {
     TeemaCoding *c = list->pdata[i];
     teema_table_add_row (t);
@@ -185,8 +199,7 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_text (t, c->created_at);
     teema_table_add_text (t, c->note);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 int
@@ -194,9 +207,9 @@ cmd_coding (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
     { "add", coding_add,
-      "code a segment: --segment N --theme T [--sentences 2-3]" },
-    { "remove", coding_remove, "remove a coding" },
-    { "list", coding_list, "list codings" },
+      N_ ("code a segment: --segment N --theme T [--sentences 2-3]") },
+    { "remove", coding_remove, N_ ("remove a coding") },
+    { "list", coding_list, N_ ("list codings") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "coding", argc, argv, g, error);

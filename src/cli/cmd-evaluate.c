@@ -10,39 +10,43 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
   gboolean snowball = FALSE, all = FALSE, errors = FALSE, why = FALSE;
   GOptionEntry entries[] = {
     { "devset", 'd', 0, G_OPTION_ARG_FILENAME, &devset,
-      "hand-coded segments (TSV with a header naming its columns: id, "
-      "themes and text needed; e.g. id group speaker themes text reason)",
-      "FILE" },
+      N_ ("hand-coded segments (TSV with a header naming its columns: id, "
+          "themes and text needed; e.g. id group speaker themes text reason)"),
+      N_ ("FILE") },
     { "codebook", 'k', 0, G_OPTION_ARG_FILENAME, &codebook,
-      "with --devset: the codebook file (default: the project's)", "FILE" },
+      N_ ("with --devset: the codebook file (default: the project's)"),
+      N_ ("FILE") },
     { "gold", 'g', 0, G_OPTION_ARG_STRING, &gold,
-      "the human coder to score against (in the project)", "CODER" },
+      N_ ("the human coder to score against (in the project)"), N_ ("CODER") },
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &test,
-      "with --gold: the coder to score (default: rules)", "CODER" },
+      N_ ("with --gold: the coder to score (default: rules)"), N_ ("CODER") },
     { "all-segments", 0, 0, G_OPTION_ARG_NONE, &all,
-      "with --gold: every segment, not only those the gold coder coded", NULL },
+      N_ ("with --gold: every segment, not only those the gold coder coded"),
+      NULL },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
-      "with --devset: Snowball stems instead of Voikko", NULL },
+      N_ ("with --devset: Snowball stems instead of Voikko"), NULL },
     { "errors", 'e', 0, G_OPTION_ARG_NONE, &errors,
-      "with --devset: list missed and extra codings instead of scores", NULL },
+      N_ ("with --devset: list missed and extra codings instead of scores"),
+      NULL },
     { "why", 'w', 0, G_OPTION_ARG_NONE, &why,
-      "with --devset: the errors of each theme grouped by cause (no rule "
-      "word, excluded, no whole rule; the rule and word of a false coding)",
+      N_ (
+        "with --devset: the errors of each theme grouped by cause (no rule "
+        "word, excluded, no whole rule; the rule and word of a false coding)"),
       NULL },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Scores rule codings per theme.",
-                  error)
+  if (!cli_parse (&argc, &argv, entries, "",
+                  N_ ("Scores rule codings per theme."), error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   if (!devset == !gold)
-    return cli_usage (error, "give either --devset FILE or --gold CODER");
+    return cli_usage (error, _ ("give either --devset FILE or --gold CODER"));
   if (errors && why)
-    return cli_usage (error, "give --errors or --why, not both");
+    return cli_usage (error, _ ("give --errors or --why, not both"));
   if ((errors || why) && !devset)
-    return cli_usage (error, "--errors and --why work with --devset");
+    return cli_usage (error, _ ("--errors and --why work with --devset"));
   g_autoptr (TeemaTable) t = NULL;
   if (devset) {
     g_autoptr (TeemaProject) p = NULL;
@@ -62,6 +66,5 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
   }
   if (!t)
     return 1;
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }

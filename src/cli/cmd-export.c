@@ -11,20 +11,20 @@ export_qdpx (int argc, char **argv, CliGlobals *g, GError **error)
   const char *names = NULL;
   GOptionEntry entries[] = {
     { "pseudonymise", 'P', 0, G_OPTION_ARG_NONE, &pseudonymise,
-      "replace personal names in texts, memos and notes (codings move with "
-      "the text)",
+      N_ ("replace personal names in texts, memos and notes (codings move with "
+          "the text)"),
       NULL },
     { "names", 'k', 0, G_OPTION_ARG_FILENAME, &names,
-      "the name key, as for quotes; implies --pseudonymise", "FILE" },
+      N_ ("the name key, as for quotes; implies --pseudonymise"), N_ ("FILE") },
     { NULL },
   };
-  if (!cli_parse (&argc, &argv, entries, "OUT.qdpx",
-                  "Writes the whole project as a REFI-QDA project archive "
-                  "(coders, codebook, informants, documents, codings).",
+  if (!cli_parse (&argc, &argv, entries, N_ ("OUT.qdpx"),
+                  N_ ("Writes the whole project as a REFI-QDA project archive "
+                      "(coders, codebook, informants, documents, codings)."),
                   error))
     return 2;
   if (argc != 2)
-    return cli_usage (error, "usage: teema export qdpx OUT.qdpx");
+    return cli_usage (error, _ ("usage: teema export qdpx OUT.qdpx"));
   g_autoptr (TeemaNameKey) key =
     names ? teema_name_key_load (names, error) : NULL;
   if (names && !key)
@@ -38,21 +38,22 @@ export_qdpx (int argc, char **argv, CliGlobals *g, GError **error)
   if (!ok)
     return 1;
   if (!g->quiet)
-    printf ("%s: written\n", argv[1]);
+    printf (_ ("%s: written\n"), argv[1]);
   return 0;
 }
 
 static int
 export_qdc (int argc, char **argv, CliGlobals *g, GError **error)
 {
-  if (!cli_parse (&argc, &argv, NULL, "OUT.qdc",
-                  "Writes the codebook as a REFI-QDA codebook; rules are "
-                  "kept in each code's description after '" TEEMA_REFI_MARKER
-                  "'. Use - for standard output.",
-                  error))
+  g_autofree char *summary =
+    g_strdup_printf (_ ("Writes the codebook as a REFI-QDA codebook; rules "
+                        "are kept in each code's description after '%s'. "
+                        "Use - for standard output."),
+                     TEEMA_REFI_MARKER);
+  if (!cli_parse (&argc, &argv, NULL, "OUT.qdc", summary, error))
     return 2;
   if (argc != 2)
-    return cli_usage (error, "usage: teema export qdc OUT.qdc");
+    return cli_usage (error, _ ("usage: teema export qdc OUT.qdc"));
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
@@ -65,8 +66,8 @@ int
 cmd_export (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
-    { "qdpx", export_qdpx, "the project as a REFI-QDA project (.qdpx)" },
-    { "qdc", export_qdc, "the codebook as a REFI-QDA codebook (.qdc)" },
+    { "qdpx", export_qdpx, N_ ("the project as a REFI-QDA project (.qdpx)") },
+    { "qdc", export_qdc, N_ ("the codebook as a REFI-QDA codebook (.qdc)") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "export", argc, argv, g, error);

@@ -9,19 +9,19 @@
 static void
 print_report (const char *path, const TeemaRefiReport *r)
 {
-  printf ("%s: %s\n", path, r->origin ? r->origin : "unknown origin");
-  printf ("  offsets:    %s\n", r->convention);
-  printf ("  coders:     %u\n", r->n_users);
-  printf ("  themes:     %u new\n", r->n_codes);
-  printf ("  informants: %u from cases\n", r->n_cases);
-  printf ("  documents:  %u (%u segments)\n", r->n_sources, r->n_segments);
-  printf ("  selections: %u (%u repeated ones merged), %u on word "
-          "boundaries\n",
+  printf ("%s: %s\n", path, r->origin ? r->origin : _ ("unknown origin"));
+  printf (_ ("  offsets:    %s\n"), r->convention);
+  printf (_ ("  coders:     %u\n"), r->n_users);
+  printf (_ ("  themes:     %u new\n"), r->n_codes);
+  printf (_ ("  informants: %u from cases\n"), r->n_cases);
+  printf (_ ("  documents:  %u (%u segments)\n"), r->n_sources, r->n_segments);
+  printf (_ ("  selections: %u (%u repeated ones merged), %u on word "
+             "boundaries\n"),
           r->n_selections, r->n_merged, r->n_on_boundary);
-  printf ("  codings:    %u\n", r->n_codings);
-  printf ("  memos:      %u\n", r->n_memos);
+  printf (_ ("  codings:    %u\n"), r->n_codings);
+  printf (_ ("  memos:      %u\n"), r->n_memos);
   for (guint i = 0; i < r->skipped->len; i++)
-    printf ("  skipped: %s\n", (char *) r->skipped->pdata[i]);
+    printf (_ ("  skipped: %s\n"), (char *) r->skipped->pdata[i]);
 }
 
 int

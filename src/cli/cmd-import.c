@@ -24,28 +24,29 @@ parse_segmentation (const char *name, TeemaSegmentation *mode)
 static char *
 informant_source (const TeemaImportResult *r)
 {
-  const char *from = "file name";
+  const char *from = _ ("file name");
   switch (r->informant_from) {
   case TEEMA_INFORMANT_FROM_OPTION:
     from = "--informant";
     break;
   case TEEMA_INFORMANT_FROM_HEADER:
-    from = "header";
+    from = _ ("header");
     break;
   case TEEMA_INFORMANT_FROM_LABEL:
-    return g_strdup ("label");
+    return g_strdup (_ ("label"));
   case TEEMA_INFORMANT_FROM_FILE_NAME:
     break;
   case TEEMA_INFORMANT_FROM_DOCUMENT:
-    from = "kept from the document";
+    from = _ ("kept from the document");
     break;
   }
   if (!r->speakers)
-    return g_strdup_printf ("%s; no speaker labels", from);
+    return g_strdup_printf (_ ("%s; no speaker labels"), from);
   if (g_str_equal (r->speakers, r->informant))
     return g_strdup (from);
-  return g_strdup_printf ("%s; label%s %s", from,
-                          strchr (r->speakers, ',') ? "s" : "", r->speakers);
+  return g_strdup_printf (strchr (r->speakers, ',') ? _ ("%s; labels %s")
+                                                    : _ ("%s; label %s"),
+                          from, r->speakers);
 }
 
 static void
@@ -53,12 +54,12 @@ print_replaced (const TeemaImportResult *r)
 {
   g_autofree char *ck = cli_count (r->n_codings_kept, "coding", "codings");
   g_autofree char *mk = cli_count (r->n_memos_kept, "memo", "memos");
-  printf ("; replaced %s: %s and %s kept", r->replaced_name, ck, mk);
+  printf (_ ("; replaced %s: %s and %s kept"), r->replaced_name, ck, mk);
   guint aside = r->n_codings_aside + r->n_memos_aside;
   if (aside) {
     g_autofree char *ca = cli_count (r->n_codings_aside, "coding", "codings");
     g_autofree char *ma = cli_count (r->n_memos_aside, "memo", "memos");
-    printf (", %s and %s set aside (see 'teema document aside')", ca, ma);
+    printf (_ (", %s and %s set aside (see 'teema document aside')"), ca, ma);
   }
 }
 
@@ -66,15 +67,15 @@ static void
 print_result (const TeemaImportResult *r)
 {
   g_autofree char *source = informant_source (r);
-  printf ("%s: informant %s (%s), interviewer %s, %u turns (%u informant), "
-          "%u segments, %u informant words",
+  printf (_ ("%s: informant %s (%s), interviewer %s, %u turns (%u informant), "
+             "%u segments, %u informant words"),
           r->path, r->informant, source,
-          r->interviewer ? r->interviewer : "none", r->n_turns,
+          r->interviewer ? r->interviewer : _ ("none"), r->n_turns,
           r->n_informant_turns, r->n_segments, r->n_words);
   if (!g_str_equal (r->encoding, "UTF-8"))
-    printf (", read as %s", r->encoding);
+    printf (_ (", read as %s"), r->encoding);
   if (r->replaced)
-    printf (" (replaced)");
+    printf (_ (" (replaced)"));
   if (r->replaced_name)
     print_replaced (r);
   printf ("\n");
@@ -86,12 +87,13 @@ print_warnings (const TeemaImportResult *r)
   for (guint i = 0; i < r->warnings->len; i++) {
     const TeemaWarning *w = r->warnings->pdata[i];
     if (w->line)
-      fprintf (stderr, "%s:%u: warning: %s\n", w->path, w->line, w->message);
-    else if (w->paragraph)
-      fprintf (stderr, "%s: paragraph %u: warning: %s\n", w->path, w->paragraph,
+      fprintf (stderr, _ ("%s:%u: warning: %s\n"), w->path, w->line,
                w->message);
+    else if (w->paragraph)
+      fprintf (stderr, _ ("%s: paragraph %u: warning: %s\n"), w->path,
+               w->paragraph, w->message);
     else
-      fprintf (stderr, "%s: warning: %s\n", w->path, w->message);
+      fprintf (stderr, _ ("%s: warning: %s\n"), w->path, w->message);
   }
 }
 
@@ -105,12 +107,12 @@ check_kinds (int argc, char **argv, gboolean *refi, GError **error)
       return 1;
     if (f->kind == TEEMA_FILE_CODEBOOK)
       return cli_usage (error,
-                        "%s is a codebook: load it with 'teema codebook "
-                        "import %s'",
+                        _ ("%s is a codebook: load it with 'teema codebook "
+                           "import %s'"),
                         argv[i], argv[i]);
     if (f->kind == TEEMA_FILE_PROJECT && argc != 2)
-      return cli_usage (error, "import a %s (%s) on its own", f->description,
-                        argv[i]);
+      return cli_usage (error, _ ("import a %s (%s) on its own"),
+                        _ (f->description), argv[i]);
     *refi |= f->kind == TEEMA_FILE_PROJECT;
   }
   return 0;
@@ -153,9 +155,13 @@ run (int argc, char **argv, CliGlobals *g, const TeemaImportOptions *opt,
     print_warnings (r);
   }
   if (opt->check && !g->quiet)
-    printf ("checked %u file%s (%u cannot be imported); nothing was "
-            "imported\n",
-            results->len, results->len == 1 ? "" : "s", failed);
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "checked %u file (%u cannot be imported); nothing "
+                         "was imported\n",
+                         "checked %u files (%u cannot be imported); nothing "
+                         "was imported\n",
+                         results->len),
+            results->len, failed);
   return failed ? 1 : 0;
 }
 
@@ -166,52 +172,54 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
   TeemaImportOptions opt = { 0 };
   GOptionEntry entries[] = {
     { "segment", 's', 0, G_OPTION_ARG_STRING, &segment,
-      "segments: turn (default), paragraph or sentence", "UNIT" },
+      N_ ("segments: turn (default), paragraph or sentence"), N_ ("UNIT") },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &opt.informant,
-      "informant id for these files (overrides the header)", "ID" },
+      N_ ("informant id for these files (overrides the header)"), N_ ("ID") },
     { "interviewer", 0, 0, G_OPTION_ARG_STRING, &opt.interviewer,
-      "the interviewer's speaker label(s), comma-separated (overrides "
-      "recognition)",
-      "LABEL" },
+      N_ ("the interviewer's speaker label(s), comma-separated (overrides "
+          "recognition)"),
+      N_ ("LABEL") },
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &opt.encoding,
-      "encoding of text files that are not UTF-8, e.g. windows-1252 or "
-      "iso-8859-15 ('auto' guesses)",
-      "ENC" },
+      N_ ("encoding of text files that are not UTF-8, e.g. windows-1252 or "
+          "iso-8859-15 ('auto' guesses)"),
+      N_ ("ENC") },
     { "check", 'n', 0, G_OPTION_ARG_NONE, &opt.check,
-      "show what would be imported and the warnings; change nothing", NULL },
+      N_ ("show what would be imported and the warnings; change nothing"),
+      NULL },
     { "replace", 'r', 0, G_OPTION_ARG_NONE, &opt.replace,
-      "each file replaces the document of the same name, keeping the "
-      "codings and memos whose text is still there",
+      N_ ("each file replaces the document of the same name, keeping the "
+          "codings and memos whose text is still there"),
       NULL },
     { "join-hyphens", 'j', 0, G_OPTION_ARG_NONE, &opt.join_hyphens,
-      "join words broken by line-end hyphenation (keeps real compounds "
-      "such as kanta-asiakas)",
+      N_ ("join words broken by line-end hyphenation (keeps real compounds "
+          "such as kanta-asiakas)"),
       NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &opt.force,
-      "replace files already imported (their codings are dropped)", NULL },
+      N_ ("replace files already imported (their codings are dropped)"), NULL },
     { NULL },
   };
   g_autofree char *transcripts =
     teema_file_format_extensions (TEEMA_FILE_TRANSCRIPT);
   g_autofree char *projects = teema_file_format_extensions (TEEMA_FILE_PROJECT);
   g_autofree char *summary = g_strdup_printf (
-    "Imports transcripts in one transaction: all or none. Each file's line "
-    "says what was understood; warnings (on stderr) name the line of what "
-    "looks wrong.\n\n"
-    "Transcripts: %s\nREFI-QDA projects (on their own): %s",
+    _ ("Imports transcripts in one transaction: all or none. Each file's "
+       "line says what was understood; warnings (on stderr) name the line "
+       "of what looks wrong.\n\n"
+       "Transcripts: %s\nREFI-QDA projects (on their own): %s"),
     transcripts, projects);
-  if (!cli_parse (&argc, &argv, entries, "FILE...", summary, error))
+  if (!cli_parse (&argc, &argv, entries, N_ ("FILE..."), summary, error))
     return 2;
   if (!parse_segmentation (segment, &opt.segmentation))
-    return cli_usage (error, "--segment must be turn, paragraph or sentence");
+    return cli_usage (error,
+                      _ ("--segment must be turn, paragraph or sentence"));
   if (argc < 2)
-    return cli_usage (error, "import needs at least one file");
+    return cli_usage (error, _ ("import needs at least one file"));
   gboolean refi = FALSE;
   int rc = check_kinds (argc, argv, &refi, error);
   if (!rc && refi && (opt.check || opt.replace))
-    return cli_usage (error, "--check and --replace are for transcripts; "
-                             "import a REFI-QDA project into a new project "
-                             "to see it");
+    return cli_usage (error, _ ("--check and --replace are for transcripts; "
+                                "import a REFI-QDA project into a new project "
+                                "to see it"));
   if (rc || refi)
     return rc ? rc : cli_import_refi (argv[1], opt.force, g, error);
   opt.progress = g->quiet ? NULL : cli_progress;

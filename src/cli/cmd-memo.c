@@ -19,21 +19,24 @@ parse_target (int *argc, char ***argv, gboolean want_text, gint64 *segment,
               const char **coder, const char *summary, GError **error)
 {
   GOptionEntry entries[] = {
-    { "segment", 's', 0, G_OPTION_ARG_INT64, segment, "segment id", "ID" },
+    { "segment", 's', 0, G_OPTION_ARG_INT64, segment, N_ ("segment id"),
+      N_ ("ID") },
     { "coder", 'c', 0, G_OPTION_ARG_STRING, coder,
-      "coder name (default: $TEEMA_CODER or your user name)", "NAME" },
+      N_ ("coder name (default: $TEEMA_CODER or your user name)"),
+      N_ ("NAME") },
     { NULL },
   };
-  if (!cli_parse (argc, argv, entries, want_text ? "TEXT" : "", summary, error))
+  if (!cli_parse (argc, argv, entries, want_text ? N_ ("TEXT") : "", summary,
+                  error))
     return 2;
   if (*segment <= 0)
-    return cli_usage (error, "needs --segment ID");
+    return cli_usage (error, _ ("needs --segment ID"));
   if (want_text && (*argc != 2 || !*(*argv)[1]))
-    return cli_usage (error, "needs the memo as one argument, e.g. "
-                             "'teema memo set --segment 4 \"Why here?\"' "
-                             "(to delete a memo use 'teema memo remove')");
+    return cli_usage (error, _ ("needs the memo as one argument, e.g. "
+                                "'teema memo set --segment 4 \"Why here?\"' "
+                                "(to delete a memo use 'teema memo remove')"));
   if (!want_text && *argc != 1)
-    return cli_usage (error, "unexpected argument '%s'", (*argv)[1]);
+    return cli_usage (error, _ ("unexpected argument '%s'"), (*argv)[1]);
   if (!*coder)
     *coder = default_coder ();
   return 0;
@@ -59,8 +62,8 @@ memo_set (int argc, char **argv, CliGlobals *g, GError **error)
   gint64 segment = 0;
   const char *coder = NULL;
   int rc = parse_target (&argc, &argv, TRUE, &segment, &coder,
-                         "Sets the coder's memo on a segment, replacing "
-                         "any earlier one.",
+                         N_ ("Sets the coder's memo on a segment, replacing "
+                             "any earlier one."),
                          error);
   if (rc)
     return rc;
@@ -72,11 +75,11 @@ memo_set (int argc, char **argv, CliGlobals *g, GError **error)
       || !teema_memo_set (p, segment, coder, argv[1], error))
     return 1;
   if (!g->quiet)
-    printf ("%s: memo on segment %" G_GINT64_FORMAT " by %s\n",
-            !old                         ? "added"
-            : g_str_equal (old, argv[1]) ? "unchanged"
-                                         : "replaced",
-            segment, coder);
+    printf (_ ("%s: memo on segment %lld by %s\n"),
+            !old                         ? _ ("added")
+            : g_str_equal (old, argv[1]) ? _ ("unchanged")
+                                         : _ ("replaced"),
+            (long long) segment, coder);
   return 0;
 }
 
@@ -86,7 +89,7 @@ memo_remove (int argc, char **argv, CliGlobals *g, GError **error)
   gint64 segment = 0;
   const char *coder = NULL;
   int rc = parse_target (&argc, &argv, FALSE, &segment, &coder,
-                         "Removes the coder's memo on a segment.", error);
+                         N_ ("Removes the coder's memo on a segment."), error);
   if (rc)
     return rc;
   g_autoptr (TeemaProject) p = cli_open (g, error);
@@ -100,8 +103,9 @@ memo_remove (int argc, char **argv, CliGlobals *g, GError **error)
       || (old && !teema_memo_set (p, segment, coder, NULL, error)))
     return 1;
   if (!g->quiet)
-    printf ("%s memo on segment %" G_GINT64_FORMAT " by %s\n",
-            old ? "removed:" : "unchanged: no", segment, coder);
+    printf (old ? _ ("removed: memo on segment %lld by %s\n")
+                : _ ("unchanged: no memo on segment %lld by %s\n"),
+            (long long) segment, coder);
   return 0;
 }
 
@@ -110,15 +114,16 @@ memo_list (int argc, char **argv, CliGlobals *g, GError **error)
 {
   const char *coder = NULL, *informant = NULL, *format = "table";
   GOptionEntry entries[] = {
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, N_ ("only this coder"),
+      N_ ("NAME") },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
-      "only this informant's segments", "ID" },
+      N_ ("only this informant's segments"), N_ ("ID") },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Lists memos in document order.",
-                  error)
+  if (!cli_parse (&argc, &argv, entries, "",
+                  N_ ("Lists memos in document order."), error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
@@ -129,10 +134,13 @@ memo_list (int argc, char **argv, CliGlobals *g, GError **error)
   if (!list)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);
-  const char *cols[] = { "segment", "informant", "coder", "memo", "updated" };
+  const char *cols[] = { NC_ ("heading", "segment"),
+                         NC_ ("heading", "informant"), NC_ ("heading", "coder"),
+                         NC_ ("heading", "memo"), NC_ ("heading", "updated") };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (t, cols[i],
-                            i == 0 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (t, cols[i], CLI_HEADING (cols[i]),
+                                    i == 0 ? TEEMA_COLUMN_INT
+                                           : TEEMA_COLUMN_TEXT);
   for (guint i = 0; i < list->len; i++) {
     TeemaMemo *m = list->pdata[i];
     teema_table_add_row (t);
@@ -142,17 +150,16 @@ memo_list (int argc, char **argv, CliGlobals *g, GError **error)
     teema_table_add_text (t, m->text);
     teema_table_add_text (t, m->updated_at);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 int
 cmd_memo (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
-    { "set", memo_set, "write a memo: --segment N TEXT" },
-    { "remove", memo_remove, "remove a memo: --segment N" },
-    { "list", memo_list, "list memos" },
+    { "set", memo_set, N_ ("write a memo: --segment N TEXT") },
+    { "remove", memo_remove, N_ ("remove a memo: --segment N") },
+    { "list", memo_list, N_ ("list memos") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "memo", argc, argv, g, error);

@@ -7,10 +7,10 @@
 static void
 print_summary (const TeemaMergeResult *r, const char *other, gboolean dry)
 {
-  printf ("%s %s: codings %u added, %u already present, %u rule codings "
-          "skipped; memos %u added, %u identical, %u joined; rejections %u; "
-          "themes %u added; conflicts %u\n",
-          dry ? "would merge" : "merged", other, r->n_codings_added,
+  printf (_ ("%s %s: codings %u added, %u already present, %u rule codings "
+             "skipped; memos %u added, %u identical, %u joined; rejections %u; "
+             "themes %u added; conflicts %u\n"),
+          dry ? _ ("would merge") : _ ("merged"), other, r->n_codings_added,
           r->n_codings_kept, r->n_rules_skipped, r->n_memos_added,
           r->n_memos_kept, r->n_memos_joined, r->n_rejections_added,
           r->n_themes_added, r->n_conflicts);
@@ -23,20 +23,20 @@ cmd_merge (int argc, char **argv, CliGlobals *g, GError **error)
   const char *format = "table";
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
-      "show what would be merged, change nothing", NULL },
+      N_ ("show what would be merged, change nothing"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "events as table, csv, tsv, json or md", "FORMAT" },
+      N_ ("events as table, csv, tsv, json or md"), N_ ("FORMAT") },
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "OTHER.teema",
-                  "Merges codings and memos from another copy of the "
-                  "project (documents matched by content).",
+  if (!cli_parse (&argc, &argv, entries, N_ ("OTHER.teema"),
+                  N_ ("Merges codings and memos from another copy of the "
+                      "project (documents matched by content)."),
                   error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   if (argc != 2)
-    return cli_usage (error, "needs exactly one OTHER.teema");
+    return cli_usage (error, _ ("needs exactly one OTHER.teema"));
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
@@ -47,6 +47,5 @@ cmd_merge (int argc, char **argv, CliGlobals *g, GError **error)
     print_summary (r, argv[1], dry_run);
   if (teema_table_n_rows (r->events) == 0)
     return 0;
-  g_autofree char *out = teema_table_render (r->events, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, r->events, fmt, NULL, error) ? 0 : 1;
 }

@@ -9,10 +9,10 @@ static char *
 key_template (const TeemaTable *t)
 {
   GString *out = g_string_new (
-    "# Name key for 'teema quotes --pseudonymise --names FILE'.\n"
-    "# One name a line in its base form: 'Name = pseudonym', 'Name = "
-    "[nimi]',\n# or 'Name = Name' to keep it. Delete lines of words that "
-    "are no names.\n");
+    _ ("# Name key for 'teema quotes --pseudonymise --names FILE'.\n"
+       "# One name a line in its base form: 'Name = pseudonym', 'Name = "
+       "[nimi]',\n# or 'Name = Name' to keep it. Delete lines of words that "
+       "are no names.\n"));
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint r = 0; r < teema_table_n_rows (t); r++) {
     const char *name = teema_table_cell (t, r, 1);
@@ -25,7 +25,8 @@ key_template (const TeemaTable *t)
     g_string_append_printf (
       out, "%s%s = [nimi]    # %s, %s: %s%s\n", unsure ? "# " : "", name,
       teema_table_cell (t, r, 2), teema_table_cell (t, r, 0),
-      teema_table_cell (t, r, 4), unsure ? " (sentence start: a name?)" : "");
+      teema_table_cell (t, r, 4),
+      unsure ? _ (" (sentence start: a name?)") : "");
   }
   return g_string_free (out, FALSE);
 }
@@ -39,26 +40,26 @@ cmd_names (int argc, char **argv, CliGlobals *g, GError **error)
   char **where = NULL; /* owned by cli_parse */
   GOptionEntry entries[] = {
     { "names", 'k', 0, G_OPTION_ARG_FILENAME, &key_path,
-      "the name key so far: shows what each name becomes", "FILE" },
+      N_ ("the name key so far: shows what each name becomes"), N_ ("FILE") },
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
-      "only this informant", "ID" },
+      N_ ("only this informant"), N_ ("ID") },
     CLI_OPT_WHERE (where),
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
-      "also capitalised words the dictionary does not know (company and "
-      "product names)",
+      N_ ("also capitalised words the dictionary does not know (company and "
+          "product names)"),
       NULL },
     { "template", 't', 0, G_OPTION_ARG_NONE, &template,
-      "print a name key to edit instead of the table", NULL },
+      N_ ("print a name key to edit instead of the table"), NULL },
     CLI_OPT_FORMAT (format),
     CLI_OPT_OUTPUT (output),
     { NULL },
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Personal names (and with --all other capitalised words) "
-                  "in each informant's turns, with their forms and counts "
-                  "and what --pseudonymise does with them, for writing the "
-                  "name key.",
+                  N_ ("Personal names (and with --all other capitalised words) "
+                      "in each informant's turns, with their forms and counts "
+                      "and what --pseudonymise does with them, for writing the "
+                      "name key."),
                   error)
       || (!template
           && !cli_table_format (format, output, TEEMA_FORMAT_TABLE, &fmt,
@@ -73,7 +74,8 @@ cmd_names (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaTable) t = p ? teema_names_list (p, &opt, error) : NULL;
   if (!t)
     return 1;
-  g_autofree char *out =
-    template ? key_template (t) : teema_table_render (t, fmt);
+  if (!template)
+    return cli_write_table (g, t, fmt, output, error) ? 0 : 1;
+  g_autofree char *out = key_template (t);
   return cli_output (output, out, error) ? 0 : 1;
 }

@@ -53,20 +53,20 @@ choose_format (const char *format, const char *output, QuoteFormat *f,
   *f = by_path;
   if (format && !format_by_name (format, f))
     return cli_usage (error,
-                      "unknown format '%s': use md, latex, html, docx, odt, "
-                      "csv, tsv, json or table",
+                      _ ("unknown format '%s': use md, latex, html, docx, odt, "
+                         "csv, tsv, json or table"),
                       format);
   if (output && !g_str_equal (output, "-")
       && !format_by_path (output, &by_path, &known))
     return cli_usage (error,
-                      "%s: teema does not write that kind of file: name it "
-                      ".md, .tex, .html, .docx, .odt, .csv, .tsv, .json or "
-                      ".txt",
+                      _ ("%s: teema does not write that kind of file: name it "
+                         ".md, .tex, .html, .docx, .odt, .csv, .tsv, .json or "
+                         ".txt"),
                       output);
   if (known && format && !same_format (f, &by_path))
     return cli_usage (error,
-                      "--format %s does not match the file name %s: change "
-                      "one of them",
+                      _ ("--format %s does not match the file name %s: change "
+                         "one of them"),
                       format, output);
   if (known && !format)
     *f = by_path;
@@ -95,8 +95,8 @@ write_document (TeemaProject *p, const TeemaQuoteDocOptions *opt,
   gboolean binary = format == TEEMA_DOC_DOCX || format == TEEMA_DOC_ODT;
   if ((!output || g_str_equal (output, "-")) && binary
       && isatty (STDOUT_FILENO))
-    return cli_usage (error, "a DOCX or ODT document goes to a file: give "
-                             "-o FILE");
+    return cli_usage (error, _ ("a DOCX or ODT document goes to a file: give "
+                                "-o FILE"));
   CliSink *sink = cli_sink_new (output);
   gboolean ok =
     teema_quotes_write_document (p, opt, format, cli_sink_write, sink, error);
@@ -107,66 +107,74 @@ int
 cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
 {
   const char *group = NULL, *coder = NULL, *format = NULL, *output = NULL;
-  const char *lang = "fi", *by = NULL, *labels = NULL, *names = NULL;
+  const char *lang = NULL, *by = NULL, *labels = NULL, *names = NULL;
   const char *title = NULL;
   char **themes = NULL, **informants = NULL, **where = NULL; /* cli_parse's */
   gboolean no_children = FALSE, all = FALSE, pseudonymise = FALSE;
   int max_length = 0;
   GOptionEntry entries[] = {
     { "theme", 't', 0, G_OPTION_ARG_STRING_ARRAY, &themes,
-      "this theme and its sub-themes (repeat for more; default: all)",
-      "THEME" },
-    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, "every theme (the default)",
+      N_ ("this theme and its sub-themes (repeat for more; default: all)"),
+      N_ ("THEME") },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_ ("every theme (the default)"),
       NULL },
     { "informant", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &informants,
-      "only this informant (repeat for more)", "ID" },
-    { "group", 'g', 0, G_OPTION_ARG_STRING, &group, "only this group",
-      "GROUP" },
+      N_ ("only this informant (repeat for more)"), N_ ("ID") },
+    { "group", 'g', 0, G_OPTION_ARG_STRING, &group, N_ ("only this group"),
+      N_ ("GROUP") },
     CLI_OPT_WHERE (where),
-    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, "only this coder", "NAME" },
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder, N_ ("only this coder"),
+      N_ ("NAME") },
     { "by", 'b', 0, G_OPTION_ARG_STRING, &by,
-      "theme (default), informant, or an attribute: a heading per value "
-      "under each theme",
-      "UNIT" },
+      N_ ("theme (default), informant, or an attribute: a heading per value "
+          "under each theme"),
+      N_ ("UNIT") },
     { "max-length", 'm', 0, G_OPTION_ARG_INT, &max_length,
-      "shorten quotes to whole sentences within N characters, marking "
-      "the cut with --",
+      N_ ("shorten quotes to whole sentences within N characters, marking "
+          "the cut with --"),
       "N" },
     { "labels", 'L', 0, G_OPTION_ARG_STRING, &labels,
-      "code (H3, default), group (customer 2) or an attribute such as "
-      "pseudonym",
-      "SCHEME" },
+      N_ ("code (H3, default), group (customer 2) or an attribute such as "
+          "pseudonym"),
+      N_ ("SCHEME") },
     { "pseudonymise", 'P', 0, G_OPTION_ARG_NONE, &pseudonymise,
-      "replace personal names (see 'teema names')", NULL },
+      N_ ("replace personal names (see 'teema names')"), NULL },
     { "names", 'k', 0, G_OPTION_ARG_FILENAME, &names,
-      "the name key (name = pseudonym); implies --pseudonymise", "FILE" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "the document's title",
-      "TEXT" },
+      N_ ("the name key (name = pseudonym); implies --pseudonymise"),
+      N_ ("FILE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("the document's title"),
+      N_ ("TEXT") },
     { "no-children", 0, 0, G_OPTION_ARG_NONE, &no_children,
-      "leave out codings of sub-themes of a --theme", NULL },
+      N_ ("leave out codings of sub-themes of a --theme"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "md (default), latex, html, docx, odt, csv, tsv, json or table",
-      "FORMAT" },
+      N_ ("md (default), latex, html, docx, odt, csv, tsv, json or table"),
+      N_ ("FORMAT") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
-      "theme labels and the document's words: fi or en", "LANG" },
+      N_ ("theme labels and the document's words: fi or en (default: "
+          "teema's language)"),
+      N_ ("LANG") },
     CLI_OPT_OUTPUT (output),
     { NULL },
   };
   QuoteFormat f;
-  if (!cli_parse (&argc, &argv, entries, "",
-                  "Quotes for a thesis draft in the thesis convention: each "
-                  "quote an indented paragraph ending in (H3), under a "
-                  "heading per theme with how many informants mention it. "
-                  "The format follows --format or the -o file's extension.",
-                  error))
+  if (!cli_parse (
+        &argc, &argv, entries, "",
+        N_ ("Quotes for a thesis draft in the thesis convention: each "
+            "quote an indented paragraph ending in (H3), under a "
+            "heading per theme with how many informants mention it. "
+            "The format follows --format or the -o file's extension."),
+        error))
     return 2;
   int rc = choose_format (format, output, &f, error);
   if (rc)
     return rc;
+  if (!cli_set_language (g, lang, error))
+    return 2;
+  lang = g->lang;
   if (themes && all)
-    return cli_usage (error, "--theme or --all, not both");
+    return cli_usage (error, _ ("--theme or --all, not both"));
   if (max_length < 0)
-    return cli_usage (error, "--max-length must be at least 1");
+    return cli_usage (error, _ ("--max-length must be at least 1"));
   g_autoptr (TeemaNameKey) key =
     names ? teema_name_key_load (names, error) : NULL;
   if (names && !key)
@@ -191,8 +199,7 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
     return 1;
   if (!f.document) {
     g_autoptr (TeemaTable) t = teema_quotes_table (p, &opt, error);
-    g_autofree char *out = t ? teema_table_render (t, f.table) : NULL;
-    return out && cli_output (output, out, error) ? 0 : 1;
+    return t && cli_write_table (g, t, f.table, output, error) ? 0 : 1;
   }
   return write_document (p, &opt, f.doc, output, error);
 }

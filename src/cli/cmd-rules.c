@@ -16,14 +16,14 @@ print_token (const char *text, const TeemaToken *t, const char *why)
   g_autofree char *lemmas = g_strjoinv (",", (char **) an->lemmas);
   g_autofree char *parts = g_strjoinv ("+", (char **) an->parts);
   g_autofree char *padded = cli_pad (word, 20);
-  printf ("  %s %s lemma %s", why ? "*" : " ", padded, lemmas);
+  printf (_ ("  %s %s lemma %s"), why ? "*" : " ", padded, lemmas);
   gboolean compound = FALSE;
   for (const char *const *p = an->parts; *p; p++)
     compound |= !g_strv_contains (an->lemmas, *p);
   if (compound)
-    printf (", parts %s", parts);
+    printf (_ (", parts %s"), parts);
   if (an->normalised)
-    printf (", spoken for '%s'", an->normalised);
+    printf (_ (", spoken for '%s'"), an->normalised);
   if (why)
     printf ("  <- %s", why);
   printf ("\n");
@@ -88,19 +88,22 @@ test_sentences (TeemaRule *rule, TeemaAnalyzer *az, const char *text,
       g_string_append_printf (which, "%s%u", n++ ? ", " : "", i + 1);
   }
   if (n)
-    printf ("match in sentence%s %s of %u\n", n > 1 ? "s" : "", which->str,
-            sentences->len);
+    /* TRANSLATORS: rules test --scope sentence: "match in sentences 1, 3
+     * of 4". */
+    printf (g_dngettext (GETTEXT_PACKAGE, "match in sentence %s of %u\n",
+                         "match in sentences %s of %u\n", n),
+            which->str, sentences->len);
   else if (whole_matches)
-    printf ("no match in any one sentence (the whole text matches: below "
-            "scope)\n");
+    printf (_ ("no match in any one sentence (the whole text matches: below "
+               "scope)\n"));
   else
-    printf ("no match\n");
+    printf ("%s\n", _ ("no match"));
   for (guint i = 0; i < sentences->len; i++) {
     const GArray *h = hits->pdata[i];
     if (!h && !verbose)
       continue;
-    printf ("sentence %u%s: %s\n", i + 1, h ? "" : " (no match)",
-            (char *) sentences->pdata[i]);
+    printf (h ? _ ("sentence %u: %s\n") : _ ("sentence %u (no match): %s\n"),
+            i + 1, (char *) sentences->pdata[i]);
     print_tokens (sentences->pdata[i], tokens->pdata[i], h, verbose);
   }
   return n > 0;
@@ -112,29 +115,29 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   const char *lang = "fi", *scope_name = "segment";
   gboolean snowball = FALSE, verbose = FALSE;
   GOptionEntry entries[] = {
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "fi (default) or en",
-      "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_ ("fi (default) or en"),
+      N_ ("LANG") },
     { "snowball", 0, 0, G_OPTION_ARG_NONE, &snowball,
-      "use Snowball stems instead of Voikko", NULL },
+      N_ ("use Snowball stems instead of Voikko"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-      "show every word's analysis", NULL },
+      N_ ("show every word's analysis"), NULL },
     { "scope", 's', 0, G_OPTION_ARG_STRING, &scope_name,
-      "segment: TEXT as a whole (default); sentence: each sentence of "
-      "TEXT on its own, as a theme with scope: sentence is matched",
-      "SCOPE" },
+      N_ ("segment: TEXT as a whole (default); sentence: each sentence of "
+          "TEXT on its own, as a theme with scope: sentence is matched"),
+      N_ ("SCOPE") },
     { NULL },
   };
-  if (!cli_parse (&argc, &argv, entries, "RULE TEXT",
-                  "Tests a rule on a sentence; exit 0 if it matches, 1 if "
-                  "not.",
+  if (!cli_parse (&argc, &argv, entries, N_ ("RULE TEXT"),
+                  N_ ("Tests a rule on a sentence; exit 0 if it matches, 1 if "
+                      "not."),
                   error))
     return 2;
   TeemaScope scope;
   if (!teema_scope_parse (scope_name, &scope))
-    return cli_usage (error, "--scope is segment or sentence, not '%s'",
+    return cli_usage (error, _ ("--scope is segment or sentence, not '%s'"),
                       scope_name);
   if (argc != 3)
-    return cli_usage (error, "usage: teema rules test 'RULE' 'TEXT'");
+    return cli_usage (error, _ ("usage: teema rules test 'RULE' 'TEXT'"));
   g_autoptr (TeemaRule) rule = teema_rule_compile (argv[1], error);
   if (!rule)
     return 2;
@@ -144,7 +147,7 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   if (!az)
     return 1;
   if (teema_analyzer_warning (az))
-    fprintf (stderr, "teema: warning: %s\n", teema_analyzer_warning (az));
+    fprintf (stderr, _ ("teema: warning: %s\n"), teema_analyzer_warning (az));
   GArray *tokens = NULL;
   g_autoptr (GArray) hits =
     teema_rule_test_full (rule, az, argv[2], &tokens, error);
@@ -156,7 +159,7 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
   if (scope == TEEMA_SCOPE_SENTENCE) {
     match = test_sentences (rule, az, argv[2], hits != NULL, verbose);
   } else {
-    printf ("%s\n", match ? "match" : "no match");
+    printf ("%s\n", match ? _ ("match") : _ ("no match"));
     print_tokens (argv[2], tokens, hits, verbose);
   }
   g_array_unref (tokens);
@@ -171,45 +174,44 @@ rules_suggest (int argc, char **argv, CliGlobals *g, GError **error)
   gint top = 0, min = 0;
   GOptionEntry entries[] = {
     { "theme", 't', 0, G_OPTION_ARG_STRING, &opt.theme,
-      "the theme (id or label)", "THEME" },
+      N_ ("the theme (id or label)"), N_ ("THEME") },
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &opt.coder,
-      "learn from this coder only (default: every coder but the rules)",
-      "NAME" },
-    { "top", 'n', 0, G_OPTION_ARG_INT, &top, "at most N rules (default 15)",
-      "N" },
+      N_ ("learn from this coder only (default: every coder but the rules)"),
+      N_ ("NAME") },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top,
+      N_ ("at most N rules (default 15)"), "N" },
     { "min", 0, 0, G_OPTION_ARG_INT, &min,
-      "a word in at least N coded segments (default 2)", "N" },
+      N_ ("a word in at least N coded segments (default 2)"), "N" },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
-                  "Proposes keyword rules for a theme: the lemmas and "
-                  "compound parts most distinctive of the segments people "
-                  "coded with it (at least 3).",
+                  N_ ("Proposes keyword rules for a theme: the lemmas and "
+                      "compound parts most distinctive of the segments people "
+                      "coded with it (at least 3)."),
                   error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   if (!opt.theme || argc != 1 || top < 0 || min < 0)
-    return cli_usage (error, "usage: teema rules suggest --theme THEME "
-                             "[--coder NAME] [--top N]");
+    return cli_usage (error, _ ("usage: teema rules suggest --theme THEME "
+                                "[--coder NAME] [--top N]"));
   opt.top = (guint) top;
   opt.min_segments = (guint) min;
   g_autoptr (TeemaProject) p = cli_open (g, error);
   g_autoptr (TeemaTable) t = p ? teema_proposal_list (p, &opt, error) : NULL;
   if (!t)
     return 1;
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
 int
 cmd_rules (int argc, char **argv, CliGlobals *g, GError **error)
 {
   static const CliCommand sub[] = {
-    { "test", rules_test, "test a rule: teema rules test 'RULE' 'TEXT'" },
+    { "test", rules_test, N_ ("test a rule: teema rules test 'RULE' 'TEXT'") },
     { "suggest", rules_suggest,
-      "rules for a theme from your coding: --theme THEME" },
+      N_ ("rules for a theme from your coding: --theme THEME") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "rules", argc, argv, g, error);

@@ -10,20 +10,21 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
   gint width = 40;
   GOptionEntry entries[] = {
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
-      "only this informant", "ID" },
-    { "group", 'g', 0, G_OPTION_ARG_STRING, &group, "only this group",
-      "GROUP" },
+      N_ ("only this informant"), N_ ("ID") },
+    { "group", 'g', 0, G_OPTION_ARG_STRING, &group, N_ ("only this group"),
+      N_ ("GROUP") },
     { "width", 'w', 0, G_OPTION_ARG_INT, &width,
-      "characters of context on each side (default 40)", "N" },
+      N_ ("characters of context on each side (default 40)"), "N" },
     { NULL },
   };
-  if (!cli_parse (&argc, &argv, entries, "RULE",
-                  "Lists segments that match a rule, one line per hit.", error))
+  if (!cli_parse (&argc, &argv, entries, N_ ("RULE"),
+                  N_ ("Lists segments that match a rule, one line per hit."),
+                  error))
     return 2;
   if (argc != 2)
-    return cli_usage (error, "usage: teema search 'RULE'");
+    return cli_usage (error, _ ("usage: teema search 'RULE'"));
   if (width < 5 || width > 400)
-    return cli_usage (error, "--width must be 5-400");
+    return cli_usage (error, _ ("--width must be 5-400"));
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
@@ -43,6 +44,6 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
     }
   }
   if (!g->quiet)
-    fprintf (stderr, "%u hits in %u segments\n", n, matches->len);
+    fprintf (stderr, _ ("%u hits in %u segments\n"), n, matches->len);
   return 0;
 }

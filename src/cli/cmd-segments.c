@@ -8,15 +8,16 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
   gboolean all = FALSE;
   GOptionEntry entries[] = {
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
-      "only this informant", "ID" },
-    { "group", 'g', 0, G_OPTION_ARG_STRING, &group, "only this group",
-      "GROUP" },
-    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, "interviewer turns too", NULL },
+      N_ ("only this informant"), N_ ("ID") },
+    { "group", 'g', 0, G_OPTION_ARG_STRING, &group, N_ ("only this group"),
+      N_ ("GROUP") },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_ ("interviewer turns too"),
+      NULL },
     CLI_OPT_FORMAT (format),
     { NULL },
   };
   TeemaFormat fmt;
-  if (!cli_parse (&argc, &argv, entries, "", "Lists segments.", error)
+  if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists segments."), error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
   g_autoptr (TeemaProject) p = cli_open (g, error);
@@ -27,14 +28,18 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
   if (!segs)
     return 1;
   g_autoptr (TeemaTable) t = teema_table_new (NULL);
-  const char *cols[] = { "id",       "informant", "document",
-                         "position", "speaker",   "start",
-                         "end",      "words",     "text" };
+  const char *cols[] = {
+    NC_ ("heading", "id"),       NC_ ("heading", "informant"),
+    NC_ ("heading", "document"), NC_ ("heading", "position"),
+    NC_ ("heading", "speaker"),  NC_ ("heading", "start"),
+    NC_ ("heading", "end"),      NC_ ("heading", "words"),
+    NC_ ("heading", "text")
+  };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (t, cols[i],
-                            i == 0 || (i >= 3 && i != 4 && i != 8)
-                              ? TEEMA_COLUMN_INT
-                              : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (t, cols[i], CLI_HEADING (cols[i]),
+                                    i == 0 || (i >= 3 && i != 4 && i != 8)
+                                      ? TEEMA_COLUMN_INT
+                                      : TEEMA_COLUMN_TEXT);
   for (guint i = 0; i < segs->len; i++) {
     TeemaSegment *s = segs->pdata[i];
     teema_table_add_row (t);
@@ -55,6 +60,5 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
     }
     teema_table_add_text (t, text);
   }
-  g_autofree char *out = teema_table_render (t, fmt);
-  return cli_output (NULL, out, error) ? 0 : 1;
+  return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }

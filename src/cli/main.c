@@ -8,45 +8,55 @@
 #include <string.h>
 
 static const CliCommand commands[] = {
-  { "init", cmd_init, "create a new project file" },
-  { "import", cmd_import, "import transcripts or a REFI-QDA project" },
-  { "export", cmd_export, "export the project (.qdpx) or codebook (.qdc)" },
+  { "init", cmd_init, N_ ("create a new project file") },
+  { "import", cmd_import, N_ ("import transcripts or a REFI-QDA project") },
+  { "export", cmd_export,
+    N_ ("export the project (.qdpx) or codebook (.qdc)") },
   { "informant", cmd_informant,
-    "list, rename or remove informants; set attributes" },
-  { "document", cmd_document, "list, rename or remove documents" },
-  { "segments", cmd_segments, "list segments" },
-  { "codebook", cmd_codebook, "import, list, show or export the codebook" },
-  { "theme", cmd_theme, "add, rename, move, merge or remove themes" },
-  { "autocode", cmd_autocode, "code segments with the codebook's rules" },
-  { "report", cmd_report, "themes, compare, keyness, ...; all: every report" },
-  { "chart", cmd_chart, "heatmap or grouped bars as SVG, PNG or PDF" },
-  { "quotes", cmd_quotes, "quotes for a thesis draft: md, tex, docx, odt" },
-  { "names", cmd_names, "personal names per informant, for pseudonyms" },
-  { "coding", cmd_coding, "add, remove or list codings" },
-  { "suggestions", cmd_suggestions, "open rule suggestions for a coder" },
-  { "rules", cmd_rules, "test a rule; suggest rules from your coding" },
-  { "search", cmd_search, "segments matching a rule, keyword in context" },
-  { "evaluate", cmd_evaluate, "precision, recall and F1 of the rules" },
-  { "agreement", cmd_agreement, "inter-coder agreement: kappa, alpha" },
-  { "memo", cmd_memo, "set, list or remove memos on segments" },
-  { "merge", cmd_merge, "merge codings and memos from a copy" },
-  { "code", cmd_code, "code segments interactively (terminal UI)" },
+    N_ ("list, rename or remove informants; set attributes") },
+  { "document", cmd_document, N_ ("list, rename or remove documents") },
+  { "segments", cmd_segments, N_ ("list segments") },
+  { "codebook", cmd_codebook,
+    N_ ("import, list, show or export the codebook") },
+  { "theme", cmd_theme, N_ ("add, rename, move, merge or remove themes") },
+  { "autocode", cmd_autocode, N_ ("code segments with the codebook's rules") },
+  { "report", cmd_report,
+    N_ ("themes, compare, keyness, ...; all: every report") },
+  { "chart", cmd_chart, N_ ("heatmap or grouped bars as SVG, PNG or PDF") },
+  { "quotes", cmd_quotes,
+    N_ ("quotes for a thesis draft: md, tex, docx, odt") },
+  { "names", cmd_names, N_ ("personal names per informant, for pseudonyms") },
+  { "coding", cmd_coding, N_ ("add, remove or list codings") },
+  { "suggestions", cmd_suggestions, N_ ("open rule suggestions for a coder") },
+  { "rules", cmd_rules, N_ ("test a rule; suggest rules from your coding") },
+  { "search", cmd_search, N_ ("segments matching a rule, keyword in context") },
+  { "evaluate", cmd_evaluate, N_ ("precision, recall and F1 of the rules") },
+  { "agreement", cmd_agreement, N_ ("inter-coder agreement: kappa, alpha") },
+  { "memo", cmd_memo, N_ ("set, list or remove memos on segments") },
+  { "merge", cmd_merge, N_ ("merge codings and memos from a copy") },
+  { "code", cmd_code, N_ ("code segments interactively (terminal UI)") },
   { NULL, NULL, NULL },
 };
 
 static void
 usage (FILE *out)
 {
-  fprintf (out, "Usage: teema [-p PROJECT] COMMAND [OPTIONS...]\n\n"
-                "Qualitative analysis of theme interviews.\n\nCommands:\n");
+  fprintf (out, _ ("Usage: teema [-p PROJECT] COMMAND [OPTIONS...]\n\n"
+                   "Qualitative analysis of theme interviews.\n\nCommands:\n"));
   for (const CliCommand *c = commands; c->name; c++)
-    fprintf (out, "  %-11s %s\n", c->name, c->summary);
+    fprintf (out, "  %-11s %s\n", c->name, _ (c->summary));
   cli_print_formats (out);
-  fprintf (out, "\nOptions:\n"
-                "  -p, --project FILE  the project (default: $TEEMA_PROJECT "
-                "or project.teema)\n"
-                "  -q, --quiet         no progress or summaries (anywhere)\n\n"
-                "Run 'teema COMMAND --help' for a command's options.\n");
+  fprintf (out, _ ("\nOptions:\n"
+                   "  -p, --project FILE  the project (default: $TEEMA_PROJECT "
+                   "or project.teema)\n"
+                   "  -q, --quiet         no progress or summaries (anywhere)\n"
+                   "  --lang fi|en        the language of messages, headings "
+                   "and theme labels\n"
+                   "                      (default: $TEEMA_LANG, else the "
+                   "locale: LANG, ...)\n"
+                   "  --width N           fit terminal tables to N columns "
+                   "(0: no limit)\n\n"
+                   "Run 'teema COMMAND --help' for a command's options.\n"));
 }
 
 /* Takes -q/--quiet wherever it stands (before a "--"), so that
@@ -69,23 +79,62 @@ take_quiet (int argc, char **argv, CliGlobals *g)
   return out;
 }
 
-/* Takes the global options that come before the command. */
+/* The value of a global option that takes one: "--name VALUE" or
+ * "--name=VALUE" at argv[*i] (advancing *i past it), else NULL. */
+static const char *
+global_value (int argc, char **argv, int *i, const char *name)
+{
+  gsize n = strlen (name);
+  if (g_str_equal (argv[*i], name) && *i + 1 < argc)
+    return argv[++*i];
+  if (strncmp (argv[*i], name, n) == 0 && argv[*i][n] == '=')
+    return argv[*i] + n + 1;
+  return NULL;
+}
+
+typedef enum {
+  GLOBALS_RUN,
+  GLOBALS_HELP,
+  GLOBALS_VERSION,
+} GlobalsAction;
+
+/* Takes the global options that come before the command; returns the
+ * index of the command, or -1 after setting a usage error. */
 static int
-parse_globals (int argc, char **argv, CliGlobals *g)
+parse_globals (int argc, char **argv, CliGlobals *g, GlobalsAction *action,
+               GError **error)
 {
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; i++) {
-    if ((g_str_equal (argv[i], "-p") || g_str_equal (argv[i], "--project"))
-        && i + 1 < argc)
-      g->project = argv[++i];
-    else if (g_str_has_prefix (argv[i], "--project="))
-      g->project = argv[i] + strlen ("--project=");
-    else if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))
-      return -1;
-    else if (g_str_equal (argv[i], "--version"))
-      return -2;
+    const char *v;
+    if (g_str_equal (argv[i], "-p"))
+      v = global_value (argc, argv, &i, "-p");
     else
-      return -3;
+      v = global_value (argc, argv, &i, "--project");
+    if (v) {
+      g->project = v;
+      continue;
+    }
+    if ((v = global_value (argc, argv, &i, "--lang"))) {
+      if (!cli_set_language (g, v, error))
+        return -1;
+    } else if ((v = global_value (argc, argv, &i, "--width"))) {
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (v, &end, 10);
+      if (!*v || *end || n < 0 || n > 100000) {
+        cli_usage (error,
+                   _ ("--width takes a number of columns (0: no limit)"));
+        return -1;
+      }
+      g->width = (int) n;
+    } else if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))
+      *action = GLOBALS_HELP;
+    else if (g_str_equal (argv[i], "--version"))
+      *action = GLOBALS_VERSION;
+    else {
+      cli_usage (error, _ ("unknown option %s; see 'teema --help'"), argv[i]);
+      return -1;
+    }
   }
   return i;
 }
@@ -93,29 +142,27 @@ parse_globals (int argc, char **argv, CliGlobals *g)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  CliGlobals g = { NULL, FALSE };
+  CliGlobals g = { NULL, FALSE, "en", -1 };
+  cli_i18n_init (&g);
   g.project = g_getenv ("TEEMA_PROJECT");
   if (!g.project)
     g.project = "project.teema";
   argc = take_quiet (argc, argv, &g);
-  int first = parse_globals (argc, argv, &g);
-  if (first == -1 || (first > 0 && first >= argc)) {
-    usage (first == -1 ? stdout : stderr);
-    return first == -1 ? 0 : 2;
-  }
-  if (first == -2) {
-    printf ("teema %s (schema %d)\n", TEEMA_VERSION,
-            teema_project_schema_version ());
-    return 0;
-  }
-  if (first < 0) {
-    fprintf (stderr, "teema: unknown option; see 'teema --help'\n");
-    return 2;
-  }
   GError *error = NULL;
-  int rc = cli_dispatch (commands, NULL, argc - first + 1, argv + first - 1, &g,
-                         &error);
+  GlobalsAction action = GLOBALS_RUN;
+  int first = parse_globals (argc, argv, &g, &action, &error);
+  int rc = 0;
+  if (first < 0)
+    rc = 2;
+  else if (action == GLOBALS_VERSION)
+    printf (_ ("teema %s (schema %d)\n"), TEEMA_VERSION,
+            teema_project_schema_version ());
+  else if (action == GLOBALS_HELP || first >= argc) {
+    usage (action == GLOBALS_HELP ? stdout : stderr);
+    rc = action == GLOBALS_HELP ? 0 : 2;
+  } else
+    rc = cli_dispatch (commands, NULL, argc - first + 1, argv + first - 1, &g,
+                       &error);
   cli_free_options ();
   /* Output printed with printf is only known to be written once flushed:
    * a full disk or a closed pipe must not look like success. */

@@ -15,7 +15,9 @@ SRC=$(cd "$CASES/../../.." && pwd)
 SHARED=$(cd "$SRC/.." && pwd)/shared
 export TEEMA SRC SHARED
 export LC_ALL=C.UTF-8 TEEMA_CODER=tester
-unset TEEMA_PROJECT
+# English, and whole tables, whatever the developer's shell says; a case
+# that wants Finnish or a width says so itself.
+unset TEEMA_PROJECT TEEMA_LANG LANGUAGE COLUMNS
 pass=0
 fail=0
 skip=0

@@ -293,6 +293,156 @@ TEST (Table, TerminalAlignsByDisplayWidth)
   teema_table_free (t);
 }
 
+// A theme x informant matrix of ten informants, as report themes makes.
+static TeemaTable *
+matrix_table ()
+{
+  TeemaTable *t = teema_table_new ("Teemat");
+  teema_table_add_column_heading (t, "theme", "Teema", TEEMA_COLUMN_TEXT);
+  for (int i = 1; i <= 10; i++) {
+    char code[8];
+    g_snprintf (code, sizeof code, "H%d", i);
+    teema_table_add_column (t, code, TEEMA_COLUMN_INT);
+  }
+  const char *themes[] = { "Luottamus", "  Välittäminen", "Ä\u2400" };
+  for (int r = 0; r < 3; r++) {
+    teema_table_add_row (t);
+    teema_table_add_text (t, themes[r]);
+    for (int i = 1; i <= 10; i++)
+      teema_table_add_text (t, i % 3 == r ? "12 (5%)" : "–");
+  }
+  teema_table_add_note (t, "Solut: koodatut segmentit.");
+  return t;
+}
+
+static std::string
+render_width (const TeemaTable *t, TeemaFormat f, guint width)
+{
+  char *s = teema_table_render_width (t, f, width);
+  std::string out = s;
+  g_free (s);
+  return out;
+}
+
+// The longest line in display columns (ä, ö, ─ and ␀ are one each).
+static guint
+widest_line (const std::string &text)
+{
+  guint widest = 0;
+  gchar **lines = g_strsplit (text.c_str (), "\n", -1);
+  for (gchar **l = lines; *l; l++)
+    widest = MAX (widest, teema_table_text_width (*l));
+  g_strfreev (lines);
+  return widest;
+}
+
+TEST (Table, WrapsIntoBlocksThatRepeatTheFirstColumn)
+{
+  TeemaTable *t = matrix_table ();
+  std::string whole = render (t, TEEMA_FORMAT_TABLE);
+  EXPECT_EQ (render_width (t, TEEMA_FORMAT_TABLE, 0), whole);
+  EXPECT_EQ (render_width (t, TEEMA_FORMAT_TABLE, 500), whole);
+  EXPECT_GT (widest_line (whole), 60u);
+  std::string wrapped = render_width (t, TEEMA_FORMAT_TABLE, 60);
+  // "  Välittäminen" is 14 columns, each informant 7 and two between:
+  // 14 + 5 * 9 = 59 fit in 60, so two blocks of five informants.
+  EXPECT_EQ (wrapped,
+             "Teemat\n"
+             "\n"
+             "Teema                H1       H2       H3       H4       H5\n"
+             "───────────────────────────────────────────────────────────\n"
+             "Luottamus             –        –  12 (5%)        –        –\n"
+             "  Välittäminen  12 (5%)        –        –  12 (5%)        –\n"
+             "Ä␀                    –  12 (5%)        –        –  12 (5%)\n"
+             "\n"
+             "Teema                H6       H7       H8       H9      H10\n"
+             "───────────────────────────────────────────────────────────\n"
+             "Luottamus       12 (5%)        –        –  12 (5%)        –\n"
+             "  Välittäminen        –  12 (5%)        –        –  12 (5%)\n"
+             "Ä␀                    –        –  12 (5%)        –        –\n"
+             "\n"
+             "Solut: koodatut segmentit.\n");
+  EXPECT_LE (widest_line (wrapped), 60u);
+  // Too narrow for even one informant beside the theme: one per block.
+  std::string narrow = render_width (t, TEEMA_FORMAT_TABLE, 10);
+  EXPECT_EQ (g_strstr_len (narrow.c_str (), -1, "H10") != nullptr, true);
+  size_t blocks = 0;
+  for (size_t at = 0; (at = narrow.find ("Teema ", at)) != std::string::npos;
+       at++)
+    blocks++;
+  EXPECT_EQ (blocks, 10u);
+  // Files and tools get every column whatever the width.
+  EXPECT_EQ (render_width (t, TEEMA_FORMAT_CSV, 20),
+             render (t, TEEMA_FORMAT_CSV));
+  EXPECT_EQ (render_width (t, TEEMA_FORMAT_MARKDOWN, 20),
+             render (t, TEEMA_FORMAT_MARKDOWN));
+  teema_table_free (t);
+}
+
+TEST (Table, ColumnsKeptTogetherStayInOneBlock)
+{
+  // A theme x group matrix: each group's k/n belongs to the group's count.
+  TeemaTable *t = teema_table_new (nullptr);
+  teema_table_add_column (t, "Theme", TEEMA_COLUMN_TEXT);
+  const char *groups[] = { "asiakkaat", "myyjät", "johto" };
+  for (const char *g : groups) {
+    teema_table_add_column (t, g, TEEMA_COLUMN_INT);
+    teema_table_add_column (t, "k/n", TEEMA_COLUMN_INT);
+    teema_table_keep_with_previous (t);
+  }
+  teema_table_add_row (t);
+  teema_table_add_text (t, "Luottamus");
+  for (int i = 0; i < 3; i++) {
+    teema_table_add_text (t, "2 (5%)");
+    teema_table_add_text (t, "1/4");
+  }
+  // Luottamus (9) + asiakkaat, k/n (2 + 9 + 2 + 3) = 25: a width of 30
+  // holds one group, never a group's count without its k/n.
+  EXPECT_EQ (render_width (t, TEEMA_FORMAT_TABLE, 30),
+             "Theme      asiakkaat  k/n\n"
+             "─────────────────────────\n"
+             "Luottamus     2 (5%)  1/4\n"
+             "\n"
+             "Theme      myyjät  k/n\n"
+             "──────────────────────\n"
+             "Luottamus  2 (5%)  1/4\n"
+             "\n"
+             "Theme       johto  k/n\n"
+             "──────────────────────\n"
+             "Luottamus  2 (5%)  1/4\n");
+  // Too narrow for a group: the group still goes whole.
+  std::string narrow = render_width (t, TEEMA_FORMAT_TABLE, 12);
+  EXPECT_NE (narrow.find ("Theme      myyjät  k/n\n"), std::string::npos)
+    << narrow;
+  teema_table_free (t);
+}
+
+TEST (Table, HeadingsForReadersNamesForTools)
+{
+  TeemaTable *t = teema_table_new (nullptr);
+  teema_table_add_column_heading (t, "segments", "Segmentit", TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "n", nullptr, TEEMA_COLUMN_INT);
+  teema_table_add_row (t);
+  teema_table_add_int (t, 3);
+  teema_table_add_int (t, 4);
+  EXPECT_STREQ (teema_table_column_name (t, 0), "segments");
+  EXPECT_STREQ (teema_table_column_heading (t, 0), "Segmentit");
+  EXPECT_STREQ (teema_table_column_heading (t, 1), "n");
+  EXPECT_EQ (render (t, TEEMA_FORMAT_CSV), "segments,n\r\n3,4\r\n");
+  EXPECT_EQ (render (t, TEEMA_FORMAT_JSON),
+             "[\n  {\"segments\": 3, \"n\": 4}\n]\n");
+  EXPECT_EQ (render (t, TEEMA_FORMAT_TABLE), "Segmentit  n\n"
+                                             "────────────\n"
+                                             "        3  4\n");
+  EXPECT_EQ (render (t, TEEMA_FORMAT_MARKDOWN), "| Segmentit | n |\n"
+                                                "| ---: | ---: |\n"
+                                                "| 3 | 4 |\n");
+  EXPECT_EQ (teema_table_text_width ("Äö␀─"), 4u);
+  EXPECT_EQ (teema_table_text_width ("漢字"), 4u);
+  EXPECT_EQ (teema_table_text_width ("a\u0301"), 1u);
+  teema_table_free (t);
+}
+
 TEST (Table, FormatNames)
 {
   TeemaFormat f;

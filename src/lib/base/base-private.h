@@ -1,12 +1,18 @@
 /* base/base-private.h — what every layer of the library may use: reading a
- * file with the library's error, and the one key for "this segment carries
- * this theme". GLib only. */
+ * file with the library's error, the one key for "this segment carries
+ * this theme", and _() for words a reader sees. GLib only. */
 #ifndef TEEMA_BASE_PRIVATE_H
 #define TEEMA_BASE_PRIVATE_H
 
 #include <glib.h>
+#include <glib/gi18n-lib.h> /* _(), N_(), C_(): see base/i18n.c */
 #include <teema/codebook.h>
 #include <teema/error.h>
+
+/* A column name's heading in the reader's language: names are marked
+ * with NC_ and the context "heading", and stay English in CSV, TSV and
+ * JSON. */
+#define TEEMA_HEADING(name) g_dpgettext2 (GETTEXT_PACKAGE, "heading", (name))
 
 /* teema__read_file for a file of at most max bytes: a larger one fails
  * with TEEMA_ERROR_UNSUPPORTED naming limit (the constant's name) before

@@ -16,9 +16,10 @@ teema__read_file_max (const char *path, gsize max, const char *limit,
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode)
       && (guint64) st.st_size > max) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s: %" G_GUINT64_FORMAT " MB is more than this kind of file "
-                 "may be (%s, %" G_GSIZE_FORMAT " MB); refused",
-                 path, (guint64) st.st_size >> 20, limit, max >> 20);
+                 _ ("%s: %llu MB is more than this kind of file may be (%s, "
+                    "%llu MB); refused"),
+                 path, (unsigned long long) st.st_size >> 20, limit,
+                 (unsigned long long) max >> 20);
     return FALSE;
   }
   return teema__read_file (path, data, len, error);

@@ -2,18 +2,27 @@
  *
  * Terminal tables align by display width (ä and ö are one column, wide
  * characters two); a line break inside a cell (a multi-line memo) shows
- * as "⏎" so that every row stays one line. CSV follows RFC 4180; TSV replaces
- * tabs and newlines in cells with spaces; JSON is an array of objects with
- * numbers unquoted. Must always hold: every row has exactly one cell per column
- * once rendering starts (missing cells render empty). */
+ * as "⏎" so that every row stays one line, and other control characters
+ * from the data as visible escapes, never raw. A terminal table wider than the
+ * terminal is cut into blocks of whole columns, each repeating the first
+ * (the theme), rather than letting every line wrap. CSV follows RFC 4180;
+ * TSV replaces tabs and newlines in cells with spaces; JSON is an array of
+ * objects with numbers unquoted. Headings (translated) are for the terminal
+ * and Markdown only; CSV, TSV and JSON use the column names. Must always
+ * hold: every row has exactly one cell per column once rendering starts
+ * (missing cells render empty). */
+#include "base/base-private.h"
 #include <teema/error.h>
 #include <teema/table.h>
 
 #include <string.h>
 
 typedef struct {
-  char *name;
+  char *name;    /* the key of CSV, TSV and JSON */
+  char *heading; /* what the terminal and Markdown print; NULL: name */
   TeemaColumnType type;
+  gboolean with_previous; /* cut into blocks only together with the
+                             column before it */
 } Column;
 
 struct TeemaTable {
@@ -27,6 +36,7 @@ static void
 column_clear (gpointer p)
 {
   g_free (((Column *) p)->name);
+  g_free (((Column *) p)->heading);
 }
 
 TeemaTable *
@@ -56,8 +66,24 @@ teema_table_free (TeemaTable *t)
 void
 teema_table_add_column (TeemaTable *t, const char *name, TeemaColumnType type)
 {
-  Column c = { g_strdup (name), type };
+  teema_table_add_column_heading (t, name, NULL, type);
+}
+
+void
+teema_table_add_column_heading (TeemaTable *t, const char *name,
+                                const char *heading, TeemaColumnType type)
+{
+  Column c = { g_strdup (name),
+               g_strcmp0 (heading, name) ? g_strdup (heading) : NULL, type,
+               FALSE };
   g_array_append_val (t->columns, c);
+}
+
+void
+teema_table_keep_with_previous (TeemaTable *t)
+{
+  g_return_if_fail (t->columns->len > 1);
+  g_array_index (t->columns, Column, t->columns->len - 1).with_previous = TRUE;
 }
 
 void
@@ -138,6 +164,15 @@ teema_table_column_name (const TeemaTable *t, guint col)
                                : NULL;
 }
 
+const char *
+teema_table_column_heading (const TeemaTable *t, guint col)
+{
+  if (col >= t->columns->len)
+    return NULL;
+  const Column *c = &g_array_index (t->columns, Column, col);
+  return c->heading ? c->heading : c->name;
+}
+
 gboolean
 teema_format_parse (const char *name, TeemaFormat *format, GError **error)
 {
@@ -155,7 +190,7 @@ teema_format_parse (const char *name, TeemaFormat *format, GError **error)
       return TRUE;
     }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "unknown format '%s': use table, csv, tsv, json or md",
+               _ ("unknown format '%s': use table, csv, tsv, json or md"),
                name ? name : "");
   return FALSE;
 }
@@ -182,8 +217,8 @@ teema_format_for_path (const char *path, TeemaFormat *format, GError **error)
       return TRUE;
     }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "%s: teema does not write '%s' tables: name the file .txt, "
-               ".csv, .tsv, .json or .md",
+               _ ("%s: teema does not write '%s' tables: name the file .txt, "
+                  ".csv, .tsv, .json or .md"),
                path, dot);
   return FALSE;
 }
@@ -222,8 +257,8 @@ terminal_text (const char *s)
   return g_string_free (out, FALSE);
 }
 
-static guint
-display_width (const char *s)
+guint
+teema_table_text_width (const char *s)
 {
   guint w = 0;
   for (const char *p = s; *p; p = g_utf8_next_char (p)) {
@@ -242,50 +277,105 @@ pad (GString *out, guint n)
     g_string_append_c (out, ' ');
 }
 
+/* One line of the terminal table: row r (0: the headings) in the columns
+ * cols[0..n-1]; shown holds every cell escaped, (rows + 1) x columns. */
 static void
-render_terminal (const TeemaTable *t, GString *out)
+terminal_line (const TeemaTable *t, GString *out, const GPtrArray *shown,
+               guint r, const guint *cols, guint n, const guint *width)
 {
   guint nc = t->columns->len;
-  g_autofree guint *width = g_new0 (guint, nc);
-  /* Every cell escaped once: (rows + 1) x columns, header first. */
-  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
-  for (guint r = 0; r <= t->rows->len; r++)
-    for (guint c = 0; c < nc; c++)
-      g_ptr_array_add (shown,
-                       terminal_text (r == 0 ? teema_table_column_name (t, c)
-                                             : teema_table_cell (t, r - 1, c)));
-  for (guint c = 0; c < nc; c++)
-    for (guint r = 0; r <= t->rows->len; r++)
-      width[c] = MAX (width[c], display_width (shown->pdata[r * nc + c]));
-  if (t->title)
-    g_string_append_printf (out, "%s\n\n", t->title);
+  for (guint i = 0; i < n; i++) {
+    guint c = cols[i];
+    const char *cell = shown->pdata[r * nc + c];
+    guint gap = width[c] - teema_table_text_width (cell);
+    gboolean right =
+      g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;
+    if (i)
+      g_string_append (out, "  ");
+    if (right)
+      pad (out, gap);
+    g_string_append (out, cell);
+    if (!right && i + 1 < n)
+      pad (out, gap);
+  }
+  /* Empty trailing cells would leave spaces at the end of the line. */
+  while (out->len && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+}
+
+/* The whole table in the columns cols[0..n-1]: headings, a rule, rows. */
+static void
+terminal_block (const TeemaTable *t, GString *out, const GPtrArray *shown,
+                const guint *cols, guint n, const guint *width)
+{
   for (guint r = 0; r <= t->rows->len; r++) {
-    for (guint c = 0; c < nc; c++) {
-      const char *cell = shown->pdata[r * nc + c];
-      guint gap = width[c] - display_width (cell);
-      gboolean right =
-        g_array_index (t->columns, Column, c).type != TEEMA_COLUMN_TEXT;
-      if (c)
-        g_string_append (out, "  ");
-      if (right)
-        pad (out, gap);
-      g_string_append (out, cell);
-      if (!right && c + 1 < nc)
-        pad (out, gap);
-    }
-    /* Empty trailing cells would leave spaces at the end of the line. */
-    while (out->len && out->str[out->len - 1] == ' ')
-      g_string_truncate (out, out->len - 1);
-    g_string_append_c (out, '\n');
+    terminal_line (t, out, shown, r, cols, n, width);
     if (r == 0) {
       guint total = 0;
-      for (guint c = 0; c < nc; c++)
-        total += width[c] + (c ? 2 : 0);
+      for (guint i = 0; i < n; i++)
+        total += width[cols[i]] + (i ? 2 : 0);
       for (guint i = 0; i < total; i++)
         g_string_append (out, "─");
       g_string_append_c (out, '\n');
     }
   }
+}
+
+/* The display width of the columns from c that are kept together (c and
+ * those after it marked with_previous), and in *end the column after
+ * them. */
+static guint
+unit_width (const TeemaTable *t, const guint *width, guint c, guint *end)
+{
+  guint w = width[c];
+  for (*end = c + 1; *end < t->columns->len
+                     && g_array_index (t->columns, Column, *end).with_previous;
+       (*end)++)
+    w += 2 + width[*end];
+  return w;
+}
+
+/* Blocks of columns that fit in limit display columns (0: one block):
+ * each holds the first column and as many of the next as fit, at least
+ * one, never parting columns kept together. */
+static void
+render_terminal (const TeemaTable *t, GString *out, guint limit)
+{
+  guint nc = t->columns->len;
+  g_autofree guint *width = g_new0 (guint, nc + 1);
+  /* Every cell escaped once: (rows + 1) x columns, headings first. */
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r <= t->rows->len; r++)
+    for (guint c = 0; c < nc; c++)
+      g_ptr_array_add (shown,
+                       terminal_text (r == 0 ? teema_table_column_heading (t, c)
+                                             : teema_table_cell (t, r - 1, c)));
+  for (guint c = 0; c < nc; c++)
+    for (guint r = 0; r <= t->rows->len; r++)
+      width[c] =
+        MAX (width[c], teema_table_text_width (shown->pdata[r * nc + c]));
+  if (t->title)
+    g_string_append_printf (out, "%s\n\n", t->title);
+  g_autofree guint *cols = g_new0 (guint, nc + 1);
+  guint next = 1;
+  do {
+    guint n = 0, used = nc ? width[0] : 0;
+    if (nc)
+      cols[n++] = 0;
+    while (next < nc) {
+      guint end;
+      guint w = unit_width (t, width, next, &end);
+      if (limit && n > 1 && used + 2 + w > limit)
+        break;
+      used += 2 + w;
+      for (; next < end; next++)
+        cols[n++] = next;
+    }
+    if (n > 1 && cols[1] > 1)
+      g_string_append_c (out, '\n'); /* between blocks */
+    terminal_block (t, out, shown, cols, n, width);
+  } while (next < nc);
   for (guint i = 0; i < t->notes->len; i++)
     g_string_append_printf (out, "%s%s\n", i ? "" : "\n",
                             (char *) t->notes->pdata[i]);
@@ -414,7 +504,7 @@ render_markdown (const TeemaTable *t, GString *out)
     g_string_append (out, "|");
     for (guint c = 0; c < t->columns->len; c++) {
       g_string_append_c (out, ' ');
-      md_cell (out, r == 0 ? teema_table_column_name (t, c)
+      md_cell (out, r == 0 ? teema_table_column_heading (t, c)
                            : teema_table_cell (t, r - 1, c));
       g_string_append (out, " |");
     }
@@ -437,6 +527,12 @@ render_markdown (const TeemaTable *t, GString *out)
 char *
 teema_table_render (const TeemaTable *t, TeemaFormat format)
 {
+  return teema_table_render_width (t, format, 0);
+}
+
+char *
+teema_table_render_width (const TeemaTable *t, TeemaFormat format, guint width)
+{
   GString *out = g_string_new (NULL);
   switch (format) {
   case TEEMA_FORMAT_CSV:
@@ -452,7 +548,7 @@ teema_table_render (const TeemaTable *t, TeemaFormat format)
     render_markdown (t, out);
     break;
   default:
-    render_terminal (t, out);
+    render_terminal (t, out, width);
     break;
   }
   return g_string_free (out, FALSE);

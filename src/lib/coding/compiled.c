@@ -49,7 +49,7 @@ compile_list (TeemaMatcher *m, GPtrArray *sources, const char *code,
   for (guint i = 0; i < sources->len; i++) {
     TeemaRule *r = teema_rule_compile (sources->pdata[i], error);
     if (!r) {
-      g_prefix_error (error, "theme '%s': ", code);
+      g_prefix_error (error, _ ("theme '%s': "), code);
       g_ptr_array_unref (out);
       return NULL;
     }
@@ -186,9 +186,12 @@ match (TeemaCompiled *c, TeemaCompiledTheme *ct, TeemaRule *rule,
     g_hash_table_insert (c->gave_up, rule, GUINT_TO_POINTER (gave_up + 1));
     if (!c->undecided)
       c->undecided = g_strdup_printf (
-        "theme '%s', rule '%s', segment %" G_GINT64_FORMAT " (%s #%u): %s",
-        ct->theme->code, teema_rule_source (rule), seg->id,
-        seg->document ? seg->document : "text", seg->ordinal, error->message);
+        /* TRANSLATORS: the last %s is why the rule could not be decided;
+         * the one before it a document's name, or "text". */
+        _ ("theme '%s', rule '%s', segment %lld (%s #%u): %s"), ct->theme->code,
+        teema_rule_source (rule), (long long) seg->id,
+        seg->document ? seg->document : _ ("text"), seg->ordinal,
+        error->message);
   }
   c->n_undecided++;
   return FALSE;

@@ -253,12 +253,16 @@ static TeemaMergeResult *
 result_new (void)
 {
   TeemaMergeResult *r = g_new0 (TeemaMergeResult, 1);
-  r->events = teema_table_new ("Merge events");
-  const char *cols[] = { "event", "document", "position",
-                         "theme", "coder",    "detail" };
+  r->events = teema_table_new (_ ("Merge events"));
+  const char *cols[] = {
+    NC_ ("heading", "event"),    NC_ ("heading", "document"),
+    NC_ ("heading", "position"), NC_ ("heading", "theme"),
+    NC_ ("heading", "coder"),    NC_ ("heading", "detail")
+  };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (r->events, cols[i],
-                            i == 2 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (r->events, cols[i], TEEMA_HEADING (cols[i]),
+                                    i == 2 ? TEEMA_COLUMN_INT
+                                           : TEEMA_COLUMN_TEXT);
   return r;
 }
 
@@ -268,8 +272,8 @@ teema_merge_run (TeemaProject *project, const char *other_path,
 {
   if (same_file (project->path, other_path)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "%s: cannot merge a project into itself; give the other "
-                 "copy",
+                 _ ("%s: cannot merge a project into itself; give the other "
+                    "copy"),
                  other_path);
     return NULL;
   }
@@ -285,7 +289,7 @@ teema_merge_run (TeemaProject *project, const char *other_path,
     ok = teema_store__commit (project->store, error);
   merge_clear (&m);
   if (!ok) {
-    g_prefix_error (error, "merging %s: ", other_path);
+    g_prefix_error (error, _ ("merging %s: "), other_path);
     teema_merge_result_free (m.result);
     return NULL;
   }

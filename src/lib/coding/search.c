@@ -49,9 +49,9 @@ find (TeemaProject *project, TeemaAnalyzer *az, TeemaRule *rule,
       if (!undecided)
         continue;
       /* A search that cannot be decided on a segment is not a short list. */
-      g_propagate_prefixed_error (
-        error, undecided, "segment %" G_GINT64_FORMAT " (%s #%u): ", s->id,
-        s->document, s->ordinal);
+      g_propagate_prefixed_error (error, undecided,
+                                  _ ("segment %lld (%s #%u): "),
+                                  (long long) s->id, s->document, s->ordinal);
       g_ptr_array_unref (out);
       return NULL;
     }

@@ -61,10 +61,9 @@ write_accepted (TeemaProject *p, gpointer data, GError **error)
     return FALSE;
   if (rule->len == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "segment %" G_GINT64_FORMAT " has no rule coding of %s to "
-                 "accept (see 'teema suggestions --segment %" G_GINT64_FORMAT
-                 "')",
-                 a->segment_id, theme, a->segment_id);
+                 _ ("segment %lld has no rule coding of %s to accept (see "
+                    "'teema suggestions --segment %lld')"),
+                 (long long) a->segment_id, theme, (long long) a->segment_id);
     return FALSE;
   }
   for (guint i = 0; i < rule->len; i++) {

@@ -274,9 +274,9 @@ gboolean
 teema_words__corrupt (gint64 document, GError **error)
 {
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-               "the word index of document %" G_GINT64_FORMAT
-               " is damaged; run 'teema autocode' or re-import it",
-               document);
+               _ ("the word index of document %lld is damaged; run 'teema "
+                  "autocode' or re-import it"),
+               (long long) document);
   return FALSE;
 }
 

@@ -11,6 +11,7 @@
  * backslash tricks) fails the whole read; no file is ever written while
  * reading; a written archive appears at its path only when complete
  * (written beside it, then renamed). */
+#include "base/base-private.h"
 #include "formats/zip-private.h"
 
 #include <archive.h>
@@ -62,9 +63,9 @@ zip_fail (struct archive *a, const char *path, GError **error)
 {
   const char *why = archive_error_string (a);
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "%s: not a readable zip archive (%s); export or save the "
-               "file again",
-               path, why ? why : "unknown error");
+               _ ("%s: not a readable zip archive (%s); export or save the "
+                  "file again"),
+               path, why ? why : _ ("unknown error"));
   return FALSE;
 }
 
@@ -73,9 +74,9 @@ too_big (const char *path, const char *name, guint64 limit, GError **error)
 {
   g_set_error (
     error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-    "%s: member '%s' expands beyond the size limit (%" G_GUINT64_FORMAT
-    " MB); the archive is refused (a zip bomb or not a project)",
-    path, name, limit >> 20);
+    _ ("%s: member '%s' expands beyond the size limit (%llu MB); the "
+       "archive is refused (a zip bomb or not a project)"),
+    path, name, (unsigned long long) (limit >> 20));
   return FALSE;
 }
 
@@ -91,7 +92,8 @@ open_archive (const char *path, GError **error)
   if (archive_read_open_filename (a, path, 65536) == ARCHIVE_OK)
     return a;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: no such file", path);
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, _ ("%s: no such file"),
+                 path);
   else
     zip_fail (a, path, error);
   archive_read_free (a);
@@ -114,8 +116,8 @@ next_member (struct archive *a, const char *path, struct archive_entry **e,
     const char *name = archive_entry_pathname (*e);
     if (!name || unsafe_name (name)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s: member '%s' has an absolute path or '..'; the "
-                   "archive is refused",
+                   _ ("%s: member '%s' has an absolute path or '..'; the "
+                      "archive is refused"),
                    path, name ? name : "");
       return FALSE;
     }
@@ -143,7 +145,7 @@ teema_zip__open (const char *path, guint64 max_bytes, guint max_members,
   while ((ok = next_member (a, path, &e, error)) && e) {
     if (zip->names->len >= limit) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s: more than %u members; the archive is refused", path,
+                   _ ("%s: more than %u members; the archive is refused"), path,
                    limit);
       ok = FALSE;
       break;
@@ -266,7 +268,7 @@ teema_zip__stream_open (TeemaZip *zip, const char *name, guint64 max,
   }
   if (e == NULL && !(error && *error))
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s: no member '%s' in the archive", zip->path, name);
+                 _ ("%s: no member '%s' in the archive"), zip->path, name);
   archive_read_free (a);
   return NULL;
 }
@@ -319,11 +321,13 @@ writer_fail (TeemaZipWriter *w, GError **error)
   }
   const char *why = archive_error_string (w->a);
   if (w->path)
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-                 w->path, why ? why : "unknown error");
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 _ ("%s: cannot write (%s)"), w->path,
+                 why ? why : _ ("unknown error"));
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
-                 "cannot write the archive (%s)", why ? why : "unknown error");
+                 _ ("cannot write the archive (%s)"),
+                 why ? why : _ ("unknown error"));
   return FALSE;
 }
 
@@ -424,8 +428,8 @@ teema_zip__writer_finish (TeemaZipWriter *w, GError **error)
   if (!ok)
     return writer_fail (w, error);
   if (w->path && g_rename (w->tmp, w->path) != 0) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: cannot write (%s)",
-                 w->path, g_strerror (errno));
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                 _ ("%s: cannot write (%s)"), w->path, g_strerror (errno));
     return FALSE;
   }
   w->finished = TRUE;

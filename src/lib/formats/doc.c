@@ -391,8 +391,8 @@ teema_doc_format_parse (const char *name, TeemaDocFormat *format,
       return TRUE;
     }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "unknown document format '%s': use md, latex, html, docx or "
-               "odt",
+               _ ("unknown document format '%s': use md, latex, html, docx "
+                  "or odt"),
                name ? name : "");
   return FALSE;
 }

@@ -301,7 +301,7 @@ xml_error (void *data, const xmlError *e)
     return;
   g_autofree char *msg = g_strstrip (g_strdup (e->message ? e->message : ""));
   g_set_error (&in->error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "line %d: not well-formed XML: %s", e->line, msg);
+               _ ("line %d: not well-formed XML: %s"), e->line, msg);
 }
 
 static gboolean
@@ -342,10 +342,10 @@ text_size (Walk *w, const char *name, GError **error)
   if (bytes <= TEEMA_TRANSCRIPT_MAX_BYTES)
     return TRUE;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "%s: the document holds more than %" G_GSIZE_FORMAT " MB of "
-               "text, more than one transcript may (TEEMA_TRANSCRIPT_MAX_BYTES)"
-               "; split it into several files",
-               name, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
+               _ ("%s: the document holds more than %llu MB of text, more "
+                  "than one transcript may (TEEMA_TRANSCRIPT_MAX_BYTES); "
+                  "split it into several files"),
+               name, (unsigned long long) TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
   return FALSE;
 }
 
@@ -359,10 +359,11 @@ walk_reader (Walk *w, xmlTextReaderPtr r, Input *in, const char *name,
   while (rc == 1) {
     int type = xmlTextReaderNodeType (r);
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s: the XML has a DOCTYPE; refused for safety (a DOCX or "
-                   "ODT file has none)",
-                   name);
+      g_set_error (
+        error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+        _ ("%s: the XML has a DOCTYPE; refused for safety (a DOCX or "
+           "ODT file has none)"),
+        name);
       return FALSE;
     }
     if (type == XML_READER_TYPE_ELEMENT && take (w, r)) {
@@ -382,7 +383,7 @@ walk_reader (Walk *w, xmlTextReaderPtr r, Input *in, const char *name,
       g_propagate_error (error, g_steal_pointer (&in->error));
     else
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE, "%s: %s", name,
-                   in->error ? in->error->message : "not well-formed XML");
+                   in->error ? in->error->message : _ ("not well-formed XML"));
     return FALSE;
   }
   return text_size (w, name, error);
@@ -393,8 +394,8 @@ convert (xmlTextReaderPtr r, Input *in, gboolean odt, const char *name,
          GError **error)
 {
   if (!r) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED, "%s: out of memory",
-                 name);
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+                 _ ("%s: out of memory"), name);
     return NULL;
   }
   xmlTextReaderSetStructuredErrorHandler (r, (xmlStructuredErrorFunc) xml_error,
@@ -413,7 +414,7 @@ convert (xmlTextReaderPtr r, Input *in, gboolean odt, const char *name,
     out = teema_turns__to_text (w.turns);
   else if (ok)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: the document has no text; nothing to import", name);
+                 _ ("%s: the document has no text; nothing to import"), name);
   g_hash_table_destroy (w.bold_styles);
   g_ptr_array_unref (w.turns);
   return out;
@@ -431,7 +432,7 @@ to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
   const char *data = g_bytes_get_data (xml, &len);
   if (len > G_MAXINT) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s: XML larger than 2 GB is not read", name);
+                 _ ("%s: XML larger than 2 GB is not read"), name);
     return NULL;
   }
   Input in = { NULL, NULL };
@@ -462,8 +463,8 @@ from_zip (const char *path, const char *member, gboolean odt, GError **error)
     return NULL;
   if (!teema_zip__has (zip, member)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s: no %s in the archive: not a %s document", path, member,
-                 odt ? "ODT" : "DOCX");
+                 _ ("%s: no %s in the archive: not a %s document"), path,
+                 member, odt ? "ODT" : "DOCX");
     return NULL;
   }
   TeemaZipStream *stream =

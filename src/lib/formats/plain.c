@@ -52,8 +52,8 @@ convert (const char *path, const char *data, gsize len, const char *from,
 {
   if (!known_encoding (from)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s: unknown encoding '%s' (try windows-1252, iso-8859-15 "
-                 "or auto)",
+                 _ ("%s: unknown encoding '%s' (try windows-1252, iso-8859-15 "
+                    "or auto)"),
                  path, from);
     return FALSE;
   }
@@ -63,8 +63,8 @@ convert (const char *path, const char *data, gsize len, const char *from,
   if (*out)
     return TRUE;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-               "%s:%u: cannot be read as %s (%s); check the encoding the "
-               "file was saved in",
+               _ ("%s:%u: cannot be read as %s (%s); check the encoding the "
+                  "file was saved in"),
                path, line_at (data, read), from, local->message);
   g_error_free (local);
   return FALSE;
@@ -129,8 +129,8 @@ refuse_8bit (const char *path, const char *data, gsize len, const char *bad,
   glong column = g_utf8_strlen (line_start, bad - line_start) + 1;
   const char *guess = teema_plain__guess_8bit (data, len);
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-               "%s:%u:%ld: not UTF-8 (byte 0x%02X); it looks like %s: "
-               "import it with '--encoding %s' (or save it as UTF-8)",
+               _ ("%s:%u:%ld: not UTF-8 (byte 0x%02X); it looks like %s: "
+                  "import it with '--encoding %s' (or save it as UTF-8)"),
                path, line_at (data, (gsize) (bad - data)), column,
                (unsigned) (guchar) *bad,
                g_str_equal (guess, "iso-8859-15") ? "ISO-8859-15 (Latin-9)"
@@ -179,7 +179,7 @@ decode_unicode (const char *path, char **data, gsize *len, const char *from,
   if (memchr (out, '\0', out_len)) {
     g_set_error (
       error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-      "%s:%u: contains a NUL character: not a text file", path,
+      _ ("%s:%u: contains a NUL character: not a text file"), path,
       line_at (out, (gsize) ((char *) memchr (out, '\0', out_len) - out)));
     return FALSE;
   }
@@ -201,8 +201,8 @@ decode (const char *path, char **data, gsize *len, TeemaReadInfo *info,
     return decode_unicode (path, data, len, utf16, 0, info, error);
   if (nul) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s:%u: contains a NUL byte: not a text file (for DOCX, "
-                 "ODT, VTT or SRT use a file with that extension)",
+                 _ ("%s:%u: contains a NUL byte: not a text file (for DOCX, "
+                    "ODT, VTT or SRT use a file with that extension)"),
                  path, line_at (*data, (gsize) (nul - *data)));
     return FALSE;
   }

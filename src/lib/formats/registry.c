@@ -75,26 +75,28 @@ static const char *const ext_qde[] = { ".qde", NULL };
 static const char *const ext_qdc[] = { ".qdc", NULL };
 
 static const Entry entries[] = {
-  { { "docx", "Word document", ext_docx, TEEMA_FILE_TRANSCRIPT },
+  { { "docx", N_ ("Word document"), ext_docx, TEEMA_FILE_TRANSCRIPT },
     NULL,
     teema_docx__read },
-  { { "odt", "OpenDocument text", ext_odt, TEEMA_FILE_TRANSCRIPT },
+  { { "odt", N_ ("OpenDocument text"), ext_odt, TEEMA_FILE_TRANSCRIPT },
     NULL,
     teema_odt__read },
-  { { "vtt", "WebVTT subtitles", ext_vtt, TEEMA_FILE_TRANSCRIPT },
+  { { "vtt", N_ ("WebVTT subtitles"), ext_vtt, TEEMA_FILE_TRANSCRIPT },
     sniff_vtt,
     teema_vtt__read },
-  { { "srt", "SRT subtitles", ext_srt, TEEMA_FILE_TRANSCRIPT },
+  { { "srt", N_ ("SRT subtitles"), ext_srt, TEEMA_FILE_TRANSCRIPT },
     sniff_srt,
     teema_srt__read },
-  { { "qdpx", "REFI-QDA project", ext_qdpx, TEEMA_FILE_PROJECT }, NULL, NULL },
-  { { "qde", "REFI-QDA project XML", ext_qde, TEEMA_FILE_PROJECT },
+  { { "qdpx", N_ ("REFI-QDA project"), ext_qdpx, TEEMA_FILE_PROJECT },
+    NULL,
+    NULL },
+  { { "qde", N_ ("REFI-QDA project XML"), ext_qde, TEEMA_FILE_PROJECT },
     sniff_qde,
     NULL },
-  { { "qdc", "REFI-QDA codebook", ext_qdc, TEEMA_FILE_CODEBOOK },
+  { { "qdc", N_ ("REFI-QDA codebook"), ext_qdc, TEEMA_FILE_CODEBOOK },
     sniff_qdc,
     NULL },
-  { { "text", "plain text or Markdown", ext_txt, TEEMA_FILE_TRANSCRIPT },
+  { { "text", N_ ("plain text or Markdown"), ext_txt, TEEMA_FILE_TRANSCRIPT },
     NULL,
     NULL },
 };
@@ -177,11 +179,11 @@ command_for (TeemaFileKind kind)
 {
   switch (kind) {
   case TEEMA_FILE_PROJECT:
-    return "import it on its own with 'teema import FILE'";
+    return _ ("import it on its own with 'teema import FILE'");
   case TEEMA_FILE_CODEBOOK:
-    return "load it with 'teema codebook import FILE'";
+    return _ ("load it with 'teema codebook import FILE'");
   case TEEMA_FILE_TRANSCRIPT:
-    return "import it with 'teema import FILE'";
+    return _ ("import it with 'teema import FILE'");
   }
   return "";
 }
@@ -195,8 +197,8 @@ teema_formats__read_transcript (const char *path, TeemaReadInfo *info,
     return FALSE;
   if (e->format.kind != TEEMA_FILE_TRANSCRIPT) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s: a %s, not a transcript: %s", path, e->format.description,
-                 command_for (e->format.kind));
+                 _ ("%s: a %s, not a transcript: %s"), path,
+                 _ (e->format.description), command_for (e->format.kind));
     return FALSE;
   }
   if (!e->read)

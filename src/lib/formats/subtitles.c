@@ -138,13 +138,13 @@ teema_subtitles__to_text (const char *data, gsize len, gboolean vtt,
     data += 3, len -= 3;
   if (!g_utf8_validate_len (data, len, NULL)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s: not valid UTF-8; save the subtitles as UTF-8", name);
+                 _ ("%s: not valid UTF-8; save the subtitles as UTF-8"), name);
     return NULL;
   }
   g_autofree char *copy = g_strndup (data, len);
   if (vtt && !g_str_has_prefix (copy, "WEBVTT")) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:1: a WebVTT file starts with 'WEBVTT'", name);
+                 _ ("%s:1: a WebVTT file starts with 'WEBVTT'"), name);
     return NULL;
   }
   g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
@@ -165,8 +165,8 @@ teema_subtitles__to_text (const char *data, gsize len, gboolean vtt,
     out = teema_turns__to_text (c.turns);
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: no cues with text (expected '00:00:01.000 --> "
-                 "00:00:04.000' lines)",
+                 _ ("%s: no cues with text (expected '00:00:01.000 --> "
+                    "00:00:04.000' lines)"),
                  name);
   g_ptr_array_unref (c.turns);
   return out;

@@ -7,6 +7,7 @@
  * names an external DTD is refused: that is how billion-laughs and
  * external-entity (XXE) files work, and no REFI-QDA, DOCX or ODT file
  * needs one. Must always hold: errors name the file and line. */
+#include "base/base-private.h"
 #include "formats/xml-private.h"
 
 #include <libxml/parser.h>
@@ -46,10 +47,10 @@ check_doctype (const char *data, gsize len, const char *name, GError **error)
                         || g_strstr_len (lt, (gssize) decl, "PUBLIC");
     if (entity || external) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: the XML declares %s in a DOCTYPE; refused for "
-                   "safety (a REFI-QDA, DOCX or ODT file has none)",
+                   _ ("%s:%u: the XML declares %s in a DOCTYPE; refused for "
+                      "safety (a REFI-QDA, DOCX or ODT file has none)"),
                    name, line_at (data, lt),
-                   entity ? "entities" : "an external DTD");
+                   entity ? _ ("entities") : _ ("an external DTD"));
       return FALSE;
     }
     p = lt + 2;
@@ -62,14 +63,14 @@ teema_xml__parse (const char *data, gsize len, const char *name, GError **error)
 {
   if (len > G_MAXINT) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s: XML larger than 2 GB is not read", name);
+                 _ ("%s: XML larger than 2 GB is not read"), name);
     return NULL;
   }
   if (!check_doctype (data, len, name, error))
     return NULL;
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (!ctxt) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED, "out of memory");
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED, _ ("out of memory"));
     return NULL;
   }
   int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
@@ -81,7 +82,8 @@ teema_xml__parse (const char *data, gsize len, const char *name, GError **error)
     g_autofree char *msg =
       g_strstrip (g_strdup (e && e->message ? e->message : "malformed"));
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%d: not well-formed XML: %s", name, e ? e->line : 0, msg);
+                 _ ("%s:%d: not well-formed XML: %s"), name, e ? e->line : 0,
+                 msg);
     if (doc)
       xmlFreeDoc (doc);
     doc = NULL;

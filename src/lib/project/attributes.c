@@ -70,8 +70,8 @@ split_rows (const char *text, char sep, const char *path, GError **error)
   g_string_free (field, TRUE);
   if (quoted) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%u: a quoted field is never closed; add the closing "
-                 "'\"'",
+                 _ ("%s:%u: a quoted field is never closed; add the closing "
+                    "'\"'"),
                  path, quote_line);
     g_ptr_array_unref (rows);
     return NULL;
@@ -98,8 +98,8 @@ check_header (Row *head, const char *path, GError **error)
   if (g_ascii_strcasecmp (first, "informant") != 0
       && g_ascii_strcasecmp (first, "id") != 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:1: the first column must be 'informant' (header like "
-                 "informant,group,role,age), not '%s'",
+                 _ ("%s:1: the first column must be 'informant' (header like "
+                    "informant,group,role,age), not '%s'"),
                  path, first);
     return FALSE;
   }
@@ -109,7 +109,8 @@ check_header (Row *head, const char *path, GError **error)
     const char *name = head->fields->pdata[i];
     if (!*name) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:1: column %u has no name in the header", path, i + 1);
+                   _ ("%s:1: column %u has no name in the header"), path,
+                   i + 1);
       return FALSE;
     }
     /* 'id' and 'informant' both name the first column. */
@@ -120,8 +121,8 @@ check_header (Row *head, const char *path, GError **error)
                        -1);
     if (!g_hash_table_add (names, key)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:1: column %u is named '%s' like an earlier column; "
-                   "each column needs its own name",
+                   _ ("%s:1: column %u is named '%s' like an earlier column; "
+                      "each column needs its own name"),
                    path, i + 1, name);
       return FALSE;
     }
@@ -139,8 +140,8 @@ check_shape (GPtrArray *rows, const char *path, char sep, GError **error)
     Row *row = rows->pdata[r];
     if (row->fields->len != head->fields->len) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: %u fields, but the header has %u; quote values "
-                   "that contain '%c'",
+                   _ ("%s:%u: %u fields, but the header has %u; quote values "
+                      "that contain '%c'"),
                    path, row->line, row->fields->len, head->fields->len, sep);
       return FALSE;
     }
@@ -160,8 +161,8 @@ check_rows (TeemaStore *store, GPtrArray *rows, const char *path,
       return FALSE;
     if (!id) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                   "%s:%u: no informant '%s' in the project (see 'teema "
-                   "informant list'; import its transcript first)",
+                   _ ("%s:%u: no informant '%s' in the project (see 'teema "
+                      "informant list'; import its transcript first)"),
                    path, row->line, code);
       return FALSE;
     }
@@ -212,14 +213,15 @@ teema_attributes__parse (const char *data, gsize len, const char *path,
     for (const char *p = text; p < nul; p++)
       line += *p == '\n';
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s:%u: contains a NUL byte: not a CSV text file; save the "
-                 "spreadsheet as CSV UTF-8",
+                 _ ("%s:%u: contains a NUL byte: not a CSV text file; save the "
+                    "spreadsheet as CSV UTF-8"),
                  path, line);
     return NULL;
   }
   if (!g_utf8_validate_len (text, len, NULL)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s: not UTF-8 text; save the spreadsheet as CSV UTF-8", path);
+                 _ ("%s: not UTF-8 text; save the spreadsheet as CSV UTF-8"),
+                 path);
     return NULL;
   }
   g_autofree char *copy = g_strndup (text, len);
@@ -229,7 +231,7 @@ teema_attributes__parse (const char *data, gsize len, const char *path,
     return NULL;
   if (rows->len < 2) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: no rows under the header; nothing to import", path);
+                 _ ("%s: no rows under the header; nothing to import"), path);
     return NULL;
   }
   for (guint r = 0; r < rows->len; r++) {

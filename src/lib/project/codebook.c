@@ -151,7 +151,7 @@ add_rule (Where *w, TeemaTheme *t, GPtrArray *into, const char *value,
   TeemaRule *rule = teema_rule__compile (value, &col, &rule_error);
   if (!rule) {
     g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_RULE,
-                 "%s:%u:%u: theme '%s', %s '%s': %s", w->name, w->line,
+                 _ ("%s:%u:%u: theme '%s', %s '%s': %s"), w->name, w->line,
                  value_col + col - 1, t->code, key, value, rule_error->message);
     g_error_free (rule_error);
     return FALSE;
@@ -184,8 +184,8 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     set_field (&t->label_en, value);
   else if (g_str_equal (key, "renamed-from")) {
     if (!teema_theme_code_valid (value))
-      return parse_error (w, value_col, "renamed-from '%s' is not a theme id",
-                          value);
+      return parse_error (w, value_col,
+                          _ ("renamed-from '%s' is not a theme id"), value);
     set_field (&t->renamed_from, value);
   } else if (g_str_equal (key, "description")) {
     char *joined = t->description
@@ -195,20 +195,22 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     t->description = joined;
   } else if (g_str_equal (key, "colour") || g_str_equal (key, "color")) {
     if (!teema_codebook__valid_colour (value))
-      return parse_error (w, value_col, "colour '%s' is not #rrggbb", value);
+      return parse_error (w, value_col, _ ("colour '%s' is not #rrggbb"),
+                          value);
     set_field (&t->colour, value);
   } else if (g_str_equal (key, "scope")) {
     if (!teema_scope_parse (value, &t->scope))
-      return parse_error (w, value_col,
-                          "scope '%s' of theme '%s': expected 'segment' (the "
-                          "whole segment, the default) or 'sentence' (each "
-                          "sentence on its own)",
-                          value, t->code);
+      return parse_error (
+        w, value_col,
+        _ ("scope '%s' of theme '%s': expected 'segment' (the "
+           "whole segment, the default) or 'sentence' (each "
+           "sentence on its own)"),
+        value, t->code);
   } else {
     return parse_error (w, key_col,
-                        "unknown field '%s' in theme '%s' (fields: parent, "
-                        "label.fi, label.en, description, colour, scope, "
-                        "rule, exclude, renamed-from)",
+                        _ ("unknown field '%s' in theme '%s' (fields: parent, "
+                           "label.fi, label.en, description, colour, scope, "
+                           "rule, exclude, renamed-from)"),
                         key, t->code);
   }
   return TRUE;
@@ -224,7 +226,7 @@ split_field (Where *w, const char *line, char **key, char **value,
   const char *colon = strchr (s, ':');
   if (!colon || colon == s)
     return parse_error (w, (guint) (s - line) + 1,
-                        "expected 'key: value', got '%s'", s);
+                        _ ("expected 'key: value', got '%s'"), s);
   *key = g_ascii_strdown (s, colon - s);
   g_strstrip (*key);
   const char *v = colon + 1;
@@ -243,16 +245,16 @@ top_level (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
     g_autofree char *code = g_strstrip (g_strdup (line + 5));
     if (!teema_theme_code_valid (code))
       return parse_error (w, 7,
-                          "theme id '%s' must be letters, digits, "
-                          "'_', '-' or '.' (e.g. 'theme työolot')",
+                          _ ("theme id '%s' must be letters, digits, "
+                             "'_', '-' or '.' (e.g. 'theme työolot')"),
                           code);
     g_autofree char *key = code_key (code);
     if (g_hash_table_contains (cb->index, key))
-      return parse_error (w, 7, "theme '%s' is defined twice", code);
+      return parse_error (w, 7, _ ("theme '%s' is defined twice"), code);
     if (cb->themes->len >= TEEMA_CODEBOOK_MAX_THEMES)
       return parse_error (w, 1,
-                          "more than %d themes, more than a codebook may "
-                          "have (TEEMA_CODEBOOK_MAX_THEMES)",
+                          _ ("more than %d themes, more than a codebook may "
+                             "have (TEEMA_CODEBOOK_MAX_THEMES)"),
                           TEEMA_CODEBOOK_MAX_THEMES);
     *cur = theme_new (code, w->line);
     g_ptr_array_add (cb->themes, *cur);
@@ -270,8 +272,8 @@ top_level (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
     set_field (&cb->language, value);
   else
     return parse_error (w, 1,
-                        "unknown line '%s': expected 'codebook:', "
-                        "'language:' or 'theme ID'",
+                        _ ("unknown line '%s': expected 'codebook:', "
+                           "'language:' or 'theme ID'"),
                         line);
   *cur = NULL;
   return TRUE;
@@ -289,8 +291,8 @@ parse_line (Where *w, TeemaCodebook *cb, const char *line, TeemaTheme **cur)
     return top_level (w, cb, line, cur);
   if (!*cur)
     return parse_error (w, 1,
-                        "indented line outside a theme: start a "
-                        "block with 'theme ID' at column 1");
+                        _ ("indented line outside a theme: start a "
+                           "block with 'theme ID' at column 1"));
   g_autofree char *key = NULL, *value = NULL;
   guint col = 0;
   if (!split_field (w, line, &key, &value, &col))
@@ -335,8 +337,8 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
     const TeemaTheme *parent = teema_codebook_lookup (cb, t->parent);
     if (!parent) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: theme '%s' has unknown parent '%s'", name, t->line,
-                   t->code, t->parent);
+                   _ ("%s:%u: theme '%s' has unknown parent '%s'"), name,
+                   t->line, t->code, t->parent);
       return FALSE;
     }
     /* The parent as its theme spells it. */
@@ -368,8 +370,8 @@ order_themes (TeemaCodebook *cb, const char *name, GError **error)
       if (!g_hash_table_contains (placed, cb->themes->pdata[i]))
         t = cb->themes->pdata[i];
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%u: theme '%s' is its own ancestor (parent cycle)", name,
-                 t->line, t->code);
+                 _ ("%s:%u: theme '%s' is its own ancestor (parent cycle)"),
+                 name, t->line, t->code);
     g_ptr_array_set_free_func (ordered, NULL);
     g_ptr_array_unref (ordered);
     return FALSE;
@@ -392,7 +394,7 @@ teema_codebook_parse (const char *text, gssize len, const char *name,
   }
   if (!g_utf8_validate_len (text, n, NULL)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s: not valid UTF-8; save the codebook as UTF-8", name);
+                 _ ("%s: not valid UTF-8; save the codebook as UTF-8"), name);
     return NULL;
   }
   TeemaCodebook *cb = codebook_new ();
@@ -414,7 +416,8 @@ teema_codebook_parse (const char *text, gssize len, const char *name,
   }
   if (cb->themes->len == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: no themes; add a block starting with 'theme ID'", name);
+                 _ ("%s: no themes; add a block starting with 'theme ID'"),
+                 name);
     teema_codebook_free (cb);
     return NULL;
   }
@@ -526,13 +529,13 @@ teema_codebook_mark_renamed (TeemaCodebook *cb, const char *old_code,
   gint i = teema_codebook_index (cb, new_code);
   if (i < 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "rename %s=%s: the codebook has no theme '%s'", old_code,
+                 _ ("rename %s=%s: the codebook has no theme '%s'"), old_code,
                  new_code, new_code);
     return FALSE;
   }
   if (!teema_theme_code_valid (old_code)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "rename %s=%s: '%s' is not a theme id", old_code, new_code,
+                 _ ("rename %s=%s: '%s' is not a theme id"), old_code, new_code,
                  old_code);
     return FALSE;
   }
@@ -604,16 +607,18 @@ apply_renames (TeemaProject *p, SetJob *job, GError **error)
       continue; /* nothing by that name any more: already renamed */
     if (stored_code (job, t->code)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                   "cannot rename '%s' to '%s': the project has both; to "
-                   "join them use 'teema theme merge %s %s'",
+                   _ ("cannot rename '%s' to '%s': the project has both; to "
+                      "join them use 'teema theme merge %s %s'"),
                    was, t->code, was, t->code);
       return FALSE;
     }
     gint64 n = teema_store__count_theme_codings (p->store, was, error);
     if (n < 0)
       return FALSE;
-    note (job, "renamed %s to %s (%" G_GINT64_FORMAT " coding%s kept)", was,
-          t->code, n, n == 1 ? "" : "s");
+    note (job,
+          g_dngettext (GETTEXT_PACKAGE, "renamed %s to %s (%lld coding kept)",
+                       "renamed %s to %s (%lld codings kept)", (gulong) n),
+          was, t->code, (long long) n);
     job->changes->n_renamed++;
     if (!teema_store__rename_theme (p->store, was, t->code, error)
         || !reload_stored (p, job, error))
@@ -643,12 +648,11 @@ drop_missing_themes (TeemaProject *p, SetJob *job, GError **error)
       return FALSE;
     if (n && !job->force) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                   "theme '%s' has %" G_GINT64_FORMAT
-                   " codings but is not in the new "
-                   "codebook; keep it, say it was renamed ('renamed-from: "
-                   "%s' in the new theme's block, or --rename %s=NEW), or "
-                   "use --force to drop it and its codings",
-                   t->code, n, t->code, t->code);
+                   _ ("theme '%s' has %lld codings but is not in the new "
+                      "codebook; keep it, say it was renamed ('renamed-from: "
+                      "%s' in the new theme's block, or --rename %s=NEW), or "
+                      "use --force to drop it and its codings"),
+                   t->code, (long long) n, t->code, t->code);
       return FALSE;
     }
     if (!teema_store__delete_theme (p->store, t->code, error))
@@ -657,12 +661,16 @@ drop_missing_themes (TeemaProject *p, SetJob *job, GError **error)
     job->changes->n_codings_removed += (guint) n;
     uncoded += n == 0;
     if (n)
-      note (job, "removed %s and its %" G_GINT64_FORMAT " coding%s", t->code, n,
-            n == 1 ? "" : "s");
+      note (job,
+            g_dngettext (GETTEXT_PACKAGE, "removed %s and its %lld coding",
+                         "removed %s and its %lld codings", (gulong) n),
+            t->code, (long long) n);
   }
   if (uncoded)
-    note (job, "removed %u theme%s without codings", uncoded,
-          uncoded == 1 ? "" : "s");
+    note (job,
+          g_dngettext (GETTEXT_PACKAGE, "removed %u theme without codings",
+                       "removed %u themes without codings", uncoded),
+          uncoded);
   return TRUE;
 }
 

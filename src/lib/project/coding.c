@@ -45,9 +45,9 @@ span_of (const TeemaSegment *seg, const CodingChange *c, guint *start,
   guint to = c->to == WHOLE ? len : c->to;
   if (c->from >= to || to > len) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "characters %u-%u are not inside segment %" G_GINT64_FORMAT
-                 " (its text has %u characters, counted from 0)",
-                 c->from, to, seg->id, len);
+                 _ ("characters %u-%u are not inside segment %lld (its text "
+                    "has %u characters, counted from 0)"),
+                 c->from, to, (long long) seg->id, len);
     return FALSE;
   }
   *start = seg->start + c->from;
@@ -71,10 +71,10 @@ write_coding (TeemaProject *p, gpointer data, GError **error)
     return FALSE;
   if (c->add && seg->interviewer) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "segment %" G_GINT64_FORMAT " is an interviewer turn (%s); "
-                 "interviewer turns are not coded or counted (see 'teema "
-                 "segments' for the informants' turns)",
-                 seg->id, seg->speaker);
+                 _ ("segment %lld is an interviewer turn (%s); interviewer "
+                    "turns are not coded or counted (see 'teema segments' "
+                    "for the informants' turns)"),
+                 (long long) seg->id, seg->speaker);
     return FALSE;
   }
   if (c->add)

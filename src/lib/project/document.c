@@ -27,7 +27,7 @@ resolve (TeemaStore *store, const char *document, GError **error)
     return g_array_index (ids, gint64, 0);
   if (ids->len == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "no document '%s' (see 'teema document list')", document);
+                 _ ("no document '%s' (see 'teema document list')"), document);
     return 0;
   }
   GString *list = g_string_new (NULL);
@@ -35,8 +35,8 @@ resolve (TeemaStore *store, const char *document, GError **error)
     g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? ", " : "",
                             g_array_index (ids, gint64, i));
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-               "%u documents are named '%s' (ids %s): give the id", ids->len,
-               document, list->str);
+               _ ("%u documents are named '%s' (ids %s): give the id"),
+               ids->len, document, list->str);
   g_string_free (list, TRUE);
   return 0;
 }
@@ -111,7 +111,7 @@ write_rename (TeemaProject *p, gpointer data, GError **error)
   for (guint i = 0; i < same->len; i++)
     if (g_array_index (same, gint64, i) != id) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                   "another document is already named '%s'", rn->name);
+                   _ ("another document is already named '%s'"), rn->name);
       return FALSE;
     }
   return teema_store__rename_document (p->store, id, rn->name, error);
@@ -124,7 +124,7 @@ teema_document_rename (TeemaProject *project, const char *document,
   g_autofree char *clean = g_strstrip (g_strdup (name));
   if (!*clean) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "a document name cannot be empty");
+                 _ ("a document name cannot be empty"));
     return FALSE;
   }
   Rename rn = { document, clean };

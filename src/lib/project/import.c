@@ -194,15 +194,15 @@ check_speech (const TeemaPrepared *p, TeemaImportResult *r)
 {
   if (r->n_words == 0)
     warn (r, TEEMA_WARNING_NO_INFORMANT_WORDS, 0,
-          "the informant has no words: %s; check the speaker labels or "
-          "name the interviewer with --interviewer LABEL",
-          r->n_informant_turns ? "the turns hold only marks or numbers"
-                               : "every turn is the interviewer's");
+          _ ("the informant has no words: %s; check the speaker labels or "
+             "name the interviewer with --interviewer LABEL"),
+          r->n_informant_turns ? _ ("the turns hold only marks or numbers")
+                               : _ ("every turn is the interviewer's"));
   else if (p->segments->len == 1)
     warn (r, TEEMA_WARNING_ONE_SEGMENT, 0,
-          "the whole document is one segment, so a code can only cover all "
-          "of it; check the speaker labels, or import with --segment "
-          "paragraph or sentence");
+          _ ("the whole document is one segment, so a code can only cover all "
+             "of it; check the speaker labels, or import with --segment "
+             "paragraph or sentence"));
 }
 
 typedef struct {
@@ -225,9 +225,9 @@ check_shared (TeemaStore *store, ImportJob *job, const TeemaPrepared *p,
   const char *first = g_hash_table_lookup (job->seen, p->informant);
   if (first && !job->opt->informant) {
     warn (r, TEEMA_WARNING_SHARED_INFORMANT, 0,
-          "informant %s also comes from %s: both files count as one "
-          "informant (give one another id with --informant ID if they are "
-          "different people)",
+          _ ("informant %s also comes from %s: both files count as one "
+             "informant (give one another id with --informant ID if they are "
+             "different people)"),
           p->informant, first);
     return TRUE;
   }
@@ -243,9 +243,9 @@ check_shared (TeemaStore *store, ImportJob *job, const TeemaPrepared *p,
     if (replaced && g_str_equal (docs->pdata[i], replaced))
       continue;
     warn (r, TEEMA_WARNING_SHARED_INFORMANT, 0,
-          "informant %s already has the document %s in the project: this "
-          "file is added to it (use --replace if it is a corrected version, "
-          "--informant ID if it is another person)",
+          _ ("informant %s already has the document %s in the project: this "
+             "file is added to it (use --replace if it is a corrected version, "
+             "--informant ID if it is another person)"),
           p->informant, (char *) docs->pdata[i]);
     return TRUE;
   }
@@ -286,13 +286,13 @@ check_duplicate (TeemaStore *store, const TeemaPrepared *p,
   }
   if (opt->check) {
     warn (r, TEEMA_WARNING_DUPLICATE, 0,
-          "already imported (same content): the import would fail; --force "
-          "replaces it and its codings");
+          _ ("already imported (same content): the import would fail; --force "
+             "replaces it and its codings"));
     return TRUE;
   }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-               "%s: already imported (same content); use --force to "
-               "replace it and its codings",
+               _ ("%s: already imported (same content); use --force to "
+                  "replace it and its codings"),
                p->path);
   return FALSE;
 }
@@ -440,8 +440,9 @@ teema_document_import (TeemaProject *project, const char *const *paths,
   TeemaImportOptions defaults = { 0 };
   const TeemaImportOptions *opt = options ? options : &defaults;
   if (!project && (!opt->check || opt->replace)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "importing needs a project (create one with 'teema init')");
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+      _ ("importing needs a project (create one with 'teema init')"));
     return NULL;
   }
   g_autoptr (TeemaAnalyzer) joiner = NULL;

@@ -161,8 +161,8 @@ where_add (TeemaWhere *w, const char *cond, GPtrArray *informants,
     eq ? g_strstrip (g_strndup (cond, eq - cond - negate)) : NULL;
   if (!key || !*key) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "'%s': a condition is ATTRIBUTE=VALUE or ATTRIBUTE!=VALUE, "
-                 "e.g. role=myyjä",
+                 _ ("'%s': a condition is ATTRIBUTE=VALUE or ATTRIBUTE!=VALUE, "
+                    "e.g. role=myyjä"),
                  cond);
     return FALSE;
   }
@@ -173,7 +173,8 @@ where_add (TeemaWhere *w, const char *cond, GPtrArray *informants,
   if (!negate && !anyone_has (informants, key, folded)) {
     g_autofree char *values = known_names (informants, key);
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "no informant has %s=%s (%s: %s)", key, value, key, values);
+                 _ ("no informant has %s=%s (%s: %s)"), key, value, key,
+                 values);
     return FALSE;
   }
   g_ptr_array_add (w->keys, g_steal_pointer (&key));
@@ -201,7 +202,7 @@ teema_where__new (const char *const *where, GPtrArray *informants,
   if (n == 0 && informants->len > 0) {
     g_autofree char *all = g_strjoinv (" and ", (char **) where);
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "no informant matches %s", all);
+                 _ ("no informant matches %s"), all);
     teema_where__free (w);
     return NULL;
   }
@@ -216,7 +217,7 @@ teema_informant__check_attr (GPtrArray *informants, const char *key,
     return TRUE;
   g_autofree char *names = known_names (informants, NULL);
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-               "no informant has the attribute '%s' (attributes: %s)", key,
+               _ ("no informant has the attribute '%s' (attributes: %s)"), key,
                names);
   return FALSE;
 }
@@ -230,8 +231,8 @@ teema_informant__find (GPtrArray *informants, const char *code, GError **error)
       return informants->pdata[i];
   g_autofree char *known = known_names (informants, "informant");
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-               "no informant '%s' (informants: %s)", code,
-               *known ? known : "none; import transcripts first");
+               _ ("no informant '%s' (informants: %s)"), code,
+               *known ? known : _ ("none; import transcripts first"));
   return NULL;
 }
 
@@ -246,9 +247,9 @@ teema_informant__find_group (GPtrArray *informants, const char *group,
       return inf->group;
   }
   g_autofree char *known = known_names (informants, "group");
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-               "no group '%s' (groups: %s)", group,
-               *known ? known : "none; set them with 'teema informant set'");
+  g_set_error (
+    error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND, _ ("no group '%s' (groups: %s)"),
+    group, *known ? known : _ ("none; set them with 'teema informant set'"));
   return NULL;
 }
 
@@ -261,7 +262,8 @@ write_informant_attr (TeemaProject *p, gpointer data, GError **error)
     return FALSE;
   if (!id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown informant '%s' (see 'teema informant list')", s->a);
+                 _ ("unknown informant '%s' (see 'teema informant list')"),
+                 s->a);
     return FALSE;
   }
   return teema_store__set_informant_attr (p->store, id, s->b, s->c, error);
@@ -283,7 +285,8 @@ find (TeemaProject *p, const char *code, GError **error)
     return 0;
   if (!id)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown informant '%s' (see 'teema informant list')", code);
+                 _ ("unknown informant '%s' (see 'teema informant list')"),
+                 code);
   return id;
 }
 
@@ -302,7 +305,7 @@ teema_informant_rename (TeemaProject *project, const char *code,
   g_autofree char *clean = g_strstrip (g_strdup (new_code));
   if (!*clean) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "an informant id cannot be empty");
+                 _ ("an informant id cannot be empty"));
     return FALSE;
   }
   Strings3 s = { code, clean, NULL };

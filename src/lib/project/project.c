@@ -34,7 +34,8 @@ teema_project_create (const char *path, GError **error)
 {
   if (g_file_test (path, G_FILE_TEST_EXISTS)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "%s: already exists; choose another name or remove it", path);
+                 _ ("%s: already exists; choose another name or remove it"),
+                 path);
     return NULL;
   }
   TeemaStore *store = teema_store__open (path, TRUE, error);
@@ -65,20 +66,20 @@ check_file (const char *path, GError **error)
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "%s: is a folder, not a project file; give the project's "
-                 "file (e.g. %s/project.teema)",
+                 _ ("%s: is a folder, not a project file; give the project's "
+                    "file (e.g. %s/project.teema)"),
                  path, path);
     return FALSE;
   }
   if (!g_file_test (path, G_FILE_TEST_EXISTS)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "%s: no such project; create it with 'teema init %s'", path,
-                 path);
+                 _ ("%s: no such project; create it with 'teema init %s'"),
+                 path, path);
     return FALSE;
   }
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "%s: not a regular file, so not a project", path);
+                 _ ("%s: not a regular file, so not a project"), path);
     return FALSE;
   }
   return TRUE;

@@ -63,13 +63,13 @@ find_one (TeemaStore *store, const TeemaPrepared *p, GError **error)
     return g_array_index (ids, gint64, 0);
   if (ids->len == 0)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "%s: no document named '%s' to replace (see 'teema "
-                 "document list'); import it without --replace",
+                 _ ("%s: no document named '%s' to replace (see 'teema "
+                    "document list'); import it without --replace"),
                  p->path, p->name);
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "%s: %u documents are named '%s'; give one another name "
-                 "with 'teema document rename' first",
+                 _ ("%s: %u documents are named '%s'; give one another name "
+                    "with 'teema document rename' first"),
                  p->path, ids->len, p->name);
   return 0;
 }

@@ -14,6 +14,7 @@
  * file name).
  * Must always hold: every decision made on thin evidence, and every file
  * where none could be made, leaves a warning. */
+#include "base/base-private.h"
 #include "project/transcript-private.h"
 
 #include <string.h>
@@ -215,8 +216,8 @@ recognise (TeemaTranscript *t, GArray *sp)
     s->interviewer = TRUE;
     teema_transcript__warn (
       t, TEEMA_WARNING_INTERVIEWER_GUESSED, s->line,
-      "'%s' is taken as the interviewer: the other speakers answer (use "
-      "--interviewer LABEL if that is wrong)",
+      _ ("'%s' is taken as the interviewer: the other speakers answer (use "
+         "--interviewer LABEL if that is wrong)"),
       s->name);
     return;
   }
@@ -225,8 +226,8 @@ recognise (TeemaTranscript *t, GArray *sp)
     s->interviewer = TRUE;
     teema_transcript__warn (
       t, TEEMA_WARNING_INTERVIEWER_GUESSED, s->line,
-      "'%s' is taken as the interviewer: %u of %u turns end in '?' (use "
-      "--interviewer LABEL if that is wrong)",
+      _ ("'%s' is taken as the interviewer: %u of %u turns end in '?' (use "
+         "--interviewer LABEL if that is wrong)"),
       s->name, s->questions, s->turns);
     return;
   }
@@ -235,16 +236,16 @@ recognise (TeemaTranscript *t, GArray *sp)
     s->interviewer = TRUE;
     teema_transcript__warn (
       t, TEEMA_WARNING_INTERVIEWER_GUESSED, s->line,
-      "'%s' is taken as the interviewer: its turns are the shortest (%u "
-      "words on average; use --interviewer LABEL if that is wrong)",
+      _ ("'%s' is taken as the interviewer: its turns are the shortest (%u "
+         "words on average; use --interviewer LABEL if that is wrong)"),
       s->name, s->words / s->turns);
     return;
   }
   teema_transcript__warn (
     t, TEEMA_WARNING_NO_INTERVIEWER, 0,
-    "no speaker is recognised as the interviewer, so all speech is counted "
-    "as the informant's; name the interviewer's label with --interviewer "
-    "LABEL or 'interviewer: LABEL' in a header");
+    _ ("no speaker is recognised as the interviewer, so all speech is counted "
+       "as the informant's; name the interviewer's label with --interviewer "
+       "LABEL or 'interviewer: LABEL' in a header"));
 }
 
 static char *
@@ -268,8 +269,8 @@ choose (TeemaTranscript *t, GArray *sp)
   if (option) {
     g_autofree char *labels = join_names (sp, FALSE);
     teema_transcript__warn (t, TEEMA_WARNING_UNKNOWN_INTERVIEWER, 0,
-                            "--interviewer %s names no speaker of this file "
-                            "(its labels: %s); recognising the interviewer",
+                            _ ("--interviewer %s names no speaker of this file "
+                               "(its labels: %s); recognising the interviewer"),
                             option, labels ? labels : "none");
   }
   recognise (t, sp);
@@ -290,8 +291,8 @@ name_informant (TeemaTranscript *t, GArray *sp)
   if (others > 1)
     teema_transcript__warn (
       t, TEEMA_WARNING_SEVERAL_SPEAKERS, 0,
-      "several speakers besides the interviewer (%s): all of their speech "
-      "is counted as one informant's",
+      _ ("several speakers besides the interviewer (%s): all of their speech "
+         "is counted as one informant's"),
       t->speakers);
 }
 
@@ -301,10 +302,15 @@ teema_roles__assign (TeemaTranscript *t)
   if (!t->labelled) {
     teema_transcript__warn (
       t, TEEMA_WARNING_NO_LABELS, 0,
-      "no speaker labels: all %u paragraph%s counted as the informant's "
-      "speech (label the turns, e.g. 'H:' and 'V:', if the interviewer "
-      "speaks in it)",
-      t->turns->len, t->turns->len == 1 ? " is" : "s are");
+      g_dngettext (GETTEXT_PACKAGE,
+                   "no speaker labels: all %u paragraph is counted as the "
+                   "informant's speech (label the turns, e.g. 'H:' and 'V:', "
+                   "if the interviewer speaks in it)",
+                   "no speaker labels: all %u paragraphs are counted as the "
+                   "informant's speech (label the turns, e.g. 'H:' and 'V:', "
+                   "if the interviewer speaks in it)",
+                   t->turns->len),
+      t->turns->len);
     return;
   }
   g_autoptr (GArray) sp = collect_speakers (t);

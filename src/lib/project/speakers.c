@@ -359,8 +359,8 @@ warn_rejected (TeemaTranscript *t, const Line *l, const NameUse *u)
     return;
   teema_transcript__warn (
     t, TEEMA_WARNING_LABEL_AS_TEXT, l->line,
-    "'%s:' starts a line only once, so it is read as text, not as a "
-    "speaker (if it is a speaker, add 'speakers: %s' to a header)",
+    _ ("'%s:' starts a line only once, so it is read as text, not as a "
+       "speaker (if it is a speaker, add 'speakers: %s' to a header)"),
     l->name, l->name);
 }
 
@@ -420,8 +420,8 @@ decide (TeemaTranscript *t, GArray *lines)
     } else if (recurring && u->colon + u->bare == 1
                && !teema_speakers__declared (t, l->name)) {
       teema_transcript__warn (t, TEEMA_WARNING_LABEL_ONCE, l->line,
-                              "speaker label '%s' is used only once; check "
-                              "that it is a speaker and not text",
+                              _ ("speaker label '%s' is used only once; check "
+                                 "that it is a speaker and not text"),
                               l->name);
     }
   }
@@ -478,13 +478,17 @@ flush_stray (Builder *b)
 {
   if (!b->stray_line)
     return;
+  const char *where =
+    b->headed ? _ ("after a heading") : _ ("before the first speaker label");
   teema_transcript__warn (
     b->t, TEEMA_WARNING_UNLABELLED_TEXT, b->stray_line,
-    "%u line%s %s belong%s to no speaker and %s not counted (add a "
-    "speaker label if it is speech)",
-    b->stray_lines, b->stray_lines == 1 ? "" : "s",
-    b->headed ? "after a heading" : "before the first speaker label",
-    b->stray_lines == 1 ? "s" : "", b->stray_lines == 1 ? "is" : "are");
+    g_dngettext (GETTEXT_PACKAGE,
+                 "%u line %s belongs to no speaker and is not counted (add a "
+                 "speaker label if it is speech)",
+                 "%u lines %s belong to no speaker and are not counted (add "
+                 "a speaker label if it is speech)",
+                 b->stray_lines),
+    b->stray_lines, where);
   b->stray_line = b->stray_lines = 0;
 }
 
@@ -591,8 +595,8 @@ teema_speakers__parse (TeemaTranscript *t, GError **error)
     return TRUE;
   g_set_error (
     error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-    "%s:%u: more than %d turns, more than one transcript may have "
-    "(TEEMA_TRANSCRIPT_MAX_TURNS); split the file",
+    _ ("%s:%u: more than %d turns, more than one transcript may have "
+       "(TEEMA_TRANSCRIPT_MAX_TURNS); split the file"),
     t->name,
     g_array_index (t->turns, TeemaTurn, TEEMA_TRANSCRIPT_MAX_TURNS).line,
     TEEMA_TRANSCRIPT_MAX_TURNS);

@@ -73,8 +73,8 @@ not_found (const TeemaCodebook *cb, const char *name, GError **error)
   guint n = teema_codebook_size (cb);
   if (n == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s': the project has no themes yet (add "
-                 "one with 'teema theme add ID')",
+                 _ ("unknown theme '%s': the project has no themes yet (add "
+                    "one with 'teema theme add ID')"),
                  name);
     return;
   }
@@ -93,13 +93,13 @@ not_found (const TeemaCodebook *cb, const char *name, GError **error)
     }
   if (shown)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s'; did you mean %s? (see 'teema theme "
-                 "list')",
+                 _ ("unknown theme '%s'; did you mean %s? (see 'teema theme "
+                    "list')"),
                  name, close->str);
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema theme list', or add it "
-                 "with 'teema theme add')",
+                 _ ("unknown theme '%s' (see 'teema theme list', or add it "
+                    "with 'teema theme add')"),
                  name);
 }
 
@@ -108,7 +108,7 @@ teema_codebook_find (const TeemaCodebook *cb, const char *name, GError **error)
 {
   if (!name || !*name) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "which theme? (see 'teema theme list')");
+                 _ ("which theme? (see 'teema theme list')"));
     return NULL;
   }
   const TeemaTheme *t = teema_codebook_lookup (cb, name);
@@ -128,7 +128,7 @@ teema_codebook_find (const TeemaCodebook *cb, const char *name, GError **error)
     return t;
   if (hits > 1)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "'%s' is the label of %u themes (%s); name one by its id",
+                 _ ("'%s' is the label of %u themes (%s); name one by its id"),
                  name, hits, ids->str);
   else
     not_found (cb, name, error);
@@ -238,14 +238,14 @@ apply_fields (const TeemaCodebook *cb, Edit *e, const TeemaThemeFields *f,
     return TRUE;
   if (f->colour && *f->colour && !teema_codebook__valid_colour (f->colour)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "colour '%s' is not #rrggbb (e.g. #2ca02c)", f->colour);
+                 _ ("colour '%s' is not #rrggbb (e.g. #2ca02c)"), f->colour);
     return FALSE;
   }
   TeemaScope scope = TEEMA_SCOPE_SEGMENT;
   if (f->scope && *f->scope && !teema_scope_parse (f->scope, &scope)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "scope '%s': expected 'segment' (the whole segment) or "
-                 "'sentence' (each sentence on its own)",
+                 _ ("scope '%s': expected 'segment' (the whole segment) or "
+                    "'sentence' (each sentence on its own)"),
                  f->scope);
     return FALSE;
   }
@@ -257,10 +257,11 @@ apply_fields (const TeemaCodebook *cb, Edit *e, const TeemaThemeFields *f,
       return FALSE;
     if (is_under (cb, p->code, e->t.code)) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                   "'%s' cannot go under '%s': that is %s", e->t.code, p->code,
+                   _ ("'%s' cannot go under '%s': that is %s"), e->t.code,
+                   p->code,
                    teema_theme_code_equal (p->code, e->t.code)
-                     ? "the theme itself"
-                     : "one of its sub-themes");
+                     ? _ ("the theme itself")
+                     : _ ("one of its sub-themes"));
       return FALSE;
     }
     set_text (&e->t.parent, p->code);
@@ -289,8 +290,8 @@ write_add (TeemaProject *p, gpointer data, GError **error)
   Change *c = data;
   if (!teema_theme_code_valid (c->theme)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "theme id '%s' must be letters, digits, '_', '-' or '.' "
-                 "(e.g. 'työolot'; a label may have spaces: --label-fi)",
+                 _ ("theme id '%s' must be letters, digits, '_', '-' or '.' "
+                    "(e.g. 'työolot'; a label may have spaces: --label-fi)"),
                  c->theme);
     return FALSE;
   }
@@ -300,7 +301,7 @@ write_add (TeemaProject *p, gpointer data, GError **error)
   const TeemaTheme *old = teema_codebook_lookup (cb, c->theme);
   if (old) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "theme '%s' exists already", old->code);
+                 _ ("theme '%s' exists already"), old->code);
     return FALSE;
   }
   Edit e = { 0 };
@@ -366,15 +367,15 @@ write_rename (TeemaProject *p, gpointer data, GError **error)
     return FALSE;
   if (!teema_theme_code_valid (c->other)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "theme id '%s' must be letters, digits, '_', '-' or '.'",
+                 _ ("theme id '%s' must be letters, digits, '_', '-' or '.'"),
                  c->other);
     return FALSE;
   }
   const TeemaTheme *taken = teema_codebook_lookup (cb, c->other);
   if (taken && taken != t) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "theme '%s' exists already; to join the two use 'teema "
-                 "theme merge %s %s'",
+                 _ ("theme '%s' exists already; to join the two use 'teema "
+                    "theme merge %s %s'"),
                  taken->code, t->code, taken->code);
     return FALSE;
   }
@@ -425,8 +426,8 @@ write_merge (TeemaProject *p, gpointer data, GError **error)
     return FALSE;
   if (from == into) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "'%s' and '%s' are the same theme (%s)", c->theme, c->other,
-                 from->code);
+                 _ ("'%s' and '%s' are the same theme (%s)"), c->theme,
+                 c->other, from->code);
     return FALSE;
   }
   TeemaStoreMerged m = { 0 };
@@ -464,10 +465,14 @@ write_remove (TeemaProject *p, gpointer data, GError **error)
   c->n = (guint) n;
   if (c->n && !c->force) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "theme '%s' has %u coding%s; --force removes %s too (or "
-                 "keep them: 'teema theme merge %s OTHER')",
-                 t->code, c->n, c->n == 1 ? "" : "s", c->n == 1 ? "it" : "them",
-                 t->code);
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "theme '%s' has %u coding; --force removes it "
+                              "too (or keep it: 'teema theme merge %s OTHER')",
+                              "theme '%s' has %u codings; --force removes "
+                              "them too (or keep them: 'teema theme merge %s "
+                              "OTHER')",
+                              c->n),
+                 t->code, c->n, t->code);
     return FALSE;
   }
   return teema_store__reparent_children (p->store, t->code, t->parent, NULL,

@@ -8,6 +8,7 @@
  * Must always hold: the stored text is exactly the body after the front
  * matter, every turn's [start, end) is in code points into it, and turns do
  * not overlap. Errors name the file and the 1-based line in the file. */
+#include "base/base-private.h"
 #include "project/transcript-private.h"
 
 #include <string.h>
@@ -55,10 +56,11 @@ check_limits (const char *data, gsize len, const char *name, GError **error)
   if (len > TEEMA_TRANSCRIPT_MAX_BYTES) {
     g_set_error (
       error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-      "%s: %" G_GSIZE_FORMAT " MB of text is more than one "
-      "transcript may be (TEEMA_TRANSCRIPT_MAX_BYTES, %" G_GSIZE_FORMAT
-      " MB); split it into several files",
-      name, len >> 20, TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
+      _ ("%s: %llu MB of text is more than one transcript may be "
+         "(TEEMA_TRANSCRIPT_MAX_BYTES, %llu MB); split it into several "
+         "files"),
+      name, (unsigned long long) len >> 20,
+      (unsigned long long) TEEMA_TRANSCRIPT_MAX_BYTES >> 20);
     return FALSE;
   }
   guint line = 1;
@@ -67,10 +69,10 @@ check_limits (const char *data, gsize len, const char *name, GError **error)
     const char *stop = eol ? eol : end;
     if (stop - p > TEEMA_TRANSCRIPT_MAX_LINE) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                   "%s:%u: the line is %" G_GSIZE_FORMAT " KB long, longer "
-                   "than a transcript line may be (TEEMA_TRANSCRIPT_MAX_LINE, "
-                   "%d KB); break it into paragraphs",
-                   name, line, (gsize) (stop - p) >> 10,
+                   _ ("%s:%u: the line is %llu KB long, longer than a "
+                      "transcript line may be (TEEMA_TRANSCRIPT_MAX_LINE, "
+                      "%d KB); break it into paragraphs"),
+                   name, line, (unsigned long long) (stop - p) >> 10,
                    TEEMA_TRANSCRIPT_MAX_LINE >> 10);
       return FALSE;
     }
@@ -91,9 +93,9 @@ check_encoding (const char *data, gsize len, const char *name, GError **error)
   /* The column in characters: the line up to the bad byte is valid. */
   glong column = g_utf8_strlen (line_start, end - line_start) + 1;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-               "%s:%u:%ld: not valid UTF-8 (byte 0x%02X); save the file as "
-               "UTF-8, or import it with '--encoding windows-1252' (or the "
-               "encoding it is in)",
+               _ ("%s:%u:%ld: not valid UTF-8 (byte 0x%02X); save the file as "
+                  "UTF-8, or import it with '--encoding windows-1252' (or the "
+                  "encoding it is in)"),
                name, line_of (data, end), column,
                (unsigned) (unsigned char) *end);
   return FALSE;
@@ -187,8 +189,8 @@ parse_meta_line (TeemaTranscript *t, const char *line, const char *name,
     ok = g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '.';
   if (!ok) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%u: malformed header line '%s': expected 'key: value' "
-                 "(e.g. 'group: employee') or a closing '---'",
+                 _ ("%s:%u: malformed header line '%s': expected 'key: value' "
+                    "(e.g. 'group: employee') or a closing '---'"),
                  name, lineno, stripped);
     return FALSE;
   }
@@ -224,8 +226,8 @@ parse_front_matter (TeemaTranscript *t, const char *text, const char *name,
     lineno++;
   }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "%s:1: the header opened with '---' is never closed; add a "
-               "line '---' after the last 'key: value' line",
+               _ ("%s:1: the header opened with '---' is never closed; add a "
+                  "line '---' after the last 'key: value' line"),
                name);
   return NULL;
 }
@@ -430,13 +432,13 @@ check_input (const char *data, gsize n, const char *name, GError **error)
 {
   if (n == 0 || is_blank_n (data, n)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: the file is empty; nothing to import", name);
+                 _ ("%s: the file is empty; nothing to import"), name);
     return FALSE;
   }
   if (memchr (data, '\0', n)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_ENCODING,
-                 "%s:%u: contains a NUL byte: not a text file (for DOCX, "
-                 "ODT, VTT or SRT use a file with that extension)",
+                 _ ("%s:%u: contains a NUL byte: not a text file (for DOCX, "
+                    "ODT, VTT or SRT use a file with that extension)"),
                  name, line_of (data, memchr (data, '\0', n)));
     return FALSE;
   }
@@ -464,7 +466,7 @@ teema_transcript_parse_with (const char *data, gssize len, const char *name,
   t->text = g_strdup (body);
   if (is_blank (t->text)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EMPTY,
-                 "%s: only a header, no transcript text", name);
+                 _ ("%s: only a header, no transcript text"), name);
     teema_transcript_free (t);
     return NULL;
   }

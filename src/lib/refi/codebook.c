@@ -232,9 +232,9 @@ teema_codebook_parse_qdc (const char *data, gsize len, const char *name,
                       : teema_xml__child (root, "CodeBook");
   xmlNodePtr codes = teema_xml__child (book, "Codes");
   if (!codes) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s: no <CodeBook><Codes> element: not a REFI-QDA codebook",
-                 name);
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+      _ ("%s: no <CodeBook><Codes> element: not a REFI-QDA codebook"), name);
     teema_xml__free (doc);
     return NULL;
   }

@@ -64,8 +64,8 @@ find_qde (TeemaZip *zip, const char *path, GError **error)
     return g_bytes_ref (teema_zip__get (zip, n));
   }
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "%s: no .qde file at the top of the archive: not a REFI-QDA "
-               "project (.qdpx)",
+               _ ("%s: no .qde file at the top of the archive: not a REFI-QDA "
+                  "project (.qdpx)"),
                path);
   return NULL;
 }
@@ -128,15 +128,15 @@ skip_media (RefiProject *p, RefiSource *src)
       g_ptr_array_add (
         p->skipped,
         g_strdup_printf (
-          "source '%s': %u codings of the whole source (teema codes text "
-          "spans)",
+          _ ("source '%s': %u codings of the whole source (teema codes text "
+             "spans)"),
           src->name, src->n_other_codings));
     return;
   }
   g_ptr_array_add (
     p->skipped,
     g_strdup_printf (
-      "%s '%s': teema imports text sources only (%u codings not imported)",
+      _ ("%s '%s': teema imports text sources only (%u codings not imported)"),
       src->kind, src->name, src->n_other_codings));
 }
 
@@ -364,8 +364,8 @@ write_selection (TeemaStore *store, Job *job, RefiSource *src, GPtrArray *segs,
     g_ptr_array_add (
       job->p->skipped,
       g_strdup_printf (
-        "source '%s': selection %u-%u covers no text of any segment", src->name,
-        s->cs, s->ce));
+        _ ("source '%s': selection %u-%u covers no text of any segment"),
+        src->name, s->cs, s->ce));
     return TRUE;
   }
   job->r->n_selections++;
@@ -378,8 +378,8 @@ write_selection (TeemaStore *store, Job *job, RefiSource *src, GPtrArray *segs,
       g_ptr_array_add (
         job->p->skipped,
         g_strdup_printf (
-          "source '%s': a coding of selection %u-%u refers to an unknown "
-          "code",
+          _ ("source '%s': a coding of selection %u-%u refers to an unknown "
+             "code"),
           src->name, s->cs, s->ce));
       continue;
     }
@@ -403,8 +403,8 @@ insert_document (TeemaStore *store, Job *job, RefiSource *src, const char *sha,
     return FALSE;
   if (old && !job->opt->force) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "%s: source '%s' is already in the project (same text); "
-                 "use --force to replace it and its codings",
+                 _ ("%s: source '%s' is already in the project (same text); "
+                    "use --force to replace it and its codings"),
                  job->path, src->name);
     return FALSE;
   }
@@ -430,7 +430,7 @@ write_source (TeemaStore *store, Job *job, RefiSource *src, GHashTable *seen,
     g_ptr_array_add (
       job->p->skipped,
       g_strdup_printf (
-        "source '%s': same text as an earlier source; not imported twice",
+        _ ("source '%s': same text as an earlier source; not imported twice"),
         src->name));
     return TRUE;
   }
@@ -494,8 +494,8 @@ report_notes (RefiProject *p, TeemaRefiReport *r)
     g_ptr_array_add (
       p->skipped,
       g_strdup_printf (
-        "%u notes not attached to an imported text selection (teema keeps "
-        "notes on codings, and notes on selections as memos)",
+        _ ("%u notes not attached to an imported text selection (teema keeps "
+           "notes on codings, and notes on selections as memos)"),
         r->n_notes_unattached));
 }
 

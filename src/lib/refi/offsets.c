@@ -20,10 +20,10 @@
 enum { CP2, CP1, U16_2, U16_1, N_CONV };
 
 static const char *const conv_names[N_CONV] = {
-  "code points",
-  "code points, CRLF counted as one",
-  "UTF-16 units, CRLF counted as two",
-  "UTF-16 units, CRLF counted as one",
+  N_ ("code points"),
+  N_ ("code points, CRLF counted as one"),
+  N_ ("UTF-16 units, CRLF counted as two"),
+  N_ ("UTF-16 units, CRLF counted as one"),
 };
 
 typedef struct {
@@ -188,23 +188,23 @@ prepare_source (RefiProject *p, RefiSource *src, Map *m)
   const char *raw = src->raw ? g_bytes_get_data (src->raw, &len) : NULL;
   const char *why = NULL;
   if (!raw)
-    why = "its text is absent";
+    why = _ ("its text is absent");
   else if (!g_utf8_validate_len (raw, len, NULL))
-    why = "its text is not valid UTF-8";
+    why = _ ("its text is not valid UTF-8");
   else if (memchr (raw, '\0', len))
-    why = "its text contains NUL bytes";
+    why = _ ("its text contains NUL bytes");
   if (!why) {
     src->text = build_map (raw, len, m);
     if (src->text[strspn (src->text, " \t\n")] == '\0') {
-      why = "its text is empty";
+      why = _ ("its text is empty");
       g_clear_pointer (&src->text, g_free);
       map_clear (m);
     }
   }
   if (why) {
     g_ptr_array_add (p->skipped,
-                     g_strdup_printf ("source '%s': %s; its %u selections "
-                                      "were not imported",
+                     g_strdup_printf (_ ("source '%s': %s; its %u selections "
+                                         "were not imported"),
                                       src->name, why, src->selections->len));
     return FALSE;
   }
@@ -243,11 +243,11 @@ apply (RefiProject *p, Mapped *mp, int c, guint *n_on_boundary)
     gint64 ce = map_offset (&mp->map, c, s->end);
     if (cs < 0 || ce <= cs) {
       g_ptr_array_add (
-        p->skipped, g_strdup_printf ("source '%s': selection %" G_GINT64_FORMAT
-                                     "-%" G_GINT64_FORMAT
-                                     " lies outside its text (%u characters)",
-                                     mp->src->name, s->start, s->end,
-                                     (guint) mp->map.n_chars));
+        p->skipped,
+        g_strdup_printf (_ ("source '%s': selection %lld-%lld lies outside "
+                            "its text (%u characters)"),
+                         mp->src->name, (long long) s->start,
+                         (long long) s->end, (guint) mp->map.n_chars));
       continue;
     }
     s->mapped = TRUE;
@@ -281,9 +281,9 @@ refi_map_offsets (RefiProject *p, guint *n_on_boundary)
   }
   g_array_unref (mapped);
   if (!n_sel)
-    return g_strdup ("none needed (no text selections)");
-  return g_strdup_printf ("%s%s", conv_names[c],
-                          distinct ? "" : " (all conventions agree here)");
+    return g_strdup (_ ("none needed (no text selections)"));
+  return g_strdup_printf ("%s%s", _ (conv_names[c]),
+                          distinct ? "" : _ (" (all conventions agree here)"));
 }
 
 /* ---- segments ---------------------------------------------------------------

@@ -194,8 +194,8 @@ unique_guid (CodeWalk *w, const char *guid, const char *name)
     return TRUE;
   }
   g_set_error (w->error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "%s: the codes '%s' and '%s' have the same guid %s; every "
-               "code needs its own guid (fix the file or export it again)",
+               _ ("%s: the codes '%s' and '%s' have the same guid %s; every "
+                  "code needs its own guid (fix the file or export it again)"),
                w->file, first ? first : "", name ? name : "", guid);
   return FALSE;
 }
@@ -503,12 +503,12 @@ refi_read (gpointer xml, const TeemaCodebook *existing, const char *name,
   xmlNodePtr root = xmlDocGetRootElement (doc);
   if (!teema_xml__is_el (root, "Project")) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s: the root element is <%s>, not <Project>: not a "
-                 "REFI-QDA project%s",
+                 _ ("%s: the root element is <%s>, not <Project>: not a "
+                    "REFI-QDA project%s"),
                  name, root ? (char *) root->name : "",
                  teema_xml__is_el (root, "CodeBook")
-                   ? " (for a codebook use 'teema "
-                     "codebook import FILE.qdc')"
+                   ? _ (" (for a codebook use 'teema "
+                        "codebook import FILE.qdc')")
                    : "");
     return NULL;
   }

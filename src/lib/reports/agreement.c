@@ -169,7 +169,8 @@ load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
   }
   if (r->n_codings[c] == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "coder '%s' has no codings (see 'teema coding list')", coder);
+                 _ ("coder '%s' has no codings (see 'teema coding list')"),
+                 coder);
     return FALSE;
   }
   return TRUE;
@@ -208,7 +209,7 @@ reliability_load (TeemaProject *project, const char *const *coders,
   r->n_coders = coders ? g_strv_length ((char **) coders) : 0;
   if (r->n_coders < 2) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "agreement needs at least two coders (e.g. A,B)");
+                 _ ("agreement needs at least two coders (e.g. A,B)"));
     return FALSE;
   }
   r->all_segments = opt && opt->all_segments;
@@ -292,16 +293,22 @@ static TeemaTable *
 agreement_table (const Reliability *r, const char *const *coders)
 {
   g_autofree char *names = g_strjoinv ("/", (char **) coders);
-  g_autofree char *title = g_strdup_printf ("Agreement of %s", names);
+  g_autofree char *title = g_strdup_printf (_ ("Agreement of %s"), names);
   TeemaTable *t = teema_table_new (title);
-  teema_table_add_column (t, "theme", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "units", TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "theme", C_ ("heading", "theme"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "units", C_ ("heading", "units"),
+                                  TEEMA_COLUMN_INT);
   g_autofree char *coded = g_strdup_printf ("coded %s", names);
-  teema_table_add_column (t, coded, TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "agreement", TEEMA_COLUMN_REAL);
+  g_autofree char *coded_heading = g_strdup_printf (_ ("coded %s"), names);
+  teema_table_add_column_heading (t, coded, coded_heading, TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "agreement", C_ ("heading", "agreement"),
+                                  TEEMA_COLUMN_REAL);
   if (r->n_coders == 2)
-    teema_table_add_column (t, "kappa", TEEMA_COLUMN_REAL);
-  teema_table_add_column (t, "alpha", TEEMA_COLUMN_REAL);
+    teema_table_add_column_heading (t, "kappa", C_ ("heading", "kappa"),
+                                    TEEMA_COLUMN_REAL);
+  teema_table_add_column_heading (t, "alpha", C_ ("heading", "alpha"),
+                                  TEEMA_COLUMN_REAL);
   return t;
 }
 
@@ -328,8 +335,8 @@ teema_agreement_report (TeemaProject *project, const char *const *coders,
   }
   add_row (t, &r, "(overall)", all, stride);
   g_autofree char *note = g_strdup_printf (
-    "%u segments as units; each theme coded or not per segment; overall "
-    "pools every segment x theme decision",
+    _ ("%u segments as units; each theme coded or not per segment; overall "
+       "pools every segment x theme decision"),
     n_units);
   teema_table_add_note (t, note);
   reliability_clear (&r);
@@ -391,15 +398,20 @@ teema_agreement_disagreements (TeemaProject *project, const char *const *coders,
     return NULL;
   }
   const TeemaCodebook *cb = r.cb;
-  TeemaTable *t = teema_table_new ("Disagreements to adjudicate");
-  const char *cols[] = { "segment", "informant", "document", "position",
-                         "theme" };
+  TeemaTable *t = teema_table_new (_ ("Disagreements to adjudicate"));
+  const char *cols[] = { NC_ ("heading", "segment"),
+                         NC_ ("heading", "informant"),
+                         NC_ ("heading", "document"),
+                         NC_ ("heading", "position"),
+                         NC_ ("heading", "theme") };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (
-      t, cols[i], i == 0 || i == 3 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (t, cols[i], TEEMA_HEADING (cols[i]),
+                                    i == 0 || i == 3 ? TEEMA_COLUMN_INT
+                                                     : TEEMA_COLUMN_TEXT);
   for (guint c = 0; c < r.n_coders; c++)
     teema_table_add_column (t, coders[c], TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "text", TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "text", C_ ("heading", "text"),
+                                  TEEMA_COLUMN_TEXT);
   g_autofree int *values = g_new0 (int, r.n_coders);
   gboolean ok = TRUE;
   for (guint u = 0; ok && u < r.units->len; u++)

@@ -27,56 +27,41 @@ typedef enum {
   S_SKIPPED,
 } Str;
 
-static const char *const strings[][2] = {
-  /* en, fi */
-  [S_TITLE] = { "Reports", "Raportit" },
-  [S_INTRO] = { "%u informants, %u themes%s. Tables as CSV (one row per "
-                "value) and Markdown; charts as SVG and PNG (16 cm wide, "
-                "300 dpi); quotes as DOCX and Markdown.",
-                "%u informanttia, %u teemaa%s. Taulukot CSV- (rivi arvoa "
-                "kohden) ja Markdown-muodossa; kaaviot SVG- ja PNG-muodossa "
-                "(16 cm leveitä, 300 dpi); lainaukset DOCX- ja "
-                "Markdown-muodossa." },
-  [S_TABLES] = { "Tables", "Taulukot" },
-  [S_CHARTS] = { "Charts", "Kaaviot" },
-  [S_QUOTES] = { "Quotes", "Lainaukset" },
-  [S_SKIPPED] = { "Not written: %s (%s).", "Ei kirjoitettu: %s (%s)." },
+/* In the language of teema's messages (gettext), as the tables' headings
+ * and notes are; the theme labels follow opt->lang. */
+static const char *const strings[] = {
+  [S_TITLE] = N_ ("Reports"),
+  [S_INTRO] = N_ ("%u informants, %u themes%s. Tables as CSV (one row per "
+                  "value) and Markdown; charts as SVG and PNG (16 cm wide, "
+                  "300 dpi); quotes as DOCX and Markdown."),
+  [S_TABLES] = N_ ("Tables"),
+  [S_CHARTS] = N_ ("Charts"),
+  [S_QUOTES] = N_ ("Quotes"),
+  [S_SKIPPED] = N_ ("Not written: %s (%s)."),
 };
 
 typedef struct {
-  const char *name;    /* file name without extension */
-  const char *what[2]; /* en, fi */
+  const char *name; /* file name without extension */
+  const char *what; /* what it is, marked N_() */
 } Entry;
 
 static const Entry tables[] = {
-  { "themes-by-informant",
-    { "theme frequencies by informant", "teemat informanteittain" } },
-  { "themes-by-group", { "theme frequencies by group", "teemat ryhmittäin" } },
-  { "compare",
-    { "the two groups theme by theme, Fisher's exact test",
-      "ryhmien vertailu teemoittain, Fisherin tarkka testi" } },
-  { "keyness",
-    { "the lemmas most distinctive of each group",
-      "kummankin ryhmän tunnusomaisimmat sanat" } },
-  { "cooccurrence",
-    { "themes coded on the same segments", "teemojen yhteisesiintyminen" } },
-  { "saturation",
-    { "new themes per successive interview",
-      "uudet teemat haastattelu haastattelulta" } },
+  { "themes-by-informant", N_ ("theme frequencies by informant") },
+  { "themes-by-group", N_ ("theme frequencies by group") },
+  { "compare", N_ ("the two groups theme by theme, Fisher's exact test") },
+  { "keyness", N_ ("the lemmas most distinctive of each group") },
+  { "cooccurrence", N_ ("themes coded on the same segments") },
+  { "saturation", N_ ("new themes per successive interview") },
 };
 
 static const Entry charts[] = {
-  { "heatmap",
-    { "themes × informants heatmap", "teemat × informantit -lämpökartta" } },
-  { "bars",
-    { "informants mentioning each theme, by group",
-      "teeman maininneet informantit ryhmittäin" } },
+  { "heatmap", N_ ("themes × informants heatmap") },
+  { "bars", N_ ("informants mentioning each theme, by group") },
 };
 
 typedef struct {
   TeemaProject *project;
   const TeemaReportAllOptions *opt;
-  int en;             /* 0 for English, 1 for Finnish: column of strings */
   char *staging;      /* folder the files are written into first */
   GPtrArray *written; /* char *: file names, in order */
   GString *index;     /* index.md */
@@ -86,7 +71,8 @@ typedef struct {
 static const char *
 str (const All *a, Str id)
 {
-  return strings[id][a->en];
+  (void) a;
+  return _ (strings[id]);
 }
 
 static char *
@@ -186,7 +172,7 @@ table (All *a, const Entry *e, MakeTable make, GError **error)
       return FALSE;
   }
   g_string_append_printf (a->index, "- %s: [%s.md](%s.md), [CSV](%s.csv)\n",
-                          e->what[a->en], e->name, e->name, e->name);
+                          _ (e->what), e->name, e->name, e->name);
   return TRUE;
 }
 
@@ -262,8 +248,8 @@ write_charts (All *a, GError **error)
     }
     g_string_append_printf (
       a->index, "- %s: [%s.svg](%s.svg), [PNG](%s.png)\n\n  ![%s](%s.png)\n",
-      charts[i].what[a->en], charts[i].name, charts[i].name, charts[i].name,
-      charts[i].what[a->en], charts[i].name);
+      _ (charts[i].what), charts[i].name, charts[i].name, charts[i].name,
+      _ (charts[i].what), charts[i].name);
   }
   return TRUE;
 }
@@ -349,7 +335,7 @@ write_all (All *a, GError **error)
   return save (a, "index.md", a->index->str, a->index->len, error);
 }
 
-/* "# Raportit: codebook\n\n10 informants, 18 themes (coder rules)." */
+/* "# Reports: codebook\n\n10 informants, 18 themes (coder rules)." */
 static gboolean
 index_head (All *a, GError **error)
 {
@@ -365,8 +351,7 @@ index_head (All *a, GError **error)
   g_string_append_printf (a->index, "# %s%s%s\n\n", str (a, S_TITLE),
                           name ? ": " : "", name ? name : "");
   g_autofree char *coder =
-    a->opt->coder ? g_strdup_printf (a->en ? " (koodaaja %s)" : " (coder %s)",
-                                     a->opt->coder)
+    a->opt->coder ? g_strdup_printf (_ (" (coder %s)"), a->opt->coder)
                   : g_strdup ("");
   g_string_append_printf (a->index, str (a, S_INTRO), n,
                           teema_codebook_size (cb), coder);
@@ -380,7 +365,6 @@ teema_report_all (TeemaProject *project, const char *dir,
 {
   static const TeemaReportAllOptions defaults = { 0 };
   All a = { .project = project, .opt = options ? options : &defaults };
-  a.en = a.opt->lang && g_str_equal (a.opt->lang, "en") ? 0 : 1;
   a.written = g_ptr_array_new_with_free_func (g_free);
   a.index = g_string_new (NULL);
   a.skipped = g_string_new (NULL);

@@ -268,8 +268,8 @@ out_kind (const char *path, OutKind *kind, GError **error)
     *kind = OUT_PDF;
   else {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s: unknown chart format: name the file .svg, .png or "
-                 ".pdf",
+                 _ ("%s: unknown chart format: name the file .svg, .png or "
+                    ".pdf"),
                  path);
     return FALSE;
   }
@@ -296,8 +296,9 @@ teema_canvas__write (TeemaCanvas *c, const char *path, GError **error)
   } else {
     cairo_status_t st = cairo_to_bytes (c, kind, bytes);
     if (st != CAIRO_STATUS_SUCCESS) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: could not draw: %s",
-                   path, cairo_status_to_string (st));
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                   _ ("%s: could not draw: %s"), path,
+                   cairo_status_to_string (st));
       return FALSE;
     }
   }

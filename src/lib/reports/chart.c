@@ -37,28 +37,24 @@ typedef enum {
   S_NO_THEMES,
 } Str;
 
-static const char *const strings[][2] = {
-  /* en, fi */
-  [S_HEAT_TITLE] = { "Themes by informant", "Teemat informanteittain" },
-  [S_HEAT_SHARE] = { "Share of the informant's words",
-                     "Osuus informantin sanoista" },
-  [S_HEAT_COUNTS] = { "Coded segments", "Koodatut segmentit" },
-  [S_BARS_TITLE] = { "Informants mentioning the theme",
-                     "Teeman maininneet informantit" },
-  [S_BARS_AXIS] = { "share of the group's informants (k/n)",
-                    "osuus ryhmän informanteista (k/n)" },
-  [S_NOTHING] = { "nothing to chart: import transcripts first",
-                  "nothing to chart: import transcripts first" },
-  [S_NO_THEMES] = { "nothing to chart: the project has no themes yet (add "
-                    "them with 'teema theme add ID')",
-                    "nothing to chart: the project has no themes yet (add "
-                    "them with 'teema theme add ID')" },
+/* In the language of teema's messages (gettext); the theme labels follow
+ * opt->lang, which the command sets to the same language. */
+static const char *const strings[] = {
+  [S_HEAT_TITLE] = N_ ("Themes by informant"),
+  [S_HEAT_SHARE] = N_ ("Share of the informant's words"),
+  [S_HEAT_COUNTS] = N_ ("Coded segments"),
+  [S_BARS_TITLE] = N_ ("Informants mentioning the theme"),
+  [S_BARS_AXIS] = N_ ("share of the group's informants (k/n)"),
+  [S_NOTHING] = N_ ("nothing to chart: import transcripts first"),
+  [S_NO_THEMES] = N_ ("nothing to chart: the project has no themes yet (add "
+                      "them with 'teema theme add ID')"),
 };
 
 static const char *
 str (const TeemaChartOptions *opt, Str id)
 {
-  return strings[id][g_strcmp0 (opt->lang, "en") == 0 ? 0 : 1];
+  (void) opt;
+  return _ (strings[id]);
 }
 
 /* ---- data ---------------------------------------------------------------- */

@@ -533,9 +533,9 @@ char *
 teema_coding_set__counted_note (const char *coder)
 {
   if (!coder)
-    return g_strdup ("Counted: codings by people, and rule codings that no "
-                     "coder rejected.");
+    return g_strdup (_ ("Counted: codings by people, and rule codings that "
+                        "no coder rejected."));
   if (g_str_equal (coder, TEEMA_CODER_RULES))
-    return g_strdup ("Counted: rule codings that no coder rejected.");
-  return g_strdup_printf ("Counted: %s's codings.", coder);
+    return g_strdup (_ ("Counted: rule codings that no coder rejected."));
+  return g_strdup_printf (_ ("Counted: %s's codings."), coder);
 }

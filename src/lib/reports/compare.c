@@ -71,7 +71,8 @@ static void
 compare_columns (TeemaTable *t, const TeemaGroup g[2], gboolean wide)
 {
   if (wide) {
-    teema_table_add_column (t, "Theme", TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (t, "Theme", C_ ("heading", "Theme"),
+                                    TEEMA_COLUMN_TEXT);
   } else {
     teema_table_add_column (t, "theme", TEEMA_COLUMN_TEXT);
     teema_table_add_column (t, "label", TEEMA_COLUMN_TEXT);
@@ -85,8 +86,14 @@ compare_columns (TeemaTable *t, const TeemaGroup g[2], gboolean wide)
     if (wide) {
       g_autofree char *kn = g_strdup_printf ("%s k/n", g[i].name);
       teema_table_add_column (t, kn, TEEMA_COLUMN_INT);
-      teema_table_add_column (t, "segments", TEEMA_COLUMN_INT);
-      teema_table_add_column (t, "/1000 words", TEEMA_COLUMN_REAL);
+      /* The group's three columns stay together in a cut table: only
+       * the first names the group. */
+      teema_table_add_column_heading (t, "segments", C_ ("heading", "segments"),
+                                      TEEMA_COLUMN_INT);
+      teema_table_keep_with_previous (t);
+      teema_table_add_column_heading (
+        t, "/1000 words", C_ ("heading", "/1000 words"), TEEMA_COLUMN_REAL);
+      teema_table_keep_with_previous (t);
       continue;
     }
     teema_table_add_column (t, k, TEEMA_COLUMN_INT);
@@ -135,15 +142,14 @@ compare_row (Compare *c, TeemaTable *t, guint theme,
 static void
 compare_notes (Compare *c, TeemaTable *t, const char *coder)
 {
-  teema_table_add_note (t, "k/n: informants who mention the theme of those "
-                           "with text. /1000 words: coded segments per "
-                           "1,000 words the group's informants said.");
+  teema_table_add_note (t, _ ("k/n: informants who mention the theme of those "
+                              "with text. /1000 words: coded segments per "
+                              "1,000 words the group's informants said."));
   g_autofree char *words = g_strdup_printf (
-    "Fisher p: two-sided exact test of informants mentioning vs not "
-    "(%s: %u informants, %" G_GUINT64_FORMAT " words; %s: %u informants, "
-    "%" G_GUINT64_FORMAT " words).",
-    c->g[0].name, c->g[0].n, c->g[0].words, c->g[1].name, c->g[1].n,
-    c->g[1].words);
+    _ ("Fisher p: two-sided exact test of informants mentioning vs not "
+       "(%s: %u informants, %llu words; %s: %u informants, %llu words)."),
+    c->g[0].name, c->g[0].n, (unsigned long long) c->g[0].words, c->g[1].name,
+    c->g[1].n, (unsigned long long) c->g[1].words);
   teema_table_add_note (t, words);
   g_autofree char *counted = teema_coding_set__counted_note (coder);
   teema_table_add_note (t, counted);
@@ -161,7 +167,7 @@ teema_report_compare (TeemaProject *project, const TeemaCompareOptions *options,
     return NULL;
   }
   g_autofree char *title =
-    g_strdup_printf ("Themes: %s vs %s", c.g[0].name, c.g[1].name);
+    g_strdup_printf (_ ("Themes: %s vs %s"), c.g[0].name, c.g[1].name);
   TeemaTable *t = teema_table_new (title);
   compare_columns (t, c.g, opt->wide);
   const TeemaCodebook *cb = teema_coding_set__codebook (c.set);

@@ -91,7 +91,8 @@ long_table (Cooc *c, TeemaTable *t)
 static void
 wide_table (Cooc *c, TeemaTable *t, const TeemaCooccurrenceOptions *opt)
 {
-  teema_table_add_column (t, "Theme", TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "Theme", C_ ("heading", "Theme"),
+                                  TEEMA_COLUMN_TEXT);
   for (guint b = 0; b < c->leaves->len; b++)
     teema_table_add_column (t, leaf (c, b)->code, TEEMA_COLUMN_INT);
   for (guint a = 0; a < c->leaves->len; a++) {
@@ -111,10 +112,10 @@ wide_table (Cooc *c, TeemaTable *t, const TeemaCooccurrenceOptions *opt)
     }
   }
   teema_table_add_note (
-    t, opt->jaccard ? "Cells: Jaccard index of the two themes' coded segments "
-                      "(both / either)."
-                    : "Cells: informant segments coded with both themes; the "
-                      "diagonal is the theme's own segments.");
+    t, opt->jaccard ? _ ("Cells: Jaccard index of the two themes' coded "
+                         "segments (both / either).")
+                    : _ ("Cells: informant segments coded with both themes; "
+                         "the diagonal is the theme's own segments."));
 }
 
 TeemaTable *
@@ -129,7 +130,7 @@ teema_report_cooccurrence (TeemaProject *project,
     cooc_clear (&c);
     return NULL;
   }
-  TeemaTable *t = teema_table_new ("Theme co-occurrence");
+  TeemaTable *t = teema_table_new (_ ("Theme co-occurrence"));
   if (opt->wide)
     wide_table (&c, t, opt);
   else

@@ -163,13 +163,18 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
        const char *title)
 {
   TeemaTable *table = teema_table_new (title);
-  const char *cols[] = { "theme", "gold",      "predicted", "tp", "fp",
-                         "fn",    "precision", "recall",    "f1" };
+  const char *cols[] = {
+    NC_ ("heading", "theme"),     NC_ ("heading", "gold"),
+    NC_ ("heading", "predicted"), NC_ ("heading", "tp"),
+    NC_ ("heading", "fp"),        NC_ ("heading", "fn"),
+    NC_ ("heading", "precision"), NC_ ("heading", "recall"),
+    NC_ ("heading", "f1")
+  };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (table, cols[i],
-                            i == 0  ? TEEMA_COLUMN_TEXT
-                            : i < 6 ? TEEMA_COLUMN_INT
-                                    : TEEMA_COLUMN_REAL);
+    teema_table_add_column_heading (table, cols[i], TEEMA_HEADING (cols[i]),
+                                    i == 0  ? TEEMA_COLUMN_TEXT
+                                    : i < 6 ? TEEMA_COLUMN_INT
+                                            : TEEMA_COLUMN_REAL);
   guint TP = 0, FP = 0, FN = 0, n_empty = 0;
   Macro macro = { 0 };
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
@@ -193,11 +198,11 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
   add_scores (table, "(micro)", TP, FP, FN);
   add_macro (table, &macro);
   g_autofree char *note =
-    n_empty ? g_strdup_printf ("%u units. \"-\": no decisions to score "
-                               "(%u themes neither gold nor predicted); "
-                               "left out of the macro averages.",
+    n_empty ? g_strdup_printf (_ ("%u units. \"-\": no decisions to score "
+                                  "(%u themes neither gold nor predicted); "
+                                  "left out of the macro averages."),
                                d->units->len, n_empty)
-            : g_strdup_printf ("%u units", d->units->len);
+            : g_strdup_printf (_ ("%u units"), d->units->len);
   teema_table_add_note (table, note);
   return table;
 }
@@ -206,11 +211,16 @@ score (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only,
 static TeemaTable *
 errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
 {
-  TeemaTable *table = teema_table_new ("Disagreements with the gold coding");
-  teema_table_add_column (table, "unit", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (table, "theme", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (table, "error", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (table, "text", TEEMA_COLUMN_TEXT);
+  TeemaTable *table =
+    teema_table_new (_ ("Disagreements with the gold coding"));
+  teema_table_add_column_heading (table, "unit", C_ ("heading", "unit"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (table, "theme", C_ ("heading", "theme"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (table, "error", C_ ("heading", "error"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (table, "text", C_ ("heading", "text"),
+                                  TEEMA_COLUMN_TEXT);
   for (guint u = 0; u < d->units->len; u++) {
     gint64 unit = g_array_index (d->units, gint64, u);
     for (guint i = 0; i < teema_codebook_size (cb); i++) {
@@ -242,7 +252,7 @@ read_gold (Decisions *d, const TeemaCodebook *cb, const char *path, guint line,
     g_strstrip (list[i]);
     if (!teema_codebook_lookup (cb, list[i])) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: unknown theme '%s' (not in the codebook)", path,
+                   _ ("%s:%u: unknown theme '%s' (not in the codebook)"), path,
                    line, list[i]);
       return FALSE;
     }
@@ -276,11 +286,12 @@ read_header (const char *path, char *line, Columns *cols, GError **error)
       if (g_ascii_strcasecmp (g_strstrip (names[i]), want[w]) == 0)
         *at[w] = i;
     if (*at[w] == G_MAXUINT) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:1: the header has no '%s' column: expected tab-separated"
-                   " names with at least id, themes and text (e.g. 'id group"
-                   " speaker themes text reason')",
-                   path, want[w]);
+      g_set_error (
+        error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+        _ ("%s:1: the header has no '%s' column: expected tab-separated"
+           " names with at least id, themes and text (e.g. 'id group"
+           " speaker themes text reason')"),
+        path, want[w]);
       return FALSE;
     }
   }
@@ -299,7 +310,7 @@ split_row (const char *path, guint line, const char *row, const Columns *cols,
   if (n == cols->n && (text_last || !strchr (f[cols->n - 1], '\t')))
     return f;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-               "%s:%u: expected %u tab-separated fields, as in the header",
+               _ ("%s:%u: expected %u tab-separated fields, as in the header"),
                path, line, cols->n);
   g_strfreev (f);
   return NULL;
@@ -497,12 +508,17 @@ joined (GPtrArray *list, const char *sep)
 static TeemaTable *
 why_table (Why *w, const TeemaCodebook *cb)
 {
-  TeemaTable *table = teema_table_new ("Errors by cause");
-  teema_table_add_column (table, "theme", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (table, "error", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (table, "n", TEEMA_COLUMN_INT);
-  teema_table_add_column (table, "cause", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (table, "units", TEEMA_COLUMN_TEXT);
+  TeemaTable *table = teema_table_new (_ ("Errors by cause"));
+  teema_table_add_column_heading (table, "theme", C_ ("heading", "theme"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (table, "error", C_ ("heading", "error"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (table, "n", C_ ("heading", "n"),
+                                  TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (table, "cause", C_ ("heading", "cause"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (table, "units", C_ ("heading", "units"),
+                                  TEEMA_COLUMN_TEXT);
   g_ptr_array_sort (w->rows, why_order);
   for (guint i = 0; i < w->rows->len; i++) {
     WhyRow *r = w->rows->pdata[i];
@@ -519,15 +535,15 @@ why_table (Why *w, const TeemaCodebook *cb)
     teema_table_add_text (table, units);
   }
   teema_table_add_note (
-    table, "missed: hand-coded, not coded by the rules; false: coded by the "
-           "rules, not by hand. A miss: no word of the theme's rules in "
-           "the unit; excluded (a rule matched only with words an "
-           "exclusion blocks); a rule's words apart (too far for NEAR, out "
-           "of a phrase's order, or with a NOT word); or no whole rule (a "
-           "NEAR or AND partner or a phrase word missing); below scope: "
-           "a theme with scope: sentence whose rule matches the whole unit "
-           "but no single sentence of it. A unit may have several causes. "
-           "Leaf themes only.");
+    table, _ ("missed: hand-coded, not coded by the rules; false: coded by the "
+              "rules, not by hand. A miss: no word of the theme's rules in "
+              "the unit; excluded (a rule matched only with words an "
+              "exclusion blocks); a rule's words apart (too far for NEAR, out "
+              "of a phrase's order, or with a NOT word); or no whole rule (a "
+              "NEAR or AND partner or a phrase word missing); below scope: "
+              "a theme with scope: sentence whose rule matches the whole unit "
+              "but no single sentence of it. A unit may have several causes. "
+              "Leaf themes only."));
   return table;
 }
 
@@ -587,7 +603,7 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
   if (!lines[0]) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:1: empty file: expected a header line", path);
+                 _ ("%s:1: empty file: expected a header line"), path);
     return NULL;
   }
   Decisions d;
@@ -602,7 +618,8 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
   else if (opt->errors)
     t = errors (&d, cb, opt->leaves_only);
   else
-    t = score (&d, cb, opt->leaves_only, "Rules against the development set");
+    t =
+      score (&d, cb, opt->leaves_only, _ ("Rules against the development set"));
   why_clear (&why);
   decisions_clear (&d);
   return t;
@@ -674,10 +691,11 @@ teema_evaluate_coders (TeemaProject *project, const char *gold,
   if (!units_of (&d, project, g, all_segments, error)) {
   } else if (!any_rows (g)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "coder '%s' has no codings (see 'teema coding list')", gold);
+                 _ ("coder '%s' has no codings (see 'teema coding list')"),
+                 gold);
   } else {
     g_autofree char *title =
-      g_strdup_printf ("Coder '%s' against '%s'", test, gold);
+      g_strdup_printf (_ ("Coder '%s' against '%s'"), test, gold);
     t = score (&d, teema_coding_set__codebook (g), FALSE, title);
   }
   decisions_clear (&d);

@@ -77,14 +77,14 @@ resolve_named (const TeemaCompareOptions *opt, TeemaGroup g[2], char **names,
     g[i].name = find_value (names, asked[i]);
     if (!g[i].name) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                   "no informant with text has %s '%s' (%ss: %s)", key_of (opt),
-                   asked[i], key_of (opt), *list ? list : "none");
+                   _ ("no informant with text has %s '%s' (%ss: %s)"),
+                   key_of (opt), asked[i], key_of (opt), *list ? list : "none");
       return FALSE;
     }
   }
   if (g_str_equal (g[0].name, g[1].name)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "compare two different groups, not '%s' with itself",
+                 _ ("compare two different groups, not '%s' with itself"),
                  g[0].name);
     return FALSE;
   }
@@ -112,7 +112,7 @@ teema_groups__resolve (TeemaProject *p, const TeemaCompareOptions *opt,
     return resolve_named (opt, g, *owned, list, error);
   if (g_strv_length (*owned) != 2) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "the informants have %u %ss (%s): name the two to compare",
+                 _ ("the informants have %u %ss (%s): name the two to compare"),
                  g_strv_length (*owned), key_of (opt), *list ? list : "none");
     return FALSE;
   }

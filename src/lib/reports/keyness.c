@@ -179,10 +179,13 @@ keys_for (GHashTable *counts, int k, const guint64 tokens[2], guint min_freq)
 static void
 keyness_columns (TeemaTable *t, const TeemaGroup g[2])
 {
-  teema_table_add_column (t, "group", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "lemma", TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "group", C_ ("heading", "group"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "lemma", C_ ("heading", "lemma"),
+                                  TEEMA_COLUMN_TEXT);
   teema_table_add_column (t, g[0].name, TEEMA_COLUMN_INT);
   teema_table_add_column (t, g[1].name, TEEMA_COLUMN_INT);
+  /* Symbols the note explains: the same in every language. */
   teema_table_add_column (t, "g2", TEEMA_COLUMN_REAL);
   teema_table_add_column (t, "p", TEEMA_COLUMN_REAL);
   teema_table_add_column (t, "log_ratio", TEEMA_COLUMN_REAL);
@@ -217,7 +220,7 @@ keyness_table (GHashTable *counts, const TeemaGroup g[2],
   guint top = opt->top ? opt->top : DEFAULT_TOP;
   guint min_freq = opt->min_freq ? opt->min_freq : DEFAULT_MIN_FREQ;
   g_autofree char *title =
-    g_strdup_printf ("Keyness: %s vs %s", g[0].name, g[1].name);
+    g_strdup_printf (_ ("Keyness: %s vs %s"), g[0].name, g[1].name);
   TeemaTable *t = teema_table_new (title);
   keyness_columns (t, g);
   for (int k = 0; k < 2; k++) {
@@ -225,24 +228,29 @@ keyness_table (GHashTable *counts, const TeemaGroup g[2],
     keyness_rows (t, g, k, keys, top, opt->all);
   }
   g_autofree char *note = g_strdup_printf (
-    "Lemma frequencies in informant turns (%s: %" G_GUINT64_FORMAT
-    " tokens; %s: %" G_GUINT64_FORMAT " tokens), at least %u in all. "
-    "g2: log-likelihood; p: its chi-squared p (1 df); log_ratio: log2 of "
-    "the relative frequency in the row's group over the other's.",
-    g[0].name, tokens[0], g[1].name, tokens[1], min_freq);
+    _ ("Lemma frequencies in informant turns (%s: %llu tokens; %s: %llu "
+       "tokens), at least %u in all. g2: log-likelihood; p: its "
+       "chi-squared p (1 df); log_ratio: log2 of the relative frequency in "
+       "the row's group over the other's."),
+    g[0].name, (unsigned long long) tokens[0], g[1].name,
+    (unsigned long long) tokens[1], min_freq);
   teema_table_add_note (t, note);
-  g_autofree char *left_out = g_strdup_printf (
-    "%s%s%u function words (a stop list) are not ranked.",
+  g_autofree char *stop = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE,
+                 "%u function word (a stop list) is not ranked.",
+                 "%u function words (a stop list) are not ranked.", n_stop),
+    n_stop);
+  g_autofree char *left_out = g_strconcat (
     opt->all ? ""
-             : "Only rows with p < 0.05 are shown (--all shows every "
-               "row; with many lemmas tested, some of them are "
-               "chance). ",
-    n_stop ? "" : "No ", n_stop);
+             : _ ("Only rows with p < 0.05 are shown (--all shows every "
+                  "row; with many lemmas tested, some of them are "
+                  "chance). "),
+    stop, NULL);
   teema_table_add_note (t, n_stop     ? left_out
-                           : opt->all ? "No stop list."
-                                      : "Only rows with p < 0.05 are "
-                                        "shown (--all shows every "
-                                        "row). No stop list.");
+                           : opt->all ? _ ("No stop list.")
+                                      : _ ("Only rows with p < 0.05 are "
+                                           "shown (--all shows every "
+                                           "row). No stop list."));
   return t;
 }
 

@@ -192,13 +192,16 @@ drop_sentence_starts (Names *n)
 static TeemaTable *
 names_table (GHashTable *rows)
 {
-  TeemaTable *t = teema_table_new ("Names");
+  TeemaTable *t = teema_table_new (_ ("Names"));
   const char *cols[] = {
-    "informant", "name", "kind", "count", "forms", "action"
+    NC_ ("heading", "informant"), NC_ ("heading", "name"),
+    NC_ ("heading", "kind"),      NC_ ("heading", "count"),
+    NC_ ("heading", "forms"),     NC_ ("heading", "action")
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (t, cols[i],
-                            i == 3 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (t, cols[i], TEEMA_HEADING (cols[i]),
+                                    i == 3 ? TEEMA_COLUMN_INT
+                                           : TEEMA_COLUMN_TEXT);
   g_autoptr (GPtrArray) list = table_items (rows, FALSE);
   g_ptr_array_sort (list, by_informant_count_name);
   for (guint i = 0; i < list->len; i++) {
@@ -217,11 +220,11 @@ names_table (GHashTable *rows)
     teema_table_add_text (t, act);
   }
   teema_table_add_note (
-    t, "action: what --pseudonymise does with the name: \"[nimi]\" (a "
-       "placeholder), \"-> X\" (the key's pseudonym, inflected), \"kept\" "
-       "(the key keeps it) or \"not replaced\" (add it to the name key: "
-       "'Name = pseudonym'; at the start of a sentence a word that can also "
-       "be a common word is not taken for a name).");
+    t, _ ("action: what --pseudonymise does with the name: \"[nimi]\" (a "
+          "placeholder), \"-> X\" (the key's pseudonym, inflected), \"kept\" "
+          "(the key keeps it) or \"not replaced\" (add it to the name key: "
+          "'Name = pseudonym'; at the start of a sentence a word that can also "
+          "be a common word is not taken for a name)."));
   return t;
 }
 

@@ -170,14 +170,19 @@ same_as_lemma (GPtrArray *kept, const Candidate *c)
 static TeemaTable *
 proposal_table (Run *r, const TeemaTheme *theme, guint top)
 {
-  g_autofree char *title = g_strdup_printf (
-    "Rule proposals for %s: %u segments coded by people", theme->code, r->n1);
+  g_autofree char *title =
+    g_strdup_printf (_ ("Rule proposals for %s: %u segments coded by people"),
+                     theme->code, r->n1);
   TeemaTable *t = teema_table_new (title);
-  teema_table_add_column (t, "rule", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "coded", TEEMA_COLUMN_INT);
-  teema_table_add_column (t, "other", TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "rule", C_ ("heading", "rule"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "coded", C_ ("heading", "coded"),
+                                  TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "other", C_ ("heading", "other"),
+                                  TEEMA_COLUMN_INT);
   teema_table_add_column (t, "g2", TEEMA_COLUMN_REAL);
-  teema_table_add_column (t, "more", TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "more", C_ ("heading", "more"),
+                                  TEEMA_COLUMN_INT);
   guint shown = 0;
   for (guint i = 0; i < r->kept->len && shown < top; i++) {
     const Candidate *c = r->kept->pdata[i];
@@ -192,12 +197,12 @@ proposal_table (Run *r, const TeemaTheme *theme, guint top)
     shown++;
   }
   g_autofree char *note = g_strdup_printf (
-    "coded: of the %u segments people coded with %s, those the rule "
-    "matches; other: of the %u other informant segments. g2: "
-    "log-likelihood of matching coded vs other segments (2x2; stop words and "
-    "fillers left out). more: segments it would code that nobody has coded "
-    "with %s. Add one with: teema theme set %s --add-rule RULE, then "
-    "teema autocode.",
+    _ ("coded: of the %u segments people coded with %s, those the rule "
+       "matches; other: of the %u other informant segments. g2: "
+       "log-likelihood of matching coded vs other segments (2x2; stop words "
+       "and fillers left out). more: segments it would code that nobody has "
+       "coded with %s. Add one with: teema theme set %s --add-rule RULE, "
+       "then teema autocode."),
     r->n1, theme->code, r->n2, theme->code, theme->code);
   teema_table_add_note (t, note);
   return t;
@@ -212,10 +217,14 @@ propose (TeemaProject *project, const TeemaProposalOptions *opt, Run *r,
   r->n1 = n;
   if (n < MIN_CODED) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "theme '%s' has %u segment%s coded by %s; code at least %d "
-                 "to get rule proposals",
-                 theme->code, n, n == 1 ? "" : "s",
-                 opt->coder ? opt->coder : "people", MIN_CODED);
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "theme '%s' has %u segment coded by %s; code at "
+                              "least %d to get rule proposals",
+                              "theme '%s' has %u segments coded by %s; code "
+                              "at least %d to get rule proposals",
+                              n),
+                 theme->code, n, opt->coder ? opt->coder : _ ("people"),
+                 MIN_CODED);
     return NULL;
   }
   g_autoptr (TeemaAnalyzer) az =

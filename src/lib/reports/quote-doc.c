@@ -180,8 +180,8 @@ make_labels (Quotes *q, GError **error)
   }
   if (missing->len) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "informants without a %s for their label: %s (set it with "
-                 "'teema informant set CODE %s=...')",
+                 _ ("informants without a %s for their label: %s (set it with "
+                    "'teema informant set CODE %s=...')"),
                  attr, missing->str, attr);
     return FALSE;
   }
@@ -195,8 +195,8 @@ select_themes (Quotes *q, GError **error)
   guint n = teema_codebook_size (q->cb);
   if (n == 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NO_CODEBOOK,
-                 "no quotes: the project has no themes yet (add them with "
-                 "'teema theme add ID' or 'teema codebook import FILE')");
+                 _ ("no quotes: the project has no themes yet (add them with "
+                    "'teema theme add ID' or 'teema codebook import FILE')"));
     return FALSE;
   }
   q->selected = g_new0 (gboolean, n + 1);
@@ -739,9 +739,9 @@ keep_chosen (Quotes *q, TeemaTable *t)
   TeemaTable *kept = teema_table_new (teema_table_title (t));
   guint nc = teema_table_n_columns (t);
   for (guint c = 0; c < nc; c++)
-    teema_table_add_column (kept, teema_table_column_name (t, c),
-                            c == 3 || c == 5 ? TEEMA_COLUMN_INT
-                                             : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (
+      kept, teema_table_column_name (t, c), teema_table_column_heading (t, c),
+      c == 3 || c == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
   for (guint r = 0; r < teema_table_n_rows (t); r++) {
     if (!g_hash_table_contains (q->chosen, teema_table_cell (t, r, 1)))
       continue;
@@ -792,12 +792,17 @@ teema_quotes_table (TeemaProject *project, const TeemaQuoteDocOptions *options,
   Quotes q = { 0 };
   TeemaTable *out = NULL;
   if (quotes_load (&q, project, options, error)) {
-    const char *cols[] = { "theme",    "informant", "group", "segment",
-                           "document", "position",  "text",  "citation" };
+    const char *cols[] = {
+      NC_ ("heading", "theme"),    NC_ ("heading", "informant"),
+      NC_ ("heading", "group"),    NC_ ("heading", "segment"),
+      NC_ ("heading", "document"), NC_ ("heading", "position"),
+      NC_ ("heading", "text"),     NC_ ("heading", "citation")
+    };
     out = teema_table_new (str (&q, S_TITLE));
     for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-      teema_table_add_column (
-        out, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+      teema_table_add_column_heading (out, cols[i], TEEMA_HEADING (cols[i]),
+                                      i == 3 || i == 5 ? TEEMA_COLUMN_INT
+                                                       : TEEMA_COLUMN_TEXT);
     gboolean given = q.opt->themes != NULL;
     for (guint i = 0; out && i < teema_codebook_size (q.cb); i++) {
       if (given ? !q.asked[i] : !q.selected[i])

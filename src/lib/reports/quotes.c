@@ -194,7 +194,7 @@ theme_code (TeemaProject *project, const char *name, GError **error)
 {
   if (!name) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "which theme? (see 'teema codebook list')");
+                 _ ("which theme? (see 'teema codebook list')"));
     return NULL;
   }
   return teema_project__theme_code (project, name, error);
@@ -216,11 +216,16 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
     teema_codebook_theme (teema_coding_set__codebook (qr.set), qr.theme);
   TeemaTable *table =
     teema_table_new (teema_theme_label (theme, opt->lang ? opt->lang : "fi"));
-  const char *cols[] = { "theme",    "informant", "group", "segment",
-                         "document", "position",  "text",  "citation" };
+  const char *cols[] = {
+    NC_ ("heading", "theme"),    NC_ ("heading", "informant"),
+    NC_ ("heading", "group"),    NC_ ("heading", "segment"),
+    NC_ ("heading", "document"), NC_ ("heading", "position"),
+    NC_ ("heading", "text"),     NC_ ("heading", "citation")
+  };
   for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-    teema_table_add_column (
-      table, cols[i], i == 3 || i == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
+    teema_table_add_column_heading (table, cols[i], TEEMA_HEADING (cols[i]),
+                                    i == 3 || i == 5 ? TEEMA_COLUMN_INT
+                                                     : TEEMA_COLUMN_TEXT);
   guint n = 0;
   g_autofree TeemaCoded *rows =
     teema_coding_set__rows_by_informant (qr.set, qr.theme, &n);
@@ -252,7 +257,7 @@ teema_quotes_markdown (const TeemaTable *quotes, const char *heading)
                             teema_table_cell (quotes, r, 6),
                             teema_table_cell (quotes, r, 1));
   if (n == 0)
-    g_string_append (out, "_No coded segments._\n");
+    g_string_append_printf (out, "_%s_\n", _ ("No coded segments."));
   return g_string_free (out, FALSE);
 }
 
@@ -298,7 +303,7 @@ write_section (Quoter *qr, gboolean skip_empty, TeemaOutputFunc write,
     if (!ok)
       return FALSE;
   }
-  return n || put (write, data, error, "_No coded segments._\n");
+  return n || put (write, data, error, "_%s_\n", _ ("No coded segments."));
 }
 
 static gboolean
@@ -308,7 +313,7 @@ write_all (Quoter *qr, TeemaOutputFunc write, gpointer data, GError **error)
   if (!cb)
     return FALSE;
   const char *name = teema_codebook_name (cb);
-  if (!put (write, data, error, "# %s\n\n", name ? name : "Quotes"))
+  if (!put (write, data, error, "# %s\n\n", name ? name : _ ("Quotes")))
     return FALSE;
   for (guint i = 0; i < teema_codebook_size (cb); i++)
     if (!quoter_read (qr, teema_codebook_theme (cb, i)->code, FALSE, error)

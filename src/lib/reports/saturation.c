@@ -35,7 +35,7 @@ teema_interview_order_parse (const char *name, TeemaInterviewOrder *order,
     *order = TEEMA_ORDER_DATE;
   else {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "unknown interview order '%s': use import or date", name);
+                 _ ("unknown interview order '%s': use import or date"), name);
     return FALSE;
   }
   return TRUE;
@@ -136,14 +136,22 @@ collect (GHashTable *by_doc, GPtrArray *interviews, TeemaCodingSet *set)
 static void
 add_columns (TeemaTable *t)
 {
-  teema_table_add_column (t, "interview", TEEMA_COLUMN_INT);
-  teema_table_add_column (t, "document", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "informant", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "date", TEEMA_COLUMN_TEXT);
-  teema_table_add_column (t, "themes", TEEMA_COLUMN_INT);
-  teema_table_add_column (t, "new", TEEMA_COLUMN_INT);
-  teema_table_add_column (t, "cumulative", TEEMA_COLUMN_INT);
-  teema_table_add_column (t, "new_themes", TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "interview", C_ ("heading", "interview"),
+                                  TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "document", C_ ("heading", "document"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "informant", C_ ("heading", "informant"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "date", C_ ("heading", "date"),
+                                  TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (t, "themes", C_ ("heading", "themes"),
+                                  TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "new", C_ ("heading", "new"),
+                                  TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "cumulative", C_ ("heading", "cumulative"),
+                                  TEEMA_COLUMN_INT);
+  teema_table_add_column_heading (t, "new_themes", C_ ("heading", "new_themes"),
+                                  TEEMA_COLUMN_TEXT);
 }
 
 static void
@@ -195,10 +203,11 @@ teema_report_saturation (TeemaProject *project,
   collect (by_doc, interviews, set);
   if (opt->order == TEEMA_ORDER_DATE)
     g_ptr_array_sort (interviews, by_date);
-  TeemaTable *t = teema_table_new ("Saturation");
+  TeemaTable *t = teema_table_new (_ ("Saturation"));
   add_columns (t);
   add_rows (t, interviews);
-  teema_table_add_note (t, "new: themes coded for the first time in this "
-                           "interview; cumulative: distinct themes so far.");
+  teema_table_add_note (t,
+                        _ ("new: themes coded for the first time in this "
+                           "interview; cumulative: distinct themes so far."));
   return t;
 }

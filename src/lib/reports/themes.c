@@ -132,7 +132,7 @@ load (Data *d, TeemaProject *p, const TeemaReportOptions *opt, GError **error)
     opt->by == TEEMA_BY_GROUP || !opt->attribute ? "group" : opt->attribute;
   if (opt->by == TEEMA_BY_ATTRIBUTE && !opt->attribute) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "which attribute? (e.g. role)");
+                 _ ("which attribute? (e.g. role)"));
     return FALSE;
   }
   if (!g_str_equal (d->key, "group")
@@ -242,18 +242,23 @@ wide_cell (const Cell *c, guint64 words)
 static void
 wide_columns (Data *d, TeemaTable *table, TeemaReportBy by)
 {
-  teema_table_add_column (table, "Theme", TEEMA_COLUMN_TEXT);
+  teema_table_add_column_heading (table, "Theme", C_ ("heading", "Theme"),
+                                  TEEMA_COLUMN_TEXT);
   for (guint u = 0; u < d->units->len; u++) {
     Unit *unit = d->units->pdata[u];
     if (!unit->has_segments)
       continue;
     teema_table_add_column (table, unit->code, TEEMA_COLUMN_INT);
-    if (by != TEEMA_BY_INFORMANT)
+    if (by != TEEMA_BY_INFORMANT) {
       teema_table_add_column (table, "k/n", TEEMA_COLUMN_INT);
+      teema_table_keep_with_previous (table); /* the k/n of that group */
+    }
   }
   if (by == TEEMA_BY_INFORMANT) {
-    teema_table_add_column (table, "Segments", TEEMA_COLUMN_INT);
-    teema_table_add_column (table, "Informants", TEEMA_COLUMN_INT);
+    teema_table_add_column_heading (
+      table, "Segments", C_ ("heading", "Segments"), TEEMA_COLUMN_INT);
+    teema_table_add_column_heading (
+      table, "Informants", C_ ("heading", "Informants"), TEEMA_COLUMN_INT);
   }
 }
 
@@ -289,17 +294,20 @@ wide_row (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
 static void
 add_notes (Data *d, TeemaTable *table, const TeemaReportOptions *opt)
 {
-  teema_table_add_note (table, "Cells: coded segments (share of the "
-                               "informant's words). k/n: informants who "
-                               "mention the theme of those with text.");
+  teema_table_add_note (table, _ ("Cells: coded segments (share of the "
+                                  "informant's words). k/n: informants who "
+                                  "mention the theme of those with text."));
   g_autofree char *counted = teema_coding_set__counted_note (opt->coder);
   teema_table_add_note (table, counted);
   if (opt->by != TEEMA_BY_INFORMANT)
     return;
   /* "Groups: customer: A1, A2; employee: H1" (or "Role: ..."). */
   g_autoptr (GString) groups = g_string_new (NULL);
-  g_string_append_printf (groups, "%c%s:", g_ascii_toupper (d->key[0]),
-                          g_str_equal (d->key, "group") ? "roups" : d->key + 1);
+  if (g_str_equal (d->key, "group"))
+    g_string_append (groups, _ ("Groups:"));
+  else
+    g_string_append_printf (groups, "%c%s:", g_ascii_toupper (d->key[0]),
+                            d->key + 1);
   const char *last = NULL;
   for (guint u = 0; u < d->units->len; u++) {
     Unit *unit = d->units->pdata[u];
@@ -318,8 +326,10 @@ static char *
 title_of (const TeemaReportOptions *opt, const char *key)
 {
   if (opt->by == TEEMA_BY_INFORMANT)
-    return g_strdup ("Themes by informant");
-  return g_strdup_printf ("Themes by %s", key);
+    return g_strdup (_ ("Themes by informant"));
+  if (g_str_equal (key, "group"))
+    return g_strdup (_ ("Themes by group"));
+  return g_strdup_printf (_ ("Themes by %s"), key);
 }
 
 TeemaTable *
@@ -362,9 +372,9 @@ teema_report_themes (TeemaProject *project, const TeemaReportOptions *options,
   if (opt->wide)
     add_notes (&d, table, opt);
   if (teema_codebook_size (cb) == 0)
-    teema_table_add_note (table, "No themes yet: add them with 'teema theme "
-                                 "add ID' (or load a codebook with 'teema "
-                                 "codebook import FILE').");
+    teema_table_add_note (table, _ ("No themes yet: add them with 'teema theme "
+                                    "add ID' (or load a codebook with 'teema "
+                                    "codebook import FILE')."));
   data_clear (&d);
   return table;
 }

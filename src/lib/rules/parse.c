@@ -8,6 +8,7 @@
  * past any of them it is refused with an error naming the limit.
  * Must always hold: the cursor never moves past the string's NUL; every
  * error sets the 1-based column of the problem. */
+#include "base/base-private.h"
 #include "rules/node-private.h"
 
 #include <string.h>
@@ -90,9 +91,9 @@ static gboolean
 too_deep (Parser *ps, const char *at)
 {
   return syntax_error (ps, at,
-                       "the rule nests deeper than %d levels of '(', NOT "
-                       "and NEAR (TEEMA_RULE_MAX_DEPTH); split it into "
-                       "several rule: lines",
+                       _ ("the rule nests deeper than %d levels of '(', NOT "
+                          "and NEAR (TEEMA_RULE_MAX_DEPTH); split it into "
+                          "several rule: lines"),
                        TEEMA_RULE_MAX_DEPTH);
 }
 
@@ -142,9 +143,9 @@ count_terms (Parser *ps, const char *at, guint n)
   if (ps->terms <= TEEMA_RULE_MAX_TERMS)
     return TRUE;
   return syntax_error (ps, at,
-                       "the rule has more than %d terms "
-                       "(TEEMA_RULE_MAX_TERMS); split it into several rule: "
-                       "lines",
+                       _ ("the rule has more than %d terms "
+                          "(TEEMA_RULE_MAX_TERMS); split it into several rule: "
+                          "lines"),
                        TEEMA_RULE_MAX_TERMS);
 }
 
@@ -163,7 +164,7 @@ term (Parser *ps, NodeKind kind, const char *prefix)
   const char *at = ps->p;
   g_autofree char *w = read_word (ps);
   if (!*w) {
-    syntax_error (ps, at, "expected a word after '%s'", prefix);
+    syntax_error (ps, at, _ ("expected a word after '%s'"), prefix);
     return NULL;
   }
   if (!count_terms (ps, at, 1))
@@ -173,7 +174,8 @@ term (Parser *ps, NodeKind kind, const char *prefix)
   n->display = g_strconcat (prefix, w, NULL);
   if (*ps->p == '*') {
     if (kind != N_WORD) {
-      syntax_error (ps, ps->p, "'*' works only on a plain word, not after '%s'",
+      syntax_error (ps, ps->p,
+                    _ ("'*' works only on a plain word, not after '%s'"),
                     prefix);
       teema_node__free (n);
       return NULL;
@@ -192,7 +194,8 @@ phrase (Parser *ps)
   const char *open = ps->p++;
   const char *close = strchr (ps->p, '"');
   if (!close) {
-    syntax_error (ps, open, "%s", "unclosed '\"': end the phrase with '\"'");
+    syntax_error (ps, open, "%s",
+                  _ ("unclosed '\"': end the phrase with '\"'"));
     return NULL;
   }
   g_autofree char *inner = g_strndup (ps->p, close - ps->p);
@@ -201,7 +204,7 @@ phrase (Parser *ps)
   g_auto (GStrv) words =
     g_regex_split_simple ("\\s+", g_strstrip (folded), 0, 0);
   if (!words[0] || !*words[0]) {
-    syntax_error (ps, open, "%s", "empty phrase");
+    syntax_error (ps, open, "%s", _ ("empty phrase"));
     return NULL;
   }
   if (!count_terms (ps, open, g_strv_length (words)))
@@ -221,7 +224,8 @@ regex_term (Parser *ps)
   while (*close && (*close != '/' || close[-1] == '\\'))
     close++;
   if (!*close) {
-    syntax_error (ps, at, "%s", "unclosed regular expression: end it with '/'");
+    syntax_error (ps, at, "%s",
+                  _ ("unclosed regular expression: end it with '/'"));
     return NULL;
   }
   g_autofree char *pattern = g_strndup (ps->p, close - ps->p);
@@ -254,7 +258,7 @@ group (Parser *ps)
     return NULL;
   skip_space (ps);
   if (*ps->p != ')') {
-    syntax_error (ps, open, "%s", "unclosed '(': add ')'");
+    syntax_error (ps, open, "%s", _ ("unclosed '(': add ')'"));
     teema_node__free (n);
     return NULL;
   }
@@ -285,10 +289,11 @@ primary (Parser *ps)
       return term (ps, prefixes[i].kind, prefixes[i].prefix);
     }
   if (!*ps->p || !word_char (ps->p)) {
-    syntax_error (ps, ps->p,
-                  "expected a word, lemma:, part:, head:, root:, a \"phrase\","
-                  " re:/.../ or '(' %s",
-                  *ps->p ? "here" : "at the end");
+    syntax_error (
+      ps, ps->p,
+      _ ("expected a word, lemma:, part:, head:, root:, a \"phrase\","
+         " re:/.../ or '(' %s"),
+      *ps->p ? _ ("here") : _ ("at the end"));
     return NULL;
   }
   return term (ps, N_WORD, "");
@@ -359,7 +364,7 @@ parse_near (Parser *ps)
       char *end = NULL;
       guint64 d = g_ascii_strtoull (ps->p + 1, &end, 10);
       if (end == ps->p + 1 || d == 0 || d > 1000) {
-        syntax_error (ps, ps->p, "%s", "NEAR/n needs a distance 1-1000");
+        syntax_error (ps, ps->p, "%s", _ ("NEAR/n needs a distance 1-1000"));
         teema_node__free (left);
         return NULL;
       }
@@ -433,27 +438,27 @@ teema_rule__compile (const char *src, guint *column, GError **error)
   gsize len = strlen (src);
   if (len > TEEMA_RULE_MAX_BYTES) {
     syntax_error (&ps, src,
-                  "the rule is %" G_GSIZE_FORMAT " bytes long, more than "
-                  "%d (TEEMA_RULE_MAX_BYTES); split it into several rule: "
-                  "lines",
-                  len, TEEMA_RULE_MAX_BYTES);
+                  _ ("the rule is %llu bytes long, more than %d "
+                     "(TEEMA_RULE_MAX_BYTES); split it into several rule: "
+                     "lines"),
+                  (unsigned long long) len, TEEMA_RULE_MAX_BYTES);
     return NULL;
   }
   if (!g_utf8_validate (src, -1, NULL)) {
-    syntax_error (&ps, src, "%s", "the rule is not valid UTF-8");
+    syntax_error (&ps, src, "%s", _ ("the rule is not valid UTF-8"));
     return NULL;
   }
   Node *root = parse_or (&ps);
   skip_space (&ps);
   if (root && *ps.p) {
     syntax_error (&ps, ps.p, "%s",
-                  *ps.p == ')' ? "unmatched ')'" : "unexpected text");
+                  *ps.p == ')' ? _ ("unmatched ')'") : _ ("unexpected text"));
     teema_node__free (root);
     root = NULL;
   }
   if (!root) {
     if (!ps.failed)
-      syntax_error (&ps, ps.p, "%s", "empty rule");
+      syntax_error (&ps, ps.p, "%s", _ ("empty rule"));
     return NULL;
   }
   TeemaRule *rule = g_new0 (TeemaRule, 1);
@@ -472,7 +477,7 @@ teema_rule_compile (const char *src, GError **error)
     g_autofree char *valid = g_utf8_make_valid (src, -1);
     if (g_utf8_strlen (valid, -1) > 80)
       strcpy (g_utf8_offset_to_pointer (valid, 77), "...");
-    g_prefix_error (error, "rule '%s', column %u: ", valid, column);
+    g_prefix_error (error, _ ("rule '%s', column %u: "), valid, column);
   }
   return rule;
 }

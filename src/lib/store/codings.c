@@ -32,7 +32,7 @@ teema_store__add_coding (TeemaStore *store, gint64 segment_id,
     return FALSE;
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema theme list')", theme);
+                 _ ("unknown theme '%s' (see 'teema theme list')"), theme);
     return FALSE;
   }
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);

@@ -328,9 +328,9 @@ teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
   if (!teema_store__finish (store, stmt, rc, "reading a segment", error))
     return NULL;
   if (!s)
-    g_set_error (
-      error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-      "no segment %" G_GINT64_FORMAT " (see 'teema segments' for ids)", id);
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 _ ("no segment %lld (see 'teema segments' for ids)"),
+                 (long long) id);
   return s;
 }
 
@@ -350,7 +350,7 @@ teema_store__segment_text (TeemaStore *store, gint64 id, GError **error)
     return NULL;
   if (!text)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "no segment %" G_GINT64_FORMAT, id);
+                 _ ("no segment %lld"), (long long) id);
   return text;
 }
 

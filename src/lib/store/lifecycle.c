@@ -80,7 +80,7 @@ teema_store__get_document (TeemaStore *store, gint64 id, GError **error)
   }
   if (!d)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "no document %" G_GINT64_FORMAT, id);
+                 _ ("no document %lld"), (long long) id);
   return d;
 }
 
@@ -302,9 +302,9 @@ teema_store__rename_informant (TeemaStore *store, gint64 id, const char *code,
   if (other < 0)
     return FALSE;
   if (other && other != id) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
-                 "informant '%s' already exists (see 'teema informant list')",
-                 code);
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_EXISTS,
+      _ ("informant '%s' already exists (see 'teema informant list')"), code);
     return FALSE;
   }
   sqlite3_stmt *stmt = teema_store__prepare (

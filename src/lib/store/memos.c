@@ -106,7 +106,7 @@ teema_store__set_rejected (TeemaStore *store, gint64 segment_id,
     return FALSE;
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s' (see 'teema theme list')", theme);
+                 _ ("unknown theme '%s' (see 'teema theme list')"), theme);
     return FALSE;
   }
   sqlite3_stmt *stmt = teema_store__prepare (

@@ -96,12 +96,12 @@ writable (const char *path, const char **why)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   if (!may_write (path)) {
-    *why = "the file is read-only";
+    *why = _ ("the file is read-only");
     return FALSE;
   }
   if (!may_write (dir)) {
-    *why = "its folder is read-only (SQLite keeps its journal beside the "
-           "project)";
+    *why = _ ("its folder is read-only (SQLite keeps its journal beside the "
+              "project)");
     return FALSE;
   }
   return TRUE;
@@ -131,7 +131,7 @@ open_readonly (const char *path, GError **error)
         full, &db, OPEN_FLAGS | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
       != SQLITE_OK) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", path,
-                 db ? sqlite3_errmsg (db) : "cannot open");
+                 db ? sqlite3_errmsg (db) : _ ("cannot open"));
     sqlite3_close_v2 (db);
     return NULL;
   }
@@ -170,12 +170,13 @@ check_identity (const char *path, Identity *id, GError **error)
   sqlite3_close_v2 (db);
   if (unreadable) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 "%s: reading the project: %s; nothing was changed", path, why);
+                 _ ("%s: reading the project: %s; nothing was changed"), path,
+                 why);
     return FALSE;
   }
   if (!ok) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 "%s: not a teema project (%s); nothing was changed", path,
+                 _ ("%s: not a teema project (%s); nothing was changed"), path,
                  why);
     return FALSE;
   }
@@ -183,19 +184,20 @@ check_identity (const char *path, Identity *id, GError **error)
     g_set_error (
       error, TEEMA_ERROR, TEEMA_ERROR_STORE,
       id->n_objects == 0
-        ? "%s: not a teema project (an empty database); create one with "
-          "'teema init'; nothing was changed"
-        : "%s: not a teema project (an SQLite database of another program: "
-          "%d objects, application_id %" G_GINT64_FORMAT ", user_version "
-          "%d); it was only read, nothing was changed",
-      path, id->n_objects, id->app_id, id->version);
+        ? _ ("%s: not a teema project (an empty database); create one with "
+             "'teema init'; nothing was changed")
+        : _ ("%s: not a teema project (an SQLite database of another "
+             "program: %d objects, application_id %lld, user_version %d); "
+             "it was only read, nothing was changed"),
+      path, id->n_objects, (long long) id->app_id, id->version);
     return FALSE;
   }
   if (id->version > teema_store__schema_version ()) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "%s: the project is from a newer teema (schema %d; this "
-                 "teema knows schema %d): upgrade teema; nothing was changed",
-                 path, id->version, teema_store__schema_version ());
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+      _ ("%s: the project is from a newer teema (schema %d; this "
+         "teema knows schema %d): upgrade teema; nothing was changed"),
+      path, id->version, teema_store__schema_version ());
     return FALSE;
   }
   return TRUE;
@@ -218,9 +220,10 @@ backup_to (sqlite3 *db, const char *backup, GError **error)
   }
   gboolean ok = rc == SQLITE_DONE;
   if (!ok)
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 "%s: cannot write a backup before upgrading the project (%s)",
-                 backup, out ? sqlite3_errmsg (out) : "cannot open");
+    g_set_error (
+      error, TEEMA_ERROR, TEEMA_ERROR_STORE,
+      _ ("%s: cannot write a backup before upgrading the project (%s)"), backup,
+      out ? sqlite3_errmsg (out) : _ ("cannot open"));
   sqlite3_close_v2 (out);
   if (!ok)
     g_unlink (backup);
@@ -272,11 +275,11 @@ upgrade (TeemaStore *store, const Identity *id, GError **error)
   store->migrated = from > 0 && from < target;
   if (from < target)
     store->notice = g_strdup_printf (
-      "upgraded %s from schema %d to %d (the old file is kept as %s)",
+      _ ("upgraded %s from schema %d to %d (the old file is kept as %s)"),
       store->path, from, target, backup);
   else
     store->notice = g_strdup_printf (
-      "marked %s as a teema project (PRAGMA application_id)", store->path);
+      _ ("marked %s as a teema project (PRAGMA application_id)"), store->path);
   return TRUE;
 }
 
@@ -321,7 +324,7 @@ open_write (const char *path, gboolean create, const Identity *id,
     OPEN_FLAGS | SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s", path,
-                 db ? sqlite3_errmsg (db) : "cannot open");
+                 db ? sqlite3_errmsg (db) : _ ("cannot open"));
     sqlite3_close_v2 (db);
     return NULL;
   }
@@ -352,8 +355,8 @@ teema_store__open (const char *path, gboolean create, GError **error)
   }
   if (id.version < teema_store__schema_version ()) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 "%s: the project is from an older teema (schema %d) and "
-                 "must be upgraded, but %s; make it writable once",
+                 _ ("%s: the project is from an older teema (schema %d) and "
+                    "must be upgraded, but %s; make it writable once"),
                  path, id.version, why);
     return NULL;
   }
@@ -377,7 +380,7 @@ teema_store__open_readonly (const char *path, GError **error)
     return NULL;
   if (id.version == teema_store__schema_version ()) {
     TeemaStore *store = store_new (path, db);
-    store->readonly = "it is opened only for reading";
+    store->readonly = _ ("it is opened only for reading");
     return store;
   }
   /* An older copy is upgraded in memory: the file itself never changes. */
@@ -393,11 +396,11 @@ teema_store__open_readonly (const char *path, GError **error)
   if (rc != SQLITE_DONE || !run_migrations (store, &from, error)) {
     if (rc != SQLITE_DONE)
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                   "%s: cannot read the project", path);
+                   _ ("%s: cannot read the project"), path);
     teema_store__close (store);
     return NULL;
   }
-  store->readonly = "it is opened only for reading";
+  store->readonly = _ ("it is opened only for reading");
   return store;
 }
 

@@ -69,7 +69,7 @@ teema_store__document_text (TeemaStore *store, gint64 id, GError **error)
     return NULL;
   if (!text)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "no document %" G_GINT64_FORMAT, id);
+                 _ ("no document %lld"), (long long) id);
   return text;
 }
 
@@ -218,7 +218,7 @@ teema_store__insert_coding_at (TeemaStore *store, gint64 segment_id,
     return FALSE;
   if (!theme_id) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "unknown theme '%s'", theme);
+                 _ ("unknown theme '%s'"), theme);
     return FALSE;
   }
   gint64 coder_id = teema_store__ensure_coder (store, coder, error);

@@ -119,14 +119,16 @@ static const char *const migrations[] = {
 gboolean
 teema_store__fail (TeemaStore *store, GError **error, const char *what)
 {
+  /* what ("reading codings") is marked for xgettext by the keywords
+   * teema_store__fail:3 and teema_store__finish:4 (po/meson.build). */
   int code = sqlite3_errcode (store->db);
   if (code == SQLITE_READONLY && store->readonly)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-                 "%s: cannot change the project: %s; nothing was changed",
+                 _ ("%s: cannot change the project: %s; nothing was changed"),
                  store->path, store->readonly);
   else
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE, "%s: %s: %s",
-                 store->path, what, sqlite3_errmsg (store->db));
+                 store->path, _ (what), sqlite3_errmsg (store->db));
   return FALSE;
 }
 

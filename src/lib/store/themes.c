@@ -307,7 +307,7 @@ teema_store__merge_theme (TeemaStore *store, const char *from, const char *into,
   guint rejections = 0;
   if (!a || !b) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 "merging themes: no theme '%s'", a ? into : from);
+                 _ ("merging themes: no theme '%s'"), a ? into : from);
     return FALSE;
   }
   return move_rows (store,

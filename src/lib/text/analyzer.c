@@ -11,6 +11,7 @@
  * dictionary Snowball stems stand in for lemmas.
  * Must always hold: a form is analysed at most once per analyser; every
  * analysis has at least one lemma; every string is owned by the analyser. */
+#include "base/base-private.h"
 #include "text/text-private.h"
 
 #include <libstemmer.h>
@@ -204,7 +205,7 @@ use_snowball (TeemaAnalyzer *a, GError **error)
   a->stemmer = sb_stemmer_new (algo, NULL);
   if (!a->stemmer) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-                 "no Snowball stemmer for '%s'", a->lang);
+                 _ ("no Snowball stemmer for '%s'"), a->lang);
     return FALSE;
   }
   return TRUE;
@@ -216,7 +217,7 @@ check_lang (const char *lang, GError **error)
   if (g_strcmp0 (lang, "fi") == 0 || g_strcmp0 (lang, "en") == 0)
     return TRUE;
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
-               "language '%s' is not supported; use 'fi' or 'en'",
+               _ ("language '%s' is not supported; use 'fi' or 'en'"),
                lang ? lang : "(none)");
   return FALSE;
 }
@@ -235,8 +236,8 @@ teema_analyzer_new (const char *lang, GError **error)
       return a;
     }
     a->warning = g_strdup_printf (
-      "Finnish dictionary not available (%s): using Snowball stems; "
-      "install voikko-fi for lemmas and compound parts",
+      _ ("Finnish dictionary not available (%s): using Snowball stems; "
+         "install voikko-fi for lemmas and compound parts"),
       why ? why : "voikkoInit failed");
   }
   if (!use_snowball (a, error)) {

@@ -12,6 +12,7 @@
  * pseudonym in the replaced form's case and number; if none reads so, the
  * base form is used. Must always hold: hits are in text order and never
  * overlap; offsets are code points of the text scanned. */
+#include "base/base-private.h"
 #include "text/text-private.h"
 
 #include <libvoikko/voikko.h>
@@ -120,7 +121,7 @@ teema_name_key_parse (const char *data, gssize len, const char *name,
     g_strndup (data, len < 0 ? strlen (data) : (gsize) len);
   if (!g_utf8_validate (text, -1, NULL)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s: not UTF-8 text; save the name key as UTF-8", name);
+                 _ ("%s: not UTF-8 text; save the name key as UTF-8"), name);
     return NULL;
   }
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
@@ -143,8 +144,8 @@ teema_name_key_parse (const char *data, gssize len, const char *name,
     g_autofree char *pseudonym = eq ? g_strstrip (g_strdup (eq)) : NULL;
     if (!*folded) {
       g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   "%s:%u: no name before '='; write 'name = pseudonym'", name,
-                   i + 1);
+                   _ ("%s:%u: no name before '='; write 'name = pseudonym'"),
+                   name, i + 1);
       teema_name_key_free (key);
       return NULL;
     }
@@ -152,8 +153,8 @@ teema_name_key_parse (const char *data, gssize len, const char *name,
     for (guint k = 0; k < key->entries->len; k++)
       if (same_words (key->entries->pdata[k], e)) {
         g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                     "%s:%u: '%s' is already in the key; keep one line for "
-                     "it",
+                     _ ("%s:%u: '%s' is already in the key; keep one line for "
+                        "it"),
                      name, i + 1, folded);
         entry_free (e);
         teema_name_key_free (key);

@@ -7,6 +7,7 @@
  * UTF-8 through UText, so no UTF-16 copy is made.
  * Must always hold: match spans are code points into the given text; a
  * match that ran out of time or stack is an error, never "no match". */
+#include "base/base-private.h"
 #include "text/text-private.h"
 
 #include <string.h>
@@ -36,7 +37,7 @@ teema_regex__new (const char *pattern, GError **error)
   u_strFromUTF8 (NULL, 0, &n, pattern, -1, &st);
   if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (st)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_RULE,
-                 "bad regular expression: not UTF-8");
+                 _ ("bad regular expression: not UTF-8"));
     return NULL;
   }
   st = U_ZERO_ERROR;
@@ -48,8 +49,8 @@ teema_regex__new (const char *pattern, GError **error)
                    : NULL;
   if (U_FAILURE (st)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_RULE,
-                 "bad regular expression: %s at offset %d", u_errorName (st),
-                 pe.offset);
+                 _ ("bad regular expression: %s at offset %d"),
+                 u_errorName (st), pe.offset);
     if (re)
       uregex_close (re);
     return NULL;
@@ -64,13 +65,15 @@ teema_regex__new (const char *pattern, GError **error)
 static gboolean
 limit_error (UErrorCode st, GError **error)
 {
-  const char *what = st == U_REGEX_TIME_OUT         ? "its time limit"
-                     : st == U_REGEX_STACK_OVERFLOW ? "its memory limit"
+  /* TRANSLATORS: what a regular expression reached, in "the regular
+   * expression gave up: it reached %s (...)". */
+  const char *what = st == U_REGEX_TIME_OUT         ? _ ("its time limit")
+                     : st == U_REGEX_STACK_OVERFLOW ? _ ("its memory limit")
                                                     : u_errorName (st);
   g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_RULE,
-               "the regular expression gave up: it reached %s "
-               "(TEEMA_REGEX_TIME_LIMIT %d steps, TEEMA_REGEX_STACK_LIMIT "
-               "%d KB); simplify it, e.g. avoid nested '.*'",
+               _ ("the regular expression gave up: it reached %s "
+                  "(TEEMA_REGEX_TIME_LIMIT %d steps, TEEMA_REGEX_STACK_LIMIT "
+                  "%d KB); simplify it, e.g. avoid nested '.*'"),
                what, TEEMA_REGEX_TIME_LIMIT, TEEMA_REGEX_STACK_LIMIT / 1024);
   return FALSE;
 }
