@@ -231,6 +231,24 @@ teema_store__foreach_segment (TeemaStore *store,
   return ok;
 }
 
+/* The (segment id, document id) rows stmt gives, in its order. */
+static GArray *
+read_keys (TeemaStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    TeemaStoreSegmentKey k = { sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1) };
+    g_array_append_val (out, k);
+  }
+  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
+    g_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
 GArray *
 teema_store__segment_keys_list (TeemaStore *store,
                                 const TeemaSegmentFilter *filter,
@@ -247,18 +265,7 @@ teema_store__segment_keys_list (TeemaStore *store,
   teema_store__bind_text (stmt, 1, filter ? filter->informant : NULL);
   teema_store__bind_text (stmt, 2, filter ? filter->group : NULL);
   sqlite3_bind_int (stmt, 3, filter && filter->include_interviewer);
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    TeemaStoreSegmentKey k = { sqlite3_column_int64 (stmt, 0),
-                               sqlite3_column_int64 (stmt, 1) };
-    g_array_append_val (out, k);
-  }
-  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
-    g_array_unref (out);
-    return NULL;
-  }
-  return out;
+  return read_keys (store, stmt, error);
 }
 
 GArray *
@@ -275,18 +282,7 @@ teema_store__document_segment_keys (TeemaStore *store, gint64 document,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document);
   sqlite3_bind_int (stmt, 2, include_interviewer ? 1 : 0);
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (TeemaStoreSegmentKey));
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    TeemaStoreSegmentKey k = { sqlite3_column_int64 (stmt, 0),
-                               sqlite3_column_int64 (stmt, 1) };
-    g_array_append_val (out, k);
-  }
-  if (!teema_store__finish (store, stmt, rc, "reading segments", error)) {
-    g_array_unref (out);
-    return NULL;
-  }
-  return out;
+  return read_keys (store, stmt, error);
 }
 
 gint64
@@ -337,18 +333,11 @@ teema_store__get_segment (TeemaStore *store, gint64 id, GError **error)
 char *
 teema_store__segment_text (TeemaStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT text FROM segment_text WHERE segment_id = ?", error);
-  if (!stmt)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
   char *text = NULL;
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    text = teema_store__column_dup (stmt, 0);
-  if (!teema_store__finish (store, stmt, rc, "reading a segment", error))
-    return NULL;
-  if (!text)
+  if (teema_store__text_of (
+        store, "SELECT text FROM segment_text WHERE segment_id = ?", id,
+        "reading a segment", &text, error)
+      && !text)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  _ ("no segment %lld"), (long long) id);
   return text;

@@ -56,18 +56,11 @@ teema_store__list_documents (TeemaStore *store, GError **error)
 char *
 teema_store__document_text (TeemaStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store, "SELECT text FROM document_text WHERE document_id = ?", error);
-  if (!stmt)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
   char *text = NULL;
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    text = teema_store__column_dup (stmt, 0);
-  if (!teema_store__finish (store, stmt, rc, "reading a document", error))
-    return NULL;
-  if (!text)
+  if (teema_store__text_of (
+        store, "SELECT text FROM document_text WHERE document_id = ?", id,
+        "reading a document", &text, error)
+      && !text)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
                  _ ("no document %lld"), (long long) id);
   return text;

@@ -53,6 +53,12 @@ gboolean teema_store__finish (TeemaStore *store, sqlite3_stmt *stmt, int rc,
  * when the read failed. */
 gint64 teema_store__lookup_id (TeemaStore *store, const char *sql,
                                const char *param, GError **error);
+/* The text in the first column of the row sql gives for an integer
+ * parameter (an id): *text is a new string, or NULL when there is no such
+ * row (the caller says what is missing); FALSE with error set when the
+ * read failed (what names it, as for teema_store__finish). */
+gboolean teema_store__text_of (TeemaStore *store, const char *sql, gint64 id,
+                               const char *what, char **text, GError **error);
 /* Steps a statement that returns no rows, then resets it. */
 gboolean teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt,
                                  GError **error);

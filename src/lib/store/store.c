@@ -284,6 +284,25 @@ teema_store__finish (TeemaStore *store, sqlite3_stmt *stmt, int rc,
   return ok;
 }
 
+gboolean
+teema_store__text_of (TeemaStore *store, const char *sql, gint64 id,
+                      const char *what, char **text, GError **error)
+{
+  *text = NULL;
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *text = teema_store__column_dup (stmt, 0);
+  if (!teema_store__finish (store, stmt, rc, what, error)) {
+    g_clear_pointer (text, g_free);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 gint64
 teema_store__lookup_id (TeemaStore *store, const char *sql, const char *param,
                         GError **error)
