@@ -507,6 +507,25 @@ TEST (Speakers, TimestampsBeforeAfterAndAboveTheLabel)
   teema_transcript_free (t);
 }
 
+// A role word with the speaker's code in parentheses: the code is the
+// speaker, so the informant is A2 and H asks (the whole file used to be
+// one unlabelled paragraph). A timestamp may still follow.
+TEST (Speakers, RoleWordWithACodeInParentheses)
+{
+  TeemaTranscript *t =
+    parse ("Haastattelija (H): Mitä asiakaskokemus on?\n"
+           "Haastateltava (A2): Se on kokonaisuus.\n"
+           "Haastattelija (H) [00:01:02]: Ja vaivattomuus?\n"
+           "Haastateltava (A2): Että asiointi on helppoa.\n");
+  ASSERT_NE (t, nullptr);
+  EXPECT_EQ (turns_of (t), "I H|Mitä asiakaskokemus on?\n"
+                           "A2|Se on kokonaisuus.\n"
+                           "I H@00:01:02|Ja vaivattomuus?\n"
+                           "A2|Että asiointi on helppoa.\n");
+  EXPECT_STREQ (teema_transcript_informant (t), "A2");
+  teema_transcript_free (t);
+}
+
 TEST (Speakers, TheInterviewerIsTheOneWhoAsks)
 {
   const char *text = "MK: Mitä teet?\nT3: Varastoa.\n"

@@ -5,8 +5,9 @@
  * at the start of a line followed by a colon and speech ("H1: Joo"), a
  * name and a colon alone on the line above the speech ("Haastattelija:"),
  * or a name alone without a colon ("HAASTATTELIJA"), each optionally after
- * a timestamp in [] or () and in Markdown bold. The second decides, per
- * name, from the whole file: a name is a label when it is declared in the
+ * a timestamp in [] or () and in Markdown bold; a code in parentheses after
+ * the name names the speaker ("Haastateltava (A2):" is A2). The second decides,
+ * per name, from the whole file: a name is a label when it is declared in the
  * front matter, a known speaker word, an id ("H3", "Asiakas 2") or when it
  * starts two or more lines; "Ensimmäinen:" once in an answer is text.
  * Then the turns: each accepted label opens one, unlabelled lines continue
@@ -63,7 +64,8 @@ label_regex (void)
     GRegex *r = g_regex_new (
       "^\\h*(?:[\\[(](" TS ")[\\])]\\h*|(" TS ")\\h+)?(?:\\*\\*)?"
       "(\\p{L}[\\p{L}\\p{N}_.\\-]{0,24}(?: [\\p{Lu}\\p{N}][\\p{L}\\p{N}_.\\-]"
-      "{0,24})?)(?:\\*\\*)?(?:\\h*[\\[(](" TS ")[\\])])?\\h*(:)?"
+      "{0,24})?)(?:\\h*\\((\\p{L}[\\p{L}\\p{N}_.\\-]{0,11})\\))?(?:\\*\\*)?"
+      "(?:\\h*[\\[(](" TS ")[\\])])?\\h*(:)?"
       "(?:\\*\\*)?(?:\\h+|$)",
       G_REGEX_OPTIMIZE, 0, NULL);
     g_once_init_leave (&re, r);
@@ -102,11 +104,12 @@ blank_n (const char *s, gsize n)
   return TRUE;
 }
 
-/* The timestamp of a match: before the name ([] or bare) or after it. */
+/* The timestamp of a match: before the name ([] or bare) or after it
+ * (groups 1, 2 and 5; 3 is the name, 4 a code in parentheses after it). */
 static char *
 match_stamp (GMatchInfo *m)
 {
-  for (int g = 1; g <= 4; g += g == 2 ? 2 : 1) {
+  for (int g = 1; g <= 5; g += g == 2 ? 3 : 1) {
     char *s = fetch_nonempty (m, g);
     if (s)
       return s;
@@ -122,9 +125,12 @@ scan_label (Line *l, const char *s)
   if (g_regex_match_full (label_regex (), s, (gssize) l->len, 0, 0, &m, NULL)) {
     int end = 0;
     g_match_info_fetch_pos (m, 0, NULL, &end);
-    g_autofree char *colon = fetch_nonempty (m, 5);
+    g_autofree char *colon = fetch_nonempty (m, 6);
     gboolean rest_blank = blank_n (s + end, l->len - (gsize) end);
-    char *name = g_match_info_fetch (m, 3);
+    /* "Haastateltava (A2):" speaks as A2, "Haastattelija (H):" as H. */
+    char *name = fetch_nonempty (m, 4);
+    if (!name)
+      name = g_match_info_fetch (m, 3);
     gsize name_len = strlen (name);
     if (colon || (rest_blank && name[name_len - 1] != '.')) {
       l->kind = LINE_LABEL;
