@@ -32,7 +32,7 @@ visible_at (const TuiState *st, guint i)
 
 gboolean
 tui_jump (TuiState *st, TuiSegmentTest test, gconstpointer data,
-          const char *what)
+          const char *found, const char *none)
 {
   guint n = st->visible->len, from = st->cur;
   for (guint k = 1; k <= n; k++) {
@@ -40,11 +40,13 @@ tui_jump (TuiState *st, TuiSegmentTest test, gconstpointer data,
     if (test (st, visible_at (st, i), data)) {
       tui_select (st, i);
       /* from, not st->cur: tui_select has moved the cursor already. */
-      tui_status (st, "%s%s", what, i <= from ? " (wrapped)" : "");
+      /* TRANSLATORS: after what a jump found (status line), when it went
+       * past the last segment and on from the first. */
+      tui_status (st, "%s%s", found, i <= from ? _ (" (wrapped)") : "");
       return TRUE;
     }
   }
-  tui_status (st, "no %s", what);
+  tui_status (st, "%s", none);
   return FALSE;
 }
 
@@ -169,8 +171,11 @@ code_chosen (TuiState *st, const char *theme)
   }
   tui_stop_choosing (st);
   remember_theme (st, theme);
-  tui_status (st, "coded sentence%s %s with %s",
-              strpbrk (names->str, ",-") ? "s" : "", names->str, theme);
+  /* TRANSLATORS: sentence numbers ("2" or "2-3, 5") and a theme id. */
+  if (strpbrk (names->str, ",-"))
+    tui_status (st, _ ("coded sentences %s with %s"), names->str, theme);
+  else
+    tui_status (st, _ ("coded sentence %s with %s"), names->str, theme);
 }
 
 /* ---- coding -------------------------------------------------------------- */
@@ -195,7 +200,7 @@ remove_mine (TuiState *st, const TeemaSegment *s, const char *theme)
     if (!tui_do (st, step))
       return;
   }
-  tui_status (st, "removed %s (u to undo)", theme);
+  tui_status (st, _ ("removed %s (u to undo)"), theme);
 }
 
 void
@@ -221,7 +226,9 @@ tui_toggle (TuiState *st, guint i)
                    .from = 0,
                    .to = WHOLE };
   if (tui_do (st, step))
-    tui_status (st, "coded %s", theme);
+    /* TRANSLATORS: the status line after coding the segment with a theme
+     * (its id). */
+    tui_status (st, C_ ("status", "coded %s"), theme);
 }
 
 void
@@ -230,7 +237,8 @@ tui_create (TuiState *st, const char *name, const char *parent)
   const TeemaSegment *s = tui_current (st);
   g_autofree char *code = teema_theme_code_for (name);
   if (!s || !code) {
-    tui_status (st, "'%s' cannot name a theme: use letters or digits", name);
+    tui_status (st, _ ("'%s' cannot name a theme: use letters or digits"),
+                name);
     return;
   }
   TuiStep add = { .kind = STEP_THEME_ADD,
@@ -249,12 +257,15 @@ tui_create (TuiState *st, const char *name, const char *parent)
     tui_toggle (st, (guint) i);
   g_autofree char *coded = g_strdup (st->status);
   g_autofree char *key = i < (gint) strlen (TUI_THEME_KEYS)
-                           ? g_strdup_printf ("key %c", TUI_THEME_KEYS[i])
-                           : g_strdup ("':' and its name code it");
+                           ? g_strdup_printf (_ ("key %c"), TUI_THEME_KEYS[i])
+                           : g_strdup (_ ("':' and its name code it"));
   if (sentences)
-    tui_status (st, "created %s (%s); %s", code, key, coded);
+    /* TRANSLATORS: a theme id, how to code it, and which sentences were
+     * coded with it ("coded sentences 2-3 with ..."). */
+    tui_status (st, _ ("created %s (%s); %s"), code, key, coded);
   else
-    tui_status (st, "created %s (%s) and coded it", code, key);
+    /* TRANSLATORS: a theme id and how to code it ("key 4"). */
+    tui_status (st, _ ("created %s (%s) and coded it"), code, key);
 }
 
 /* Accepts (codes) or rejects the first or all open suggestions. */
@@ -266,7 +277,7 @@ decide (TuiState *st, gboolean accept, gboolean all)
     tui_fetch_pending (st, s->id);
   g_autoptr (GPtrArray) p = s ? tui_pending (st, s->id) : NULL;
   if (!p || p->len == 0) {
-    tui_status (st, "no open suggestions here");
+    tui_status (st, "%s", _ ("no open suggestions here"));
     return;
   }
   guint n = all ? p->len : 1;
@@ -280,8 +291,16 @@ decide (TuiState *st, gboolean accept, gboolean all)
     if (!tui_do (st, step))
       return;
   }
-  tui_status (st, "%s %s%s", accept ? "accepted" : "rejected",
-              (char *) p->pdata[0], n > 1 ? " and the rest" : "");
+  const char *theme = p->pdata[0];
+  /* TRANSLATORS: %s is the theme id of the first suggestion. */
+  if (accept && n > 1)
+    tui_status (st, _ ("accepted %s and the rest"), theme);
+  else if (accept)
+    tui_status (st, _ ("accepted %s"), theme);
+  else if (n > 1)
+    tui_status (st, _ ("rejected %s and the rest"), theme);
+  else
+    tui_status (st, _ ("rejected %s"), theme);
 }
 
 void
@@ -296,11 +315,16 @@ undo_redo (TuiState *st, gboolean redo)
 {
   tui_stop_choosing (st);
   guint n = tui_replay (st, redo);
-  if (n)
-    tui_status (st, "%s %u step%s", redo ? "redid" : "undid", n,
-                n == 1 ? "" : "s");
+  if (n && redo)
+    tui_status (
+      st, g_dngettext (GETTEXT_PACKAGE, "redid %u step", "redid %u steps", n),
+      n);
+  else if (n)
+    tui_status (
+      st, g_dngettext (GETTEXT_PACKAGE, "undid %u step", "undid %u steps", n),
+      n);
   else
-    tui_status (st, "nothing to %s", redo ? "redo" : "undo");
+    tui_status (st, "%s", redo ? _ ("nothing to redo") : _ ("nothing to undo"));
 }
 
 /* ---- scrolling a long turn ----------------------------------------------- */
@@ -369,14 +393,16 @@ act_last (TuiState *st)
 static void
 act_next_uncoded (TuiState *st)
 {
-  tui_jump (st, is_uncoded, NULL, "uncoded segment");
+  tui_jump (st, is_uncoded, NULL, _ ("uncoded segment"),
+            _ ("no uncoded segment"));
 }
 
 static void
 act_next_suggested (TuiState *st)
 {
   tui_load_suggestions (st);
-  tui_jump (st, is_suggested, NULL, "segment with suggestions");
+  tui_jump (st, is_suggested, NULL, _ ("segment with suggestions"),
+            _ ("no segment with suggestions"));
 }
 
 static void
@@ -394,7 +420,7 @@ act_search (TuiState *st)
 static void
 act_search_next (TuiState *st)
 {
-  tui_jump (st, is_found, NULL, "search match");
+  tui_jump (st, is_found, NULL, _ ("search match"), _ ("no search match"));
 }
 
 static void
@@ -472,7 +498,7 @@ act_rename (TuiState *st)
   if (teema_codebook_size (st->codebook))
     tui_open_prompt (st, PROMPT_RENAME_WHICH, NULL);
   else
-    tui_status (st, "no themes yet: ':' and a name creates one");
+    tui_status (st, "%s", _ ("no themes yet: ':' and a name creates one"));
 }
 
 static void
@@ -499,8 +525,9 @@ act_select (TuiState *st)
   st->sentence = 0;
   st->choosing = st->sentences->len > 0;
   st->scroll = 0;
-  tui_status (st, "choose sentences: j/k move, Space chooses, a theme key "
-                  "codes them, Esc stops");
+  tui_status (st, "%s",
+              _ ("choose sentences: j/k move, Space chooses, a theme key "
+                 "codes them, Esc stops"));
 }
 
 static void
@@ -532,59 +559,69 @@ act_select_end (TuiState *st)
 }
 
 /* Help texts fit 29 columns, so that the help view fits two columns of an
- * 80-column terminal. The theme keys are dispatched by tui_key. */
+ * 80-column terminal (the help view translates them). The theme keys are
+ * dispatched by tui_key. */
 const TuiActionDef tui_actions[ACT_COUNT] = {
+  /* TRANSLATORS: the help texts of the interactive coder's keys: at most
+   * 29 columns each, for the two columns of the help view. */
   [ACT_NONE] = { ACT_NONE, "none", "", NULL },
-  [ACT_NEXT] = { ACT_NEXT, "next", "next segment (or page)", act_next },
-  [ACT_PREV] = { ACT_PREV, "prev", "previous segment (or page)", act_prev },
-  [ACT_PAGE_NEXT] = { ACT_PAGE_NEXT, "page-next", "page down, or 10 segments",
-                      act_page_next },
-  [ACT_PAGE_PREV] = { ACT_PAGE_PREV, "page-prev", "page up, or 10 back",
+  [ACT_NEXT] = { ACT_NEXT, "next", N_ ("next segment (or page)"), act_next },
+  [ACT_PREV] = { ACT_PREV, "prev", N_ ("previous segment (or page)"),
+                 act_prev },
+  [ACT_PAGE_NEXT] = { ACT_PAGE_NEXT, "page-next",
+                      N_ ("page down, or 10 segments"), act_page_next },
+  [ACT_PAGE_PREV] = { ACT_PAGE_PREV, "page-prev", N_ ("page up, or 10 back"),
                       act_page_prev },
-  [ACT_FIRST] = { ACT_FIRST, "first", "first segment", act_first },
-  [ACT_LAST] = { ACT_LAST, "last", "last segment", act_last },
+  [ACT_FIRST] = { ACT_FIRST, "first", N_ ("first segment"), act_first },
+  [ACT_LAST] = { ACT_LAST, "last", N_ ("last segment"), act_last },
   [ACT_NEXT_UNCODED] = { ACT_NEXT_UNCODED, "next-uncoded",
-                         "next segment not coded by you", act_next_uncoded },
+                         N_ ("next segment not coded by you"),
+                         act_next_uncoded },
   [ACT_NEXT_SUGGESTED] = { ACT_NEXT_SUGGESTED, "next-suggested",
-                           "next with open suggestions", act_next_suggested },
+                           N_ ("next with open suggestions"),
+                           act_next_suggested },
   [ACT_NEXT_THEME] = { ACT_NEXT_THEME, "next-theme",
-                       "next with a theme you name", act_next_theme },
-  [ACT_SEARCH] = { ACT_SEARCH, "search", "search segments with a rule",
+                       N_ ("next with a theme you name"), act_next_theme },
+  [ACT_SEARCH] = { ACT_SEARCH, "search", N_ ("search segments with a rule"),
                    act_search },
-  [ACT_SEARCH_NEXT] = { ACT_SEARCH_NEXT, "search-next", "next search match",
-                        act_search_next },
-  [ACT_FILTER] = { ACT_FILTER, "filter", "filter informant/group/theme",
+  [ACT_SEARCH_NEXT] = { ACT_SEARCH_NEXT, "search-next",
+                        N_ ("next search match"), act_search_next },
+  [ACT_FILTER] = { ACT_FILTER, "filter", N_ ("filter informant/group/theme"),
                    act_filter },
-  [ACT_MEMO] = { ACT_MEMO, "memo", "write the segment's memo", act_memo },
-  [ACT_ACCEPT] = { ACT_ACCEPT, "accept", "accept the first suggestion",
+  [ACT_MEMO] = { ACT_MEMO, "memo", N_ ("write the segment's memo"), act_memo },
+  [ACT_ACCEPT] = { ACT_ACCEPT, "accept", N_ ("accept the first suggestion"),
                    act_accept },
-  [ACT_REJECT] = { ACT_REJECT, "reject", "reject the first suggestion",
+  [ACT_REJECT] = { ACT_REJECT, "reject", N_ ("reject the first suggestion"),
                    act_reject },
-  [ACT_ACCEPT_ALL] = { ACT_ACCEPT_ALL, "accept-all", "accept all suggestions",
-                       act_accept_all },
-  [ACT_REJECT_ALL] = { ACT_REJECT_ALL, "reject-all", "reject all suggestions",
-                       act_reject_all },
-  [ACT_UNDO] = { ACT_UNDO, "undo", "undo", act_undo },
-  [ACT_REDO] = { ACT_REDO, "redo", "redo", act_redo },
-  [ACT_HELP] = { ACT_HELP, "help", "this help (any key closes it)", act_help },
-  [ACT_QUIT] = { ACT_QUIT, "quit", "quit (all is saved already)", act_quit },
+  [ACT_ACCEPT_ALL] = { ACT_ACCEPT_ALL, "accept-all",
+                       N_ ("accept all suggestions"), act_accept_all },
+  [ACT_REJECT_ALL] = { ACT_REJECT_ALL, "reject-all",
+                       N_ ("reject all suggestions"), act_reject_all },
+  [ACT_UNDO] = { ACT_UNDO, "undo", N_ ("undo"), act_undo },
+  [ACT_REDO] = { ACT_REDO, "redo", N_ ("redo"), act_redo },
+  [ACT_HELP] = { ACT_HELP, "help", N_ ("this help (any key closes it)"),
+                 act_help },
+  [ACT_QUIT] = { ACT_QUIT, "quit", N_ ("quit (all is saved already)"),
+                 act_quit },
   [ACT_THEME_PROMPT] = { ACT_THEME_PROMPT, "theme",
-                         "code a theme by name, or new", act_theme_prompt },
-  [ACT_RENAME] = { ACT_RENAME, "rename", "rename a theme", act_rename },
+                         N_ ("code a theme by name, or new"),
+                         act_theme_prompt },
+  [ACT_RENAME] = { ACT_RENAME, "rename", N_ ("rename a theme"), act_rename },
   [ACT_CODEBOOK_UP] = { ACT_CODEBOOK_UP, "codebook-up",
-                        "scroll the codebook up", act_codebook_up },
+                        N_ ("scroll the codebook up"), act_codebook_up },
   [ACT_CODEBOOK_DOWN] = { ACT_CODEBOOK_DOWN, "codebook-down",
-                          "scroll the codebook down", act_codebook_down },
-  [ACT_SELECT] = { ACT_SELECT, "choose", "code only some sentences",
+                          N_ ("scroll the codebook down"), act_codebook_down },
+  [ACT_SELECT] = { ACT_SELECT, "choose", N_ ("code only some sentences"),
                    act_select },
-  [ACT_SENTENCE_NEXT] = { ACT_SENTENCE_NEXT, "sentence-next", "next sentence",
-                          act_sentence_next },
+  [ACT_SENTENCE_NEXT] = { ACT_SENTENCE_NEXT, "sentence-next",
+                          N_ ("next sentence"), act_sentence_next },
   [ACT_SENTENCE_PREV] = { ACT_SENTENCE_PREV, "sentence-prev",
-                          "previous sentence", act_sentence_prev },
+                          N_ ("previous sentence"), act_sentence_prev },
   [ACT_SENTENCE_MARK] = { ACT_SENTENCE_MARK, "sentence-mark",
-                          "choose the sentence (or not)", act_sentence_mark },
-  [ACT_SELECT_END] = { ACT_SELECT_END, "choose-end", "stop choosing",
+                          N_ ("choose the sentence (or not)"),
+                          act_sentence_mark },
+  [ACT_SELECT_END] = { ACT_SELECT_END, "choose-end", N_ ("stop choosing"),
                        act_select_end },
   [ACT_TOGGLE_THEME] = { ACT_TOGGLE_THEME, "toggle-theme",
-                         "code/uncode that theme", NULL },
+                         N_ ("code/uncode that theme"), NULL },
 };

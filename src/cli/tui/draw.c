@@ -10,7 +10,9 @@
  * The codebook shows each theme's label in the codebook's language (the
  * id when it has none), so Finnish labels fit at 80 columns. Widths are
  * display columns: ä, ö and å take one, wide characters two, combining
- * marks none.
+ * marks none. Every text is translated (gettext): a fixed column holds
+ * a translation by its display width, and a text longer than its room is
+ * cut at the room (put) or wrapped (draw_rows), never drawn past it.
  * Must always hold: nothing here changes the state (every function takes
  * it const); a frame is drawn in one pass onto stdscr and shown by the
  * loop with a single refresh; tui_segment_view gives keys the same layout
@@ -280,11 +282,14 @@ draw_text (const TuiState *st, const TeemaSegment *s, int cols, int bottom)
           + draw_rows (v.y, 0, cols, label, s->text, (int) st->scroll, v.rows,
                        st->hits, 0);
   if (v.more) {
+    int n = v.total - (int) st->scroll - v.rows;
     g_autofree char *more = g_strdup_printf (
-      "… %d more rows (j or PgDn)", v.total - (int) st->scroll - v.rows);
+      g_dngettext (GETTEXT_PACKAGE, "… %d more row (j or PgDn)",
+                   "… %d more rows (j or PgDn)", (gulong) n),
+      n);
     put (y, 0, cols, more, A_DIM | A_BOLD);
   } else if (st->scroll && y < bottom) {
-    put (y++, 0, cols, "(end of the turn; k or PgUp goes back)", A_DIM);
+    put (y++, 0, cols, _ ("(end of the turn; k or PgUp goes back)"), A_DIM);
   }
   if (v.next && y < bottom) {
     draw_hline (y++, 0, cols, A_DIM);
@@ -300,7 +305,7 @@ draw_sentences (const TuiState *st, const TeemaSegment *s, int cols, int bottom)
 {
   int y = TEXT_TOP;
   g_autofree char *head =
-    g_strdup_printf ("%s: choose sentences to code", s->speaker);
+    g_strdup_printf (_ ("%s: choose sentences to code"), s->speaker);
   put (y++, 0, cols, head, A_BOLD);
   draw_hline (y++, 0, cols, A_DIM);
   guint n = st->sentences->len, first = st->sentence;
@@ -341,15 +346,17 @@ draw_header (const TuiState *st, int cols)
 {
   attron (COLOR_PAIR (PAIR_BAR) | A_REVERSE);
   mvhline (0, 0, ' ', cols);
+  /* TRANSLATORS: the header names the filters: " · informant H3". */
   g_autofree char *left = g_strdup_printf (
     " teema code · %s%s%s%s%s%s%s", st->coder,
-    st->f_informant ? " · informant " : "",
-    st->f_informant ? st->f_informant : "", st->f_group ? " · group " : "",
-    st->f_group ? st->f_group : "", st->f_theme ? " · theme " : "",
+    st->f_informant ? _ (" · informant ") : "",
+    st->f_informant ? st->f_informant : "", st->f_group ? _ (" · group ") : "",
+    st->f_group ? st->f_group : "", st->f_theme ? _ (" · theme ") : "",
     st->f_theme ? st->f_theme : "");
+  /* TRANSLATORS: the header's right end: "3/12 ? help " (? opens it). */
   g_autofree char *right = g_strdup_printf (
-    "%u/%u ? help ", st->visible->len ? st->cur + 1 : 0, st->visible->len);
-  int rw = (int) g_utf8_strlen (right, -1);
+    _ ("%u/%u ? help "), st->visible->len ? st->cur + 1 : 0, st->visible->len);
+  int rw = MIN (text_width (right), cols);
   put (0, 0, cols - rw - 1, left, 0);
   put (0, cols - rw, rw, right, 0);
   attroff (COLOR_PAIR (PAIR_BAR) | A_REVERSE);
@@ -377,9 +384,11 @@ tui_codebook_rows (int lines)
   return lines - CODEBOOK_BOTTOM_GAP - CODEBOOK_TOP - 1;
 }
 
+/* TRANSLATORS: what the codebook pane's marks mean, two rows of at most
+ * 28 columns: the marks stay in their columns. */
 static const char *const legend[] = {
-  "[x] yours  [~] part of it",
-  " *  rules   -  you rejected",
+  N_ ("[x] yours  [~] part of it"),
+  N_ (" *  rules   -  you rejected"),
 };
 
 static void
@@ -412,40 +421,41 @@ draw_codebook (const TuiState *st, const TeemaSegment *s, int x, int cols,
   guint n = teema_codebook_size (st->codebook);
   guint shown = MIN (n, (guint) MAX (rows, 0));
   guint first = MIN (st->cb_top, n - shown);
-  g_autofree char *head =
-    shown < n
-      ? g_strdup_printf ("Codebook %u-%u/%u  [ ]", first + 1, first + shown, n)
-      : g_strdup ("Codebook");
+  g_autofree char *head = shown < n
+                            ? g_strdup_printf (_ ("Codebook %u-%u/%u  [ ]"),
+                                               first + 1, first + shown, n)
+                            : g_strdup (_ ("Codebook"));
   put (CODEBOOK_TOP, x, cols, head, A_BOLD);
   if (n == 0) {
-    put (CODEBOOK_TOP + 2, x, cols, "No themes yet.", 0);
-    put (CODEBOOK_TOP + 3, x, cols, "Press : and type a name", 0);
-    put (CODEBOOK_TOP + 4, x, cols, "to create one and code", 0);
-    put (CODEBOOK_TOP + 5, x, cols, "this segment with it.", 0);
+    /* TRANSLATORS: an empty codebook pane, in rows of at most 28 columns. */
+    put (CODEBOOK_TOP + 2, x, cols, _ ("No themes yet."), 0);
+    put (CODEBOOK_TOP + 3, x, cols, _ ("Press : and type a name"), 0);
+    put (CODEBOOK_TOP + 4, x, cols, _ ("to create one and code"), 0);
+    put (CODEBOOK_TOP + 5, x, cols, _ ("this segment with it."), 0);
     return;
   }
   for (guint r = 0; r < shown; r++)
     draw_theme (st, s, first + r, CODEBOOK_TOP + 1 + (int) r, x, cols);
   int free_rows = rows - (int) shown;
   for (gsize k = 0; free_rows >= 3 && k < G_N_ELEMENTS (legend); k++)
-    put (CODEBOOK_TOP + rows - 1 + (int) k, x, cols, legend[k], A_DIM);
+    put (CODEBOOK_TOP + rows - 1 + (int) k, x, cols, _ (legend[k]), A_DIM);
 }
 
 static void
 draw_footer (const TuiState *st, const TeemaSegment *s, int rows, int cols)
 {
   g_autoptr (GPtrArray) p = tui_pending (st, s->id);
-  GString *sug = g_string_new ("Suggested: ");
+  GString *sug = g_string_new (_ ("Suggested: "));
   for (guint i = 0; i < p->len; i++)
     g_string_append_printf (sug, "%s%s", i ? ", " : "", (char *) p->pdata[i]);
   if (p->len)
-    g_string_append (sug, "  (a/r first, +/- all)");
+    g_string_append (sug, _ ("  (a/r first, +/- all)"));
   else
     g_string_append (sug, "-");
   put (rows - 3, 0, cols, sug->str, p->len ? COLOR_PAIR (PAIR_SUGGESTED) : 0);
   g_string_free (sug, TRUE);
   const char *memo = g_hash_table_lookup (st->memos, &s->id);
-  g_autofree char *m = g_strdup_printf ("Memo: %s", memo ? memo : "-");
+  g_autofree char *m = g_strdup_printf (_ ("Memo: %s"), memo ? memo : "-");
   put (rows - 2, 0, cols, m, 0);
 }
 
@@ -455,19 +465,20 @@ prompt_label (const TuiState *st)
 {
   switch (st->prompt) {
   case PROMPT_MEMO:
-    return g_strdup ("Memo> ");
+    return g_strdup (_ ("Memo> "));
   case PROMPT_SEARCH:
-    return g_strdup ("Search rule> ");
+    return g_strdup (_ ("Search rule> "));
   case PROMPT_THEME:
-    return g_strdup ("Next with theme (key or name)> ");
+    return g_strdup (_ ("Next with theme (key or name)> "));
   case PROMPT_FILTER:
-    return g_strdup ("Filter (informant:ID group:G theme:T)> ");
+    /* TRANSLATORS: informant:, group: and theme: are typed as they are. */
+    return g_strdup (_ ("Filter (informant:ID group:G theme:T)> "));
   case PROMPT_TOGGLE:
-    return g_strdup ("Code theme (key, name, or a new name)> ");
+    return g_strdup (_ ("Code theme (key, name, or a new name)> "));
   case PROMPT_RENAME_WHICH:
-    return g_strdup ("Rename theme (key or name)> ");
+    return g_strdup (_ ("Rename theme (key or name)> "));
   case PROMPT_RENAME_TO:
-    return g_strdup_printf ("Rename %s to> ", st->pending);
+    return g_strdup_printf (_ ("Rename %s to> "), st->pending);
   case PROMPT_CREATE: {
     const TeemaTheme *last =
       st->last_theme ? teema_codebook_lookup (st->codebook, st->last_theme)
@@ -475,13 +486,20 @@ prompt_label (const TuiState *st)
     const TeemaTheme *parent =
       last && last->parent ? teema_codebook_lookup (st->codebook, last->parent)
                            : NULL;
+    /* TRANSLATORS: where a new theme would go: under a theme's label. */
     g_autofree char *under =
-      parent ? g_strdup_printf ("under %s", tui_theme_name (st, parent))
-             : g_strdup ("at the top");
-    return g_strdup_printf ("New theme '%s' %s? y yes%s%s%s, n no> ",
-                            st->pending, under, parent ? ", t top" : "",
-                            last ? ", s under " : "",
-                            last ? tui_theme_name (st, last) : "");
+      parent ? g_strdup_printf (_ ("under %s"), tui_theme_name (st, parent))
+             : g_strdup (_ ("at the top"));
+    /* TRANSLATORS: the create prompt's choice s: under the label of the
+     * theme last coded. The key s stays. */
+    g_autofree char *sub =
+      last ? g_strdup_printf (_ (", s under %s"), tui_theme_name (st, last))
+           : g_strdup ("");
+    /* TRANSLATORS: a new theme's name, where it would go ("under X", "at
+     * the top") and the other choices; the keys y, t, s and n stay. */
+    return g_strdup_printf (_ ("New theme '%s' %s? y yes%s%s, n no> "),
+                            st->pending, under, parent ? _ (", t top") : "",
+                            sub);
   }
   case PROMPT_NONE:
     break;
@@ -503,10 +521,12 @@ draw_bottom (const TuiState *st, int rows, int cols)
     x += put (y, x, cols - x, s, 0);
     put (y, x, 1, "_", A_BLINK);
   } else {
+    /* TRANSLATORS: the status line's reminder of the main keys: it is cut
+     * at the terminal's width (80 columns and up), so keep it short. */
     put (y, 0, cols,
          st->status ? st->status
-                    : "j/k move  1-9 A-Z code  a/r suggestions"
-                      "  m memo  u undo  n uncoded  q quit",
+                    : _ ("j/k move  1-9 A-Z code  a/r suggestions"
+                         "  m memo  u undo  n uncoded  q quit"),
          A_DIM);
   }
 }
@@ -521,24 +541,29 @@ help_rows (const TuiState *st)
   guint nk = MIN (teema_codebook_size (st->codebook), strlen (TUI_THEME_KEYS));
   if (nk)
     g_ptr_array_add (
-      out, nk == 1 ? g_strdup ("  1        code/uncode that theme")
-                   : g_strdup_printf ("  1-%c      code/uncode that theme",
-                                      TUI_THEME_KEYS[nk - 1]));
+      out, nk == 1
+             ? g_strdup_printf ("  1        %s", _ ("code/uncode that theme"))
+             : g_strdup_printf ("  1-%c      %s", TUI_THEME_KEYS[nk - 1],
+                                _ ("code/uncode that theme")));
   const TuiBinding *tables[] = { tui_bindings, tui_select_bindings };
   for (gsize k = 0; k < G_N_ELEMENTS (tables); k++) {
     if (k == 1)
-      g_ptr_array_add (out, g_strdup ("After v (choosing sentences):"));
+      g_ptr_array_add (out, g_strdup (_ ("After v (choosing sentences):")));
     for (const TuiBinding *b = tables[k]; b->action != ACT_NONE;) {
       GString *names = g_string_new (b->name);
       const TuiBinding *first = b;
       for (b++; b->action == first->action; b++)
         g_string_append_printf (names, ", %s", b->name);
-      g_ptr_array_add (out, g_strdup_printf ("  %-8s %s", names->str,
-                                             tui_actions[first->action].help));
+      g_ptr_array_add (out,
+                       g_strdup_printf ("  %-8s %s", names->str,
+                                        _ (tui_actions[first->action].help)));
       g_string_free (names, TRUE);
     }
   }
-  g_ptr_array_add (out, g_strdup ("  x ~ * -  yours, part, rules, rejected"));
+  /* TRANSLATORS: the codebook's marks x ~ * - (they stay), at most 38
+   * columns in all. */
+  g_ptr_array_add (out,
+                   g_strdup (_ ("  x ~ * -  yours, part, rules, rejected")));
   return out;
 }
 
@@ -547,7 +572,7 @@ help_rows (const TuiState *st)
 static void
 draw_help (const TuiState *st, int rows, int cols)
 {
-  put (0, 0, cols, "teema code — keys (any key returns)", A_BOLD);
+  put (0, 0, cols, _ ("teema code — keys (any key returns)"), A_BOLD);
   g_autoptr (GPtrArray) lines = help_rows (st);
   int room = rows - 3; /* rows 2 .. rows - 2 */
   int colw = (int) lines->len > room ? cols / 2 : cols;
@@ -555,8 +580,8 @@ draw_help (const TuiState *st, int rows, int cols)
     put (2 + (int) i % room, (int) i < room ? 0 : colw, colw, lines->pdata[i],
          0);
   put (rows - 1, 0, cols,
-       "Every action is saved at once; u undoes this "
-       "session's actions.",
+       _ ("Every action is saved at once; u undoes this "
+          "session's actions."),
        A_DIM);
 }
 
@@ -566,8 +591,8 @@ static void
 draw_too_small (int rows, int cols)
 {
   g_autofree char *msg = g_strdup_printf (
-    "teema code needs a terminal of %dx%d at least; this one is %dx%d. "
-    "Make it larger, or press q to quit.",
+    _ ("teema code needs a terminal of %dx%d at least; this one is %dx%d. "
+       "Make it larger, or press q to quit."),
     MIN_COLS, MIN_ROWS, cols, rows);
   draw_rows (0, 0, cols, "", msg, 0, rows, NULL, 0);
 }
@@ -588,8 +613,10 @@ tui_draw (const TuiState *st)
   draw_header (st, cols);
   const TeemaSegment *s = tui_current (st);
   if (!s) {
-    put (2, 0, cols, "No segments to code with these filters (f changes them).",
-         0);
+    /* Wrapped, as a translation may be longer than the narrowest screen. */
+    draw_rows (2, 0, cols, "",
+               _ ("No segments to code with these filters (f changes them)."),
+               0, rows - 5, NULL, 0);
     draw_bottom (st, rows, cols);
     return;
   }

@@ -81,7 +81,7 @@ create_key (TuiState *st, int key)
   else if (key == 's' && last)
     tui_create (st, name, last->code);
   else
-    tui_status (st, "no theme created");
+    tui_status (st, "%s", _ ("no theme created"));
 }
 
 static void

@@ -65,8 +65,8 @@ tui_run_terminal (TuiState *st, GError **error)
 {
   if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "'teema code' needs a terminal (for scripts use "
-                 "'teema coding add' or 'teema code --script FILE')");
+                 _ ("'teema code' needs a terminal (for scripts use "
+                    "'teema coding add' or 'teema code --script FILE')"));
     return 1;
   }
   install_handlers ();
@@ -182,8 +182,10 @@ run_line (TuiState *st, const char *path, guint n, char *line, GError **error)
         continue;
       if (!parse_key (toks[i], &key)) {
         g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                     "%s:%u: unknown key '%s' (a character or <Enter>, "
-                     "<Esc>, <Down>, <C-r>...)",
+                     /* TRANSLATORS: a key script's file, line and word;
+                      * the key names stay as they are. */
+                     _ ("%s:%u: unknown key '%s' (a character or <Enter>, "
+                        "<Esc>, <Down>, <C-r>...)"),
                      path, n, toks[i]);
         return FALSE;
       }
@@ -191,8 +193,10 @@ run_line (TuiState *st, const char *path, guint n, char *line, GError **error)
     }
   } else {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 "%s:%u: expected 'keys K...', 'type TEXT', 'dump' or "
-                 "'resize COLS ROWS'",
+                 /* TRANSLATORS: keys, type, dump and resize are the
+                  * words of a key script and stay as they are. */
+                 _ ("%s:%u: expected 'keys K...', 'type TEXT', 'dump' or "
+                    "'resize COLS ROWS'"),
                  path, n);
     return FALSE;
   }
@@ -215,8 +219,9 @@ tui_run_script (TuiState *st, const char *path, int cols, int rows,
   const char *term = g_getenv ("TERM");
   SCREEN *screen = newterm (term && *term ? term : "xterm-256color", out, in);
   if (!screen) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
-                 "no terminal description for TERM; set TERM=xterm-256color");
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED, "%s",
+                 _ ("no terminal description for TERM; set "
+                    "TERM=xterm-256color"));
     fclose (out);
     fclose (in);
     return 1;

@@ -20,7 +20,8 @@ commit_memo (TuiState *st)
                    .old_text = g_strdup (old),
                    .new_text = g_strdup (st->input->str) };
   if (tui_do (st, step))
-    tui_status (st, st->input->len ? "memo saved" : "memo deleted");
+    tui_status (st, "%s",
+                st->input->len ? _ ("memo saved") : _ ("memo deleted"));
 }
 
 static gboolean
@@ -50,8 +51,12 @@ commit_search (TuiState *st)
     TeemaSegment *seg = ((TeemaSearchMatch *) m->pdata[i])->segment;
     g_hash_table_add (st->found, g_memdup2 (&seg->id, sizeof (gint64)));
   }
-  if (tui_jump (st, is_found, NULL, "search match"))
-    tui_status (st, "%u segments match %s (N: next)", m->len, st->search);
+  if (tui_jump (st, is_found, NULL, _ ("search match"), _ ("no search match")))
+    /* TRANSLATORS: a count of segments and the search rule typed. */
+    tui_status (st,
+                g_dngettext (GETTEXT_PACKAGE, "%u segment matches %s (N: next)",
+                             "%u segments match %s (N: next)", m->len),
+                m->len, st->search);
 }
 
 static gboolean
@@ -105,7 +110,7 @@ commit_toggle (TuiState *st)
   if (i != G_MAXUINT)
     tui_toggle (st, i);
   else if (many)
-    tui_status (st, "'%s' starts several theme names; type more",
+    tui_status (st, _ ("'%s' starts several theme names; type more"),
                 st->input->str);
   else if (*st->input->str) {
     g_free (st->pending);
@@ -119,7 +124,7 @@ commit_rename_which (TuiState *st)
 {
   guint i = tui_theme_index (st, st->input->str, NULL);
   if (i == G_MAXUINT) {
-    tui_status (st, "no theme '%s'", st->input->str);
+    tui_status (st, _ ("no theme '%s'"), st->input->str);
     return;
   }
   const TeemaTheme *t = teema_codebook_theme (st->codebook, i);
@@ -138,7 +143,8 @@ commit_rename_to (TuiState *st)
   const char *name = st->input->str;
   g_autofree char *code = teema_theme_code_for (name);
   if (!t || !code) {
-    tui_status (st, "'%s' cannot name a theme: use letters or digits", name);
+    tui_status (st, _ ("'%s' cannot name a theme: use letters or digits"),
+                name);
     return;
   }
   gboolean en = g_strcmp0 (st->lang, "en") == 0;
@@ -156,7 +162,7 @@ commit_rename_to (TuiState *st)
   if (tui_do (st, step)) {
     g_free (st->last_theme);
     st->last_theme = g_steal_pointer (&to);
-    tui_status (st, "renamed %s to %s", from, name);
+    tui_status (st, _ ("renamed %s to %s"), from, name);
   }
 }
 
@@ -177,16 +183,26 @@ commit_filter (TuiState *st)
     else if (g_str_has_prefix (w, "theme:") && theme_for (st, w + 6))
       st->f_theme = g_strdup (theme_for (st, w + 6));
     else if (*w) {
-      tui_status (st, "ignored '%s' (use informant:ID group:G theme:T)", w);
+      /* TRANSLATORS: informant:, group: and theme: are typed as they are. */
+      tui_status (st, _ ("ignored '%s' (use informant:ID group:G theme:T)"), w);
       ignored = TRUE;
     }
   }
   tui_refilter (st);
-  if (!ignored)
-    tui_status (
-      st, "%u segment%s%s", st->visible->len, st->visible->len == 1 ? "" : "s",
-      st->f_informant || st->f_group || st->f_theme ? " match the filter"
-                                                    : ": no filter");
+  guint n = st->visible->len;
+  gboolean any = st->f_informant || st->f_group || st->f_theme;
+  if (ignored)
+    return;
+  if (any)
+    tui_status (st,
+                g_dngettext (GETTEXT_PACKAGE, "%u segment matches the filter",
+                             "%u segments match the filter", n),
+                n);
+  else
+    tui_status (st,
+                g_dngettext (GETTEXT_PACKAGE, "%u segment: no filter",
+                             "%u segments: no filter", n),
+                n);
 }
 
 static gboolean
@@ -214,9 +230,12 @@ tui_commit_prompt (TuiState *st)
     commit_rename_to (st);
   else if (p == PROMPT_THEME) {
     const char *t = theme_for (st, st->input->str);
-    if (t)
-      tui_jump (st, has_theme, t, t);
-    else
-      tui_status (st, "no theme '%s'", st->input->str);
+    if (t) {
+      /* TRANSLATORS: a theme id: no segment is coded with it. */
+      g_autofree char *none = g_strdup_printf (_ ("no %s"), t);
+      tui_jump (st, has_theme, t, t, none);
+    } else {
+      tui_status (st, _ ("no theme '%s'"), st->input->str);
+    }
   }
 }

@@ -243,7 +243,7 @@ ensure_text (TuiState *st, gint64 i)
   g_autoptr (TeemaSegment) full =
     teema_segment_get (st->project, s->id, &error);
   if (!full) {
-    tui_status (st, "cannot read segment %" G_GINT64_FORMAT ": %s", s->id,
+    tui_status (st, _ ("cannot read segment %lld: %s"), (long long) s->id,
                 error->message);
     g_error_free (error);
     s->text = g_strdup ("");
@@ -368,7 +368,7 @@ tui_state_new (TeemaProject *project, const char *coder, const char *informant,
   GError *local = NULL;
   st->highlighter = teema_highlighter_new (project, &local);
   if (!st->highlighter) {
-    tui_status (st, "no highlights: %s", local->message);
+    tui_status (st, _ ("no highlights: %s"), local->message);
     g_error_free (local);
   }
   tui_refilter (st);
@@ -563,7 +563,7 @@ tui_apply (TuiState *st, const TuiStep *s, gboolean forward)
   GError *error = NULL;
   if (!write_step (st, s, forward, &error)
       || !mirror (st, s, forward, &error)) {
-    tui_status (st, "not saved: %s", error->message);
+    tui_status (st, _ ("not saved: %s"), error->message);
     g_error_free (error);
     return FALSE;
   }

@@ -8,6 +8,7 @@
 #ifndef TEEMA_TUI_H
 #define TEEMA_TUI_H
 
+#include <glib/gi18n-lib.h> /* _(): the "teema" domain, see ../lang.c */
 #include <teema/teema.h>
 
 /* A key: a Unicode code point, or a curses function key via TUI_FN. */
@@ -68,7 +69,8 @@ typedef struct TuiState TuiState;
 typedef struct {
   TuiAction action;
   const char *name; /* "next", "undo": stable names for scripts and docs */
-  const char *help; /* at most 29 columns: the help view has two columns */
+  const char *help; /* N_(): translated where shown; at most 29 columns in
+                       every language, for the help view's two columns */
   void (*run) (TuiState *st);
 } TuiActionDef;
 
@@ -207,9 +209,10 @@ void tui_status (TuiState *st, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 typedef gboolean (*TuiSegmentTest) (const TuiState *st, const TeemaSegment *s,
                                     gconstpointer data);
 /* Jumps to the next visible segment (wrapping) that passes test, saying
- * what it found (what) in the status line. */
+ * what it found (found) in the status line, or none when nothing passes
+ * (both translated already). */
 gboolean tui_jump (TuiState *st, TuiSegmentTest test, gconstpointer data,
-                   const char *what);
+                   const char *found, const char *none);
 /* Codes or uncodes theme i of the codebook on the current segment (while
  * choosing sentences: codes the chosen ones). */
 void tui_toggle (TuiState *st, guint i);
