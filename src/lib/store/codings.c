@@ -186,8 +186,8 @@ list_coding_keys (TeemaStore *store, const TeemaCodingFilter *f, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT c.segment_id, t.code, k.name, c.start, c.end FROM theme t"
-    " CROSS JOIN coding c ON c.theme_id = t.id"
+    "SELECT 0, c.segment_id, t.code, k.name, NULL, c.start, c.end, NULL, NULL"
+    " FROM theme t CROSS JOIN coding c ON c.theme_id = t.id"
     " JOIN coder k ON k.id = c.coder_id"
     " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
     " AND (?2 IS NULL OR t.code = ?2) AND (?3 = 0 OR c.segment_id = ?3)",
@@ -197,23 +197,25 @@ list_coding_keys (TeemaStore *store, const TeemaCodingFilter *f, GError **error)
   teema_store__bind_text (stmt, 1, f->coder);
   teema_store__bind_text (stmt, 2, f->theme);
   sqlite3_bind_int64 (stmt, 3, f->segment_id);
-  GPtrArray *out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    TeemaCoding *c = g_new0 (TeemaCoding, 1);
-    c->segment_id = sqlite3_column_int64 (stmt, 0);
-    c->theme = teema_store__column_dup (stmt, 1);
-    c->coder = teema_store__column_dup (stmt, 2);
-    c->start = (guint) sqlite3_column_int (stmt, 3);
-    c->end = (guint) sqlite3_column_int (stmt, 4);
-    g_ptr_array_add (out, c);
-  }
-  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
-    g_ptr_array_unref (out);
-    return NULL;
-  }
-  return out;
+  return teema_store__rows (store, stmt, teema_store__read_coding,
+                            (GDestroyNotify) teema_coding_free,
+                            "reading codings", error);
+}
+
+gpointer
+teema_store__read_coding (sqlite3_stmt *stmt)
+{
+  TeemaCoding *c = g_new0 (TeemaCoding, 1);
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->segment_id = sqlite3_column_int64 (stmt, 1);
+  c->theme = teema_store__column_dup (stmt, 2);
+  c->coder = teema_store__column_dup (stmt, 3);
+  c->informant = teema_store__column_dup (stmt, 4);
+  c->start = (guint) sqlite3_column_int (stmt, 5);
+  c->end = (guint) sqlite3_column_int (stmt, 6);
+  c->created_at = teema_store__column_dup (stmt, 7);
+  c->note = teema_store__column_dup (stmt, 8);
+  return c;
 }
 
 GPtrArray *
@@ -240,25 +242,7 @@ teema_store__list_codings (TeemaStore *store, const TeemaCodingFilter *f,
   teema_store__bind_text (stmt, 2, f ? f->theme : NULL);
   teema_store__bind_text (stmt, 3, f ? f->informant : NULL);
   sqlite3_bind_int64 (stmt, 4, f ? f->segment_id : 0);
-  GPtrArray *out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    TeemaCoding *c = g_new0 (TeemaCoding, 1);
-    c->id = sqlite3_column_int64 (stmt, 0);
-    c->segment_id = sqlite3_column_int64 (stmt, 1);
-    c->theme = teema_store__column_dup (stmt, 2);
-    c->coder = teema_store__column_dup (stmt, 3);
-    c->informant = teema_store__column_dup (stmt, 4);
-    c->start = sqlite3_column_int (stmt, 5);
-    c->end = sqlite3_column_int (stmt, 6);
-    c->created_at = teema_store__column_dup (stmt, 7);
-    c->note = teema_store__column_dup (stmt, 8);
-    g_ptr_array_add (out, c);
-  }
-  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
-    g_ptr_array_unref (out);
-    return NULL;
-  }
-  return out;
+  return teema_store__rows (store, stmt, teema_store__read_coding,
+                            (GDestroyNotify) teema_coding_free,
+                            "reading codings", error);
 }

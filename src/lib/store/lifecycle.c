@@ -146,35 +146,13 @@ teema_store__delete_segments (TeemaStore *store, gint64 document_id,
 /* ---- what a document holds ------------------------------------------------
  */
 
-static TeemaCoding *
-read_coding (sqlite3_stmt *stmt)
-{
-  TeemaCoding *c = g_new0 (TeemaCoding, 1);
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->segment_id = sqlite3_column_int64 (stmt, 1);
-  c->theme = teema_store__column_dup (stmt, 2);
-  c->coder = teema_store__column_dup (stmt, 3);
-  c->start = sqlite3_column_int (stmt, 4);
-  c->end = sqlite3_column_int (stmt, 5);
-  c->created_at = teema_store__column_dup (stmt, 6);
-  c->note = teema_store__column_dup (stmt, 7);
-  return c;
-}
-
 static GPtrArray *
 read_codings (TeemaStore *store, sqlite3_stmt *stmt, gint64 id, GError **error)
 {
   sqlite3_bind_int64 (stmt, 1, id);
-  GPtrArray *out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, read_coding (stmt));
-  if (!teema_store__finish (store, stmt, rc, "reading codings", error)) {
-    g_ptr_array_unref (out);
-    return NULL;
-  }
-  return out;
+  return teema_store__rows (store, stmt, teema_store__read_coding,
+                            (GDestroyNotify) teema_coding_free,
+                            "reading codings", error);
 }
 
 GPtrArray *
@@ -182,7 +160,7 @@ teema_store__document_codings (TeemaStore *store, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT c.id, c.segment_id, t.code, k.name, c.start, c.end,"
+    "SELECT c.id, c.segment_id, t.code, k.name, NULL, c.start, c.end,"
     " c.created_at, c.note FROM coding c"
     " JOIN theme t ON t.id = c.theme_id JOIN coder k ON k.id = c.coder_id"
     " JOIN segment s ON s.id = c.segment_id WHERE s.document_id = ?"
@@ -196,13 +174,24 @@ teema_store__document_rejections (TeemaStore *store, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
     store,
-    "SELECT 0, r.segment_id, t.code, k.name, 0, 0, r.created_at, NULL"
+    "SELECT 0, r.segment_id, t.code, k.name, NULL, 0, 0, r.created_at, NULL"
     " FROM rejection r JOIN theme t ON t.id = r.theme_id"
     " JOIN coder k ON k.id = r.coder_id"
     " JOIN segment s ON s.id = r.segment_id WHERE s.document_id = ?"
     " ORDER BY s.ordinal",
     error);
   return stmt ? read_codings (store, stmt, id, error) : NULL;
+}
+
+static gpointer
+read_memo (sqlite3_stmt *stmt)
+{
+  TeemaMemo *m = g_new0 (TeemaMemo, 1);
+  m->segment_id = sqlite3_column_int64 (stmt, 0);
+  m->coder = teema_store__column_dup (stmt, 1);
+  m->text = teema_store__column_dup (stmt, 2);
+  m->updated_at = teema_store__column_dup (stmt, 3);
+  return m;
 }
 
 GPtrArray *
@@ -217,22 +206,9 @@ teema_store__document_memos (TeemaStore *store, gint64 id, GError **error)
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  GPtrArray *out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_memo_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    TeemaMemo *m = g_new0 (TeemaMemo, 1);
-    m->segment_id = sqlite3_column_int64 (stmt, 0);
-    m->coder = teema_store__column_dup (stmt, 1);
-    m->text = teema_store__column_dup (stmt, 2);
-    m->updated_at = teema_store__column_dup (stmt, 3);
-    g_ptr_array_add (out, m);
-  }
-  if (!teema_store__finish (store, stmt, rc, "reading memos", error)) {
-    g_ptr_array_unref (out);
-    return NULL;
-  }
-  return out;
+  return teema_store__rows (store, stmt, read_memo,
+                            (GDestroyNotify) teema_memo_free, "reading memos",
+                            error);
 }
 
 gboolean

@@ -131,7 +131,8 @@ teema_store__list_rejections (TeemaStore *store, const char *coder,
 {
   sqlite3_stmt *stmt =
     teema_store__prepare (store,
-                          "SELECT r.segment_id, t.code, k.name, r.created_at"
+                          "SELECT 0, r.segment_id, t.code, k.name, NULL, 0, 0,"
+                          " r.created_at, NULL"
                           " FROM rejection r JOIN theme t ON t.id = r.theme_id"
                           " JOIN coder k ON k.id = r.coder_id"
                           " WHERE ?1 IS NULL OR k.name = ?1"
@@ -140,20 +141,7 @@ teema_store__list_rejections (TeemaStore *store, const char *coder,
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, coder);
-  GPtrArray *out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) teema_coding_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    TeemaCoding *c = g_new0 (TeemaCoding, 1);
-    c->segment_id = sqlite3_column_int64 (stmt, 0);
-    c->theme = teema_store__column_dup (stmt, 1);
-    c->coder = teema_store__column_dup (stmt, 2);
-    c->created_at = teema_store__column_dup (stmt, 3);
-    g_ptr_array_add (out, c);
-  }
-  if (!teema_store__finish (store, stmt, rc, "reading rejections", error)) {
-    g_ptr_array_unref (out);
-    return NULL;
-  }
-  return out;
+  return teema_store__rows (store, stmt, teema_store__read_coding,
+                            (GDestroyNotify) teema_coding_free,
+                            "reading rejections", error);
 }

@@ -59,6 +59,17 @@ gint64 teema_store__lookup_id (TeemaStore *store, const char *sql,
  * read failed (what names it, as for teema_store__finish). */
 gboolean teema_store__text_of (TeemaStore *store, const char *sql, gint64 id,
                                const char *what, char **text, GError **error);
+/* Every row of stmt (its parameters bound) as row(stmt) makes it, in an
+ * array that frees them with free_row; NULL with error set when a step
+ * fails (what names the read, as for teema_store__finish). */
+GPtrArray *teema_store__rows (TeemaStore *store, sqlite3_stmt *stmt,
+                              gpointer (*row) (sqlite3_stmt *stmt),
+                              GDestroyNotify free_row, const char *what,
+                              GError **error);
+/* A TeemaCoding from a row of the columns id, segment_id, theme code,
+ * coder name, informant code, start, end, created_at, note (a query
+ * selects NULL or 0 for what it does not have). */
+gpointer teema_store__read_coding (sqlite3_stmt *stmt);
 /* Steps a statement that returns no rows, then resets it. */
 gboolean teema_store__step_done (TeemaStore *store, sqlite3_stmt *stmt,
                                  GError **error);

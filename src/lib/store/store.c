@@ -303,6 +303,22 @@ teema_store__text_of (TeemaStore *store, const char *sql, gint64 id,
   return TRUE;
 }
 
+GPtrArray *
+teema_store__rows (TeemaStore *store, sqlite3_stmt *stmt,
+                   gpointer (*row) (sqlite3_stmt *stmt),
+                   GDestroyNotify free_row, const char *what, GError **error)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, row (stmt));
+  if (!teema_store__finish (store, stmt, rc, what, error)) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
 gint64
 teema_store__lookup_id (TeemaStore *store, const char *sql, const char *param,
                         GError **error)
