@@ -20,63 +20,29 @@
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define PKG_REL "http://schemas.openxmlformats.org/package/2006/relationships"
 
-typedef struct {
-  xmlBufferPtr buf;
-  xmlTextWriterPtr w;
-} Xml;
+typedef TeemaXml Xml;
 
 static void
 xml_begin (Xml *x)
 {
-  x->buf = xmlBufferCreate ();
-  x->w = xmlNewTextWriterMemory (x->buf, 0);
-  xmlTextWriterStartDocument (x->w, "1.0", "UTF-8", "yes");
-}
-
-/* Ends the document and returns its text (the writer is freed). */
-static char *
-xml_end (Xml *x)
-{
-  xmlTextWriterEndDocument (x->w);
-  xmlFreeTextWriter (x->w);
-  char *out = g_strdup ((const char *) xmlBufferContent (x->buf));
-  xmlBufferFree (x->buf);
-  return out;
-}
-
-static void
-el (Xml *x, const char *name)
-{
-  xmlTextWriterStartElement (x->w, BAD_CAST name);
-}
-
-static void
-end (Xml *x)
-{
-  xmlTextWriterEndElement (x->w);
-}
-
-static void
-at (Xml *x, const char *name, const char *value)
-{
-  xmlTextWriterWriteAttribute (x->w, BAD_CAST name, BAD_CAST value);
+  teema_xml__begin (x, TRUE);
 }
 
 /* An empty element: <w:b/>. */
 static void
 empty (Xml *x, const char *name)
 {
-  el (x, name);
-  end (x);
+  teema_xml__el (x, name);
+  teema_xml__close (x);
 }
 
 /* An empty element with one attribute: <w:pStyle w:val="Quote"/>. */
 static void
 val (Xml *x, const char *name, const char *attr, const char *value)
 {
-  el (x, name);
-  at (x, attr, value);
-  end (x);
+  teema_xml__el (x, name);
+  teema_xml__at (x, attr, value);
+  teema_xml__close (x);
 }
 
 /* ---- package parts ------------------------------------------------------- */
@@ -86,18 +52,19 @@ content_types (void)
 {
   Xml x;
   xml_begin (&x);
-  el (&x, "Types");
-  at (&x, "xmlns",
-      "http://schemas.openxmlformats.org/package/2006/content-types");
-  el (&x, "Default");
-  at (&x, "Extension", "rels");
-  at (&x, "ContentType",
-      "application/vnd.openxmlformats-package.relationships+xml");
-  end (&x);
-  el (&x, "Default");
-  at (&x, "Extension", "xml");
-  at (&x, "ContentType", "application/xml");
-  end (&x);
+  teema_xml__el (&x, "Types");
+  teema_xml__at (
+    &x, "xmlns",
+    "http://schemas.openxmlformats.org/package/2006/content-types");
+  teema_xml__el (&x, "Default");
+  teema_xml__at (&x, "Extension", "rels");
+  teema_xml__at (&x, "ContentType",
+                 "application/vnd.openxmlformats-package.relationships+xml");
+  teema_xml__close (&x);
+  teema_xml__el (&x, "Default");
+  teema_xml__at (&x, "Extension", "xml");
+  teema_xml__at (&x, "ContentType", "application/xml");
+  teema_xml__close (&x);
   static const char *const parts[][2] = {
     { "/word/document.xml", "application/vnd.openxmlformats-officedocument."
                             "wordprocessingml.document.main+xml" },
@@ -107,13 +74,13 @@ content_types (void)
       "application/vnd.openxmlformats-package.core-properties+xml" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++) {
-    el (&x, "Override");
-    at (&x, "PartName", parts[i][0]);
-    at (&x, "ContentType", parts[i][1]);
-    end (&x);
+    teema_xml__el (&x, "Override");
+    teema_xml__at (&x, "PartName", parts[i][0]);
+    teema_xml__at (&x, "ContentType", parts[i][1]);
+    teema_xml__close (&x);
   }
-  end (&x);
-  return xml_end (&x);
+  teema_xml__close (&x);
+  return teema_xml__end (&x);
 }
 
 static char *
@@ -121,17 +88,17 @@ relationships (const char *const (*rels)[3], gsize n)
 {
   Xml x;
   xml_begin (&x);
-  el (&x, "Relationships");
-  at (&x, "xmlns", PKG_REL);
+  teema_xml__el (&x, "Relationships");
+  teema_xml__at (&x, "xmlns", PKG_REL);
   for (gsize i = 0; i < n; i++) {
-    el (&x, "Relationship");
-    at (&x, "Id", rels[i][0]);
-    at (&x, "Type", rels[i][1]);
-    at (&x, "Target", rels[i][2]);
-    end (&x);
+    teema_xml__el (&x, "Relationship");
+    teema_xml__at (&x, "Id", rels[i][0]);
+    teema_xml__at (&x, "Type", rels[i][1]);
+    teema_xml__at (&x, "Target", rels[i][2]);
+    teema_xml__close (&x);
   }
-  end (&x);
-  return xml_end (&x);
+  teema_xml__close (&x);
+  return teema_xml__end (&x);
 }
 
 static char *
@@ -139,19 +106,19 @@ core_properties (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x);
-  el (&x, "cp:coreProperties");
-  at (&x, "xmlns:cp",
-      "http://schemas.openxmlformats.org/package/2006/"
-      "metadata/core-properties");
-  at (&x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+  teema_xml__el (&x, "cp:coreProperties");
+  teema_xml__at (&x, "xmlns:cp",
+                 "http://schemas.openxmlformats.org/package/2006/"
+                 "metadata/core-properties");
+  teema_xml__at (&x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
   xmlTextWriterWriteElement (x.w, BAD_CAST "dc:title",
                              BAD_CAST (doc->title ? doc->title : ""));
   xmlTextWriterWriteElement (
     x.w, BAD_CAST "dc:language",
     BAD_CAST (g_str_equal (doc->lang, "fi") ? "fi-FI" : "en-GB"));
   xmlTextWriterWriteElement (x.w, BAD_CAST "dc:creator", BAD_CAST "teema");
-  end (&x);
-  return xml_end (&x);
+  teema_xml__close (&x);
+  return teema_xml__end (&x);
 }
 
 /* ---- styles.xml ---------------------------------------------------------- */
@@ -191,39 +158,39 @@ style_ppr (Xml *x, const Style *s)
 {
   if (!g_str_equal (s->type, "paragraph"))
     return;
-  el (x, "w:pPr");
+  teema_xml__el (x, "w:pPr");
   if (s->outline)
     empty (x, "w:keepNext");
   if (s->before >= 0 || s->line) {
-    el (x, "w:spacing");
+    teema_xml__el (x, "w:spacing");
     g_autofree char *b = g_strdup_printf ("%d", MAX (s->before, 0));
     g_autofree char *a = g_strdup_printf ("%d", MAX (s->after, 0));
     g_autofree char *l = g_strdup_printf ("%d", s->line ? s->line : 240);
-    at (x, "w:before", b);
-    at (x, "w:after", a);
-    at (x, "w:line", l);
-    at (x, "w:lineRule", "auto");
-    end (x);
+    teema_xml__at (x, "w:before", b);
+    teema_xml__at (x, "w:after", a);
+    teema_xml__at (x, "w:line", l);
+    teema_xml__at (x, "w:lineRule", "auto");
+    teema_xml__close (x);
   }
   if (s->indent_left) {
-    el (x, "w:ind");
+    teema_xml__el (x, "w:ind");
     g_autofree char *l = g_strdup_printf ("%d", s->indent_left);
     g_autofree char *r = g_strdup_printf ("%d", s->indent_right);
-    at (x, "w:left", l);
-    at (x, "w:right", r);
-    end (x);
+    teema_xml__at (x, "w:left", l);
+    teema_xml__at (x, "w:right", r);
+    teema_xml__close (x);
   }
   if (s->outline) {
     g_autofree char *o = g_strdup_printf ("%d", s->outline - 1);
     val (x, "w:outlineLvl", "w:val", o);
   }
-  end (x);
+  teema_xml__close (x);
 }
 
 static void
 style_rpr (Xml *x, const Style *s)
 {
-  el (x, "w:rPr");
+  teema_xml__el (x, "w:rPr");
   if (s->bold)
     empty (x, "w:b");
   if (s->italic)
@@ -232,25 +199,25 @@ style_rpr (Xml *x, const Style *s)
     g_autofree char *sz = g_strdup_printf ("%d", s->size);
     val (x, "w:sz", "w:val", sz);
   }
-  end (x);
+  teema_xml__close (x);
 }
 
 static void
 doc_defaults (Xml *x, const TeemaDocWriter *doc)
 {
-  el (x, "w:docDefaults");
-  el (x, "w:rPrDefault");
-  el (x, "w:rPr");
-  el (x, "w:rFonts");
-  at (x, "w:ascii", "Times New Roman");
-  at (x, "w:hAnsi", "Times New Roman");
-  at (x, "w:cs", "Times New Roman");
-  end (x);
+  teema_xml__el (x, "w:docDefaults");
+  teema_xml__el (x, "w:rPrDefault");
+  teema_xml__el (x, "w:rPr");
+  teema_xml__el (x, "w:rFonts");
+  teema_xml__at (x, "w:ascii", "Times New Roman");
+  teema_xml__at (x, "w:hAnsi", "Times New Roman");
+  teema_xml__at (x, "w:cs", "Times New Roman");
+  teema_xml__close (x);
   val (x, "w:sz", "w:val", "24");
   val (x, "w:lang", "w:val", g_str_equal (doc->lang, "fi") ? "fi-FI" : "en-GB");
-  end (x);
-  end (x);
-  end (x);
+  teema_xml__close (x);
+  teema_xml__close (x);
+  teema_xml__close (x);
 }
 
 static char *
@@ -258,16 +225,16 @@ styles_xml (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x);
-  el (&x, "w:styles");
-  at (&x, "xmlns:w", W_NS);
+  teema_xml__el (&x, "w:styles");
+  teema_xml__at (&x, "xmlns:w", W_NS);
   doc_defaults (&x, doc);
   for (gsize i = 0; i < G_N_ELEMENTS (styles); i++) {
     const Style *s = &styles[i];
-    el (&x, "w:style");
-    at (&x, "w:type", s->type);
-    at (&x, "w:styleId", s->id);
+    teema_xml__el (&x, "w:style");
+    teema_xml__at (&x, "w:type", s->type);
+    teema_xml__at (&x, "w:styleId", s->id);
     if (i == 0)
-      at (&x, "w:default", "1");
+      teema_xml__at (&x, "w:default", "1");
     val (&x, "w:name", "w:val", s->name);
     if (s->based_on)
       val (&x, "w:basedOn", "w:val", s->based_on);
@@ -276,10 +243,10 @@ styles_xml (const TeemaDocWriter *doc)
     empty (&x, "w:qFormat");
     style_ppr (&x, s);
     style_rpr (&x, s);
-    end (&x);
+    teema_xml__close (&x);
   }
-  end (&x);
-  return xml_end (&x);
+  teema_xml__close (&x);
+  return teema_xml__end (&x);
 }
 
 /* ---- document.xml -------------------------------------------------------- */
@@ -304,57 +271,57 @@ style_id (const TeemaBlock *b)
 static void
 run (Xml *x, const char *text, guint flags)
 {
-  el (x, "w:r");
+  teema_xml__el (x, "w:r");
   if (flags) {
-    el (x, "w:rPr");
+    teema_xml__el (x, "w:rPr");
     if (flags & TEEMA_RUN_LABEL)
       val (x, "w:rStyle", "w:val", "InformantLabel");
     if (flags & TEEMA_RUN_EMPHASIS)
       empty (x, "w:i");
-    end (x);
+    teema_xml__close (x);
   }
-  el (x, "w:t");
-  at (x, "xml:space", "preserve");
+  teema_xml__el (x, "w:t");
+  teema_xml__at (x, "xml:space", "preserve");
   xmlTextWriterWriteString (x->w, BAD_CAST text);
-  end (x);
-  end (x);
+  teema_xml__close (x);
+  teema_xml__close (x);
 }
 
 static void
 paragraph (Xml *x, const char *style, const TeemaBlock *b, const char *text)
 {
-  el (x, "w:p");
+  teema_xml__el (x, "w:p");
   if (style) {
-    el (x, "w:pPr");
+    teema_xml__el (x, "w:pPr");
     val (x, "w:pStyle", "w:val", style);
-    end (x);
+    teema_xml__close (x);
   }
   for (guint i = 0; b && i < b->n_runs; i++)
     run (x, b->runs[i].text, b->runs[i].flags);
   if (text)
     run (x, text, 0);
-  end (x);
+  teema_xml__close (x);
 }
 
 /* A4, 2.5 cm margins. */
 static void
 section (Xml *x)
 {
-  el (x, "w:sectPr");
-  el (x, "w:pgSz");
-  at (x, "w:w", "11906");
-  at (x, "w:h", "16838");
-  end (x);
-  el (x, "w:pgMar");
+  teema_xml__el (x, "w:sectPr");
+  teema_xml__el (x, "w:pgSz");
+  teema_xml__at (x, "w:w", "11906");
+  teema_xml__at (x, "w:h", "16838");
+  teema_xml__close (x);
+  teema_xml__el (x, "w:pgMar");
   static const char *const sides[] = { "w:top", "w:right", "w:bottom",
                                        "w:left" };
   for (gsize i = 0; i < G_N_ELEMENTS (sides); i++)
-    at (x, sides[i], "1418");
-  at (x, "w:header", "709");
-  at (x, "w:footer", "709");
-  at (x, "w:gutter", "0");
-  end (x);
-  end (x);
+    teema_xml__at (x, sides[i], "1418");
+  teema_xml__at (x, "w:header", "709");
+  teema_xml__at (x, "w:footer", "709");
+  teema_xml__at (x, "w:gutter", "0");
+  teema_xml__close (x);
+  teema_xml__close (x);
 }
 
 /* ---- writing ------------------------------------------------------------ */
@@ -387,10 +354,10 @@ teema_docx__begin (TeemaDocWriter *w, GError **error)
       || !teema_package__stream (p, "word/document.xml", TRUE, error))
     return FALSE;
   Xml x = { NULL, p->w };
-  el (&x, "w:document");
-  at (&x, "xmlns:w", W_NS);
-  at (&x, "xmlns:r", R_NS);
-  el (&x, "w:body");
+  teema_xml__el (&x, "w:document");
+  teema_xml__at (&x, "xmlns:w", W_NS);
+  teema_xml__at (&x, "xmlns:r", R_NS);
+  teema_xml__el (&x, "w:body");
   if (w->title)
     paragraph (&x, "Title", NULL, w->title);
   return teema_package__ok (p, error);
@@ -411,8 +378,8 @@ teema_docx__end (TeemaDocWriter *w, GError **error)
   TeemaPackage *p = w->state;
   Xml x = { NULL, p->w };
   section (&x);
-  end (&x);
-  end (&x);
+  teema_xml__close (&x);
+  teema_xml__close (&x);
   return teema_package__close (p, error);
 }
 

@@ -26,57 +26,24 @@ static const char *const namespaces[][2] = {
   { "xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" },
 };
 
-typedef struct {
-  xmlBufferPtr buf;
-  xmlTextWriterPtr w;
-} Xml;
-
-static void
-el (Xml *x, const char *name)
-{
-  xmlTextWriterStartElement (x->w, BAD_CAST name);
-}
-
-static void
-end (Xml *x)
-{
-  xmlTextWriterEndElement (x->w);
-}
-
-static void
-at (Xml *x, const char *name, const char *value)
-{
-  xmlTextWriterWriteAttribute (x->w, BAD_CAST name, BAD_CAST value);
-}
+typedef TeemaXml Xml;
 
 /* The root element root, with every namespace. */
 static void
 root_element (Xml *x, const char *root)
 {
-  el (x, root);
+  teema_xml__el (x, root);
   for (gsize i = 0; i < G_N_ELEMENTS (namespaces); i++)
-    at (x, namespaces[i][0], namespaces[i][1]);
-  at (x, "office:version", "1.2");
+    teema_xml__at (x, namespaces[i][0], namespaces[i][1]);
+  teema_xml__at (x, "office:version", "1.2");
 }
 
 /* Starts a document in memory whose root element is root. */
 static void
 xml_begin (Xml *x, const char *root)
 {
-  x->buf = xmlBufferCreate ();
-  x->w = xmlNewTextWriterMemory (x->buf, 0);
-  xmlTextWriterStartDocument (x->w, "1.0", "UTF-8", NULL);
+  teema_xml__begin (x, FALSE);
   root_element (x, root);
-}
-
-static char *
-xml_end (Xml *x)
-{
-  xmlTextWriterEndDocument (x->w);
-  xmlFreeTextWriter (x->w);
-  char *out = g_strdup ((const char *) xmlBufferContent (x->buf));
-  xmlBufferFree (x->buf);
-  return out;
 }
 
 /* ---- manifest and meta --------------------------------------------------- */
@@ -94,20 +61,20 @@ manifest (void)
   x.buf = xmlBufferCreate ();
   x.w = xmlNewTextWriterMemory (x.buf, 0);
   xmlTextWriterStartDocument (x.w, "1.0", "UTF-8", NULL);
-  el (&x, "manifest:manifest");
-  at (&x, "xmlns:manifest",
-      "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
-  at (&x, "manifest:version", "1.2");
+  teema_xml__el (&x, "manifest:manifest");
+  teema_xml__at (&x, "xmlns:manifest",
+                 "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
+  teema_xml__at (&x, "manifest:version", "1.2");
   for (gsize i = 0; i < G_N_ELEMENTS (entries); i++) {
-    el (&x, "manifest:file-entry");
-    at (&x, "manifest:full-path", entries[i][0]);
+    teema_xml__el (&x, "manifest:file-entry");
+    teema_xml__at (&x, "manifest:full-path", entries[i][0]);
     if (i == 0)
-      at (&x, "manifest:version", "1.2");
-    at (&x, "manifest:media-type", entries[i][1]);
-    end (&x);
+      teema_xml__at (&x, "manifest:version", "1.2");
+    teema_xml__at (&x, "manifest:media-type", entries[i][1]);
+    teema_xml__close (&x);
   }
-  end (&x);
-  return xml_end (&x);
+  teema_xml__close (&x);
+  return teema_xml__end (&x);
 }
 
 static char *
@@ -115,16 +82,16 @@ meta (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x, "office:document-meta");
-  el (&x, "office:meta");
+  teema_xml__el (&x, "office:meta");
   xmlTextWriterWriteElement (x.w, BAD_CAST "dc:title",
                              BAD_CAST (doc->title ? doc->title : ""));
   xmlTextWriterWriteElement (
     x.w, BAD_CAST "dc:language",
     BAD_CAST (g_str_equal (doc->lang, "fi") ? "fi-FI" : "en-GB"));
   xmlTextWriterWriteElement (x.w, BAD_CAST "meta:generator", BAD_CAST "teema");
-  end (&x);
-  end (&x);
-  return xml_end (&x);
+  teema_xml__close (&x);
+  teema_xml__close (&x);
+  return teema_xml__end (&x);
 }
 
 /* ---- styles.xml ---------------------------------------------------------- */
@@ -163,59 +130,61 @@ static void
 style_properties (Xml *x, const Style *s, const TeemaDocWriter *doc)
 {
   if (g_str_equal (s->family, "paragraph")) {
-    el (x, "style:paragraph-properties");
+    teema_xml__el (x, "style:paragraph-properties");
     if (s->before) {
-      at (x, "fo:margin-top", s->before);
-      at (x, "fo:margin-bottom", s->after);
+      teema_xml__at (x, "fo:margin-top", s->before);
+      teema_xml__at (x, "fo:margin-bottom", s->after);
     }
     if (s->line)
-      at (x, "fo:line-height", s->line);
+      teema_xml__at (x, "fo:line-height", s->line);
     if (s->indent_left) {
-      at (x, "fo:margin-left", s->indent_left);
-      at (x, "fo:margin-right", s->indent_right);
+      teema_xml__at (x, "fo:margin-left", s->indent_left);
+      teema_xml__at (x, "fo:margin-right", s->indent_right);
     }
     if (s->outline)
-      at (x, "fo:keep-with-next", "always");
-    end (x);
+      teema_xml__at (x, "fo:keep-with-next", "always");
+    teema_xml__close (x);
   }
-  el (x, "style:text-properties");
+  teema_xml__el (x, "style:text-properties");
   if (!s->parent && g_str_equal (s->family, "paragraph")) {
-    at (x, "style:font-name", "Liberation Serif");
-    at (x, "fo:font-family", "'Times New Roman', 'Liberation Serif'");
-    at (x, "fo:language", doc->lang);
-    at (x, "fo:country", g_str_equal (doc->lang, "fi") ? "FI" : "GB");
+    teema_xml__at (x, "style:font-name", "Liberation Serif");
+    teema_xml__at (x, "fo:font-family",
+                   "'Times New Roman', 'Liberation Serif'");
+    teema_xml__at (x, "fo:language", doc->lang);
+    teema_xml__at (x, "fo:country",
+                   g_str_equal (doc->lang, "fi") ? "FI" : "GB");
   }
   if (s->size)
-    at (x, "fo:font-size", s->size);
+    teema_xml__at (x, "fo:font-size", s->size);
   if (s->bold)
-    at (x, "fo:font-weight", "bold");
+    teema_xml__at (x, "fo:font-weight", "bold");
   if (s->italic)
-    at (x, "fo:font-style", "italic");
-  end (x);
+    teema_xml__at (x, "fo:font-style", "italic");
+  teema_xml__close (x);
 }
 
 static void
 page_layout (Xml *x)
 {
-  el (x, "office:automatic-styles");
-  el (x, "style:page-layout");
-  at (x, "style:name", "A4");
-  el (x, "style:page-layout-properties");
-  at (x, "fo:page-width", "21cm");
-  at (x, "fo:page-height", "29.7cm");
+  teema_xml__el (x, "office:automatic-styles");
+  teema_xml__el (x, "style:page-layout");
+  teema_xml__at (x, "style:name", "A4");
+  teema_xml__el (x, "style:page-layout-properties");
+  teema_xml__at (x, "fo:page-width", "21cm");
+  teema_xml__at (x, "fo:page-height", "29.7cm");
   static const char *const margins[] = { "fo:margin-top", "fo:margin-bottom",
                                          "fo:margin-left", "fo:margin-right" };
   for (gsize i = 0; i < G_N_ELEMENTS (margins); i++)
-    at (x, margins[i], "2.5cm");
-  end (x);
-  end (x);
-  end (x);
-  el (x, "office:master-styles");
-  el (x, "style:master-page");
-  at (x, "style:name", "Standard");
-  at (x, "style:page-layout-name", "A4");
-  end (x);
-  end (x);
+    teema_xml__at (x, margins[i], "2.5cm");
+  teema_xml__close (x);
+  teema_xml__close (x);
+  teema_xml__close (x);
+  teema_xml__el (x, "office:master-styles");
+  teema_xml__el (x, "style:master-page");
+  teema_xml__at (x, "style:name", "Standard");
+  teema_xml__at (x, "style:page-layout-name", "A4");
+  teema_xml__close (x);
+  teema_xml__close (x);
 }
 
 static char *
@@ -223,34 +192,34 @@ styles_xml (const TeemaDocWriter *doc)
 {
   Xml x;
   xml_begin (&x, "office:document-styles");
-  el (&x, "office:font-face-decls");
-  el (&x, "style:font-face");
-  at (&x, "style:name", "Liberation Serif");
-  at (&x, "svg:font-family", "'Liberation Serif'");
-  end (&x);
-  end (&x);
-  el (&x, "office:styles");
+  teema_xml__el (&x, "office:font-face-decls");
+  teema_xml__el (&x, "style:font-face");
+  teema_xml__at (&x, "style:name", "Liberation Serif");
+  teema_xml__at (&x, "svg:font-family", "'Liberation Serif'");
+  teema_xml__close (&x);
+  teema_xml__close (&x);
+  teema_xml__el (&x, "office:styles");
   for (gsize i = 0; i < G_N_ELEMENTS (styles); i++) {
     const Style *s = &styles[i];
-    el (&x, "style:style");
-    at (&x, "style:name", s->name);
-    at (&x, "style:display-name", s->display);
-    at (&x, "style:family", s->family);
+    teema_xml__el (&x, "style:style");
+    teema_xml__at (&x, "style:name", s->name);
+    teema_xml__at (&x, "style:display-name", s->display);
+    teema_xml__at (&x, "style:family", s->family);
     if (s->parent)
-      at (&x, "style:parent-style-name", s->parent);
+      teema_xml__at (&x, "style:parent-style-name", s->parent);
     if (s->outline) {
       g_autofree char *lvl = g_strdup_printf ("%d", s->outline);
-      at (&x, "style:default-outline-level", lvl);
+      teema_xml__at (&x, "style:default-outline-level", lvl);
     }
     if (g_str_equal (s->family, "paragraph") && i > 0)
-      at (&x, "style:next-style-name", "Standard");
+      teema_xml__at (&x, "style:next-style-name", "Standard");
     style_properties (&x, s, doc);
-    end (&x);
+    teema_xml__close (&x);
   }
-  end (&x);
+  teema_xml__close (&x);
   page_layout (&x);
-  end (&x);
-  return xml_end (&x);
+  teema_xml__close (&x);
+  return teema_xml__end (&x);
 }
 
 /* ---- content.xml --------------------------------------------------------- */
@@ -261,12 +230,12 @@ runs (Xml *x, const TeemaBlock *b)
   for (guint i = 0; i < b->n_runs; i++) {
     const TeemaRun *r = &b->runs[i];
     if (r->flags & TEEMA_RUN_LABEL) {
-      el (x, "text:span");
-      at (x, "text:style-name", "Informant_20_label");
+      teema_xml__el (x, "text:span");
+      teema_xml__at (x, "text:style-name", "Informant_20_label");
     }
     xmlTextWriterWriteString (x->w, BAD_CAST r->text);
     if (r->flags & TEEMA_RUN_LABEL)
-      end (x);
+      teema_xml__close (x);
   }
 }
 
@@ -276,19 +245,19 @@ block (Xml *x, const TeemaBlock *b)
   static const char *const headings[] = { "Heading_20_1", "Heading_20_2",
                                           "Heading_20_3" };
   if (b->style == TEEMA_PARA_HEADING) {
-    el (x, "text:h");
-    at (x, "text:style-name", headings[teema_doc__level (b) - 1]);
+    teema_xml__el (x, "text:h");
+    teema_xml__at (x, "text:style-name", headings[teema_doc__level (b) - 1]);
     g_autofree char *lvl = g_strdup_printf ("%u", teema_doc__level (b));
-    at (x, "text:outline-level", lvl);
+    teema_xml__at (x, "text:outline-level", lvl);
   } else {
-    el (x, "text:p");
-    at (x, "text:style-name",
-        b->style == TEEMA_PARA_QUOTE   ? "Quote"
-        : b->style == TEEMA_PARA_INTRO ? "Theme_20_intro"
-                                       : "Standard");
+    teema_xml__el (x, "text:p");
+    teema_xml__at (x, "text:style-name",
+                   b->style == TEEMA_PARA_QUOTE   ? "Quote"
+                   : b->style == TEEMA_PARA_INTRO ? "Theme_20_intro"
+                                                  : "Standard");
   }
   runs (x, b);
-  end (x);
+  teema_xml__close (x);
 }
 
 /* ---- writing ------------------------------------------------------------ */
@@ -307,13 +276,13 @@ teema_odt__begin (TeemaDocWriter *w, GError **error)
     return FALSE;
   Xml x = { NULL, p->w };
   root_element (&x, "office:document-content");
-  el (&x, "office:body");
-  el (&x, "office:text");
+  teema_xml__el (&x, "office:body");
+  teema_xml__el (&x, "office:text");
   if (w->title) {
-    el (&x, "text:p");
-    at (&x, "text:style-name", "Title");
+    teema_xml__el (&x, "text:p");
+    teema_xml__at (&x, "text:style-name", "Title");
     xmlTextWriterWriteString (x.w, BAD_CAST w->title);
-    end (&x);
+    teema_xml__close (&x);
   }
   return teema_package__ok (p, error);
 }
@@ -332,9 +301,9 @@ teema_odt__end (TeemaDocWriter *w, GError **error)
 {
   TeemaPackage *p = w->state;
   Xml x = { NULL, p->w };
-  end (&x);
-  end (&x);
-  end (&x);
+  teema_xml__close (&x);
+  teema_xml__close (&x);
+  teema_xml__close (&x);
   return teema_package__close (p, error);
 }
 

@@ -18,6 +18,22 @@ typedef struct {
   GError *error;      /* the first failure while streaming into the zip */
 } TeemaPackage;
 
+/* A small XML part built in memory (or, with buf NULL, the streamed
+ * part's writer), and the few calls both packages write with. */
+typedef struct {
+  xmlBufferPtr buf;
+  xmlTextWriterPtr w;
+} TeemaXml;
+
+/* Starts a part in memory: an XML declaration (standalone="yes" when
+ * standalone). */
+void teema_xml__begin (TeemaXml *x, gboolean standalone);
+/* Ends the part and returns its text (the writer is freed). */
+char *teema_xml__end (TeemaXml *x);
+void teema_xml__el (TeemaXml *x, const char *name);
+void teema_xml__close (TeemaXml *x);
+void teema_xml__at (TeemaXml *x, const char *name, const char *value);
+
 /* Starts the archive in the sink of writer. */
 gboolean teema_package__open (TeemaPackage *p, TeemaDocWriter *writer,
                               GError **error);

@@ -93,3 +93,42 @@ teema_package__clear (TeemaPackage *p)
   g_clear_pointer (&p->zip, teema_zip__writer_free);
   g_clear_error (&p->error);
 }
+
+/* ---- small parts ----------------------------------------------------------
+ */
+
+void
+teema_xml__begin (TeemaXml *x, gboolean standalone)
+{
+  x->buf = xmlBufferCreate ();
+  x->w = xmlNewTextWriterMemory (x->buf, 0);
+  xmlTextWriterStartDocument (x->w, "1.0", "UTF-8", standalone ? "yes" : NULL);
+}
+
+char *
+teema_xml__end (TeemaXml *x)
+{
+  xmlTextWriterEndDocument (x->w);
+  xmlFreeTextWriter (x->w);
+  char *out = g_strdup ((const char *) xmlBufferContent (x->buf));
+  xmlBufferFree (x->buf);
+  return out;
+}
+
+void
+teema_xml__el (TeemaXml *x, const char *name)
+{
+  xmlTextWriterStartElement (x->w, BAD_CAST name);
+}
+
+void
+teema_xml__close (TeemaXml *x)
+{
+  xmlTextWriterEndElement (x->w);
+}
+
+void
+teema_xml__at (TeemaXml *x, const char *name, const char *value)
+{
+  xmlTextWriterWriteAttribute (x->w, BAD_CAST name, BAD_CAST value);
+}
