@@ -5,8 +5,14 @@
  * run of 'a') stops after TEEMA_REGEX_TIME_LIMIT steps with an error
  * instead of hanging autocode or silently failing. The text is read as
  * UTF-8 through UText, so no UTF-16 copy is made.
+ * Most texts cannot match a given pattern at all, and ICU's caseless
+ * matching is slow, so a pattern whose top level holds a run of plain
+ * characters (a literal every match contains: " suhteen" in
+ * "\w+n suhteen") is first looked for as that literal in the case-folded
+ * text; without it there is no match and ICU is not asked.
  * Must always hold: match spans are code points into the given text; a
- * match that ran out of time or stack is an error, never "no match". */
+ * match that ran out of time or stack is an error, never "no match"; the
+ * literal is only ever one every match must contain. */
 #include "base/base-private.h"
 #include "text/text-private.h"
 
@@ -18,7 +24,68 @@
 
 struct TeemaRegex {
   URegularExpression *re; /* not thread-safe: one per compiled rule */
+  char *literal;          /* case-folded, in every match; or NULL */
 };
+
+/* The longest run (at least 3 characters) of plain letters, digits and
+ * spaces at the top level of pattern — outside groups, classes and
+ * escapes, none made optional or repeated by a quantifier — or NULL when
+ * there is none or the top level has an alternation ('|'), where no one
+ * run is in every match. */
+static char *
+required_literal (const char *pattern)
+{
+  if (strstr (pattern, "(?x") || strstr (pattern, "(?w"))
+    return NULL; /* spaces and words mean something else there */
+  int depth = 0;
+  gboolean in_class = FALSE;
+  const char *best = NULL, *run = NULL;
+  glong best_len = 0;
+  for (const char *p = pattern;; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    gboolean plain =
+      c && !in_class && depth == 0 && (g_unichar_isalnum (c) || c == ' ');
+    const char *next = plain ? g_utf8_next_char (p) : p;
+    /* A quantifier after a character makes it optional or repeated. */
+    if (plain && *next && strchr ("?*+{", *next))
+      plain = FALSE;
+    if (plain && !run)
+      run = p;
+    if (!plain && run) {
+      glong n = g_utf8_strlen (run, p - run);
+      if (n > best_len) {
+        best = run;
+        best_len = n;
+      }
+      run = NULL;
+    }
+    if (!c)
+      break;
+    if (c == '\\' && p[1]) {
+      p++; /* the escaped character: never part of a run, nor a \p{..} */
+      if (p[1] == '{' && !(p = strchr (p, '}')))
+        return NULL;
+      continue;
+    }
+    if (c == '{' && !in_class && !(p = strchr (p, '}')))
+      return NULL; /* a counted quantifier {2,3}: not text */
+    if (in_class)
+      in_class = c != ']';
+    else if (c == '[')
+      in_class = TRUE;
+    else if (c == '(')
+      depth++;
+    else if (c == ')' && depth > 0)
+      depth--;
+    else if (c == '|' && depth == 0)
+      return NULL;
+  }
+  if (best_len < 3)
+    return NULL;
+  g_autofree char *lit = g_strndup (
+    best, (gsize) (g_utf8_offset_to_pointer (best, best_len) - best));
+  return g_utf8_casefold (lit, -1);
+}
 
 void
 teema_regex__free (TeemaRegex *re)
@@ -26,6 +93,7 @@ teema_regex__free (TeemaRegex *re)
   if (!re)
     return;
   uregex_close (re->re);
+  g_free (re->literal);
   g_free (re);
 }
 
@@ -59,6 +127,7 @@ teema_regex__new (const char *pattern, GError **error)
   uregex_setStackLimit (re, TEEMA_REGEX_STACK_LIMIT, &st);
   TeemaRegex *r = g_new0 (TeemaRegex, 1);
   r->re = re;
+  r->literal = required_literal (pattern);
   return r;
 }
 
@@ -82,6 +151,11 @@ gboolean
 teema_regex__find_all (TeemaRegex *re, const char *text, TeemaRegexFunc fn,
                        gpointer data, GError **error)
 {
+  if (re->literal) {
+    g_autofree char *folded = g_utf8_casefold (text, -1);
+    if (!strstr (folded, re->literal))
+      return TRUE;
+  }
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, -1, &st);
   uregex_setUText (re->re, ut, &st);
