@@ -698,6 +698,12 @@ teema_quotes_write_document (TeemaProject *project,
                              TeemaDocFormat format, TeemaOutputFunc write,
                              gpointer user_data, GError **error)
 {
+  /* The whole document from one snapshot of the project: its counts and
+   * its quotes agree even if someone codes meanwhile, and the reads do
+   * not each take and drop the database's read lock. */
+  gboolean started = FALSE;
+  if (!teema_store__begin_read (project->store, &started, error))
+    return FALSE;
   Quotes q = { 0 };
   gboolean ok = quotes_load (&q, project, options, error)
                 && check_by (&q, error)
@@ -708,6 +714,7 @@ teema_quotes_write_document (TeemaProject *project,
   }
   teema_doc__writer_free (q.w);
   quotes_clear (&q);
+  teema_store__end_read (project->store, started);
   return ok;
 }
 
