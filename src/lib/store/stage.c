@@ -59,25 +59,24 @@ teema_store__stage_add (TeemaStore *store, gint64 segment_id, gint64 theme_id,
   return teema_store__step_done (store, stmt, error);
 }
 
-/* Runs sql (?1 the coder) after counting the rows of count_sql (?1 the
- * coder): the (segment, theme) pairs it is about to change. */
+/* Runs sql (?1 the coder; it returns the segment and theme of each row
+ * it changes) and counts the distinct (segment, theme) pairs it changed,
+ * in the same pass. */
 static gboolean
-run_counted (TeemaStore *store, const char *count_sql, const char *sql,
-             gint64 coder_id, guint *changed, GError **error)
+run_counted (TeemaStore *store, const char *sql, gint64 coder_id,
+             guint *changed, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, count_sql, error);
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, coder_id);
-  int rc = sqlite3_step (stmt);
-  *changed = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
-  if (rc == SQLITE_ROW)
-    rc = sqlite3_step (stmt);
-  if (!teema_store__finish (store, stmt, rc, "counting codings", error)
-      || !(stmt = teema_store__prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, coder_id);
-  return teema_store__step_done (store, stmt, error);
+  g_autoptr (GHashTable) pairs = teema_coding_keys__new ();
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    teema_coding_keys__add (pairs, sqlite3_column_int64 (stmt, 0),
+                            sqlite3_column_int64 (stmt, 1));
+  *changed = g_hash_table_size (pairs);
+  return teema_store__finish (store, stmt, rc, "changing codings", error);
 }
 
 /* A rule coding stays when the stage has its very span; a theme coded in
@@ -103,18 +102,15 @@ teema_store__stage_swap (TeemaStore *store, gint64 coder_id, guint *added,
   /* Segments or themes deleted while the run went on are skipped. The
    * counts are of (segment, theme) pairs: a theme whose parts changed is
    * one removed and one added, whatever the number of parts. */
-  return run_counted (store,
-                      "SELECT count(*) FROM (SELECT DISTINCT segment_id,"
-                      " theme_id" STALE ")",
-                      "DELETE" STALE, coder_id, removed, error)
+  return run_counted (store, "DELETE" STALE " RETURNING segment_id, theme_id",
+                      coder_id, removed, error)
          && run_counted (store,
-                         "SELECT count(*) FROM (SELECT DISTINCT s.segment_id,"
-                         " s.theme_id" FRESH ")",
                          "INSERT OR IGNORE INTO coding (segment_id, theme_id,"
                          " coder_id, start, end, created_at, note)"
                          " SELECT s.segment_id, s.theme_id, ?1, s.start, s.end,"
                          " strftime('%Y-%m-%dT%H:%M:%SZ'), s.note" FRESH
-                         " ORDER BY s.segment_id, s.theme_id, s.start",
+                         " ORDER BY s.segment_id, s.theme_id, s.start"
+                         " RETURNING segment_id, theme_id",
                          coder_id, added, error);
 }
 
