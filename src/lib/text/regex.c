@@ -8,8 +8,10 @@
  * Most texts cannot match a given pattern at all, and ICU's caseless
  * matching is slow, so a pattern whose top level holds a run of plain
  * characters (a literal every match contains: " suhteen" in
- * "\w+n suhteen") is first looked for as that literal in the case-folded
- * text; without it there is no match and ICU is not asked.
+ * "\w+n suhteen"), or a plain group of alternatives one of which every
+ * match contains ("(tietää|tuntee)"), is first looked for in the
+ * case-folded text (folded once for all the regexes that ask about it);
+ * without it there is no match and ICU is not asked.
  * Must always hold: match spans are code points into the given text; a
  * match that ran out of time or stack is an error, never "no match"; the
  * literal is only ever one every match must contain. */
@@ -24,16 +26,53 @@
 
 struct TeemaRegex {
   URegularExpression *re; /* not thread-safe: one per compiled rule */
-  char *literal;          /* case-folded, in every match; or NULL */
+  GStrv literals;         /* case-folded; one is in every match; or NULL */
 };
 
-/* The longest run (at least 3 characters) of plain letters, digits and
- * spaces at the top level of pattern — outside groups, classes and
- * escapes, none made optional or repeated by a quantifier — or NULL when
- * there is none or the top level has an alternation ('|'), where no one
- * run is in every match. */
-static char *
-required_literal (const char *pattern)
+/* The alternatives of the plain group at p ("(a|bc)": letters, digits
+ * and spaces split by '|', nothing else inside), its end in *end, and the
+ * length of its shortest alternative in *shortest; NULL when the group is
+ * anything else (nested, a class, an escape, a "(?" group). */
+static GStrv
+plain_alternatives (const char *p, const char **end, glong *shortest)
+{
+  const char *q = p + 1;
+  for (; *q && *q != ')'; q = g_utf8_next_char (q)) {
+    gunichar c = g_utf8_get_char (q);
+    if (!(g_unichar_isalnum (c) || c == ' ' || c == '|'))
+      return NULL;
+  }
+  if (*q != ')' || q == p + 1)
+    return NULL;
+  g_autofree char *inner = g_strndup (p + 1, (gsize) (q - p - 1));
+  GStrv alts = g_strsplit (inner, "|", -1);
+  *shortest = G_MAXLONG;
+  for (guint i = 0; alts[i]; i++)
+    *shortest = MIN (*shortest, g_utf8_strlen (alts[i], -1));
+  *end = q;
+  return alts;
+}
+
+static GStrv
+folded_strv (GStrv in)
+{
+  guint n = g_strv_length (in);
+  GStrv out = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    out[i] = g_utf8_casefold (in[i], -1);
+  return out;
+}
+
+/* What every match of pattern contains, case-folded: the literals of
+ * which at least one is in every match. It is the longest run (at least
+ * 3 characters) of plain letters, digits and spaces at the top level of
+ * pattern — outside groups, classes and escapes, none made optional or
+ * repeated by a quantifier — or a top-level plain group of alternatives
+ * ("(tietää|tuntee)", not quantified) whose shortest alternative is
+ * longer than that run. NULL when there is none or the top level has an
+ * alternation ('|'), where no one part is in every match. */
+static GStrv
+required_literals (const char *pattern)
 {
   if (strstr (pattern, "(?x") || strstr (pattern, "(?w"))
     return NULL; /* spaces and words mean something else there */
@@ -41,6 +80,7 @@ required_literal (const char *pattern)
   gboolean in_class = FALSE;
   const char *best = NULL, *run = NULL;
   glong best_len = 0;
+  g_auto (GStrv) best_group = NULL; /* beats best when set */
   for (const char *p = pattern;; p = g_utf8_next_char (p)) {
     gunichar c = g_utf8_get_char (p);
     gboolean plain =
@@ -56,6 +96,7 @@ required_literal (const char *pattern)
       if (n > best_len) {
         best = run;
         best_len = n;
+        g_clear_pointer (&best_group, g_strfreev);
       }
       run = NULL;
     }
@@ -69,6 +110,19 @@ required_literal (const char *pattern)
     }
     if (c == '{' && !in_class && !(p = strchr (p, '}')))
       return NULL; /* a counted quantifier {2,3}: not text */
+    if (c == '(' && !in_class && depth == 0) {
+      const char *end = NULL;
+      glong shortest = 0;
+      GStrv alts = plain_alternatives (p, &end, &shortest);
+      if (alts && !(end[1] && strchr ("?*+{", end[1])) && shortest > best_len) {
+        g_strfreev (best_group);
+        best_group = alts;
+        best_len = shortest;
+        best = NULL;
+      } else {
+        g_strfreev (alts);
+      }
+    }
     if (in_class)
       in_class = c != ']';
     else if (c == '[')
@@ -82,9 +136,23 @@ required_literal (const char *pattern)
   }
   if (best_len < 3)
     return NULL;
+  if (best_group)
+    return folded_strv (best_group);
   g_autofree char *lit = g_strndup (
     best, (gsize) (g_utf8_offset_to_pointer (best, best_len) - best));
-  return g_utf8_casefold (lit, -1);
+  GStrv one = g_new0 (char *, 2);
+  one[0] = g_utf8_casefold (lit, -1);
+  return one;
+}
+
+/* Does folded hold one of literals? */
+static gboolean
+holds_one (const char *folded, GStrv literals)
+{
+  for (guint i = 0; literals[i]; i++)
+    if (strstr (folded, literals[i]))
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -93,7 +161,7 @@ teema_regex__free (TeemaRegex *re)
   if (!re)
     return;
   uregex_close (re->re);
-  g_free (re->literal);
+  g_strfreev (re->literals);
   g_free (re);
 }
 
@@ -127,7 +195,7 @@ teema_regex__new (const char *pattern, GError **error)
   uregex_setStackLimit (re, TEEMA_REGEX_STACK_LIMIT, &st);
   TeemaRegex *r = g_new0 (TeemaRegex, 1);
   r->re = re;
-  r->literal = required_literal (pattern);
+  r->literals = required_literals (pattern);
   return r;
 }
 
@@ -147,15 +215,53 @@ limit_error (UErrorCode st, GError **error)
   return FALSE;
 }
 
+/* The case-folded text of the last call on this thread. A codebook's
+ * regexes are asked about one text after another, so the text is folded
+ * once for all of them, not once per regex; the copy of the text it was
+ * folded from is compared, never the pointer, so a new text that happens
+ * to sit at a freed one's address is folded afresh. */
+typedef struct {
+  char *text;
+  gsize len;
+  char *folded;
+} Folded;
+
+static void
+folded_free (gpointer data)
+{
+  Folded *f = data;
+  g_free (f->text);
+  g_free (f->folded);
+  g_free (f);
+}
+
+static GPrivate last_folded = G_PRIVATE_INIT (folded_free);
+
+static const char *
+folded_text (const char *text)
+{
+  Folded *f = g_private_get (&last_folded);
+  if (!f) {
+    f = g_new0 (Folded, 1);
+    g_private_set (&last_folded, f);
+  }
+  gsize len = strlen (text);
+  if (!f->text || f->len != len || memcmp (f->text, text, len) != 0) {
+    g_free (f->text);
+    g_free (f->folded);
+    f->text = g_memdup2 (text, len + 1);
+    f->len = len;
+    f->folded = g_utf8_casefold (text, (gssize) len);
+  }
+  return f->folded;
+}
+
 gboolean
 teema_regex__find_all (TeemaRegex *re, const char *text, TeemaRegexFunc fn,
                        gpointer data, GError **error)
 {
-  if (re->literal) {
-    g_autofree char *folded = g_utf8_casefold (text, -1);
-    if (!strstr (folded, re->literal))
-      return TRUE;
-  }
+  if (re->literals && !holds_one (folded_text (text), re->literals))
+    return TRUE;
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, -1, &st);
   uregex_setUText (re->re, ut, &st);
