@@ -172,14 +172,14 @@ teema_compiled__item_new (const TeemaSegment *seg, const char *theme)
  * for the summary. */
 static gboolean
 match (TeemaCompiled *c, TeemaCompiledTheme *ct, TeemaRule *rule,
-       const TeemaSegment *seg, const GArray *tokens, const gboolean *blocked,
-       GArray *hits)
+       const TeemaSegment *seg, const GArray *tokens, const guint64 *presence,
+       const gboolean *blocked, GArray *hits)
 {
   guint gave_up = GPOINTER_TO_UINT (g_hash_table_lookup (c->gave_up, rule));
   if (gave_up < TEEMA_RULE_MAX_GIVE_UPS) {
     g_autoptr (GError) error = NULL;
-    if (teema_rule_match_full (rule, c->az, seg->text, tokens, blocked, hits,
-                               &error))
+    if (teema_rule__match_present (rule, c->az, seg->text, tokens, c->matcher,
+                                   presence, blocked, hits, &error))
       return TRUE;
     if (!error)
       return FALSE;
@@ -227,7 +227,7 @@ blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct,
       continue;
     if (!hits)
       hits = g_array_new (FALSE, FALSE, sizeof (TeemaRuleHit));
-    match (c, ct, ex, seg, tokens, NULL, hits);
+    match (c, ct, ex, seg, tokens, presence, NULL, hits);
   }
   if (!hits)
     return NULL;
@@ -270,7 +270,8 @@ code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
     gboolean decided =
       !with_hits && !blocked && teema_rule__presence_decides (rule);
     if (!decided
-        && !match (c, ct, rule, seg, tokens, blocked, with_hits ? hits : NULL))
+        && !match (c, ct, rule, seg, tokens, presence, blocked,
+                   with_hits ? hits : NULL))
       continue;
     if (!it)
       it = teema_compiled__item_new (seg, ct->theme->code);

@@ -18,8 +18,17 @@ typedef struct {
   const char *text;
   const GArray *tokens;
   const gboolean *blocked;
-  GError *error; /* the first regex that gave up, or NULL */
+  const guint64 *presence; /* the terms of the whole text, or NULL */
+  GError *error;           /* the first regex that gave up, or NULL */
 } Ctx;
+
+/* FALSE when term t is in no word of the text (so no token need be
+ * looked at); TRUE when it may be. */
+static gboolean
+present (const Ctx *c, guint t)
+{
+  return !c->presence || ((c->presence[t / 64] >> (t % 64)) & 1);
+}
 
 static const TeemaToken *
 tok (const Ctx *c, guint i)
@@ -76,6 +85,8 @@ set_new (void)
 static void
 eval_terms (Node *n, const Ctx *c, GArray *out)
 {
+  if (!present (c, n->term))
+    return;
   for (guint i = 0; i < c->tokens->len; i++)
     if (usable (c, i) && term_matches (c, n->term, i))
       g_array_append_val (out, i);
@@ -85,6 +96,9 @@ static void
 eval_phrase (Node *n, const Ctx *c, GArray *out)
 {
   guint k = g_strv_length (n->words);
+  for (guint j = 0; j < k; j++)
+    if (!present (c, n->word_terms[j]))
+      return;
   for (guint i = 0; i + k <= c->tokens->len; i++) {
     guint j = 0;
     while (j < k && usable (c, i + j)
@@ -265,11 +279,14 @@ teema_rule__matcher (TeemaRule *rule, TeemaAnalyzer *analyzer)
 }
 
 gboolean
-teema_rule_match_full (TeemaRule *rule, TeemaAnalyzer *analyzer,
-                       const char *text, const GArray *tokens,
-                       const gboolean *blocked, GArray *hits, GError **error)
+teema_rule__match_present (TeemaRule *rule, TeemaAnalyzer *analyzer,
+                           const char *text, const GArray *tokens,
+                           const TeemaMatcher *matcher,
+                           const guint64 *presence, const gboolean *blocked,
+                           GArray *hits, GError **error)
 {
-  Ctx c = { matcher_for (rule, analyzer), text, tokens, blocked, NULL };
+  TeemaMatcher *m = matcher_for (rule, analyzer);
+  Ctx c = { m, text, tokens, blocked, m == matcher ? presence : NULL, NULL };
   g_autoptr (GArray) set = set_new ();
   gboolean any = eval (rule->root, &c, set);
   if (c.error) {
@@ -286,6 +303,15 @@ teema_rule_match_full (TeemaRule *rule, TeemaAnalyzer *analyzer,
     g_array_append_val (hits, h);
   }
   return TRUE;
+}
+
+gboolean
+teema_rule_match_full (TeemaRule *rule, TeemaAnalyzer *analyzer,
+                       const char *text, const GArray *tokens,
+                       const gboolean *blocked, GArray *hits, GError **error)
+{
+  return teema_rule__match_present (rule, analyzer, text, tokens, NULL, NULL,
+                                    blocked, hits, error);
 }
 
 gboolean

@@ -32,6 +32,16 @@ gboolean teema_rule__may_match (const TeemaRule *rule, const guint64 *presence);
  * blocked, teema_rule__may_match is the exact answer. */
 gboolean teema_rule__presence_decides (const TeemaRule *rule);
 
+/* teema_rule_match_full, told the terms of the whole text (presence, as
+ * matcher computed them; used only when matcher is the rule's): a word or
+ * phrase whose terms are not there is not looked for token by token. */
+gboolean teema_rule__match_present (TeemaRule *rule, TeemaAnalyzer *analyzer,
+                                    const char *text, const GArray *tokens,
+                                    const TeemaMatcher *matcher,
+                                    const guint64 *presence,
+                                    const gboolean *blocked, GArray *hits,
+                                    GError **error);
+
 /* The matcher teema_rule_match uses for rule with analyzer (its shared
  * one, or one of its own made now). */
 TeemaMatcher *teema_rule__matcher (TeemaRule *rule, TeemaAnalyzer *analyzer);
