@@ -215,23 +215,29 @@ limit_error (UErrorCode st, GError **error)
   return FALSE;
 }
 
-/* The case-folded text of the last call on this thread. A codebook's
- * regexes are asked about one text after another, so the text is folded
- * once for all of them, not once per regex; the copy of the text it was
- * folded from is compared, never the pointer, so a new text that happens
- * to sit at a freed one's address is folded afresh. */
+/* The case-folded texts of the last calls on this thread. A codebook's
+ * regexes are asked about one text after another (a segment, or each of
+ * its sentences theme after theme), so a text is folded once for all of
+ * them, not once per regex. The copy of the text it was folded from is
+ * compared, never the pointer, so a new text that happens to sit at a
+ * freed one's address is folded afresh. */
+#define FOLDED_KEPT 16
+
 typedef struct {
-  char *text;
-  gsize len;
-  char *folded;
+  char *text[FOLDED_KEPT];
+  gsize len[FOLDED_KEPT];
+  char *folded[FOLDED_KEPT];
+  guint next; /* the slot to reuse */
 } Folded;
 
 static void
 folded_free (gpointer data)
 {
   Folded *f = data;
-  g_free (f->text);
-  g_free (f->folded);
+  for (guint i = 0; i < FOLDED_KEPT; i++) {
+    g_free (f->text[i]);
+    g_free (f->folded[i]);
+  }
   g_free (f);
 }
 
@@ -246,14 +252,17 @@ folded_text (const char *text)
     g_private_set (&last_folded, f);
   }
   gsize len = strlen (text);
-  if (!f->text || f->len != len || memcmp (f->text, text, len) != 0) {
-    g_free (f->text);
-    g_free (f->folded);
-    f->text = g_memdup2 (text, len + 1);
-    f->len = len;
-    f->folded = g_utf8_casefold (text, (gssize) len);
-  }
-  return f->folded;
+  for (guint i = 0; i < FOLDED_KEPT; i++)
+    if (f->text[i] && f->len[i] == len && memcmp (f->text[i], text, len) == 0)
+      return f->folded[i];
+  guint i = f->next;
+  f->next = (i + 1) % FOLDED_KEPT;
+  g_free (f->text[i]);
+  g_free (f->folded[i]);
+  f->text[i] = g_memdup2 (text, len + 1);
+  f->len[i] = len;
+  f->folded[i] = g_utf8_casefold (text, (gssize) len);
+  return f->folded[i];
 }
 
 gboolean

@@ -13,19 +13,21 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
-/* One break iterator per thread: opening one costs far more than a line. */
-static GPrivate break_iter = G_PRIVATE_INIT ((GDestroyNotify) ubrk_close);
+/* One break iterator of each kind per thread: opening one costs far more
+ * than a line. */
+static GPrivate word_iter = G_PRIVATE_INIT ((GDestroyNotify) ubrk_close);
+static GPrivate sentence_iter = G_PRIVATE_INIT ((GDestroyNotify) ubrk_close);
 
 static UBreakIterator *
-word_iterator (void)
+thread_iterator (GPrivate *slot, UBreakIteratorType type)
 {
-  UBreakIterator *bi = g_private_get (&break_iter);
+  UBreakIterator *bi = g_private_get (slot);
   if (!bi) {
     UErrorCode st = U_ZERO_ERROR;
-    bi = ubrk_open (UBRK_WORD, "fi", NULL, 0, &st);
+    bi = ubrk_open (type, "fi", NULL, 0, &st);
     if (U_FAILURE (st))
       return NULL;
-    g_private_set (&break_iter, bi);
+    g_private_set (slot, bi);
   }
   return bi;
 }
@@ -97,7 +99,7 @@ teema_text__split (const char *text, gssize len)
   gsize n = len < 0 ? strlen (text) : (gsize) len;
   GArray *out =
     g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
-  UBreakIterator *bi = word_iterator ();
+  UBreakIterator *bi = thread_iterator (&word_iter, UBRK_WORD);
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, (int64_t) n, &st);
   if (!bi || U_FAILURE (st))
@@ -153,9 +155,10 @@ teema_text_sentences (const char *text, gsize len)
       flat[i] = ' ';
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, flat, (int64_t) len, &st);
-  UBreakIterator *bi = ubrk_open (UBRK_SENTENCE, "fi", NULL, 0, &st);
-  ubrk_setUText (bi, ut, &st);
-  if (U_SUCCESS (st)) {
+  UBreakIterator *bi = thread_iterator (&sentence_iter, UBRK_SENTENCE);
+  if (bi)
+    ubrk_setUText (bi, ut, &st);
+  if (bi && U_SUCCESS (st)) {
     ubrk_first (bi);
     for (int32_t next = ubrk_next (bi); next != UBRK_DONE;
          next = ubrk_next (bi)) {
@@ -163,7 +166,6 @@ teema_text_sentences (const char *text, gsize len)
       g_array_append_val (ends, end);
     }
   }
-  ubrk_close (bi);
   utext_close (ut);
   if (ends->len == 0 || g_array_index (ends, gsize, ends->len - 1) != len)
     g_array_append_val (ends, len);
