@@ -100,6 +100,37 @@ TEST_F (Partial, SentencesOfASegment)
   teema_segment_free (s);
 }
 
+// The words a theme's codings cover, as the long themes report prints
+// them: a part of a turn counts its share of the turn's words (by
+// characters), overlapping parts of two coders count once, a whole turn
+// counts all its words. H1's first turn is 11 words in 65 characters.
+TEST_F (Partial, WordsCountOnlyTheCodedParts)
+{
+  GError *error = nullptr;
+  ASSERT_TRUE (
+    teema_coding_add_range (p, seg[0], "trust", "anna", 0, 29, nullptr, &error))
+    << error->message;
+  auto words = [&] (const char *coder) {
+    TeemaReportOptions opt = {};
+    opt.by = TEEMA_BY_INFORMANT;
+    opt.coder = coder;
+    TeemaTable *t = teema_report_themes (p, &opt, nullptr);
+    std::string out = "?";
+    for (guint r = 0; t && r < teema_table_n_rows (t); r++)
+      if (g_str_equal (teema_table_cell (t, r, 0), "trust"))
+        out = teema_table_cell (t, r, 6);
+    teema_table_free (t);
+    return out;
+  };
+  EXPECT_EQ (words ("anna"), "5"); // 11 * 29 / 65, rounded
+  ASSERT_TRUE (teema_coding_add_range (p, seg[0], "trust", "ben", 20, 44,
+                                       nullptr, &error));
+  EXPECT_EQ (words (nullptr), "7"); // the union [0, 44): 11 * 44 / 65
+  ASSERT_TRUE (teema_coding_add (p, seg[1], "trust", "ben", nullptr, &error));
+  EXPECT_EQ (words (nullptr), "15"); // and all 8 words of the second turn
+  EXPECT_EQ (words ("ben"), "12");   // 11 * 24 / 65 (4) + 8
+}
+
 TEST_F (Partial, RangeIsStoredInDocumentOffsetsAndChecked)
 {
   GError *error = nullptr;

@@ -47,6 +47,10 @@ struct TeemaCodingSet {
   gint64 *seen;       /* per theme: the last segment counted */
   gint64 cur_segment; /* the segment of the rows being read */
   guint cur_inf;
+  TeemaStoreCoded cur; /* its first row: the segment's range and words */
+  GArray *touched;     /* guint: the themes it carries */
+  GArray **cover;      /* per theme: TeemaSpan, its codings' spans on it */
+  gint64 *whole;       /* per theme: the last segment coded whole with it */
 };
 
 static void
@@ -134,7 +138,7 @@ emit (TeemaCodingSet *set, guint t, const TeemaStoreCoded *r)
   TeemaCodedCount *c =
     &set->counts[(gsize) t * (set->n_inf + 1) + MIN (set->cur_inf, set->n_inf)];
   c->segments++;
-  c->words += r->n_words;
+  g_array_append_val (set->touched, t);
   if (set->opt->counts_only)
     return;
   TeemaCoded row = { r->segment, r->document,  r->ordinal,
@@ -143,11 +147,82 @@ emit (TeemaCodingSet *set, guint t, const TeemaStoreCoded *r)
   set->max_segment = MAX (set->max_segment, r->segment);
 }
 
+/* Joins sorted spans where they overlap or touch; returns how many are
+ * left (in place). */
+static guint
+join_sorted (TeemaSpan *spans, guint n)
+{
+  guint out = 0;
+  for (guint i = 0; i < n; i++) {
+    TeemaSpan s = spans[i];
+    TeemaSpan *last = out ? &spans[out - 1] : NULL;
+    if (last && s.start <= last->end)
+      last->end = MAX (last->end, s.end);
+    else
+      spans[out++] = s;
+  }
+  return out;
+}
+
+static int by_start (const void *a, const void *b);
+
+/* The words of a segment of n_words words in [seg_start, seg_end) that
+ * spans cover: all of them when the spans cover the segment (a coding of
+ * the whole turn), else their share of its characters, rounded. A coding
+ * of one sentence of a long answer counts that sentence, not the answer. */
+static guint64
+covered_words (GArray *spans, guint seg_start, guint seg_end, guint n_words)
+{
+  if (spans->len > 1)
+    g_array_sort (spans, by_start);
+  for (guint i = 0; i < spans->len; i++) {
+    TeemaSpan *sp = &g_array_index (spans, TeemaSpan, i);
+    sp->start = CLAMP (sp->start, seg_start, seg_end);
+    sp->end = CLAMP (sp->end, sp->start, seg_end);
+  }
+  guint n = join_sorted ((TeemaSpan *) spans->data, spans->len);
+  guint64 covered = 0;
+  for (guint i = 0; i < n; i++) {
+    const TeemaSpan *sp = &g_array_index (spans, TeemaSpan, i);
+    covered += sp->end - sp->start;
+  }
+  guint64 len = seg_end > seg_start ? seg_end - seg_start : 0;
+  if (len == 0 || covered >= len)
+    return n_words;
+  return ((guint64) n_words * covered + len / 2) / len;
+}
+
+/* Counts the words each theme of the segment just read covers, into its
+ * count and its row. */
+static void
+flush_segment (TeemaCodingSet *set)
+{
+  const TeemaStoreCoded *r = &set->cur;
+  for (guint i = 0; i < set->touched->len; i++) {
+    guint t = g_array_index (set->touched, guint, i);
+    guint64 words = set->whole[t] == r->segment
+                      ? r->n_words
+                      : covered_words (set->cover[t], r->seg_start,
+                                       r->seg_end, r->n_words);
+    g_array_set_size (set->cover[t], 0);
+    set->counts[(gsize) t * (set->n_inf + 1) + MIN (set->cur_inf, set->n_inf)]
+      .words += words;
+    GArray *rows = set->rows[t];
+    if (rows->len
+        && g_array_index (rows, TeemaCoded, rows->len - 1).segment
+             == r->segment)
+      g_array_index (rows, TeemaCoded, rows->len - 1).n_words = (guint) words;
+  }
+  g_array_set_size (set->touched, 0);
+}
+
 static void
 add_coding (const TeemaStoreCoded *r, gpointer data)
 {
   TeemaCodingSet *set = data;
   if (r->segment != set->cur_segment) {
+    flush_segment (set);
+    set->cur = *r;
     set->cur_segment = r->segment;
     guint i =
       GPOINTER_TO_UINT (g_hash_table_lookup (set->inf_of, &r->document));
@@ -166,6 +241,12 @@ add_coding (const TeemaStoreCoded *r, gpointer data)
       continue;
     if (set->spans)
       add_span (set, r->segment, a, r->start, r->end);
+    if (r->start <= r->seg_start && r->end >= r->seg_end) {
+      set->whole[a] = r->segment; /* its spans no longer matter */
+    } else if (set->whole[a] != r->segment) {
+      TeemaSpan span = { r->start, r->end };
+      g_array_append_val (set->cover[a], span);
+    }
     if (set->seen[a] == r->segment)
       continue;
     set->seen[a] = r->segment;
@@ -192,16 +273,7 @@ join_spans (TeemaCodingSet *set)
   while (g_hash_table_iter_next (&it, NULL, &value)) {
     GArray *spans = value;
     g_array_sort (spans, by_start);
-    guint out = 0;
-    for (guint i = 0; i < spans->len; i++) {
-      TeemaSpan s = g_array_index (spans, TeemaSpan, i);
-      TeemaSpan *last = out ? &g_array_index (spans, TeemaSpan, out - 1) : NULL;
-      if (last && s.start <= last->end)
-        last->end = MAX (last->end, s.end);
-      else
-        g_array_index (spans, TeemaSpan, out++) = s;
-    }
-    g_array_set_size (spans, out);
+    g_array_set_size (spans, join_sorted ((TeemaSpan *) spans->data, spans->len));
   }
 }
 
@@ -283,10 +355,20 @@ read_rows (TeemaCodingSet *set, TeemaProject *project, GError **error)
     .roll_up = opt->roll_up,
     .with_rejected = opt->with_rejected,
     .humans_only = opt->humans_only,
-    .spans = opt->spans,
   };
+  set->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  set->cover = g_new0 (GArray *, set->n_themes + 1);
+  set->whole = g_new0 (gint64, set->n_themes + 1);
+  for (guint t = 0; t < set->n_themes; t++)
+    set->cover[t] = g_array_new (FALSE, FALSE, sizeof (TeemaSpan));
   gboolean ok =
     teema_store__foreach_coded (project->store, &q, add_coding, set, error);
+  flush_segment (set);
+  for (guint t = 0; t < set->n_themes; t++)
+    g_array_unref (set->cover[t]);
+  g_clear_pointer (&set->cover, g_free);
+  g_clear_pointer (&set->whole, g_free);
+  g_clear_pointer (&set->touched, g_array_unref);
   g_clear_pointer (&set->seen, g_free);
   return ok;
 }

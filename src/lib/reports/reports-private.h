@@ -39,7 +39,7 @@ typedef struct {
   guint ordinal;   /* position in the document */
   guint theme;     /* codebook index */
   guint informant; /* index into the set's informants, or TEEMA_NO_INFORMANT */
-  guint n_words;   /* the segment's words */
+  guint n_words;   /* the words its codings of the theme cover */
 } TeemaCoded;
 
 typedef struct TeemaCodingSet TeemaCodingSet;

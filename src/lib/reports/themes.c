@@ -294,9 +294,11 @@ wide_row (Data *d, TeemaTable *table, const TeemaTheme *t, Cell *cells,
 static void
 add_notes (Data *d, TeemaTable *table, const TeemaReportOptions *opt)
 {
-  teema_table_add_note (table, _ ("Cells: coded segments (share of the "
-                                  "informant's words). k/n: informants who "
-                                  "mention the theme of those with text."));
+  teema_table_add_note (
+    table, _ ("Cells: coded segments (share of the informant's words in "
+              "them; a coded part of a turn counts as its share of the "
+              "turn). k/n: informants who mention the theme of those with "
+              "text."));
   g_autofree char *counted = teema_coding_set__counted_note (opt->coder);
   teema_table_add_note (table, counted);
   if (opt->by != TEEMA_BY_INFORMANT)

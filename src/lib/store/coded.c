@@ -12,8 +12,9 @@
  * B-tree. Rule codings that any coder rejected (table rejection) are left
  * out here, unless the query asks for every rule coding (evaluating the
  * rules themselves): a lookup in the rejection table's primary key, made
- * only for the rule coder's rows. The span variants share the same FROM
- * and WHERE, so quotes print exactly the codings that reports count.
+ * only for the rule coder's rows. Each row carries the coding's span and
+ * its segment's, so that quotes print and reports count the same codings,
+ * and a report can count only the words a partial coding covers.
  * Must always hold: interviewer turns never appear; rows of one segment
  * are adjacent and segments come in id order; a failed step is an error,
  * never a short list. */
@@ -25,7 +26,8 @@
  * documents, evaluated once; the caller maps documents to informants, so
  * no row joins them. */
 #define CODED_COLUMNS                                                          \
-  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, s.n_words"
+  "SELECT s.id, c.theme_id, s.document_id, s.ordinal, s.n_words, c.start,"     \
+  " c.end, s.start, s.end"
 
 #define CODED_DOCUMENTS                                                        \
   " (SELECT d.id FROM document d JOIN informant i ON i.id = d.informant_id"    \
@@ -65,22 +67,16 @@
   " JOIN segment s ON s.id = c.segment_id" CODED_FILTER " ORDER BY s.id"
 
 static const char coded_all_sql[] = CODED_COLUMNS CODED_ALL;
-static const char spans_all_sql[] = CODED_COLUMNS ", c.start, c.end" CODED_ALL;
 static const char coded_theme_sql[] =
   CODED_THEME_WITH CODED_COLUMNS CODED_THEME;
-static const char spans_theme_sql[] =
-  CODED_THEME_WITH CODED_COLUMNS ", c.start, c.end" CODED_THEME;
 static const char coded_informant_sql[] = CODED_COLUMNS CODED_INFORMANT;
-static const char spans_informant_sql[] =
-  CODED_COLUMNS ", c.start, c.end" CODED_INFORMANT;
 
 static sqlite3_stmt *
 prepare (TeemaStore *store, const TeemaStoreCodedQuery *q, GError **error)
 {
-  const char *sql = q->theme ? (q->spans ? spans_theme_sql : coded_theme_sql)
-                    : q->informant
-                      ? (q->spans ? spans_informant_sql : coded_informant_sql)
-                      : (q->spans ? spans_all_sql : coded_all_sql);
+  const char *sql = q->theme       ? coded_theme_sql
+                    : q->informant ? coded_informant_sql
+                                   : coded_all_sql;
   sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
     return NULL;
@@ -112,8 +108,10 @@ teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
       sqlite3_column_int64 (stmt, 2),
       (guint) sqlite3_column_int (stmt, 3),
       (guint) sqlite3_column_int (stmt, 4),
-      q->spans ? (guint) sqlite3_column_int (stmt, 5) : 0,
-      q->spans ? (guint) sqlite3_column_int (stmt, 6) : 0,
+      (guint) sqlite3_column_int (stmt, 5),
+      (guint) sqlite3_column_int (stmt, 6),
+      (guint) sqlite3_column_int (stmt, 7),
+      (guint) sqlite3_column_int (stmt, 8),
     };
     fn (&row, data);
   }

@@ -266,7 +266,6 @@ typedef struct {
   gboolean roll_up;       /* with theme: its descendants' codings too */
   gboolean with_rejected; /* rule codings a coder rejected count too */
   gboolean humans_only;   /* leave out the coder "rules" */
-  gboolean spans;         /* read each coding's start and end */
 } TeemaStoreCodedQuery;
 
 /* One coding on an informant segment. */
@@ -276,7 +275,8 @@ typedef struct {
   gint64 document;  /* (teema_store__document_informants: its informant) */
   guint ordinal;    /* the segment's position in its document */
   guint n_words;    /* the segment's words */
-  guint start, end; /* with spans: the coding's document span, else 0 */
+  guint start, end; /* the coding's span (document offsets) */
+  guint seg_start, seg_end; /* the segment's (document offsets) */
 } TeemaStoreCoded;
 
 typedef void (*TeemaCodedFunc) (const TeemaStoreCoded *row, gpointer data);
