@@ -200,10 +200,10 @@ flush_segment (TeemaCodingSet *set)
   const TeemaStoreCoded *r = &set->cur;
   for (guint i = 0; i < set->touched->len; i++) {
     guint t = g_array_index (set->touched, guint, i);
-    guint64 words = set->whole[t] == r->segment
-                      ? r->n_words
-                      : covered_words (set->cover[t], r->seg_start,
-                                       r->seg_end, r->n_words);
+    guint64 words =
+      set->whole[t] == r->segment
+        ? r->n_words
+        : covered_words (set->cover[t], r->seg_start, r->seg_end, r->n_words);
     g_array_set_size (set->cover[t], 0);
     set->counts[(gsize) t * (set->n_inf + 1) + MIN (set->cur_inf, set->n_inf)]
       .words += words;
@@ -273,7 +273,8 @@ join_spans (TeemaCodingSet *set)
   while (g_hash_table_iter_next (&it, NULL, &value)) {
     GArray *spans = value;
     g_array_sort (spans, by_start);
-    g_array_set_size (spans, join_sorted ((TeemaSpan *) spans->data, spans->len));
+    g_array_set_size (spans,
+                      join_sorted ((TeemaSpan *) spans->data, spans->len));
   }
 }
 

@@ -281,9 +281,9 @@ teema_rule__matcher (TeemaRule *rule, TeemaAnalyzer *analyzer)
 gboolean
 teema_rule__match_present (TeemaRule *rule, TeemaAnalyzer *analyzer,
                            const char *text, const GArray *tokens,
-                           const TeemaMatcher *matcher,
-                           const guint64 *presence, const gboolean *blocked,
-                           GArray *hits, GError **error)
+                           const TeemaMatcher *matcher, const guint64 *presence,
+                           const gboolean *blocked, GArray *hits,
+                           GError **error)
 {
   TeemaMatcher *m = matcher_for (rule, analyzer);
   Ctx c = { m, text, tokens, blocked, m == matcher ? presence : NULL, NULL };
