@@ -3,6 +3,7 @@
 #define TEEMA_H
 
 #include <teema/error.h>
+#include <teema/files.h>
 #include <teema/project.h>
 #include <teema/transcript.h>
 #include <teema/document.h>

@@ -125,23 +125,12 @@ cli_flush_stdout (GError **error)
   return FALSE;
 }
 
-/* Writes data straight into an existing file that is not a regular one
- * (a device such as /dev/stdout, a FIFO): it cannot be replaced by
- * renaming, and must not be. */
-static gboolean
-write_special (const char *path, const char *data, gsize len, GError **error)
+void
+cli_say_written (CliGlobals *g, const char *format, const char *path)
 {
-  FILE *f = fopen (path, "w");
-  gboolean ok = f && fwrite (data, 1, len, f) == len;
-  int err = errno;
-  if (f && fclose (f) != 0 && ok) {
-    ok = FALSE;
-    err = errno;
-  }
-  if (!ok)
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s: %s", path,
-                 g_strerror (err));
-  return ok;
+  /* Not into the data itself when that went to /dev/stdout or a pipe. */
+  if (!g->quiet && !teema_file_is_special (path))
+    printf (format, path);
 }
 
 gboolean
@@ -151,17 +140,7 @@ cli_output_bytes (const char *path, const char *data, gsize len, GError **error)
     fwrite (data, 1, len, stdout);
     return cli_flush_stdout (error);
   }
-  if (g_file_test (path, G_FILE_TEST_EXISTS)
-      && !g_file_test (path, G_FILE_TEST_IS_REGULAR)
-      && !g_file_test (path, G_FILE_TEST_IS_DIR))
-    return write_special (path, data, len, error);
-  GError *io = NULL;
-  if (!g_file_set_contents (path, data, (gssize) len, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
-    return FALSE;
-  }
-  return TRUE;
+  return teema_file_write (path, data, len, error);
 }
 
 gboolean
@@ -206,9 +185,7 @@ sink_open (CliSink *s, GError **error)
     s->f = stdout;
     return TRUE;
   }
-  if (g_file_test (s->path, G_FILE_TEST_EXISTS)
-      && !g_file_test (s->path, G_FILE_TEST_IS_REGULAR)
-      && !g_file_test (s->path, G_FILE_TEST_IS_DIR))
+  if (teema_file_is_special (s->path))
     s->f = fopen (s->path, "w");
   else {
     s->tmp = g_strconcat (s->path, ".XXXXXX", NULL);

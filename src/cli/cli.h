@@ -101,6 +101,10 @@ gboolean cli_table_format (const char *format, const char *output,
                            TeemaFormat fallback, TeemaFormat *fmt,
                            GError **error);
 
+/* Prints format (with %s for path) to say a file was written, unless -q
+ * or path is a device or pipe (/dev/stdout: it would join the data). */
+void cli_say_written (CliGlobals *g, const char *format, const char *path);
+
 /* Writes text to path atomically, or to stdout when path is NULL or "-". */
 gboolean cli_output (const char *path, const char *text, GError **error);
 /* The same for len bytes of any data (a DOCX). */

@@ -45,8 +45,8 @@ chart_run (int argc, char **argv, CliGlobals *g, GError **error,
     return 1;
   gboolean ok = heatmap ? teema_chart_heatmap (p, argv[1], &opt, error)
                         : teema_chart_bars (p, argv[1], &opt, error);
-  if (ok && !g->quiet)
-    printf (_ ("wrote %s\n"), argv[1]);
+  if (ok)
+    cli_say_written (g, _ ("wrote %s\n"), argv[1]);
   return ok ? 0 : 1;
 }
 

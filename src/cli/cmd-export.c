@@ -37,8 +37,7 @@ export_qdpx (int argc, char **argv, CliGlobals *g, GError **error)
           : teema_refi_export_qdpx (p, argv[1], error));
   if (!ok)
     return 1;
-  if (!g->quiet)
-    printf (_ ("%s: written\n"), argv[1]);
+  cli_say_written (g, _ ("%s: written\n"), argv[1]);
   return 0;
 }
 

@@ -10,15 +10,19 @@
  * whose name could escape a directory (absolute, "..", a drive letter or
  * backslash tricks) fails the whole read; no file is ever written while
  * reading; a written archive appears at its path only when complete
- * (written beside it, then renamed). */
+ * (written beside it under a name of its own, then renamed), except into
+ * a device or pipe, which is written in place and never replaced. */
 #include "base/base-private.h"
 #include "formats/zip-private.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <teema/files.h>
+#include <unistd.h>
 
 struct TeemaZip {
   char *path;
@@ -304,7 +308,9 @@ teema_zip__stream_close (TeemaZipStream *s)
 
 struct TeemaZipWriter {
   struct archive *a;
-  char *path, *tmp;  /* NULL when writing to a sink */
+  char *path, *tmp;  /* NULL when writing to a sink; tmp NULL also when
+                        writing a special file in place */
+  int fd;            /* the temporary file's, ours to close; or -1 */
   TeemaZipSink sink; /* or here */
   gpointer sink_data;
   GError *sink_error; /* why the sink refused */
@@ -319,7 +325,8 @@ writer_fail (TeemaZipWriter *w, GError **error)
     g_propagate_error (error, g_error_copy (w->sink_error));
     return FALSE;
   }
-  const char *why = archive_error_string (w->a);
+  int err = archive_errno (w->a);
+  const char *why = err > 0 ? g_strerror (err) : archive_error_string (w->a);
   if (w->path)
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
                  _ ("%s: cannot write (%s)"), w->path,
@@ -335,6 +342,7 @@ static TeemaZipWriter *
 writer_alloc (void)
 {
   TeemaZipWriter *w = g_new0 (TeemaZipWriter, 1);
+  w->fd = -1;
   w->a = archive_write_new ();
   archive_write_set_format_zip (w->a);
   /* A member of unknown length gets a data descriptor; without zip64
@@ -351,8 +359,24 @@ teema_zip__writer_new (const char *path, GError **error)
 {
   TeemaZipWriter *w = writer_alloc ();
   w->path = g_strdup (path);
-  w->tmp = g_strconcat (path, ".tmp", NULL);
-  if (archive_write_open_filename (w->a, w->tmp) != ARCHIVE_OK) {
+  int rc;
+  if (teema_file_is_special (path)) { /* a device or pipe: in place */
+    rc = archive_write_open_filename (w->a, path);
+  } else {
+    /* A temporary file of its own beside path, renamed at the end: a
+     * failed or killed export leaves path as it was. */
+    w->tmp = g_strconcat (path, ".XXXXXX", NULL);
+    int fd = w->fd = g_mkstemp_full (w->tmp, O_WRONLY, 0666);
+    if (fd < 0) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                   _ ("%s: cannot write (%s)"), path, g_strerror (errno));
+      g_clear_pointer (&w->tmp, g_free);
+      teema_zip__writer_free (w);
+      return NULL;
+    }
+    rc = archive_write_open_fd (w->a, fd); /* it leaves fd open */
+  }
+  if (rc != ARCHIVE_OK) {
     writer_fail (w, error);
     teema_zip__writer_free (w);
     return NULL;
@@ -427,7 +451,16 @@ teema_zip__writer_finish (TeemaZipWriter *w, GError **error)
   w->open = FALSE;
   if (!ok)
     return writer_fail (w, error);
-  if (w->path && g_rename (w->tmp, w->path) != 0) {
+  if (w->fd >= 0) {
+    int fd = w->fd;
+    w->fd = -1;
+    if (close (fd) != 0) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
+                   _ ("%s: cannot write (%s)"), w->path, g_strerror (errno));
+      return FALSE;
+    }
+  }
+  if (w->tmp && g_rename (w->tmp, w->path) != 0) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO,
                  _ ("%s: cannot write (%s)"), w->path, g_strerror (errno));
     return FALSE;
@@ -448,7 +481,9 @@ teema_zip__writer_free (TeemaZipWriter *w)
     archive_write_close (w->a);
   w->open = FALSE;
   archive_write_free (w->a);
-  if (w->path && !w->finished)
+  if (w->fd >= 0)
+    close (w->fd);
+  if (w->tmp && !w->finished)
     g_unlink (w->tmp);
   g_clear_error (&w->sink_error);
   g_free (w->path);

@@ -2,8 +2,8 @@
  * it is made: a zip into a document writer's sink, its small parts added
  * whole, and then its one large part (document.xml, content.xml) written
  * through an xmlTextWriter straight into its zip member, so that memory
- * holds a block of the document at a time. Only docx-write.c and
- * odt-write.c include this. */
+ * holds a block of the document at a time. Only docx-write.c,
+ * odt-write.c and refi/export.c (the .qde of a .qdpx) include this. */
 #ifndef TEEMA_PACKAGE_PRIVATE_H
 #define TEEMA_PACKAGE_PRIVATE_H
 
@@ -33,6 +33,13 @@ char *teema_xml__end (TeemaXml *x);
 void teema_xml__el (TeemaXml *x, const char *name);
 void teema_xml__close (TeemaXml *x);
 void teema_xml__at (TeemaXml *x, const char *name, const char *value);
+
+/* An XML writer into zip's current member. Its first failure to write is
+ * kept in *failure (which must stay valid while it writes) and what
+ * follows is dropped, so libxml2 never prints one. Free it with
+ * xmlFreeTextWriter, which flushes the rest. */
+xmlTextWriterPtr teema_package__member_writer (TeemaZipWriter *zip,
+                                               GError **failure);
 
 /* Starts the archive in the sink of writer. */
 gboolean teema_package__open (TeemaPackage *p, TeemaDocWriter *writer,

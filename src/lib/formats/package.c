@@ -30,23 +30,41 @@ teema_package__part (TeemaPackage *p, const char *name, char *xml,
   return ok;
 }
 
+/* The zip member an XML writer writes into, and where its first failure
+ * goes. */
+typedef struct {
+  TeemaZipWriter *zip;
+  GError **failure;
+} Member;
+
 /* Takes everything libxml2 writes: after a failure the rest is dropped
  * (the writer stops at the end of the block) rather than refused, since
  * libxml2 prints a refused write on stderr and the library never
  * prints. */
 static int
-to_zip (void *context, const char *buffer, int len)
+to_member (void *context, const char *buffer, int len)
 {
-  TeemaPackage *p = context;
-  if (!p->error)
-    teema_zip__writer_write (p->zip, buffer, (gsize) len, &p->error);
+  Member *m = context;
+  if (!*m->failure)
+    teema_zip__writer_write (m->zip, buffer, (gsize) len, m->failure);
   return len;
 }
 
 static int
-close_nothing (void *context)
+member_done (void *context)
 {
+  g_free (context);
   return 0;
+}
+
+xmlTextWriterPtr
+teema_package__member_writer (TeemaZipWriter *zip, GError **failure)
+{
+  Member *m = g_new (Member, 1);
+  m->zip = zip;
+  m->failure = failure;
+  return xmlNewTextWriter (
+    xmlOutputBufferCreateIO (to_member, member_done, m, NULL));
 }
 
 gboolean
@@ -55,9 +73,7 @@ teema_package__stream (TeemaPackage *p, const char *name, gboolean standalone,
 {
   if (!teema_zip__writer_begin (p->zip, name, -1, FALSE, error))
     return FALSE;
-  xmlOutputBufferPtr out =
-    xmlOutputBufferCreateIO (to_zip, close_nothing, p, NULL);
-  p->w = xmlNewTextWriter (out);
+  p->w = teema_package__member_writer (p->zip, &p->error);
   xmlTextWriterStartDocument (p->w, "1.0", "UTF-8", standalone ? "yes" : NULL);
   return teema_package__ok (p, error);
 }

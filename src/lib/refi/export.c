@@ -29,6 +29,7 @@
  * code points of the written text, and the output is deterministic (GUIDs
  * derive from content, not chance). */
 #include "refi/refi-private.h"
+#include "formats/package-private.h"
 #include "formats/zip-private.h"
 #include "project/project-private.h"
 
@@ -471,32 +472,13 @@ write_notes (Export *e, GError **error)
   return TRUE;
 }
 
-static int
-to_zip (void *context, const char *buffer, int len)
-{
-  Export *e = context;
-  if (e->write_error)
-    return -1;
-  if (!teema_zip__writer_write (e->zip, buffer, (gsize) len, &e->write_error))
-    return -1;
-  return len;
-}
-
-static int
-close_nothing (void *context)
-{
-  return 0;
-}
-
 /* Writes project.qde into the archive as it is produced. */
 static gboolean
 write_qde (Export *e, GError **error)
 {
   if (!teema_zip__writer_begin (e->zip, "project.qde", -1, FALSE, error))
     return FALSE;
-  xmlOutputBufferPtr out =
-    xmlOutputBufferCreateIO (to_zip, close_nothing, e, NULL);
-  e->w = xmlNewTextWriter (out);
+  e->w = teema_package__member_writer (e->zip, &e->write_error);
   xmlTextWriterSetIndent (e->w, 1);
   xmlTextWriterStartDocument (e->w, NULL, "utf-8", NULL);
   start (e, "Project");

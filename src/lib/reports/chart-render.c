@@ -5,14 +5,16 @@
  * Text is measured with cairo's toy API ("sans-serif"), which renders ä
  * and ö through fontconfig. Must always hold: nothing exists at the output
  * path unless rendering succeeded — the chart is drawn in memory, then
- * written with g_file_set_contents (a temporary file renamed into place,
- * with the mode the umask gives every other output). */
+ * written with teema_file_write (a temporary file renamed into place,
+ * with the mode the umask gives every other output; a pipe or device in
+ * place). */
 #include "reports/chart-private.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <math.h>
 #include <string.h>
+#include <teema/files.h>
 
 #define FONT "sans-serif"
 
@@ -302,12 +304,5 @@ teema_canvas__write (TeemaCanvas *c, const char *path, GError **error)
       return FALSE;
     }
   }
-  GError *io = NULL;
-  if (!g_file_set_contents (path, (const char *) bytes->data,
-                            (gssize) bytes->len, &io)) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_IO, "%s", io->message);
-    g_error_free (io);
-    return FALSE;
-  }
-  return TRUE;
+  return teema_file_write (path, bytes->data, bytes->len, error);
 }
