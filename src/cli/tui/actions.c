@@ -103,6 +103,17 @@ remember_theme (TuiState *st, const char *code)
     reveal (st, (guint) i);
 }
 
+/* A theme as the status line names it: its label in the coder's
+ * language (the id when the codebook no longer has it). */
+static const char *
+shown (const TuiState *st, const char *code)
+{
+  gint i = teema_codebook_index (st->codebook, code);
+  return i >= 0
+           ? tui_theme_name (st, teema_codebook_theme (st->codebook, (guint) i))
+           : code;
+}
+
 /* ---- choosing sentences ------------------------------------------------- */
 
 static gboolean
@@ -171,11 +182,13 @@ code_chosen (TuiState *st, const char *theme)
   }
   tui_stop_choosing (st);
   remember_theme (st, theme);
-  /* TRANSLATORS: sentence numbers ("2" or "2-3, 5") and a theme id. */
+  /* TRANSLATORS: sentence numbers ("2" or "2-3, 5") and a theme's label. */
   if (strpbrk (names->str, ",-"))
-    tui_status (st, _ ("coded sentences %s with %s"), names->str, theme);
+    tui_status (st, _ ("coded sentences %s with %s"), names->str,
+                shown (st, theme));
   else
-    tui_status (st, _ ("coded sentence %s with %s"), names->str, theme);
+    tui_status (st, _ ("coded sentence %s with %s"), names->str,
+                shown (st, theme));
 }
 
 /* ---- coding -------------------------------------------------------------- */
@@ -200,7 +213,7 @@ remove_mine (TuiState *st, const TeemaSegment *s, const char *theme)
     if (!tui_do (st, step))
       return;
   }
-  tui_status (st, _ ("removed %s (u to undo)"), theme);
+  tui_status (st, _ ("removed %s (u to undo)"), shown (st, theme));
 }
 
 void
@@ -227,8 +240,8 @@ tui_toggle (TuiState *st, guint i)
                    .to = WHOLE };
   if (tui_do (st, step))
     /* TRANSLATORS: the status line after coding the segment with a theme
-     * (its id). */
-    tui_status (st, C_ ("status", "coded %s"), theme);
+     * (its label). */
+    tui_status (st, C_ ("status", "coded %s"), shown (st, theme));
 }
 
 void
@@ -291,8 +304,8 @@ decide (TuiState *st, gboolean accept, gboolean all)
     if (!tui_do (st, step))
       return;
   }
-  const char *theme = p->pdata[0];
-  /* TRANSLATORS: %s is the theme id of the first suggestion. */
+  const char *theme = shown (st, p->pdata[0]);
+  /* TRANSLATORS: %s is the label of the first suggestion's theme. */
   if (accept && n > 1)
     tui_status (st, _ ("accepted %s and the rest"), theme);
   else if (accept)
