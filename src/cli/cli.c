@@ -125,6 +125,13 @@ cli_flush_stdout (GError **error)
   return FALSE;
 }
 
+const char *
+cli_default_coder (void)
+{
+  const char *c = g_getenv ("TEEMA_CODER");
+  return c && *c ? c : g_get_user_name ();
+}
+
 void
 cli_say_written (CliGlobals *g, const char *format, const char *path)
 {

@@ -101,6 +101,10 @@ gboolean cli_table_format (const char *format, const char *output,
                            TeemaFormat fallback, TeemaFormat *fmt,
                            GError **error);
 
+/* The coder a command acts as when not told: $TEEMA_CODER, else the
+ * user's login name. */
+const char *cli_default_coder (void);
+
 /* Prints format (with %s for path) to say a file was written, unless -q
  * or path is a device or pipe (/dev/stdout: it would join the data). */
 void cli_say_written (CliGlobals *g, const char *format, const char *path);

@@ -36,9 +36,7 @@ cmd_code (int argc, char **argv, CliGlobals *g, GError **error)
   if (sscanf (size, "%dx%d", &cols, &rows) != 2 || cols < 20 || rows < 5)
     return cli_usage (error, _ ("--size wants COLSxROWS, e.g. 80x24"));
   if (!coder)
-    coder = g_getenv ("TEEMA_CODER");
-  if (!coder)
-    coder = g_get_user_name ();
+    coder = cli_default_coder ();
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;

@@ -6,13 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char *
-default_coder (void)
-{
-  const char *c = g_getenv ("TEEMA_CODER");
-  return c ? c : g_get_user_name ();
-}
-
 /* The characters of sentences "N" or "N-M" (1-based) of the segment. */
 static gboolean
 sentence_span (TeemaProject *p, gint64 segment, const char *spec, guint *from,
@@ -131,7 +124,7 @@ coding_change (int argc, char **argv, CliGlobals *g, GError **error,
   if (c.from < -1 || c.to < -1)
     return cli_usage (error, _ ("--from and --to count characters from 0"));
   if (!c.coder)
-    c.coder = default_coder ();
+    c.coder = cli_default_coder ();
   return coding_write (&c, g, add, error);
 }
 

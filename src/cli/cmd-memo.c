@@ -5,13 +5,6 @@
 
 #include <stdio.h>
 
-static const char *
-default_coder (void)
-{
-  const char *c = g_getenv ("TEEMA_CODER");
-  return c ? c : g_get_user_name ();
-}
-
 /* Parses --segment and --coder; TEXT is the one argument left when
  * want_text. Returns 0 or the usage exit code. */
 static int
@@ -38,7 +31,7 @@ parse_target (int *argc, char ***argv, gboolean want_text, gint64 *segment,
   if (!want_text && *argc != 1)
     return cli_usage (error, _ ("unexpected argument '%s'"), (*argv)[1]);
   if (!*coder)
-    *coder = default_coder ();
+    *coder = cli_default_coder ();
   return 0;
 }
 
