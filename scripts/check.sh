@@ -2,7 +2,8 @@
 # The whole test suite. Builds (installing packages if needed), then:
 #   1. every GoogleTest executable and the CLI golden cases (release build);
 #   2. the layering rules, the Finnish catalogue (no untranslated or
-#      fuzzy message: tests/po-complete.sh), clang-format on every C and
+#      fuzzy message: tests/po-complete.sh), the shape of the hand-coded
+#      test sets (tests/sets/check-all.sh), clang-format on every C and
 #      C++ file, and 'meson install --destdir' (tests/install.sh);
 #   3. the library and CLI built with -Werror;
 #   4. the unit tests and golden cases again, built with AddressSanitizer
@@ -101,6 +102,7 @@ sh scripts/build.sh || { echo "0 passed, 1 failed"; exit 1; }
 run_suite build ""
 run_check layering sh tests/style/layering.sh src
 run_check po-complete sh tests/po-complete.sh
+run_check test-sets sh tests/sets/check-all.sh
 run_check clang-format format_check
 run_check install sh tests/install.sh build
 

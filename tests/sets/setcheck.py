@@ -1,0 +1,156 @@
+"""The shape check every hand-coded test set shares (tests/devset-like TSV
+files written for teema: trainset, trainset2, heldout, heldout2).
+
+Each set's own check.py calls check() with what differs: its id letter,
+its speaker labels, its word limits. It checks the shape, never the
+codings:
+  - UTF-8 without BOM, NFC, LF line ends only, a final newline;
+  - the header `id group speaker themes text reason`, six fields per row;
+  - ids <letter>001, <letter>002, ... unique and in order;
+  - group employee|customer; speaker labels of the group's pattern, each
+    label always in the same group;
+  - themes "-" alone, or comma-separated theme ids of the codebook's list,
+    without repeats, at most three;
+  - text within the word limits, without stray spaces; a reason;
+  - reason tags well formed: [indirect] or [indirect: themes] only on rows
+    coding one of the four focus themes (those named must be coded),
+    [passing: themes] naming themes that are not coded (or the mention in
+    words), [false friend: word].
+With families (regexes per focus theme), an [indirect] row whose text
+still holds an obvious word of a focus theme it codes is a warning.
+Prints the counts per theme and group; returns 1 when there are errors.
+"""
+import re
+import statistics
+import unicodedata
+from collections import Counter
+
+ORDER = [
+    "experience", "relationship", "trust", "effortlessness", "emotion", "b2b",
+    "price", "journey", "touchpoints", "aftersales", "management", "strategy",
+    "communication", "measurement", "personnel", "development", "feedback",
+    "improvement",
+]
+THEMES = set(ORDER)
+FOCUS = ("relationship", "trust", "effortlessness", "measurement")
+HEADER = ["id", "group", "speaker", "themes", "text", "reason"]
+TAG = re.compile(r"\[(indirect|passing|false friend)(?::\s*([^\]]*))?\]")
+
+
+def _names(arg):
+    return [a.strip() for a in (arg or "").split(",") if a.strip()]
+
+
+def _file_errors(raw):
+    errors = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        errors.append("file starts with a BOM")
+    if b"\r" in raw:
+        errors.append("file contains CR characters (must be LF only)")
+    if not raw.endswith(b"\n"):
+        errors.append("file does not end with a newline")
+    return errors
+
+
+def _tag_errors(n, seg, ids, reason, families, tags, indirect, warnings):
+    errors = []
+    for kind, arg in TAG.findall(reason):
+        tags[kind] += 1
+        if kind == "passing":
+            # A theme id, maybe with a note ("effortlessness (the word)");
+            # an older set may name the mention in words instead.
+            for item in _names(arg):
+                t = re.match(r"[a-z0-9]*", item).group(0)
+                if item == t and t not in THEMES:
+                    errors.append(f"line {n}: [passing] names unknown theme {t!r}")
+                elif t in THEMES and t in ids:
+                    errors.append(f"line {n}: [passing: {t}] but {t} is coded")
+        elif kind == "false friend" and not (arg or "").strip():
+            errors.append(f"line {n}: [false friend] without the word")
+        elif kind == "indirect":
+            named = _names(arg)
+            coded = named or [t for t in ids if t in FOCUS]
+            if not coded:
+                errors.append(f"line {n}: [indirect] but no focus theme coded")
+            for t in coded:
+                if t not in ids:
+                    errors.append(f"line {n}: [indirect: {t}] but {t} is not coded")
+                    continue
+                indirect[t] += 1
+                hit = re.findall(families[t], seg.lower()) if families else []
+                if hit:
+                    warnings.append(f"line {n}: [indirect] row coded {t} contains {hit}")
+    return errors
+
+
+def check(path, letter, speakers, min_words, max_words, families=None):
+    """speakers: {"employee": regex, "customer": regex} for the labels."""
+    raw = open(path, "rb").read()
+    errors, warnings = _file_errors(raw), []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        print(f"{path}: ERROR not UTF-8: {e}")
+        return 1
+    if unicodedata.normalize("NFC", text) != text:
+        errors.append("file is not NFC-normalised")
+    lines = text.rstrip("\n").split("\n")
+    if lines[0].split("\t") != HEADER:
+        errors.append(f"header is {lines[0]!r}, expected {chr(9).join(HEADER)!r}")
+    seen, speaker_group = set(), {}
+    turns, counts, tags, indirect, n_themes = (Counter() for _ in range(5))
+    words_all = []
+    for n, line in enumerate(lines[1:], start=2):
+        f = line.split("\t")
+        if len(f) != 6:
+            errors.append(f"line {n}: {len(f)} fields, expected 6")
+            continue
+        rid, group, speaker, themes, seg, reason = f
+        want = f"{letter}{n - 1:03d}"
+        if rid in seen or rid != want:
+            errors.append(f"line {n}: id {rid}, expected {want} (unique, in order)")
+        seen.add(rid)
+        if group not in speakers:
+            errors.append(f"line {n}: group {group!r}")
+        elif not re.fullmatch(speakers[group], speaker):
+            errors.append(f"line {n}: speaker {speaker!r} does not fit group {group}")
+        if speaker_group.setdefault(speaker, group) != group:
+            errors.append(f"line {n}: speaker {speaker} appears in two groups")
+        turns[speaker] += 1
+        ids = themes.split(",")
+        if themes != "-":
+            bad = [t for t in ids if t not in THEMES]
+            if bad:
+                errors.append(f"line {n}: unknown theme(s) {bad}")
+            if len(set(ids)) != len(ids) or len(ids) > 3:
+                errors.append(f"line {n}: repeated or more than three themes")
+            n_themes[len(ids)] += 1
+        words = len(seg.split())
+        words_all.append(words)
+        if not min_words <= words <= max_words:
+            errors.append(f"line {n}: text has {words} words ({min_words}-{max_words})")
+        if seg != seg.strip() or "  " in seg or not reason.strip():
+            errors.append(f"line {n}: stray spaces in text or empty reason")
+        errors += _tag_errors(n, seg, ids, reason, families, tags, indirect,
+                              warnings)
+        for t in ids:
+            counts[(t, group)] += 1
+    for e in errors:
+        print(f"{path}: ERROR {e}")
+    for w in warnings:
+        print(f"{path}: warning {w}")
+    groups = Counter(speaker_group.values())
+    print(f"{len(lines) - 1} rows, {len(errors)} errors, {len(warnings)} warnings; "
+          f"speakers: {groups['employee']} employee, {groups['customer']} customer")
+    if words_all:
+        print(f"words per text: min {min(words_all)}, max {max(words_all)}, "
+              f"mean {statistics.mean(words_all):.1f}")
+    print(f"themes per coded row: {dict(sorted(n_themes.items()))}; tags: "
+          f"[indirect] {tags['indirect']}, [passing] {tags['passing']}, "
+          f"[false friend] {tags['false friend']}")
+    print(f"{'theme':15s} {'all':>4s} {'emp':>4s} {'cust':>4s} {'indir':>5s}")
+    for t in ORDER + ["-"]:
+        e, c = counts[(t, "employee")], counts[(t, "customer")]
+        ind = f"{indirect[t]:5d}" if t in FOCUS else ""
+        print(f"{t:15s} {e + c:4d} {e:4d} {c:4d} {ind}")
+    return 1 if errors else 0
