@@ -159,6 +159,15 @@ gboolean teema_quotes_write_document (TeemaProject *project,
 TeemaTable *teema_quotes_table (TeemaProject *project,
                                 const TeemaQuoteDocOptions *options,
                                 GError **error);
+/* The same table written through write in format: CSV, TSV and JSON as
+ * it is made, theme by theme (memory holds one theme's codings and
+ * rows), in one snapshot of the project; the terminal table and Markdown
+ * whole. Once write returns FALSE (with error set) nothing more is
+ * written and that error is returned. */
+gboolean teema_quotes_write_table (TeemaProject *project,
+                                   const TeemaQuoteDocOptions *options,
+                                   TeemaFormat format, TeemaOutputFunc write,
+                                   gpointer user_data, GError **error);
 
 #ifdef __cplusplus
 }

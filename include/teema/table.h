@@ -83,6 +83,26 @@ char *teema_table_render (const TeemaTable *table, TeemaFormat format);
 char *teema_table_render_width (const TeemaTable *table, TeemaFormat format,
                                 guint width);
 
+/* A table written in pieces: tables with the same columns rendered one
+ * after another come out as one CSV, TSV or JSON table (its header or
+ * opening bracket with the first piece, the closing bracket at the end),
+ * so a long list is written as it is made. The terminal table and
+ * Markdown need the whole table (teema_table_format_streams says which). */
+typedef struct {
+  TeemaFormat format;
+  gboolean started; /* the header or bracket is out */
+  gboolean any_row; /* a row is out (JSON separates rows with commas) */
+} TeemaTableStream;
+
+gboolean teema_table_format_streams (TeemaFormat format);
+void teema_table_stream_init (TeemaTableStream *stream, TeemaFormat format);
+/* The text of piece's rows (after the header, the first time); newly
+ * allocated. A piece without rows still starts the table. */
+char *teema_table_stream_rows (TeemaTableStream *stream,
+                               const TeemaTable *piece);
+/* What ends the table (JSON's closing bracket; nothing for CSV and TSV). */
+char *teema_table_stream_end (TeemaTableStream *stream);
+
 /* The display columns s takes on a terminal: ä and ö one, wide (East
  * Asian) characters two, combining marks none. */
 guint teema_table_text_width (const char *s);

@@ -197,9 +197,15 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaProject) p = cli_open (g, error);
   if (!p)
     return 1;
-  if (!f.document) {
+  if (!f.document && !teema_table_format_streams (f.table)) {
     g_autoptr (TeemaTable) t = teema_quotes_table (p, &opt, error);
     return t && cli_write_table (g, t, f.table, output, error) ? 0 : 1;
+  }
+  if (!f.document) { /* CSV, TSV, JSON: written as they are made */
+    CliSink *sink = cli_sink_new (output);
+    gboolean ok =
+      teema_quotes_write_table (p, &opt, f.table, cli_sink_write, sink, error);
+    return cli_sink_finish (sink, ok, ok ? error : NULL) ? 0 : 1;
   }
   return write_document (p, &opt, f.doc, output, error);
 }

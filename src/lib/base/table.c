@@ -405,10 +405,12 @@ tsv_cell (GString *out, const char *s)
                        (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
+/* Delimited rows of t (the header first unless started). */
 static void
-render_delimited (const TeemaTable *t, GString *out, gboolean csv)
+delimited_rows (const TeemaTable *t, GString *out, gboolean csv,
+                gboolean started)
 {
-  for (guint r = 0; r <= t->rows->len; r++) {
+  for (guint r = started ? 1 : 0; r <= t->rows->len; r++) {
     for (guint c = 0; c < t->columns->len; c++) {
       const char *cell = r == 0 ? teema_table_column_name (t, c)
                                 : teema_table_cell (t, r - 1, c);
@@ -460,12 +462,13 @@ is_json_number (const char *s)
   return *p == '\0';
 }
 
+/* JSON objects of t's rows; any_row says whether one came before. */
 static void
-render_json (const TeemaTable *t, GString *out)
+json_rows (const TeemaTable *t, GString *out, gboolean *any_row)
 {
-  g_string_append (out, "[");
   for (guint r = 0; r < t->rows->len; r++) {
-    g_string_append (out, r ? ",\n  {" : "\n  {");
+    g_string_append (out, *any_row ? ",\n  {" : "\n  {");
+    *any_row = TRUE;
     for (guint c = 0; c < t->columns->len; c++) {
       const char *cell = teema_table_cell (t, r, c);
       if (c)
@@ -482,7 +485,68 @@ render_json (const TeemaTable *t, GString *out)
     }
     g_string_append (out, "}");
   }
-  g_string_append (out, t->rows->len ? "\n]\n" : "]\n");
+}
+
+gboolean
+teema_table_format_streams (TeemaFormat format)
+{
+  return format == TEEMA_FORMAT_CSV || format == TEEMA_FORMAT_TSV
+         || format == TEEMA_FORMAT_JSON;
+}
+
+void
+teema_table_stream_init (TeemaTableStream *s, TeemaFormat format)
+{
+  g_return_if_fail (teema_table_format_streams (format));
+  s->format = format;
+  s->started = FALSE;
+  s->any_row = FALSE;
+}
+
+static void
+stream_rows (TeemaTableStream *s, const TeemaTable *t, GString *out)
+{
+  if (s->format == TEEMA_FORMAT_JSON) {
+    if (!s->started)
+      g_string_append (out, "[");
+    json_rows (t, out, &s->any_row);
+  } else {
+    delimited_rows (t, out, s->format == TEEMA_FORMAT_CSV, s->started);
+  }
+  s->started = TRUE;
+}
+
+static void
+stream_end (TeemaTableStream *s, GString *out)
+{
+  if (s->format == TEEMA_FORMAT_JSON)
+    g_string_append (out, s->any_row ? "\n]\n" : "]\n");
+}
+
+char *
+teema_table_stream_rows (TeemaTableStream *s, const TeemaTable *piece)
+{
+  GString *out = g_string_new (NULL);
+  stream_rows (s, piece, out);
+  return g_string_free (out, FALSE);
+}
+
+char *
+teema_table_stream_end (TeemaTableStream *s)
+{
+  GString *out = g_string_new (NULL);
+  stream_end (s, out);
+  return g_string_free (out, FALSE);
+}
+
+/* CSV, TSV and JSON: the whole table as one piece. */
+static void
+render_streamed (const TeemaTable *t, TeemaFormat format, GString *out)
+{
+  TeemaTableStream s;
+  teema_table_stream_init (&s, format);
+  stream_rows (&s, t, out);
+  stream_end (&s, out);
 }
 
 static void
@@ -536,13 +600,9 @@ teema_table_render_width (const TeemaTable *t, TeemaFormat format, guint width)
   GString *out = g_string_new (NULL);
   switch (format) {
   case TEEMA_FORMAT_CSV:
-    render_delimited (t, out, TRUE);
-    break;
   case TEEMA_FORMAT_TSV:
-    render_delimited (t, out, FALSE);
-    break;
   case TEEMA_FORMAT_JSON:
-    render_json (t, out);
+    render_streamed (t, format, out);
     break;
   case TEEMA_FORMAT_MARKDOWN:
     render_markdown (t, out);

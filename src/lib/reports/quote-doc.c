@@ -737,59 +737,89 @@ teema_quotes_document (TeemaProject *project,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-/* ---- the table ----------------------------------------------------------- */
+/* ---- the table ------------------------------------------------------------
+ */
 
-/* The rows of t whose informant is chosen, as a new table; frees t. */
+/* An empty table with the columns of teema_quotes_collect. */
 static TeemaTable *
-keep_chosen (Quotes *q, TeemaTable *t)
+quotes_table_new (Quotes *q)
 {
-  TeemaTable *kept = teema_table_new (teema_table_title (t));
-  guint nc = teema_table_n_columns (t);
-  for (guint c = 0; c < nc; c++)
-    teema_table_add_column_heading (
-      kept, teema_table_column_name (t, c), teema_table_column_heading (t, c),
-      c == 3 || c == 5 ? TEEMA_COLUMN_INT : TEEMA_COLUMN_TEXT);
-  for (guint r = 0; r < teema_table_n_rows (t); r++) {
-    if (!g_hash_table_contains (q->chosen, teema_table_cell (t, r, 1)))
-      continue;
-    teema_table_add_row (kept);
-    for (guint c = 0; c < nc; c++)
-      teema_table_add_text (kept, teema_table_cell (t, r, c));
-  }
-  teema_table_free (t);
-  return kept;
-}
-
-static TeemaTable *
-collect_theme (Quotes *q, guint theme, gboolean children, GError **error)
-{
-  TeemaQuoteOptions qo = {
-    .theme = teema_codebook_theme (q->cb, theme)->code,
-    .coder = q->opt->coder,
-    .lang = q->lang,
-    .children = children,
+  const char *cols[] = {
+    NC_ ("heading", "theme"),    NC_ ("heading", "informant"),
+    NC_ ("heading", "group"),    NC_ ("heading", "segment"),
+    NC_ ("heading", "document"), NC_ ("heading", "position"),
+    NC_ ("heading", "text"),     NC_ ("heading", "citation")
   };
-  TeemaTable *t = teema_quotes_collect (q->project, &qo, error);
-  return t ? keep_chosen (q, t) : NULL;
+  TeemaTable *t = teema_table_new (str (q, S_TITLE));
+  for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
+    teema_table_add_column_heading (t, cols[i], TEEMA_HEADING (cols[i]),
+                                    i == 3 || i == 5 ? TEEMA_COLUMN_INT
+                                                     : TEEMA_COLUMN_TEXT);
+  return t;
 }
 
-static void
-table_rows (Quotes *q, TeemaTable *out, const TeemaTable *t)
+typedef struct {
+  Quotes *q;
+  const char *theme; /* the theme column: the theme asked for */
+  TeemaTable *out;
+} TableRows;
+
+/* A quote as a row, its text shortened, labelled and pseudonymised as a
+ * document's would be. */
+static gboolean
+table_quote (const TeemaQuote *quote, gpointer data, GError **error)
 {
-  for (guint r = 0; r < teema_table_n_rows (t); r++) {
-    g_autofree char *text = quote_text (q, teema_table_cell (t, r, 6));
-    g_autofree char *label =
-      g_strdup_printf ("(%s)", label_of (q, teema_table_cell (t, r, 1)));
-    teema_table_add_row (out);
-    for (guint c = 0; c < 6; c++)
-      if (c == 3 || c == 5)
-        teema_table_add_int (
-          out, g_ascii_strtoll (teema_table_cell (t, r, c), NULL, 10));
-      else
-        teema_table_add_text (out, teema_table_cell (t, r, c));
-    teema_table_add_text (out, text);
-    teema_table_add_text (out, label);
-  }
+  TableRows *tr = data;
+  const TeemaSegment *s = quote->first;
+  g_autofree char *text = quote_text (tr->q, quote->text);
+  g_autofree char *label =
+    g_strdup_printf ("(%s)", label_of (tr->q, s->informant));
+  teema_table_add_row (tr->out);
+  teema_table_add_text (tr->out, tr->theme);
+  teema_table_add_text (tr->out, s->informant);
+  teema_table_add_text (tr->out, s->group);
+  teema_table_add_int (tr->out, s->id);
+  teema_table_add_text (tr->out, s->document);
+  teema_table_add_int (tr->out, s->ordinal);
+  teema_table_add_text (tr->out, text);
+  teema_table_add_text (tr->out, label);
+  return TRUE;
+}
+
+/* Theme i's quotes (with its sub-themes' when children) as rows of out,
+ * the chosen informants' only, by informant and then in document order;
+ * one theme's codings read at a time. */
+static gboolean
+table_theme (Quotes *q, guint i, gboolean children, TeemaTable *out,
+             GError **error)
+{
+  const char *code = teema_codebook_theme (q->cb, i)->code;
+  TeemaCodingSetOptions so = {
+    .coder = q->opt->coder, .theme = code, .roll_up = children, .spans = TRUE
+  };
+  if (!read_set (q, &so, error))
+    return FALSE;
+  guint n = 0, kept = 0;
+  g_autofree TeemaCoded *rows =
+    teema_coding_set__rows_by_informant (q->set, i, &n);
+  for (guint r = 0; r < n; r++)
+    if (rows[r].informant != TEEMA_NO_INFORMANT
+        && q->chosen_at[rows[r].informant])
+      rows[kept++] = rows[r];
+  TableRows tr = { q, code, out };
+  return teema_quotes__foreach (q->project, q->set, i, rows, kept, table_quote,
+                                &tr, error);
+}
+
+/* Each theme the options ask for, in codebook order, with the rows it
+ * gives: given themes with their sub-themes unless no_children, or else
+ * every theme's own quotes. */
+static gboolean
+wanted (Quotes *q, guint i, gboolean *children)
+{
+  gboolean given = q->opt->themes != NULL;
+  *children = given && !q->opt->no_children;
+  return given ? q->asked[i] : q->selected[i];
 }
 
 TeemaTable *
@@ -798,30 +828,67 @@ teema_quotes_table (TeemaProject *project, const TeemaQuoteDocOptions *options,
 {
   Quotes q = { 0 };
   TeemaTable *out = NULL;
-  if (quotes_load (&q, project, options, error)) {
-    const char *cols[] = {
-      NC_ ("heading", "theme"),    NC_ ("heading", "informant"),
-      NC_ ("heading", "group"),    NC_ ("heading", "segment"),
-      NC_ ("heading", "document"), NC_ ("heading", "position"),
-      NC_ ("heading", "text"),     NC_ ("heading", "citation")
-    };
-    out = teema_table_new (str (&q, S_TITLE));
-    for (gsize i = 0; i < G_N_ELEMENTS (cols); i++)
-      teema_table_add_column_heading (out, cols[i], TEEMA_HEADING (cols[i]),
-                                      i == 3 || i == 5 ? TEEMA_COLUMN_INT
-                                                       : TEEMA_COLUMN_TEXT);
-    gboolean given = q.opt->themes != NULL;
-    for (guint i = 0; out && i < teema_codebook_size (q.cb); i++) {
-      if (given ? !q.asked[i] : !q.selected[i])
-        continue;
-      g_autoptr (TeemaTable) t =
-        collect_theme (&q, i, given && !q.opt->no_children, error);
-      if (t)
-        table_rows (&q, out, t);
-      else
+  gboolean started = FALSE;
+  if (teema_store__begin_read (project->store, &started, error)) {
+    if (quotes_load (&q, project, options, error))
+      out = quotes_table_new (&q);
+    gboolean children;
+    for (guint i = 0; out && i < teema_codebook_size (q.cb); i++)
+      if (wanted (&q, i, &children)
+          && !table_theme (&q, i, children, out, error))
         g_clear_pointer (&out, teema_table_free);
-    }
+    teema_store__end_read (project->store, started);
   }
   quotes_clear (&q);
   return out;
+}
+
+static gboolean
+write_text (TeemaOutputFunc write, gpointer data, char *text, GError **error)
+{
+  gboolean ok = write (text, strlen (text), data, error);
+  g_free (text);
+  return ok;
+}
+
+gboolean
+teema_quotes_write_table (TeemaProject *project,
+                          const TeemaQuoteDocOptions *options,
+                          TeemaFormat format, TeemaOutputFunc write,
+                          gpointer user_data, GError **error)
+{
+  if (!teema_table_format_streams (format)) {
+    g_autoptr (TeemaTable) t = teema_quotes_table (project, options, error);
+    return t
+           && write_text (write, user_data, teema_table_render (t, format),
+                          error);
+  }
+  /* One snapshot; one theme's rows in memory at a time. */
+  gboolean started = FALSE;
+  if (!teema_store__begin_read (project->store, &started, error))
+    return FALSE;
+  Quotes q = { 0 };
+  TeemaTableStream stream;
+  teema_table_stream_init (&stream, format);
+  gboolean ok = quotes_load (&q, project, options, error);
+  if (ok) { /* the header, even when no theme has a quote */
+    g_autoptr (TeemaTable) head = quotes_table_new (&q);
+    ok = write_text (write, user_data, teema_table_stream_rows (&stream, head),
+                     error);
+  }
+  gboolean children;
+  for (guint i = 0; ok && i < teema_codebook_size (q.cb); i++) {
+    if (!wanted (&q, i, &children))
+      continue;
+    g_autoptr (TeemaTable) piece = quotes_table_new (&q);
+    ok = table_theme (&q, i, children, piece, error)
+         && write_text (write, user_data,
+                        teema_table_stream_rows (&stream, piece), error);
+  }
+  ok =
+    ok
+    && write_text (write, user_data, teema_table_stream_end (&stream), error);
+  quotes_clear (&q);
+  teema_store__end_read (project->store, started);
+  return ok;
 }
