@@ -758,11 +758,37 @@ quotes_table_new (Quotes *q)
   return t;
 }
 
+/* Rows written into a stream go out this many at a time. */
+#define ROWS_PER_PIECE 256
+
 typedef struct {
   Quotes *q;
-  const char *theme; /* the theme column: the theme asked for */
-  TeemaTable *out;
+  const char *theme;        /* the theme column: the theme asked for */
+  TeemaTable *out;          /* the rows so far, or the stream's next piece */
+  TeemaTableStream *stream; /* or NULL: out keeps every row */
+  TeemaOutputFunc write;
+  gpointer data;
 } TableRows;
+
+static gboolean
+write_text (TeemaOutputFunc write, gpointer data, char *text, GError **error)
+{
+  gboolean ok = write (text, strlen (text), data, error);
+  g_free (text);
+  return ok;
+}
+
+/* Writes the piece's rows (the header, the first time) into the stream
+ * and starts an empty piece. */
+static gboolean
+flush_rows (TableRows *tr, GError **error)
+{
+  gboolean ok = write_text (
+    tr->write, tr->data, teema_table_stream_rows (tr->stream, tr->out), error);
+  teema_table_free (tr->out);
+  tr->out = quotes_table_new (tr->q);
+  return ok;
+}
 
 /* A quote as a row, its text shortened, labelled and pseudonymised as a
  * document's would be. */
@@ -783,14 +809,15 @@ table_quote (const TeemaQuote *quote, gpointer data, GError **error)
   teema_table_add_int (tr->out, s->ordinal);
   teema_table_add_text (tr->out, text);
   teema_table_add_text (tr->out, label);
-  return TRUE;
+  return !tr->stream || teema_table_n_rows (tr->out) < ROWS_PER_PIECE
+         || flush_rows (tr, error);
 }
 
-/* Theme i's quotes (with its sub-themes' when children) as rows of out,
- * the chosen informants' only, by informant and then in document order;
- * one theme's codings read at a time. */
+/* Theme i's quotes (with its sub-themes' when children) as rows, the
+ * chosen informants' only, by informant and then in document order; one
+ * theme's codings read at a time. */
 static gboolean
-table_theme (Quotes *q, guint i, gboolean children, TeemaTable *out,
+table_theme (Quotes *q, guint i, gboolean children, TableRows *tr,
              GError **error)
 {
   const char *code = teema_codebook_theme (q->cb, i)->code;
@@ -806,9 +833,9 @@ table_theme (Quotes *q, guint i, gboolean children, TeemaTable *out,
     if (rows[r].informant != TEEMA_NO_INFORMANT
         && q->chosen_at[rows[r].informant])
       rows[kept++] = rows[r];
-  TableRows tr = { q, code, out };
+  tr->theme = code;
   return teema_quotes__foreach (q->project, q->set, i, rows, kept, table_quote,
-                                &tr, error);
+                                tr, error);
 }
 
 /* Each theme the options ask for, in codebook order, with the rows it
@@ -822,33 +849,38 @@ wanted (Quotes *q, guint i, gboolean *children)
   return given ? q->asked[i] : q->selected[i];
 }
 
+/* Every wanted theme's rows, in one snapshot of the project. */
+static gboolean
+table_all (Quotes *q, TeemaProject *project,
+           const TeemaQuoteDocOptions *options, TableRows *tr, GError **error)
+{
+  gboolean started = FALSE;
+  if (!teema_store__begin_read (project->store, &started, error))
+    return FALSE;
+  gboolean ok = quotes_load (q, project, options, error);
+  if (ok) {
+    tr->out = quotes_table_new (q);
+    if (tr->stream) /* the header, even when no theme has a quote */
+      ok = flush_rows (tr, error);
+  }
+  gboolean children;
+  for (guint i = 0; ok && i < teema_codebook_size (q->cb); i++)
+    if (wanted (q, i, &children))
+      ok = table_theme (q, i, children, tr, error);
+  teema_store__end_read (project->store, started);
+  return ok;
+}
+
 TeemaTable *
 teema_quotes_table (TeemaProject *project, const TeemaQuoteDocOptions *options,
                     GError **error)
 {
   Quotes q = { 0 };
-  TeemaTable *out = NULL;
-  gboolean started = FALSE;
-  if (teema_store__begin_read (project->store, &started, error)) {
-    if (quotes_load (&q, project, options, error))
-      out = quotes_table_new (&q);
-    gboolean children;
-    for (guint i = 0; out && i < teema_codebook_size (q.cb); i++)
-      if (wanted (&q, i, &children)
-          && !table_theme (&q, i, children, out, error))
-        g_clear_pointer (&out, teema_table_free);
-    teema_store__end_read (project->store, started);
-  }
+  TableRows tr = { .q = &q };
+  if (!table_all (&q, project, options, &tr, error))
+    g_clear_pointer (&tr.out, teema_table_free);
   quotes_clear (&q);
-  return out;
-}
-
-static gboolean
-write_text (TeemaOutputFunc write, gpointer data, char *text, GError **error)
-{
-  gboolean ok = write (text, strlen (text), data, error);
-  g_free (text);
-  return ok;
+  return tr.out;
 }
 
 gboolean
@@ -863,32 +895,15 @@ teema_quotes_write_table (TeemaProject *project,
            && write_text (write, user_data, teema_table_render (t, format),
                           error);
   }
-  /* One snapshot; one theme's rows in memory at a time. */
-  gboolean started = FALSE;
-  if (!teema_store__begin_read (project->store, &started, error))
-    return FALSE;
   Quotes q = { 0 };
   TeemaTableStream stream;
   teema_table_stream_init (&stream, format);
-  gboolean ok = quotes_load (&q, project, options, error);
-  if (ok) { /* the header, even when no theme has a quote */
-    g_autoptr (TeemaTable) head = quotes_table_new (&q);
-    ok = write_text (write, user_data, teema_table_stream_rows (&stream, head),
-                     error);
-  }
-  gboolean children;
-  for (guint i = 0; ok && i < teema_codebook_size (q.cb); i++) {
-    if (!wanted (&q, i, &children))
-      continue;
-    g_autoptr (TeemaTable) piece = quotes_table_new (&q);
-    ok = table_theme (&q, i, children, piece, error)
-         && write_text (write, user_data,
-                        teema_table_stream_rows (&stream, piece), error);
-  }
-  ok =
-    ok
+  TableRows tr = { &q, NULL, NULL, &stream, write, user_data };
+  gboolean ok =
+    table_all (&q, project, options, &tr, error) && flush_rows (&tr, error)
     && write_text (write, user_data, teema_table_stream_end (&stream), error);
+  if (tr.out)
+    teema_table_free (tr.out);
   quotes_clear (&q);
-  teema_store__end_read (project->store, started);
   return ok;
 }
