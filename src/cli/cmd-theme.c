@@ -6,13 +6,36 @@
 
 #include <stdio.h>
 
+/* --label: the label in the project's language (Finnish unless the
+ * project says English), unless that label was given as well. */
+static gboolean
+project_label (TeemaProject *p, const char *label, TeemaThemeFields *f,
+               GError **error)
+{
+  if (!label)
+    return TRUE;
+  g_autofree char *lang = teema_project_get_setting (p, "language");
+  gboolean en = lang && g_str_equal (lang, "en");
+  const char **slot = en ? &f->label_en : &f->label_fi;
+  if (*slot) {
+    cli_usage (error, _ ("give --label or --label-%s, not both"),
+               en ? "en" : "fi");
+    return FALSE;
+  }
+  *slot = label;
+  return TRUE;
+}
+
 static int
 theme_add (int argc, char **argv, CliGlobals *g, GError **error)
 {
   TeemaThemeFields f = { 0 };
+  const char *label = NULL;
   GOptionEntry entries[] = {
     { "parent", 'P', 0, G_OPTION_ARG_STRING, &f.parent,
       N_ ("under this theme (id or label)"), N_ ("THEME") },
+    { "label", 'l', 0, G_OPTION_ARG_STRING, &label,
+      N_ ("label in the project's language"), N_ ("TEXT") },
     { "label-fi", 0, 0, G_OPTION_ARG_STRING, &f.label_fi, N_ ("Finnish label"),
       N_ ("TEXT") },
     { "label-en", 0, 0, G_OPTION_ARG_STRING, &f.label_en, N_ ("English label"),
@@ -33,7 +56,8 @@ theme_add (int argc, char **argv, CliGlobals *g, GError **error)
   if (argc != 2)
     return cli_usage (error, _ ("usage: teema theme add ID [--parent THEME]"));
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p || !teema_theme_add (p, argv[1], &f, error))
+  if (!p || !project_label (p, label, &f, error)
+      || !teema_theme_add (p, argv[1], &f, error))
     return 1;
   if (!g->quiet) {
     if (f.parent)
@@ -49,7 +73,10 @@ theme_set (int argc, char **argv, CliGlobals *g, GError **error)
 {
   TeemaThemeFields f = { 0 };
   char **rules = NULL, **excludes = NULL;
+  const char *label = NULL;
   GOptionEntry entries[] = {
+    { "label", 'l', 0, G_OPTION_ARG_STRING, &label,
+      N_ ("label in the project's language ('' clears it)"), N_ ("TEXT") },
     { "add-rule", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rules,
       N_ ("add a keyword rule (then run teema autocode)"), N_ ("RULE") },
     { "add-exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &excludes,
@@ -78,7 +105,8 @@ theme_set (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error,
                       _ ("usage: teema theme set THEME --label-fi TEXT"));
   g_autoptr (TeemaProject) p = cli_open (g, error);
-  if (!p || !teema_theme_update (p, argv[1], &f, error))
+  if (!p || !project_label (p, label, &f, error)
+      || !teema_theme_update (p, argv[1], &f, error))
     return 1;
   for (guint i = 0; rules && rules[i]; i++)
     if (!teema_theme_add_rule (p, argv[1], rules[i], FALSE, error))
