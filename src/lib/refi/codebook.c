@@ -80,6 +80,16 @@ teema_refi__describe (const TeemaTheme *t)
   return g_string_free (s, FALSE);
 }
 
+/* The marker line of a description (at the start of a line), or NULL. */
+static const char *
+marker_of (const char *description)
+{
+  const char *m = description ? strstr (description, TEEMA_REFI_MARKER) : NULL;
+  while (m && m != description && m[-1] != '\n')
+    m = strstr (m + 1, TEEMA_REFI_MARKER);
+  return m;
+}
+
 /* Splits a description at the marker line: *block gets what follows. */
 static char *
 split_block (const char *description, const char **block)
@@ -87,9 +97,7 @@ split_block (const char *description, const char **block)
   *block = NULL;
   if (!description)
     return NULL;
-  const char *m = strstr (description, TEEMA_REFI_MARKER);
-  while (m && m != description && m[-1] != '\n')
-    m = strstr (m + 1, TEEMA_REFI_MARKER);
+  const char *m = marker_of (description);
   if (!m)
     return g_strstrip (g_strdup (description));
   *block = m + strlen (TEEMA_REFI_MARKER);
@@ -121,11 +129,10 @@ field (GString *out, const char *key, const char *value)
 char *
 teema_refi__block_code (const char *description)
 {
-  const char *block;
-  g_autofree char *human = split_block (description, &block);
-  if (!block)
+  const char *m = marker_of (description);
+  if (!m)
     return NULL;
-  g_auto (GStrv) lines = g_strsplit (block, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (m + strlen (TEEMA_REFI_MARKER), "\n", -1);
   for (guint i = 0; lines[i]; i++)
     if (g_str_has_prefix (g_strstrip (lines[i]), "code:"))
       return g_strstrip (g_strdup (lines[i] + 5));

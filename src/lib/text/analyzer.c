@@ -826,10 +826,12 @@ token_analysis (TeemaAnalyzer *a, GArray *out, const char *word, gsize n,
 {
   char buf[256];
   char *folded = teema_text__fold_token (word, n, buf, sizeof buf);
-  g_autofree char *slow = folded == buf ? NULL : folded;
-  if (flags & TEEMA_TOKEN_SUSPENDED)
-    return complete_suspended (a, out, folded);
-  return &analyze (a, folded)->pub;
+  const TeemaAnalysis *an = (flags & TEEMA_TOKEN_SUSPENDED)
+                              ? complete_suspended (a, out, folded)
+                              : &analyze (a, folded)->pub;
+  if (folded != buf)
+    g_free (folded);
+  return an;
 }
 
 GArray *

@@ -1,5 +1,7 @@
-/* text-private.h — the tokenizer and analyser internals shared by text.c,
- * analysis.c and rule.c. Only these files include ICU, Voikko or Snowball. */
+/* text-private.h — the tokenizer, analyser and regex internals shared by
+ * the files of src/lib/text (tokenize.c, analyzer.c, regex.c, names.c,
+ * stopwords.c) and used by the layers above. Only text/ includes ICU,
+ * Voikko or Snowball. */
 #ifndef TEEMA_TEXT_PRIVATE_H
 #define TEEMA_TEXT_PRIVATE_H
 
