@@ -15,7 +15,7 @@ cmd_agreement (int argc, char **argv, CliGlobals *g, GError **error)
     { "all-segments", 0, 0, G_OPTION_ARG_NONE, &all,
       N_ ("every informant segment is a unit judged by every coder"), NULL },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (

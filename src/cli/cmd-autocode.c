@@ -64,7 +64,7 @@ cmd_autocode (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("use Snowball stems even where Voikko is installed"), NULL },
     { "interviewer", 0, 0, G_OPTION_ARG_NONE, &all,
       N_ ("code interviewer turns too"), NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, "",
                   N_ ("Codes segments with the codebook's rules as coder "

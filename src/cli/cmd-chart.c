@@ -21,7 +21,7 @@ chart_run (int argc, char **argv, CliGlobals *g, GError **error,
     CLI_OPT_WHERE (where),
     { "counts", 0, heatmap ? 0 : G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
       &counts, N_ ("shade by coded segments, not share of words"), NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   const char *summary =
     heatmap ? N_ ("Themes x informants heatmap, informants grouped by group; "

@@ -26,7 +26,7 @@ cmd_code (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("FILE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
       N_ ("with --script: terminal size (default 80x24)"), N_ ("COLSxROWS") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, "",
                   N_ ("Codes segments interactively; press ? for the keys."),

@@ -18,7 +18,7 @@ codebook_import (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("theme OLD of the project is NEW in FILE: keep its codings "
           "(repeatable; or write 'renamed-from: OLD' in NEW's block)"),
       N_ ("OLD=NEW") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("FILE"),
                   N_ ("Loads a codebook (text, or REFI-QDA .qdc); themes are "
@@ -64,7 +64,7 @@ codebook_list (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     CLI_OPT_FORMAT (format),
     CLI_OPT_LANG (lang),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists the themes."), error)
@@ -142,7 +142,7 @@ codebook_export (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("write to FILE instead of standard output"), N_ ("FILE") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, "",
                   N_ ("Writes the codebook in the text format."), error))

@@ -109,7 +109,7 @@ coding_change (int argc, char **argv, CliGlobals *g, GError **error,
       N_ ("code up to (not including) this character"), "N" },
     { "sentences", 0, 0, G_OPTION_ARG_STRING, &c.sentences,
       N_ ("code only these sentences of the segment (from 1)"), "N[-M]" },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, "",
                   add ? N_ ("Codes a segment, or part of it, with a theme.")
@@ -156,7 +156,7 @@ coding_list (int argc, char **argv, CliGlobals *g, GError **error)
     { "segment", 's', 0, G_OPTION_ARG_INT64, &segment, N_ ("only this segment"),
       N_ ("ID") },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists codings."), error)

@@ -11,7 +11,7 @@ document_list (int argc, char **argv, CliGlobals *g, GError **error)
   const char *format = "table";
   GOptionEntry entries[] = {
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists documents."), error)
@@ -100,7 +100,7 @@ document_remove (int argc, char **argv, CliGlobals *g, GError **error)
   gboolean yes = FALSE;
   GOptionEntry entries[] = {
     { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_ ("do not ask"), NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("DOCUMENT"),
                   N_ ("Removes a document (by name or id) with its segments, "
@@ -163,7 +163,7 @@ document_aside (int argc, char **argv, CliGlobals *g, GError **error)
     { "clear", 0, 0, G_OPTION_ARG_NONE, &clear,
       N_ ("delete them (when coded again or not needed)"), NULL },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (

@@ -34,7 +34,7 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
         "word, excluded, no whole rule; the rule and word of a false coding)"),
       NULL },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",

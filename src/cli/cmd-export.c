@@ -16,7 +16,7 @@ export_qdpx (int argc, char **argv, CliGlobals *g, GError **error)
       NULL },
     { "names", 'k', 0, G_OPTION_ARG_FILENAME, &names,
       N_ ("the name key, as for quotes; implies --pseudonymise"), N_ ("FILE") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("OUT.qdpx"),
                   N_ ("Writes the whole project as a REFI-QDA project archive "

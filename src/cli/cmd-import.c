@@ -196,7 +196,7 @@ cmd_import (int argc, char **argv, CliGlobals *g, GError **error)
       NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &opt.force,
       N_ ("replace files already imported (their codings are dropped)"), NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   g_autofree char *transcripts =
     teema_file_format_extensions (TEEMA_FILE_TRANSCRIPT);

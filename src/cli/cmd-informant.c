@@ -10,7 +10,7 @@ informant_list (int argc, char **argv, CliGlobals *g, GError **error)
   const char *format = "table";
   GOptionEntry entries[] = {
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists informants."), error))
@@ -101,7 +101,7 @@ informant_remove (int argc, char **argv, CliGlobals *g, GError **error)
   gboolean yes = FALSE;
   GOptionEntry entries[] = {
     { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_ ("do not ask"), NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("ID"),
                   N_ ("Removes an informant with its attributes, documents, "

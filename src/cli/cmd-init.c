@@ -10,7 +10,7 @@ cmd_init (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     { "language", 'l', 0, G_OPTION_ARG_STRING, &lang,
       N_ ("text language: fi (default) or en"), N_ ("LANG") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("[PROJECT]"),
                   N_ ("Creates a project: one SQLite file."), error))

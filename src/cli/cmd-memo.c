@@ -17,7 +17,7 @@ parse_target (int *argc, char ***argv, gboolean want_text, gint64 *segment,
     { "coder", 'c', 0, G_OPTION_ARG_STRING, coder,
       N_ ("coder name (default: $TEEMA_CODER or your user name)"),
       N_ ("NAME") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (argc, argv, entries, want_text ? N_ ("TEXT") : "", summary,
                   error))
@@ -112,7 +112,7 @@ memo_list (int argc, char **argv, CliGlobals *g, GError **error)
     { "informant", 'i', 0, G_OPTION_ARG_STRING, &informant,
       N_ ("only this informant's segments"), N_ ("ID") },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",

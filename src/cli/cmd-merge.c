@@ -26,7 +26,7 @@ cmd_merge (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("show what would be merged, change nothing"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_ ("events as table, csv, tsv, json or md"), N_ ("FORMAT") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, N_ ("OTHER.teema"),

@@ -52,7 +52,7 @@ cmd_names (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("print a name key to edit instead of the table"), NULL },
     CLI_OPT_FORMAT (format),
     CLI_OPT_OUTPUT (output),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",

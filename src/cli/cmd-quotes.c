@@ -154,7 +154,7 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
           "teema's language)"),
       N_ ("LANG") },
     CLI_OPT_OUTPUT (output),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   QuoteFormat f;
   if (!cli_parse (

@@ -20,7 +20,7 @@ cli_report_all (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("replace personal names in the quotes"), NULL },
     { "names", 'k', 0, G_OPTION_ARG_FILENAME, &names,
       N_ ("the name key for the quotes; implies --pseudonymise"), N_ ("FILE") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, "",
                   N_ ("Writes every report as CSV and Markdown, both charts as "

@@ -49,7 +49,7 @@ report_themes (int argc, char **argv, CliGlobals *g, GError **error)
     CLI_OPT_LANG (lang),
     CLI_OPT_OUTPUT (output),
     CLI_OPT_WIDTH (g->width),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
@@ -92,7 +92,7 @@ report_cooccurrence (int argc, char **argv, CliGlobals *g, GError **error)
     CLI_OPT_LANG (lang),
     CLI_OPT_OUTPUT (output),
     CLI_OPT_WIDTH (g->width),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
@@ -129,7 +129,7 @@ report_saturation (int argc, char **argv, CliGlobals *g, GError **error)
     CLI_OPT_WHERE (where),
     CLI_OPT_OUTPUT (output),
     CLI_OPT_WIDTH (g->width),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
@@ -198,15 +198,11 @@ report_compare (int argc, char **argv, CliGlobals *g, GError **error)
   const char *lang = NULL, *output = NULL;
   char **where = NULL; /* owned by cli_parse */
   GOptionEntry entries[] = {
-    OPT_GROUPS (groups),
-    OPT_BY (by),
-    CLI_OPT_WHERE (where),
-    CLI_OPT_CODER (coder),
-    CLI_OPT_FORMAT (format),
-    CLI_OPT_LANG (lang),
-    CLI_OPT_OUTPUT (output),
-    CLI_OPT_WIDTH (g->width),
-    { NULL },
+    OPT_GROUPS (groups),     OPT_BY (by),
+    CLI_OPT_WHERE (where),   CLI_OPT_CODER (coder),
+    CLI_OPT_FORMAT (format), CLI_OPT_LANG (lang),
+    CLI_OPT_OUTPUT (output), CLI_OPT_WIDTH (g->width),
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",
@@ -258,7 +254,7 @@ report_keyness (int argc, char **argv, CliGlobals *g, GError **error)
     CLI_OPT_FORMAT (format),
     CLI_OPT_OUTPUT (output),
     CLI_OPT_WIDTH (g->width),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",

@@ -125,7 +125,7 @@ rules_test (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("segment: TEXT as a whole (default); sentence: each sentence of "
           "TEXT on its own, as a theme with scope: sentence is matched"),
       N_ ("SCOPE") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("RULE TEXT"),
                   N_ ("Tests a rule on a sentence; exit 0 if it matches, 1 if "
@@ -183,7 +183,7 @@ rules_suggest (int argc, char **argv, CliGlobals *g, GError **error)
     { "min", 0, 0, G_OPTION_ARG_INT, &min,
       N_ ("a word in at least N coded segments (default 2)"), "N" },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",

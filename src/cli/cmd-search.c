@@ -15,7 +15,7 @@ cmd_search (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("GROUP") },
     { "width", 'w', 0, G_OPTION_ARG_INT, &width,
       N_ ("characters of context on each side (default 40)"), "N" },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("RULE"),
                   N_ ("Lists segments that match a rule, one line per hit."),

@@ -14,7 +14,7 @@ cmd_segments (int argc, char **argv, CliGlobals *g, GError **error)
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_ ("interviewer turns too"),
       NULL },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "", N_ ("Lists segments."), error)

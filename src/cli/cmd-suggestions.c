@@ -21,8 +21,8 @@ decide (int argc, char **argv, CliGlobals *g, GError **error, gboolean accept)
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
       N_ ("coder name (default: $TEEMA_CODER or your user name)"),
       N_ ("NAME") },
-    { NULL }, /* reject: --undo */
-    { NULL },
+    G_OPTION_ENTRY_NULL, /* reject: --undo */
+    G_OPTION_ENTRY_NULL,
   };
   if (!accept)
     entries[3] = (GOptionEntry){ "undo", 0,
@@ -100,7 +100,7 @@ suggestions_list (int argc, char **argv, CliGlobals *g, GError **error)
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, N_ ("only this theme"),
       N_ ("THEME") },
     CLI_OPT_FORMAT (format),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",

@@ -46,7 +46,7 @@ theme_add (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("what the theme means"), N_ ("TEXT") },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &f.scope,
       N_ ("what its rules see: segment (default) or sentence"), N_ ("SCOPE") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("ID"),
                   N_ ("Adds a theme. An id is letters (ä, ö, å too), digits, "
@@ -94,7 +94,7 @@ theme_set (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("what its rules see: segment (the whole segment) or sentence (each "
           "sentence on its own; then run teema autocode)"),
       N_ ("SCOPE") },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("THEME"),
                   N_ ("Sets a theme's labels, colour, description or rule "
@@ -146,7 +146,7 @@ theme_move (int argc, char **argv, CliGlobals *g, GError **error)
     { "parent", 'P', 0, G_OPTION_ARG_STRING, &parent,
       N_ ("the new parent (id or label)"), N_ ("THEME") },
     { "top", 0, 0, G_OPTION_ARG_NONE, &top, N_ ("to the top level"), NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("THEME"),
                   N_ ("Moves a theme under another, or to the top level."),
@@ -205,7 +205,7 @@ theme_remove (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       N_ ("remove it even when coded, with its codings"), NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!cli_parse (&argc, &argv, entries, N_ ("THEME"),
                   N_ ("Removes a theme; its sub-themes move up to its parent."),
@@ -236,7 +236,7 @@ theme_list (int argc, char **argv, CliGlobals *g, GError **error)
   GOptionEntry entries[] = {
     CLI_OPT_FORMAT (format),
     CLI_OPT_LANG (lang),
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   TeemaFormat fmt;
   if (!cli_parse (&argc, &argv, entries, "",

@@ -112,8 +112,8 @@ static const char *const migrations[] = {
   "   ON DELETE CASCADE, words BLOB NOT NULL);",
   /* 5: what a theme's rules are matched on: the whole segment, or each
    * sentence of it (a codebook's "scope:"). */
-  "ALTER TABLE theme ADD COLUMN scope TEXT NOT NULL DEFAULT 'segment'"
-  "  CHECK (scope IN ('segment', 'sentence'));",
+  ("ALTER TABLE theme ADD COLUMN scope TEXT NOT NULL DEFAULT 'segment'"
+   "  CHECK (scope IN ('segment', 'sentence'));"),
 };
 
 gboolean
