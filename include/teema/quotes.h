@@ -119,6 +119,10 @@ typedef struct {
   gboolean no_children;        /* a given theme without its
                                   sub-themes' quotes (or, in a
                                   document, their sections) */
+  guint context;               /* a quote of part of a turn (a theme
+                                  coded sentence by sentence) also gets
+                                  this many of the turn's sentences
+                                  before and after each coded part */
 } TeemaQuoteDocOptions;
 
 /* The quotes as a document for a thesis draft, the whole file in

@@ -111,7 +111,7 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
   const char *title = NULL;
   char **themes = NULL, **informants = NULL, **where = NULL; /* cli_parse's */
   gboolean no_children = FALSE, all = FALSE, pseudonymise = FALSE;
-  int max_length = 0;
+  int max_length = 0, context = 0;
   GOptionEntry entries[] = {
     { "theme", 't', 0, G_OPTION_ARG_STRING_ARRAY, &themes,
       N_ ("this theme and its sub-themes (repeat for more; default: all)"),
@@ -129,6 +129,10 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
       N_ ("theme (default), informant, or an attribute: a heading per value "
           "under each theme"),
       N_ ("UNIT") },
+    { "context", 'C', 0, G_OPTION_ARG_INT, &context,
+      N_ ("with a coded part of a turn, also N of the turn's sentences before "
+          "and after it"),
+      "N" },
     { "max-length", 'm', 0, G_OPTION_ARG_INT, &max_length,
       N_ ("shorten quotes to whole sentences within N characters, marking "
           "the cut with --"),
@@ -175,6 +179,8 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, _ ("--theme or --all, not both"));
   if (max_length < 0)
     return cli_usage (error, _ ("--max-length must be at least 1"));
+  if (context < 0)
+    return cli_usage (error, _ ("--context counts sentences: 0 or more"));
   g_autoptr (TeemaNameKey) key =
     names ? teema_name_key_load (names, error) : NULL;
   if (names && !key)
@@ -188,6 +194,7 @@ cmd_quotes (int argc, char **argv, CliGlobals *g, GError **error)
     .lang = lang,
     .by = by,
     .max_chars = (guint) max_length,
+    .context = (guint) context,
     .pseudonymise = pseudonymise || names,
     .names = key,
     .title = title,

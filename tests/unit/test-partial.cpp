@@ -131,6 +131,41 @@ TEST_F (Partial, WordsCountOnlyTheCodedParts)
   EXPECT_EQ (words ("ben"), "12");   // 11 * 24 / 65 (4) + 8
 }
 
+// --context N: a quote of a coded sentence also gets N of the turn's
+// sentences before and after it; neighbouring parts that meet are joined
+// and the omission marks follow what is still left out.
+TEST_F (Partial, QuoteContextAddsTheTurnsSentencesAround)
+{
+  GError *error = nullptr;
+  // The second of "Luottamus syntyy ajan kanssa. Se on tärkeää. Hinta ei
+  // ole kaikki." (characters 30-44).
+  ASSERT_TRUE (teema_coding_add_range (p, seg[0], "trust", "anna", 30, 44,
+                                       nullptr, &error))
+    << error->message;
+  auto quote = [&] (guint context) {
+    TeemaQuoteDocOptions opt = {};
+    const char *themes[] = { "trust", nullptr };
+    opt.themes = themes;
+    opt.context = context;
+    GBytes *doc = teema_quotes_document (p, &opt, TEEMA_DOC_MARKDOWN, &error);
+    EXPECT_NE (doc, nullptr) << (error ? error->message : "");
+    std::string md =
+      doc ? std::string ((const char *) g_bytes_get_data (doc, nullptr),
+                         g_bytes_get_size (doc))
+          : "";
+    if (doc)
+      g_bytes_unref (doc);
+    size_t at = md.find ("> ");
+    return at == std::string::npos ? md
+                                   : md.substr (at, md.find ('\n', at) - at);
+  };
+  // The label follows a no-break space (U+00A0).
+  EXPECT_EQ (quote (0), "> -- Se on tärkeää. --\u00a0(H1)");
+  EXPECT_EQ (quote (1), "> Luottamus syntyy ajan kanssa. Se on tärkeää. Hinta "
+                        "ei ole kaikki.\u00a0(H1)");
+  EXPECT_EQ (quote (5), quote (1)); // no more sentences than the turn has
+}
+
 TEST_F (Partial, RangeIsStoredInDocumentOffsetsAndChecked)
 {
   GError *error = nullptr;

@@ -531,8 +531,8 @@ quotes_by_value (Quotes *q, guint t, guint level, GError **error)
       if (value[q->rows[r].informant] == values->pdata[i])
         some[m++] = q->rows[r];
     if (!heading (q, level + 1, values->pdata[i], error)
-        || !teema_quotes__foreach (q->project, q->set, t, some, m, write_quote,
-                                   q, error))
+        || !teema_quotes__foreach (q->project, q->set, t, some, m,
+                                   q->opt->context, write_quote, q, error))
       return FALSE;
   }
   return TRUE;
@@ -545,7 +545,7 @@ theme_quotes (Quotes *q, guint t, guint level, GError **error)
   if (q->opt->by && !g_str_equal (q->opt->by, "theme"))
     return quotes_by_value (q, t, level, error);
   return teema_quotes__foreach (q->project, q->set, t, q->rows, q->n_rows,
-                                write_quote, q, error);
+                                q->opt->context, write_quote, q, error);
 }
 
 /* Heading level of theme i: 1 for a theme asked for (or a top-level one
@@ -634,8 +634,8 @@ informant_section (Quotes *q, const TeemaInformant *inf, GError **error)
       continue;
     const TeemaTheme *t = teema_codebook_theme (q->cb, i);
     if (!heading (q, 2, teema_theme_label (t, q->lang), error)
-        || !teema_quotes__foreach (q->project, q->set, i, rows, n, write_quote,
-                                   q, error))
+        || !teema_quotes__foreach (q->project, q->set, i, rows, n,
+                                   q->opt->context, write_quote, q, error))
       return FALSE;
   }
   return TRUE;
@@ -834,8 +834,8 @@ table_theme (Quotes *q, guint i, gboolean children, TableRows *tr,
         && q->chosen_at[rows[r].informant])
       rows[kept++] = rows[r];
   tr->theme = code;
-  return teema_quotes__foreach (q->project, q->set, i, rows, kept, table_quote,
-                                tr, error);
+  return teema_quotes__foreach (q->project, q->set, i, rows, kept,
+                                q->opt->context, table_quote, tr, error);
 }
 
 /* Each theme the options ask for, in codebook order, with the rows it

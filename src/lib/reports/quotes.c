@@ -97,28 +97,69 @@ quote_clear (Quote *q)
   q->text = NULL;
 }
 
-/* Appends the coded parts of seg (spans in document offsets). */
-static void
-quote_add (Quote *q, const TeemaSegment *seg, const GArray *spans)
+/* The parts of seg to quote, as code point ranges of its text: its coded
+ * spans (document offsets), each widened by context sentences before and
+ * after, joined where they meet. */
+static GArray *
+quoted_parts (const TeemaSegment *seg, const GArray *spans, guint context)
 {
+  GArray *parts = g_array_new (FALSE, FALSE, sizeof (TeemaSpan));
   for (guint i = 0; spans && i < spans->len; i++) {
     const TeemaSpan *sp = &g_array_index (spans, TeemaSpan, i);
-    guint from = sp->start - MIN (sp->start, seg->start);
-    guint to = MIN (sp->end, seg->end) - MIN (sp->end, seg->start);
-    if (from >= to)
-      continue;
-    const char *s = g_utf8_offset_to_pointer (seg->text, from);
-    const char *e = g_utf8_offset_to_pointer (s, to - from);
+    TeemaSpan p = { sp->start - MIN (sp->start, seg->start),
+                    MIN (sp->end, seg->end) - MIN (sp->end, seg->start) };
+    if (p.start < p.end)
+      g_array_append_val (parts, p);
+  }
+  if (!context || !parts->len)
+    return parts;
+  g_autoptr (GArray) sentences = teema_segment_sentences (seg);
+  const TeemaSpan *s = (const TeemaSpan *) sentences->data;
+  guint n = sentences->len, out = 0;
+  for (guint i = 0; i < parts->len; i++) {
+    TeemaSpan p = g_array_index (parts, TeemaSpan, i);
+    guint first = 0, last = 0;
+    while (first + 1 < n && s[first].end <= p.start)
+      first++;
+    for (last = first; last + 1 < n && s[last + 1].start < p.end;)
+      last++;
+    first = first > context ? first - context : 0;
+    last = MIN (last + context, n ? n - 1 : 0);
+    if (n) {
+      p.start = MIN (p.start, s[first].start);
+      p.end = MAX (p.end, s[last].end);
+    }
+    TeemaSpan *prev = out ? &g_array_index (parts, TeemaSpan, out - 1) : NULL;
+    if (prev && p.start <= prev->end)
+      prev->end = MAX (prev->end, p.end);
+    else
+      g_array_index (parts, TeemaSpan, out++) = p;
+  }
+  g_array_set_size (parts, out);
+  return parts;
+}
+
+/* Appends the parts of seg to quote (see quoted_parts). */
+static void
+quote_add (Quote *q, const TeemaSegment *seg, const GArray *spans,
+           guint context)
+{
+  g_autoptr (GArray) parts = quoted_parts (seg, spans, context);
+  guint length = seg->end - MIN (seg->end, seg->start);
+  for (guint i = 0; i < parts->len; i++) {
+    const TeemaSpan *p = &g_array_index (parts, TeemaSpan, i);
+    const char *s = g_utf8_offset_to_pointer (seg->text, p->start);
+    const char *e = g_utf8_offset_to_pointer (s, p->end - p->start);
     g_autofree char *part = flatten (s, e - s);
     if (!*part)
       continue;
-    gboolean cut_before = from > 0;
+    gboolean cut_before = p->start > 0;
     if (q->text->len)
       g_string_append (q->text, q->open_end || cut_before ? " -- " : " ");
     else if (cut_before)
       g_string_append (q->text, "-- ");
     g_string_append (q->text, part);
-    q->open_end = sp->end < seg->end;
+    q->open_end = p->end < length;
   }
 }
 
@@ -127,7 +168,8 @@ quote_add (Quote *q, const TeemaSegment *seg, const GArray *spans)
  * them. */
 static gboolean
 quote_read (TeemaProject *project, const TeemaCodingSet *set, guint t,
-            const TeemaCoded *rows, guint n, guint *i, Quote *q, GError **error)
+            const TeemaCoded *rows, guint n, guint context, guint *i, Quote *q,
+            GError **error)
 {
   q->text = g_string_new (NULL);
   q->open_end = FALSE;
@@ -141,7 +183,7 @@ quote_read (TeemaProject *project, const TeemaCodingSet *set, guint t,
       quote_clear (q);
       return FALSE;
     }
-    quote_add (q, s, teema_coding_set__spans (set, s->id, t));
+    quote_add (q, s, teema_coding_set__spans (set, s->id, t), context);
     if (!q->first)
       q->first = s;
     else
@@ -155,12 +197,12 @@ quote_read (TeemaProject *project, const TeemaCodingSet *set, guint t,
 
 gboolean
 teema_quotes__foreach (TeemaProject *project, const TeemaCodingSet *set,
-                       guint t, const TeemaCoded *rows, guint n,
+                       guint t, const TeemaCoded *rows, guint n, guint context,
                        TeemaQuoteFunc fn, gpointer data, GError **error)
 {
   for (guint i = 0; i < n;) {
     Quote q = { 0 };
-    if (!quote_read (project, set, t, rows, n, &i, &q, error))
+    if (!quote_read (project, set, t, rows, n, context, &i, &q, error))
       return FALSE;
     TeemaQuote quote = { q.first, q.text->str };
     gboolean ok = fn (&quote, data, error);
@@ -231,7 +273,7 @@ teema_quotes_collect (TeemaProject *project, const TeemaQuoteOptions *options,
     teema_coding_set__rows_by_informant (qr.set, qr.theme, &n);
   for (guint i = 0; i < n;) {
     Quote q = { 0 };
-    if (!quote_read (project, qr.set, qr.theme, rows, n, &i, &q, error)) {
+    if (!quote_read (project, qr.set, qr.theme, rows, n, 0, &i, &q, error)) {
       g_clear_pointer (&table, teema_table_free);
       break;
     }
@@ -295,7 +337,8 @@ write_section (Quoter *qr, gboolean skip_empty, TeemaOutputFunc write,
     return FALSE;
   for (guint i = 0; i < n;) {
     Quote q = { 0 };
-    if (!quote_read (qr->project, qr->set, qr->theme, rows, n, &i, &q, error))
+    if (!quote_read (qr->project, qr->set, qr->theme, rows, n, 0, &i, &q,
+                     error))
       return FALSE;
     gboolean ok = put (write, data, error, "> %s\n\n(%s)\n\n", q.text->str,
                        q.first->informant);

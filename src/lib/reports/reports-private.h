@@ -123,10 +123,12 @@ guint teema_quotes__count (const TeemaCoded *rows, guint n);
 
 /* Makes the quotes of rows (theme t's, from set read with spans) one at a
  * time, reading each segment's text only as its quote is made, and hands
- * each to fn in order. A failed read or fn's FALSE ends the run. */
+ * each to fn in order; each coded part of a turn comes with context of
+ * the turn's sentences before and after it. A failed read or fn's FALSE
+ * ends the run. */
 gboolean teema_quotes__foreach (TeemaProject *project,
                                 const TeemaCodingSet *set, guint t,
-                                const TeemaCoded *rows, guint n,
+                                const TeemaCoded *rows, guint n, guint context,
                                 TeemaQuoteFunc fn, gpointer data,
                                 GError **error);
 
