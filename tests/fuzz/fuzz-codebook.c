@@ -15,12 +15,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     g_error_free (error);
     return 0;
   }
-  char *text = teema_codebook_to_text (cb);
-  TeemaCodebook *again = teema_codebook_parse (text, -1, "again", &error);
-  FUZZ_CHECK (again != NULL);
-  FUZZ_CHECK (teema_codebook_size (again) == teema_codebook_size (cb));
-  teema_codebook_free (again);
-  g_free (text);
+  fuzz_check_text_round_trip (cb);
   teema_codebook_free (cb);
   return 0;
 }

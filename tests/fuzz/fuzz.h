@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <teema/teema.h>
 #include <unistd.h>
 
 #define FUZZ_CHECK(cond)                                                       \
@@ -47,6 +48,20 @@ static inline char *
 fuzz_string (const uint8_t *data, size_t size)
 {
   return g_strndup ((const char *) data, size);
+}
+
+/* An accepted codebook written as text must read back with as many
+ * themes. */
+static inline void
+fuzz_check_text_round_trip (const TeemaCodebook *cb)
+{
+  GError *error = NULL;
+  char *text = teema_codebook_to_text (cb);
+  TeemaCodebook *again = teema_codebook_parse (text, -1, "again", &error);
+  FUZZ_CHECK (again != NULL);
+  FUZZ_CHECK (teema_codebook_size (again) == teema_codebook_size (cb));
+  teema_codebook_free (again);
+  g_free (text);
 }
 
 #endif

@@ -232,6 +232,28 @@ has_command (const std::vector<std::string> &help, const char *needle)
   return r.status == 0 && (r.out + r.err).find (needle) != std::string::npos;
 }
 
+// Runs `teema -q -p COPY command...` on copies of base, each killed after
+// a different delay: every copy's state (the SQL state) is as before (base)
+// or as after a whole run (full), never in between, and the file is sound.
+void
+expect_all_or_nothing (TempDir &dir, const std::string &base,
+                       const std::string &full, const char *state,
+                       const std::vector<std::string> &command)
+{
+  std::string before = safety::sql (base, state);
+  std::string after = safety::sql (full, state);
+  ASSERT_NE (before, after);
+  for (int ms : { 5, 15, 30, 60, 120, 250 }) {
+    std::string p = copy_file (base, dir.file ("k" + std::to_string (ms)));
+    std::vector<std::string> args = { "-q", "-p", p };
+    args.insert (args.end (), command.begin (), command.end ());
+    run_and_kill (args, ms);
+    expect_sound (p);
+    std::string now = safety::sql (p, state);
+    EXPECT_TRUE (now == before || now == after) << ms << " ms: " << now;
+  }
+}
+
 // What theme merge changes: which themes exist and who codes what.
 const char *const theme_state =
   "SELECT group_concat(x, ';') FROM (SELECT t.code || '=' || count(c.id) AS x"
@@ -250,17 +272,8 @@ TEST (Kill, ThemeMergeKilledAtAnyMomentIsAllOrNothing)
     teema ({ "-q", "-p", full, "theme", "merge", "trust", "relationship" })
       .status,
     0);
-  std::string before = safety::sql (base, theme_state);
-  std::string after = safety::sql (full, theme_state);
-  ASSERT_NE (before, after);
-  for (int ms : { 5, 15, 30, 60, 120, 250 }) {
-    std::string p = copy_file (base, dir.file ("t" + std::to_string (ms)));
-    run_and_kill ({ "-q", "-p", p, "theme", "merge", "trust", "relationship" },
-                  ms);
-    expect_sound (p);
-    std::string now = safety::sql (p, theme_state);
-    EXPECT_TRUE (now == before || now == after) << ms << " ms: " << now;
-  }
+  expect_all_or_nothing (dir, base, full, theme_state,
+                         { "theme", "merge", "trust", "relationship" });
 }
 
 // What import --replace changes: H1's text and the codings on it.
@@ -293,16 +306,8 @@ TEST (Kill, ImportReplaceKilledAtAnyMomentIsAllOrNothing)
   std::string full = copy_file (base, dir.file ("full.teema"));
   ASSERT_EQ (teema ({ "-q", "-p", full, "import", "--replace", edited }).status,
              0);
-  std::string before = safety::sql (base, h1_state);
-  std::string after = safety::sql (full, h1_state);
-  ASSERT_NE (before, after);
-  for (int ms : { 5, 15, 30, 60, 120, 250 }) {
-    std::string p = copy_file (base, dir.file ("r" + std::to_string (ms)));
-    run_and_kill ({ "-q", "-p", p, "import", "--replace", edited }, ms);
-    expect_sound (p);
-    std::string now = safety::sql (p, h1_state);
-    EXPECT_TRUE (now == before || now == after) << ms << " ms: " << now;
-  }
+  expect_all_or_nothing (dir, base, full, h1_state,
+                         { "import", "--replace", edited });
 }
 
 // ---- concurrency ----------------------------------------------------------
