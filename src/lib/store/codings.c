@@ -180,23 +180,32 @@ teema_store__coding_keys (TeemaStore *store, const char *coder, GError **error)
 }
 
 /* The (segment, theme, coder) of codings with their spans, unordered and
- * without joins to segments: the coder's sets of a terminal session. */
+ * without joins to segments: the coder's sets of a terminal session. Read
+ * from the covering index of (segment, theme, coder, start, end), never
+ * from the coding rows; one segment's by a seek into it. */
+static const char keys_sql[] =
+  "SELECT 0, c.segment_id, t.code, k.name, NULL, c.start, c.end, NULL, NULL"
+  " FROM coding c JOIN theme t ON t.id = c.theme_id"
+  " JOIN coder k ON k.id = c.coder_id"
+  " WHERE (?1 IS NULL OR k.name = ?1) AND (?2 IS NULL OR t.code = ?2)";
+static const char segment_keys_sql[] =
+  "SELECT 0, c.segment_id, t.code, k.name, NULL, c.start, c.end, NULL, NULL"
+  " FROM coding c JOIN theme t ON t.id = c.theme_id"
+  " JOIN coder k ON k.id = c.coder_id"
+  " WHERE (?1 IS NULL OR k.name = ?1) AND (?2 IS NULL OR t.code = ?2)"
+  " AND c.segment_id = ?3";
+
 static GPtrArray *
 list_coding_keys (TeemaStore *store, const TeemaCodingFilter *f, GError **error)
 {
   sqlite3_stmt *stmt = teema_store__prepare (
-    store,
-    "SELECT 0, c.segment_id, t.code, k.name, NULL, c.start, c.end, NULL, NULL"
-    " FROM theme t CROSS JOIN coding c ON c.theme_id = t.id"
-    " JOIN coder k ON k.id = c.coder_id"
-    " WHERE (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"
-    " AND (?2 IS NULL OR t.code = ?2) AND (?3 = 0 OR c.segment_id = ?3)",
-    error);
+    store, f->segment_id ? segment_keys_sql : keys_sql, error);
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, f->coder);
   teema_store__bind_text (stmt, 2, f->theme);
-  sqlite3_bind_int64 (stmt, 3, f->segment_id);
+  if (f->segment_id)
+    sqlite3_bind_int64 (stmt, 3, f->segment_id);
   return teema_store__rows (store, stmt, teema_store__read_coding,
                             (GDestroyNotify) teema_coding_free,
                             "reading codings", error);
