@@ -22,7 +22,8 @@ typedef enum {
 
 typedef struct TeemaCanvas TeemaCanvas;
 
-TeemaCanvas *teema_canvas__new (void);
+/* A blank canvas; NULL when cairo cannot be opened (chart-cairo.h). */
+TeemaCanvas *teema_canvas__new (GError **error);
 void teema_canvas__free (TeemaCanvas *c);
 /* The drawing's size in points; set once the layout is known. */
 void teema_canvas__set_size (TeemaCanvas *c, double width, double height);
@@ -43,7 +44,8 @@ char *teema_canvas__fit (TeemaCanvas *c, const char *s, double size,
                          gboolean bold, double width);
 
 /* The output format a path asks for: .svg, .png or .pdf; anything else
- * fails with TEEMA_ERROR_UNSUPPORTED before anything is drawn. */
+ * fails with TEEMA_ERROR_UNSUPPORTED before anything is drawn, and so does
+ * a machine without cairo. */
 gboolean teema_canvas__check_path (const char *path, GError **error);
 /* Renders the canvas in the format of path's extension and writes it
  * atomically (nothing at path unless it all worked). */

@@ -3,15 +3,16 @@
  * or with cairo (PNG at 300 dpi, PDF).
  *
  * Text is measured with cairo's toy API ("sans-serif"), which renders ä
- * and ö through fontconfig. Must always hold: nothing exists at the output
+ * and ö through fontconfig; cairo is opened when the first canvas is made
+ * (chart-cairo.h). Must always hold: nothing exists at the output
  * path unless rendering succeeded — the chart is drawn in memory, then
  * written with teema_file_write (a temporary file renamed into place,
  * with the mode the umask gives every other output; a pipe or device in
  * place). */
 #include "reports/chart-private.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
+#include "reports/chart-cairo.h"
+
 #include <math.h>
 #include <string.h>
 #include <teema/files.h>
@@ -45,8 +46,10 @@ op_clear (Op *op)
 }
 
 TeemaCanvas *
-teema_canvas__new (void)
+teema_canvas__new (GError **error)
 {
+  if (!teema_cairo__load (error))
+    return NULL;
   TeemaCanvas *c = g_new0 (TeemaCanvas, 1);
   c->ops = g_array_new (FALSE, TRUE, sizeof (Op));
   g_array_set_clear_func (c->ops, (GDestroyNotify) op_clear);
@@ -282,7 +285,7 @@ gboolean
 teema_canvas__check_path (const char *path, GError **error)
 {
   OutKind kind;
-  return out_kind (path, &kind, error);
+  return out_kind (path, &kind, error) && teema_cairo__load (error);
 }
 
 gboolean

@@ -424,7 +424,11 @@ teema_chart_heatmap (TeemaProject *project, const char *path,
   Grid g = { 0 };
   grid_fill (&g, t, opt->counts ? "segments" : "share_of_words_pct",
              "informant", key_of (opt));
-  g_autoptr (TeemaCanvas) c = teema_canvas__new ();
+  g_autoptr (TeemaCanvas) c = teema_canvas__new (error);
+  if (!c) {
+    grid_clear (&g);
+    return FALSE;
+  }
   heatmap_layout (c, &g, cb, opt);
   grid_clear (&g);
   return teema_canvas__write (c, path, error);
@@ -539,7 +543,11 @@ teema_chart_bars (TeemaProject *project, const char *path,
     return FALSE;
   Grid g = { 0 };
   grid_fill (&g, t, "informants_k", key_of (opt), key_of (opt));
-  g_autoptr (TeemaCanvas) c = teema_canvas__new ();
+  g_autoptr (TeemaCanvas) c = teema_canvas__new (error);
+  if (!c) {
+    grid_clear (&g);
+    return FALSE;
+  }
   bars_layout (c, t, &g, cb, opt);
   grid_clear (&g);
   return teema_canvas__write (c, path, error);
