@@ -282,4 +282,86 @@ TEST_F (Compare, KeynessWithKnownCounts)
   teema_table_free (t);
 }
 
+// Keyness reads only the first lemma of each indexed word, and a turn with
+// a suspended compound part ("asiakaskokemuksen ja -polun") from its text:
+// its counts are those of the analyser tokenising every informant turn
+// itself.
+TEST (Keyness, CountsWhatTheAnalyserTokenises)
+{
+  const char *emp =
+    "---\ninformant: E1\ngroup: employee\n---\n"
+    "I: Mitä te mittaatte?\n"
+    "E1: Me mitataan asiakas- ja henkilöstötyytyväisyyttä joka vuosi, ja "
+    "tyytyväisyys on noussut. Asiakastyytyväisyys on meille tärkein, "
+    "ja asiakaskokemuksen ja -polun mittareita kehitetään.\n"
+    "I: Entä hinta?\n"
+    "E1: Hinnat nousee, hinta on 1200 euroa.\n";
+  const char *cus = "---\ninformant: C1\ngroup: customer\n---\n"
+                    "I: Luotatteko toimittajaan?\n"
+                    "C1: Luottamus syntyy ajan kanssa, luotetaan kyllä. "
+                    "Asiakastyytyväisyyskyselyihin vastataan harvoin.\n";
+  testutil::TempDir dir;
+  TeemaProject *p = testutil::fixture_project (
+    dir, kCodebook, { { "E1.txt", emp }, { "C1.txt", cus } });
+  ASSERT_NE (p, nullptr);
+  GError *error = nullptr;
+  TeemaCompareOptions opt = {};
+  opt.group_a = "employee";
+  opt.group_b = "customer";
+  opt.all = TRUE;
+  opt.min_freq = 1;
+  opt.top = 1000;
+  opt.stopwords = ""; // no stop list: every lemma is a row
+  TeemaTable *t = teema_report_keyness (p, &opt, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  // lemma -> (employee, customer), from the report's rows.
+  std::map<std::string, std::pair<int, int>> got;
+  for (guint r = 0; r < teema_table_n_rows (t); r++)
+    got[teema_table_cell (t, r, 1)] = { atoi (teema_table_cell (t, r, 2)),
+                                        atoi (teema_table_cell (t, r, 3)) };
+  teema_table_free (t);
+  // The same counted by tokenising the informant turns (numbers left out).
+  TeemaAnalyzer *az = teema_analyzer_new ("fi", &error);
+  ASSERT_NE (az, nullptr);
+  std::map<std::string, std::pair<int, int>> want;
+  TeemaSegmentFilter f = {};
+  GPtrArray *segs = teema_segment_list (p, &f, &error);
+  ASSERT_NE (segs, nullptr);
+  for (guint i = 0; i < segs->len; i++) {
+    auto *s = (TeemaSegment *) segs->pdata[i];
+    GArray *tokens = teema_analyzer_tokenize (az, s->text, -1);
+    for (guint k = 0; k < tokens->len; k++) {
+      const TeemaToken *tok = &g_array_index (tokens, TeemaToken, k);
+      if (tok->flags & TEEMA_TOKEN_NUMBER)
+        continue;
+      auto &n = want[tok->analysis->lemmas[0]];
+      (g_str_equal (s->group, "employee") ? n.first : n.second)++;
+    }
+    g_array_unref (tokens);
+  }
+  g_ptr_array_unref (segs);
+  teema_analyzer_free (az);
+  int total[2] = { 0, 0 };
+  for (auto &[lemma, n] : want) {
+    total[0] += n.first;
+    total[1] += n.second;
+  }
+  // Every lemma one group uses relatively more than the other is a row
+  // with the analyser's counts; one used alike by both is none.
+  size_t rows = 0;
+  for (auto &[lemma, n] : want) {
+    if (n.first * total[1] == n.second * total[0])
+      continue;
+    rows++;
+    ASSERT_TRUE (got.count (lemma)) << lemma;
+    EXPECT_EQ (got[lemma], n) << lemma;
+  }
+  EXPECT_EQ (got.size (), rows);
+  // "-polun" counts as the compound it completes, not as "polku".
+  EXPECT_EQ (want["asiakaspolku"].first, 1);
+  EXPECT_EQ (got["asiakaspolku"], want["asiakaspolku"]);
+  EXPECT_FALSE (got.count ("polku"));
+  teema_project_free (p);
+}
+
 } // namespace

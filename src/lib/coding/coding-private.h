@@ -185,6 +185,18 @@ gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
                                const TeemaSegmentFilter *filter,
                                TeemaWordsFunc fn, gpointer data,
                                GError **error);
+/* The same, for a caller that reads no more of an analysis than its form
+ * and first lemma (keyness): the stored analyses of the vocabulary are
+ * not loaded in full, only their first lemma read, so an indexed word's
+ * analysis has no compound parts, heads or roots and its id is 0. Such an
+ * analysis lives until the call returns; its form and lemma are interned
+ * in strings, the caller's, and live as long as it. */
+gboolean teema_words__foreach_first_lemma (TeemaProject *project,
+                                          TeemaAnalyzer *analyzer,
+                                          const TeemaSegmentFilter *filter,
+                                          GStringChunk *strings,
+                                          TeemaWordsFunc fn, gpointer data,
+                                          GError **error);
 
 /* ---- terms.c: what keyword proposals read -------------------------------- */
 

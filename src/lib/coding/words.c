@@ -74,7 +74,18 @@ teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
 typedef struct {
   TeemaAnalyzer *az;
   GPtrArray *by_id; /* word id -> const TeemaAnalysis * (or NULL) */
+  /* First lemmas only (teema_words__foreach_first_lemma): */
+  GStringChunk *strings; /* forms and lemmas, interned: the caller's */
+  GPtrArray *light;      /* the Light analyses made */
 } Vocab;
+
+/* An analysis of which only the form and first lemma are known, with the
+ * stored data it was read from. */
+typedef struct {
+  TeemaAnalysis pub;
+  const char *lemmas[2];
+  const char *data; /* interned in Vocab.strings */
+} Light;
 
 static void
 vocab_set (Vocab *v, gint64 id, const TeemaAnalysis *an)
@@ -99,6 +110,51 @@ vocab_add (gint64 id, const char *form, const char *data, gpointer user_data)
 {
   Vocab *v = user_data;
   vocab_set (v, id, vocab_analyse (v, form, data));
+}
+
+/* The first lemma in stored analysis data (seven tab-separated fields, the
+ * second the lemmas, comma-separated), as the analyser would load it;
+ * NULL when the data is not such (then the form is analysed in full). */
+static const char *
+stored_first_lemma (Vocab *v, const char *data)
+{
+  const char *tab = strchr (data, '\t');
+  guint fields = 1;
+  for (const char *p = data; (p = strchr (p, '\t')); p++)
+    fields++;
+  if (!tab || fields != 7)
+    return NULL;
+  for (const char *item = tab + 1; *item != '\t';) {
+    gsize n = strcspn (item, ",\t");
+    if (n) {
+      g_autofree char *lemma = g_strndup (item, n);
+      return g_string_chunk_insert_const (v->strings, lemma);
+    }
+    item += item[n] == ',' ? n + 1 : n;
+  }
+  return NULL;
+}
+
+static const char *const no_terms[] = { NULL };
+
+static void
+vocab_add_first_lemma (gint64 id, const char *form, const char *data,
+                       gpointer user_data)
+{
+  Vocab *v = user_data;
+  const char *lemma = data ? stored_first_lemma (v, data) : NULL;
+  if (!lemma) {
+    vocab_add (id, form, data, user_data);
+    return;
+  }
+  Light *l = g_new0 (Light, 1);
+  l->pub.form = g_string_chunk_insert_const (v->strings, form);
+  l->data = g_string_chunk_insert (v->strings, data);
+  l->lemmas[0] = lemma;
+  l->pub.lemmas = l->lemmas;
+  l->pub.parts = l->pub.heads = l->pub.roots = no_terms;
+  g_ptr_array_add (v->light, l);
+  vocab_set (v, id, &l->pub);
 }
 
 /* ---- candidates ---------------------------------------------------------- */
@@ -457,9 +513,29 @@ words_from_index (Each *e)
   return TRUE;
 }
 
+/* Before a segment with a suspended part is read from its text with first
+ * lemmas only: gives the analyser the stored analyses of its indexed
+ * words, which it would otherwise look up in the project one by one. */
+static void
+seed_analyser (Each *e)
+{
+  const TeemaWordCount *in = (const TeemaWordCount *) e->decoded->data;
+  for (guint i = 0; i < e->decoded->len; i++) {
+    gint64 id = in[i].word;
+    const TeemaAnalysis *an =
+      id >= 0 && id < e->vocab.by_id->len ? e->vocab.by_id->pdata[id] : NULL;
+    /* Only a Light's lists are no_terms; an analyser's are its own. */
+    if (an && an->parts == no_terms)
+      teema_analyzer__add_stored (e->vocab.az, an->form,
+                                  ((const Light *) an)->data);
+  }
+}
+
 static gboolean
 each_segment (Each *e, TeemaSegmentRef *ref, guint flags, GError **error)
 {
+  if ((flags & TEEMA_WORDS_SUSPENDED) && e->vocab.light)
+    seed_analyser (e);
   gboolean indexed = !(flags & TEEMA_WORDS_SUSPENDED) && words_from_index (e);
   if (!indexed && !words_from_text (e, ref->segment, error))
     return FALSE;
@@ -496,16 +572,22 @@ each_document (const TeemaStoreDocumentWords *row, gpointer data,
   return !r.bad || teema_words__corrupt (row->document, error);
 }
 
-gboolean
-teema_words__foreach (TeemaProject *p, TeemaAnalyzer *az,
-                      const TeemaSegmentFilter *filter, TeemaWordsFunc fn,
-                      gpointer data, GError **error)
+/* strings: NULL for full analyses, else where first lemmas are kept. */
+static gboolean
+foreach_words (TeemaProject *p, TeemaAnalyzer *az,
+               const TeemaSegmentFilter *filter, GStringChunk *strings,
+               TeemaWordsFunc fn, gpointer data, GError **error)
 {
+  gboolean first_lemma = strings != NULL;
   g_autofree char *backend = teema_coding__analysis_key (az);
   Each e = { 0 };
   e.project = p;
   e.vocab.az = az;
   e.vocab.by_id = g_ptr_array_new ();
+  if (first_lemma) {
+    e.vocab.strings = strings;
+    e.vocab.light = g_ptr_array_new_with_free_func (g_free);
+  }
   e.interviewers = filter && filter->include_interviewer;
   e.fn = fn;
   e.data = data;
@@ -513,15 +595,36 @@ teema_words__foreach (TeemaProject *p, TeemaAnalyzer *az,
   e.words = g_array_new (FALSE, FALSE, sizeof (TeemaSegmentWord));
   /* The vocabulary and the documents naming it, in one snapshot. */
   gboolean started = FALSE;
-  gboolean ok = teema_store__begin_read (p->store, &started, error)
-                && teema_store__words_analysed (p->store, backend, FALSE, 0,
-                                                vocab_add, &e.vocab, error)
-                && teema_store__foreach_document_words (
-                  p->store, filter ? filter->informant : NULL,
-                  filter ? filter->group : NULL, each_document, &e, error);
+  gboolean ok =
+    teema_store__begin_read (p->store, &started, error)
+    && teema_store__words_analysed (
+      p->store, backend, FALSE, 0,
+      first_lemma ? vocab_add_first_lemma : vocab_add, &e.vocab, error)
+    && teema_store__foreach_document_words (
+      p->store, filter ? filter->informant : NULL,
+      filter ? filter->group : NULL, each_document, &e, error);
   teema_store__end_read (p->store, started);
   g_ptr_array_unref (e.vocab.by_id);
+  if (first_lemma)
+    g_ptr_array_unref (e.vocab.light);
   g_array_unref (e.decoded);
   g_array_unref (e.words);
   return ok;
+}
+
+gboolean
+teema_words__foreach (TeemaProject *p, TeemaAnalyzer *az,
+                      const TeemaSegmentFilter *filter, TeemaWordsFunc fn,
+                      gpointer data, GError **error)
+{
+  return foreach_words (p, az, filter, NULL, fn, data, error);
+}
+
+gboolean
+teema_words__foreach_first_lemma (TeemaProject *p, TeemaAnalyzer *az,
+                                  const TeemaSegmentFilter *filter,
+                                  GStringChunk *strings, TeemaWordsFunc fn,
+                                  gpointer data, GError **error)
+{
+  return foreach_words (p, az, filter, strings, fn, data, error);
 }

@@ -19,7 +19,7 @@
 #define DEFAULT_MIN_FREQ 3
 
 typedef struct {
-  const char *lemma; /* owned by the analyser */
+  const char *lemma; /* interned by the word reader or the analyser */
   guint64 freq[2];
 } LemmaCount;
 
@@ -63,16 +63,15 @@ typedef struct {
 } Counting;
 
 typedef struct {
-  const TeemaAnalysis *analysis;
+  const char *lemma; /* its first lemma */
   guint64 freq[2];
 } WordCount;
 
 /* Every token counts in its group's total; a function word's lemma is
  * not counted itself. */
 static void
-add_lemma (Counting *c, const TeemaAnalysis *an, int k, guint64 n)
+add_lemma (Counting *c, const char *lemma, int k, guint64 n)
 {
-  const char *lemma = an->lemmas[0];
   c->tokens[k] += n;
   if (g_hash_table_contains (c->stop, lemma))
     return;
@@ -102,31 +101,34 @@ count_segment (const TeemaSegmentRef *seg, const TeemaSegmentWord *words,
       continue;
     gint64 id = words[i].word;
     if (id <= 0 || id > G_MAXINT) {
-      add_lemma (c, words[i].analysis, k, words[i].count);
+      add_lemma (c, words[i].analysis->lemmas[0], k, words[i].count);
       continue;
     }
     /* By word id first: one lemma lookup per form, not per segment. */
     if ((guint) id >= c->by_word->len)
       g_array_set_size (c->by_word, (guint) id + 1024);
     WordCount *wc = &g_array_index (c->by_word, WordCount, id);
-    wc->analysis = words[i].analysis;
+    wc->lemma = words[i].analysis->lemmas[0];
     wc->freq[k] += words[i].count;
   }
   return TRUE;
 }
 
 /* Counts first lemmas of the two groups' informant segments from the word
- * index; sets each group's token total in tokens[]. */
+ * index; sets each group's token total in tokens[]. The lemmas are kept
+ * in strings or by az. */
 static GHashTable *
-count_lemmas (TeemaProject *project, TeemaAnalyzer *az, GHashTable *member,
-              GHashTable *stop, guint64 tokens[2], GError **error)
+count_lemmas (TeemaProject *project, TeemaAnalyzer *az, GStringChunk *strings,
+              GHashTable *member, GHashTable *stop, guint64 tokens[2],
+              GError **error)
 {
   GHashTable *counts =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GArray) by_word = g_array_new (FALSE, TRUE, sizeof (WordCount));
   Counting c = { member, stop, counts, tokens, by_word };
   TeemaSegmentFilter sf = { 0 };
-  if (!teema_words__foreach (project, az, &sf, count_segment, &c, error)) {
+  if (!teema_words__foreach_first_lemma (project, az, &sf, strings,
+                                         count_segment, &c, error)) {
     g_hash_table_destroy (counts);
     return NULL;
   }
@@ -134,7 +136,7 @@ count_lemmas (TeemaProject *project, TeemaAnalyzer *az, GHashTable *member,
     const WordCount *wc = &g_array_index (by_word, WordCount, id);
     for (int k = 0; k < 2; k++)
       if (wc->freq[k])
-        add_lemma (&c, wc->analysis, k, wc->freq[k]);
+        add_lemma (&c, wc->lemma, k, wc->freq[k]);
   }
   return counts;
 }
@@ -273,9 +275,12 @@ teema_report_keyness (TeemaProject *project, const TeemaCompareOptions *options,
   if (!stop)
     return NULL;
   guint64 tokens[2] = { 0, 0 };
+  GStringChunk *strings = g_string_chunk_new (64 * 1024);
   g_autoptr (GHashTable) counts =
-    count_lemmas (project, az, member, stop, tokens, error);
-  if (!counts)
-    return NULL;
-  return keyness_table (counts, g, tokens, g_hash_table_size (stop), opt);
+    count_lemmas (project, az, strings, member, stop, tokens, error);
+  TeemaTable *t =
+    counts ? keyness_table (counts, g, tokens, g_hash_table_size (stop), opt)
+           : NULL;
+  g_string_chunk_free (strings);
+  return t;
 }
