@@ -267,6 +267,13 @@ upgrade (TeemaStore *store, const Identity *id, GError **error)
     if (!backup_to (store->db, backup, error))
       return FALSE;
   }
+  /* A new file's pages are 16 KiB rather than SQLite's 4: a report reads
+   * whole tables, and a quarter of the reads (each a system call and a
+   * page cache entry) took 5-10% off reports and quotes at 1M words.
+   * (Only an empty file takes it; an existing one keeps its size.) */
+  if (id->version == 0
+      && !teema_store__exec (store, "PRAGMA page_size = 16384", error))
+    return FALSE;
   int from = 0;
   if (!run_migrations (store, &from, error))
     return FALSE;
