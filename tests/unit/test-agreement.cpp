@@ -14,6 +14,7 @@
 #include <teema/teema.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "testutil.h"
@@ -221,6 +222,71 @@ TEST_F (AgreementProject, MissingDocumentsAndErrors)
   const char *one[] = { "anna", nullptr };
   EXPECT_EQ (teema_agreement_report (p, one, nullptr, &error), nullptr);
   g_clear_error (&error);
+}
+
+// Three coders, one of whom (cia) never coded document B: the report,
+// which counts each pattern of values once with its number of units,
+// gives what the statistics give on the full units x coders matrix.
+TEST_F (AgreementProject, ThreeCodersMatchTheFullMatrix)
+{
+  // Segments: 0-2 in document A, 3-4 in B.
+  code (0, "trust", "anna");
+  code (1, "price", "anna");
+  code (4, "price", "anna");
+  code (0, "trust", "ben");
+  code (2, "price", "ben");
+  code (3, "trust", "ben");
+  code (0, "trust", "cia");
+  code (1, "price", "cia");
+  code (2, "trust", "cia");
+  const char *coders[] = { "anna", "ben", "cia", nullptr };
+  GError *error = nullptr;
+  TeemaTable *t = teema_agreement_report (p, coders, nullptr, &error);
+  ASSERT_NE (t, nullptr) << error->message;
+  const int M = TEEMA_AGREEMENT_MISSING;
+  // Per coder, units 0-4; cia is missing in B (units 3, 4).
+  const int trust[15] = { 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 1, M, M };
+  const int price[15] = { 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, M, M };
+  struct {
+    const char *theme;
+    const int *data;
+  } rows[] = { { "trust", trust }, { "price", price } };
+  char buf[32];
+  for (auto &row : rows) {
+    g_snprintf (buf, sizeof buf, "%.3f",
+                teema_agreement_percent (row.data, 3, 5));
+    EXPECT_EQ (cell (t, row.theme, "agreement"), buf) << row.theme;
+    g_snprintf (buf, sizeof buf, "%.3f",
+                teema_agreement_krippendorff_alpha (row.data, 3, 5));
+    EXPECT_EQ (cell (t, row.theme, "alpha"), buf) << row.theme;
+    EXPECT_EQ (cell (t, row.theme, "units"), "5") << row.theme;
+  }
+  EXPECT_EQ (cell (t, "trust", "coded anna/ben/cia"), "1/2/2");
+  EXPECT_EQ (cell (t, "price", "coded anna/ben/cia"), "2/1/1");
+  // Overall pools every theme's units: the three other themes are all no
+  // (and missing for cia in B).
+  guint n_themes = teema_table_n_rows (t) - 1;
+  guint units = 5 * n_themes;
+  std::vector<int> all (3 * units);
+  for (guint c = 0; c < 3; c++)
+    for (guint u = 0; u < units; u++) {
+      guint theme = u / 5, unit = u % 5;
+      const char *code = teema_table_cell (t, theme, 0);
+      int v = c == 2 && unit >= 3 ? M : 0;
+      if (g_str_equal (code, "trust"))
+        v = trust[c * 5 + unit];
+      else if (g_str_equal (code, "price"))
+        v = price[c * 5 + unit];
+      all[c * units + u] = v;
+    }
+  g_snprintf (buf, sizeof buf, "%.3f",
+              teema_agreement_krippendorff_alpha (all.data (), 3, units));
+  EXPECT_EQ (cell (t, "(overall)", "alpha"), buf);
+  g_snprintf (buf, sizeof buf, "%.3f",
+              teema_agreement_percent (all.data (), 3, units));
+  EXPECT_EQ (cell (t, "(overall)", "agreement"), buf);
+  EXPECT_EQ (cell (t, "(overall)", "units"), std::to_string (units));
+  teema_table_free (t);
 }
 
 } // namespace

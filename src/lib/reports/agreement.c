@@ -43,8 +43,14 @@ unit_counts (const int *data, guint n_coders, guint n_units, guint u,
   return m;
 }
 
-double
-teema_agreement_percent (const int *data, guint n_coders, guint n_units)
+/* The statistics below weigh unit u by w[u] (1 when w is NULL): the
+ * report gives each distinct pattern of values once, weighted by how many
+ * units show it. */
+#define WEIGHT(w, u) ((w) ? (w)[u] : 1.0)
+
+static double
+percent_weighted (const int *data, const double *w, guint n_coders,
+                  guint n_units)
 {
   guint n_cat = n_categories (data, (gsize) n_coders * n_units);
   g_autofree guint *counts = g_new0 (guint, MAX (n_cat, 1));
@@ -53,15 +59,22 @@ teema_agreement_percent (const int *data, guint n_coders, guint n_units)
     guint m = unit_counts (data, n_coders, n_units, u, counts, n_cat);
     if (m < 2)
       continue;
-    pairs += m * (m - 1) / 2.0;
+    pairs += WEIGHT (w, u) * m * (m - 1) / 2.0;
     for (guint k = 0; k < n_cat; k++)
-      agree += (double) counts[k] * ((double) counts[k] - 1) / 2.0;
+      agree +=
+        WEIGHT (w, u) * (double) counts[k] * ((double) counts[k] - 1) / 2.0;
   }
   return pairs > 0 ? agree / pairs : NAN;
 }
 
 double
-teema_agreement_cohen_kappa (const int *a, const int *b, guint n_units)
+teema_agreement_percent (const int *data, guint n_coders, guint n_units)
+{
+  return percent_weighted (data, NULL, n_coders, n_units);
+}
+
+static double
+kappa_weighted (const int *a, const int *b, const double *w, guint n_units)
 {
   guint n_cat = MAX (n_categories (a, n_units), n_categories (b, n_units));
   g_autofree double *pa = g_new0 (double, MAX (n_cat, 1));
@@ -70,10 +83,10 @@ teema_agreement_cohen_kappa (const int *a, const int *b, guint n_units)
   for (guint u = 0; u < n_units; u++) {
     if (a[u] == MISSING || b[u] == MISSING)
       continue;
-    pa[a[u]]++;
-    pb[b[u]]++;
-    agree += a[u] == b[u];
-    n++;
+    pa[a[u]] += WEIGHT (w, u);
+    pb[b[u]] += WEIGHT (w, u);
+    agree += a[u] == b[u] ? WEIGHT (w, u) : 0.0;
+    n += WEIGHT (w, u);
   }
   if (n == 0)
     return NAN;
@@ -85,8 +98,13 @@ teema_agreement_cohen_kappa (const int *a, const int *b, guint n_units)
 }
 
 double
-teema_agreement_krippendorff_alpha (const int *data, guint n_coders,
-                                    guint n_units)
+teema_agreement_cohen_kappa (const int *a, const int *b, guint n_units)
+{
+  return kappa_weighted (a, b, NULL, n_units);
+}
+
+static double
+alpha_weighted (const int *data, const double *w, guint n_coders, guint n_units)
 {
   guint n_cat = n_categories (data, (gsize) n_coders * n_units);
   g_autofree guint *counts = g_new0 (guint, MAX (n_cat, 1));
@@ -100,9 +118,9 @@ teema_agreement_krippendorff_alpha (const int *data, guint n_coders,
     double same = 0;
     for (guint k = 0; k < n_cat; k++) {
       same += (double) counts[k] * counts[k];
-      n_c[k] += counts[k];
+      n_c[k] += WEIGHT (w, u) * counts[k];
     }
-    disagree += ((double) m * m - same) / (m - 1);
+    disagree += WEIGHT (w, u) * ((double) m * m - same) / (m - 1);
   }
   double n = 0, sq = 0;
   for (guint k = 0; k < n_cat; k++) {
@@ -113,6 +131,13 @@ teema_agreement_krippendorff_alpha (const int *data, guint n_coders,
   if (n < 2 || expected <= 0)
     return NAN;
   return 1.0 - (n - 1) * disagree / expected;
+}
+
+double
+teema_agreement_krippendorff_alpha (const int *data, guint n_coders,
+                                    guint n_units)
+{
+  return alpha_weighted (data, NULL, n_coders, n_units);
 }
 
 /* ---- on a project ------------------------------------------------------ */
@@ -241,16 +266,6 @@ value_of (const Reliability *r, guint c, guint u, guint t)
   return teema_coding_set__has (r->coded[c], s->id, t) ? 1 : 0;
 }
 
-/* Fills data (n_coders x n_units) for one theme at column offset. */
-static void
-fill_theme (const Reliability *r, guint theme, int *data, guint stride,
-            guint offset)
-{
-  for (guint c = 0; c < r->n_coders; c++)
-    for (guint u = 0; u < r->units->len; u++)
-      data[(gsize) c * stride + offset + u] = value_of (r, c, u, theme);
-}
-
 static void
 add_stat (TeemaTable *t, double v)
 {
@@ -260,33 +275,147 @@ add_stat (TeemaTable *t, double v)
     teema_table_add_real (t, v, 3);
 }
 
-static void
-add_row (TeemaTable *t, const Reliability *r, const char *name, const int *data,
-         guint n_units)
+/* ---- reliability data as patterns -------------------------------------- */
+
+/* A unit's values as one number: coder c's value (missing, no, yes) is its
+ * base-3 digit c (0, 1, 2). Units with the same number count alike in
+ * every statistic, so a theme's data is the numbers seen, each with how
+ * many units show it: a handful of patterns, not units x coders values. */
+#define MAX_CODERS 40 /* 3^40 < 2^64 */
+
+static guint64
+digit (guint c)
 {
-  guint pairable = 0;
-  GString *coded = g_string_new (NULL);
-  for (guint u = 0; u < n_units; u++) {
+  guint64 d = 1;
+  while (c--)
+    d *= 3;
+  return d;
+}
+
+/* patterns: guint64 * number -> double * units showing it */
+static GHashTable *
+patterns_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static void
+patterns_add (GHashTable *patterns, guint64 number, double units)
+{
+  double *w = g_hash_table_lookup (patterns, &number);
+  if (!w) {
+    w = g_new0 (double, 1);
+    g_hash_table_insert (patterns, g_memdup2 (&number, sizeof number), w);
+  }
+  *w += units;
+}
+
+static void
+patterns_add_all (GHashTable *to, GHashTable *from)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, from);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    patterns_add (to, *(guint64 *) k, *(double *) v);
+}
+
+/* The statistics' row for the patterns: units pairable (two values or
+ * more), each coder's yes count, percent agreement, kappa for two coders,
+ * alpha. */
+static void
+add_row (TeemaTable *t, guint n_coders, const char *name, GHashTable *patterns)
+{
+  guint n = g_hash_table_size (patterns);
+  g_autofree int *data = g_new0 (int, MAX ((gsize) n_coders * n, 1));
+  g_autofree double *w = g_new0 (double, MAX (n, 1));
+  g_autofree double *yes = g_new0 (double, n_coders);
+  double pairable = 0;
+  guint p = 0;
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, patterns);
+  while (g_hash_table_iter_next (&it, &k, &v)) {
+    if (*(double *) v <= 0)
+      continue;
+    guint64 number = *(guint64 *) k;
     guint m = 0;
-    for (guint c = 0; c < r->n_coders; c++)
-      m += data[(gsize) c * n_units + u] != MISSING;
-    pairable += m >= 2;
+    for (guint c = 0; c < n_coders; c++, number /= 3) {
+      int value = number % 3 == 0 ? MISSING : (int) (number % 3) - 1;
+      data[(gsize) c * n + p] = value;
+      m += value != MISSING;
+      yes[c] += value == 1 ? *(double *) v : 0.0;
+    }
+    w[p] = *(double *) v;
+    pairable += m >= 2 ? w[p] : 0.0;
+    p++;
   }
-  for (guint c = 0; c < r->n_coders; c++) {
-    guint k = 0;
-    for (guint u = 0; u < n_units; u++)
-      k += data[(gsize) c * n_units + u] == 1;
-    g_string_append_printf (coded, "%s%u", c ? "/" : "", k);
-  }
+  /* The matrix is n wide; p patterns are used (the others stay missing). */
+  for (guint c = 0; c < n_coders; c++)
+    for (guint q = p; q < n; q++)
+      data[(gsize) c * n + q] = MISSING;
+  GString *coded = g_string_new (NULL);
+  for (guint c = 0; c < n_coders; c++)
+    g_string_append_printf (coded, "%s%.0f", c ? "/" : "", yes[c]);
   teema_table_add_row (t);
   teema_table_add_text (t, name);
-  teema_table_add_int (t, pairable);
+  teema_table_add_int (t, (gint64) pairable);
   teema_table_add_text (t, coded->str);
-  add_stat (t, teema_agreement_percent (data, r->n_coders, n_units));
-  if (r->n_coders == 2)
-    add_stat (t, teema_agreement_cohen_kappa (data, data + n_units, n_units));
-  add_stat (t, teema_agreement_krippendorff_alpha (data, r->n_coders, n_units));
+  add_stat (t, percent_weighted (data, w, n_coders, n));
+  if (n_coders == 2)
+    add_stat (t, kappa_weighted (data, data + n, w, n));
+  add_stat (t, alpha_weighted (data, w, n_coders, n));
   g_string_free (coded, TRUE);
+}
+
+/* Each unit's number when no coder has coded it (no where the coder coded
+ * the unit's document or all segments count, else missing), and the
+ * patterns of those numbers. */
+static GHashTable *
+uncoded_patterns (const Reliability *r, guint64 *numbers)
+{
+  GHashTable *patterns = patterns_new ();
+  guint n = r->units->len;
+  for (guint u = 0; u < n; u++) {
+    numbers[u] = 0;
+    for (guint c = 0; c < r->n_coders; c++)
+      if (r->all_segments || r->in_coded_doc[(gsize) c * n + u])
+        numbers[u] += digit (c);
+    patterns_add (patterns, numbers[u], 1);
+  }
+  return patterns;
+}
+
+/* Theme t's patterns: those of the uncoded units, with each unit a coder
+ * coded moved to its number (the coder's digit no -> yes). at: segment id
+ * -> unit + 1; coded: scratch, a number per unit, all 0. */
+static GHashTable *
+theme_patterns (const Reliability *r, guint t, GHashTable *uncoded,
+                const guint64 *numbers, GHashTable *at, guint64 *coded,
+                GArray *touched)
+{
+  g_array_set_size (touched, 0);
+  for (guint c = 0; c < r->n_coders; c++) {
+    guint n_rows = 0;
+    const TeemaCoded *rows = teema_coding_set__rows (r->coded[c], t, &n_rows);
+    for (guint i = 0; i < n_rows; i++) {
+      guint u = GPOINTER_TO_UINT (g_hash_table_lookup (at, &rows[i].segment));
+      if (!u--)
+        continue; /* not a unit */
+      if (!coded[u])
+        g_array_append_val (touched, u);
+      coded[u] += digit (c);
+    }
+  }
+  GHashTable *patterns = patterns_new ();
+  patterns_add_all (patterns, uncoded);
+  for (guint i = 0; i < touched->len; i++) {
+    guint u = g_array_index (touched, guint, i);
+    patterns_add (patterns, numbers[u], -1);
+    patterns_add (patterns, numbers[u] + coded[u], 1);
+    coded[u] = 0;
+  }
+  return patterns;
 }
 
 static TeemaTable *
@@ -321,19 +450,33 @@ teema_agreement_report (TeemaProject *project, const char *const *coders,
     reliability_clear (&r);
     return NULL;
   }
+  if (r.n_coders > MAX_CODERS) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+                 _ ("agreement compares at most %d coders at a time"),
+                 MAX_CODERS);
+    reliability_clear (&r);
+    return NULL;
+  }
   const TeemaCodebook *cb = r.cb;
   guint n_units = r.units->len, n_themes = teema_codebook_size (cb);
-  guint stride = n_units * n_themes;
-  g_autofree int *all = g_new0 (int, MAX ((gsize) r.n_coders * stride, 1));
-  g_autofree int *one = g_new0 (int, MAX ((gsize) r.n_coders * n_units, 1));
+  g_autofree guint64 *numbers = g_new0 (guint64, MAX (n_units, 1));
+  g_autofree guint64 *coded = g_new0 (guint64, MAX (n_units, 1));
+  g_autoptr (GHashTable) uncoded = uncoded_patterns (&r, numbers);
+  g_autoptr (GHashTable) overall = patterns_new ();
+  g_autoptr (GHashTable) at = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint u = 0; u < n_units; u++)
+    g_hash_table_insert (at,
+                         &g_array_index (r.units, TeemaStoreSegmentKey, u).id,
+                         GUINT_TO_POINTER (u + 1));
+  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   TeemaTable *t = agreement_table (&r, coders);
   for (guint i = 0; i < n_themes; i++) {
-    const char *code = teema_codebook_theme (cb, i)->code;
-    fill_theme (&r, i, one, n_units, 0);
-    fill_theme (&r, i, all, stride, i * n_units);
-    add_row (t, &r, code, one, n_units);
+    g_autoptr (GHashTable) patterns =
+      theme_patterns (&r, i, uncoded, numbers, at, coded, touched);
+    add_row (t, r.n_coders, teema_codebook_theme (cb, i)->code, patterns);
+    patterns_add_all (overall, patterns);
   }
-  add_row (t, &r, "(overall)", all, stride);
+  add_row (t, r.n_coders, "(overall)", overall);
   g_autofree char *note = g_strdup_printf (
     _ ("%u segments as units; each theme coded or not per segment; overall "
        "pools every segment x theme decision"),
