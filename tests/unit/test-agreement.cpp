@@ -14,6 +14,7 @@
 #include <teema/teema.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,15 @@ protected:
     GError *error = nullptr;
     ASSERT_TRUE (teema_coding_add (p, ids[seg], theme, coder, nullptr, &error));
   }
+  struct Coding {
+    int seg;
+    const char *theme, *coder;
+  };
+  void code_all (std::initializer_list<Coding> codings)
+  {
+    for (const Coding &c : codings)
+      code (c.seg, c.theme, c.coder);
+  }
   std::string cell (TeemaTable *t, const char *row, const char *col)
   {
     for (guint r = 0; r < teema_table_n_rows (t); r++)
@@ -153,15 +163,17 @@ protected:
 
 TEST_F (AgreementProject, PerThemeAndOverall)
 {
-  // Segments: 0 A1 luottamus, 1 A2 hinta, 2 A3 ihmiset, 3 B1, 4 B2.
-  code (0, "trust", "anna");
-  code (1, "price", "anna");
-  code (4, "price", "anna");
-  code (4, "trust", "anna");
-  code (0, "trust", "ben");
-  code (1, "price", "ben");
-  code (2, "price", "ben"); // disagrees with anna
-  code (4, "price", "ben"); // ben coded nothing else in B: trust missed
+  // Segments: 0 A1 luottamus, 1 A2 hinta, 2 A3 ihmiset, 3 B1, 4 B2. Ben
+  // disagrees with anna on 2's price and coded nothing else in B, so 4's
+  // trust is missed.
+  code_all ({ { 0, "trust", "anna" },
+              { 1, "price", "anna" },
+              { 4, "price", "anna" },
+              { 4, "trust", "anna" },
+              { 0, "trust", "ben" },
+              { 1, "price", "ben" },
+              { 2, "price", "ben" },
+              { 4, "price", "ben" } });
   const char *coders[] = { "anna", "ben", nullptr };
   GError *error = nullptr;
   TeemaTable *t = teema_agreement_report (p, coders, nullptr, &error);
@@ -230,15 +242,15 @@ TEST_F (AgreementProject, MissingDocumentsAndErrors)
 TEST_F (AgreementProject, ThreeCodersMatchTheFullMatrix)
 {
   // Segments: 0-2 in document A, 3-4 in B.
-  code (0, "trust", "anna");
-  code (1, "price", "anna");
-  code (4, "price", "anna");
-  code (0, "trust", "ben");
-  code (2, "price", "ben");
-  code (3, "trust", "ben");
-  code (0, "trust", "cia");
-  code (1, "price", "cia");
-  code (2, "trust", "cia");
+  code_all ({ { 0, "trust", "anna" },
+              { 1, "price", "anna" },
+              { 4, "price", "anna" },
+              { 0, "trust", "ben" },
+              { 2, "price", "ben" },
+              { 3, "trust", "ben" },
+              { 0, "trust", "cia" },
+              { 1, "price", "cia" },
+              { 2, "trust", "cia" } });
   const char *coders[] = { "anna", "ben", "cia", nullptr };
   GError *error = nullptr;
   TeemaTable *t = teema_agreement_report (p, coders, nullptr, &error);
