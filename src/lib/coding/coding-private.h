@@ -192,11 +192,11 @@ gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
  * analysis lives until the call returns; its form and lemma are interned
  * in strings, the caller's, and live as long as it. */
 gboolean teema_words__foreach_first_lemma (TeemaProject *project,
-                                          TeemaAnalyzer *analyzer,
-                                          const TeemaSegmentFilter *filter,
-                                          GStringChunk *strings,
-                                          TeemaWordsFunc fn, gpointer data,
-                                          GError **error);
+                                           TeemaAnalyzer *analyzer,
+                                           const TeemaSegmentFilter *filter,
+                                           GStringChunk *strings,
+                                           TeemaWordsFunc fn, gpointer data,
+                                           GError **error);
 
 /* ---- terms.c: what keyword proposals read -------------------------------- */
 
