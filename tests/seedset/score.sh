@@ -10,7 +10,7 @@ cb=${1:-codebooks/b2b-asiakaskokemus.codebook}
 teema=${2:-build/src/cli/teema}
 for set in tests/devset/devset.tsv tests/seedset/seedset.tsv \
            tests/seedset/seedset-reported.tsv tests/trainset/trainset.tsv \
-           tests/trainset2/trainset2.tsv; do
+           tests/trainset2/trainset2.tsv tests/trainset3/trainset3.tsv; do
   echo "== $set"
   "$teema" evaluate --devset "$set" --codebook "$cb"
   "$teema" evaluate --devset "$set" --codebook "$cb" --format tsv | awk -F'\t' '
