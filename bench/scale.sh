@@ -111,7 +111,7 @@ Q_AGREE="SELECT c.segment_id, c.theme_id, count(DISTINCT c.coder_id)
  JOIN segment s ON s.id = c.segment_id AND s.interviewer = 0
  WHERE k.name IN ('anna', 'rules') GROUP BY c.segment_id, c.theme_id"
 Q_KEYNESS="SELECT count(*), sum(length(a.data)) FROM word w
- JOIN analysis a ON a.backend = 'voikko-fi' AND a.form = w.form;
+ JOIN analysis a ON a.backend GLOB 'voikko-fi*' AND a.form = w.form;
  SELECT i.grp, count(*), sum(length(w.words)) FROM document_words w
  JOIN document d ON d.id = w.document_id
  JOIN informant i ON i.id = d.informant_id GROUP BY i.grp"

@@ -389,6 +389,50 @@ TEST_F (Lifecycle, ReplaceKeepsCodingsAndSetsAsideDeletedOnes)
   EXPECT_EQ (n, 2u);
 }
 
+// Analyses stored by an earlier analyser (a key without this revision,
+// "voikko-fi") are not read: a spoken form it could not analyse is found
+// by its lemma now, and autocode forgets the stale rows and their mark.
+TEST_F (Lifecycle, AnalysesOfAnEarlierAnalyserAreForgotten)
+{
+  import_ok (
+    { { "H1.txt", "I: Entä huolto?\nH1: Joudutaan oottaa viikko.\n" } });
+  sqlite3 *db = nullptr;
+  ASSERT_EQ (sqlite3_open (path ().c_str (), &db), SQLITE_OK);
+  auto count = [&] (const char *sql) {
+    sqlite3_stmt *st = nullptr;
+    EXPECT_EQ (sqlite3_prepare_v2 (db, sql, -1, &st, nullptr), SQLITE_OK);
+    int n = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
+    sqlite3_finalize (st);
+    return n;
+  };
+  ASSERT_EQ (sqlite3_exec (db,
+                           "INSERT INTO analysis (backend, form, data) VALUES"
+                           " ('voikko-fi', 'oottaa',"
+                           "  '\toottaa\toottaa\toottaa\toottaa\t\t16');"
+                           "INSERT INTO setting (key, value)"
+                           " VALUES ('words-analysed:voikko-fi', '99')",
+                           nullptr, nullptr, nullptr),
+             SQLITE_OK);
+  GError *error = nullptr;
+  GPtrArray *m = teema_search_run (p, "lemma:odottaa", nullptr, &error);
+  ASSERT_NE (m, nullptr) << error->message;
+  EXPECT_EQ (m->len, 1u);
+  g_ptr_array_unref (m);
+  TeemaAutocodeResult *r = teema_autocode_run (p, nullptr, &error);
+  ASSERT_NE (r, nullptr) << error->message;
+  teema_autocode_result_free (r);
+  EXPECT_EQ (count ("SELECT count(*) FROM analysis"
+                    " WHERE backend = 'voikko-fi'"),
+             0);
+  EXPECT_EQ (count ("SELECT count(*) FROM setting"
+                    " WHERE key = 'words-analysed:voikko-fi'"),
+             0);
+  EXPECT_GT (count ("SELECT count(*) FROM analysis WHERE form = 'oottaa'"
+                    " AND data LIKE '%odottaa%'"),
+             0);
+  sqlite3_close (db);
+}
+
 // The replaced document's words and counts are those of the new text: the
 // word index (search, keyness, rule proposals read it) forgets the deleted
 // turn and knows the added one, the informant's words are counted again,

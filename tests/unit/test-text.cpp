@@ -131,6 +131,13 @@ TEST_F (Text, SpokenFinnish)
     { "henkilökohtanen", "henkilökohtainen" },
     { "helpottais", "helpottaa" },
     { "selkee", "selkeä" },
+    // a d dropped between vowels or after h, ts said as tt
+    { "oottaa", "odottaa" },
+    { "ootettiin", "odottaa" },
+    { "yheksän", "yhdeksän" },
+    { "tehään", "tehdä" },
+    { "veetään", "vetää" },
+    { "ettiä", "etsiä" },
   };
   for (auto &c : cases) {
     const TeemaAnalysis *a = teema_analyzer_analyze (az, c.spoken);
@@ -139,6 +146,9 @@ TEST_F (Text, SpokenFinnish)
   }
   // "et" is read as "että", not as the negation verb.
   EXPECT_FALSE (has (teema_analyzer_analyze (az, "et")->lemmas, "ei"));
+  // A form Voikko knows is never respelled: "ootte" (olette) gets no d.
+  EXPECT_EQ (teema_analyzer_analyze (az, "käet")->normalised, nullptr);
+  EXPECT_FALSE (has (teema_analyzer_analyze (az, "ootte")->lemmas, "odottaa"));
 }
 
 TEST_F (Text, UnknownFormsFallBackToTheirParts)

@@ -39,13 +39,21 @@ stored_analysis (const char *form, gpointer data)
   return teema_store__analysis_of (l->store, l->key, form, NULL);
 }
 
-char *
-teema_coding__analysis_key (TeemaAnalyzer *az)
+/* "voikko-fi": the analyser and language, without the revision. */
+static char *
+analysis_family (TeemaAnalyzer *az)
 {
   return g_strdup_printf (
     "%s-%s",
     teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
     teema_analyzer_lang (az));
+}
+
+char *
+teema_coding__analysis_key (TeemaAnalyzer *az)
+{
+  g_autofree char *family = analysis_family (az);
+  return g_strdup_printf ("%s-r%d", family, TEEMA_ANALYSES_REVISION);
 }
 
 TeemaAnalyzer *
@@ -273,8 +281,12 @@ teema_words__analyse_all (TeemaProject *p, const char *lang,
   g_autofree char *fresh = teema_analyzer_dump_cache (az, TRUE);
   g_autofree char *key = mark_key (backend);
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, c.max);
+  g_autofree char *family = analysis_family (az);
+  g_autofree char *family_mark = mark_key (family);
   return teema_store__save_analyses (p->store, backend, fresh, error)
-         && teema_store__set_setting (p->store, key, value, error);
+         && teema_store__set_setting (p->store, key, value, error)
+         && teema_store__forget_analyses (p->store, family, backend,
+                                          family_mark, key, error);
 }
 
 static gboolean

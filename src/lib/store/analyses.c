@@ -55,3 +55,31 @@ teema_store__save_analyses (TeemaStore *store, const char *backend,
   }
   return TRUE;
 }
+
+gboolean
+teema_store__forget_analyses (TeemaStore *store, const char *family,
+                              const char *keep, const char *family_mark,
+                              const char *keep_mark, GError **error)
+{
+  /* The family's key before revisions ("voikko-fi") or with one. */
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "DELETE FROM analysis WHERE backend != ?2"
+    " AND (backend = ?1 OR backend GLOB ?1 || '-r[0-9]*')",
+    error);
+  if (!stmt)
+    return FALSE;
+  teema_store__bind_text (stmt, 1, family);
+  teema_store__bind_text (stmt, 2, keep);
+  if (!teema_store__step_done (store, stmt, error))
+    return FALSE;
+  stmt = teema_store__prepare (store,
+                               "DELETE FROM setting WHERE key != ?2"
+                               " AND (key = ?1 OR key GLOB ?1 || '-r[0-9]*')",
+                               error);
+  if (!stmt)
+    return FALSE;
+  teema_store__bind_text (stmt, 1, family_mark);
+  teema_store__bind_text (stmt, 2, keep_mark);
+  return teema_store__step_done (store, stmt, error);
+}

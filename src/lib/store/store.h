@@ -323,6 +323,14 @@ char *teema_store__load_analyses (TeemaStore *store, const char *backend,
                                   GError **error);
 gboolean teema_store__save_analyses (TeemaStore *store, const char *backend,
                                      const char *dump, GError **error);
+/* Forgets the analyses of an analyser family ("voikko-fi") stored under
+ * another revision than keep ("voikko-fi-r2"), and their marks (settings
+ * family_mark, family_mark-rN) other than keep_mark: what an upgraded
+ * analyser would make differently. */
+gboolean teema_store__forget_analyses (TeemaStore *store, const char *family,
+                                       const char *keep,
+                                       const char *family_mark,
+                                       const char *keep_mark, GError **error);
 
 /* ---- the word index (words.c) ------------------------------------------ */
 

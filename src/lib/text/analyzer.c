@@ -701,6 +701,61 @@ analyze_spoken_oi (TeemaAnalyzer *a, Builder *b, const char *form)
   return FALSE;
 }
 
+/* Tries standard, a respelling of a form Voikko rejected. */
+static gboolean
+analyze_respelled (TeemaAnalyzer *a, Builder *b, const char *standard)
+{
+  if (!analyze_voikko (a, b, standard))
+    return FALSE;
+  b->normalised = intern (a, standard);
+  return TRUE;
+}
+
+static gboolean
+is_vowel (char c)
+{
+  return strchr ("aeiouy", c) != NULL;
+}
+
+/* A d dropped between vowels or after h: oottaa (odottaa), veetään
+ * (vedetään), yheksän (yhdeksän), tehään (tehdään), käet (kädet). Tries
+ * a d at each such place, first to last, until Voikko knows the word
+ * (ä and ö are two bytes in UTF-8, their second byte no ASCII vowel, so
+ * they are found as the lead byte 0xc3 before and after). */
+static gboolean
+analyze_spoken_d (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  gsize n = strlen (form);
+  for (gsize i = 1; i < n; i++) {
+    char before = form[i - 1], after = form[i];
+    gboolean vowel_before =
+      is_vowel (before) || before == 'h'
+      || ((guchar) before == 0xa4
+          || (guchar) before == 0xb6); /* ä, ö's second byte */
+    gboolean vowel_after = is_vowel (after) || (guchar) after == 0xc3;
+    if (!vowel_before || !vowel_after)
+      continue;
+    g_autofree char *head = g_strndup (form, i);
+    g_autofree char *standard = g_strconcat (head, "d", form + i, NULL);
+    if (analyze_respelled (a, b, standard))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* ts said as tt: ettiä (etsiä), mettä (metsä), itte (itse). */
+static gboolean
+analyze_spoken_ts (TeemaAnalyzer *a, Builder *b, const char *form)
+{
+  for (const char *p = strstr (form, "tt"); p; p = strstr (p + 1, "tt")) {
+    g_autofree char *standard = g_strdup (form);
+    standard[p - form + 1] = 's';
+    if (analyze_respelled (a, b, standard))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static void
 analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
 {
@@ -716,7 +771,8 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   if (analyze_voikko (a, b, form))
     return;
   if (g_str_equal (a->lang, "fi") && !strchr (form, '-') && !strchr (form, ':')
-      && (analyze_spoken_oi (a, b, form) || analyze_spoken_ending (a, b, form)))
+      && (analyze_spoken_oi (a, b, form) || analyze_spoken_ending (a, b, form)
+          || analyze_spoken_d (a, b, form) || analyze_spoken_ts (a, b, form)))
     return;
   const char *colon = strchr (form, ':');
   if (colon && colon != form) {

@@ -8,6 +8,14 @@
 #include <teema/names.h>
 #include <teema/text.h>
 
+/* The revision of what the analyser makes of a form: bumped whenever the
+ * analysis of some form changes (a spoken respelling added, a reading
+ * kept differently). A project stores analyses under a key holding it
+ * (teema_coding__analysis_key), so after an upgrade its words are
+ * analysed afresh rather than read from a stale cache.
+ * 2: a dropped d (oottaa, yheksän) and ts said as tt (ettiä). */
+#define TEEMA_ANALYSES_REVISION 2
+
 /* A raw word token before analysis: byte and code point spans. */
 typedef struct {
   gsize byte_start, byte_end;
