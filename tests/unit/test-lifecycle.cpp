@@ -418,9 +418,15 @@ TEST_F (Lifecycle, AnalysesOfAnEarlierAnalyserAreForgotten)
   ASSERT_NE (m, nullptr) << error->message;
   EXPECT_EQ (m->len, 1u);
   g_ptr_array_unref (m);
+  // Autocode reads the same: a rule on the lemma codes the turn.
+  ASSERT_TRUE (
+    teema_theme_add_rule (p, "quality", "lemma:odottaa", FALSE, &error))
+    << error->message;
   TeemaAutocodeResult *r = teema_autocode_run (p, nullptr, &error);
   ASSERT_NE (r, nullptr) << error->message;
   teema_autocode_result_free (r);
+  EXPECT_EQ (codings (), (std::vector<std::string>{
+                           "quality:rules:Joudutaan oottaa viikko." }));
   EXPECT_EQ (count ("SELECT count(*) FROM analysis"
                     " WHERE backend = 'voikko-fi'"),
              0);

@@ -10,6 +10,7 @@
  * what the swap changed. The analyser's cache is loaded from and saved to
  * the project: each word form is analysed once per project. */
 #include "coding/coding-private.h"
+#include "text/text-private.h"
 
 #include <string.h>
 
@@ -517,10 +518,7 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
   g_autoptr (TeemaAnalyzer) az = probe (opt, cb, &lang, error);
   if (!az)
     return NULL;
-  g_autofree char *cache_key = g_strdup_printf (
-    "%s-%s",
-    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
-    lang);
+  g_autofree char *cache_key = teema_analyzer__cache_key (az);
   Run run = { 0 };
   run.project = project;
   run.opt = opt;

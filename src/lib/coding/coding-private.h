@@ -100,9 +100,6 @@ TeemaAnalyzer *teema_coding__analyzer (TeemaProject *project, const char *lang,
 
 /* ---- the word index (words.c) ------------------------------------------ */
 
-/* The key of az's analyses in the project's cache ("voikko-fi"). */
-char *teema_coding__analysis_key (TeemaAnalyzer *az);
-
 /* An analyser for the project's language that reads stored analyses
  * form by form as it meets them, instead of loading the whole cache: for
  * work that sees a few segments (search, the coder's highlights). */

@@ -16,6 +16,7 @@
  * sentences are cut once per segment, only when such a theme may match it
  * (a sentence has no term its segment lacks). */
 #include "coding/coding-private.h"
+#include "text/text-private.h"
 
 #include <string.h>
 
@@ -587,9 +588,7 @@ teema_coding__analyzer (TeemaProject *p, const char *lang,
                                      : teema_analyzer_new (lang, error);
   if (!az)
     return NULL;
-  const char *backend =
-    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball";
-  g_autofree char *key = g_strdup_printf ("%s-%s", backend, lang);
+  g_autofree char *key = teema_analyzer__cache_key (az);
   g_autofree char *dump = teema_store__load_analyses (p->store, key, error);
   if (!dump) {
     teema_analyzer_free (az);

@@ -39,23 +39,6 @@ stored_analysis (const char *form, gpointer data)
   return teema_store__analysis_of (l->store, l->key, form, NULL);
 }
 
-/* "voikko-fi": the analyser and language, without the revision. */
-static char *
-analysis_family (TeemaAnalyzer *az)
-{
-  return g_strdup_printf (
-    "%s-%s",
-    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
-    teema_analyzer_lang (az));
-}
-
-char *
-teema_coding__analysis_key (TeemaAnalyzer *az)
-{
-  g_autofree char *family = analysis_family (az);
-  return g_strdup_printf ("%s-r%d", family, TEEMA_ANALYSES_REVISION);
-}
-
 TeemaAnalyzer *
 teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
 {
@@ -71,7 +54,7 @@ teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
     return NULL;
   Lookup *l = g_new0 (Lookup, 1);
   l->store = p->store;
-  l->key = teema_coding__analysis_key (az);
+  l->key = teema_analyzer__cache_key (az);
   teema_analyzer__set_lookup (az, stored_analysis, l, lookup_free);
   return az;
 }
@@ -267,7 +250,7 @@ teema_words__analyse_all (TeemaProject *p, const char *lang,
                                    : teema_analyzer_new (lang, error);
   if (!az)
     return FALSE;
-  g_autofree char *backend = teema_coding__analysis_key (az);
+  g_autofree char *backend = teema_analyzer__cache_key (az);
   gint64 mark = analysed_mark (p->store, backend, error);
   Cover c = { az, mark };
   if (mark < 0
@@ -281,7 +264,7 @@ teema_words__analyse_all (TeemaProject *p, const char *lang,
   g_autofree char *fresh = teema_analyzer_dump_cache (az, TRUE);
   g_autofree char *key = mark_key (backend);
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, c.max);
-  g_autofree char *family = analysis_family (az);
+  g_autofree char *family = teema_analyzer__family (az);
   g_autofree char *family_mark = mark_key (family);
   return teema_store__save_analyses (p->store, backend, fresh, error)
          && teema_store__set_setting (p->store, key, value, error)
@@ -362,7 +345,7 @@ TeemaCandidates *
 teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
                          const TeemaSegmentFilter *filter, GError **error)
 {
-  g_autofree char *backend = teema_coding__analysis_key (az);
+  g_autofree char *backend = teema_analyzer__cache_key (az);
   Candidates c = { 0 };
   c.vocab.az = az;
   c.vocab.by_id = g_ptr_array_new ();
@@ -591,7 +574,7 @@ foreach_words (TeemaProject *p, TeemaAnalyzer *az,
                TeemaWordsFunc fn, gpointer data, GError **error)
 {
   gboolean first_lemma = strings != NULL;
-  g_autofree char *backend = teema_coding__analysis_key (az);
+  g_autofree char *backend = teema_analyzer__cache_key (az);
   Each e = { 0 };
   e.project = p;
   e.vocab.az = az;

@@ -29,6 +29,7 @@
  * code points of the written text, and the output is deterministic (GUIDs
  * derive from content, not chance). */
 #include "refi/refi-private.h"
+#include "text/text-private.h"
 #include "formats/package-private.h"
 #include "formats/zip-private.h"
 #include "project/project-private.h"
@@ -95,10 +96,7 @@ analyzer (TeemaStore *store, GError **error)
   g_autoptr (TeemaAnalyzer) az = teema_analyzer_new (lang ? lang : "fi", error);
   if (!az)
     return NULL;
-  g_autofree char *key = g_strdup_printf (
-    "%s-%s",
-    teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
-    lang ? lang : "fi");
+  g_autofree char *key = teema_analyzer__cache_key (az);
   g_autofree char *dump = teema_store__load_analyses (store, key, error);
   if (!dump)
     return NULL;

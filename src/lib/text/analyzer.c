@@ -701,42 +701,49 @@ analyze_spoken_oi (TeemaAnalyzer *a, Builder *b, const char *form)
   return FALSE;
 }
 
-/* Tries standard, a respelling of a form Voikko rejected. */
+/* Tries standard, a respelling of a form Voikko rejected: spell-checked
+ * first, which is cheaper than an analysis, as most tries fail. */
 static gboolean
 analyze_respelled (TeemaAnalyzer *a, Builder *b, const char *standard)
 {
-  if (!analyze_voikko (a, b, standard))
+  if (voikkoSpellCstr (a->voikko, standard) != VOIKKO_SPELL_OK
+      || !analyze_voikko (a, b, standard))
     return FALSE;
   b->normalised = intern (a, standard);
   return TRUE;
 }
 
+/* The places a spoken d drop leaves: two like vowels (oottaa for
+ * odottaa, veetään for vedetään), h and a vowel (yheksän, tehään, kahen),
+ * i and a, ä or e (meiän, tiietään). Only these are tried: each try is a
+ * Voikko lookup of a form it rejected. */
 static gboolean
-is_vowel (char c)
+d_dropped_between (gunichar before, gunichar after)
 {
-  return strchr ("aeiouy", c) != NULL;
+  static const gunichar vowels[] = { 'a', 'e', 'i', 'o', 'u', 'y', 0xe4, 0xf6 };
+  gboolean vowel = FALSE;
+  for (gsize k = 0; k < G_N_ELEMENTS (vowels); k++)
+    vowel = vowel || after == vowels[k];
+  return vowel
+         && (before == after || before == 'h'
+             || (before == 'i'
+                 && (after == 'a' || after == 0xe4 || after == 'e')));
 }
 
-/* A d dropped between vowels or after h: oottaa (odottaa), veetään
- * (vedetään), yheksän (yhdeksän), tehään (tehdään), käet (kädet). Tries
- * a d at each such place, first to last, until Voikko knows the word
- * (ä and ö are two bytes in UTF-8, their second byte no ASCII vowel, so
- * they are found as the lead byte 0xc3 before and after). */
+/* A d dropped (d_dropped_between): tries a d at each such place, first
+ * to last, until Voikko knows the word. */
 static gboolean
 analyze_spoken_d (TeemaAnalyzer *a, Builder *b, const char *form)
 {
-  gsize n = strlen (form);
-  for (gsize i = 1; i < n; i++) {
-    char before = form[i - 1], after = form[i];
-    gboolean vowel_before =
-      is_vowel (before) || before == 'h'
-      || ((guchar) before == 0xa4
-          || (guchar) before == 0xb6); /* ä, ö's second byte */
-    gboolean vowel_after = is_vowel (after) || (guchar) after == 0xc3;
-    if (!vowel_before || !vowel_after)
+  gunichar before = g_utf8_get_char (form);
+  for (const char *p = g_utf8_next_char (form); *p; p = g_utf8_next_char (p)) {
+    gunichar after = g_utf8_get_char (p);
+    gboolean dropped = d_dropped_between (before, after);
+    before = after;
+    if (!dropped)
       continue;
-    g_autofree char *head = g_strndup (form, i);
-    g_autofree char *standard = g_strconcat (head, "d", form + i, NULL);
+    g_autofree char *head = g_strndup (form, p - form);
+    g_autofree char *standard = g_strconcat (head, "d", p, NULL);
     if (analyze_respelled (a, b, standard))
       return TRUE;
   }
@@ -816,6 +823,21 @@ teema_analyzer_analyze (TeemaAnalyzer *a, const char *word)
 {
   g_autofree char *folded = teema_text__fold (word, -1);
   return &analyze (a, folded)->pub;
+}
+
+char *
+teema_analyzer__family (TeemaAnalyzer *a)
+{
+  return g_strdup_printf (
+    "%s-%s", a->backend == TEEMA_BACKEND_VOIKKO ? "voikko" : "snowball",
+    a->lang);
+}
+
+char *
+teema_analyzer__cache_key (TeemaAnalyzer *a)
+{
+  g_autofree char *family = teema_analyzer__family (a);
+  return g_strdup_printf ("%s-r%d", family, TEEMA_ANALYSES_REVISION);
 }
 
 const char *

@@ -11,10 +11,16 @@
 /* The revision of what the analyser makes of a form: bumped whenever the
  * analysis of some form changes (a spoken respelling added, a reading
  * kept differently). A project stores analyses under a key holding it
- * (teema_coding__analysis_key), so after an upgrade its words are
+ * (teema_analyzer__cache_key), so after an upgrade its words are
  * analysed afresh rather than read from a stale cache.
  * 2: a dropped d (oottaa, yheksän) and ts said as tt (ettiä). */
 #define TEEMA_ANALYSES_REVISION 2
+
+/* The analyser's family, "voikko-fi" or "snowball-en", and the key its
+ * analyses are stored under in a project, the family with the revision
+ * ("voikko-fi-r2"). New strings. */
+char *teema_analyzer__family (TeemaAnalyzer *analyzer);
+char *teema_analyzer__cache_key (TeemaAnalyzer *analyzer);
 
 /* A raw word token before analysis: byte and code point spans. */
 typedef struct {
