@@ -21,8 +21,10 @@ With families (regexes per focus theme), an [indirect] row whose text
 still holds an obvious word of a focus theme it codes is a warning.
 Prints the counts per theme and group; returns 1 when there are errors.
 """
+import os
 import re
 import statistics
+import sys
 import unicodedata
 from collections import Counter
 
@@ -169,3 +171,10 @@ def check(path, letter, speakers, min_words, max_words, families=None):
         ind = f"{indirect[t]:5d}" if t in FOCUS else ""
         print(f"{t:15s} {e + c:4d} {e:4d} {c:4d} {ind}")
     return 1 if errors else 0
+
+
+def run(here, name, letter, speakers, min_words, max_words, families=None):
+    """A set's check.py main: checks the TSV given as the first argument,
+    else here/name, and exits with check()'s status."""
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, name)
+    sys.exit(check(path, letter, speakers, min_words, max_words, families))

@@ -1,23 +1,15 @@
 #!/usr/bin/env python3
-"""Shape check of tests/trainset3/trainset3.tsv (the checks: tests/sets/setcheck.py).
+"""Shape check of tests/trainset3/trainset3.tsv: tests/sets/setcheck.py, with the
+word families of setcheck.QUOTE_FAMILIES for its [indirect] tags.
 
 Usage: python3 tests/trainset3/check.py [path/to/trainset3.tsv]
-
-FAMILIES are the word lists that set the [indirect] tags of this set (see
-README.md): setcheck.QUOTE_FAMILIES, written for tests/heldout3 and shared
-by heldout4 and trainset3. They describe the sets only; they were written
-without looking at any codebook and are not a suggestion for rules.
 """
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "sets"))
-from setcheck import QUOTE_FAMILIES, check  # noqa: E402
-
-FAMILIES = QUOTE_FAMILIES
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sets"))
+from setcheck import QUOTE_FAMILIES, run  # noqa: E402
 
 if __name__ == "__main__":
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "trainset3.tsv")
-    speakers = {"employee": r"H[1-8]", "customer": r"A[1-4]"}
-    sys.exit(check(path, "V", speakers, 15, 70, FAMILIES))
+    run(os.path.dirname(os.path.abspath(__file__)), "trainset3.tsv", "V",
+        {"employee": r"H[1-8]", "customer": r"A[1-4]"}, 15, 70, QUOTE_FAMILIES)
