@@ -613,6 +613,18 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
   }
 }
 
+/* Tries standard, a respelling of a form Voikko rejected: spell-checked
+ * first, which is cheaper than an analysis, as most tries fail. */
+static gboolean
+analyze_respelled (TeemaAnalyzer *a, Builder *b, const char *standard)
+{
+  if (voikkoSpellCstr (a->voikko, standard) != VOIKKO_SPELL_OK
+      || !analyze_voikko (a, b, standard))
+    return FALSE;
+  b->normalised = intern (a, standard);
+  return TRUE;
+}
+
 /* Spoken endings Voikko does not know, and their standard spelling: tried
  * in order on a form Voikko rejects ("henkilökohtanen", "huomannu",
  * "helpottais", "selkee", "jotenki", "helppoo"). Each pair is (spoken,
@@ -674,10 +686,8 @@ analyze_spoken_ending (TeemaAnalyzer *a, Builder *b, const char *form)
       continue;
     g_autofree char *stem = g_strndup (form, n - k);
     g_autofree char *standard = g_strconcat (stem, to, NULL);
-    if (analyze_voikko (a, b, standard)) {
-      b->normalised = intern (a, standard);
+    if (analyze_respelled (a, b, standard))
       return TRUE;
-    }
   }
   return FALSE;
 }
@@ -693,24 +703,10 @@ analyze_spoken_oi (TeemaAnalyzer *a, Builder *b, const char *form)
     gsize at = (gsize) (p - form) + 1;
     g_autofree char *head = g_strndup (form, at);
     g_autofree char *standard = g_strconcat (head, "i", form + at, NULL);
-    if (analyze_voikko (a, b, standard)) {
-      b->normalised = intern (a, standard);
+    if (analyze_respelled (a, b, standard))
       return TRUE;
-    }
   }
   return FALSE;
-}
-
-/* Tries standard, a respelling of a form Voikko rejected: spell-checked
- * first, which is cheaper than an analysis, as most tries fail. */
-static gboolean
-analyze_respelled (TeemaAnalyzer *a, Builder *b, const char *standard)
-{
-  if (voikkoSpellCstr (a->voikko, standard) != VOIKKO_SPELL_OK
-      || !analyze_voikko (a, b, standard))
-    return FALSE;
-  b->normalised = intern (a, standard);
-  return TRUE;
 }
 
 /* The places a spoken d drop leaves: two like vowels (oottaa for
@@ -750,7 +746,7 @@ analyze_spoken_d (TeemaAnalyzer *a, Builder *b, const char *form)
   return FALSE;
 }
 
-/* ts said as tt: ettiä (etsiä), mettä (metsä), itte (itse). */
+/* ts said as tt: ettiä (etsiä), itte (itse). */
 static gboolean
 analyze_spoken_ts (TeemaAnalyzer *a, Builder *b, const char *form)
 {
