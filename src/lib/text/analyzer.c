@@ -692,23 +692,6 @@ analyze_spoken_ending (TeemaAnalyzer *a, Builder *b, const char *form)
   return FALSE;
 }
 
-/* "oi" said as "o" before t: ilmottaa, osote, kirjottaa, tarkottaa. Tries
- * an i after each "o" followed by "t" until Voikko knows the word. */
-static gboolean
-analyze_spoken_oi (TeemaAnalyzer *a, Builder *b, const char *form)
-{
-  for (const char *p = strstr (form, "ot"); p; p = strstr (p + 1, "ot")) {
-    if (p == form)
-      continue;
-    gsize at = (gsize) (p - form) + 1;
-    g_autofree char *head = g_strndup (form, at);
-    g_autofree char *standard = g_strconcat (head, "i", form + at, NULL);
-    if (analyze_respelled (a, b, standard))
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* The places a spoken d drop leaves: two like vowels (oottaa for
  * odottaa, veetään for vedetään), h and a vowel (yheksän, tehään, kahen),
  * i and a, ä or e (meiän, tiietään). Only these are tried: each try is a
@@ -726,24 +709,32 @@ d_dropped_between (gunichar before, gunichar after)
                  && (after == 'a' || after == 0xe4 || after == 'e')));
 }
 
-/* A d dropped (d_dropped_between): tries a d at each such place, first
+/* Tries letter inserted at each place where(before, after) holds, first
  * to last, until Voikko knows the word. */
 static gboolean
-analyze_spoken_d (TeemaAnalyzer *a, Builder *b, const char *form)
+respell_inserting (TeemaAnalyzer *a, Builder *b, const char *form,
+                   const char *letter, gboolean (*where) (gunichar, gunichar))
 {
   gunichar before = g_utf8_get_char (form);
   for (const char *p = g_utf8_next_char (form); *p; p = g_utf8_next_char (p)) {
     gunichar after = g_utf8_get_char (p);
-    gboolean dropped = d_dropped_between (before, after);
+    gboolean here = where (before, after);
     before = after;
-    if (!dropped)
+    if (!here)
       continue;
     g_autofree char *head = g_strndup (form, p - form);
-    g_autofree char *standard = g_strconcat (head, "d", p, NULL);
+    g_autofree char *standard = g_strconcat (head, letter, p, NULL);
     if (analyze_respelled (a, b, standard))
       return TRUE;
   }
   return FALSE;
+}
+
+/* "oi" said as "o" before t: ilmottaa, osote, kirjottaa, tarkottaa. */
+static gboolean
+oi_dropped_between (gunichar before, gunichar after)
+{
+  return before == 'o' && after == 't';
 }
 
 /* ts said as tt: ettiä (etsiä), itte (itse). */
@@ -774,8 +765,10 @@ analyze_form (TeemaAnalyzer *a, Builder *b, const char *form)
   if (analyze_voikko (a, b, form))
     return;
   if (g_str_equal (a->lang, "fi") && !strchr (form, '-') && !strchr (form, ':')
-      && (analyze_spoken_oi (a, b, form) || analyze_spoken_ending (a, b, form)
-          || analyze_spoken_d (a, b, form) || analyze_spoken_ts (a, b, form)))
+      && (respell_inserting (a, b, form, "i", oi_dropped_between)
+          || analyze_spoken_ending (a, b, form)
+          || respell_inserting (a, b, form, "d", d_dropped_between)
+          || analyze_spoken_ts (a, b, form)))
     return;
   const char *colon = strchr (form, ':');
   if (colon && colon != form) {
