@@ -12,7 +12,7 @@
 # Each command is set against a baseline run on a copy of the same project:
 # the sqlite3 shell running the equivalent query (the aggregate a report
 # prints, the rows a quote list or export writes; for keyness, reading the
-# vocabulary's analyses and every document's index), or grep -c on the
+# vocabulary's analyses and every document's word totals), or grep -c on the
 # transcripts for search. Each ratio is command / baseline, once by elapsed
 # time and once by CPU time (user + system); a baseline under 5 ms counts as
 # 5 ms. On a shared machine other work stretches elapsed times of both
@@ -112,8 +112,8 @@ Q_AGREE="SELECT c.segment_id, c.theme_id, count(DISTINCT c.coder_id)
  WHERE k.name IN ('anna', 'rules') GROUP BY c.segment_id, c.theme_id"
 Q_KEYNESS="SELECT count(*), sum(length(a.data)) FROM word w
  JOIN analysis a ON a.backend GLOB 'voikko-fi*' AND a.form = w.form;
- SELECT i.grp, count(*), sum(length(w.words)) FROM document_words w
- JOIN document d ON d.id = w.document_id
+ SELECT i.grp, count(*), sum(length(t.totals)) FROM document_totals t
+ JOIN document d ON d.id = t.document_id
  JOIN informant i ON i.id = d.informant_id GROUP BY i.grp"
 Q_INFORMANTS="SELECT d.informant_id, count(*), sum(s.n_words) FROM segment s
  JOIN document d ON d.id = s.document_id WHERE s.interviewer = 0
@@ -167,7 +167,7 @@ for n in $SIZES; do
   BASE=$dir/base.teema
   rm -f "$BASE" "$BASE-wal" "$BASE-shm"
   sqlite3 "$P" ".backup '$BASE'"
-  HAS_SCHEMA=$(sqlite3 "$BASE" "SELECT count(*) FROM sqlite_master WHERE name = 'document_words'")
+  HAS_SCHEMA=$(sqlite3 "$BASE" "SELECT count(*) FROM sqlite_master WHERE name = 'document_totals'")
   cd "$dir"
   b=$(baseline themes "$Q_THEMES")
   row "$n" "report themes" "$(best $T report themes)" "$b"

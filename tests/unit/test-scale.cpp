@@ -255,6 +255,101 @@ TEST (Scale, StreamedQuotesAreTheQuotes)
   teema_project_free (p);
 }
 
+// Every keyness row of the scale project (no stop list, every lemma), as
+// TSV; "" with the error's message when it fails.
+std::string
+keyness_tsv (TeemaProject *p, std::string *message)
+{
+  GError *error = nullptr;
+  TeemaCompareOptions opt = {};
+  opt.group_a = "employee";
+  opt.group_b = "customer";
+  opt.all = TRUE;
+  opt.min_freq = 1;
+  opt.top = 1000;
+  opt.stopwords = "";
+  TeemaTable *t = teema_report_keyness (p, &opt, &error);
+  if (!t) {
+    *message = error->message;
+    g_error_free (error);
+    return "";
+  }
+  char *tsv = teema_table_render (t, TEEMA_FORMAT_TSV);
+  std::string out = tsv;
+  g_free (tsv);
+  teema_table_free (t);
+  return out;
+}
+
+void
+sql_exec (const std::string &path, const char *sql)
+{
+  sqlite3 *db = nullptr;
+  ASSERT_EQ (sqlite3_open (path.c_str (), &db), SQLITE_OK);
+  char *msg = nullptr;
+  EXPECT_EQ (sqlite3_exec (db, sql, nullptr, nullptr, &msg), SQLITE_OK)
+    << (msg ? msg : "");
+  sqlite3_free (msg);
+  sqlite3_close (db);
+}
+
+// Keyness reads each document's totals (its informant turns' words summed,
+// turns with a suspended part apart), stored with the word index. The same
+// rows come from a project without them (read from the words), from one
+// made before them (schema 5: they are written on first open), and a
+// damaged totals blob is an error, not a report.
+TEST (Scale, KeynessTotalsAreTheTurnsSummed)
+{
+  testutil::TempDir dir;
+  std::string path = dir.file ("p.teema");
+  TeemaProject *p = scale_project (dir);
+  ASSERT_NE (p, nullptr);
+  std::string message;
+  std::string want = keyness_tsv (p, &message);
+  ASSERT_NE (want, "") << message;
+  // The suspended part counts as its compound, the interviewer not at all.
+  EXPECT_NE (want.find ("\tasiakaspolku\t1\t0\t"), std::string::npos) << want;
+  EXPECT_EQ (want.find ("\tkysymys\t"), std::string::npos) << want;
+  teema_project_free (p);
+
+  auto count = [&] (const char *sql) {
+    sqlite3 *db = nullptr;
+    EXPECT_EQ (sqlite3_open (path.c_str (), &db), SQLITE_OK);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2 (db, sql, -1, &st, nullptr);
+    int n = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
+    sqlite3_finalize (st);
+    sqlite3_close (db);
+    return n;
+  };
+  EXPECT_EQ (count ("SELECT count(*) FROM document_totals"), 3);
+
+  // Without totals: the words are summed as they are read.
+  sql_exec (path, "DELETE FROM document_totals");
+  GError *error = nullptr;
+  p = teema_project_open (path.c_str (), &error);
+  ASSERT_NE (p, nullptr) << error->message;
+  EXPECT_EQ (keyness_tsv (p, &message), want) << message;
+  teema_project_free (p);
+
+  // A project of schema 5 gets them when it is opened.
+  sql_exec (path, "DROP TABLE document_totals; PRAGMA user_version = 5");
+  p = teema_project_open (path.c_str (), &error);
+  ASSERT_NE (p, nullptr) << error->message;
+  EXPECT_EQ (count ("SELECT count(*) FROM document_totals"), 3);
+  EXPECT_EQ (keyness_tsv (p, &message), want) << message;
+  teema_project_free (p);
+
+  // Damaged totals.
+  sql_exec (path, "UPDATE document_totals SET totals = x'05ff'");
+  p = teema_project_open (path.c_str (), &error);
+  ASSERT_NE (p, nullptr) << error->message;
+  EXPECT_EQ (keyness_tsv (p, &message), "");
+  EXPECT_NE (message.find ("word index of document"), std::string::npos)
+    << message;
+  teema_project_free (p);
+}
+
 // Overwrites the header of the middle leaf page of table (or index) name,
 // as a damaged disk would.
 void

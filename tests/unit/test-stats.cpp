@@ -282,10 +282,10 @@ TEST_F (Compare, KeynessWithKnownCounts)
   teema_table_free (t);
 }
 
-// Keyness reads only the first lemma of each indexed word, and a turn with
-// a suspended compound part ("asiakaskokemuksen ja -polun") from its text:
-// its counts are those of the analyser tokenising every informant turn
-// itself.
+// Keyness reads only the first lemma of each indexed word, summed per
+// document, and completes suspended compound parts ("asiakaskokemuksen ja
+// -polun") from the words before them: its counts are those of the
+// analyser tokenising every informant turn itself.
 TEST (Keyness, CountsWhatTheAnalyserTokenises)
 {
   const char *emp =
@@ -293,7 +293,8 @@ TEST (Keyness, CountsWhatTheAnalyserTokenises)
     "I: Mitä te mittaatte?\n"
     "E1: Me mitataan asiakas- ja henkilöstötyytyväisyyttä joka vuosi, ja "
     "tyytyväisyys on noussut. Asiakastyytyväisyys on meille tärkein, "
-    "ja asiakaskokemuksen ja -polun mittareita kehitetään.\n"
+    "ja asiakaskokemuksen ja -polun mittareita kehitetään. "
+    "Asiakaskokemuksen, -polun, -matkan ja -tarinan pitää olla yksi.\n"
     "I: Entä hinta?\n"
     "E1: Hinnat nousee, hinta on 1200 euroa.\n";
   const char *cus = "---\ninformant: C1\ngroup: customer\n---\n"
@@ -357,10 +358,14 @@ TEST (Keyness, CountsWhatTheAnalyserTokenises)
     EXPECT_EQ (got[lemma], n) << lemma;
   }
   EXPECT_EQ (got.size (), rows);
-  // "-polun" counts as the compound it completes, not as "polku".
-  EXPECT_EQ (want["asiakaspolku"].first, 1);
+  // "-polun" counts as the compound it completes, not as "polku"; so does
+  // "-tarinan", whose nearest compounds are themselves suspended parts.
+  EXPECT_EQ (want["asiakaspolku"].first, 2);
   EXPECT_EQ (got["asiakaspolku"], want["asiakaspolku"]);
+  EXPECT_EQ (want["asiakastarina"].first, 1);
+  EXPECT_EQ (got["asiakastarina"], want["asiakastarina"]);
   EXPECT_FALSE (got.count ("polku"));
+  EXPECT_FALSE (got.count ("tarina"));
   teema_project_free (p);
 }
 

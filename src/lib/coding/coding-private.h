@@ -168,9 +168,6 @@ typedef gboolean (*TeemaWordsFunc) (const TeemaSegmentRef *segment,
                                     const TeemaSegmentWord *words, guint n,
                                     gpointer data, GError **error);
 
-/* Sets error for a document whose index cannot be read; returns FALSE. */
-gboolean teema_words__corrupt (gint64 document, GError **error);
-
 /* Calls fn with the words of each segment matching filter, in document
  * order, each form once with its count: from the word index, or from the
  * text where the index cannot say (as tokenising the text would give
@@ -182,18 +179,21 @@ gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
                                const TeemaSegmentFilter *filter,
                                TeemaWordsFunc fn, gpointer data,
                                GError **error);
-/* The same, for a caller that reads no more of an analysis than its form
- * and first lemma (keyness): the stored analyses of the vocabulary are
- * not loaded in full, only their first lemma read, so an indexed word's
- * analysis has no compound parts, heads or roots and its id is 0. Such an
- * analysis lives until the call returns; its form and lemma are interned
- * in strings, the caller's, and live as long as it. */
-gboolean teema_words__foreach_first_lemma (TeemaProject *project,
-                                           TeemaAnalyzer *analyzer,
-                                           const TeemaSegmentFilter *filter,
-                                           GStringChunk *strings,
-                                           TeemaWordsFunc fn, gpointer data,
-                                           GError **error);
+/* The informant turns' words, summed, for a caller that counts tokens by
+ * their first lemma and needs no more of an analysis than its form and
+ * first lemma (keyness): fn is called once per document with its
+ * informant turns' words summed (the segment of the ref 0), each
+ * suspended compound part counted as the compound it completes; a
+ * document not indexed is read turn by turn, from its text.
+ * The stored analyses of the vocabulary are not loaded in full, only their
+ * first lemma read, so an indexed word's analysis has no compound parts,
+ * heads or roots and its id is 0. Such an analysis lives until the call
+ * returns; its form and lemma are copied into strings, the caller's, and
+ * live as long as it. */
+gboolean teema_words__foreach_totals (TeemaProject *project,
+                                      TeemaAnalyzer *analyzer,
+                                      GStringChunk *strings, TeemaWordsFunc fn,
+                                      gpointer data, GError **error);
 
 /* ---- terms.c: what keyword proposals read -------------------------------- */
 

@@ -65,17 +65,19 @@ teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
 typedef struct {
   TeemaAnalyzer *az;
   GPtrArray *by_id; /* word id -> const TeemaAnalysis * (or NULL) */
-  /* First lemmas only (teema_words__foreach_first_lemma): */
-  GStringChunk *strings; /* forms and lemmas, interned: the caller's */
-  GPtrArray *light;      /* the Light analyses made */
+  /* First lemmas only (teema_words__foreach_totals): */
+  GStringChunk *strings; /* forms and lemmas: the caller's */
+  GPtrArray *light;      /* blocks of LIGHT_BLOCK Light analyses */
+  guint light_used;      /* in the last block */
+  GHashTable *ids;       /* form -> word id, or NULL until needed */
 } Vocab;
 
-/* An analysis of which only the form and first lemma are known, with the
- * stored data it was read from. */
+#define LIGHT_BLOCK 1024
+
+/* An analysis of which only the form and first lemma are known. */
 typedef struct {
   TeemaAnalysis pub;
   const char *lemmas[2];
-  const char *data; /* interned in Vocab.strings */
 } Light;
 
 static void
@@ -117,10 +119,8 @@ stored_first_lemma (Vocab *v, const char *data)
     return NULL;
   for (const char *item = tab + 1; *item != '\t';) {
     gsize n = strcspn (item, ",\t");
-    if (n) {
-      g_autofree char *lemma = g_strndup (item, n);
-      return g_string_chunk_insert_const (v->strings, lemma);
-    }
+    if (n)
+      return g_string_chunk_insert_len (v->strings, item, (gssize) n);
     item += item[n] == ',' ? n + 1 : n;
   }
   return NULL;
@@ -138,13 +138,15 @@ vocab_add_first_lemma (gint64 id, const char *form, const char *data,
     vocab_add (id, form, data, user_data);
     return;
   }
-  Light *l = g_new0 (Light, 1);
-  l->pub.form = g_string_chunk_insert_const (v->strings, form);
-  l->data = g_string_chunk_insert (v->strings, data);
+  if (!v->light->len || v->light_used == LIGHT_BLOCK) {
+    g_ptr_array_add (v->light, g_new0 (Light, LIGHT_BLOCK));
+    v->light_used = 0;
+  }
+  Light *l = (Light *) v->light->pdata[v->light->len - 1] + v->light_used++;
+  l->pub.form = g_string_chunk_insert (v->strings, form);
   l->lemmas[0] = lemma;
   l->pub.lemmas = l->lemmas;
   l->pub.parts = l->pub.heads = l->pub.roots = no_terms;
-  g_ptr_array_add (v->light, l);
   vocab_set (v, id, &l->pub);
 }
 
@@ -321,16 +323,6 @@ document_candidates (const TeemaStoreDocumentWords *row, gpointer data,
   return TRUE;
 }
 
-gboolean
-teema_words__corrupt (gint64 document, GError **error)
-{
-  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
-               _ ("the word index of document %lld is damaged; run 'teema "
-                  "autocode' or re-import it"),
-               (long long) document);
-  return FALSE;
-}
-
 void
 teema_candidates_free (TeemaCandidates *c)
 {
@@ -391,25 +383,22 @@ real_analysis (TeemaAnalyzer *az, const char *text, const TeemaRawToken *r)
   return teema_analyzer_analyze (az, word);
 }
 
-/* A suspended part ("-polun") completed with the first parts of the
- * nearest compound at most three words back, as tokenising completes it;
- * those words are analysed for real. */
+/* A suspended part ("-polun") completed as tokenising completes it; the
+ * words before it are analysed for real. */
 static const TeemaAnalysis *
 complete_suspended (TeemaAnalyzer *az, const char *text, GArray *raw,
                     GPtrArray *real, guint i, const char *form)
 {
-  for (guint back = 1; back <= 3 && back <= i; back++) {
-    guint j = i - back;
+  const TeemaAnalysis *before[3];
+  guint n = 0;
+  for (; n < 3 && n < i; n++) {
+    guint j = i - 1 - n;
     if (!real->pdata[j])
       real->pdata[j] = (gpointer) real_analysis (
         az, text, &g_array_index (raw, TeemaRawToken, j));
-    const char *prefix = teema_analysis__prefix (real->pdata[j]);
-    if (prefix) {
-      g_autofree char *whole = g_strconcat (prefix, form, NULL);
-      return teema_analyzer_analyze (az, whole);
-    }
+    before[n] = real->pdata[j];
   }
-  return teema_analyzer_analyze (az, form);
+  return teema_analyzer__complete (az, form, before, n);
 }
 
 GArray *
@@ -451,8 +440,9 @@ typedef struct {
   gboolean interviewers;
   TeemaWordsFunc fn;
   gpointer data;
-  GArray *decoded; /* TeemaWordCount */
-  GArray *words;   /* TeemaSegmentWord */
+  GArray *decoded;    /* TeemaWordCount */
+  GArray *words;      /* TeemaSegmentWord */
+  GByteArray *totals; /* per document totals (NULL: per segment words) */
 } Each;
 
 /* The words of a segment read from its text: its tokens, counted by
@@ -508,34 +498,120 @@ words_from_index (Each *e)
   return TRUE;
 }
 
-/* Before a segment with a suspended part is read from its text with first
- * lemmas only: gives the analyser the stored analyses of its indexed
- * words, which it would otherwise look up in the project one by one. */
-static void
-seed_analyser (Each *e)
-{
-  const TeemaWordCount *in = (const TeemaWordCount *) e->decoded->data;
-  for (guint i = 0; i < e->decoded->len; i++) {
-    gint64 id = in[i].word;
-    const TeemaAnalysis *an =
-      id >= 0 && id < e->vocab.by_id->len ? e->vocab.by_id->pdata[id] : NULL;
-    /* Only a Light's lists are no_terms; an analyser's are its own. */
-    if (an && an->parts == no_terms)
-      teema_analyzer__add_stored (e->vocab.az, an->form,
-                                  ((const Light *) an)->data);
-  }
-}
-
 static gboolean
 each_segment (Each *e, TeemaSegmentRef *ref, guint flags, GError **error)
 {
-  if ((flags & TEEMA_WORDS_SUSPENDED) && e->vocab.light)
-    seed_analyser (e);
   gboolean indexed = !(flags & TEEMA_WORDS_SUSPENDED) && words_from_index (e);
   if (!indexed && !words_from_text (e, ref->segment, error))
     return FALSE;
   return e->fn (ref, (const TeemaSegmentWord *) e->words->data, e->words->len,
                 e->data, error);
+}
+
+/* The id of a form in the vocabulary read (a form -> id table made on
+ * first use: only documents without totals need it). */
+static gint64
+vocab_id (const char *form, gpointer data)
+{
+  Vocab *v = data;
+  if (!v->ids) {
+    v->ids = g_hash_table_new (g_str_hash, g_str_equal);
+    for (guint id = 0; id < v->by_id->len; id++) {
+      const TeemaAnalysis *an = v->by_id->pdata[id];
+      if (an)
+        g_hash_table_insert (v->ids, (gpointer) an->form,
+                             GUINT_TO_POINTER (id));
+    }
+  }
+  gpointer id = NULL;
+  return g_hash_table_lookup_extended (v->ids, form, NULL, &id)
+           ? (gint64) GPOINTER_TO_UINT (id)
+           : 0;
+}
+
+/* The entry of word id among the words from the index (the first of
+ * e->words, as many as were decoded, by ascending id). */
+static TeemaSegmentWord *
+own_word (Each *e, gint64 id)
+{
+  TeemaSegmentWord *w = (TeemaSegmentWord *) e->words->data;
+  guint lo = 0, hi = e->decoded->len;
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    if (w[mid].word < id)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < e->decoded->len && w[lo].word == id ? &w[lo] : NULL;
+}
+
+static const TeemaAnalysis *
+vocab_word (Each *e, gint64 id)
+{
+  return id > 0 && id < e->vocab.by_id->len ? e->vocab.by_id->pdata[id] : NULL;
+}
+
+/* Completes a document's suspended parts (teema_words__totals): each
+ * counts as its compound, not as its own form. */
+static gboolean
+complete_parts (Each *e, TeemaWordsReader *r, gint64 document, GError **error)
+{
+  teema_words__parts_init (r);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const TeemaAnalysis *done[3] = { NULL, NULL, NULL }; /* nearest first */
+  while (teema_words__next_part (r, ids)) {
+    const gint64 *id = (const gint64 *) ids->data;
+    TeemaSegmentWord *own = own_word (e, id[0]);
+    if (!own || !own->count)
+      return teema_words__corrupt (document, error);
+    own->count--;
+    const TeemaAnalysis *before[3];
+    guint n = ids->len - 1, parts = 0;
+    for (guint i = 0; i < n; i++) {
+      const TeemaAnalysis *word = vocab_word (e, id[i + 1]);
+      /* The analyser's own analysis: it has the word's compound parts. */
+      before[i] =
+        id[i + 1]
+          ? word ? teema_analyzer_analyze (e->vocab.az, word->form) : NULL
+          : done[parts++];
+      if (!before[i])
+        return teema_words__corrupt (document, error);
+    }
+    const TeemaAnalysis *an =
+      teema_analyzer__complete (e->vocab.az, own->analysis->form, before, n);
+    done[2] = done[1];
+    done[1] = done[0];
+    done[0] = an;
+    TeemaSegmentWord w = { an, 1, g_ascii_isdigit (an->form[0]), 0 };
+    g_array_append_val (e->words, w);
+  }
+  return !r->bad || teema_words__corrupt (document, error);
+}
+
+/* A document's totals: its informant turns' words summed, once. */
+static gboolean
+each_totals (Each *e, const TeemaStoreDocumentWords *row, GError **error)
+{
+  const guint8 *words = row->words;
+  gsize len = row->len;
+  if (!row->totals) { /* a document without them yet */
+    if (!teema_words__totals (e->project->store, row->document, row->words,
+                              row->len, vocab_id, &e->vocab, e->totals, error))
+      return FALSE;
+    words = e->totals->data;
+    len = e->totals->len;
+  }
+  TeemaSegmentRef ref = { 0, row->document, row->informant, row->group, FALSE };
+  TeemaWordsReader r;
+  teema_words__reader_init (&r, words, len);
+  guint flags = 0;
+  if (!teema_words__next (&r, &ref.segment, &flags, e->decoded)
+      || ref.segment != 0 || flags != 0 || !words_from_index (e))
+    return teema_words__corrupt (row->document, error);
+  return complete_parts (e, &r, row->document, error)
+         && e->fn (&ref, (const TeemaSegmentWord *) e->words->data,
+                   e->words->len, e->data, error);
 }
 
 static gboolean
@@ -554,6 +630,8 @@ each_document (const TeemaStoreDocumentWords *row, gpointer data,
     }
     return keys != NULL;
   }
+  if (e->totals)
+    return each_totals (e, row, error);
   TeemaWordsReader r;
   teema_words__reader_init (&r, row->words, row->len);
   guint flags = 0;
@@ -567,7 +645,8 @@ each_document (const TeemaStoreDocumentWords *row, gpointer data,
   return !r.bad || teema_words__corrupt (row->document, error);
 }
 
-/* strings: NULL for full analyses, else where first lemmas are kept. */
+/* strings: NULL for full analyses, else where first lemmas are kept (and
+ * then each document's totals are read, filter NULL). */
 static gboolean
 foreach_words (TeemaProject *p, TeemaAnalyzer *az,
                const TeemaSegmentFilter *filter, GStringChunk *strings,
@@ -582,6 +661,7 @@ foreach_words (TeemaProject *p, TeemaAnalyzer *az,
   if (first_lemma) {
     e.vocab.strings = strings;
     e.vocab.light = g_ptr_array_new_with_free_func (g_free);
+    e.totals = g_byte_array_new ();
   }
   e.interviewers = filter && filter->include_interviewer;
   e.fn = fn;
@@ -592,16 +672,22 @@ foreach_words (TeemaProject *p, TeemaAnalyzer *az,
   gboolean started = FALSE;
   gboolean ok =
     teema_store__begin_read (p->store, &started, error)
-    && teema_store__words_analysed (
-      p->store, backend, FALSE, 0,
-      first_lemma ? vocab_add_first_lemma : vocab_add, &e.vocab, error)
-    && teema_store__foreach_document_words (
-      p->store, filter ? filter->informant : NULL,
-      filter ? filter->group : NULL, each_document, &e, error);
+    && teema_store__vocabulary (p->store, backend,
+                                first_lemma ? vocab_add_first_lemma : vocab_add,
+                                &e.vocab, error)
+    && (first_lemma ? teema_store__foreach_document_totals (
+          p->store, each_document, &e, error)
+                    : teema_store__foreach_document_words (
+                      p->store, filter ? filter->informant : NULL,
+                      filter ? filter->group : NULL, each_document, &e, error));
   teema_store__end_read (p->store, started);
   g_ptr_array_unref (e.vocab.by_id);
-  if (first_lemma)
+  if (first_lemma) {
     g_ptr_array_unref (e.vocab.light);
+    g_byte_array_unref (e.totals);
+    if (e.vocab.ids)
+      g_hash_table_destroy (e.vocab.ids);
+  }
   g_array_unref (e.decoded);
   g_array_unref (e.words);
   return ok;
@@ -616,10 +702,9 @@ teema_words__foreach (TeemaProject *p, TeemaAnalyzer *az,
 }
 
 gboolean
-teema_words__foreach_first_lemma (TeemaProject *p, TeemaAnalyzer *az,
-                                  const TeemaSegmentFilter *filter,
-                                  GStringChunk *strings, TeemaWordsFunc fn,
-                                  gpointer data, GError **error)
+teema_words__foreach_totals (TeemaProject *p, TeemaAnalyzer *az,
+                             GStringChunk *strings, TeemaWordsFunc fn,
+                             gpointer data, GError **error)
 {
-  return foreach_words (p, az, filter, strings, fn, data, error);
+  return foreach_words (p, az, NULL, strings, fn, data, error);
 }

@@ -97,6 +97,25 @@ void teema_words__reader_init (TeemaWordsReader *reader, const guint8 *data,
 gboolean teema_words__next (TeemaWordsReader *reader, gint64 *segment,
                             guint *flags, GArray *out);
 
+/* The id of a folded word form in the vocabulary, or 0. */
+typedef gint64 (*TeemaFormIdFunc) (const char *form, gpointer data);
+/* A document's totals from its words (see words.c) and the text of its
+ * turns with a suspended part, whose forms id_of finds, into out; FALSE
+ * with error set when the words are damaged or a text cannot be read. */
+gboolean teema_words__totals (TeemaStore *store, gint64 document_id,
+                              const guint8 *words, gsize len,
+                              TeemaFormIdFunc id_of, gpointer id_data,
+                              GByteArray *out, GError **error);
+/* After the last segment of totals (teema_words__next): starts reading
+ * their suspended parts. */
+void teema_words__parts_init (TeemaWordsReader *reader);
+/* The next part: into ids (gint64) its word id and those of the n tokens
+ * before it, nearest first, 0 for one that is the part before; FALSE at
+ * the end, or with reader->bad set on bad data. */
+gboolean teema_words__next_part (TeemaWordsReader *reader, GArray *ids);
+/* Sets error for a document whose index cannot be read; returns FALSE. */
+gboolean teema_words__corrupt (gint64 document, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TeemaWordIndexer, teema_words__indexer_free)
 
 /* The id of the theme the user named (id or label, see

@@ -14,8 +14,17 @@
  * segment varint (id - previous id), varint flags (TEEMA_WORDS_*), varint
  * number of forms, and per form in ascending id order varint (id -
  * previous id) and varint count.
- * Must always hold: every document imported has its words; decoding what
- * was encoded gives the same segments and (id, count) lists. */
+ * A document's totals (what keyness reads: one list per document, not one
+ * per turn) are encoded the same way, as one segment 0 whose words are
+ * those of every informant turn summed; then follow the suspended parts of
+ * those turns, whose words depend on the words before them: varint number
+ * of parts, and per part, in text order, varint n (the tokens before it in
+ * its turn, at most three), varint its word id, and n times, nearest
+ * first, varint 0 for a token that is itself a suspended part (the part
+ * before this one) or else its word id.
+ * Must always hold: every document imported has its words and totals;
+ * decoding what was encoded gives the same segments and (id, count)
+ * lists; the totals are those of the words stored with them. */
 #include "project/project-private.h"
 #include "text/text-private.h"
 
@@ -30,9 +39,11 @@ struct TeemaWordIndexer {
   GByteArray *seg; /* the segments of the current document */
   guint n_segments;
   gint64 prev_segment;
-  GByteArray *blob; /* the document's encoding */
-  GArray *read_ids; /* gint64 word ids of the segments read_segments read */
-  GArray *read_at;  /* per such segment: ReadSpan */
+  GByteArray *blob;   /* the document's encoding */
+  GByteArray *totals; /* and its totals */
+  GArray *counts;     /* TeemaWordCount of the segment added last */
+  GArray *read_ids;   /* gint64 word ids of the segments read_segments read */
+  GArray *read_at;    /* per such segment: ReadSpan */
 };
 
 typedef struct {
@@ -130,6 +141,8 @@ teema_words__indexer_new (TeemaStore *store, GError **error)
   ix->scratch = g_array_new (FALSE, FALSE, sizeof (gint64));
   ix->seg = g_byte_array_new ();
   ix->blob = g_byte_array_new ();
+  ix->totals = g_byte_array_new ();
+  ix->counts = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
   ix->read_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ix->read_at = g_array_new (FALSE, FALSE, sizeof (ReadSpan));
   if (!teema_store__load_words (store, remember, ix, error)) {
@@ -149,9 +162,19 @@ teema_words__indexer_free (TeemaWordIndexer *ix)
   g_array_unref (ix->scratch);
   g_byte_array_unref (ix->seg);
   g_byte_array_unref (ix->blob);
+  g_byte_array_unref (ix->totals);
+  g_array_unref (ix->counts);
   g_array_unref (ix->read_ids);
   g_array_unref (ix->read_at);
   g_free (ix);
+}
+
+static gint64
+known_id (const char *form, gpointer data)
+{
+  TeemaWordIndexer *ix = data;
+  const gint64 *id = g_hash_table_lookup (ix->ids, form);
+  return id ? *id : 0;
 }
 
 /* The id of a form, added to the vocabulary when new; 0 on error. */
@@ -212,30 +235,37 @@ teema_words__read (TeemaWordIndexer *ix, const char *text, GError **error)
   return raw->len;
 }
 
+/* One segment's entry: its id's delta, flags and words (ascending ids). */
+static void
+put_segment (GByteArray *out, gint64 delta, guint flags,
+             const TeemaWordCount *w, guint n)
+{
+  put_varint (out, (guint64) delta);
+  put_varint (out, flags);
+  put_varint (out, n);
+  gint64 prev = 0;
+  for (guint i = 0; i < n; i++) {
+    put_varint (out, (guint64) (w[i].word - prev));
+    put_varint (out, w[i].count);
+    prev = w[i].word;
+  }
+}
+
 void
 teema_words__add (TeemaWordIndexer *ix, gint64 segment_id, gboolean interviewer)
 {
   GArray *ids = ix->scratch;
   sort_ids ((gint64 *) ids->data, ids->len);
-  guint distinct = 0;
-  for (guint i = 0; i < ids->len; i++)
-    distinct +=
-      i == 0
-      || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, i - 1);
-  put_varint (ix->seg, (guint64) (segment_id - ix->prev_segment));
-  put_varint (ix->seg,
-              ix->flags | (interviewer ? TEEMA_WORDS_INTERVIEWER : 0u));
-  put_varint (ix->seg, distinct);
-  gint64 prev = 0;
+  g_array_set_size (ix->counts, 0);
   for (guint i = 0; i < ids->len;) {
-    gint64 id = g_array_index (ids, gint64, i);
-    guint n = 0;
-    for (; i < ids->len && g_array_index (ids, gint64, i) == id; i++)
-      n++;
-    put_varint (ix->seg, (guint64) (id - prev));
-    put_varint (ix->seg, n);
-    prev = id;
+    TeemaWordCount w = { g_array_index (ids, gint64, i), 0 };
+    for (; i < ids->len && g_array_index (ids, gint64, i) == w.word; i++)
+      w.count++;
+    g_array_append_val (ix->counts, w);
   }
+  put_segment (ix->seg, segment_id - ix->prev_segment,
+               ix->flags | (interviewer ? TEEMA_WORDS_INTERVIEWER : 0u),
+               (const TeemaWordCount *) ix->counts->data, ix->counts->len);
   ix->prev_segment = segment_id;
   ix->n_segments++;
 }
@@ -270,14 +300,149 @@ teema_words__add_read (TeemaWordIndexer *ix, guint i, gint64 segment_id,
   teema_words__add (ix, segment_id, interviewer);
 }
 
+static int
+word_compare (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const TeemaWordCount *) a)->word;
+  gint64 y = ((const TeemaWordCount *) b)->word;
+  return (x > y) - (x < y);
+}
+
+/* The word id of one of text's tokens, or 0 when unknown. */
+static gint64
+token_id (const char *text, const TeemaRawToken *r, TeemaFormIdFunc id_of,
+          gpointer data)
+{
+  char buf[256];
+  char *form = teema_text__fold_token (
+    text + r->byte_start, r->byte_end - r->byte_start, buf, sizeof buf);
+  gint64 id = id_of (form, data);
+  if (form != buf)
+    g_free (form);
+  return id;
+}
+
+/* The suspended parts of a turn's text, as the totals encode them; -1
+ * when a word is not in the vocabulary. */
+static int
+put_parts (GByteArray *out, const char *text, TeemaFormIdFunc id_of,
+           gpointer data)
+{
+  g_autoptr (GArray) raw = teema_text__split (text, -1);
+  const TeemaRawToken *t = (const TeemaRawToken *) raw->data;
+  int parts = 0;
+  for (guint i = 0; i < raw->len; i++) {
+    if (!(t[i].flags & TEEMA_TOKEN_SUSPENDED))
+      continue;
+    guint n = MIN (i, 3u);
+    put_varint (out, n);
+    for (guint back = 0; back <= n; back++) {
+      const TeemaRawToken *r = &t[i - back];
+      gint64 id = 0; /* a part before: 0 */
+      if (!back || !(r->flags & TEEMA_TOKEN_SUSPENDED)) {
+        id = token_id (text, r, id_of, data);
+        if (id <= 0)
+          return -1;
+      }
+      put_varint (out, (guint64) id);
+    }
+    parts++;
+  }
+  return parts;
+}
+
+gboolean
+teema_words__totals (TeemaStore *store, gint64 document_id, const guint8 *words,
+                     gsize len, TeemaFormIdFunc id_of, gpointer id_data,
+                     GByteArray *out, GError **error)
+{
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
+  g_autoptr (GArray) one = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
+  g_autoptr (GByteArray) parts = g_byte_array_new ();
+  guint n_parts = 0;
+  gint64 segment = 0;
+  guint flags = 0;
+  TeemaWordsReader r;
+  teema_words__reader_init (&r, words, len);
+  while (teema_words__next (&r, &segment, &flags, one)) {
+    if (flags & TEEMA_WORDS_INTERVIEWER)
+      continue;
+    g_array_append_vals (all, one->data, one->len);
+    if (flags & TEEMA_WORDS_SUSPENDED) {
+      g_autofree char *text = teema_store__segment_text (store, segment, error);
+      if (!text)
+        return FALSE;
+      int n = put_parts (parts, text, id_of, id_data);
+      if (n < 0)
+        return teema_words__corrupt (document_id, error);
+      n_parts += (guint) n;
+    }
+  }
+  if (r.bad)
+    return teema_words__corrupt (document_id, error);
+  g_array_sort (all, word_compare);
+  TeemaWordCount *w = (TeemaWordCount *) all->data;
+  guint n = 0;
+  for (guint i = 0; i < all->len; i++) {
+    if (n && w[n - 1].word == w[i].word)
+      w[n - 1].count += w[i].count;
+    else
+      w[n++] = w[i];
+  }
+  g_byte_array_set_size (out, 0);
+  put_varint (out, 1);
+  put_segment (out, 0, 0, w, n);
+  put_varint (out, n_parts);
+  g_byte_array_append (out, parts->data, parts->len);
+  return TRUE;
+}
+
+gboolean
+teema_words__next_part (TeemaWordsReader *r, GArray *ids)
+{
+  guint64 n = 0;
+  g_array_set_size (ids, 0);
+  if (r->bad || r->left == 0)
+    return FALSE;
+  if (!get_varint (&r->p, r->end, &n) || n > 3) {
+    r->bad = TRUE;
+    return FALSE;
+  }
+  r->left--;
+  for (guint i = 0; i <= n; i++) {
+    guint64 id = 0;
+    if (!get_varint (&r->p, r->end, &id) || id > G_MAXINT64
+        || (i == 0 && id == 0)) {
+      r->bad = TRUE;
+      return FALSE;
+    }
+    gint64 v = (gint64) id;
+    g_array_append_val (ids, v);
+  }
+  return TRUE;
+}
+
+void
+teema_words__parts_init (TeemaWordsReader *r)
+{
+  guint64 n = 0;
+  if (!r->bad && r->left == 0 && !get_varint (&r->p, r->end, &n))
+    r->bad = TRUE;
+  r->left = (guint) n;
+}
+
 gboolean
 teema_words__end (TeemaWordIndexer *ix, gint64 document_id, GError **error)
 {
   g_byte_array_set_size (ix->blob, 0);
   put_varint (ix->blob, ix->n_segments);
   g_byte_array_append (ix->blob, ix->seg->data, ix->seg->len);
-  gboolean ok = teema_store__set_document_words (
-    ix->store, document_id, ix->blob->data, ix->blob->len, error);
+  gboolean ok =
+    teema_words__totals (ix->store, document_id, ix->blob->data, ix->blob->len,
+                         known_id, ix, ix->totals, error)
+    && teema_store__set_document_words (ix->store, document_id, ix->blob->data,
+                                        ix->blob->len, ix->totals->data,
+                                        ix->totals->len, error);
   teema_words__begin (ix);
   return ok;
 }
@@ -303,6 +468,27 @@ index_one (gint64 document_id, gint64 segment_id, gboolean interviewer,
 }
 
 gboolean
+teema_words__corrupt (gint64 document, GError **error)
+{
+  g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_STORE,
+               _ ("the word index of document %lld is damaged; run 'teema "
+                  "autocode' or re-import it"),
+               (long long) document);
+  return FALSE;
+}
+
+static gboolean
+total_one (gint64 document_id, const guint8 *words, gsize len, gpointer data,
+           GError **error)
+{
+  TeemaWordIndexer *ix = data;
+  return teema_words__totals (ix->store, document_id, words, len, known_id, ix,
+                              ix->totals, error)
+         && teema_store__set_document_totals (
+           ix->store, document_id, ix->totals->data, ix->totals->len, error);
+}
+
+gboolean
 teema_words__index_missing (TeemaStore *store, GError **error)
 {
   g_autoptr (TeemaWordIndexer) ix = teema_words__indexer_new (store, error);
@@ -310,5 +496,6 @@ teema_words__index_missing (TeemaStore *store, GError **error)
     return FALSE;
   Missing m = { ix, 0 };
   return teema_store__foreach_unindexed (store, index_one, &m, error)
-         && (!m.document || teema_words__end (ix, m.document, error));
+         && (!m.document || teema_words__end (ix, m.document, error))
+         && teema_store__foreach_untotalled (store, total_one, ix, error);
 }

@@ -6,8 +6,8 @@
  * list: the Finnish one compiled in from data/stopwords-fi.txt, or the
  * caller's file), which otherwise top the list only because one group
  * talks more. By default only rows with p < 0.05 are shown. The tokens
- * come from the word index (each form once per segment, with its count),
- * so the corpus is not tokenised again. */
+ * come from the word index's totals (each form once per document, with its
+ * count in the informant turns), so the corpus is not tokenised again. */
 #include "reports/reports-private.h"
 #include "reports/stopwords-fi.h"
 
@@ -19,7 +19,7 @@
 #define DEFAULT_MIN_FREQ 3
 
 typedef struct {
-  const char *lemma; /* interned by the word reader or the analyser */
+  const char *lemma; /* kept by the word reader or the analyser */
   guint64 freq[2];
 } LemmaCount;
 
@@ -84,7 +84,8 @@ add_lemma (Counting *c, const char *lemma, int k, guint64 n)
   lc->freq[k] += n;
 }
 
-/* Counts the first lemmas of one segment's words into its group. */
+/* Counts the first lemmas of one document's (or turn's) words into its
+ * group. */
 static gboolean
 count_segment (const TeemaSegmentRef *seg, const TeemaSegmentWord *words,
                guint n, gpointer data, GError **error)
@@ -106,7 +107,7 @@ count_segment (const TeemaSegmentRef *seg, const TeemaSegmentWord *words,
     }
     /* By word id first: one lemma lookup per form, not per segment. */
     if ((guint) id >= c->by_word->len)
-      g_array_set_size (c->by_word, (guint) id + 1024);
+      g_array_set_size (c->by_word, MAX ((guint) id + 1, c->by_word->len * 2));
     WordCount *wc = &g_array_index (c->by_word, WordCount, id);
     wc->lemma = words[i].analysis->lemmas[0];
     wc->freq[k] += words[i].count;
@@ -126,9 +127,8 @@ count_lemmas (TeemaProject *project, TeemaAnalyzer *az, GStringChunk *strings,
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GArray) by_word = g_array_new (FALSE, TRUE, sizeof (WordCount));
   Counting c = { member, stop, counts, tokens, by_word };
-  TeemaSegmentFilter sf = { 0 };
-  if (!teema_words__foreach_first_lemma (project, az, &sf, strings,
-                                         count_segment, &c, error)) {
+  if (!teema_words__foreach_totals (project, az, strings, count_segment, &c,
+                                    error)) {
     g_hash_table_destroy (counts);
     return NULL;
   }

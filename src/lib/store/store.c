@@ -114,6 +114,13 @@ static const char *const migrations[] = {
    * sentence of it (a codebook's "scope:"). */
   ("ALTER TABLE theme ADD COLUMN scope TEXT NOT NULL DEFAULT 'segment'"
    "  CHECK (scope IN ('segment', 'sentence'));"),
+  /* 6: per document, its informant turns' words summed (what keyness
+   * counts), derived from document_words and written with it. Its own
+   * table: a column after the words would sit behind their overflow
+   * pages. Projects upgraded to it get the totals on first open. */
+  "CREATE TABLE document_totals ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"
+  "   ON DELETE CASCADE, totals BLOB NOT NULL);",
 };
 
 gboolean

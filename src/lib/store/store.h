@@ -344,10 +344,23 @@ gboolean teema_store__load_words (TeemaStore *store, TeemaWordFunc fn,
 /* Adds a form to the vocabulary; its id, or 0 with error set. */
 gint64 teema_store__insert_word (TeemaStore *store, const char *form,
                                  GError **error);
-/* Sets a document's words (the encoding is project/words.c's). */
+/* Sets a document's words and their totals (both encoded by
+ * project/words.c). */
 gboolean teema_store__set_document_words (TeemaStore *store, gint64 document_id,
                                           const guint8 *words, gsize len,
-                                          GError **error);
+                                          const guint8 *totals,
+                                          gsize totals_len, GError **error);
+gboolean teema_store__set_document_totals (TeemaStore *store,
+                                           gint64 document_id,
+                                           const guint8 *totals, gsize len,
+                                           GError **error);
+typedef gboolean (*TeemaBlobFunc) (gint64 document_id, const guint8 *data,
+                                   gsize len, gpointer user_data,
+                                   GError **error);
+/* Calls fn with the words of each document that has words but no totals
+ * (a project from before the totals), in id order. */
+gboolean teema_store__foreach_untotalled (TeemaStore *store, TeemaBlobFunc fn,
+                                          gpointer data, GError **error);
 typedef gboolean (*TeemaTextFunc) (gint64 document_id, gint64 segment_id,
                                    gboolean interviewer, const char *text,
                                    gpointer data, GError **error);
@@ -362,6 +375,7 @@ typedef struct {
   const char *group;     /* or NULL */
   const guint8 *words;   /* the encoded words, or NULL when not indexed */
   gsize len;
+  gboolean totals; /* words are the document's totals (see below) */
 } TeemaStoreDocumentWords;
 
 typedef gboolean (*TeemaDocumentWordsFunc) (const TeemaStoreDocumentWords *row,
@@ -373,11 +387,21 @@ gboolean teema_store__foreach_document_words (TeemaStore *store,
                                               const char *group,
                                               TeemaDocumentWordsFunc fn,
                                               gpointer data, GError **error);
+/* The same for every document, with its totals (totals TRUE) where it has
+ * them, else its words. */
+gboolean teema_store__foreach_document_totals (TeemaStore *store,
+                                               TeemaDocumentWordsFunc fn,
+                                               gpointer data, GError **error);
 /* Calls fn with every word whose form contains key, or whose analysis
  * stored for backend does, with that analysis (or NULL). */
 gboolean teema_store__words_containing (TeemaStore *store, const char *backend,
                                         const char *key, TeemaWordFunc fn,
                                         gpointer data, GError **error);
+/* Calls fn with every word and its analysis stored for backend (or NULL),
+ * in the order of their forms. */
+gboolean teema_store__vocabulary (TeemaStore *store, const char *backend,
+                                  TeemaWordFunc fn, gpointer data,
+                                  GError **error);
 /* Calls fn with every word of id greater than after and its analysis
  * stored for backend (or NULL), or with unanalysed_only only the words
  * without one. */

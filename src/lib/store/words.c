@@ -12,6 +12,8 @@
  * ends in teema_store__finish. */
 #include "store/store-private.h"
 
+#include <string.h>
+
 gboolean
 teema_store__load_words (TeemaStore *store, TeemaWordFunc fn, gpointer data,
                          GError **error)
@@ -40,21 +42,42 @@ teema_store__insert_word (TeemaStore *store, const char *form, GError **error)
   return sqlite3_last_insert_rowid (store->db);
 }
 
-gboolean
-teema_store__set_document_words (TeemaStore *store, gint64 document_id,
-                                 const guint8 *words, gsize len, GError **error)
+static gboolean
+set_blob (TeemaStore *store, const char *sql, gint64 document_id,
+          const guint8 *data, gsize len, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store,
-    "INSERT OR REPLACE INTO document_words (document_id, words)"
-    " VALUES (?, ?)",
-    error);
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_blob (stmt, 2, len ? words : (const void *) "", (int) len,
+  sqlite3_bind_blob (stmt, 2, len ? data : (const void *) "", (int) len,
                      SQLITE_STATIC);
   return teema_store__step_done (store, stmt, error);
+}
+
+gboolean
+teema_store__set_document_words (TeemaStore *store, gint64 document_id,
+                                 const guint8 *words, gsize len,
+                                 const guint8 *totals, gsize totals_len,
+                                 GError **error)
+{
+  return set_blob (store,
+                   "INSERT OR REPLACE INTO document_words (document_id, words)"
+                   " VALUES (?, ?)",
+                   document_id, words, len, error)
+         && teema_store__set_document_totals (store, document_id, totals,
+                                              totals_len, error);
+}
+
+gboolean
+teema_store__set_document_totals (TeemaStore *store, gint64 document_id,
+                                  const guint8 *totals, gsize len,
+                                  GError **error)
+{
+  return set_blob (store,
+                   "INSERT OR REPLACE INTO document_totals"
+                   " (document_id, totals) VALUES (?, ?)",
+                   document_id, totals, len, error);
 }
 
 gboolean
@@ -85,21 +108,57 @@ teema_store__foreach_unindexed (TeemaStore *store, TeemaTextFunc fn,
   return ok;
 }
 
+gboolean
+teema_store__foreach_untotalled (TeemaStore *store, TeemaBlobFunc fn,
+                                 gpointer data, GError **error)
+{
+  /* Its own statement: fn writes the totals meanwhile. */
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (store->db,
+                          "SELECT w.document_id, w.words FROM document_words w"
+                          " WHERE w.document_id NOT IN"
+                          "  (SELECT document_id FROM document_totals)"
+                          " ORDER BY w.document_id",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return teema_store__fail (store, error, "reading the word index");
+  int rc = SQLITE_DONE;
+  gboolean ok = TRUE;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = fn (sqlite3_column_int64 (stmt, 0),
+             (const guint8 *) sqlite3_column_blob (stmt, 1),
+             (gsize) sqlite3_column_bytes (stmt, 1), data, error);
+  if (ok && rc != SQLITE_DONE)
+    ok = teema_store__fail (store, error, "reading the word index");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /* ?1 informant, ?2 group: every document, with its words or NULL. */
 static const char document_words_sql[] =
-  "SELECT d.id, i.code, i.grp, w.words FROM document d"
+  "SELECT d.id, i.code, i.grp, w.words, 0 FROM document d"
   " LEFT JOIN informant i ON i.id = d.informant_id"
   " LEFT JOIN document_words w ON w.document_id = d.id"
   " WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
   " ORDER BY d.id";
 
-gboolean
-teema_store__foreach_document_words (TeemaStore *store, const char *informant,
-                                     const char *group,
-                                     TeemaDocumentWordsFunc fn, gpointer data,
-                                     GError **error)
+/* The same with each document's totals instead where it has them (the
+ * words are read only where it has not). */
+static const char document_totals_sql[] =
+  "SELECT d.id, i.code, i.grp, coalesce(t.totals, w.words),"
+  "  t.totals IS NOT NULL FROM document d"
+  " LEFT JOIN informant i ON i.id = d.informant_id"
+  " LEFT JOIN document_totals t ON t.document_id = d.id"
+  " LEFT JOIN document_words w ON w.document_id = d.id"
+  " WHERE (?1 IS NULL OR i.code = ?1) AND (?2 IS NULL OR i.grp = ?2)"
+  " ORDER BY d.id";
+
+static gboolean
+foreach_document_blob (TeemaStore *store, const char *sql,
+                       const char *informant, const char *group,
+                       TeemaDocumentWordsFunc fn, gpointer data, GError **error)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (store, document_words_sql, error);
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
     return FALSE;
   teema_store__bind_text (stmt, 1, informant);
@@ -115,6 +174,7 @@ teema_store__foreach_document_words (TeemaStore *store, const char *informant,
         ? NULL
         : (const guint8 *) sqlite3_column_blob (stmt, 3),
       (gsize) sqlite3_column_bytes (stmt, 3),
+      sqlite3_column_int (stmt, 4) != 0,
     };
     ok = fn (&row, data, error);
   }
@@ -123,6 +183,25 @@ teema_store__foreach_document_words (TeemaStore *store, const char *informant,
     return FALSE;
   }
   return teema_store__finish (store, stmt, rc, "reading the word index", error);
+}
+
+gboolean
+teema_store__foreach_document_words (TeemaStore *store, const char *informant,
+                                     const char *group,
+                                     TeemaDocumentWordsFunc fn, gpointer data,
+                                     GError **error)
+{
+  return foreach_document_blob (store, document_words_sql, informant, group, fn,
+                                data, error);
+}
+
+gboolean
+teema_store__foreach_document_totals (TeemaStore *store,
+                                      TeemaDocumentWordsFunc fn, gpointer data,
+                                      GError **error)
+{
+  return foreach_document_blob (store, document_totals_sql, NULL, NULL, fn,
+                                data, error);
 }
 
 /* The words whose form contains ?2, or whose stored analysis (backend ?1)
@@ -178,6 +257,47 @@ teema_store__words_analysed (TeemaStore *store, const char *backend,
   sqlite3_bind_int (stmt, 2, unanalysed_only ? 1 : 0);
   sqlite3_bind_int64 (stmt, 3, after);
   return each_word (store, stmt, fn, data, error);
+}
+
+gboolean
+teema_store__vocabulary (TeemaStore *store, const char *backend,
+                         TeemaWordFunc fn, gpointer data, GError **error)
+{
+  /* Two scans in the same (binary) order of forms, merged: the analysis
+   * table's rows of backend and the word table's index on form. Joining
+   * them looked each word up in the analysis table's tree instead. */
+  sqlite3_stmt *words = teema_store__prepare (
+    store, "SELECT id, form FROM word ORDER BY form", error);
+  sqlite3_stmt *an =
+    words ? teema_store__prepare (store,
+                                  "SELECT form, data FROM analysis"
+                                  " WHERE backend = ?1 ORDER BY form",
+                                  error)
+          : NULL;
+  if (!an)
+    return FALSE;
+  teema_store__bind_text (an, 1, backend);
+  int rc_an = sqlite3_step (an);
+  int rc;
+  while ((rc = sqlite3_step (words)) == SQLITE_ROW) {
+    const char *form = (const char *) sqlite3_column_text (words, 1);
+    int cmp = -1;
+    while (rc_an == SQLITE_ROW
+           && (cmp = strcmp ((const char *) sqlite3_column_text (an, 0), form))
+                < 0)
+      rc_an = sqlite3_step (an);
+    fn (sqlite3_column_int64 (words, 0), form,
+        rc_an == SQLITE_ROW && cmp == 0
+          ? (const char *) sqlite3_column_text (an, 1)
+          : NULL,
+        data);
+  }
+  gboolean ok =
+    teema_store__finish (store, words, rc, "reading the word index", error);
+  /* (a row left: analyses of forms past the last word) */
+  return teema_store__finish (store, an, rc_an, "reading the word index",
+                              ok ? error : NULL)
+         && ok;
 }
 
 gint64

@@ -839,19 +839,29 @@ teema_analysis__prefix (const TeemaAnalysis *analysis)
 
 /* "asiakaskokemuksen ja -polun": the suspended word borrows the first parts
  * of the nearest compound before it (at most three words back). */
-static const TeemaAnalysis *
-complete_suspended (TeemaAnalyzer *a, GArray *tokens, const char *word)
+const TeemaAnalysis *
+teema_analyzer__complete (TeemaAnalyzer *a, const char *word,
+                          const TeemaAnalysis *const *before, guint n_before)
 {
-  for (guint back = 1; back <= 3 && back <= tokens->len; back++) {
-    const TeemaToken *t =
-      &g_array_index (tokens, TeemaToken, tokens->len - back);
-    const char *prefix = teema_analysis__prefix (t->analysis);
+  for (guint back = 0; back < 3 && back < n_before; back++) {
+    const char *prefix = teema_analysis__prefix (before[back]);
     if (prefix) {
       g_autofree char *whole = g_strconcat (prefix, word, NULL);
       return &analyze (a, whole)->pub;
     }
   }
   return &analyze (a, word)->pub;
+}
+
+static const TeemaAnalysis *
+complete_suspended (TeemaAnalyzer *a, GArray *tokens, const char *word)
+{
+  const TeemaAnalysis *before[3];
+  guint n = 0;
+  for (; n < 3 && n < tokens->len; n++)
+    before[n] =
+      g_array_index (tokens, TeemaToken, tokens->len - 1 - n).analysis;
+  return teema_analyzer__complete (a, word, before, n);
 }
 
 /* Lower-cases an NFC word into buf when it is ASCII or Latin-1 letters

@@ -41,6 +41,13 @@ const char *teema_analyzer__term_key (TeemaAnalyzer *analyzer, char kind,
 /* The surface of every compound part but the last ("asiakas" for
  * "asiakaskokemuksen"), or NULL: used to rebuild suspended compounds. */
 const char *teema_analysis__prefix (const TeemaAnalysis *analysis);
+/* A suspended part ("-polun" in "asiakaskokemuksen ja -polun", word its
+ * folded form) completed with the prefix of the nearest compound among
+ * the (at most three) tokens before it, before[0] the nearest; or word's
+ * own analysis when none is one. */
+const TeemaAnalysis *
+teema_analyzer__complete (TeemaAnalyzer *analyzer, const char *word,
+                          const TeemaAnalysis *const *before, guint n_before);
 
 /* TRUE for a base form that says nothing about a topic: a function word,
  * a pronoun or a filler of speech (Finnish or English), or a single
