@@ -261,13 +261,8 @@ std::string
 keyness_tsv (TeemaProject *p, std::string *message)
 {
   GError *error = nullptr;
-  TeemaCompareOptions opt = {};
-  opt.group_a = "employee";
-  opt.group_b = "customer";
-  opt.all = TRUE;
-  opt.min_freq = 1;
-  opt.top = 1000;
-  opt.stopwords = "";
+  TeemaCompareOptions opt =
+    testutil::keyness_every_lemma ("employee", "customer");
   TeemaTable *t = teema_report_keyness (p, &opt, &error);
   if (!t) {
     *message = error->message;

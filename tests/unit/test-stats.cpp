@@ -306,13 +306,8 @@ TEST (Keyness, CountsWhatTheAnalyserTokenises)
     dir, kCodebook, { { "E1.txt", emp }, { "C1.txt", cus } });
   ASSERT_NE (p, nullptr);
   GError *error = nullptr;
-  TeemaCompareOptions opt = {};
-  opt.group_a = "employee";
-  opt.group_b = "customer";
-  opt.all = TRUE;
-  opt.min_freq = 1;
-  opt.top = 1000;
-  opt.stopwords = ""; // no stop list: every lemma is a row
+  TeemaCompareOptions opt =
+    testutil::keyness_every_lemma ("employee", "customer");
   TeemaTable *t = teema_report_keyness (p, &opt, &error);
   ASSERT_NE (t, nullptr) << error->message;
   // lemma -> (employee, customer), from the report's rows.

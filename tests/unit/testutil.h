@@ -78,6 +78,21 @@ shared (const std::string &rel)
                     << " (the REFI-QDA vendor samples; see README)";           \
   } while (0)
 
+// Keyness of group a against b with every lemma a row: no stop list, no
+// minimum frequency, no significance cut.
+inline TeemaCompareOptions
+keyness_every_lemma (const char *a, const char *b)
+{
+  TeemaCompareOptions opt = {};
+  opt.group_a = a;
+  opt.group_b = b;
+  opt.all = TRUE;
+  opt.min_freq = 1;
+  opt.top = 1000;
+  opt.stopwords = "";
+  return opt;
+}
+
 // A project in dir with codebook (text format) and the given transcripts
 // (file name, content) imported in order; NULL (with a test failure) when
 // any step fails.

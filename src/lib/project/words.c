@@ -426,9 +426,10 @@ void
 teema_words__parts_init (TeemaWordsReader *r)
 {
   guint64 n = 0;
-  if (!r->bad && r->left == 0 && !get_varint (&r->p, r->end, &n))
+  /* Segments left unread, or no count: not totals. */
+  if (r->left != 0 || !get_varint (&r->p, r->end, &n) || n > G_MAXUINT)
     r->bad = TRUE;
-  r->left = (guint) n;
+  r->left = r->bad ? 0 : (guint) n;
 }
 
 gboolean
