@@ -16,7 +16,7 @@ build=${FUZZ_BUILD:-$root/build-fuzz}
 work=${FUZZ_WORK:-/tmp/teema-fuzz}
 secs=${1:-600}
 [ $# -gt 0 ] && shift
-harnesses=${*:-transcript subtitles docx refi qdc codebook rule csv}
+harnesses=${*:-transcript subtitles docx refi qdc codebook rule csv split}
 shared=$root/../shared/refi
 
 seed () { # harness dir: copies the seed files of a harness into dir
@@ -52,6 +52,10 @@ seed () { # harness dir: copies the seed files of a harness into dir
         "$root"/tests/rules/rules.tsv ;;
     csv)
       cp "$root"/tests/data/interop/*.csv "$d" ;;
+    split) # one seed per paragraph of the transcripts
+      cat "$root"/corpora/b2b/*.txt "$root"/tests/data/messy/*.txt |
+        awk -v d="$d" 'BEGIN { RS = "" } { f = sprintf("%s/p-%04d", d, NR);
+          printf "%s", $0 > f; close (f) }' ;;
   esac
   # Every input that once broke this harness is a seed too.
   [ -d "$root/tests/data/hostile/$h" ] && cp "$root/tests/data/hostile/$h"/* "$d"

@@ -5,6 +5,7 @@
 #include <teema/teema.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -195,6 +196,84 @@ TEST_F (Text, CacheDumpLoadsIntoAnotherAnalyzer)
   g_free (again);
   g_free (dump);
   teema_analyzer_free (b);
+}
+
+// (start, end, flags) of every token, with a Snowball analyser: fast,
+// and the spans do not depend on it.
+std::vector<std::tuple<guint, guint, guint>>
+spans (TeemaAnalyzer *az, const std::string &text)
+{
+  GArray *a = teema_analyzer_tokenize (az, text.c_str (), -1);
+  std::vector<std::tuple<guint, guint, guint>> out;
+  for (guint i = 0; i < a->len; i++) {
+    const TeemaToken &t = g_array_index (a, TeemaToken, i);
+    out.push_back ({ t.start, t.end, t.flags });
+  }
+  g_array_unref (a);
+  return out;
+}
+
+// Text in ASCII and the Latin-1 letters is split by ICU's word rules
+// written out for that alphabet; the same text followed by a line break
+// and a character outside it ("€", not a word) goes to ICU's iterator, and
+// line breaks always end a word, so the tokens must be the same. Checked on
+// every paragraph of the bundled and the messy transcripts and on random
+// strings of the characters the rules treat apart.
+TEST (Tokenize, FastSplitIsIcu)
+{
+  GError *error = nullptr;
+  TeemaAnalyzer *az = teema_analyzer_new_snowball ("fi", &error);
+  ASSERT_NE (az, nullptr) << error->message;
+  std::vector<std::string> texts;
+  // (and every text the fuzz harness split found a difference in)
+  for (const char *dir :
+       { "corpora/b2b", "tests/data/messy", "tests/data/hostile/split" }) {
+    std::string path = std::string (TEEMA_SOURCE_DIR) + "/" + dir;
+    GDir *d = g_dir_open (path.c_str (), 0, nullptr);
+    ASSERT_NE (d, nullptr) << path;
+    for (const char *name; (name = g_dir_read_name (d));) {
+      if (!g_str_has_suffix (name, ".txt") && !g_str_has_suffix (name, ".md")
+          && !g_str_has_suffix (dir, "split"))
+        continue;
+      char *data = nullptr;
+      gsize len = 0;
+      std::string file = path + "/" + name;
+      ASSERT_TRUE (g_file_get_contents (file.c_str (), &data, &len, nullptr));
+      if (g_utf8_validate (data, (gssize) len, nullptr)) {
+        char **paras = g_strsplit (data, "\n\n", -1);
+        for (char **p = paras; *p; p++)
+          texts.push_back (*p);
+        g_strfreev (paras);
+      }
+      g_free (data);
+    }
+    g_dir_close (d);
+  }
+  size_t from_files = texts.size ();
+  ASSERT_GT (from_files, 100u);
+  const char *const pieces[] = {
+    "a", "Ä",  "ö",  "z", "1", "0", ".", "'", ",",   ";",  ":", "-",
+    " ", " -", "\n", "[", "]", "(", ")", "é", "ß",   "\t", "!", "\"",
+    "/", "Ö",  "ÿ",  "x", "%", "9", "?", "&", "B2B", "@",
+  };
+  GRand *rand = g_rand_new_with_seed (19);
+  for (int i = 0; i < 20000; i++) {
+    std::string t;
+    int n = g_rand_int_range (rand, 1, 24);
+    for (int k = 0; k < n; k++)
+      t += pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+    texts.push_back (t);
+  }
+  g_rand_free (rand);
+  size_t fast = 0;
+  for (const std::string &t : texts) {
+    auto mine = spans (az, t);
+    auto icu = spans (az, t + "\n€");
+    ASSERT_EQ (mine, icu) << "text: [" << t << "]";
+    fast += !mine.empty ();
+  }
+  EXPECT_GT (fast, from_files / 2);
+  teema_analyzer_free (az);
 }
 
 TEST (Snowball, StemsWhenAskedAndMatchesRulesByStem)

@@ -356,7 +356,9 @@ teema_words__totals (TeemaStore *store, gint64 document_id, const guint8 *words,
                      gsize len, TeemaFormIdFunc id_of, gpointer id_data,
                      GByteArray *out, GError **error)
 {
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
+  /* Summed by id in a dense array; the ids met, sorted at the end. */
+  g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr (GArray) met = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
   g_autoptr (GArray) one = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
   g_autoptr (GByteArray) parts = g_byte_array_new ();
   guint n_parts = 0;
@@ -367,7 +369,20 @@ teema_words__totals (TeemaStore *store, gint64 document_id, const guint8 *words,
   while (teema_words__next (&r, &segment, &flags, one)) {
     if (flags & TEEMA_WORDS_INTERVIEWER)
       continue;
-    g_array_append_vals (all, one->data, one->len);
+    for (guint i = 0; i < one->len; i++) {
+      const TeemaWordCount *w = &g_array_index (one, TeemaWordCount, i);
+      if (w->word <= 0 || w->word >= G_MAXINT)
+        return teema_words__corrupt (document_id, error);
+      guint id = (guint) w->word;
+      if (!w->count)
+        continue;
+      if (id >= sums->len)
+        g_array_set_size (sums, MAX (id + 1, sums->len * 2));
+      guint *sum = &g_array_index (sums, guint, id);
+      if (!*sum)
+        g_array_append_val (met, *w);
+      *sum += w->count;
+    }
     if (flags & TEEMA_WORDS_SUSPENDED) {
       g_autofree char *text = teema_store__segment_text (store, segment, error);
       if (!text)
@@ -380,18 +395,13 @@ teema_words__totals (TeemaStore *store, gint64 document_id, const guint8 *words,
   }
   if (r.bad)
     return teema_words__corrupt (document_id, error);
-  g_array_sort (all, word_compare);
-  TeemaWordCount *w = (TeemaWordCount *) all->data;
-  guint n = 0;
-  for (guint i = 0; i < all->len; i++) {
-    if (n && w[n - 1].word == w[i].word)
-      w[n - 1].count += w[i].count;
-    else
-      w[n++] = w[i];
-  }
+  g_array_sort (met, word_compare);
+  TeemaWordCount *w = (TeemaWordCount *) met->data;
+  for (guint i = 0; i < met->len; i++)
+    w[i].count = g_array_index (sums, guint, (guint) w[i].word);
   g_byte_array_set_size (out, 0);
   put_varint (out, 1);
-  put_segment (out, 0, 0, w, n);
+  put_segment (out, 0, 0, w, met->len);
   put_varint (out, n_parts);
   g_byte_array_append (out, parts->data, parts->len);
   return TRUE;

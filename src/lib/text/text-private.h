@@ -31,6 +31,9 @@ typedef struct {
 
 /* Splits text into word tokens (see text.h for what counts). */
 GArray *teema_text__split (const char *text, gssize len);
+/* The same, always with ICU's iterator (teema_text__split writes ICU's
+ * rules out for Latin-1 text; the fuzz harness split compares the two). */
+GArray *teema_text__split_icu (const char *text, gssize len);
 
 /* The key a rule value is compared with for this analyser: the value itself
  * for Voikko, its Snowball stem otherwise. Returns a string owned by the
