@@ -33,6 +33,19 @@ gboolean teema__read_file (const char *path, char **data, gsize *len,
  * UTF-8, without its per-character table walk. */
 glong teema__utf8_length (const char *s, gssize len);
 
+/* A shared library opened on first use (base/library.c). */
+typedef struct {
+  gsize once;
+  char *failure; /* NULL once opened */
+} TeemaLibrary;
+
+/* Opens soname once (thread-safe) and looks up prefix + names[i] into
+ * *slots[i], for each of n names; NULL, or why it could not (the same on
+ * every later call). */
+const char *teema__load_library (TeemaLibrary *lib, const char *soname,
+                                 const char *prefix, const char *const *names,
+                                 void **const *slots, guint n);
+
 /* A (segment id, theme id) pair. Sets of them are GHashTables that own
  * their keys; any id a database can hold fits (no packing into one word). */
 typedef struct {

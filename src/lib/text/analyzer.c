@@ -197,11 +197,46 @@ analyzer_new (const char *lang)
   return a;
 }
 
+/* libstemmer, opened when the first Snowball analyser is made (see
+ * base/library.c); the names below call through the table. */
+#define TEEMA_SB_FUNCTIONS(X) X (new) X (delete) X (stem)
+#define TEEMA_SB_FIELD(name)  __typeof__ (sb_stemmer_##name) *name;
+static struct {
+  TEEMA_SB_FUNCTIONS (TEEMA_SB_FIELD)
+} sb;
+#undef TEEMA_SB_FIELD
+#define sb_stemmer_new    sb.new
+#define sb_stemmer_delete sb.delete
+#define sb_stemmer_stem   sb.stem
+
+static gboolean
+load_stemmer (GError **error)
+{
+  static TeemaLibrary lib;
+#define TEEMA_SB_NAME(name) #name,
+#define TEEMA_SB_SLOT(name) (void **) &sb.name,
+  static const char *const names[] = { TEEMA_SB_FUNCTIONS (TEEMA_SB_NAME) };
+  void **const slots[] = { TEEMA_SB_FUNCTIONS (TEEMA_SB_SLOT) };
+#undef TEEMA_SB_NAME
+#undef TEEMA_SB_SLOT
+  const char *failure =
+    teema__load_library (&lib, "libstemmer.so.0d", "sb_stemmer_", names, slots,
+                         G_N_ELEMENTS (names));
+  if (failure)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 _ ("the Snowball stemmer (Debian package libstemmer0d) "
+                    "could not be opened: %s"),
+                 failure);
+  return !failure;
+}
+
 static gboolean
 use_snowball (TeemaAnalyzer *a, GError **error)
 {
   const char *algo = g_str_equal (a->lang, "fi") ? "finnish" : "english";
   a->backend = TEEMA_BACKEND_SNOWBALL;
+  if (!load_stemmer (error))
+    return FALSE;
   a->stemmer = sb_stemmer_new (algo, NULL);
   if (!a->stemmer) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
