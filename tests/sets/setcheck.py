@@ -1,6 +1,6 @@
 """The shape check every hand-coded test set shares (tests/devset-like TSV
 files written for teema: trainset, trainset2, trainset3, heldout,
-heldout2, heldout3, heldout4).
+heldout2, heldout3, heldout4, heldout5).
 
 Each set's own check.py calls check() with what differs: its id letter,
 its speaker labels, its word limits. It checks the shape, never the
@@ -39,8 +39,8 @@ FOCUS = ("relationship", "trust", "effortlessness", "measurement")
 HEADER = ["id", "group", "speaker", "themes", "text", "reason"]
 TAG = re.compile(r"\[(indirect|passing|false friend)(?::\s*([^\]]*))?\]")
 
-# The word families that set the [indirect] tags of heldout3, heldout4
-# and trainset3 (their READMEs list them): written for heldout3 without
+# The word families that set the [indirect] tags of heldout3, heldout4,
+# heldout5 and trainset3 (their READMEs list them): written for heldout3 without
 # looking at any codebook; they describe those sets and are no suggestion
 # for rules.
 QUOTE_FAMILIES = {
