@@ -16,7 +16,7 @@ build=${FUZZ_BUILD:-$root/build-fuzz}
 work=${FUZZ_WORK:-/tmp/teema-fuzz}
 secs=${1:-600}
 [ $# -gt 0 ] && shift
-harnesses=${*:-transcript subtitles docx refi qdc codebook rule csv split}
+harnesses=${*:-transcript subtitles docx refi qdc codebook rule csv split words}
 shared=$root/../shared/refi
 
 seed () { # harness dir: copies the seed files of a harness into dir
@@ -52,6 +52,18 @@ seed () { # harness dir: copies the seed files of a harness into dir
         "$root"/tests/rules/rules.tsv ;;
     csv)
       cp "$root"/tests/data/interop/*.csv "$d" ;;
+    words) # the word index and totals of the bundled corpus's documents
+      p=$d/.p.teema
+      b=$root/build/src/cli/teema
+      if [ -x "$b" ] && "$b" -q -p "$p" init &&
+        "$b" -q -p "$p" import "$root"/corpora/b2b/*.txt >/dev/null; then
+        sqlite3 "$p" "SELECT document_id, hex(words) FROM document_words;
+          SELECT -document_id, hex(totals) FROM document_totals" |
+          while IFS='|' read -r id hex; do
+            printf '%s' "$hex" | xxd -r -p >"$d/doc$id"
+          done
+      fi
+      rm -f "$p" "$p-wal" "$p-shm" ;;
     split) # one seed per paragraph of the transcripts
       cat "$root"/corpora/b2b/*.txt "$root"/tests/data/messy/*.txt |
         awk -v d="$d" 'BEGIN { RS = "" } { f = sprintf("%s/p-%04d", d, NR);

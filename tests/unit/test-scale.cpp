@@ -9,6 +9,7 @@
 #include <teema/teema.h>
 
 #include <cstdio>
+#include <cstring>
 #include <set>
 #include <string>
 #include <tuple>
@@ -343,6 +344,63 @@ TEST (Scale, KeynessTotalsAreTheTurnsSummed)
   EXPECT_NE (message.find ("word index of document"), std::string::npos)
     << message;
   teema_project_free (p);
+}
+
+// A project file whose word index holds what the fuzz harness words found
+// (tests/data/hostile/words: ids past what a database holds, an empty
+// blob): search, keyness and autocode read it and either answer or say the
+// index is damaged; never a crash (the suite runs under ASan and UBSan).
+TEST (Scale, DamagedWordIndexIsAnErrorNotACrash)
+{
+  std::string dir_path =
+    std::string (TEEMA_SOURCE_DIR) + "/tests/data/hostile/words";
+  GDir *d = g_dir_open (dir_path.c_str (), 0, nullptr);
+  ASSERT_NE (d, nullptr) << dir_path;
+  int files = 0;
+  for (const char *name; (name = g_dir_read_name (d));) {
+    files++;
+    char *data = nullptr;
+    gsize len = 0;
+    std::string file = dir_path + "/" + name;
+    ASSERT_TRUE (g_file_get_contents (file.c_str (), &data, &len, nullptr));
+    testutil::TempDir dir;
+    std::string path = dir.file ("p.teema");
+    TeemaProject *p = scale_project (dir);
+    ASSERT_NE (p, nullptr);
+    teema_project_free (p);
+    sqlite3 *db = nullptr;
+    ASSERT_EQ (sqlite3_open (path.c_str (), &db), SQLITE_OK);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2 (db, "UPDATE document_words SET words = ?1", -1, &st,
+                        nullptr);
+    sqlite3_bind_blob (st, 1, len ? data : "", (int) len, SQLITE_STATIC);
+    EXPECT_EQ (sqlite3_step (st), SQLITE_DONE);
+    sqlite3_finalize (st);
+    sqlite3_exec (db, "DELETE FROM document_totals", nullptr, nullptr, nullptr);
+    sqlite3_close (db);
+    g_free (data);
+    GError *error = nullptr;
+    p = teema_project_open (path.c_str (), &error);
+    ASSERT_NE (p, nullptr) << error->message;
+    GPtrArray *m = teema_search_run (p, "part:suhde", nullptr, &error);
+    EXPECT_TRUE (m || (error && strstr (error->message, "damaged")))
+      << name << ": " << (error ? error->message : "");
+    if (m)
+      g_ptr_array_unref (m);
+    g_clear_error (&error);
+    std::string message;
+    std::string tsv = keyness_tsv (p, &message);
+    EXPECT_TRUE (!tsv.empty () || message.find ("damaged") != std::string::npos)
+      << name << ": " << message;
+    TeemaAutocodeResult *r = teema_autocode_run (p, nullptr, &error);
+    EXPECT_TRUE (r || (error && strstr (error->message, "damaged")))
+      << name << ": " << (error ? error->message : "");
+    teema_autocode_result_free (r);
+    g_clear_error (&error);
+    teema_project_free (p);
+  }
+  g_dir_close (d);
+  EXPECT_GE (files, 2);
 }
 
 // Overwrites the header of the middle leaf page of table (or index) name,

@@ -84,7 +84,7 @@ teema_words__reader_init (TeemaWordsReader *r, const guint8 *data, gsize len)
 {
   guint64 n = 0;
   r->p = data;
-  r->end = data + len;
+  r->end = data ? data + len : data; /* an empty blob may come as NULL */
   r->segment = 0;
   r->bad = len > 0 && !get_varint (&r->p, r->end, &n);
   r->left = (guint) n;
@@ -98,7 +98,8 @@ teema_words__next (TeemaWordsReader *r, gint64 *segment, guint *flags,
     return FALSE;
   guint64 delta = 0, f = 0, n = 0;
   if (!get_varint (&r->p, r->end, &delta) || !get_varint (&r->p, r->end, &f)
-      || !get_varint (&r->p, r->end, &n) || n > (guint64) (r->end - r->p)) {
+      || !get_varint (&r->p, r->end, &n) || n > (guint64) (r->end - r->p)
+      || delta > (guint64) (G_MAXINT64 - r->segment) || f > G_MAXUINT) {
     r->bad = TRUE;
     return FALSE;
   }
@@ -111,9 +112,9 @@ teema_words__next (TeemaWordsReader *r, gint64 *segment, guint *flags,
   guint64 id = 0;
   for (guint i = 0; i < n; i++) {
     guint64 d = 0, count = 0;
-    if (!get_varint (&r->p, r->end, &d)
-        || !get_varint (&r->p, r->end, &count)) {
-      r->bad = TRUE;
+    if (!get_varint (&r->p, r->end, &d) || !get_varint (&r->p, r->end, &count)
+        || d > G_MAXINT64 - id || count > G_MAXUINT) {
+      r->bad = TRUE; /* (ids past what a database holds: damaged) */
       return FALSE;
     }
     id += d;
@@ -384,9 +385,18 @@ teema_words__totals (TeemaStore *store, gint64 document_id, const guint8 *words,
       *sum += w->count;
     }
     if (flags & TEEMA_WORDS_SUSPENDED) {
-      g_autofree char *text = teema_store__segment_text (store, segment, error);
-      if (!text)
+      GError *local = NULL;
+      g_autofree char *text =
+        teema_store__segment_text (store, segment, &local);
+      if (!text
+          && g_error_matches (local, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND)) {
+        g_error_free (local); /* the index names a segment that is not */
+        return teema_words__corrupt (document_id, error);
+      }
+      if (!text) {
+        g_propagate_error (error, local);
         return FALSE;
+      }
       int n = put_parts (parts, text, id_of, id_data);
       if (n < 0)
         return teema_words__corrupt (document_id, error);
