@@ -3,7 +3,8 @@ files written for teema: trainset, trainset2, trainset3, heldout,
 heldout2, heldout3, heldout4, heldout5).
 
 Each set's own check.py calls check() with what differs: its id letter,
-its speaker labels, its word limits. It checks the shape, never the
+its speaker labels, its word limits (the quote-style sets' check.py is a
+link to quote-set-check.py, and what differs is in QUOTE_SETS). It checks the shape, never the
 codings:
   - UTF-8 without BOM, NFC, LF line ends only, a final newline;
   - the header `id group speaker themes text reason`, six fields per row;
@@ -178,3 +179,21 @@ def run(here, name, letter, speakers, min_words, max_words, families=None):
     else here/name, and exits with check()'s status."""
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, name)
     sys.exit(check(path, letter, speakers, min_words, max_words, families))
+
+
+# The quote-style sets (whole turns and excerpts of 15-70 words, tagged
+# with QUOTE_FAMILIES): folder -> id letter, speaker labels. Their check.py
+# is a link to tests/sets/quote-set-check.py.
+QUOTE_SETS = {
+    "heldout3": ("Z", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
+    "heldout4": ("W", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
+    "heldout5": ("X", {"employee": r"K[1-8]", "customer": r"B[1-4]"}),
+    "trainset3": ("V", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
+}
+
+
+def run_quote_set(here):
+    """check.py of the quote-style set in folder here."""
+    name = os.path.basename(here)
+    letter, speakers = QUOTE_SETS[name]
+    run(here, name + ".tsv", letter, speakers, 15, 70, QUOTE_FAMILIES)
