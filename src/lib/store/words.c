@@ -80,58 +80,79 @@ teema_store__set_document_totals (TeemaStore *store, gint64 document_id,
                    document_id, totals, len, error);
 }
 
+typedef gboolean (*RowFunc) (sqlite3_stmt *stmt, gpointer data, GError **error);
+
+/* Calls row for each row of sql, on a statement of its own (not the
+ * cache's): row writes to the project meanwhile. what names the read in
+ * an error (a message marked where teema_store__fail is called). */
+static gboolean
+each_row_apart (TeemaStore *store, const char *sql, const char *what,
+                RowFunc row, gpointer data, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return teema_store__fail (store, error, what);
+  int rc = SQLITE_DONE;
+  gboolean ok = TRUE;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = row (stmt, data, error);
+  if (ok && rc != SQLITE_DONE)
+    ok = teema_store__fail (store, error, what);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+typedef struct { /* the caller's function (one of the two) and its data */
+  TeemaTextFunc text;
+  TeemaBlobFunc blob;
+  gpointer data;
+} Apart;
+
+static gboolean
+unindexed_row (sqlite3_stmt *stmt, gpointer data, GError **error)
+{
+  const Apart *a = data;
+  return a->text (sqlite3_column_int64 (stmt, 0),
+                  sqlite3_column_int64 (stmt, 1),
+                  sqlite3_column_int (stmt, 2) != 0,
+                  (const char *) sqlite3_column_text (stmt, 3), a->data, error);
+}
+
 gboolean
 teema_store__foreach_unindexed (TeemaStore *store, TeemaTextFunc fn,
                                 gpointer data, GError **error)
 {
-  /* Its own statement: fn writes the index meanwhile. */
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (store->db,
-                          "SELECT s.document_id, s.id, s.interviewer, t.text"
-                          " FROM segment s"
-                          " JOIN segment_text t ON t.segment_id = s.id"
-                          " WHERE s.document_id NOT IN"
-                          "  (SELECT document_id FROM document_words)"
-                          " ORDER BY s.document_id, s.id",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    return teema_store__fail (store, error, "reading segments");
-  int rc = SQLITE_DONE;
-  gboolean ok = TRUE;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = fn (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-             sqlite3_column_int (stmt, 2) != 0,
-             (const char *) sqlite3_column_text (stmt, 3), data, error);
-  if (ok && rc != SQLITE_DONE)
-    ok = teema_store__fail (store, error, "reading segments");
-  sqlite3_finalize (stmt);
-  return ok;
+  Apart a = { fn, NULL, data };
+  return each_row_apart (store,
+                         "SELECT s.document_id, s.id, s.interviewer, t.text"
+                         " FROM segment s"
+                         " JOIN segment_text t ON t.segment_id = s.id"
+                         " WHERE s.document_id NOT IN"
+                         "  (SELECT document_id FROM document_words)"
+                         " ORDER BY s.document_id, s.id",
+                         "reading segments", unindexed_row, &a, error);
+}
+
+static gboolean
+untotalled_row (sqlite3_stmt *stmt, gpointer data, GError **error)
+{
+  const Apart *a = data;
+  return a->blob (sqlite3_column_int64 (stmt, 0),
+                  (const guint8 *) sqlite3_column_blob (stmt, 1),
+                  (gsize) sqlite3_column_bytes (stmt, 1), a->data, error);
 }
 
 gboolean
 teema_store__foreach_untotalled (TeemaStore *store, TeemaBlobFunc fn,
                                  gpointer data, GError **error)
 {
-  /* Its own statement: fn writes the totals meanwhile. */
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (store->db,
-                          "SELECT w.document_id, w.words FROM document_words w"
-                          " WHERE w.document_id NOT IN"
-                          "  (SELECT document_id FROM document_totals)"
-                          " ORDER BY w.document_id",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    return teema_store__fail (store, error, "reading the word index");
-  int rc = SQLITE_DONE;
-  gboolean ok = TRUE;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = fn (sqlite3_column_int64 (stmt, 0),
-             (const guint8 *) sqlite3_column_blob (stmt, 1),
-             (gsize) sqlite3_column_bytes (stmt, 1), data, error);
-  if (ok && rc != SQLITE_DONE)
-    ok = teema_store__fail (store, error, "reading the word index");
-  sqlite3_finalize (stmt);
-  return ok;
+  Apart a = { NULL, fn, data };
+  return each_row_apart (store,
+                         "SELECT w.document_id, w.words FROM document_words w"
+                         " WHERE w.document_id NOT IN"
+                         "  (SELECT document_id FROM document_totals)"
+                         " ORDER BY w.document_id",
+                         "reading the word index", untotalled_row, &a, error);
 }
 
 /* ?1 informant, ?2 group: every document, with its words or NULL. */
