@@ -160,6 +160,33 @@ TEST (Scale, SearchThroughTheIndexFindsWhatEveryTextGives)
   teema_project_free (p);
 }
 
+void sql_exec (const std::string &path, const char *sql);
+
+// Search reads a project's stored analyses and starts Voikko only for a
+// form it must analyse itself (text/voikko.h). With the stored analysis
+// of a form gone (the analysed-words mark kept, as in a cache cut short),
+// the form is still a candidate by its text and is analysed by a Voikko
+// started there and then: its compound parts are found (taken as written
+// they would not be), the same as analysing every text.
+TEST (Scale, SearchStartsVoikkoForAFormNotStored)
+{
+  testutil::TempDir dir;
+  std::string path = dir.file ("p.teema");
+  TeemaProject *p = scale_project (dir);
+  ASSERT_NE (p, nullptr);
+  teema_project_free (p);
+  sql_exec (path, "DELETE FROM analysis WHERE form = 'luottamuspula'");
+  GError *error = nullptr;
+  p = teema_project_open (path.c_str (), &error);
+  ASSERT_NE (p, nullptr) << error->message;
+  for (const char *rule : { "part:pula", "part:luottamus", "head:pula" }) {
+    Hits want = hits_of_every_text (p, rule, FALSE);
+    EXPECT_FALSE (want.empty ()) << rule;
+    EXPECT_EQ (hits_of_search (p, rule, FALSE), want) << rule;
+  }
+  teema_project_free (p);
+}
+
 TEST (Scale, ListsWithoutTextOrNotesHoldTheSameRows)
 {
   testutil::TempDir dir;

@@ -39,6 +39,9 @@ stored_analysis (const char *form, gpointer data)
   return teema_store__analysis_of (l->store, l->key, form, NULL);
 }
 
+static gint64 analysed_mark (TeemaStore *store, const char *backend,
+                             GError **error);
+
 TeemaAnalyzer *
 teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
 {
@@ -49,9 +52,22 @@ teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
     g_propagate_error (error, local);
     return NULL;
   }
-  TeemaAnalyzer *az = teema_analyzer_new (lang ? lang : "fi", error);
+  /* Voikko is started only for a form it must analyse itself when the
+   * project holds its analyses; otherwise at once, so that an analyser
+   * falls back to Snowball as teema_analyzer_new decides. */
+  TeemaAnalyzer *az = teema_analyzer__new_deferred (lang ? lang : "fi", error);
   if (!az)
     return NULL;
+  if (teema_analyzer_backend (az) == TEEMA_BACKEND_VOIKKO) {
+    g_autofree char *key = teema_analyzer__cache_key (az);
+    gint64 mark = analysed_mark (p->store, key, error);
+    if (mark <= 0) {
+      teema_analyzer_free (az);
+      az = mark < 0 ? NULL : teema_analyzer_new (lang ? lang : "fi", error);
+    }
+    if (!az)
+      return NULL;
+  }
   Lookup *l = g_new0 (Lookup, 1);
   l->store = p->store;
   l->key = teema_analyzer__cache_key (az);

@@ -14,8 +14,9 @@
 #include "base/base-private.h"
 #include "text/text-private.h"
 
+#include "text/voikko.h"
+
 #include <libstemmer.h>
-#include <libvoikko/voikko.h>
 #include <string.h>
 #include <teema/error.h>
 
@@ -28,6 +29,7 @@ struct TeemaAnalyzer {
   char *lang;
   TeemaBackend backend;
   struct VoikkoHandle *voikko;
+  gboolean voikko_pending; /* started on first use (new_deferred) */
   struct sb_stemmer *stemmer;
   char *warning;
   GHashTable *cache; /* folded form -> Analysis * */
@@ -264,8 +266,8 @@ teema_analyzer_new (const char *lang, GError **error)
     return NULL;
   TeemaAnalyzer *a = analyzer_new (lang);
   if (g_str_equal (lang, "fi")) {
-    const char *why = NULL;
-    a->voikko = voikkoInit (&why, "fi", NULL);
+    const char *why = teema_voikko__load ();
+    a->voikko = why ? NULL : voikkoInit (&why, "fi", NULL);
     if (a->voikko) {
       a->backend = TEEMA_BACKEND_VOIKKO;
       return a;
@@ -280,6 +282,36 @@ teema_analyzer_new (const char *lang, GError **error)
     return NULL;
   }
   return a;
+}
+
+TeemaAnalyzer *
+teema_analyzer__new_deferred (const char *lang, GError **error)
+{
+  if (g_strcmp0 (lang, "fi") != 0)
+    return teema_analyzer_new (lang, error);
+  TeemaAnalyzer *a = analyzer_new (lang);
+  a->backend = TEEMA_BACKEND_VOIKKO;
+  a->voikko_pending = TRUE;
+  return a;
+}
+
+/* The analyser's Voikko, started now if it was deferred; NULL on the
+ * Snowball fallback, or when a deferred Voikko cannot be started (then
+ * the forms not analysed before are taken as written, with a warning). */
+static struct VoikkoHandle *
+voikko_of (TeemaAnalyzer *a)
+{
+  if (!a->voikko_pending)
+    return a->voikko;
+  a->voikko_pending = FALSE;
+  const char *why = teema_voikko__load ();
+  a->voikko = why ? NULL : voikkoInit (&why, "fi", NULL);
+  if (!a->voikko)
+    a->warning = g_strdup_printf (
+      _ ("Finnish dictionary not available (%s): words this project has not "
+         "analysed before are taken as written; install voikko-fi"),
+      why ? why : "voikkoInit failed");
+  return a->voikko;
 }
 
 TeemaAnalyzer *
@@ -589,7 +621,10 @@ add_voikko_reading (TeemaAnalyzer *a, Builder *b, const char *form,
 static gboolean
 analyze_voikko (TeemaAnalyzer *a, Builder *b, const char *form)
 {
-  struct voikko_mor_analysis **list = voikkoAnalyzeWordCstr (a->voikko, form);
+  struct VoikkoHandle *voikko = voikko_of (a);
+  if (!voikko)
+    return FALSE;
+  struct voikko_mor_analysis **list = voikkoAnalyzeWordCstr (voikko, form);
   gboolean any = list && list[0];
   for (guint i = 0; list && list[i]; i++)
     add_voikko_reading (a, b, form, list[i]);
@@ -653,7 +688,8 @@ analyze_spoken (TeemaAnalyzer *a, Builder *b, const char *standard)
 static gboolean
 analyze_respelled (TeemaAnalyzer *a, Builder *b, const char *standard)
 {
-  if (voikkoSpellCstr (a->voikko, standard) != VOIKKO_SPELL_OK
+  struct VoikkoHandle *voikko = voikko_of (a);
+  if (!voikko || voikkoSpellCstr (voikko, standard) != VOIKKO_SPELL_OK
       || !analyze_voikko (a, b, standard))
     return FALSE;
   b->normalised = intern (a, standard);
@@ -967,9 +1003,8 @@ teema_analyzer_tokenize (TeemaAnalyzer *a, const char *text, gssize len)
 static gboolean
 known_word (TeemaAnalyzer *a, const char *word)
 {
-  if (!a->voikko)
-    return FALSE;
-  return voikkoSpellCstr (a->voikko, word) == VOIKKO_SPELL_OK;
+  struct VoikkoHandle *voikko = voikko_of (a);
+  return voikko && voikkoSpellCstr (voikko, word) == VOIKKO_SPELL_OK;
 }
 
 /* How to join left "X-" and right "Y": 1 keep the hyphen, 2 drop it,
@@ -977,7 +1012,7 @@ known_word (TeemaAnalyzer *a, const char *word)
 static int
 join_kind (TeemaAnalyzer *a, const char *left, const char *right)
 {
-  if (!a->voikko) {
+  if (!voikko_of (a)) {
     gunichar c = g_utf8_get_char (right);
     return g_unichar_isupper (c) || g_unichar_isdigit (c) ? 1 : 2;
   }
@@ -1026,7 +1061,7 @@ teema_analyzer_join_hyphenation (TeemaAnalyzer *a, const char *text,
 struct VoikkoHandle *
 teema_analyzer__voikko (TeemaAnalyzer *a)
 {
-  return a->voikko;
+  return voikko_of (a);
 }
 
 /* ---- rule keys ----------------------------------------------------------- */

@@ -14,8 +14,8 @@
  * overlap; offsets are code points of the text scanned. */
 #include "base/base-private.h"
 #include "text/text-private.h"
+#include "text/voikko.h"
 
-#include <libvoikko/voikko.h>
 #include <string.h>
 #include <teema/error.h>
 #include <teema/names.h>

@@ -22,6 +22,14 @@
 char *teema_analyzer__family (TeemaAnalyzer *analyzer);
 char *teema_analyzer__cache_key (TeemaAnalyzer *analyzer);
 
+/* A Finnish analyser whose Voikko is opened and started only when it must
+ * analyse a form itself (teema_analyzer_new starts it at once, 3 ms): for
+ * reading a project whose words Voikko has analysed, where most commands
+ * find every form stored. If Voikko then cannot be started, the forms not
+ * stored are taken as written and teema_analyzer_warning says so. Another
+ * language is teema_analyzer_new's. */
+TeemaAnalyzer *teema_analyzer__new_deferred (const char *lang, GError **error);
+
 /* A raw word token before analysis: byte and code point spans. */
 typedef struct {
   gsize byte_start, byte_end;
