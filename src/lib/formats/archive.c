@@ -24,6 +24,104 @@
 #include <teema/files.h>
 #include <unistd.h>
 
+/* libarchive, with the compression libraries it pulls in, is opened when
+ * the first archive is read or written (base/library.c): linked, every
+ * command would map it at start-up, about a tenth of the start-up of a
+ * report. Its functions are called through a table; the names below turn
+ * this file's libarchive calls into calls through it. Must always hold:
+ * no libarchive function is called before load_archive returned TRUE
+ * (open_archive and writer_alloc, where every archive starts, call it). */
+#define TEEMA_ARCHIVE_FUNCTIONS(X)                                             \
+  X (read_new)                                                                 \
+  X (read_free)                                                                \
+  X (read_support_format_zip)                                                  \
+  X (read_open_filename)                                                       \
+  X (read_next_header)                                                         \
+  X (read_data)                                                                \
+  X (error_string)                                                             \
+  X (errno)                                                                    \
+  X (write_new)                                                                \
+  X (write_free)                                                               \
+  X (write_set_format_zip)                                                     \
+  X (write_set_format_option)                                                  \
+  X (write_zip_set_compression_store)                                          \
+  X (write_zip_set_compression_deflate)                                        \
+  X (write_set_bytes_in_last_block)                                            \
+  X (write_open_filename)                                                      \
+  X (write_open_fd)                                                            \
+  X (write_open)                                                               \
+  X (write_header)                                                             \
+  X (write_data)                                                               \
+  X (write_close)                                                              \
+  X (entry_new)                                                                \
+  X (entry_free)                                                               \
+  X (entry_pathname)                                                           \
+  X (entry_filetype)                                                           \
+  X (entry_set_size)                                                           \
+  X (entry_unset_size)                                                         \
+  X (entry_set_perm)                                                           \
+  X (entry_set_pathname)                                                       \
+  X (entry_set_filetype)
+#define TEEMA_ARCHIVE_FIELD(name) __typeof__ (archive_##name) *f_##name;
+static struct {
+  TEEMA_ARCHIVE_FUNCTIONS (TEEMA_ARCHIVE_FIELD)
+} la;
+#undef TEEMA_ARCHIVE_FIELD
+
+static gboolean
+load_archive (GError **error)
+{
+  static TeemaLibrary lib;
+#define TEEMA_ARCHIVE_NAME(name) #name,
+#define TEEMA_ARCHIVE_SLOT(name) (void **) &la.f_##name,
+  static const char *const names[] = { TEEMA_ARCHIVE_FUNCTIONS (
+    TEEMA_ARCHIVE_NAME) };
+  void **const slots[] = { TEEMA_ARCHIVE_FUNCTIONS (TEEMA_ARCHIVE_SLOT) };
+#undef TEEMA_ARCHIVE_NAME
+#undef TEEMA_ARCHIVE_SLOT
+  const char *failure = teema__load_library (
+    &lib, "libarchive.so.13", "archive_", names, slots, G_N_ELEMENTS (names));
+  if (failure)
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 _ ("zip files need libarchive (Debian package libarchive13), "
+                    "which could not be opened: %s"),
+                 failure);
+  return !failure;
+}
+
+/* clang-format off */
+#define archive_read_new la.f_read_new
+#define archive_read_free la.f_read_free
+#define archive_read_support_format_zip la.f_read_support_format_zip
+#define archive_read_open_filename la.f_read_open_filename
+#define archive_read_next_header la.f_read_next_header
+#define archive_read_data la.f_read_data
+#define archive_error_string la.f_error_string
+#define archive_errno la.f_errno
+#define archive_write_new la.f_write_new
+#define archive_write_free la.f_write_free
+#define archive_write_set_format_zip la.f_write_set_format_zip
+#define archive_write_set_format_option la.f_write_set_format_option
+#define archive_write_zip_set_compression_store la.f_write_zip_set_compression_store
+#define archive_write_zip_set_compression_deflate la.f_write_zip_set_compression_deflate
+#define archive_write_set_bytes_in_last_block la.f_write_set_bytes_in_last_block
+#define archive_write_open_filename la.f_write_open_filename
+#define archive_write_open_fd la.f_write_open_fd
+#define archive_write_open la.f_write_open
+#define archive_write_header la.f_write_header
+#define archive_write_data la.f_write_data
+#define archive_write_close la.f_write_close
+#define archive_entry_new la.f_entry_new
+#define archive_entry_free la.f_entry_free
+#define archive_entry_pathname la.f_entry_pathname
+#define archive_entry_filetype la.f_entry_filetype
+#define archive_entry_set_size la.f_entry_set_size
+#define archive_entry_unset_size la.f_entry_unset_size
+#define archive_entry_set_perm la.f_entry_set_perm
+#define archive_entry_set_pathname la.f_entry_set_pathname
+#define archive_entry_set_filetype la.f_entry_set_filetype
+/* clang-format on */
+
 struct TeemaZip {
   char *path;
   guint64 budget;      /* bytes that may still be decompressed */
@@ -91,6 +189,8 @@ too_big (const char *path, const char *name, guint64 limit, GError **error)
 static struct archive *
 open_archive (const char *path, GError **error)
 {
+  if (!load_archive (error))
+    return NULL;
   struct archive *a = archive_read_new ();
   archive_read_support_format_zip (a);
   if (archive_read_open_filename (a, path, 65536) == ARCHIVE_OK)
@@ -339,8 +439,10 @@ writer_fail (TeemaZipWriter *w, GError **error)
 }
 
 static TeemaZipWriter *
-writer_alloc (void)
+writer_alloc (GError **error)
 {
+  if (!load_archive (error))
+    return NULL;
   TeemaZipWriter *w = g_new0 (TeemaZipWriter, 1);
   w->fd = -1;
   w->a = archive_write_new ();
@@ -357,7 +459,9 @@ writer_alloc (void)
 TeemaZipWriter *
 teema_zip__writer_new (const char *path, GError **error)
 {
-  TeemaZipWriter *w = writer_alloc ();
+  TeemaZipWriter *w = writer_alloc (error);
+  if (!w)
+    return NULL;
   w->path = g_strdup (path);
   int rc;
   if (teema_file_is_special (path)) { /* a device or pipe: in place */
@@ -398,7 +502,9 @@ to_sink (struct archive *a, void *data, const void *buf, size_t len)
 TeemaZipWriter *
 teema_zip__writer_new_sink (TeemaZipSink sink, gpointer data, GError **error)
 {
-  TeemaZipWriter *w = writer_alloc ();
+  TeemaZipWriter *w = writer_alloc (error);
+  if (!w)
+    return NULL;
   w->sink = sink;
   w->sink_data = data;
   /* Blocks of the default size reach the sink, the last one unpadded. */
