@@ -1,6 +1,6 @@
 """The shape check every hand-coded test set shares (tests/devset-like TSV
 files written for teema: trainset, trainset2, trainset3, heldout,
-heldout2, heldout3, heldout4, heldout5).
+heldout2, heldout3, heldout4, heldout5, heldout6).
 
 Each set's own check.py calls check() with what differs: its id letter,
 its speaker labels, its word limits (the quote-style sets' check.py is a
@@ -188,6 +188,7 @@ QUOTE_SETS = {
     "heldout3": ("Z", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
     "heldout4": ("W", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
     "heldout5": ("X", {"employee": r"K[1-8]", "customer": r"B[1-4]"}),
+    "heldout6": ("Y", {"employee": r"L[1-8]", "customer": r"D[1-4]"}),
     "trainset3": ("V", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
 }
 
