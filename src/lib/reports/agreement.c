@@ -174,16 +174,28 @@ reliability_clear (Reliability *r)
     teema_codebook_free (r->cb);
 }
 
+/* Reads the codings of coders c and c + 1 (when there is one) in one
+ * pass. A coder is compared on what it coded; for the rule coder that
+ * includes what people rejected. */
 static gboolean
-load_coder (TeemaProject *project, Reliability *r, guint c, const char *coder,
-            GError **error)
+read_coders (TeemaProject *project, Reliability *r, guint c,
+             const char *const *coders, GError **error)
 {
-  /* A coder is compared on what it coded; for the rule coder that
-   * includes what people rejected. */
-  TeemaCodingSetOptions so = { .coder = coder, .with_rejected = TRUE };
-  r->coded[c] = teema_coding_set__new (project, &so, error);
-  if (!r->coded[c])
-    return FALSE;
+  TeemaCodingSetOptions so = { .coder = coders[c], .with_rejected = TRUE };
+  if (c + 1 == r->n_coders) {
+    r->coded[c] = teema_coding_set__new (project, &so, error);
+    return r->coded[c] != NULL;
+  }
+  TeemaCodingSetOptions next = so;
+  next.coder = coders[c + 1];
+  return teema_coding_set__new_pair (project, &so, &next, &r->coded[c],
+                                     &r->coded[c + 1], error);
+}
+
+/* The documents coder c coded and its number of codings. */
+static gboolean
+index_coder (Reliability *r, guint c, const char *coder, GError **error)
+{
   r->docs[c] = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint t = 0; t < teema_codebook_size (r->cb); t++) {
     guint n = 0;
@@ -248,8 +260,11 @@ reliability_load (TeemaProject *project, const char *const *coders,
     r->cb ? teema_store__segment_keys_list (project->store, &sf, error) : NULL;
   if (!segs)
     return FALSE;
+  for (guint c = 0; c < r->n_coders; c += 2)
+    if (!read_coders (project, r, c, coders, error))
+      return FALSE;
   for (guint c = 0; c < r->n_coders; c++)
-    if (!load_coder (project, r, c, coders[c], error))
+    if (!index_coder (r, c, coders[c], error))
       return FALSE;
   select_units (r, segs);
   return TRUE;

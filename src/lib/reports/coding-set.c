@@ -330,40 +330,22 @@ resolve_filters (GPtrArray *informants, const TeemaCodingSetOptions *opt,
   return TRUE;
 }
 
-static gboolean
-read_rows (TeemaCodingSet *set, TeemaProject *project, GError **error)
+/* Prepares a set for its rows (read_rows) or tidies up after them. */
+static void
+reading_begin (TeemaCodingSet *set)
 {
-  const TeemaCodingSetOptions *opt = set->opt;
-  g_autofree char *informant = NULL, *group = NULL;
-  if (!resolve_filters (set->all, opt, &informant, &group, error))
-    return FALSE;
-  if (set->spans)
-    g_hash_table_remove_all (set->spans);
-  else if (opt->spans)
-    set->spans = g_hash_table_new_full (key_hash, key_equal, g_free,
-                                        (GDestroyNotify) g_array_unref);
-  set->only =
-    opt->theme ? teema_codebook_index (set->codebook, opt->theme) : -1;
-  if (opt->theme && set->only < 0)
-    return TRUE; /* an unknown theme carries nothing */
   set->seen = g_new0 (gint64, set->n_themes + 1);
   set->cur_segment = 0;
-  TeemaStoreCodedQuery q = {
-    .coder = opt->coder,
-    .informant = informant,
-    .group = group,
-    .theme = opt->theme,
-    .roll_up = opt->roll_up,
-    .with_rejected = opt->with_rejected,
-    .humans_only = opt->humans_only,
-  };
   set->touched = g_array_new (FALSE, FALSE, sizeof (guint));
   set->cover = g_new0 (GArray *, set->n_themes + 1);
   set->whole = g_new0 (gint64, set->n_themes + 1);
   for (guint t = 0; t < set->n_themes; t++)
     set->cover[t] = g_array_new (FALSE, FALSE, sizeof (TeemaSpan));
-  gboolean ok =
-    teema_store__foreach_coded (project->store, &q, add_coding, set, error);
+}
+
+static void
+reading_end (TeemaCodingSet *set)
+{
   flush_segment (set);
   for (guint t = 0; t < set->n_themes; t++)
     g_array_unref (set->cover[t]);
@@ -371,6 +353,58 @@ read_rows (TeemaCodingSet *set, TeemaProject *project, GError **error)
   g_clear_pointer (&set->whole, g_free);
   g_clear_pointer (&set->touched, g_array_unref);
   g_clear_pointer (&set->seen, g_free);
+}
+
+/* A row of a pass that reads two sets: to the set of its coder. */
+static void
+add_coding_of_pair (const TeemaStoreCoded *r, gpointer data)
+{
+  TeemaCodingSet **pair = data;
+  add_coding (r, pair[r->second ? 1 : 0]);
+}
+
+/* Reads the rows of set, and with second (the same options but another
+ * coder, see same_but_coder) its rows too, in the same pass. */
+static gboolean
+read_rows (TeemaCodingSet *set, TeemaCodingSet *second, TeemaProject *project,
+           GError **error)
+{
+  const TeemaCodingSetOptions *opt = set->opt;
+  g_autofree char *informant = NULL, *group = NULL;
+  if (!resolve_filters (set->all, opt, &informant, &group, error))
+    return FALSE;
+  TeemaCodingSet *pair[2] = { set, second };
+  for (guint i = 0; i < 2 && pair[i]; i++) {
+    TeemaCodingSet *one = pair[i];
+    if (one->spans)
+      g_hash_table_remove_all (one->spans);
+    else if (opt->spans)
+      one->spans = g_hash_table_new_full (key_hash, key_equal, g_free,
+                                          (GDestroyNotify) g_array_unref);
+    one->only =
+      opt->theme ? teema_codebook_index (one->codebook, opt->theme) : -1;
+  }
+  if (opt->theme && set->only < 0)
+    return TRUE; /* an unknown theme carries nothing */
+  TeemaStoreCodedQuery q = {
+    .coder = opt->coder,
+    .second_coder = second ? second->opt->coder : NULL,
+    .informant = informant,
+    .group = group,
+    .theme = opt->theme,
+    .roll_up = opt->roll_up,
+    .with_rejected = opt->with_rejected,
+    .humans_only = opt->humans_only,
+  };
+  for (guint i = 0; i < 2 && pair[i]; i++)
+    reading_begin (pair[i]);
+  gboolean ok =
+    second
+      ? teema_store__foreach_coded (project->store, &q, add_coding_of_pair,
+                                    pair, error)
+      : teema_store__foreach_coded (project->store, &q, add_coding, set, error);
+  for (guint i = 0; i < 2 && pair[i]; i++)
+    reading_end (pair[i]);
   return ok;
 }
 
@@ -387,18 +421,17 @@ choose (GPtrArray *all, const TeemaWhere *where, gboolean *some)
   return out;
 }
 
+/* A set with its codebook and informants, ready for its rows. */
 static TeemaCodingSet *
-coding_set_read (TeemaProject *project, const TeemaCodingSetOptions *options,
-                 GError **error)
+coding_set_prepare (TeemaProject *project, const TeemaCodingSetOptions *opt,
+                    GError **error)
 {
-  TeemaCodingSetOptions defaults = { 0 };
   g_autoptr (TeemaCodebook) cb = teema_codebook_get (project, error);
   if (!cb)
     return NULL;
   g_autoptr (GPtrArray) informants = teema_informant_list (project, error);
   if (!informants)
     return NULL;
-  const TeemaCodingSetOptions *opt = options ? options : &defaults;
   g_autoptr (TeemaWhere) where =
     teema_where__new (opt->where, informants, error);
   if (!where)
@@ -429,15 +462,53 @@ coding_set_read (TeemaProject *project, const TeemaCodingSetOptions *options,
   gboolean ok =
     teema_store__theme_ids (project->store, map_theme_id, set, error)
     && teema_store__document_informants (project->store, map_document, set,
-                                         error)
-    && read_rows (set, project, error);
-  set->opt = NULL;
+                                         error);
   if (!ok) {
     teema_coding_set__free (set);
     return NULL;
   }
-  finish_rows (set);
   return set;
+}
+
+/* Reads set's rows (and second's, when not NULL) and finishes them;
+ * frees them and FALSE on an error. */
+static gboolean
+read_and_finish (TeemaCodingSet *set, TeemaCodingSet *second,
+                 TeemaProject *project, GError **error)
+{
+  gboolean ok = read_rows (set, second, project, error);
+  TeemaCodingSet *pair[2] = { set, second };
+  for (guint i = 0; i < 2 && pair[i]; i++) {
+    pair[i]->opt = NULL;
+    if (ok)
+      finish_rows (pair[i]);
+    else
+      teema_coding_set__free (pair[i]);
+  }
+  return ok;
+}
+
+static TeemaCodingSet *
+coding_set_read (TeemaProject *project, const TeemaCodingSetOptions *options,
+                 GError **error)
+{
+  static const TeemaCodingSetOptions defaults = { 0 };
+  TeemaCodingSet *set =
+    coding_set_prepare (project, options ? options : &defaults, error);
+  return set && read_and_finish (set, NULL, project, error) ? set : NULL;
+}
+
+/* TRUE when a and b name two different coders and ask the same of them. */
+static gboolean
+same_but_coder (const TeemaCodingSetOptions *a, const TeemaCodingSetOptions *b)
+{
+  return a && b && a->coder && b->coder && !g_str_equal (a->coder, b->coder)
+         && a->roll_up == b->roll_up && a->with_rejected == b->with_rejected
+         && a->humans_only == b->humans_only && a->spans == b->spans
+         && a->counts_only == b->counts_only && a->where == b->where
+         && g_strcmp0 (a->informant, b->informant) == 0
+         && g_strcmp0 (a->group, b->group) == 0
+         && g_strcmp0 (a->theme, b->theme) == 0;
 }
 
 TeemaCodingSet *
@@ -471,10 +542,41 @@ teema_coding_set__reread (TeemaCodingSet *set, TeemaProject *project,
   memset (set->counts, 0,
           sizeof (TeemaCodedCount) * (set->n_themes + 1) * (set->n_inf + 1));
   set->opt = options ? options : &defaults;
-  gboolean ok = read_rows (set, project, error);
+  gboolean ok = read_rows (set, NULL, project, error);
   set->opt = NULL;
   if (ok)
     finish_rows (set);
+  return ok;
+}
+
+gboolean
+teema_coding_set__new_pair (TeemaProject *project,
+                            const TeemaCodingSetOptions *options,
+                            const TeemaCodingSetOptions *second,
+                            TeemaCodingSet **out, TeemaCodingSet **out_second,
+                            GError **error)
+{
+  *out = *out_second = NULL;
+  if (!same_but_coder (options, second)) {
+    *out = teema_coding_set__new (project, options, error);
+    *out_second = *out ? teema_coding_set__new (project, second, error) : NULL;
+    if (!*out_second)
+      g_clear_pointer (out, teema_coding_set__free);
+    return *out_second != NULL;
+  }
+  gboolean started = FALSE;
+  if (!teema_store__begin_read (project->store, &started, error))
+    return FALSE;
+  TeemaCodingSet *a = coding_set_prepare (project, options, error);
+  TeemaCodingSet *b = a ? coding_set_prepare (project, second, error) : NULL;
+  if (a && !b)
+    teema_coding_set__free (a);
+  gboolean ok = b && read_and_finish (a, b, project, error);
+  teema_store__end_read (project->store, started);
+  if (ok) {
+    *out = a;
+    *out_second = b;
+  }
   return ok;
 }
 

@@ -678,10 +678,9 @@ teema_evaluate_coders (TeemaProject *project, const char *gold,
   TeemaCodingSetOptions to = { .coder = test,
                                .roll_up = TRUE,
                                .with_rejected = TRUE };
-  g_autoptr (TeemaCodingSet) g = teema_coding_set__new (project, &go, error);
-  g_autoptr (TeemaCodingSet) p =
-    g ? teema_coding_set__new (project, &to, error) : NULL;
-  if (!p)
+  g_autoptr (TeemaCodingSet) g = NULL;
+  g_autoptr (TeemaCodingSet) p = NULL;
+  if (!teema_coding_set__new_pair (project, &go, &to, &g, &p, error))
     return NULL;
   Decisions d;
   decisions_init (&d);

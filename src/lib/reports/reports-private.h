@@ -52,6 +52,17 @@ typedef struct TeemaCodingSet TeemaCodingSet;
 TeemaCodingSet *teema_coding_set__new (TeemaProject *project,
                                        const TeemaCodingSetOptions *options,
                                        GError **error);
+/* Reads two sets whose options differ only in the coder (two coders
+ * named, anything else the same) in one pass over the codings: the same
+ * sets as teema_coding_set__new twice, in about half the reading. Other
+ * options are read one after the other. FALSE, with neither set, on an
+ * error. */
+gboolean teema_coding_set__new_pair (TeemaProject *project,
+                                     const TeemaCodingSetOptions *options,
+                                     const TeemaCodingSetOptions *second,
+                                     TeemaCodingSet **out,
+                                     TeemaCodingSet **out_second,
+                                     GError **error);
 void teema_coding_set__free (TeemaCodingSet *set);
 /* Reads the set again with other options, keeping its codebook and
  * informants (a run over many themes reads them once). */

@@ -20,21 +20,24 @@
  * never a short list. */
 #include "store/store-private.h"
 
-/* ?1 coder name or NULL, ?3 informant code or NULL, ?4 group or NULL, ?6
- * the rule coder's name, ?7 1: rule codings count even when rejected, ?8
- * 1: only human coders (not ?6). The informant filters become a set of
- * documents, evaluated once; the caller maps documents to informants, so
- * no row joins them. */
+/* ?1 coder name or NULL, ?9 a second coder's name or NULL (rows of either
+ * coder, the last column saying which), ?3 informant code or NULL, ?4
+ * group or NULL, ?6 the rule coder's name, ?7 1: rule codings count even
+ * when rejected, ?8 1: only human coders (not ?6). The informant filters become
+ * a set of documents, evaluated once; the caller maps documents to informants,
+ * so no row joins them. */
 #define CODED_COLUMNS                                                          \
   "SELECT s.id, c.theme_id, s.document_id, s.ordinal, s.n_words, c.start,"     \
-  " c.end, s.start, s.end"
+  " c.end, s.start, s.end,"                                                    \
+  " c.coder_id IS (SELECT id FROM coder WHERE name = ?9)"
 
 #define CODED_DOCUMENTS                                                        \
   " (SELECT d.id FROM document d JOIN informant i ON i.id = d.informant_id"    \
   "  WHERE (?3 IS NULL OR i.code = ?3) AND (?4 IS NULL OR i.grp = ?4))"
 #define CODED_FILTER                                                           \
   " WHERE s.interviewer = 0"                                                   \
-  "  AND (?1 IS NULL OR c.coder_id = (SELECT id FROM coder WHERE name = ?1))"  \
+  "  AND (?1 IS NULL"                                                          \
+  "   OR c.coder_id IN (SELECT id FROM coder WHERE name IN (?1, ?9)))"         \
   "  AND ((?3 IS NULL AND ?4 IS NULL) OR s.document_id IN" CODED_DOCUMENTS ")" \
   "  AND (?7 OR c.coder_id IS NOT (SELECT id FROM coder WHERE name = ?6)"      \
   "   OR NOT EXISTS (SELECT 1 FROM rejection r"                                \
@@ -81,6 +84,7 @@ prepare (TeemaStore *store, const TeemaStoreCodedQuery *q, GError **error)
   if (!stmt)
     return NULL;
   teema_store__bind_text (stmt, 1, q->coder);
+  teema_store__bind_text (stmt, 9, q->coder ? q->second_coder : NULL);
   teema_store__bind_text (stmt, 3, q->informant);
   teema_store__bind_text (stmt, 4, q->group);
   if (q->theme) {
@@ -112,6 +116,7 @@ teema_store__foreach_coded (TeemaStore *store, const TeemaStoreCodedQuery *q,
       (guint) sqlite3_column_int (stmt, 6),
       (guint) sqlite3_column_int (stmt, 7),
       (guint) sqlite3_column_int (stmt, 8),
+      sqlite3_column_int (stmt, 9) != 0,
     };
     fn (&row, data);
   }

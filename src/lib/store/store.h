@@ -259,13 +259,15 @@ GPtrArray *teema_store__list_codings (TeemaStore *store,
 /* ---- coded segments (coded.c) ----------------------------------------- */
 
 typedef struct {
-  const char *coder;      /* one coder's codings, or NULL for every coder */
-  const char *informant;  /* only this informant, or NULL */
-  const char *group;      /* only this group, or NULL */
-  const char *theme;      /* only codings of this theme (code), or NULL */
-  gboolean roll_up;       /* with theme: its descendants' codings too */
-  gboolean with_rejected; /* rule codings a coder rejected count too */
-  gboolean humans_only;   /* leave out the coder "rules" */
+  const char *coder;        /* one coder's codings, or NULL for every coder */
+  const char *second_coder; /* with coder: another coder's codings too, in
+                               the same pass (rows say whose), or NULL */
+  const char *informant;    /* only this informant, or NULL */
+  const char *group;        /* only this group, or NULL */
+  const char *theme;        /* only codings of this theme (code), or NULL */
+  gboolean roll_up;         /* with theme: its descendants' codings too */
+  gboolean with_rejected;   /* rule codings a coder rejected count too */
+  gboolean humans_only;     /* leave out the coder "rules" */
 } TeemaStoreCodedQuery;
 
 /* One coding on an informant segment. */
@@ -277,6 +279,7 @@ typedef struct {
   guint n_words;    /* the segment's words */
   guint start, end; /* the coding's span (document offsets) */
   guint seg_start, seg_end; /* the segment's (document offsets) */
+  gboolean second;          /* the query's second coder's coding */
 } TeemaStoreCoded;
 
 typedef void (*TeemaCodedFunc) (const TeemaStoreCoded *row, gpointer data);
