@@ -17,8 +17,7 @@
 #include "formats/xml-private.h"
 #include "formats/zip-private.h"
 
-#include <libxml/tree.h>
-#include <libxml/xmlreader.h>
+#include "formats/libxml.h"
 #include <string.h>
 
 typedef struct {

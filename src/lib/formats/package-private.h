@@ -10,7 +10,7 @@
 #include "formats/doc-private.h"
 #include "formats/zip-private.h"
 
-#include <libxml/xmlwriter.h>
+#include "formats/libxml.h"
 
 typedef struct {
   TeemaZipWriter *zip;

@@ -6,7 +6,7 @@
 #define TEEMA_XML_PRIVATE_H
 
 #include <glib.h>
-#include <libxml/tree.h>
+#include "formats/libxml.h"
 #include <teema/error.h>
 
 /* Parses XML in memory with XML_PARSE_NONET and without entity

@@ -10,7 +10,7 @@
 #include "base/base-private.h"
 #include "formats/xml-private.h"
 
-#include <libxml/parser.h>
+#include "formats/libxml.h"
 #include <string.h>
 
 static guint

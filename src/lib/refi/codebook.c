@@ -14,8 +14,7 @@
 
 #include "formats/xml-private.h"
 
-#include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
+#include "formats/libxml.h"
 #include <string.h>
 
 char *

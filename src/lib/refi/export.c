@@ -34,7 +34,7 @@
 #include "formats/zip-private.h"
 #include "project/project-private.h"
 
-#include <libxml/xmlwriter.h>
+#include "formats/libxml.h"
 #include <string.h>
 
 #define VAR_SEGMENTATION "teema:segmentation"

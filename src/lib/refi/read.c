@@ -11,7 +11,7 @@
 
 #include "formats/xml-private.h"
 
-#include <libxml/tree.h>
+#include "formats/libxml.h"
 #include <string.h>
 
 static void

@@ -16,13 +16,11 @@
  * match that ran out of time or stack is an error, never "no match"; the
  * literal is only ever one every match must contain. */
 #include "base/base-private.h"
+#include "text/icu.h"
 #include "text/text-private.h"
 
 #include <string.h>
 #include <teema/error.h>
-#include <unicode/uregex.h>
-#include <unicode/ustring.h>
-#include <unicode/utext.h>
 
 struct TeemaRegex {
   URegularExpression *re; /* not thread-safe: one per compiled rule */
@@ -168,6 +166,14 @@ teema_regex__free (TeemaRegex *re)
 TeemaRegex *
 teema_regex__new (const char *pattern, GError **error)
 {
+  const char *why = teema_icu__load ();
+  if (why) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 _ ("regular expressions need ICU (Debian package libicu%d), "
+                    "which could not be opened: %s"),
+                 U_ICU_VERSION_MAJOR_NUM, why);
+    return NULL;
+  }
   UErrorCode st = U_ZERO_ERROR;
   int32_t n = 0;
   u_strFromUTF8 (NULL, 0, &n, pattern, -1, &st);

@@ -17,20 +17,34 @@
  * in text order and never overlap. */
 #include "text/text-private.h"
 
+#include "text/icu.h"
+
 #include <string.h>
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
+
+static void
+close_iterator (gpointer bi)
+{
+  ubrk_close (bi);
+}
 
 /* One break iterator of each kind per thread: opening one costs far more
  * than a line. */
-static GPrivate word_iter = G_PRIVATE_INIT ((GDestroyNotify) ubrk_close);
-static GPrivate sentence_iter = G_PRIVATE_INIT ((GDestroyNotify) ubrk_close);
+static GPrivate word_iter = G_PRIVATE_INIT (close_iterator);
+static GPrivate sentence_iter = G_PRIVATE_INIT (close_iterator);
 
+/* The thread's iterator, ICU opened first if need be. Without ICU (a
+ * broken installation: the package is a dependency) no text could be
+ * read right, so teema stops, as it did when ICU was linked and missing. */
 static UBreakIterator *
 thread_iterator (GPrivate *slot, UBreakIteratorType type)
 {
   UBreakIterator *bi = g_private_get (slot);
   if (!bi) {
+    const char *why = teema_icu__load ();
+    if (why)
+      g_error ("ICU (Debian package libicu%d) could not be opened: %s; "
+               "install it again",
+               U_ICU_VERSION_MAJOR_NUM, why);
     UErrorCode st = U_ZERO_ERROR;
     bi = ubrk_open (type, "fi", NULL, 0, &st);
     if (U_FAILURE (st))
@@ -232,9 +246,11 @@ teema_text__split_icu (const char *text, gssize len)
   GArray *out =
     g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
   UBreakIterator *bi = thread_iterator (&word_iter, UBRK_WORD);
+  if (!bi)
+    return out;
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, (int64_t) n, &st);
-  if (!bi || U_FAILURE (st))
+  if (U_FAILURE (st))
     return out;
   ubrk_setUText (bi, ut, &st);
   gsize cp_pos = 0, skip_until = 0;
@@ -285,9 +301,9 @@ teema_text_sentences (const char *text, gsize len)
     if (flat[i] == '\n' && !(i + 1 < len && flat[i + 1] == '\n')
         && !(i > 0 && flat[i - 1] == '\n'))
       flat[i] = ' ';
-  UErrorCode st = U_ZERO_ERROR;
-  UText *ut = utext_openUTF8 (NULL, flat, (int64_t) len, &st);
   UBreakIterator *bi = thread_iterator (&sentence_iter, UBRK_SENTENCE);
+  UErrorCode st = U_ZERO_ERROR;
+  UText *ut = bi ? utext_openUTF8 (NULL, flat, (int64_t) len, &st) : NULL;
   if (bi)
     ubrk_setUText (bi, ut, &st);
   if (bi && U_SUCCESS (st)) {
