@@ -36,8 +36,9 @@ TeemaCodebook *teema_codebook_parse_qdc (const char *data, gsize len,
                                          const char *name, GError **error);
 TeemaCodebook *teema_codebook_load_qdc (const char *path, GError **error);
 
-/* The codebook as a .qdc document (UTF-8, NUL-terminated). */
-char *teema_codebook_to_qdc (const TeemaCodebook *codebook);
+/* The codebook as a .qdc document (UTF-8, NUL-terminated); NULL when
+ * libxml2 cannot be opened. */
+char *teema_codebook_to_qdc (const TeemaCodebook *codebook, GError **error);
 
 /* Writes the whole project as a .qdpx archive at path (atomically: the
  * file appears only when complete). */

@@ -57,8 +57,8 @@ export_qdc (int argc, char **argv, CliGlobals *g, GError **error)
   g_autoptr (TeemaCodebook) cb = p ? teema_codebook_get (p, error) : NULL;
   if (!cb)
     return 1;
-  g_autofree char *xml = teema_codebook_to_qdc (cb);
-  return cli_output (argv[1], xml, error) ? 0 : 1;
+  g_autofree char *xml = teema_codebook_to_qdc (cb, error);
+  return xml && cli_output (argv[1], xml, error) ? 0 : 1;
 }
 
 int

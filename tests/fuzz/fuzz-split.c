@@ -1,7 +1,8 @@
 /* fuzz-split.c — word segmentation: for text in ASCII and the Latin-1
  * letters, teema's own splitter (ICU's word rules written out for that
  * alphabet) must give exactly the tokens ICU's iterator gives, and every
- * token must lie inside the text, in order. */
+ * token must lie inside the text, in order; the same holds of the
+ * splitter used without ICU (GLib's character classes) on any text. */
 #include "fuzz.h"
 
 #include "text/text-private.h"
@@ -28,6 +29,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                 && a->byte_start < a->byte_end);
     end = a->byte_end;
   }
+  GArray *glib = teema_text__split_without_icu (s, (gssize) size);
+  end = 0;
+  for (guint i = 0; i < glib->len; i++) {
+    const TeemaRawToken *t = &g_array_index (glib, TeemaRawToken, i);
+    FUZZ_CHECK (t->byte_start >= end && t->byte_end <= size
+                && t->byte_start < t->byte_end && t->start < t->end);
+    end = t->byte_end;
+  }
+  g_array_unref (glib);
   g_array_unref (fast);
   g_array_unref (icu);
   g_free (s);

@@ -528,7 +528,7 @@ TEST (RefiExport, CodebookQdcValidatesAndRoundTrips)
     testutil::source ("codebooks/b2b-asiakaskokemus.codebook").c_str (),
     &error);
   ASSERT_NE (cb, nullptr);
-  g_autofree char *qdc = teema_codebook_to_qdc (cb);
+  g_autofree char *qdc = teema_codebook_to_qdc (cb, nullptr);
   TempDir dir;
   std::string path = dir.write ("cb.qdc", qdc);
   EXPECT_EQ (xmllint (testutil::shared ("refi/schemas/Codebook.xsd"), path),

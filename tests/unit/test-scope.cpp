@@ -96,7 +96,7 @@ TEST (Scope, QdcKeepsTheScope)
   GError *error = nullptr;
   TeemaCodebook *cb = teema_codebook_parse (kCodebook, -1, "cb", &error);
   ASSERT_NE (cb, nullptr) << error->message;
-  char *qdc = teema_codebook_to_qdc (cb);
+  char *qdc = teema_codebook_to_qdc (cb, nullptr);
   EXPECT_NE (strstr (qdc, "scope: sentence"), nullptr);
   TeemaCodebook *back =
     teema_codebook_parse_qdc (qdc, strlen (qdc), "cb.qdc", &error);

@@ -434,6 +434,8 @@ to_text (GBytes *xml, gboolean odt, const char *name, GError **error)
                  _ ("%s: XML larger than 2 GB is not read"), name);
     return NULL;
   }
+  if (!teema_libxml__load (error))
+    return NULL;
   Input in = { NULL, NULL };
   return convert (xmlReaderForMemory (data ? data : "", (int) len, name, NULL,
                                       READER_OPTIONS),
@@ -458,7 +460,7 @@ static char *
 from_zip (const char *path, const char *member, gboolean odt, GError **error)
 {
   g_autoptr (TeemaZip) zip = teema_zip__open (path, 0, 0, error);
-  if (!zip)
+  if (!zip || !teema_libxml__load (error))
     return NULL;
   if (!teema_zip__has (zip, member)) {
     g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,

@@ -9,8 +9,8 @@
 
 TeemaLibxml teema_libxml;
 
-static void
-load (void)
+gboolean
+teema_libxml__load (GError **error)
 {
   static TeemaLibrary lib;
 #define TEEMA_LIBXML_NAME(name) #name,
@@ -23,17 +23,9 @@ load (void)
   const char *failure = teema__load_library (&lib, LIBXML_SONAME, "", names,
                                              slots, G_N_ELEMENTS (names));
   if (failure)
-    g_error ("libxml2 (Debian package libxml2) could not be opened: %s; "
-             "install it again",
-             failure);
-}
-
-void
-teema_libxml__require (void)
-{
-  static gsize opened;
-  if (g_once_init_enter (&opened)) { /* one atomic read once it is open */
-    load ();
-    g_once_init_leave (&opened, 1);
-  }
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_UNSUPPORTED,
+                 _ ("reading and writing XML needs libxml2 (Debian package "
+                    "libxml2), which could not be opened: %s"),
+                 failure);
+  return !failure;
 }

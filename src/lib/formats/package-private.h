@@ -26,7 +26,7 @@ typedef struct {
 } TeemaXml;
 
 /* Starts a part in memory: an XML declaration (standalone="yes" when
- * standalone). */
+ * standalone). Only after teema_package__open (which opens libxml2). */
 void teema_xml__begin (TeemaXml *x, gboolean standalone);
 /* Ends the part and returns its text (the writer is freed). */
 char *teema_xml__end (TeemaXml *x);
@@ -37,7 +37,8 @@ void teema_xml__at (TeemaXml *x, const char *name, const char *value);
 /* An XML writer into zip's current member. Its first failure to write is
  * kept in *failure (which must stay valid while it writes) and what
  * follows is dropped, so libxml2 never prints one. Free it with
- * xmlFreeTextWriter, which flushes the rest. */
+ * xmlFreeTextWriter, which flushes the rest. Only after
+ * teema_libxml__load returned TRUE. */
 xmlTextWriterPtr teema_package__member_writer (TeemaZipWriter *zip,
                                                GError **failure);
 

@@ -14,6 +14,8 @@
 gboolean
 teema_package__open (TeemaPackage *p, TeemaDocWriter *writer, GError **error)
 {
+  if (!teema_libxml__load (error)) /* before any part is written */
+    return FALSE;
   p->zip = teema_zip__writer_new_sink (writer->write, writer->user_data, error);
   return p->zip != NULL;
 }

@@ -66,7 +66,7 @@ teema_xml__parse (const char *data, gsize len, const char *name, GError **error)
                  _ ("%s: XML larger than 2 GB is not read"), name);
     return NULL;
   }
-  if (!check_doctype (data, len, name, error))
+  if (!check_doctype (data, len, name, error) || !teema_libxml__load (error))
     return NULL;
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (!ctxt) {

@@ -299,8 +299,10 @@ teema_refi__write_codes (gpointer writer, const TeemaCodebook *cb)
 }
 
 char *
-teema_codebook_to_qdc (const TeemaCodebook *cb)
+teema_codebook_to_qdc (const TeemaCodebook *cb, GError **error)
 {
+  if (!teema_libxml__load (error))
+    return NULL;
   xmlBufferPtr buf = xmlBufferCreate ();
   xmlTextWriterPtr w = xmlNewTextWriterMemory (buf, 0);
   xmlTextWriterSetIndent (w, 1);

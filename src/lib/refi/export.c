@@ -474,7 +474,8 @@ write_notes (Export *e, GError **error)
 static gboolean
 write_qde (Export *e, GError **error)
 {
-  if (!teema_zip__writer_begin (e->zip, "project.qde", -1, FALSE, error))
+  if (!teema_libxml__load (error)
+      || !teema_zip__writer_begin (e->zip, "project.qde", -1, FALSE, error))
     return FALSE;
   e->w = teema_package__member_writer (e->zip, &e->write_error);
   xmlTextWriterSetIndent (e->w, 1);

@@ -366,7 +366,7 @@ teema_analyzer_lang (const TeemaAnalyzer *a)
 const char *
 teema_analyzer_warning (const TeemaAnalyzer *a)
 {
-  return a->warning;
+  return a->warning ? a->warning : teema_text__icu_warning ();
 }
 
 guint

@@ -37,11 +37,18 @@ typedef struct {
   guint flags;
 } TeemaRawToken;
 
+/* Why text is split without ICU, once it was needed and could not be
+ * opened (see tokenize.c), or NULL; teema_analyzer_warning says it. */
+const char *teema_text__icu_warning (void);
+
 /* Splits text into word tokens (see text.h for what counts). */
 GArray *teema_text__split (const char *text, gssize len);
 /* The same, always with ICU's iterator (teema_text__split writes ICU's
  * rules out for Latin-1 text; the fuzz harness split compares the two). */
 GArray *teema_text__split_icu (const char *text, gssize len);
+/* What teema_text__split_icu falls back to when ICU cannot be opened: the
+ * written-out rules with GLib's character classes. */
+GArray *teema_text__split_without_icu (const char *text, gssize len);
 
 /* The key a rule value is compared with for this analyser: the value itself
  * for Voikko, its Snowball stem otherwise. Returns a string owned by the

@@ -15,6 +15,7 @@
  * FastSplitIsIcu, the fuzz harness split).
  * Must always hold: offsets are code points into the given text, tokens are
  * in text order and never overlap. */
+#include "base/base-private.h"
 #include "text/text-private.h"
 
 #include "text/icu.h"
@@ -32,19 +33,23 @@ close_iterator (gpointer bi)
 static GPrivate word_iter = G_PRIVATE_INIT (close_iterator);
 static GPrivate sentence_iter = G_PRIVATE_INIT (close_iterator);
 
-/* The thread's iterator, ICU opened first if need be. Without ICU (a
- * broken installation: the package is a dependency) no text could be
- * read right, so teema stops, as it did when ICU was linked and missing. */
+/* Set once ICU was needed and could not be opened (a broken
+ * installation: the package is a dependency). Text outside Latin-1 is
+ * then split by GLib's character classes (unicode_class) and every
+ * sentence scope is the whole text, and analysers say so
+ * (teema_text__icu_warning). */
+static gint icu_missing;
+
+/* The thread's iterator, ICU opened first if need be; NULL without ICU. */
 static UBreakIterator *
 thread_iterator (GPrivate *slot, UBreakIteratorType type)
 {
   UBreakIterator *bi = g_private_get (slot);
   if (!bi) {
-    const char *why = teema_icu__load ();
-    if (why)
-      g_error ("ICU (Debian package libicu%d) could not be opened: %s; "
-               "install it again",
-               U_ICU_VERSION_MAJOR_NUM, why);
+    if (teema_icu__load ()) {
+      g_atomic_int_set (&icu_missing, 1);
+      return NULL;
+    }
     UErrorCode st = U_ZERO_ERROR;
     bi = ubrk_open (type, "fi", NULL, 0, &st);
     if (U_FAILURE (st))
@@ -141,11 +146,12 @@ latin_text (const char *text, gsize n)
   return TRUE;
 }
 
-/* The class of the character at text[i] of a latin_text; its bytes in
- * *len. */
+/* The class of the character at text[i] (of n bytes) of a latin_text; its
+ * bytes in *len. */
 static int
-latin_class (const char *text, gsize i, gsize *len)
+latin_class (const char *text, gsize i, gsize n, gsize *len)
 {
+  (void) n;
   unsigned char c = (unsigned char) text[i];
   *len = 1;
   if (c >= 0x80) {
@@ -163,6 +169,27 @@ latin_class (const char *text, gsize i, gsize *len)
   return K_OTHER;
 }
 
+/* The class of the character at text[i] by GLib's Unicode tables, for
+ * text outside Latin-1 when ICU cannot be opened: close to ICU's rules
+ * for alphabets (a script written without spaces becomes long words). */
+static int
+unicode_class (const char *text, gsize i, gsize n, gsize *len)
+{
+  unsigned char c = (unsigned char) text[i];
+  if (c < 0x80)
+    return latin_class (text, i, n, len);
+  gunichar u = g_utf8_get_char_validated (text + i, (gssize) (n - i));
+  *len = 1;
+  if (u == (gunichar) -1 || u == (gunichar) -2)
+    return K_OTHER;
+  *len = (gsize) g_utf8_skip[c];
+  if (g_unichar_isalpha (u) || g_unichar_ismark (u))
+    return K_LETTER;
+  return g_unichar_isdigit (u) ? K_DIGIT : K_OTHER;
+}
+
+typedef int (*ClassFunc) (const char *text, gsize i, gsize n, gsize *len);
+
 /* Whether a word goes on across mid (a K_MID_*) between the classes of
  * the characters either side. */
 static gboolean
@@ -177,13 +204,13 @@ joins (int before, int mid, int after)
 
 /* The end (in bytes) of the word starting at i. */
 static gsize
-latin_word_end (const char *text, gsize n, gsize i)
+word_end (const char *text, gsize n, gsize i, ClassFunc klass)
 {
   gsize len = 0;
-  int last = latin_class (text, i, &len);
+  int last = klass (text, i, n, &len);
   i += len;
   while (i < n) {
-    int k = latin_class (text, i, &len);
+    int k = klass (text, i, n, &len);
     if (k == K_LETTER || k == K_DIGIT) {
       last = k;
       i += len;
@@ -192,7 +219,7 @@ latin_word_end (const char *text, gsize n, gsize i)
     if (k == K_OTHER || i + len >= n)
       break;
     gsize after_len = 0;
-    int after = latin_class (text, i + len, &after_len);
+    int after = klass (text, i + len, n, &after_len);
     if (!joins (last, k, after))
       break;
     last = after;
@@ -201,14 +228,16 @@ latin_word_end (const char *text, gsize n, gsize i)
   return i;
 }
 
+/* Splits by the word rules written out here, with characters classed by
+ * klass. */
 static void
-split_latin (GArray *out, const char *text, gsize n)
+split_by (GArray *out, const char *text, gsize n, ClassFunc klass)
 {
   gsize cp_pos = 0, skip_until = 0;
   guint cp = 0;
   for (gsize i = 0; i < n;) {
     gsize len = 0;
-    int k = latin_class (text, i, &len);
+    int k = klass (text, i, n, &len);
     if (k != K_LETTER && k != K_DIGIT) {
       /* Every other character is a segment of its own (ICU's rule of
        * last resort), so a mark starts at one. */
@@ -220,7 +249,7 @@ split_latin (GArray *out, const char *text, gsize n)
       i += len;
       continue;
     }
-    gsize end = latin_word_end (text, n, i);
+    gsize end = word_end (text, n, i, klass);
     if (i >= skip_until)
       push_word (out, text, i, end, &cp_pos, &cp);
     i = end;
@@ -235,7 +264,17 @@ teema_text__split (const char *text, gssize len)
     return teema_text__split_icu (text, (gssize) n);
   GArray *out =
     g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
-  split_latin (out, text, n);
+  split_by (out, text, n, latin_class);
+  return out;
+}
+
+GArray *
+teema_text__split_without_icu (const char *text, gssize len)
+{
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  GArray *out =
+    g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
+  split_by (out, text, n, unicode_class);
   return out;
 }
 
@@ -246,8 +285,10 @@ teema_text__split_icu (const char *text, gssize len)
   GArray *out =
     g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
   UBreakIterator *bi = thread_iterator (&word_iter, UBRK_WORD);
-  if (!bi)
-    return out;
+  if (!bi) {
+    g_array_unref (out);
+    return teema_text__split_without_icu (text, (gssize) n);
+  }
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, (int64_t) n, &st);
   if (U_FAILURE (st))
@@ -286,6 +327,23 @@ teema_text__fold (const char *word, gssize len)
 {
   g_autofree char *folded = g_utf8_casefold (word, len);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+const char *
+teema_text__icu_warning (void)
+{
+  static char *warning;
+  if (!g_atomic_int_get (&icu_missing))
+    return NULL;
+  if (g_once_init_enter (&warning)) {
+    char *w = g_strdup_printf (
+      _ ("ICU (Debian package libicu%d) could not be opened (%s): text "
+         "outside the Latin-1 alphabet is split into words without it and "
+         "sentence scopes take the whole segment; install it again"),
+      U_ICU_VERSION_MAJOR_NUM, teema_icu__load ());
+    g_once_init_leave (&warning, w);
+  }
+  return warning;
 }
 
 GArray *
