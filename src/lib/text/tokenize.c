@@ -228,11 +228,19 @@ word_end (const char *text, gsize n, gsize i, ClassFunc klass)
   return i;
 }
 
+/* An empty token list for a text of n bytes. */
+static GArray *
+tokens_for (gsize n)
+{
+  return g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
+}
+
 /* Splits by the word rules written out here, with characters classed by
  * klass. */
-static void
-split_by (GArray *out, const char *text, gsize n, ClassFunc klass)
+static GArray *
+split_by (const char *text, gsize n, ClassFunc klass)
 {
+  GArray *out = tokens_for (n);
   gsize cp_pos = 0, skip_until = 0;
   guint cp = 0;
   for (gsize i = 0; i < n;) {
@@ -254,41 +262,31 @@ split_by (GArray *out, const char *text, gsize n, ClassFunc klass)
       push_word (out, text, i, end, &cp_pos, &cp);
     i = end;
   }
+  return out;
 }
 
 GArray *
 teema_text__split (const char *text, gssize len)
 {
   gsize n = len < 0 ? strlen (text) : (gsize) len;
-  if (!latin_text (text, n))
-    return teema_text__split_icu (text, (gssize) n);
-  GArray *out =
-    g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
-  split_by (out, text, n, latin_class);
-  return out;
+  return latin_text (text, n) ? split_by (text, n, latin_class)
+                              : teema_text__split_icu (text, (gssize) n);
 }
 
 GArray *
 teema_text__split_without_icu (const char *text, gssize len)
 {
-  gsize n = len < 0 ? strlen (text) : (gsize) len;
-  GArray *out =
-    g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
-  split_by (out, text, n, unicode_class);
-  return out;
+  return split_by (text, len < 0 ? strlen (text) : (gsize) len, unicode_class);
 }
 
 GArray *
 teema_text__split_icu (const char *text, gssize len)
 {
   gsize n = len < 0 ? strlen (text) : (gsize) len;
-  GArray *out =
-    g_array_sized_new (FALSE, FALSE, sizeof (TeemaRawToken), n / 6 + 1);
   UBreakIterator *bi = thread_iterator (&word_iter, UBRK_WORD);
-  if (!bi) {
-    g_array_unref (out);
-    return teema_text__split_without_icu (text, (gssize) n);
-  }
+  if (!bi)
+    return split_by (text, n, unicode_class);
+  GArray *out = tokens_for (n);
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text, (int64_t) n, &st);
   if (U_FAILURE (st))
