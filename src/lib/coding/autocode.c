@@ -549,5 +549,8 @@ teema_autocode_run (TeemaProject *project, const TeemaAutocodeOptions *options,
     teema_autocode_result_free (result);
     return NULL;
   }
+  /* A warning that arose while the segments were read (ICU missing). */
+  if (!result->warning && teema_analyzer_warning (az))
+    result->warning = g_strdup (teema_analyzer_warning (az));
   return result;
 }

@@ -370,7 +370,8 @@ teema_text_sentences (const char *text, gsize len)
       g_array_append_val (ends, end);
     }
   }
-  utext_close (ut);
+  if (ut) /* without ICU there is no text to close, nor a function */
+    utext_close (ut);
   if (ends->len == 0 || g_array_index (ends, gsize, ends->len - 1) != len)
     g_array_append_val (ends, len);
   return ends;
