@@ -486,4 +486,39 @@ TEST (Evaluate, ShippedCodebookOnTheDevsetAndSeedSet)
   teema_codebook_free (cb);
 }
 
+// Keyness keeps only the top rows of each group out of thousands of
+// lemmas: they must be the first rows of the whole ranking, in its order,
+// whatever the top.
+TEST_F (Autocode, KeynessTopRowsAreTheWholeRankingsFirst)
+{
+  auto rows = [&] (guint top) {
+    TeemaCompareOptions opt =
+      testutil::keyness_every_lemma ("employee", "customer");
+    opt.top = top;
+    GError *error = nullptr;
+    TeemaTable *t = teema_report_keyness (p, &opt, &error);
+    EXPECT_NE (t, nullptr) << error->message;
+    std::vector<std::vector<std::string>> out;
+    for (guint r = 0; t && r < teema_table_n_rows (t); r++) {
+      out.emplace_back ();
+      for (guint c = 0; c < 7; c++)
+        out.back ().push_back (teema_table_cell (t, r, c));
+    }
+    teema_table_free (t);
+    return out;
+  };
+  auto whole = rows (100000);
+  std::vector<std::vector<std::string>> per_group[2];
+  for (auto &r : whole)
+    per_group[r[0] == "employee" ? 0 : 1].push_back (r);
+  ASSERT_GT (per_group[0].size (), 500u);
+  ASSERT_GT (per_group[1].size (), 500u);
+  for (guint top : { 1u, 2u, 7u, 20u, 333u }) {
+    std::vector<std::vector<std::string>> want;
+    for (auto &g : per_group)
+      want.insert (want.end (), g.begin (), g.begin () + top);
+    EXPECT_EQ (rows (top), want) << "top " << top;
+  }
+}
+
 } // namespace

@@ -81,6 +81,7 @@ teema_coding__lazy_analyzer (TeemaProject *p, GError **error)
 typedef struct {
   TeemaAnalyzer *az;
   GPtrArray *by_id; /* word id -> const TeemaAnalysis * (or NULL) */
+  GArray *numbers;  /* word id -> guint8: its form starts with a digit */
   /* First lemmas only (teema_words__foreach_totals): */
   GStringChunk *strings; /* forms and lemmas: the caller's */
   GPtrArray *light;      /* blocks of LIGHT_BLOCK Light analyses */
@@ -101,9 +102,14 @@ vocab_set (Vocab *v, gint64 id, const TeemaAnalysis *an)
 {
   if (id < 0 || id > G_MAXINT)
     return;
-  if ((guint) id >= v->by_id->len)
+  if ((guint) id >= v->by_id->len) {
     g_ptr_array_set_size (v->by_id, (guint) id + 1);
+    g_array_set_size (v->numbers, (guint) id + 1);
+  }
   v->by_id->pdata[id] = (gpointer) an;
+  /* Kept beside the analysis so that reading a document's words does not
+   * touch every form's text. */
+  g_array_index (v->numbers, guint8, id) = an && g_ascii_isdigit (an->form[0]);
 }
 
 static const TeemaAnalysis *
@@ -155,14 +161,18 @@ vocab_add_first_lemma (gint64 id, const char *form, const char *data,
     return;
   }
   if (!v->light->len || v->light_used == LIGHT_BLOCK) {
-    g_ptr_array_add (v->light, g_new0 (Light, LIGHT_BLOCK));
+    /* Not cleared: each is filled in whole below. */
+    g_ptr_array_add (v->light, g_new (Light, LIGHT_BLOCK));
     v->light_used = 0;
   }
   Light *l = (Light *) v->light->pdata[v->light->len - 1] + v->light_used++;
-  l->pub.form = g_string_chunk_insert (v->strings, form);
+  l->pub = (TeemaAnalysis){ .form = g_string_chunk_insert (v->strings, form),
+                            .lemmas = l->lemmas,
+                            .parts = no_terms,
+                            .heads = no_terms,
+                            .roots = no_terms };
   l->lemmas[0] = lemma;
-  l->pub.lemmas = l->lemmas;
-  l->pub.parts = l->pub.heads = l->pub.roots = no_terms;
+  l->lemmas[1] = NULL;
   vocab_set (v, id, &l->pub);
 }
 
@@ -357,6 +367,7 @@ teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
   Candidates c = { 0 };
   c.vocab.az = az;
   c.vocab.by_id = g_ptr_array_new ();
+  c.vocab.numbers = g_array_new (FALSE, TRUE, sizeof (guint8));
   c.project = p;
   c.rule = rule;
   c.interviewers = filter && filter->include_interviewer;
@@ -373,6 +384,7 @@ teema_words__candidates (TeemaProject *p, TeemaAnalyzer *az, TeemaRule *rule,
       p->store, filter ? filter->informant : NULL,
       filter ? filter->group : NULL, document_candidates, &c, error);
   g_ptr_array_unref (c.vocab.by_id);
+  g_array_unref (c.vocab.numbers);
   g_ptr_array_unref (c.bits);
   g_free (c.presence);
   g_array_unref (c.decoded);
@@ -508,7 +520,7 @@ words_from_index (Each *e)
     out[i].analysis = an;
     out[i].count = in[i].count;
     /* A token is a number when it starts with a digit: its form does. */
-    out[i].number = g_ascii_isdigit (an->form[0]);
+    out[i].number = g_array_index (e->vocab.numbers, guint8, id);
     out[i].word = id;
   }
   return TRUE;
@@ -674,6 +686,7 @@ foreach_words (TeemaProject *p, TeemaAnalyzer *az,
   e.project = p;
   e.vocab.az = az;
   e.vocab.by_id = g_ptr_array_new ();
+  e.vocab.numbers = g_array_new (FALSE, TRUE, sizeof (guint8));
   if (first_lemma) {
     e.vocab.strings = strings;
     e.vocab.light = g_ptr_array_new_with_free_func (g_free);
@@ -698,6 +711,7 @@ foreach_words (TeemaProject *p, TeemaAnalyzer *az,
                       filter ? filter->group : NULL, each_document, &e, error));
   teema_store__end_read (p->store, started);
   g_ptr_array_unref (e.vocab.by_id);
+  g_array_unref (e.vocab.numbers);
   if (first_lemma) {
     g_ptr_array_unref (e.vocab.light);
     g_byte_array_unref (e.totals);

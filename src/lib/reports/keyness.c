@@ -21,6 +21,7 @@
 typedef struct {
   const char *lemma; /* kept by the word reader or the analyser */
   guint64 freq[2];
+  gboolean stop; /* a function word: counted in the totals only */
 } LemmaCount;
 
 typedef struct {
@@ -68,20 +69,21 @@ typedef struct {
 } WordCount;
 
 /* Every token counts in its group's total; a function word's lemma is
- * not counted itself. */
+ * not ranked. n: the tokens in each group. */
 static void
-add_lemma (Counting *c, const char *lemma, int k, guint64 n)
+add_lemma (Counting *c, const char *lemma, const guint64 n[2])
 {
-  c->tokens[k] += n;
-  if (g_hash_table_contains (c->stop, lemma))
-    return;
+  c->tokens[0] += n[0];
+  c->tokens[1] += n[1];
   LemmaCount *lc = g_hash_table_lookup (c->counts, lemma);
   if (!lc) {
     lc = g_new0 (LemmaCount, 1);
     lc->lemma = lemma;
+    lc->stop = g_hash_table_contains (c->stop, lemma);
     g_hash_table_insert (c->counts, (gpointer) lemma, lc);
   }
-  lc->freq[k] += n;
+  lc->freq[0] += n[0];
+  lc->freq[1] += n[1];
 }
 
 /* Counts the first lemmas of one document's (or turn's) words into its
@@ -98,18 +100,23 @@ count_segment (const TeemaSegmentRef *seg, const TeemaSegmentWord *words,
   if (k < 0 || seg->interviewer)
     return TRUE;
   for (guint i = 0; i < n; i++) {
-    if (words[i].number || !words[i].analysis->lemmas[0])
+    if (words[i].number)
       continue;
     gint64 id = words[i].word;
     if (id <= 0 || id > G_MAXINT) {
-      add_lemma (c, words[i].analysis->lemmas[0], k, words[i].count);
+      guint64 count[2] = { 0, 0 };
+      count[k] = words[i].count;
+      if (words[i].analysis->lemmas[0])
+        add_lemma (c, words[i].analysis->lemmas[0], count);
       continue;
     }
-    /* By word id first: one lemma lookup per form, not per segment. */
+    /* By word id first: one lemma lookup per form, not per document, and
+     * the analysis read once per form. */
     if ((guint) id >= c->by_word->len)
       g_array_set_size (c->by_word, MAX ((guint) id + 1, c->by_word->len * 2));
     WordCount *wc = &g_array_index (c->by_word, WordCount, id);
-    wc->lemma = words[i].analysis->lemmas[0];
+    if (!wc->lemma && !(wc->lemma = words[i].analysis->lemmas[0]))
+      continue;
     wc->freq[k] += words[i].count;
   }
   return TRUE;
@@ -134,9 +141,8 @@ count_lemmas (TeemaProject *project, TeemaAnalyzer *az, GStringChunk *strings,
   }
   for (guint id = 0; id < by_word->len; id++) {
     const WordCount *wc = &g_array_index (by_word, WordCount, id);
-    for (int k = 0; k < 2; k++)
-      if (wc->freq[k])
-        add_lemma (&c, wc->lemma, k, wc->freq[k]);
+    if (wc->freq[0] || wc->freq[1])
+      add_lemma (&c, wc->lemma, wc->freq);
   }
   return counts;
 }
@@ -150,10 +156,52 @@ key_compare (gconstpointer a, gconstpointer b)
   return strcmp (x->lemma, y->lemma);
 }
 
-/* The lemmas overused in group k (relative frequency above the other's),
- * sorted by G² descending, then lemma. */
+/* Restores the heap of keys[0..n) below i: each key after (worse than,
+ * by key_compare) the ones below it. */
+static void
+sift_down (Key *keys, guint i, guint n)
+{
+  for (;;) {
+    guint worst = i, left = 2 * i + 1, right = left + 1;
+    if (left < n && key_compare (&keys[left], &keys[worst]) > 0)
+      worst = left;
+    if (right < n && key_compare (&keys[right], &keys[worst]) > 0)
+      worst = right;
+    if (worst == i)
+      return;
+    Key t = keys[i];
+    keys[i] = keys[worst];
+    keys[worst] = t;
+    i = worst;
+  }
+}
+
+/* Keeps the first top keys by key_compare, sorted: a heap of the top
+ * with the worst kept at its root, so that tens of thousands of lemmas
+ * are not sorted for a table of twenty rows. The order is total (lemmas
+ * differ), so the rows are those a full sort gives. */
+static void
+keep_top (GArray *keys, guint top)
+{
+  if (keys->len > top) {
+    Key *k = (Key *) keys->data;
+    for (guint i = top / 2; i-- > 0;)
+      sift_down (k, i, top);
+    for (guint i = top; i < keys->len; i++)
+      if (top && key_compare (&k[i], &k[0]) < 0) {
+        k[0] = k[i];
+        sift_down (k, 0, top);
+      }
+    g_array_set_size (keys, top);
+  }
+  g_array_sort (keys, key_compare);
+}
+
+/* The top lemmas overused in group k (relative frequency above the
+ * other's), sorted by G² descending, then lemma. */
 static GArray *
-keys_for (GHashTable *counts, int k, const guint64 tokens[2], guint min_freq)
+keys_for (GHashTable *counts, int k, const guint64 tokens[2], guint min_freq,
+          guint top)
 {
   GArray *keys = g_array_new (FALSE, TRUE, sizeof (Key));
   GHashTableIter it;
@@ -161,7 +209,7 @@ keys_for (GHashTable *counts, int k, const guint64 tokens[2], guint min_freq)
   g_hash_table_iter_init (&it, counts);
   while (g_hash_table_iter_next (&it, NULL, &value)) {
     LemmaCount *lc = value;
-    if (lc->freq[0] + lc->freq[1] < min_freq)
+    if (lc->stop || lc->freq[0] + lc->freq[1] < min_freq)
       continue;
     double lr = teema_stats_log_ratio (lc->freq[k], tokens[k], lc->freq[1 - k],
                                        tokens[1 - k]);
@@ -174,7 +222,7 @@ keys_for (GHashTable *counts, int k, const guint64 tokens[2], guint min_freq)
                 lr };
     g_array_append_val (keys, key);
   }
-  g_array_sort (keys, key_compare);
+  keep_top (keys, top);
   return keys;
 }
 
@@ -226,7 +274,7 @@ keyness_table (GHashTable *counts, const TeemaGroup g[2],
   TeemaTable *t = teema_table_new (title);
   keyness_columns (t, g);
   for (int k = 0; k < 2; k++) {
-    g_autoptr (GArray) keys = keys_for (counts, k, tokens, min_freq);
+    g_autoptr (GArray) keys = keys_for (counts, k, tokens, min_freq, top);
     keyness_rows (t, g, k, keys, top, opt->all);
   }
   g_autofree char *note = g_strdup_printf (
