@@ -66,9 +66,14 @@ put_varint (GByteArray *out, guint64 v)
   g_byte_array_append (out, b, n);
 }
 
-static gboolean
+static inline gboolean
 get_varint (const guint8 **p, const guint8 *end, guint64 *v)
 {
+  /* Most ids' deltas and counts fit in one byte. */
+  if (*p < end && !(**p & 0x80)) {
+    *v = *(*p)++;
+    return TRUE;
+  }
   *v = 0;
   for (guint shift = 0; *p < end && shift < 64; shift += 7) {
     guint8 b = *(*p)++;
@@ -110,9 +115,11 @@ teema_words__next (TeemaWordsReader *r, gint64 *segment, guint *flags,
   g_array_set_size (out, (guint) n);
   TeemaWordCount *w = (TeemaWordCount *) out->data;
   guint64 id = 0;
+  /* The position in a local, so that writing w does not reload it. */
+  const guint8 *p = r->p;
   for (guint i = 0; i < n; i++) {
     guint64 d = 0, count = 0;
-    if (!get_varint (&r->p, r->end, &d) || !get_varint (&r->p, r->end, &count)
+    if (!get_varint (&p, r->end, &d) || !get_varint (&p, r->end, &count)
         || d > G_MAXINT64 - id || count > G_MAXUINT) {
       r->bad = TRUE; /* (ids past what a database holds: damaged) */
       return FALSE;
@@ -121,6 +128,7 @@ teema_words__next (TeemaWordsReader *r, gint64 *segment, guint *flags,
     w[i].word = (gint64) id;
     w[i].count = (guint) count;
   }
+  r->p = p;
   return TRUE;
 }
 

@@ -881,8 +881,14 @@ analyze (TeemaAnalyzer *a, const char *form)
 const TeemaAnalysis *
 teema_analyzer_analyze (TeemaAnalyzer *a, const char *word)
 {
-  g_autofree char *folded = teema_text__fold (word, -1);
-  return &analyze (a, folded)->pub;
+  /* Folded as the tokenizer folds (most words without normalising), so
+   * that a word and its token are one form. */
+  char buf[256];
+  char *folded = teema_text__fold_token (word, strlen (word), buf, sizeof buf);
+  const TeemaAnalysis *an = &analyze (a, folded)->pub;
+  if (folded != buf)
+    g_free (folded);
+  return an;
 }
 
 char *
