@@ -179,12 +179,29 @@ gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
                                const TeemaSegmentFilter *filter,
                                TeemaWordsFunc fn, gpointer data,
                                GError **error);
+/* What teema_words__foreach_totals calls. */
+typedef struct {
+  /* An indexed document's informant turns' words summed (the ref's
+   * segment 0): counts by vocabulary id, ascending, every id one of the
+   * vocabulary's; a suspended compound part is not counted here but as
+   * the compound it completes, given to words. */
+  gboolean (*totals) (const TeemaSegmentRef *document,
+                      const TeemaWordCount *words, guint n, gpointer data,
+                      GError **error);
+  /* The completed suspended parts of a document (word 0), and the words
+   * of each turn of a document not indexed, read from its text. */
+  TeemaWordsFunc words;
+  /* Last, each word of the vocabulary: its analysis, and whether its
+   * tokens are numbers. */
+  void (*word) (gint64 id, const TeemaAnalysis *analysis, gboolean number,
+                gpointer data);
+} TeemaTotalsFuncs;
+
 /* The informant turns' words, summed, for a caller that counts tokens by
  * their first lemma and needs no more of an analysis than its form and
- * first lemma (keyness): fn is called once per document with its
- * informant turns' words summed (the segment of the ref 0), each
- * suspended compound part counted as the compound it completes; a
- * document not indexed is read turn by turn, from its text.
+ * first lemma (keyness): the funcs are called once per document, then
+ * once per vocabulary word, so that the caller sums counts by word id
+ * and looks at each word's analysis once.
  * The stored analyses of the vocabulary are not loaded in full, only their
  * first lemma read, so an indexed word's analysis has no compound parts,
  * heads or roots and its id is 0. Such an analysis lives until the call
@@ -192,7 +209,8 @@ gboolean teema_words__foreach (TeemaProject *project, TeemaAnalyzer *analyzer,
  * live as long as it. */
 gboolean teema_words__foreach_totals (TeemaProject *project,
                                       TeemaAnalyzer *analyzer,
-                                      GStringChunk *strings, TeemaWordsFunc fn,
+                                      GStringChunk *strings,
+                                      const TeemaTotalsFuncs *funcs,
                                       gpointer data, GError **error);
 
 /* ---- terms.c: what keyword proposals read -------------------------------- */

@@ -467,6 +467,7 @@ typedef struct {
   Vocab vocab;
   gboolean interviewers;
   TeemaWordsFunc fn;
+  const TeemaTotalsFuncs *totals_fn; /* or NULL: fn */
   gpointer data;
   GArray *decoded;    /* TeemaWordCount */
   GArray *words;      /* TeemaSegmentWord */
@@ -557,12 +558,11 @@ vocab_id (const char *form, gpointer data)
            : 0;
 }
 
-/* The entry of word id among the words from the index (the first of
- * e->words, as many as were decoded, by ascending id). */
-static TeemaSegmentWord *
+/* The count of word id among the words decoded (by ascending id). */
+static TeemaWordCount *
 own_word (Each *e, gint64 id)
 {
-  TeemaSegmentWord *w = (TeemaSegmentWord *) e->words->data;
+  TeemaWordCount *w = (TeemaWordCount *) e->decoded->data;
   guint lo = 0, hi = e->decoded->len;
   while (lo < hi) {
     guint mid = lo + (hi - lo) / 2;
@@ -581,17 +581,20 @@ vocab_word (Each *e, gint64 id)
 }
 
 /* Completes a document's suspended parts (teema_words__totals): each
- * counts as its compound, not as its own form. */
+ * counts as its compound, not as its own form, so its own form's count
+ * in e->decoded is lowered and the compound put in e->words. */
 static gboolean
 complete_parts (Each *e, TeemaWordsReader *r, gint64 document, GError **error)
 {
   teema_words__parts_init (r);
+  g_array_set_size (e->words, 0);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const TeemaAnalysis *done[3] = { NULL, NULL, NULL }; /* nearest first */
   while (teema_words__next_part (r, ids)) {
     const gint64 *id = (const gint64 *) ids->data;
-    TeemaSegmentWord *own = own_word (e, id[0]);
-    if (!own || !own->count)
+    TeemaWordCount *own = own_word (e, id[0]);
+    const TeemaAnalysis *own_an = vocab_word (e, id[0]);
+    if (!own || !own->count || !own_an)
       return teema_words__corrupt (document, error);
     own->count--;
     const TeemaAnalysis *before[3];
@@ -607,7 +610,7 @@ complete_parts (Each *e, TeemaWordsReader *r, gint64 document, GError **error)
         return teema_words__corrupt (document, error);
     }
     const TeemaAnalysis *an =
-      teema_analyzer__complete (e->vocab.az, own->analysis->form, before, n);
+      teema_analyzer__complete (e->vocab.az, own_an->form, before, n);
     done[2] = done[1];
     done[1] = done[0];
     done[0] = an;
@@ -615,6 +618,19 @@ complete_parts (Each *e, TeemaWordsReader *r, gint64 document, GError **error)
     g_array_append_val (e->words, w);
   }
   return !r->bad || teema_words__corrupt (document, error);
+}
+
+/* Whether every word decoded is in the vocabulary read. */
+static gboolean
+all_known (Each *e)
+{
+  const TeemaWordCount *in = (const TeemaWordCount *) e->decoded->data;
+  for (guint i = 0; i < e->decoded->len; i++) {
+    gint64 id = in[i].word;
+    if (id < 0 || id >= e->vocab.by_id->len || !e->vocab.by_id->pdata[id])
+      return FALSE;
+  }
+  return TRUE;
 }
 
 /* A document's totals: its informant turns' words summed, once. */
@@ -635,11 +651,15 @@ each_totals (Each *e, const TeemaStoreDocumentWords *row, GError **error)
   teema_words__reader_init (&r, words, len);
   guint flags = 0;
   if (!teema_words__next (&r, &ref.segment, &flags, e->decoded)
-      || ref.segment != 0 || flags != 0 || !words_from_index (e))
+      || ref.segment != 0 || flags != 0 || !all_known (e))
     return teema_words__corrupt (row->document, error);
   return complete_parts (e, &r, row->document, error)
-         && e->fn (&ref, (const TeemaSegmentWord *) e->words->data,
-                   e->words->len, e->data, error);
+         && e->totals_fn->totals (&ref,
+                                  (const TeemaWordCount *) e->decoded->data,
+                                  e->decoded->len, e->data, error)
+         && (!e->words->len
+             || e->fn (&ref, (const TeemaSegmentWord *) e->words->data,
+                       e->words->len, e->data, error));
 }
 
 static gboolean
@@ -673,14 +693,15 @@ each_document (const TeemaStoreDocumentWords *row, gpointer data,
   return !r.bad || teema_words__corrupt (row->document, error);
 }
 
-/* strings: NULL for full analyses, else where first lemmas are kept (and
- * then each document's totals are read, filter NULL). */
+/* totals: NULL for each segment's words with full analyses, else each
+ * document's totals with first lemmas only, kept in strings. */
 static gboolean
 foreach_words (TeemaProject *p, TeemaAnalyzer *az,
                const TeemaSegmentFilter *filter, GStringChunk *strings,
-               TeemaWordsFunc fn, gpointer data, GError **error)
+               const TeemaTotalsFuncs *totals, TeemaWordsFunc fn, gpointer data,
+               GError **error)
 {
-  gboolean first_lemma = strings != NULL;
+  gboolean first_lemma = totals != NULL;
   g_autofree char *backend = teema_analyzer__cache_key (az);
   Each e = { 0 };
   e.project = p;
@@ -694,6 +715,7 @@ foreach_words (TeemaProject *p, TeemaAnalyzer *az,
   }
   e.interviewers = filter && filter->include_interviewer;
   e.fn = fn;
+  e.totals_fn = totals;
   e.data = data;
   e.decoded = g_array_new (FALSE, FALSE, sizeof (TeemaWordCount));
   e.words = g_array_new (FALSE, FALSE, sizeof (TeemaSegmentWord));
@@ -710,6 +732,10 @@ foreach_words (TeemaProject *p, TeemaAnalyzer *az,
                       p->store, filter ? filter->informant : NULL,
                       filter ? filter->group : NULL, each_document, &e, error));
   teema_store__end_read (p->store, started);
+  for (guint id = 0; ok && first_lemma && id < e.vocab.by_id->len; id++)
+    if (e.vocab.by_id->pdata[id])
+      totals->word (id, e.vocab.by_id->pdata[id],
+                    g_array_index (e.vocab.numbers, guint8, id), data);
   g_ptr_array_unref (e.vocab.by_id);
   g_array_unref (e.vocab.numbers);
   if (first_lemma) {
@@ -728,13 +754,14 @@ teema_words__foreach (TeemaProject *p, TeemaAnalyzer *az,
                       const TeemaSegmentFilter *filter, TeemaWordsFunc fn,
                       gpointer data, GError **error)
 {
-  return foreach_words (p, az, filter, NULL, fn, data, error);
+  return foreach_words (p, az, filter, NULL, NULL, fn, data, error);
 }
 
 gboolean
 teema_words__foreach_totals (TeemaProject *p, TeemaAnalyzer *az,
-                             GStringChunk *strings, TeemaWordsFunc fn,
-                             gpointer data, GError **error)
+                             GStringChunk *strings,
+                             const TeemaTotalsFuncs *funcs, gpointer data,
+                             GError **error)
 {
-  return foreach_words (p, az, NULL, strings, fn, data, error);
+  return foreach_words (p, az, NULL, strings, funcs, funcs->words, data, error);
 }

@@ -31,8 +31,7 @@ static gboolean
 compare_load (Compare *c, TeemaProject *p, const TeemaCompareOptions *opt,
               GError **error)
 {
-  if (!teema_groups__resolve (p, opt, c->g, &c->owned, error)
-      || !teema_groups__count (p, opt, c->g, &c->member, error))
+  if (!teema_groups__resolve (p, opt, c->g, &c->owned, &c->member, error))
     return FALSE;
   TeemaCodingSetOptions so = { .coder = opt->coder,
                                .roll_up = TRUE,

@@ -91,36 +91,6 @@ resolve_named (const TeemaCompareOptions *opt, TeemaGroup g[2], char **names,
   return TRUE;
 }
 
-/* Fills g[0], g[1] from the options or the two values there are; *owned
- * keeps names that must outlive the call. */
-gboolean
-teema_groups__resolve (TeemaProject *p, const TeemaCompareOptions *opt,
-                       TeemaGroup g[2], char ***owned, GError **error)
-{
-  g_autoptr (GPtrArray) informants = teema_informant_list (p, error);
-  if (!informants)
-    return FALSE;
-  g_autoptr (TeemaWhere) where =
-    teema_where__new (opt->where, informants, error);
-  if (!where
-      || (opt->attribute
-          && !teema_informant__check_attr (informants, opt->attribute, error)))
-    return FALSE;
-  *owned = values_of (informants, key_of (opt), where);
-  g_autofree char *list = g_strjoinv (", ", *owned);
-  if (opt->group_a && opt->group_b)
-    return resolve_named (opt, g, *owned, list, error);
-  if (g_strv_length (*owned) != 2) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
-                 _ ("the informants have %u %ss (%s): name the two to compare"),
-                 g_strv_length (*owned), key_of (opt), *list ? list : "none");
-    return FALSE;
-  }
-  g[0].name = (*owned)[0];
-  g[1].name = (*owned)[1];
-  return TRUE;
-}
-
 int
 teema_groups__index (const TeemaGroup g[2], const char *name)
 {
@@ -133,29 +103,57 @@ teema_groups__index (const TeemaGroup g[2], const char *name)
 
 /* Sets n and words of both groups from the informants meeting where, and
  * maps each of their codes to its group (index + 1). */
+static GHashTable *
+count_members (GPtrArray *informants, TeemaWhere *where,
+               const TeemaCompareOptions *opt, TeemaGroup g[2])
+{
+  GHashTable *member =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < informants->len; i++) {
+    TeemaInformant *inf = informants->pdata[i];
+    int k = teema_groups__index (g, teema_informant_attr (inf, key_of (opt)));
+    if (k < 0 || !teema_where__matches (where, inf))
+      continue;
+    g_hash_table_insert (member, g_strdup (inf->code), GINT_TO_POINTER (k + 1));
+    if (!inf->n_words)
+      continue;
+    g[k].n++;
+    g[k].words += inf->n_words;
+  }
+  return member;
+}
+
+/* Fills g[0], g[1] from the options or the two values there are, and
+ * counts them, from one reading of the informants; *owned keeps names
+ * that must outlive the call. */
 gboolean
-teema_groups__count (TeemaProject *p, const TeemaCompareOptions *opt,
-                     TeemaGroup g[2], GHashTable **member, GError **error)
+teema_groups__resolve (TeemaProject *p, const TeemaCompareOptions *opt,
+                       TeemaGroup g[2], char ***owned, GHashTable **member,
+                       GError **error)
 {
   g_autoptr (GPtrArray) informants = teema_informant_list (p, error);
   if (!informants)
     return FALSE;
   g_autoptr (TeemaWhere) where =
     teema_where__new (opt->where, informants, error);
-  if (!where)
+  if (!where
+      || (opt->attribute
+          && !teema_informant__check_attr (informants, opt->attribute, error)))
     return FALSE;
-  *member = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < informants->len; i++) {
-    TeemaInformant *inf = informants->pdata[i];
-    int k = teema_groups__index (g, teema_informant_attr (inf, key_of (opt)));
-    if (k < 0 || !teema_where__matches (where, inf))
-      continue;
-    g_hash_table_insert (*member, g_strdup (inf->code),
-                         GINT_TO_POINTER (k + 1));
-    if (!inf->n_words)
-      continue;
-    g[k].n++;
-    g[k].words += inf->n_words;
+  *owned = values_of (informants, key_of (opt), where);
+  g_autofree char *list = g_strjoinv (", ", *owned);
+  if (opt->group_a && opt->group_b) {
+    if (!resolve_named (opt, g, *owned, list, error))
+      return FALSE;
+  } else if (g_strv_length (*owned) != 2) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 _ ("the informants have %u %ss (%s): name the two to compare"),
+                 g_strv_length (*owned), key_of (opt), *list ? list : "none");
+    return FALSE;
+  } else {
+    g[0].name = (*owned)[0];
+    g[1].name = (*owned)[1];
   }
+  *member = count_members (informants, where, opt, g);
   return TRUE;
 }

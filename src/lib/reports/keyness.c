@@ -64,7 +64,6 @@ typedef struct {
 } Counting;
 
 typedef struct {
-  const char *lemma; /* its first lemma */
   guint64 freq[2];
 } WordCount;
 
@@ -86,40 +85,64 @@ add_lemma (Counting *c, const char *lemma, const guint64 n[2])
   lc->freq[1] += n[1];
 }
 
-/* Counts the first lemmas of one document's (or turn's) words into its
- * group. */
+/* The group index of a document's (or turn's) informant, or -1. */
+static int
+group_of (Counting *c, const TeemaSegmentRef *ref)
+{
+  return ref->informant && !ref->interviewer
+           ? GPOINTER_TO_INT (g_hash_table_lookup (c->member, ref->informant))
+               - 1
+           : -1;
+}
+
+/* An indexed document's words, summed by word id into its group. */
 static gboolean
-count_segment (const TeemaSegmentRef *seg, const TeemaSegmentWord *words,
-               guint n, gpointer data, GError **error)
+count_totals (const TeemaSegmentRef *doc, const TeemaWordCount *words, guint n,
+              gpointer data, GError **error)
 {
   Counting *c = data;
-  int k =
-    seg->informant
-      ? GPOINTER_TO_INT (g_hash_table_lookup (c->member, seg->informant)) - 1
-      : -1;
-  if (k < 0 || seg->interviewer)
+  int k = group_of (c, doc);
+  if (k < 0 || !n)
     return TRUE;
-  for (guint i = 0; i < n; i++) {
-    if (words[i].number)
+  gint64 last = words[n - 1].word;
+  if (last > G_MAXINT)
+    return TRUE; /* (not from a database teema wrote) */
+  if ((guint) last >= c->by_word->len)
+    g_array_set_size (c->by_word, MAX ((guint) last + 1, c->by_word->len * 2));
+  WordCount *by_word = (WordCount *) c->by_word->data;
+  for (guint i = 0; i < n; i++)
+    by_word[words[i].word].freq[k] += words[i].count;
+  return TRUE;
+}
+
+/* Words counted by their analysis: a turn read from its text, or a
+ * suspended part completed. */
+static gboolean
+count_words (const TeemaSegmentRef *seg, const TeemaSegmentWord *words, guint n,
+             gpointer data, GError **error)
+{
+  Counting *c = data;
+  int k = group_of (c, seg);
+  for (guint i = 0; k >= 0 && i < n; i++) {
+    if (words[i].number || !words[i].analysis->lemmas[0])
       continue;
-    gint64 id = words[i].word;
-    if (id <= 0 || id > G_MAXINT) {
-      guint64 count[2] = { 0, 0 };
-      count[k] = words[i].count;
-      if (words[i].analysis->lemmas[0])
-        add_lemma (c, words[i].analysis->lemmas[0], count);
-      continue;
-    }
-    /* By word id first: one lemma lookup per form, not per document, and
-     * the analysis read once per form. */
-    if ((guint) id >= c->by_word->len)
-      g_array_set_size (c->by_word, MAX ((guint) id + 1, c->by_word->len * 2));
-    WordCount *wc = &g_array_index (c->by_word, WordCount, id);
-    if (!wc->lemma && !(wc->lemma = words[i].analysis->lemmas[0]))
-      continue;
-    wc->freq[k] += words[i].count;
+    guint64 count[2] = { 0, 0 };
+    count[k] = words[i].count;
+    add_lemma (c, words[i].analysis->lemmas[0], count);
   }
   return TRUE;
+}
+
+/* A vocabulary word's sums, under its first lemma. */
+static void
+count_word (gint64 id, const TeemaAnalysis *an, gboolean number, gpointer data)
+{
+  Counting *c = data;
+  if (id < 0 || (guint64) id >= c->by_word->len || number || !an->lemmas[0])
+    return;
+  const WordCount *wc = &g_array_index (c->by_word, WordCount, id);
+  if (wc->freq[0] || wc->freq[1])
+    add_lemma (c, an->lemmas[0], wc->freq);
 }
 
 /* Counts first lemmas of the two groups' informant segments from the word
@@ -134,15 +157,11 @@ count_lemmas (TeemaProject *project, TeemaAnalyzer *az, GStringChunk *strings,
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GArray) by_word = g_array_new (FALSE, TRUE, sizeof (WordCount));
   Counting c = { member, stop, counts, tokens, by_word };
-  if (!teema_words__foreach_totals (project, az, strings, count_segment, &c,
-                                    error)) {
+  static const TeemaTotalsFuncs funcs = { count_totals, count_words,
+                                          count_word };
+  if (!teema_words__foreach_totals (project, az, strings, &funcs, &c, error)) {
     g_hash_table_destroy (counts);
     return NULL;
-  }
-  for (guint id = 0; id < by_word->len; id++) {
-    const WordCount *wc = &g_array_index (by_word, WordCount, id);
-    if (wc->freq[0] || wc->freq[1])
-      add_lemma (&c, wc->lemma, wc->freq);
   }
   return counts;
 }
@@ -313,8 +332,7 @@ teema_report_keyness (TeemaProject *project, const TeemaCompareOptions *options,
   TeemaGroup g[2] = { { 0 } };
   g_auto (GStrv) owned = NULL;
   g_autoptr (GHashTable) member = NULL;
-  if (!teema_groups__resolve (project, opt, g, &owned, error)
-      || !teema_groups__count (project, opt, g, &member, error))
+  if (!teema_groups__resolve (project, opt, g, &owned, &member, error))
     return NULL;
   g_autoptr (TeemaAnalyzer) az = teema_coding__lazy_analyzer (project, error);
   if (!az)

@@ -152,19 +152,15 @@ typedef struct {
 } TeemaGroup;
 
 /* Fills g[0], g[1] from the options or the two values of the compared
- * attribute there are (among informants meeting options->where); *owned
- * keeps names that must outlive the call. Errors as teema_report_compare
- * documents. */
+ * attribute there are (among informants meeting options->where), and sets
+ * their n and words; *owned keeps names that must outlive the call, and
+ * *member (free with g_hash_table_destroy) maps the code of each
+ * informant in one of the two groups to its index + 1. Errors as
+ * teema_report_compare documents. */
 gboolean teema_groups__resolve (TeemaProject *project,
                                 const TeemaCompareOptions *options,
-                                TeemaGroup g[2], char ***owned, GError **error);
-/* Sets n and words of both groups from the informants meeting
- * options->where; *member (free with g_hash_table_destroy) maps the code
- * of each informant in one of the two groups to its index + 1. */
-gboolean teema_groups__count (TeemaProject *project,
-                              const TeemaCompareOptions *options,
-                              TeemaGroup g[2], GHashTable **member,
-                              GError **error);
+                                TeemaGroup g[2], char ***owned,
+                                GHashTable **member, GError **error);
 /* 0 or 1 for a group name, -1 for any other (or NULL). */
 int teema_groups__index (const TeemaGroup g[2], const char *name);
 
