@@ -97,13 +97,14 @@ one_line (const char *s, gssize len)
 char *
 teema_search_kwic (const char *text, guint start, guint end, guint width)
 {
-  const char *s = g_utf8_offset_to_pointer (text, start);
-  const char *e = g_utf8_offset_to_pointer (s, end - start);
+  /* Each walked once, and the right context no further than width. */
   guint left_cp = start > width ? start - width : 0;
   const char *l = g_utf8_offset_to_pointer (text, left_cp);
-  glong right_avail = g_utf8_strlen (e, -1);
-  const char *r =
-    g_utf8_offset_to_pointer (e, MIN ((glong) width, right_avail));
+  const char *s = g_utf8_offset_to_pointer (l, start - left_cp);
+  const char *e = g_utf8_offset_to_pointer (s, end - start);
+  const char *r = e;
+  for (guint i = 0; i < width && *r; i++)
+    r = g_utf8_next_char (r);
   g_autofree char *left = one_line (l, s - l);
   g_autofree char *mid = one_line (s, e - s);
   g_autofree char *right = one_line (e, r - e);
