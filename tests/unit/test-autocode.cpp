@@ -263,6 +263,27 @@ TEST_F (Autocode, SearchFindsRuleMatchesInContext)
   g_error_free (error);
 }
 
+// Keyword in context counts code points (Ä is one), pads a hit near the
+// start, cuts the context at width with "…", and prints line breaks as
+// spaces.
+TEST (Search, KeywordInContextCountsCodePoints)
+{
+  const char *text = "Äiti sanoi: asiakassuhde on tärkeä\nja pitkä.";
+  auto kwic = [&] (guint start, guint end, guint width) {
+    gchar *line = teema_search_kwic (text, start, end, width);
+    std::string out = line;
+    g_free (line);
+    return out;
+  };
+  EXPECT_EQ (kwic (12, 24, 5), "…noi: [asiakassuhde] on t…");
+  EXPECT_EQ (kwic (0, 4, 5), "      [Äiti] sano…");
+  EXPECT_EQ (kwic (28, 34, 5), "…e on [tärkeä] ja p…");
+  EXPECT_EQ (kwic (38, 43, 10), "…tärkeä ja [pitkä].");
+  EXPECT_EQ (kwic (38, 43, 400), std::string (400 - 38, ' ')
+                                   + " Äiti sanoi: asiakassuhde on tärkeä ja "
+                                     "[pitkä].");
+}
+
 TEST (Evaluate, DevsetScoresAreComputedFromCounts)
 {
   GError *error = nullptr;
