@@ -1,7 +1,7 @@
 """The shape check every hand-coded test set shares (tests/devset-like TSV
 files written for teema: trainset, trainset2, trainset3, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8,
-heldout9).
+heldout9, heldout10, heldout11, heldout12).
 
 Each set's own check.py calls check() with what differs: its id letter,
 its speaker labels, its word limits (the quote-style sets' check.py is a
@@ -193,6 +193,9 @@ QUOTE_SETS = {
     "heldout7": ("P", {"employee": r"M[1-8]", "customer": r"E[1-4]"}),
     "heldout8": ("Q", {"employee": r"N[1-8]", "customer": r"F[1-4]"}),
     "heldout9": ("U", {"employee": r"J[1-8]", "customer": r"G[1-4]"}),
+    "heldout10": ("C", {"employee": r"T[1-8]", "customer": r"O[1-4]"}),
+    "heldout11": ("I", {"employee": r"K[1-8]", "customer": r"B[1-4]"}),
+    "heldout12": ("B", {"employee": r"L[1-8]", "customer": r"D[1-4]"}),
     "trainset3": ("V", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
 }
 
