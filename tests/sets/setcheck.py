@@ -196,6 +196,9 @@ QUOTE_SETS = {
     "heldout10": ("C", {"employee": r"T[1-8]", "customer": r"O[1-4]"}),
     "heldout11": ("I", {"employee": r"K[1-8]", "customer": r"B[1-4]"}),
     "heldout12": ("B", {"employee": r"L[1-8]", "customer": r"D[1-4]"}),
+    "heldout13": ("E", {"employee": r"M[1-8]", "customer": r"E[1-4]"}),
+    "heldout14": ("F", {"employee": r"N[1-8]", "customer": r"F[1-4]"}),
+    "heldout15": ("G", {"employee": r"J[1-8]", "customer": r"G[1-4]"}),
     "trainset3": ("V", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
 }
 
