@@ -29,6 +29,25 @@
  * matches is not coded. A long turn that mentions a theme in passing is
  * then coded only where it talks about it.
  *
+ * "evidence" lines weigh words for and against a theme, as "evidence:
+ * TERM WEIGHT" (teema rules learn writes them from hand-coded rows):
+ *
+ *     evidence: bias -2.41
+ *     evidence: rules +3.05
+ *     evidence: lemma:lupaus +0.92
+ *     evidence: part:kysely -0.35
+ *
+ * A theme with evidence is coded by its score: bias, plus "rules" when one
+ * of its rules matches, plus the weight of each evidence term the segment
+ * has (each term counted once). It codes the segment when the score is
+ * above 0: so evidence can code a segment that no rule matches, and can
+ * outweigh a rule that does. The terms: lemma:X, a word whose base form
+ * is X; part:X, a compound with the part X; word:X, a word form X that the
+ * analyser does not know. A theme without evidence is coded by its rules
+ * alone. With scope: sentence, the score is the segment's; a segment
+ * coded by evidence alone is coded on the sentences whose own terms weigh
+ * for the theme.
+ *
  * An id is letters of any alphabet (ä, ö, å, é), digits, '_', '-' and
  * '.'; ids compare case-insensitively ("Työolot" is "työolot"). A block may
  * say "renamed-from: OLD": importing it into a project renames the
@@ -50,6 +69,12 @@ typedef enum {
   TEEMA_SCOPE_SENTENCE,    /* each sentence of it on its own */
 } TeemaScope;
 
+/* One "evidence:" line of a theme. */
+typedef struct {
+  char *term;    /* "bias", "rules", or lemma:X, part:X or word:X */
+  double weight; /* what it adds to the theme's score */
+} TeemaEvidence;
+
 typedef struct {
   char *code;   /* "trust": lower-case id used on the command line */
   char *parent; /* parent code or NULL */
@@ -63,6 +88,8 @@ typedef struct {
   guint line;          /* line of "theme" in the source, 0 if from store */
   guint depth;         /* 0 for top-level themes */
   TeemaScope scope;    /* what its rules are matched on */
+  GArray *evidence;    /* TeemaEvidence, in file order; NULL or empty: the
+                          rules decide alone */
 } TeemaTheme;
 
 typedef struct TeemaCodebook TeemaCodebook;
@@ -72,6 +99,8 @@ typedef struct TeemaCodebook TeemaCodebook;
  * limit (each rule is bounded as rule.h says). */
 #define TEEMA_CODEBOOK_MAX_BYTES  (64 * 1024 * 1024)
 #define TEEMA_CODEBOOK_MAX_THEMES 100000
+/* The largest evidence weight, either way. */
+#define TEEMA_EVIDENCE_MAX_WEIGHT 1000
 
 /* Parses the text format. name is used in messages ("file:line:col: ...").
  * Fails with TEEMA_ERROR_PARSE (or TEEMA_ERROR_RULE for a bad rule). */
@@ -101,6 +130,15 @@ const char *teema_scope_name (TeemaScope scope);
 /* The scope called name ("segment" or "sentence", any case) into *scope;
  * FALSE for any other name. */
 gboolean teema_scope_parse (const char *name, TeemaScope *scope);
+
+/* TRUE when term can be an evidence term (see "evidence" above). */
+gboolean teema_evidence_term_valid (const char *term);
+
+/* Replaces the evidence of theme code (NULL or empty: none) with a copy of
+ * evidence; FALSE with TEEMA_ERROR_NOT_FOUND when there is no such theme,
+ * TEEMA_ERROR_PARSE for a term that is not valid. */
+gboolean teema_codebook_set_evidence (TeemaCodebook *codebook, const char *code,
+                                      const GArray *evidence, GError **error);
 
 /* Label in language ("fi"/"en"), falling back to the other, then code. */
 const char *teema_theme_label (const TeemaTheme *theme, const char *lang);

@@ -22,6 +22,7 @@
 #include <teema/compare.h>
 #include <teema/quotes.h>
 #include <teema/evaluate.h>
+#include <teema/evidence.h>
 #include <teema/search.h>
 #include <teema/refi.h>
 #include <teema/agreement.h>

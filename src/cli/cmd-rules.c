@@ -1,10 +1,12 @@
 /* cmd-rules.c — teema rules test 'RULE' 'TEXT': does a rule fire on a
  * sentence, and on which words (needs no project; --scope sentence: on
  * each sentence of TEXT on its own); teema rules suggest
- * --theme T: rules proposed from the segments people coded with T. */
+ * --theme T: rules proposed from the segments people coded with T;
+ * teema rules learn: a codebook's evidence learned from hand-coded rows. */
 #include "cli.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static void
 print_token (const char *text, const TeemaToken *t, const char *why)
@@ -205,6 +207,81 @@ rules_suggest (int argc, char **argv, CliGlobals *g, GError **error)
   return cli_write_table (g, t, fmt, NULL, error) ? 0 : 1;
 }
 
+/* The learned codebook as text: the codebook file's own text with the
+ * new evidence lines (comments kept), or the codebook written out. */
+static char *
+learned_text (const char *codebook_path, const TeemaCodebook *learned,
+              GError **error)
+{
+  if (!codebook_path)
+    return teema_codebook_to_text (learned);
+  g_autofree char *source = NULL;
+  if (!g_file_get_contents (codebook_path, &source, NULL, error))
+    return NULL;
+  return teema_evidence_rewrite (source, learned, error);
+}
+
+static int
+rules_learn (int argc, char **argv, CliGlobals *g, GError **error)
+{
+  char **devsets = NULL, **themes = NULL; /* owned by cli_parse */
+  const char *codebook = NULL, *output = NULL, *format = "table";
+  double min_weight = 0;
+  GOptionEntry entries[] = {
+    { "devset", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &devsets,
+      N_ ("hand-coded rows to learn from (TSV as teema evaluate --devset "
+          "reads; repeat for several files)"),
+      N_ ("FILE") },
+    { "codebook", 'k', 0, G_OPTION_ARG_FILENAME, &codebook,
+      N_ ("the codebook file (default: the project's)"), N_ ("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_ ("write the codebook with the learned evidence here (may be the "
+          "--codebook file itself)"),
+      N_ ("FILE") },
+    { "theme", 't', 0, G_OPTION_ARG_STRING_ARRAY, &themes,
+      N_ ("learn this theme (repeat; default: every theme without "
+          "sub-themes coded in 10 rows or more)"),
+      N_ ("THEME") },
+    { "min-weight", 0, 0, G_OPTION_ARG_DOUBLE, &min_weight,
+      N_ ("leave out terms weighing less than W either way (default 0.5)"),
+      "W" },
+    CLI_OPT_FORMAT (format),
+    G_OPTION_ENTRY_NULL,
+  };
+  TeemaFormat fmt;
+  if (!cli_parse (&argc, &argv, entries, "",
+                  N_ ("Learns evidence for a codebook's themes from "
+                      "hand-coded rows: weights of words for and against "
+                      "each theme, written as evidence lines of the "
+                      "codebook. With two files or more, each file is "
+                      "scored with what the others taught."),
+                  error)
+      || !teema_format_parse (format, &fmt, error))
+    return 2;
+  if (!devsets || !output || argc != 1 || min_weight < 0)
+    return cli_usage (error, _ ("usage: teema rules learn --devset FILE "
+                                "[--devset FILE ...] --output FILE "
+                                "[--codebook FILE] [--theme THEME ...]"));
+  g_autoptr (TeemaProject) p = NULL;
+  g_autoptr (TeemaCodebook) cb = NULL;
+  if (codebook)
+    cb = teema_codebook_load (codebook, error);
+  else if ((p = cli_open (g, error)))
+    cb = teema_codebook_get (p, error);
+  if (!cb)
+    return 1;
+  TeemaLearnOptions opt = { .themes = (const char *const *) themes,
+                            .min_weight = min_weight };
+  g_autoptr (TeemaTable) report = NULL;
+  g_autoptr (TeemaCodebook) learned = teema_evidence_learn (
+    cb, (const char *const *) devsets, &opt, &report, error);
+  g_autofree char *text =
+    learned ? learned_text (codebook, learned, error) : NULL;
+  if (!text || !teema_file_write (output, text, strlen (text), error))
+    return 1;
+  return cli_write_table (g, report, fmt, NULL, error) ? 0 : 1;
+}
+
 int
 cmd_rules (int argc, char **argv, CliGlobals *g, GError **error)
 {
@@ -212,6 +289,8 @@ cmd_rules (int argc, char **argv, CliGlobals *g, GError **error)
     { "test", rules_test, N_ ("test a rule: teema rules test 'RULE' 'TEXT'") },
     { "suggest", rules_suggest,
       N_ ("rules for a theme from your coding: --theme THEME") },
+    { "learn", rules_learn,
+      N_ ("evidence for the themes from hand-coded rows: --devset FILE") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "rules", argc, argv, g, error);

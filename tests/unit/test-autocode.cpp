@@ -228,6 +228,7 @@ TEST_F (Autocode, ThemeIdsBeyondSixteenBits)
     sqlite3_exec (db,
                   "UPDATE theme SET id = id + 1048576;"
                   "UPDATE theme_rule SET theme_id = theme_id + 1048576;"
+                  "UPDATE theme_evidence SET theme_id = theme_id + 1048576;"
                   "UPDATE coding SET theme_id = theme_id + 1048576;"
                   "DELETE FROM coding WHERE (segment_id / 16) % 2 = 1;",
                   nullptr, nullptr, nullptr),

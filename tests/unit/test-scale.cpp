@@ -356,7 +356,8 @@ TEST (Scale, KeynessTotalsAreTheTurnsSummed)
   teema_project_free (p);
 
   // A project of schema 5 gets them when it is opened.
-  sql_exec (path, "DROP TABLE document_totals; PRAGMA user_version = 5");
+  sql_exec (path, "DROP TABLE theme_evidence; DROP TABLE document_totals;"
+                  " PRAGMA user_version = 5");
   p = teema_project_open (path.c_str (), &error);
   ASSERT_NE (p, nullptr) << error->message;
   EXPECT_EQ (count ("SELECT count(*) FROM document_totals"), 3);

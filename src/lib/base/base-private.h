@@ -22,6 +22,8 @@ gboolean teema__read_file_max (const char *path, gsize max, const char *limit,
 /* Frees a theme record (the codebook owns its themes; the store's theme
  * lists are built with this as their free function). NULL is ignored. */
 void teema_theme__free (TeemaTheme *theme);
+/* An empty array for TeemaEvidence (frees their terms). */
+GArray *teema_evidence__array_new (void);
 
 /* Reads a whole file; on failure sets TEEMA_ERROR_IO with the system's
  * message (which names the file). len may be NULL. */

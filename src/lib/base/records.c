@@ -95,7 +95,23 @@ teema_theme__free (TeemaTheme *t)
   g_free (t->renamed_from);
   g_ptr_array_unref (t->rules);
   g_ptr_array_unref (t->excludes);
+  if (t->evidence)
+    g_array_unref (t->evidence);
   g_free (t);
+}
+
+static void
+evidence_clear (gpointer p)
+{
+  g_free (((TeemaEvidence *) p)->term);
+}
+
+GArray *
+teema_evidence__array_new (void)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (TeemaEvidence));
+  g_array_set_clear_func (a, evidence_clear);
+  return a;
 }
 
 void

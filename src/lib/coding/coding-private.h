@@ -7,12 +7,55 @@
 #include "project/project-private.h"
 #include "rules/rules-private.h"
 
+/* ---- evidence (evidence.c) ---------------------------------------------- */
+
+/* The evidence of a codebook's themes, each theme a slot, for scoring
+ * texts (see "evidence" in teema/codebook.h). Not thread-safe. */
+typedef struct TeemaEvidenceIndex TeemaEvidenceIndex;
+
+TeemaEvidenceIndex *teema_evidence__index_new (void);
+void teema_evidence__index_free (TeemaEvidenceIndex *index);
+/* Adds a theme's evidence (NULL: none) and returns its slot, 0, 1, ...;
+ * add every theme before scoring. */
+guint teema_evidence__index_add (TeemaEvidenceIndex *index,
+                                 const GArray *evidence);
+/* Appends the terms of a word (interned strings, e.g. "lemma:lupaus"):
+ * its lemmas, its compound parts that are not lemmas, and "word:FORM"
+ * when the analyser knows no lemma of it. */
+void teema_evidence__terms (const TeemaAnalysis *analysis, GPtrArray *out);
+/* scores[slot] = the slot's bias plus the weight of each term of tokens
+ * it weighs, each term once (scores: one per slot added). */
+void teema_evidence__score (TeemaEvidenceIndex *index, const GArray *tokens,
+                            double *scores);
+/* What slot adds when one of its rules matches. */
+double teema_evidence__rules_weight (const TeemaEvidenceIndex *index,
+                                     guint slot);
+/* The weights of the terms of tokens for slot, each term once (no bias). */
+double teema_evidence__terms_sum (TeemaEvidenceIndex *index, guint slot,
+                                  const GArray *tokens);
+
+/* A term of a text that weighs for a theme. */
+typedef struct {
+  guint token;      /* the first of its words, an index into tokens */
+  const char *term; /* interned */
+  double weight;    /* above 0 */
+} TeemaEvidenceFired;
+
+/* Appends to out (TeemaEvidenceFired) each term of tokens that weighs for
+ * slot, once, at its first word. */
+void teema_evidence__fired (TeemaEvidenceIndex *index, guint slot,
+                            const GArray *tokens, GArray *out);
+
+/* ---- the compiled codebook (compiled.c) ---------------------------------- */
+
 /* One theme's rules and exclusions, compiled into the shared matcher. */
 typedef struct {
   const TeemaTheme *theme;
   gint64 theme_id;     /* in the project, for coding keys; 0 if unknown */
   GPtrArray *rules;    /* TeemaRule * */
   GPtrArray *excludes; /* TeemaRule * */
+  gboolean weighed;    /* it has evidence: coded by its score */
+  guint slot;          /* its slot in the evidence index */
 } TeemaCompiledTheme;
 
 /* The codebook's rules compiled for one analyser. Not thread-safe: one
@@ -25,6 +68,8 @@ typedef struct {
   guint n_undecided;   /* (segment, theme) pairs a rule could not decide */
   char *undecided;     /* the first such problem, naming theme and segment */
   GHashTable *gave_up; /* TeemaRule * -> times its regex gave up */
+  TeemaEvidenceIndex *evidence; /* NULL: no theme has evidence */
+  double *scores;               /* scratch: a score per evidence slot */
 } TeemaCompiled;
 
 /* After this many searches of one rule that reach the regex cost limit in
@@ -77,6 +122,8 @@ typedef enum {
                              word) */
   TEEMA_MISS_BELOW_SCOPE, /* a theme of scope sentence: a rule matches the
                              whole segment, but in no single sentence */
+  TEEMA_MISS_OUTWEIGHED,  /* a theme with evidence: a rule matches, but
+                             its words weigh against the theme */
 } TeemaMissCause;
 
 /* Says why the theme code (its own rules, not its sub-themes') does not
@@ -84,7 +131,8 @@ typedef enum {
  * for a segment the theme does not code. details (owned strings) gets,
  * for EXCLUDED, "exclusion term: word" per blocked word; for APART
  * and BELOW_SCOPE, "rule N" (1-based) per such rule; for INCOMPLETE, the
- * rule terms present. A theme without rules: NO_WORD. */
+ * rule terms present; for OUTWEIGHED, "score S" and the term weighing
+ * most against it. A theme without rules: NO_WORD. */
 TeemaMissCause teema_compiled__why_missed (TeemaCompiled *compiled,
                                            const char *code,
                                            const TeemaSegment *seg,

@@ -14,7 +14,12 @@
  * tokens and term presence, so that NEAR, AND, NOT, phrases, regular
  * expressions and exclusions never reach across a sentence boundary. The
  * sentences are cut once per segment, only when such a theme may match it
- * (a sentence has no term its segment lacks). */
+ * (a sentence has no term its segment lacks).
+ *
+ * A theme with evidence is then weighed (evidence.c): its segment score,
+ * with the rules' weight when its rules coded, decides. A coding the
+ * rules made keeps its sentences; one by evidence alone is explained by
+ * the terms that weigh for it. */
 #include "coding/coding-private.h"
 #include "text/text-private.h"
 
@@ -38,6 +43,8 @@ teema_compiled__free (TeemaCompiled *c)
   g_free (c->presence);
   g_free (c->undecided);
   g_hash_table_destroy (c->gave_up);
+  teema_evidence__index_free (c->evidence);
+  g_free (c->scores);
   g_free (c);
 }
 
@@ -71,10 +78,17 @@ teema_compiled__new (const TeemaCodebook *cb, TeemaAnalyzer *az, GError **error)
     g_ptr_array_new_with_free_func ((GDestroyNotify) compiled_theme_free);
   for (guint i = 0; i < teema_codebook_size (cb); i++) {
     const TeemaTheme *t = teema_codebook_theme (cb, i);
-    if (t->rules->len == 0)
+    gboolean weighed = t->evidence && t->evidence->len;
+    if (t->rules->len == 0 && !weighed)
       continue;
     TeemaCompiledTheme *ct = g_new0 (TeemaCompiledTheme, 1);
     ct->theme = t;
+    if (weighed) {
+      if (!c->evidence)
+        c->evidence = teema_evidence__index_new ();
+      ct->weighed = TRUE;
+      ct->slot = teema_evidence__index_add (c->evidence, t->evidence);
+    }
     ct->rules = compile_list (c->matcher, t->rules, t->code, error);
     ct->excludes =
       ct->rules ? compile_list (c->matcher, t->excludes, t->code, error) : NULL;
@@ -88,6 +102,7 @@ teema_compiled__new (const TeemaCodebook *cb, TeemaAnalyzer *az, GError **error)
     }
   }
   c->presence = g_new0 (guint64, teema_matcher__words (c->matcher));
+  c->scores = g_new0 (double, c->themes->len + 1);
   return c;
 }
 
@@ -144,7 +159,8 @@ make_hit (const TeemaSegment *seg, const GArray *tokens, const TeemaRuleHit *rh,
   const TeemaAnalysis *an =
     g_array_index (tokens, TeemaToken, rh->token).analysis;
   TeemaAutocodeHit *h = g_new0 (TeemaAutocodeHit, 1);
-  h->rule = g_strdup (teema_rule_source (rule));
+  /* Evidence, not a rule, explains a coding by evidence alone. */
+  h->rule = g_strdup (rule ? teema_rule_source (rule) : "evidence");
   h->why = g_strdup (rh->why);
   h->word = substring_cp (seg->text, rh->start, rh->end);
   h->lemmas = g_strjoinv (",", (char **) an->lemmas);
@@ -335,12 +351,13 @@ tokens_within (const GArray *tokens, guint *next, guint start, guint end)
   return out;
 }
 
-/* Cuts seg into its sentences (teema_segment_sentences, as coding add
- * --sentences counts them), tokens taken from the segment's. */
+/* The parts of seg at spans (code points of its text, in order, with
+ * their sentence numbers), each a text of its own with its tokens (taken
+ * from the segment's) and term presence. */
 static Sentences *
-sentences_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens)
+spans_as_texts (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
+                const GArray *spans)
 {
-  g_autoptr (GArray) spans = teema_segment_sentences (seg);
   guint words = teema_matcher__words (c->matcher);
   Sentences *s = g_new0 (Sentences, 1);
   s->n = spans->len;
@@ -351,7 +368,7 @@ sentences_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens)
   const char *at = seg->text ? seg->text : "";
   guint at_cp = 0, next = 0;
   for (guint i = 0; i < s->n; i++) {
-    TeemaSpan sp = g_array_index (spans, TeemaSpan, i);
+    TeemaAutocodeSpan sp = g_array_index (spans, TeemaAutocodeSpan, i);
     const char *b = g_utf8_offset_to_pointer (at, sp.start - at_cp);
     const char *e = g_utf8_offset_to_pointer (b, sp.end - sp.start);
     at = e;
@@ -363,9 +380,25 @@ sentences_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens)
     s->tokens[i] = tokens_within (tokens, &next, sp.start, sp.end);
     teema_matcher__presence (c->matcher, s->tokens[i],
                              s->presence + (gsize) i * words);
-    s->where[i] = (TeemaAutocodeSpan){ sp.start, sp.end, i + 1, i + 1 };
+    s->where[i] = sp;
   }
   return s;
+}
+
+/* Cuts seg into its sentences (teema_segment_sentences, as coding add
+ * --sentences counts them), tokens taken from the segment's. */
+static Sentences *
+sentences_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens)
+{
+  g_autoptr (GArray) spans = teema_segment_sentences (seg);
+  g_autoptr (GArray) numbered =
+    g_array_new (FALSE, FALSE, sizeof (TeemaAutocodeSpan));
+  for (guint i = 0; i < spans->len; i++) {
+    TeemaSpan sp = g_array_index (spans, TeemaSpan, i);
+    TeemaAutocodeSpan n = { sp.start, sp.end, i + 1, i + 1 };
+    g_array_append_val (numbered, n);
+  }
+  return spans_as_texts (c, seg, tokens, numbered);
 }
 
 /* Adds sentence span to spans, joining it to the last one it follows. */
@@ -442,6 +475,270 @@ code_in_scope (TeemaCompiled *c, TeemaCompiledTheme *ct,
   return code_theme (c, ct, seg, tokens, c->presence, NULL, with_hits);
 }
 
+/* ---- evidence ----------------------------------------------------------- */
+
+/* A coding by evidence alone of a theme of scope sentence: the sentences
+ * whose own terms weigh for the theme (all of them, or none: the whole
+ * segment). */
+static void
+evidence_spans (TeemaCompiled *c, TeemaCompiledTheme *ct,
+                const TeemaSegment *seg, const GArray *tokens,
+                Sentences **sentences, TeemaAutocodeItem *it)
+{
+  if (!*sentences)
+    *sentences = sentences_new (c, seg, tokens);
+  const Sentences *s = *sentences;
+  for (guint i = 0; i < s->n; i++)
+    if (teema_evidence__terms_sum (c->evidence, ct->slot, s->tokens[i]) > 0)
+      add_span (it->spans, &s->where[i]);
+  if (it->spans->len == 1
+      && g_array_index (it->spans, TeemaAutocodeSpan, 0).first == 1
+      && g_array_index (it->spans, TeemaAutocodeSpan, 0).last == s->n)
+    g_array_set_size (it->spans, 0);
+}
+
+/* A coding by evidence alone is explained by this many of its terms that
+ * weigh most for it: enough to see why, few enough to read. */
+#define TEEMA_EVIDENCE_SHOWN 5
+
+static gint
+by_weight (gconstpointer a, gconstpointer b)
+{
+  const TeemaEvidenceFired *x = a, *y = b;
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return x->token < y->token ? -1 : x->token > y->token;
+}
+
+/* The words of a coding by evidence alone: the terms that weigh most for
+ * the theme, at their first word, as "evidence" hits ("lemma:lupaus
+ * +0.92"). */
+static void
+evidence_hits (TeemaCompiled *c, TeemaCompiledTheme *ct,
+               const TeemaSegment *seg, const GArray *tokens,
+               TeemaAutocodeItem *it)
+{
+  g_autoptr (GArray) fired =
+    g_array_new (FALSE, FALSE, sizeof (TeemaEvidenceFired));
+  teema_evidence__fired (c->evidence, ct->slot, tokens, fired);
+  g_array_sort (fired, by_weight);
+  for (guint i = 0; i < fired->len && i < TEEMA_EVIDENCE_SHOWN; i++) {
+    const TeemaEvidenceFired *f = &g_array_index (fired, TeemaEvidenceFired, i);
+    const TeemaToken *tok = &g_array_index (tokens, TeemaToken, f->token);
+    g_autofree char *why = g_strdup_printf ("%s %+.2f", f->term, f->weight);
+    TeemaRuleHit rh = {
+      .token = f->token, .start = tok->start, .end = tok->end, .why = why
+    };
+    g_ptr_array_add (it->hits, make_hit (seg, tokens, &rh, NULL));
+  }
+}
+
+/* The score of a weighed theme on the segment last scored, with the
+ * rules' weight when they coded it. */
+static double
+theme_score (const TeemaCompiled *c, const TeemaCompiledTheme *ct,
+             gboolean ruled)
+{
+  return c->scores[ct->slot]
+         + (ruled ? teema_evidence__rules_weight (c->evidence, ct->slot) : 0);
+}
+
+/* Decides a weighed theme on a segment short enough to weigh whole: it,
+ * what its rules coded (or NULL), stays when the score is above 0, else
+ * goes; with no rule coding, a score above 0 codes the segment by
+ * evidence alone. */
+static TeemaAutocodeItem *
+weigh (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
+       const GArray *tokens, Sentences **sentences, TeemaAutocodeItem *it,
+       gboolean with_hits)
+{
+  if (theme_score (c, ct, it != NULL) <= 0) {
+    if (it)
+      item_free (it);
+    return NULL;
+  }
+  if (it)
+    return it;
+  it = teema_compiled__item_new (seg, ct->theme->code);
+  if (ct->theme->scope == TEEMA_SCOPE_SENTENCE)
+    evidence_spans (c, ct, seg, tokens, sentences, it);
+  if (with_hits)
+    evidence_hits (c, ct, seg, tokens, it);
+  return it;
+}
+
+/* ---- long segments: weighed in chunks ----------------------------------- */
+
+/* Evidence is learned on rows of up to about TEEMA_EVIDENCE_CHUNK_WORDS
+ * words. Weighed whole, a longer turn sums more terms than any row did
+ * and drifts towards the prior; so it is weighed as runs of whole
+ * sentences of at most that many words (a longer sentence alone), and
+ * the theme codes the runs that weigh for it. */
+#define TEEMA_EVIDENCE_CHUNK_WORDS 40
+
+/* A long segment's runs of sentences, with their scores. */
+typedef struct {
+  Sentences *runs; /* each a run of sentences as one text; where[] gives
+                      its sentences first..last */
+  double *scores;  /* per run, a score per evidence slot */
+  guint n_slots;
+} Chunks;
+
+static void
+chunks_free (Chunks *k)
+{
+  if (!k)
+    return;
+  sentences_free (k->runs);
+  g_free (k->scores);
+  g_free (k);
+}
+
+/* Cuts seg (whose sentences s are) into runs of sentences of at most
+ * TEEMA_EVIDENCE_CHUNK_WORDS words and scores each run. */
+static Chunks *
+chunks_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
+            const Sentences *s)
+{
+  g_autoptr (GArray) runs =
+    g_array_new (FALSE, FALSE, sizeof (TeemaAutocodeSpan));
+  for (guint i = 0; i < s->n;) {
+    TeemaAutocodeSpan run = s->where[i];
+    guint words = s->tokens[i]->len;
+    for (i++;
+         i < s->n && words + s->tokens[i]->len <= TEEMA_EVIDENCE_CHUNK_WORDS;
+         i++) {
+      words += s->tokens[i]->len;
+      run.end = s->where[i].end;
+      run.last = s->where[i].last;
+    }
+    g_array_append_val (runs, run);
+  }
+  Chunks *k = g_new0 (Chunks, 1);
+  k->runs = spans_as_texts (c, seg, tokens, runs);
+  k->n_slots = c->themes->len + 1;
+  k->scores = g_new0 (double, (gsize) k->runs->n * k->n_slots);
+  for (guint r = 0; r < k->runs->n; r++)
+    teema_evidence__score (c->evidence, k->runs->tokens[r],
+                           k->scores + (gsize) r * k->n_slots);
+  return k;
+}
+
+/* Which sentences (1-based) the rule item it codes: every one when it
+ * has no spans. */
+static gboolean *
+ruled_sentences (const TeemaAutocodeItem *it, guint n)
+{
+  gboolean *ruled = g_new0 (gboolean, n + 2);
+  for (guint i = 1; it && i <= n; i++)
+    ruled[i] = it->spans->len == 0;
+  for (guint k = 0; it && k < it->spans->len; k++) {
+    const TeemaAutocodeSpan *sp =
+      &g_array_index (it->spans, TeemaAutocodeSpan, k);
+    for (guint i = sp->first; i <= sp->last && i <= n; i++)
+      ruled[i] = TRUE;
+  }
+  return ruled;
+}
+
+/* Whether ct's rules code run r: for scope sentence, a sentence of it
+ * that the rules coded; else the rules matched on the run's own text. */
+static gboolean
+run_ruled (TeemaCompiled *c, TeemaCompiledTheme *ct, const Chunks *k, guint r,
+           const gboolean *ruled)
+{
+  const TeemaAutocodeSpan *w = &k->runs->where[r];
+  if (ct->theme->scope == TEEMA_SCOPE_SENTENCE) {
+    for (guint i = w->first; i <= w->last; i++)
+      if (ruled[i])
+        return TRUE;
+    return FALSE;
+  }
+  guint words = teema_matcher__words (c->matcher);
+  TeemaAutocodeItem *one =
+    code_theme (c, ct, &k->runs->parts[r], k->runs->tokens[r],
+                k->runs->presence + (gsize) r * words, NULL, FALSE);
+  if (!one)
+    return FALSE;
+  item_free (one);
+  return TRUE;
+}
+
+/* Adds to out the sentences of run r that a theme of scope sentence
+ * codes: those its rules coded, else those whose terms weigh for it,
+ * else the whole run. */
+static void
+run_spans (TeemaCompiled *c, TeemaCompiledTheme *ct, const Sentences *s,
+           const TeemaAutocodeSpan *w, const gboolean *ruled, GArray *out)
+{
+  guint before = out->len;
+  for (guint i = w->first; i <= w->last; i++)
+    if (ruled[i])
+      add_span (out, &s->where[i - 1]);
+  for (guint i = w->first; out->len == before && i <= w->last; i++)
+    if (teema_evidence__terms_sum (c->evidence, ct->slot, s->tokens[i - 1]) > 0)
+      add_span (out, &s->where[i - 1]);
+  for (guint i = w->first; out->len == before && i <= w->last; i++)
+    add_span (out, &s->where[i - 1]);
+}
+
+/* Decides a weighed theme on a long segment run by run (see above). */
+static TeemaAutocodeItem *
+weigh_runs (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
+            const GArray *tokens, Sentences **sentences, Chunks **chunks,
+            TeemaAutocodeItem *it, gboolean with_hits)
+{
+  if (!*sentences)
+    *sentences = sentences_new (c, seg, tokens);
+  if (!*chunks)
+    *chunks = chunks_new (c, seg, tokens, *sentences);
+  const Sentences *s = *sentences;
+  const Chunks *k = *chunks;
+  g_autofree gboolean *ruled = ruled_sentences (it, s->n);
+  g_autoptr (GArray) spans =
+    g_array_new (FALSE, FALSE, sizeof (TeemaAutocodeSpan));
+  TeemaAutocodeItem *out = NULL;
+  double rules = teema_evidence__rules_weight (c->evidence, ct->slot);
+  for (guint r = 0; r < k->runs->n; r++) {
+    gboolean by_rule = it && run_ruled (c, ct, k, r, ruled);
+    double score =
+      k->scores[(gsize) r * k->n_slots + ct->slot] + (by_rule ? rules : 0);
+    if (score <= 0)
+      continue;
+    if (!out)
+      out = teema_compiled__item_new (seg, ct->theme->code);
+    if (ct->theme->scope == TEEMA_SCOPE_SENTENCE)
+      run_spans (c, ct, s, &k->runs->where[r], ruled, out->spans);
+    if (with_hits && !by_rule)
+      evidence_hits (c, ct, &k->runs->parts[r], k->runs->tokens[r], out);
+  }
+  if (out && it)
+    while (it->hits->len)
+      g_ptr_array_add (out->hits, g_ptr_array_steal_index (it->hits, 0));
+  if (it)
+    item_free (it);
+  if (out && out->spans->len == 1
+      && g_array_index (out->spans, TeemaAutocodeSpan, 0).first == 1
+      && g_array_index (out->spans, TeemaAutocodeSpan, 0).last == s->n)
+    g_array_set_size (out->spans, 0);
+  return out;
+}
+
+/* Codes seg with ct: its rules in its scope, then its evidence. */
+static TeemaAutocodeItem *
+code_weighed (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
+              const GArray *tokens, Sentences **sentences, Chunks **chunks,
+              gboolean with_hits)
+{
+  TeemaAutocodeItem *it =
+    code_in_scope (c, ct, seg, tokens, sentences, with_hits);
+  if (!ct->weighed)
+    return it;
+  if (tokens->len <= TEEMA_EVIDENCE_CHUNK_WORDS)
+    return weigh (c, ct, seg, tokens, sentences, it, with_hits);
+  return weigh_runs (c, ct, seg, tokens, sentences, chunks, it, with_hits);
+}
+
 /* TRUE when skip_hits holds it's (segment, theme) with the same spans:
  * an existing coding, which needs no words. */
 static gboolean
@@ -462,19 +759,23 @@ teema_compiled__code (TeemaCompiled *c, const TeemaSegment *seg,
 {
   memset (c->presence, 0, teema_matcher__words (c->matcher) * sizeof (guint64));
   teema_matcher__presence (c->matcher, tokens, c->presence);
+  if (c->evidence)
+    teema_evidence__score (c->evidence, tokens, c->scores);
   Sentences *sentences = NULL;
+  Chunks *chunks = NULL;
   for (guint t = 0; t < c->themes->len; t++) {
     TeemaCompiledTheme *ct = c->themes->pdata[t];
     TeemaAutocodeItem *it =
-      code_in_scope (c, ct, seg, tokens, &sentences, !skip_hits);
+      code_weighed (c, ct, seg, tokens, &sentences, &chunks, !skip_hits);
     if (it && skip_hits && !stored_as_is (skip_hits, seg, ct, it)) {
       /* A new coding is explained; an existing one needs no words. */
       item_free (it);
-      it = code_in_scope (c, ct, seg, tokens, &sentences, TRUE);
+      it = code_weighed (c, ct, seg, tokens, &sentences, &chunks, TRUE);
     }
     if (it)
       g_ptr_array_add (items, it);
   }
+  chunks_free (chunks);
   sentences_free (sentences);
 }
 
@@ -532,6 +833,24 @@ segment_rules (TeemaCompiled *c, TeemaCompiledTheme *ct,
       g_ptr_array_add (details, g_strdup_printf ("rule %u", r + 1));
 }
 
+/* TRUE when ct's rules code seg but its score is not above 0; details get
+ * the score. c->presence must be seg's. */
+static gboolean
+outweighed (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
+            const GArray *tokens, GPtrArray *details)
+{
+  Sentences *sentences = NULL;
+  TeemaAutocodeItem *it = code_in_scope (c, ct, seg, tokens, &sentences, FALSE);
+  sentences_free (sentences);
+  if (!it)
+    return FALSE;
+  item_free (it);
+  teema_evidence__score (c->evidence, tokens, c->scores);
+  g_ptr_array_add (details,
+                   g_strdup_printf ("score %+.2f", theme_score (c, ct, TRUE)));
+  return TRUE;
+}
+
 TeemaMissCause
 teema_compiled__why_missed (TeemaCompiled *c, const char *code,
                             const TeemaSegment *seg, const GArray *tokens,
@@ -542,6 +861,8 @@ teema_compiled__why_missed (TeemaCompiled *c, const char *code,
     return TEEMA_MISS_NO_WORD;
   memset (c->presence, 0, teema_matcher__words (c->matcher) * sizeof (guint64));
   teema_matcher__presence (c->matcher, tokens, c->presence);
+  if (ct->weighed && outweighed (c, ct, seg, tokens, details))
+    return TEEMA_MISS_OUTWEIGHED;
   if (ct->theme->scope == TEEMA_SCOPE_SENTENCE) {
     segment_rules (c, ct, seg, tokens, details);
     if (details->len)

@@ -11,6 +11,7 @@
 #include "project/project-private.h"
 #include "rules/rules-private.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -161,6 +162,64 @@ add_rule (Where *w, TeemaTheme *t, GPtrArray *into, const char *value,
   return TRUE;
 }
 
+gboolean
+teema_evidence_term_valid (const char *term)
+{
+  if (!term || !g_utf8_validate (term, -1, NULL))
+    return FALSE;
+  if (g_str_equal (term, "bias") || g_str_equal (term, "rules"))
+    return TRUE;
+  const char *kinds[] = { "lemma:", "part:", "word:" };
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (g_str_has_prefix (term, kinds[k]))
+      return term[strlen (kinds[k])] && !strpbrk (term, " \t");
+  return FALSE;
+}
+
+static gboolean
+has_term (const GArray *evidence, const char *term)
+{
+  for (guint i = 0; evidence && i < evidence->len; i++)
+    if (g_str_equal (g_array_index (evidence, TeemaEvidence, i).term, term))
+      return TRUE;
+  return FALSE;
+}
+
+/* "evidence: TERM WEIGHT": the weight is the last word, a finite number
+ * of at most TEEMA_EVIDENCE_MAX_WEIGHT either way. */
+static gboolean
+add_evidence (Where *w, TeemaTheme *t, const char *value, guint value_col)
+{
+  const char *space = strrchr (value, ' ');
+  g_autofree char *term = space ? g_strndup (value, space - value) : NULL;
+  if (term)
+    g_strchomp (term);
+  if (!term || !teema_evidence_term_valid (term))
+    return parse_error (
+      w, value_col,
+      _ ("evidence '%s' of theme '%s': expected a term and a weight, e.g. "
+         "'lemma:lupaus 0.8' (terms: bias, rules, lemma:X, part:X, word:X)"),
+      value, t->code);
+  char *end = NULL;
+  double weight = g_ascii_strtod (space + 1, &end);
+  if (end == space + 1 || *end || !isfinite (weight)
+      || fabs (weight) > TEEMA_EVIDENCE_MAX_WEIGHT)
+    return parse_error (
+      w, value_col + (guint) g_utf8_strlen (value, space + 1 - value),
+      _ ("evidence '%s' of theme '%s': the weight must be a "
+         "number from -%d to %d"),
+      value, t->code, TEEMA_EVIDENCE_MAX_WEIGHT, TEEMA_EVIDENCE_MAX_WEIGHT);
+  if (has_term (t->evidence, term))
+    return parse_error (w, value_col,
+                        _ ("evidence term '%s' of theme '%s' is given twice"),
+                        term, t->code);
+  if (!t->evidence)
+    t->evidence = teema_evidence__array_new ();
+  TeemaEvidence e = { g_steal_pointer (&term), weight };
+  g_array_append_val (t->evidence, e);
+  return TRUE;
+}
+
 static void
 set_field (char **field, const char *value)
 {
@@ -176,6 +235,8 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     return add_rule (w, t, t->rules, value, value_col, key);
   if (g_str_equal (key, "exclude"))
     return add_rule (w, t, t->excludes, value, value_col, key);
+  if (g_str_equal (key, "evidence"))
+    return add_evidence (w, t, value, value_col);
   if (g_str_equal (key, "parent"))
     set_field (&t->parent, value);
   else if (g_str_equal (key, "label.fi") || g_str_equal (key, "label"))
@@ -210,7 +271,7 @@ theme_field (Where *w, TeemaTheme *t, const char *key, guint key_col,
     return parse_error (w, key_col,
                         _ ("unknown field '%s' in theme '%s' (fields: parent, "
                            "label.fi, label.en, description, colour, scope, "
-                           "rule, exclude, renamed-from)"),
+                           "rule, exclude, evidence, renamed-from)"),
                         key, t->code);
   }
   return TRUE;
@@ -495,6 +556,18 @@ write_field (GString *out, const char *key, const char *value)
     g_string_append_printf (out, "  %s: %s\n", key, value);
 }
 
+void
+teema_codebook__write_evidence (GString *out, const char *indent,
+                                const GArray *evidence)
+{
+  for (guint j = 0; evidence && j < evidence->len; j++) {
+    const TeemaEvidence *e = &g_array_index (evidence, TeemaEvidence, j);
+    char num[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd (num, sizeof num, "%+.3f", e->weight);
+    g_string_append_printf (out, "%sevidence: %s %s\n", indent, e->term, num);
+  }
+}
+
 char *
 teema_codebook_to_text (const TeemaCodebook *cb)
 {
@@ -516,8 +589,39 @@ teema_codebook_to_text (const TeemaCodebook *cb)
       write_field (out, "rule", t->rules->pdata[j]);
     for (guint j = 0; j < t->excludes->len; j++)
       write_field (out, "exclude", t->excludes->pdata[j]);
+    teema_codebook__write_evidence (out, "  ", t->evidence);
   }
   return g_string_free (out, FALSE);
+}
+
+gboolean
+teema_codebook_set_evidence (TeemaCodebook *cb, const char *code,
+                             const GArray *evidence, GError **error)
+{
+  gint i = teema_codebook_index (cb, code);
+  if (i < 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 _ ("the codebook has no theme '%s'"), code);
+    return FALSE;
+  }
+  g_autoptr (GArray) copy = teema_evidence__array_new ();
+  for (guint j = 0; evidence && j < evidence->len; j++) {
+    const TeemaEvidence *e = &g_array_index (evidence, TeemaEvidence, j);
+    if (!teema_evidence_term_valid (e->term) || !isfinite (e->weight)
+        || has_term (copy, e->term)) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                   _ ("evidence term '%s' of theme '%s' is not valid"), e->term,
+                   code);
+      return FALSE;
+    }
+    TeemaEvidence c = { g_strdup (e->term), e->weight };
+    g_array_append_val (copy, c);
+  }
+  TeemaTheme *t = cb->themes->pdata[i];
+  if (t->evidence)
+    g_array_unref (t->evidence);
+  t->evidence = copy->len ? g_steal_pointer (&copy) : NULL;
+  return TRUE;
 }
 
 /* ---- in the project ------------------------------------------------------ */

@@ -125,6 +125,10 @@ char *teema_project__theme_code (TeemaProject *project, const char *name,
 
 /* TRUE for "#rrggbb". */
 gboolean teema_codebook__valid_colour (const char *colour);
+/* Appends a theme's evidence lines as the codebook file writes them
+ * (indent, then "evidence: TERM +0.123"). */
+void teema_codebook__write_evidence (GString *out, const char *indent,
+                                     const GArray *evidence);
 /* ---- informant.c: choosing informants -------------------------------- */
 
 /* Conditions on informant attributes: each "key=value" (or "key!=value")

@@ -76,6 +76,7 @@ teema_refi__describe (const TeemaTheme *t)
     g_string_append_printf (s, "rule: %s\n", (char *) t->rules->pdata[i]);
   for (guint i = 0; i < t->excludes->len; i++)
     g_string_append_printf (s, "exclude: %s\n", (char *) t->excludes->pdata[i]);
+  teema_codebook__write_evidence (s, "", t->evidence);
   return g_string_free (s, FALSE);
 }
 
@@ -174,7 +175,7 @@ teema_refi__theme_text (GString *out, const char *id, const char *name,
     g_autofree char *key = g_strndup (line, colon - line);
     if (g_str_equal (key, "label.fi") || g_str_equal (key, "label.en")
         || g_str_equal (key, "scope") || g_str_equal (key, "rule")
-        || g_str_equal (key, "exclude"))
+        || g_str_equal (key, "exclude") || g_str_equal (key, "evidence"))
       field (out, key, colon + 1);
   }
 }

@@ -241,24 +241,13 @@ errors (Decisions *d, const TeemaCodebook *cb, gboolean leaves_only)
   return table;
 }
 
-static gboolean
-read_gold (Decisions *d, const TeemaCodebook *cb, const char *path, guint line,
-           gint64 unit, const char *themes, GError **error)
+/* Adds the gold decisions of a row. */
+static void
+read_gold (Decisions *d, const TeemaCodebook *cb, gint64 unit,
+           const TeemaDevRow *row)
 {
-  if (g_str_equal (themes, "-"))
-    return TRUE;
-  g_auto (GStrv) list = g_strsplit (themes, ",", -1);
-  for (guint i = 0; list[i]; i++) {
-    g_strstrip (list[i]);
-    if (!teema_codebook_lookup (cb, list[i])) {
-      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                   _ ("%s:%u: unknown theme '%s' (not in the codebook)"), path,
-                   line, list[i]);
-      return FALSE;
-    }
-    decide (d->gold, cb, unit, list[i]);
-  }
-  return TRUE;
+  for (guint i = 0; row->themes[i]; i++)
+    decide (d->gold, cb, unit, row->themes[i]);
 }
 
 /* ---- the file: columns by header name ------------------------------------ */
@@ -314,6 +303,78 @@ split_row (const char *path, guint line, const char *row, const Columns *cols,
                path, line, cols->n);
   g_strfreev (f);
   return NULL;
+}
+
+static void
+dev_row_free (TeemaDevRow *r)
+{
+  g_free (r->name);
+  g_free (r->text);
+  g_strfreev (r->themes);
+  g_free (r);
+}
+
+GPtrArray *
+teema_devset__rows_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) dev_row_free);
+}
+
+/* The theme ids of a row's themes field, each checked against cb. */
+static GStrv
+row_themes (const TeemaCodebook *cb, const char *path, guint line,
+            const char *themes, GError **error)
+{
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_auto (GStrv) list = g_str_equal (themes, "-")
+                          ? g_new0 (char *, 1)
+                          : g_strsplit (themes, ",", -1);
+  for (guint i = 0; list[i]; i++) {
+    g_strstrip (list[i]);
+    if (!teema_codebook_lookup (cb, list[i])) {
+      g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                   _ ("%s:%u: unknown theme '%s' (not in the codebook)"), path,
+                   line, list[i]);
+      return NULL;
+    }
+    g_strv_builder_add (b, list[i]);
+  }
+  return g_strv_builder_end (b);
+}
+
+gboolean
+teema_devset__read (const TeemaCodebook *cb, const char *path, GPtrArray *rows,
+                    GError **error)
+{
+  g_autofree char *data = NULL;
+  if (!teema__read_file (path, &data, NULL, error))
+    return FALSE;
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
+  if (!lines[0]) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
+                 _ ("%s:1: empty file: expected a header line"), path);
+    return FALSE;
+  }
+  Columns cols;
+  if (!read_header (path, lines[0], &cols, error))
+    return FALSE;
+  for (guint i = 1; lines[i]; i++) {
+    g_strchomp (lines[i]);
+    if (!*lines[i])
+      continue;
+    g_auto (GStrv) f = split_row (path, i + 1, lines[i], &cols, error);
+    if (!f)
+      return FALSE;
+    GStrv themes = row_themes (cb, path, i + 1, f[cols.themes], error);
+    if (!themes)
+      return FALSE;
+    TeemaDevRow *r = g_new0 (TeemaDevRow, 1);
+    r->name = g_strdup (f[cols.id]);
+    r->text = g_strdup (f[cols.text]);
+    r->themes = themes;
+    g_ptr_array_add (rows, r);
+  }
+  return TRUE;
 }
 
 /* ---- why: the errors grouped by cause ------------------------------------ */
@@ -407,8 +468,9 @@ why_extra (Why *w, guint i, const TeemaTheme *t, const char *unit,
 {
   for (guint h = 0; h < it->hits->len; h++) {
     const TeemaAutocodeHit *hit = it->hits->pdata[h];
-    g_autofree char *cause =
-      g_strdup_printf ("rule %u: %s", rule_number (t, hit->rule), hit->why);
+    guint n = rule_number (t, hit->rule);
+    g_autofree char *cause = n ? g_strdup_printf ("rule %u: %s", n, hit->why)
+                               : g_strdup_printf ("evidence: %s", hit->why);
     why_add (w, i, FALSE, cause, unit, hit->word);
   }
 }
@@ -456,6 +518,12 @@ why_missed (Why *w, TeemaCompiled *compiled, guint i, const TeemaTheme *t,
                          (char *) details->pdata[k]);
       why_add (w, i, TRUE, cause, unit, NULL);
     }
+    break;
+  case TEEMA_MISS_OUTWEIGHED:
+    why_add (w, i, TRUE,
+             "outweighed: a rule matches, the evidence weighs "
+             "against",
+             unit, details->len ? details->pdata[0] : NULL);
     break;
   }
 }
@@ -542,7 +610,10 @@ why_table (Why *w, const TeemaCodebook *cb)
               "of a phrase's order, or with a NOT word); or no whole rule (a "
               "NEAR or AND partner or a phrase word missing); below scope: "
               "a theme with scope: sentence whose rule matches the whole unit "
-              "but no single sentence of it. A unit may have several causes. "
+              "but no single sentence of it; outweighed: a theme with evidence "
+              "whose rule matches but whose words weigh against it. A false "
+              "coding names the rule and term, or the evidence terms that "
+              "weighed for it. A unit may have several causes. "
               "Leaf themes only."));
   return table;
 }
@@ -551,29 +622,18 @@ why_table (Why *w, const TeemaCodebook *cb)
 
 static gboolean
 predict_devset (Decisions *d, Why *why, const TeemaCodebook *cb,
-                const char *path, char **lines, TeemaAnalyzer *az,
-                GError **error)
+                GPtrArray *rows, TeemaAnalyzer *az, GError **error)
 {
-  Columns cols;
-  if (!read_header (path, lines[0], &cols, error))
-    return FALSE;
   g_autoptr (TeemaCompiled) compiled = teema_compiled__new (cb, az, error);
   if (!compiled)
     return FALSE;
-  for (guint i = 1; lines[i]; i++) {
-    g_strchomp (lines[i]);
-    if (!*lines[i])
-      continue;
-    g_auto (GStrv) f = split_row (path, i + 1, lines[i], &cols, error);
-    if (!f)
-      return FALSE;
-    const char *text = f[cols.text];
+  for (guint i = 0; i < rows->len; i++) {
+    TeemaDevRow *row = rows->pdata[i];
     gint64 unit = d->units->len;
-    add_unit (d, unit, g_strdup (f[cols.id]), g_strdup (text));
-    if (!read_gold (d, cb, path, i + 1, unit, f[cols.themes], error))
-      return FALSE;
-    TeemaSegment seg = { .text = (char *) text, .informant = NULL };
-    g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, text, -1);
+    add_unit (d, unit, g_strdup (row->name), g_strdup (row->text));
+    read_gold (d, cb, unit, row);
+    TeemaSegment seg = { .text = row->text, .informant = NULL };
+    g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, row->text, -1);
     g_autoptr (GPtrArray) items = teema_compiled__items_new ();
     teema_compiled__code_one (compiled, &seg, tokens, items);
     for (guint k = 0; k < items->len; k++)
@@ -591,8 +651,8 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
 {
   TeemaEvaluateOptions defaults = { 0 };
   const TeemaEvaluateOptions *opt = options ? options : &defaults;
-  g_autofree char *data = NULL;
-  if (!teema__read_file (path, &data, NULL, error))
+  g_autoptr (GPtrArray) rows = teema_devset__rows_new ();
+  if (!teema_devset__read (cb, path, rows, error))
     return NULL;
   const char *lang = opt->lang ? opt->lang : teema_codebook_language (cb);
   g_autoptr (TeemaAnalyzer) az = opt->force_snowball
@@ -600,18 +660,12 @@ teema_evaluate_devset (const TeemaCodebook *cb, const char *path,
                                    : teema_analyzer_new (lang, error);
   if (!az)
     return NULL;
-  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
-  if (!lines[0]) {
-    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_PARSE,
-                 _ ("%s:1: empty file: expected a header line"), path);
-    return NULL;
-  }
   Decisions d;
   decisions_init (&d);
   Why why;
   why_init (&why);
   TeemaTable *t = NULL;
-  if (!predict_devset (&d, opt->why ? &why : NULL, cb, path, lines, az, error))
+  if (!predict_devset (&d, opt->why ? &why : NULL, cb, rows, az, error))
     ;
   else if (opt->why)
     t = why_table (&why, cb);

@@ -143,6 +143,24 @@ gboolean teema_quotes__foreach (TeemaProject *project,
                                 TeemaQuoteFunc fn, gpointer data,
                                 GError **error);
 
+/* ---- evaluate.c: development sets --------------------------------------- */
+
+/* One row of a development set. */
+typedef struct {
+  char *name; /* its id */
+  char *text;
+  GStrv themes; /* the theme ids it is coded with (none for "-") */
+} TeemaDevRow;
+
+/* The rows of the development set at path (TSV, as
+ * teema_evaluate_devset reads it), each theme id checked against cb;
+ * appended to rows (TeemaDevRow *, freed with the array). FALSE with
+ * TEEMA_ERROR_PARSE naming the line for a malformed file. */
+gboolean teema_devset__read (const TeemaCodebook *cb, const char *path,
+                             GPtrArray *rows, GError **error);
+/* An empty array for TeemaDevRow *. */
+GPtrArray *teema_devset__rows_new (void);
+
 /* ---- groups.c: the two groups of compare and keyness ------------------- */
 
 typedef struct {

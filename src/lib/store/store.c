@@ -121,6 +121,11 @@ static const char *const migrations[] = {
   "CREATE TABLE document_totals ("
   "  document_id INTEGER PRIMARY KEY REFERENCES document(id)"
   "   ON DELETE CASCADE, totals BLOB NOT NULL);",
+  /* 7: a theme's evidence lines (codebook "evidence: TERM WEIGHT"). */
+  "CREATE TABLE theme_evidence ("
+  "  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,"
+  "  ordinal INTEGER NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL);"
+  "CREATE INDEX theme_evidence_theme ON theme_evidence(theme_id);",
 };
 
 gboolean

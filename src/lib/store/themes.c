@@ -33,6 +33,29 @@ load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t, GError **error)
   return teema_store__finish (store, stmt, rc, "reading the codebook", error);
 }
 
+static gboolean
+load_theme_evidence (TeemaStore *store, gint64 id, TeemaTheme *t,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (
+    store,
+    "SELECT term, weight FROM theme_evidence WHERE theme_id = ?"
+    " ORDER BY ordinal",
+    error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
+    if (!t->evidence)
+      t->evidence = teema_evidence__array_new ();
+    TeemaEvidence e = { teema_store__column_dup (stmt, 0),
+                        sqlite3_column_double (stmt, 1) };
+    g_array_append_val (t->evidence, e);
+  }
+  return teema_store__finish (store, stmt, rc, "reading the codebook", error);
+}
+
 GPtrArray *
 teema_store__list_themes (TeemaStore *store, GError **error)
 {
@@ -66,7 +89,9 @@ teema_store__list_themes (TeemaStore *store, GError **error)
     teema_store__finish (store, stmt, rc, "reading the codebook", error);
   for (guint i = 0; ok && i < out->len; i++)
     ok = load_theme_rules (store, g_array_index (ids, gint64, i), out->pdata[i],
-                           error);
+                           error)
+         && load_theme_evidence (store, g_array_index (ids, gint64, i),
+                                 out->pdata[i], error);
   if (!ok) {
     g_ptr_array_unref (out);
     return NULL;
@@ -95,6 +120,40 @@ insert_theme_rules (TeemaStore *store, gint64 id, const char *kind,
       return FALSE;
   }
   return TRUE;
+}
+
+static gboolean
+insert_theme_evidence (TeemaStore *store, gint64 id, const GArray *evidence,
+                       GError **error)
+{
+  for (guint i = 0; evidence && i < evidence->len; i++) {
+    const TeemaEvidence *e = &g_array_index (evidence, TeemaEvidence, i);
+    sqlite3_stmt *stmt = teema_store__prepare (
+      store,
+      "INSERT INTO theme_evidence (theme_id, ordinal, term, weight)"
+      " VALUES (?, ?, ?, ?)",
+      error);
+    if (!stmt)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, id);
+    sqlite3_bind_int (stmt, 2, (int) i);
+    teema_store__bind_text (stmt, 3, e->term);
+    sqlite3_bind_double (stmt, 4, e->weight);
+    if (!teema_store__step_done (store, stmt, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Deletes what table holds for theme id. */
+static gboolean
+delete_of_theme (TeemaStore *store, const char *sql, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return teema_store__step_done (store, stmt, error);
 }
 
 gboolean
@@ -126,15 +185,13 @@ teema_store__upsert_theme (TeemaStore *store, const TeemaTheme *t,
   gint64 id = teema_store__find_theme (store, t->code, error);
   if (id < 0)
     return FALSE;
-  stmt = teema_store__prepare (
-    store, "DELETE FROM theme_rule WHERE theme_id = ?", error);
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!teema_store__step_done (store, stmt, error))
-    return FALSE;
-  return insert_theme_rules (store, id, "rule", t->rules, error)
-         && insert_theme_rules (store, id, "exclude", t->excludes, error);
+  return delete_of_theme (store, "DELETE FROM theme_rule WHERE theme_id = ?",
+                          id, error)
+         && delete_of_theme (
+           store, "DELETE FROM theme_evidence WHERE theme_id = ?", id, error)
+         && insert_theme_rules (store, id, "rule", t->rules, error)
+         && insert_theme_rules (store, id, "exclude", t->excludes, error)
+         && insert_theme_evidence (store, id, t->evidence, error);
 }
 
 gint64

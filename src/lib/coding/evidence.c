@@ -1,0 +1,250 @@
+/* coding/evidence.c — weighing a segment's words for and against themes
+ * (a codebook's "evidence: TERM WEIGHT" lines, teema/codebook.h).
+ *
+ * The terms of a word are its lemmas ("lemma:lupaus"), its compound parts
+ * that are not lemmas of it ("part:kysely") and, for a word the analyser
+ * does not know, its form ("word:jees"). Learning (reports/learn.c) and
+ * coding both take a word's terms from teema_evidence__terms, so a weight
+ * means the same thing in both.
+ *
+ * One table maps every term any theme weighs to the themes' weights, and
+ * each analysis (by its id) caches the entries its terms hit, so scoring
+ * a segment costs an array index per word, not a string per word and
+ * theme. A term counts once per text, however often its words occur. */
+#include "coding/coding-private.h"
+#include "text/text-private.h"
+
+#include <string.h>
+
+/* A theme's weight for one term. */
+typedef struct {
+  guint slot;
+  double weight;
+} Weight;
+
+/* One term a theme weighs: its id (for counting it once) and weights. */
+typedef struct {
+  guint id;
+  const char *name; /* interned, e.g. "lemma:lupaus" */
+  GArray *weights;  /* Weight */
+} Term;
+
+struct TeemaEvidenceIndex {
+  GHashTable *terms; /* interned term -> Term * */
+  GArray *bias;      /* double per slot: bias */
+  GArray *rules;     /* double per slot: added when a rule matches */
+  GPtrArray *cache;  /* analysis id -> GPtrArray of Term * (NULL: not yet) */
+  guint *seen;       /* per term id: the stamp of the text it last counted */
+  guint n_terms;
+  guint stamp;
+};
+
+static void
+term_free (Term *t)
+{
+  g_array_unref (t->weights);
+  g_free (t);
+}
+
+static void
+cached_free (gpointer p)
+{
+  if (p)
+    g_ptr_array_unref (p);
+}
+
+TeemaEvidenceIndex *
+teema_evidence__index_new (void)
+{
+  TeemaEvidenceIndex *x = g_new0 (TeemaEvidenceIndex, 1);
+  x->terms = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                    (GDestroyNotify) term_free);
+  x->bias = g_array_new (FALSE, TRUE, sizeof (double));
+  x->rules = g_array_new (FALSE, TRUE, sizeof (double));
+  x->cache = g_ptr_array_new_with_free_func (cached_free);
+  return x;
+}
+
+void
+teema_evidence__index_free (TeemaEvidenceIndex *x)
+{
+  if (!x)
+    return;
+  g_hash_table_destroy (x->terms);
+  g_array_unref (x->bias);
+  g_array_unref (x->rules);
+  g_ptr_array_unref (x->cache);
+  g_free (x->seen);
+  g_free (x);
+}
+
+guint
+teema_evidence__index_add (TeemaEvidenceIndex *x, const GArray *evidence)
+{
+  guint slot = x->bias->len;
+  double zero = 0;
+  g_array_append_val (x->bias, zero);
+  g_array_append_val (x->rules, zero);
+  for (guint i = 0; evidence && i < evidence->len; i++) {
+    const TeemaEvidence *e = &g_array_index (evidence, TeemaEvidence, i);
+    if (g_str_equal (e->term, "bias")) {
+      g_array_index (x->bias, double, slot) = e->weight;
+      continue;
+    }
+    if (g_str_equal (e->term, "rules")) {
+      g_array_index (x->rules, double, slot) = e->weight;
+      continue;
+    }
+    const char *key = g_intern_string (e->term);
+    Term *t = g_hash_table_lookup (x->terms, key);
+    if (!t) {
+      t = g_new0 (Term, 1);
+      t->id = x->n_terms++;
+      t->name = key;
+      t->weights = g_array_new (FALSE, FALSE, sizeof (Weight));
+      g_hash_table_insert (x->terms, (gpointer) key, t);
+    }
+    Weight w = { slot, e->weight };
+    g_array_append_val (t->weights, w);
+  }
+  /* The cache holds what earlier themes' terms hit: start it again. */
+  g_ptr_array_set_size (x->cache, 0);
+  g_free (x->seen);
+  x->seen = g_new0 (guint, x->n_terms + 1);
+  x->stamp = 0;
+  return slot;
+}
+
+void
+teema_evidence__terms (const TeemaAnalysis *an, GPtrArray *out)
+{
+  for (const char *const *l = an->lemmas; l && *l; l++) {
+    if (teema_text__is_stopword (*l))
+      continue;
+    g_autofree char *term = g_strconcat ("lemma:", *l, NULL);
+    g_ptr_array_add (out, (gpointer) g_intern_string (term));
+  }
+  for (const char *const *p = an->parts; p && *p; p++) {
+    if (an->lemmas && g_strv_contains (an->lemmas, *p))
+      continue;
+    g_autofree char *term = g_strconcat ("part:", *p, NULL);
+    g_ptr_array_add (out, (gpointer) g_intern_string (term));
+  }
+  if (!an->lemmas || !*an->lemmas) {
+    g_autofree char *term = g_strconcat ("word:", an->form, NULL);
+    g_ptr_array_add (out, (gpointer) g_intern_string (term));
+  }
+}
+
+/* The weighed terms of an analysis (cached by its id). */
+static GPtrArray *
+weighed_terms (TeemaEvidenceIndex *x, const TeemaAnalysis *an)
+{
+  if (an->id >= x->cache->len)
+    g_ptr_array_set_size (x->cache, an->id + 1);
+  GPtrArray *hit = x->cache->pdata[an->id];
+  if (hit)
+    return hit;
+  g_autoptr (GPtrArray) terms = g_ptr_array_new ();
+  teema_evidence__terms (an, terms);
+  hit = g_ptr_array_new ();
+  for (guint i = 0; i < terms->len; i++) {
+    Term *t = g_hash_table_lookup (x->terms, terms->pdata[i]);
+    if (t && !g_ptr_array_find (hit, t, NULL))
+      g_ptr_array_add (hit, t);
+  }
+  x->cache->pdata[an->id] = hit;
+  return hit;
+}
+
+/* A new stamp: no term has counted for the text about to be scored. */
+static guint
+next_stamp (TeemaEvidenceIndex *x)
+{
+  if (++x->stamp == 0) {
+    memset (x->seen, 0, (x->n_terms + 1) * sizeof (guint));
+    x->stamp = 1;
+  }
+  return x->stamp;
+}
+
+void
+teema_evidence__score (TeemaEvidenceIndex *x, const GArray *tokens,
+                       double *scores)
+{
+  for (guint s = 0; s < x->bias->len; s++)
+    scores[s] = g_array_index (x->bias, double, s);
+  guint stamp = next_stamp (x);
+  for (guint i = 0; tokens && i < tokens->len; i++) {
+    GPtrArray *hit =
+      weighed_terms (x, g_array_index (tokens, TeemaToken, i).analysis);
+    for (guint k = 0; k < hit->len; k++) {
+      Term *t = hit->pdata[k];
+      if (x->seen[t->id] == stamp)
+        continue;
+      x->seen[t->id] = stamp;
+      for (guint w = 0; w < t->weights->len; w++) {
+        Weight *wt = &g_array_index (t->weights, Weight, w);
+        scores[wt->slot] += wt->weight;
+      }
+    }
+  }
+}
+
+double
+teema_evidence__rules_weight (const TeemaEvidenceIndex *x, guint slot)
+{
+  return g_array_index (x->rules, double, slot);
+}
+
+/* The weight slot gives t, and whether it weighs it at all. */
+static gboolean
+weight_of (const Term *t, guint slot, double *weight)
+{
+  for (guint w = 0; w < t->weights->len; w++)
+    if (g_array_index (t->weights, Weight, w).slot == slot) {
+      *weight = g_array_index (t->weights, Weight, w).weight;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+double
+teema_evidence__terms_sum (TeemaEvidenceIndex *x, guint slot,
+                           const GArray *tokens)
+{
+  double sum = 0, w;
+  guint stamp = next_stamp (x);
+  for (guint i = 0; tokens && i < tokens->len; i++) {
+    GPtrArray *hit =
+      weighed_terms (x, g_array_index (tokens, TeemaToken, i).analysis);
+    for (guint k = 0; k < hit->len; k++) {
+      Term *t = hit->pdata[k];
+      if (x->seen[t->id] != stamp && weight_of (t, slot, &w)) {
+        x->seen[t->id] = stamp;
+        sum += w;
+      }
+    }
+  }
+  return sum;
+}
+
+void
+teema_evidence__fired (TeemaEvidenceIndex *x, guint slot, const GArray *tokens,
+                       GArray *out)
+{
+  double w;
+  guint stamp = next_stamp (x);
+  for (guint i = 0; tokens && i < tokens->len; i++) {
+    const TeemaAnalysis *an = g_array_index (tokens, TeemaToken, i).analysis;
+    GPtrArray *hit = weighed_terms (x, an);
+    for (guint k = 0; k < hit->len; k++) {
+      Term *t = hit->pdata[k];
+      if (x->seen[t->id] == stamp || !weight_of (t, slot, &w) || w <= 0)
+        continue;
+      x->seen[t->id] = stamp;
+      TeemaEvidenceFired f = { i, t->name, w };
+      g_array_append_val (out, f);
+    }
+  }
+}
