@@ -113,6 +113,15 @@ cli_open (CliGlobals *g, GError **error)
   return p;
 }
 
+TeemaCodebook *
+cli_codebook (CliGlobals *g, const char *path, GError **error)
+{
+  if (path)
+    return teema_codebook_load (path, error);
+  g_autoptr (TeemaProject) p = cli_open (g, error);
+  return p ? teema_codebook_get (p, error) : NULL;
+}
+
 gboolean
 cli_flush_stdout (GError **error)
 {

@@ -89,6 +89,9 @@ int cli_usage (GError **error, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 
 TeemaProject *cli_open (CliGlobals *g, GError **error);
 
+/* The codebook file path, or the project's codebook when path is NULL. */
+TeemaCodebook *cli_codebook (CliGlobals *g, const char *path, GError **error);
+
 /* Flushes stdout; a failed write (full disk, closed pipe) is an error
  * naming the system's reason. */
 gboolean cli_flush_stdout (GError **error);

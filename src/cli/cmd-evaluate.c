@@ -49,12 +49,7 @@ cmd_evaluate (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, _ ("--errors and --why work with --devset"));
   g_autoptr (TeemaTable) t = NULL;
   if (devset) {
-    g_autoptr (TeemaProject) p = NULL;
-    g_autoptr (TeemaCodebook) cb = NULL;
-    if (codebook)
-      cb = teema_codebook_load (codebook, error);
-    else if ((p = cli_open (g, error)))
-      cb = teema_codebook_get (p, error);
+    g_autoptr (TeemaCodebook) cb = cli_codebook (g, codebook, error);
     if (!cb)
       return 1;
     TeemaEvaluateOptions opt = { NULL, snowball, TRUE, errors, why };

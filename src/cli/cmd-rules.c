@@ -262,12 +262,7 @@ rules_learn (int argc, char **argv, CliGlobals *g, GError **error)
     return cli_usage (error, _ ("usage: teema rules learn --devset FILE "
                                 "[--devset FILE ...] --output FILE "
                                 "[--codebook FILE] [--theme THEME ...]"));
-  g_autoptr (TeemaProject) p = NULL;
-  g_autoptr (TeemaCodebook) cb = NULL;
-  if (codebook)
-    cb = teema_codebook_load (codebook, error);
-  else if ((p = cli_open (g, error)))
-    cb = teema_codebook_get (p, error);
+  g_autoptr (TeemaCodebook) cb = cli_codebook (g, codebook, error);
   if (!cb)
     return 1;
   TeemaLearnOptions opt = { .themes = (const char *const *) themes,

@@ -417,6 +417,16 @@ add_span (GArray *spans, const TeemaAutocodeSpan *span)
   g_array_append_val (spans, *span);
 }
 
+/* Spans that cover all n sentences of a segment are the whole segment:
+ * no spans. */
+static void
+whole_when_all (GArray *spans, guint n)
+{
+  if (spans->len == 1 && g_array_index (spans, TeemaAutocodeSpan, 0).first == 1
+      && g_array_index (spans, TeemaAutocodeSpan, 0).last == n)
+    g_array_set_size (spans, 0);
+}
+
 /* Codes seg with a theme of scope sentence: each sentence on its own. A
  * segment all of whose sentences match is coded whole (no spans). */
 static TeemaAutocodeItem *
@@ -439,10 +449,8 @@ code_sentences (TeemaCompiled *c, TeemaCompiledTheme *ct,
     item_free (one);
     add_span (it->spans, &s->where[i]);
   }
-  if (it && it->spans->len == 1
-      && g_array_index (it->spans, TeemaAutocodeSpan, 0).first == 1
-      && g_array_index (it->spans, TeemaAutocodeSpan, 0).last == s->n)
-    g_array_set_size (it->spans, 0);
+  if (it)
+    whole_when_all (it->spans, s->n);
   return it;
 }
 
@@ -491,10 +499,7 @@ evidence_spans (TeemaCompiled *c, TeemaCompiledTheme *ct,
   for (guint i = 0; i < s->n; i++)
     if (teema_evidence__terms_sum (c->evidence, ct->slot, s->tokens[i]) > 0)
       add_span (it->spans, &s->where[i]);
-  if (it->spans->len == 1
-      && g_array_index (it->spans, TeemaAutocodeSpan, 0).first == 1
-      && g_array_index (it->spans, TeemaAutocodeSpan, 0).last == s->n)
-    g_array_set_size (it->spans, 0);
+  whole_when_all (it->spans, s->n);
 }
 
 /* A coding by evidence alone is explained by this many of its terms that
@@ -717,10 +722,8 @@ weigh_runs (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
       g_ptr_array_add (out->hits, g_ptr_array_steal_index (it->hits, 0));
   if (it)
     item_free (it);
-  if (out && out->spans->len == 1
-      && g_array_index (out->spans, TeemaAutocodeSpan, 0).first == 1
-      && g_array_index (out->spans, TeemaAutocodeSpan, 0).last == s->n)
-    g_array_set_size (out->spans, 0);
+  if (out)
+    whole_when_all (out->spans, s->n);
   return out;
 }
 

@@ -209,11 +209,16 @@ weight_of (const Term *t, guint slot, double *weight)
   return FALSE;
 }
 
-double
-teema_evidence__terms_sum (TeemaEvidenceIndex *x, guint slot,
-                           const GArray *tokens)
+typedef void (*TermFunc) (guint token, const Term *t, double weight,
+                          gpointer data);
+
+/* Calls fn once for each term of tokens that slot weighs, at its first
+ * word. */
+static void
+each_term (TeemaEvidenceIndex *x, guint slot, const GArray *tokens, TermFunc fn,
+           gpointer data)
 {
-  double sum = 0, w;
+  double w;
   guint stamp = next_stamp (x);
   for (guint i = 0; tokens && i < tokens->len; i++) {
     GPtrArray *hit =
@@ -222,29 +227,39 @@ teema_evidence__terms_sum (TeemaEvidenceIndex *x, guint slot,
       Term *t = hit->pdata[k];
       if (x->seen[t->id] != stamp && weight_of (t, slot, &w)) {
         x->seen[t->id] = stamp;
-        sum += w;
+        fn (i, t, w, data);
       }
     }
   }
+}
+
+static void
+add_weight (guint token, const Term *t, double weight, gpointer data)
+{
+  *(double *) data += weight;
+}
+
+double
+teema_evidence__terms_sum (TeemaEvidenceIndex *x, guint slot,
+                           const GArray *tokens)
+{
+  double sum = 0;
+  each_term (x, slot, tokens, add_weight, &sum);
   return sum;
+}
+
+static void
+add_fired (guint token, const Term *t, double weight, gpointer data)
+{
+  if (weight <= 0)
+    return;
+  TeemaEvidenceFired f = { token, t->name, weight };
+  g_array_append_val ((GArray *) data, f);
 }
 
 void
 teema_evidence__fired (TeemaEvidenceIndex *x, guint slot, const GArray *tokens,
                        GArray *out)
 {
-  double w;
-  guint stamp = next_stamp (x);
-  for (guint i = 0; tokens && i < tokens->len; i++) {
-    const TeemaAnalysis *an = g_array_index (tokens, TeemaToken, i).analysis;
-    GPtrArray *hit = weighed_terms (x, an);
-    for (guint k = 0; k < hit->len; k++) {
-      Term *t = hit->pdata[k];
-      if (x->seen[t->id] == stamp || !weight_of (t, slot, &w) || w <= 0)
-        continue;
-      x->seen[t->id] = stamp;
-      TeemaEvidenceFired f = { i, t->name, w };
-      g_array_append_val (out, f);
-    }
-  }
+  each_term (x, slot, tokens, add_fired, out);
 }
