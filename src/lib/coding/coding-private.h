@@ -19,9 +19,9 @@ void teema_evidence__index_free (TeemaEvidenceIndex *index);
  * add every theme before scoring. */
 guint teema_evidence__index_add (TeemaEvidenceIndex *index,
                                  const GArray *evidence);
-/* Appends the terms of a word (interned strings, e.g. "lemma:lupaus"):
- * its lemmas, its compound parts that are not lemmas, and "word:FORM"
- * when the analyser knows no lemma of it. */
+/* Appends the terms of a word (new strings, e.g. "lemma:lupaus"): its
+ * lemmas but stop words, its compound parts that are not lemmas, and
+ * "word:FORM" when the analyser knows no lemma of it. */
 void teema_evidence__terms (const TeemaAnalysis *analysis, GPtrArray *out);
 /* scores[slot] = the slot's bias plus the weight of each term of tokens
  * it weighs, each term once (scores: one per slot added). */
@@ -37,7 +37,7 @@ double teema_evidence__terms_sum (TeemaEvidenceIndex *index, guint slot,
 /* A term of a text that weighs for a theme. */
 typedef struct {
   guint token;      /* the first of its words, an index into tokens */
-  const char *term; /* interned */
+  const char *term; /* owned by the index */
   double weight;    /* above 0 */
 } TeemaEvidenceFired;
 

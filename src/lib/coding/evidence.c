@@ -25,7 +25,7 @@ typedef struct {
 /* One term a theme weighs: its id (for counting it once) and weights. */
 typedef struct {
   guint id;
-  const char *name; /* interned, e.g. "lemma:lupaus" */
+  const char *name; /* e.g. "lemma:lupaus" (the table's key) */
   GArray *weights;  /* Weight */
 } Term;
 
@@ -57,7 +57,7 @@ TeemaEvidenceIndex *
 teema_evidence__index_new (void)
 {
   TeemaEvidenceIndex *x = g_new0 (TeemaEvidenceIndex, 1);
-  x->terms = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+  x->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) term_free);
   x->bias = g_array_new (FALSE, TRUE, sizeof (double));
   x->rules = g_array_new (FALSE, TRUE, sizeof (double));
@@ -95,14 +95,13 @@ teema_evidence__index_add (TeemaEvidenceIndex *x, const GArray *evidence)
       g_array_index (x->rules, double, slot) = e->weight;
       continue;
     }
-    const char *key = g_intern_string (e->term);
-    Term *t = g_hash_table_lookup (x->terms, key);
+    Term *t = g_hash_table_lookup (x->terms, e->term);
     if (!t) {
       t = g_new0 (Term, 1);
       t->id = x->n_terms++;
-      t->name = key;
+      t->name = g_strdup (e->term);
       t->weights = g_array_new (FALSE, FALSE, sizeof (Weight));
-      g_hash_table_insert (x->terms, (gpointer) key, t);
+      g_hash_table_insert (x->terms, (gpointer) t->name, t);
     }
     Weight w = { slot, e->weight };
     g_array_append_val (t->weights, w);
@@ -118,22 +117,14 @@ teema_evidence__index_add (TeemaEvidenceIndex *x, const GArray *evidence)
 void
 teema_evidence__terms (const TeemaAnalysis *an, GPtrArray *out)
 {
-  for (const char *const *l = an->lemmas; l && *l; l++) {
-    if (teema_text__is_stopword (*l))
-      continue;
-    g_autofree char *term = g_strconcat ("lemma:", *l, NULL);
-    g_ptr_array_add (out, (gpointer) g_intern_string (term));
-  }
-  for (const char *const *p = an->parts; p && *p; p++) {
-    if (an->lemmas && g_strv_contains (an->lemmas, *p))
-      continue;
-    g_autofree char *term = g_strconcat ("part:", *p, NULL);
-    g_ptr_array_add (out, (gpointer) g_intern_string (term));
-  }
-  if (!an->lemmas || !*an->lemmas) {
-    g_autofree char *term = g_strconcat ("word:", an->form, NULL);
-    g_ptr_array_add (out, (gpointer) g_intern_string (term));
-  }
+  for (const char *const *l = an->lemmas; l && *l; l++)
+    if (!teema_text__is_stopword (*l))
+      g_ptr_array_add (out, g_strconcat ("lemma:", *l, NULL));
+  for (const char *const *p = an->parts; p && *p; p++)
+    if (!an->lemmas || !g_strv_contains (an->lemmas, *p))
+      g_ptr_array_add (out, g_strconcat ("part:", *p, NULL));
+  if (!an->lemmas || !*an->lemmas)
+    g_ptr_array_add (out, g_strconcat ("word:", an->form, NULL));
 }
 
 /* The weighed terms of an analysis (cached by its id). */
@@ -145,7 +136,7 @@ weighed_terms (TeemaEvidenceIndex *x, const TeemaAnalysis *an)
   GPtrArray *hit = x->cache->pdata[an->id];
   if (hit)
     return hit;
-  g_autoptr (GPtrArray) terms = g_ptr_array_new ();
+  g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   teema_evidence__terms (an, terms);
   hit = g_ptr_array_new ();
   for (guint i = 0; i < terms->len; i++) {

@@ -35,7 +35,7 @@ typedef struct {
 
 typedef struct {
   GPtrArray *rows;  /* Row * */
-  GPtrArray *names; /* term id -> interned term */
+  GPtrArray *names; /* term id -> its term (owned) */
   guint n_files;
   const TeemaCodebook *cb;
 } Data;
@@ -72,22 +72,23 @@ mark (guint8 *flags, const TeemaCodebook *cb, const char *code)
 static guint *
 row_terms (GHashTable *ids, GPtrArray *names, const GArray *tokens, guint *n)
 {
-  g_autoptr (GPtrArray) terms = g_ptr_array_new ();
+  g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < tokens->len; i++)
     teema_evidence__terms (g_array_index (tokens, TeemaToken, i).analysis,
                            terms);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint *out = g_new (guint, terms->len + 1);
   *n = 0;
   for (guint i = 0; i < terms->len; i++) {
-    gpointer key = terms->pdata[i];
-    if (!g_hash_table_add (seen, key))
+    const char *term = terms->pdata[i];
+    if (!g_hash_table_add (seen, (gpointer) term))
       continue;
     gpointer id;
-    if (!g_hash_table_lookup_extended (ids, key, NULL, &id)) {
+    if (!g_hash_table_lookup_extended (ids, term, NULL, &id)) {
+      char *name = g_strdup (term); /* names owns it, ids borrows it */
       id = GUINT_TO_POINTER (names->len);
-      g_hash_table_insert (ids, key, id);
-      g_ptr_array_add (names, key);
+      g_hash_table_insert (ids, name, id);
+      g_ptr_array_add (names, name);
     }
     out[(*n)++] = GPOINTER_TO_UINT (id);
   }
@@ -103,7 +104,7 @@ load (Data *d, const TeemaCodebook *cb, const TeemaCodebook *rules_only,
     teema_compiled__new (rules_only, az, error);
   if (!compiled)
     return FALSE;
-  g_autoptr (GHashTable) ids = g_hash_table_new (g_direct_hash, NULL);
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_themes = teema_codebook_size (cb);
   for (guint f = 0; paths[f]; f++, d->n_files++) {
     g_autoptr (GPtrArray) rows = teema_devset__rows_new ();
@@ -491,7 +492,7 @@ teema_evidence_learn (const TeemaCodebook *cb, const char *const *paths,
   if (!rules_only)
     return NULL;
   Data d = { g_ptr_array_new_with_free_func ((GDestroyNotify) row_free),
-             g_ptr_array_new (), 0, cb };
+             g_ptr_array_new_with_free_func (g_free), 0, cb };
   g_autoptr (TeemaCodebook) out = NULL;
   g_autoptr (GArray) themes = NULL;
   g_autoptr (TeemaTable) table = NULL;
