@@ -5,7 +5,7 @@
 set -u
 src=$(cd "$(dirname "$0")/../.." && pwd)
 fail=0
-for set in trainset trainset2 trainset3 heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15; do
+for set in trainset trainset2 trainset3 heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15 heldout16 heldout17 heldout18; do
   if python3 "$src/tests/$set/check.py" >/dev/null; then
     echo "ok $set"
   else

@@ -199,6 +199,9 @@ QUOTE_SETS = {
     "heldout13": ("E", {"employee": r"M[1-8]", "customer": r"E[1-4]"}),
     "heldout14": ("F", {"employee": r"N[1-8]", "customer": r"F[1-4]"}),
     "heldout15": ("G", {"employee": r"J[1-8]", "customer": r"G[1-4]"}),
+    "heldout16": ("H", {"employee": r"T[1-8]", "customer": r"O[1-4]"}),
+    "heldout17": ("K", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
+    "heldout18": ("L", {"employee": r"K[1-8]", "customer": r"B[1-4]"}),
     "trainset3": ("V", {"employee": r"H[1-8]", "customer": r"A[1-4]"}),
 }
 

@@ -1,0 +1,1 @@
+../sets/quote-set-check.py
