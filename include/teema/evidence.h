@@ -13,6 +13,7 @@
 
 #include <glib.h>
 #include <teema/codebook.h>
+#include <teema/project.h>
 #include <teema/table.h>
 
 #ifdef __cplusplus
@@ -52,6 +53,19 @@ TeemaCodebook *teema_evidence_learn (const TeemaCodebook *codebook,
                                      const char *const *paths,
                                      const TeemaLearnOptions *options,
                                      TeemaTable **report, GError **error);
+
+/* As teema_evidence_learn, from a project's hand coding: the rows are
+ * the informant segments of every interview (document) coder coded any
+ * segment of, with the themes coder gave them (a segment left uncoded
+ * there has none: coding is done interview by interview), each interview
+ * a file for the report. coder "rules" is refused (TEEMA_ERROR_FAILED); a
+ * coder without codings is TEEMA_ERROR_NOT_FOUND. Themes coded that
+ * codebook lacks are ignored. */
+TeemaCodebook *teema_evidence_learn_coder (TeemaProject *project,
+                                           const TeemaCodebook *codebook,
+                                           const char *coder,
+                                           const TeemaLearnOptions *options,
+                                           TeemaTable **report, GError **error);
 
 /* The codebook file text source with the evidence lines of each theme of
  * codebook that has evidence put in place of the ones source has: after

@@ -226,12 +226,16 @@ rules_learn (int argc, char **argv, CliGlobals *g, GError **error)
 {
   char **devsets = NULL, **themes = NULL; /* owned by cli_parse */
   const char *codebook = NULL, *output = NULL, *format = "table";
+  const char *gold = NULL;
   double min_weight = 0;
   GOptionEntry entries[] = {
     { "devset", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &devsets,
       N_ ("hand-coded rows to learn from (TSV as teema evaluate --devset "
           "reads; repeat for several files)"),
       N_ ("FILE") },
+    { "gold", 'g', 0, G_OPTION_ARG_STRING, &gold,
+      N_ ("learn from the segments this person coded in the project"),
+      N_ ("CODER") },
     { "codebook", 'k', 0, G_OPTION_ARG_FILENAME, &codebook,
       N_ ("the codebook file (default: the project's)"), N_ ("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -253,23 +257,32 @@ rules_learn (int argc, char **argv, CliGlobals *g, GError **error)
                   N_ ("Learns evidence for a codebook's themes from "
                       "hand-coded rows: weights of words for and against "
                       "each theme, written as evidence lines of the "
-                      "codebook. With two files or more, each file is "
-                      "scored with what the others taught."),
+                      "codebook. With two files (or interviews) or more, "
+                      "each is scored with what the others taught."),
                   error)
       || !teema_format_parse (format, &fmt, error))
     return 2;
-  if (!devsets || !output || argc != 1 || min_weight < 0)
+  if (!devsets == !gold || !output || argc != 1 || min_weight < 0)
     return cli_usage (error, _ ("usage: teema rules learn --devset FILE "
-                                "[--devset FILE ...] --output FILE "
-                                "[--codebook FILE] [--theme THEME ...]"));
-  g_autoptr (TeemaCodebook) cb = cli_codebook (g, codebook, error);
+                                "[--devset FILE ...] | --gold CODER, "
+                                "--output FILE [--codebook FILE] "
+                                "[--theme THEME ...]"));
+  g_autoptr (TeemaProject) p = gold ? cli_open (g, error) : NULL;
+  if (gold && !p)
+    return 1;
+  g_autoptr (TeemaCodebook) cb = codebook
+                                   ? teema_codebook_load (codebook, error)
+                                 : p ? teema_codebook_get (p, error)
+                                     : cli_codebook (g, NULL, error);
   if (!cb)
     return 1;
   TeemaLearnOptions opt = { .themes = (const char *const *) themes,
                             .min_weight = min_weight };
   g_autoptr (TeemaTable) report = NULL;
-  g_autoptr (TeemaCodebook) learned = teema_evidence_learn (
-    cb, (const char *const *) devsets, &opt, &report, error);
+  g_autoptr (TeemaCodebook) learned =
+    gold ? teema_evidence_learn_coder (p, cb, gold, &opt, &report, error)
+         : teema_evidence_learn (cb, (const char *const *) devsets, &opt,
+                                 &report, error);
   g_autofree char *text =
     learned ? learned_text (codebook, learned, error) : NULL;
   if (!text || !teema_file_write (output, text, strlen (text), error))
@@ -285,7 +298,8 @@ cmd_rules (int argc, char **argv, CliGlobals *g, GError **error)
     { "suggest", rules_suggest,
       N_ ("rules for a theme from your coding: --theme THEME") },
     { "learn", rules_learn,
-      N_ ("evidence for the themes from hand-coded rows: --devset FILE") },
+      N_ ("evidence for the themes from hand coding: --devset FILE or "
+          "--gold CODER") },
     { NULL, NULL, NULL },
   };
   return cli_dispatch (sub, "rules", argc, argv, g, error);

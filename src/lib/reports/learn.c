@@ -95,39 +95,117 @@ row_terms (GHashTable *ids, GPtrArray *names, const GArray *tokens, guint *n)
   return out;
 }
 
-/* Reads, analyses and rule-codes every row of every file into d. */
-static gboolean
-load (Data *d, const TeemaCodebook *cb, const TeemaCodebook *rules_only,
-      const char *const *paths, TeemaAnalyzer *az, GError **error)
+/* What reading rows needs: the rules alone, compiled, to say which themes
+ * they code, and the term ids given so far. */
+typedef struct {
+  TeemaCompiled *compiled;
+  GHashTable *ids; /* term -> id (keys borrowed from the data's names) */
+  TeemaAnalyzer *az;
+} Loader;
+
+/* Adds a row of file (a development set, or an interview) coded with
+ * themes (theme ids; unknown ones are ignored) to d. */
+static void
+add_row (Data *d, Loader *l, guint file, const char *text,
+         const char *const *themes)
 {
-  g_autoptr (TeemaCompiled) compiled =
-    teema_compiled__new (rules_only, az, error);
-  if (!compiled)
-    return FALSE;
-  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_themes = teema_codebook_size (cb);
+  guint n_themes = teema_codebook_size (d->cb);
+  Row *r = g_new0 (Row, 1);
+  r->file = file;
+  r->text = g_strdup (text);
+  r->gold = g_new0 (guint8, n_themes + 1);
+  r->ruled = g_new0 (guint8, n_themes + 1);
+  g_ptr_array_add (d->rows, r);
+  for (guint k = 0; themes && themes[k]; k++)
+    mark (r->gold, d->cb, themes[k]);
+  TeemaSegment seg = { .text = (char *) text };
+  g_autoptr (GArray) tokens = teema_analyzer_tokenize (l->az, text, -1);
+  r->feats = row_terms (l->ids, d->names, tokens, &r->n_feats);
+  g_autoptr (GPtrArray) items = teema_compiled__items_new ();
+  teema_compiled__code_one (l->compiled, &seg, tokens, items);
+  for (guint k = 0; k < items->len; k++)
+    mark (r->ruled, d->cb, ((TeemaAutocodeItem *) items->pdata[k])->theme);
+}
+
+/* Every row of every development set at paths, a file each. */
+static gboolean
+load_files (Data *d, Loader *l, gconstpointer paths_, GError **error)
+{
+  const char *const *paths = paths_;
   for (guint f = 0; paths[f]; f++, d->n_files++) {
     g_autoptr (GPtrArray) rows = teema_devset__rows_new ();
-    if (!teema_devset__read (cb, paths[f], rows, error))
+    if (!teema_devset__read (d->cb, paths[f], rows, error))
       return FALSE;
     for (guint i = 0; i < rows->len; i++) {
       const TeemaDevRow *dr = rows->pdata[i];
-      Row *r = g_new0 (Row, 1);
-      r->file = f;
-      r->text = g_strdup (dr->text);
-      r->gold = g_new0 (guint8, n_themes + 1);
-      r->ruled = g_new0 (guint8, n_themes + 1);
-      g_ptr_array_add (d->rows, r);
-      for (guint k = 0; dr->themes[k]; k++)
-        mark (r->gold, cb, dr->themes[k]);
-      TeemaSegment seg = { .text = dr->text };
-      g_autoptr (GArray) tokens = teema_analyzer_tokenize (az, dr->text, -1);
-      r->feats = row_terms (ids, d->names, tokens, &r->n_feats);
-      g_autoptr (GPtrArray) items = teema_compiled__items_new ();
-      teema_compiled__code_one (compiled, &seg, tokens, items);
-      for (guint k = 0; k < items->len; k++)
-        mark (r->ruled, cb, ((TeemaAutocodeItem *) items->pdata[k])->theme);
+      add_row (d, l, f, dr->text, (const char *const *) dr->themes);
     }
+  }
+  return TRUE;
+}
+
+typedef struct {
+  TeemaProject *project;
+  const char *coder;
+} FromCoder;
+
+/* Every informant segment of each interview the coder coded any segment
+ * of, with the themes the coder gave it (none: a segment the coder read
+ * and found no theme in); an interview (document) is a file. */
+static gboolean
+load_coder (Data *d, Loader *l, gconstpointer data, GError **error)
+{
+  const FromCoder *fc = data;
+  TeemaCodingFilter cf = { .coder = fc->coder, .keys_only = TRUE };
+  g_autoptr (GPtrArray) codings = teema_coding_list (fc->project, &cf, error);
+  if (!codings)
+    return FALSE;
+  /* segment id -> GPtrArray of its theme ids */
+  g_autoptr (GHashTable) coded = g_hash_table_new_full (
+    g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < codings->len; i++) {
+    const TeemaCoding *c = codings->pdata[i];
+    GPtrArray *themes = g_hash_table_lookup (coded, &c->segment_id);
+    if (!themes) {
+      themes = g_ptr_array_new ();
+      g_hash_table_insert (coded, g_memdup2 (&c->segment_id, sizeof (gint64)),
+                           themes);
+    }
+    if (!g_ptr_array_find_with_equal_func (themes, c->theme, g_str_equal, NULL))
+      g_ptr_array_add (themes, c->theme);
+  }
+  if (g_hash_table_size (coded) == 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_NOT_FOUND,
+                 _ ("coder '%s' has no codings to learn from (see 'teema "
+                    "coding list')"),
+                 fc->coder);
+    return FALSE;
+  }
+  g_autoptr (GPtrArray) segs = teema_segment_list (fc->project, NULL, error);
+  if (!segs)
+    return FALSE;
+  /* document id -> its file number + 1, for the interviews coded */
+  g_autoptr (GHashTable) files = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < segs->len; i++) {
+    const TeemaSegment *seg = segs->pdata[i];
+    if (g_hash_table_contains (coded, &seg->id)
+        && !g_hash_table_contains (files, &seg->document_id))
+      g_hash_table_insert (files, (gpointer) &seg->document_id,
+                           GUINT_TO_POINTER (++d->n_files));
+  }
+  for (guint i = 0; i < segs->len; i++) {
+    const TeemaSegment *seg = segs->pdata[i];
+    guint file =
+      GPOINTER_TO_UINT (g_hash_table_lookup (files, &seg->document_id));
+    if (!file)
+      continue;
+    GPtrArray *themes = g_hash_table_lookup (coded, &seg->id);
+    if (themes)
+      g_ptr_array_add (themes, NULL);
+    add_row (d, l, file - 1, seg->text,
+             themes ? (const char *const *) themes->pdata : NULL);
+    if (themes)
+      g_ptr_array_set_size (themes, themes->len - 1);
   }
   return TRUE;
 }
@@ -477,10 +555,14 @@ learn_themes (const Data *d, const GArray *themes, const TeemaLearnOptions *o,
   return TRUE;
 }
 
-TeemaCodebook *
-teema_evidence_learn (const TeemaCodebook *cb, const char *const *paths,
-                      const TeemaLearnOptions *options, TeemaTable **report,
-                      GError **error)
+typedef gboolean (*LoadFunc) (Data *d, Loader *l, gconstpointer data,
+                              GError **error);
+
+/* Learns from the rows load reads (see teema_evidence_learn). */
+static TeemaCodebook *
+learn (const TeemaCodebook *cb, LoadFunc load, gconstpointer data,
+       const TeemaLearnOptions *options, const char *note, TeemaTable **report,
+       GError **error)
 {
   TeemaLearnOptions o = defaults_of (options);
   const char *lang = o.lang ? o.lang : teema_codebook_language (cb);
@@ -489,15 +571,18 @@ teema_evidence_learn (const TeemaCodebook *cb, const char *const *paths,
                                    : teema_analyzer_new (lang, error);
   g_autoptr (TeemaCodebook) rules_only =
     az ? without_evidence (cb, error) : NULL;
-  if (!rules_only)
+  g_autoptr (TeemaCompiled) compiled =
+    rules_only ? teema_compiled__new (rules_only, az, error) : NULL;
+  if (!compiled)
     return NULL;
   Data d = { g_ptr_array_new_with_free_func ((GDestroyNotify) row_free),
              g_ptr_array_new_with_free_func (g_free), 0, cb };
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  Loader l = { compiled, ids, az };
   g_autoptr (TeemaCodebook) out = NULL;
   g_autoptr (GArray) themes = NULL;
   g_autoptr (TeemaTable) table = NULL;
-  if (load (&d, cb, rules_only, paths, az, error)
-      && (themes = chosen_themes (&d, &o, error))
+  if (load (&d, &l, data, error) && (themes = chosen_themes (&d, &o, error))
       && (out = copy_of (cb, error))) {
     table = report ? report_new (d.n_files > 1) : NULL;
     if (!learn_themes (&d, themes, &o, rules_only, az, out, table, error))
@@ -506,13 +591,46 @@ teema_evidence_learn (const TeemaCodebook *cb, const char *const *paths,
   g_ptr_array_unref (d.rows);
   g_ptr_array_unref (d.names);
   if (out && report) {
-    teema_table_add_note (
-      table, _ ("coded: rows coded with the theme by hand; terms: evidence "
-                "terms kept. With several files, F1 is of each file coded "
-                "with what the other files taught (every file left out once, "
-                "counts pooled): the rules alone, then the rules with "
-                "evidence."));
+    teema_table_add_note (table, note);
     *report = g_steal_pointer (&table);
   }
   return g_steal_pointer (&out);
+}
+
+TeemaCodebook *
+teema_evidence_learn (const TeemaCodebook *cb, const char *const *paths,
+                      const TeemaLearnOptions *options, TeemaTable **report,
+                      GError **error)
+{
+  return learn (
+    cb, load_files, paths, options,
+    _ ("coded: rows coded with the theme by hand; terms: evidence terms kept. "
+       "With several files, F1 is of each file coded with what the other "
+       "files taught (every file left out once, counts pooled): the rules "
+       "alone, then the rules with evidence."),
+    report, error);
+}
+
+TeemaCodebook *
+teema_evidence_learn_coder (TeemaProject *project, const TeemaCodebook *cb,
+                            const char *coder, const TeemaLearnOptions *options,
+                            TeemaTable **report, GError **error)
+{
+  if (g_strcmp0 (coder, TEEMA_CODER_RULES) == 0) {
+    g_set_error (error, TEEMA_ERROR, TEEMA_ERROR_FAILED,
+                 _ ("learning from the coder '%s' would teach the rules "
+                    "their own codings: name a person who coded by hand"),
+                 coder);
+    return NULL;
+  }
+  FromCoder fc = { project, coder };
+  return learn (
+    cb, load_coder, &fc, options,
+    _ ("coded: segments coded with the theme by the coder; terms: evidence "
+       "terms kept. With several interviews, F1 is of each interview coded "
+       "with what the others taught (every interview left out once, counts "
+       "pooled): the rules alone, then the rules with evidence. Learned "
+       "from every informant turn of the interviews the coder coded: a turn "
+       "left uncoded there counts as having none of the themes."),
+    report, error);
 }
