@@ -43,21 +43,10 @@ join (GPtrArray *a)
   return s;
 }
 
-// Parses text expecting failure with code; returns the message.
 std::string
 parse_error (const std::string &text, int code)
 {
-  GError *error = nullptr;
-  TeemaCodebook *cb =
-    teema_codebook_parse (text.c_str (), -1, "cb.txt", &error);
-  EXPECT_EQ (cb, nullptr);
-  teema_codebook_free (cb);
-  if (!error)
-    return "<no error>";
-  EXPECT_EQ (error->code, code) << error->message;
-  std::string msg = error->message;
-  g_error_free (error);
-  return msg;
+  return testutil::codebook_parse_error (text, code);
 }
 
 TEST (Codebook, ShippedCodebook)

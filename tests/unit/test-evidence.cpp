@@ -39,17 +39,7 @@ parse (const char *text)
 std::string
 parse_error (const std::string &text)
 {
-  GError *error = nullptr;
-  TeemaCodebook *cb =
-    teema_codebook_parse (text.c_str (), -1, "cb.txt", &error);
-  EXPECT_EQ (cb, nullptr);
-  teema_codebook_free (cb);
-  if (!error)
-    return "<no error>";
-  EXPECT_EQ (error->code, TEEMA_ERROR_PARSE) << error->message;
-  std::string msg = error->message;
-  g_error_free (error);
-  return msg;
+  return testutil::codebook_parse_error (text, TEEMA_ERROR_PARSE);
 }
 
 // The themes teema_autocode_text codes text with, each as

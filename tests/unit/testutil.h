@@ -57,6 +57,24 @@ private:
   char *path_;
 };
 
+// Parses a codebook text expecting it to fail with code; returns the
+// message ("<no error>" if it parsed).
+inline std::string
+codebook_parse_error (const std::string &text, int code)
+{
+  GError *error = nullptr;
+  TeemaCodebook *cb =
+    teema_codebook_parse (text.c_str (), -1, "cb.txt", &error);
+  EXPECT_EQ (cb, nullptr);
+  teema_codebook_free (cb);
+  if (!error)
+    return "<no error>";
+  EXPECT_EQ (error->code, code) << error->message;
+  std::string msg = error->message;
+  g_error_free (error);
+  return msg;
+}
+
 inline std::string
 source (const std::string &rel)
 {

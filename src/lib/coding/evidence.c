@@ -159,27 +159,44 @@ next_stamp (TeemaEvidenceIndex *x)
   return x->stamp;
 }
 
-void
-teema_evidence__score (TeemaEvidenceIndex *x, const GArray *tokens,
-                       double *scores)
+/* Calls fn once for each distinct weighed term of tokens, at its first
+ * word. */
+typedef void (*DistinctFunc) (guint token, const Term *t, gpointer data);
+
+static void
+each_distinct (TeemaEvidenceIndex *x, const GArray *tokens, DistinctFunc fn,
+               gpointer data)
 {
-  for (guint s = 0; s < x->bias->len; s++)
-    scores[s] = g_array_index (x->bias, double, s);
   guint stamp = next_stamp (x);
   for (guint i = 0; tokens && i < tokens->len; i++) {
     GPtrArray *hit =
       weighed_terms (x, g_array_index (tokens, TeemaToken, i).analysis);
     for (guint k = 0; k < hit->len; k++) {
       Term *t = hit->pdata[k];
-      if (x->seen[t->id] == stamp)
-        continue;
-      x->seen[t->id] = stamp;
-      for (guint w = 0; w < t->weights->len; w++) {
-        Weight *wt = &g_array_index (t->weights, Weight, w);
-        scores[wt->slot] += wt->weight;
+      if (x->seen[t->id] != stamp) {
+        x->seen[t->id] = stamp;
+        fn (i, t, data);
       }
     }
   }
+}
+
+static void
+add_to_scores (guint token, const Term *t, gpointer scores)
+{
+  for (guint w = 0; w < t->weights->len; w++) {
+    const Weight *wt = &g_array_index (t->weights, Weight, w);
+    ((double *) scores)[wt->slot] += wt->weight;
+  }
+}
+
+void
+teema_evidence__score (TeemaEvidenceIndex *x, const GArray *tokens,
+                       double *scores)
+{
+  for (guint s = 0; s < x->bias->len; s++)
+    scores[s] = g_array_index (x->bias, double, s);
+  each_distinct (x, tokens, add_to_scores, scores);
 }
 
 double
@@ -203,25 +220,30 @@ weight_of (const Term *t, guint slot, double *weight)
 typedef void (*TermFunc) (guint token, const Term *t, double weight,
                           gpointer data);
 
+/* A TermFunc for the terms one slot weighs. */
+typedef struct {
+  guint slot;
+  TermFunc fn;
+  gpointer data;
+} OfSlot;
+
+static void
+if_weighed (guint token, const Term *t, gpointer data)
+{
+  const OfSlot *o = data;
+  double w;
+  if (weight_of (t, o->slot, &w))
+    o->fn (token, t, w, o->data);
+}
+
 /* Calls fn once for each term of tokens that slot weighs, at its first
  * word. */
 static void
 each_term (TeemaEvidenceIndex *x, guint slot, const GArray *tokens, TermFunc fn,
            gpointer data)
 {
-  double w;
-  guint stamp = next_stamp (x);
-  for (guint i = 0; tokens && i < tokens->len; i++) {
-    GPtrArray *hit =
-      weighed_terms (x, g_array_index (tokens, TeemaToken, i).analysis);
-    for (guint k = 0; k < hit->len; k++) {
-      Term *t = hit->pdata[k];
-      if (x->seen[t->id] != stamp && weight_of (t, slot, &w)) {
-        x->seen[t->id] = stamp;
-        fn (i, t, w, data);
-      }
-    }
-  }
+  OfSlot o = { slot, fn, data };
+  each_distinct (x, tokens, if_weighed, &o);
 }
 
 static void

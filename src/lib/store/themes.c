@@ -13,47 +13,52 @@ teema_store__find_theme (TeemaStore *store, const char *code, GError **error)
                                  code, error);
 }
 
+typedef void (*ThemeRowFunc) (sqlite3_stmt *row, TeemaTheme *t);
+
+/* Runs sql (one parameter: the theme id) and passes each row to fn. */
 static gboolean
-load_theme_rules (TeemaStore *store, gint64 id, TeemaTheme *t, GError **error)
+each_theme_row (TeemaStore *store, const char *sql, gint64 id, TeemaTheme *t,
+                ThemeRowFunc fn, GError **error)
 {
-  sqlite3_stmt *stmt =
-    teema_store__prepare (store,
-                          "SELECT kind, rule FROM theme_rule WHERE theme_id = ?"
-                          " ORDER BY ordinal",
-                          error);
+  sqlite3_stmt *stmt = teema_store__prepare (store, sql, error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    const char *kind = (const char *) sqlite3_column_text (stmt, 0);
-    GPtrArray *into = g_str_equal (kind, "rule") ? t->rules : t->excludes;
-    g_ptr_array_add (into, teema_store__column_dup (stmt, 1));
-  }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    fn (stmt, t);
   return teema_store__finish (store, stmt, rc, "reading the codebook", error);
 }
 
-static gboolean
-load_theme_evidence (TeemaStore *store, gint64 id, TeemaTheme *t,
-                     GError **error)
+static void
+add_rule_row (sqlite3_stmt *row, TeemaTheme *t)
 {
-  sqlite3_stmt *stmt = teema_store__prepare (
-    store,
-    "SELECT term, weight FROM theme_evidence WHERE theme_id = ?"
-    " ORDER BY ordinal",
-    error);
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW) {
-    if (!t->evidence)
-      t->evidence = teema_evidence__array_new ();
-    TeemaEvidence e = { teema_store__column_dup (stmt, 0),
-                        sqlite3_column_double (stmt, 1) };
-    g_array_append_val (t->evidence, e);
-  }
-  return teema_store__finish (store, stmt, rc, "reading the codebook", error);
+  const char *kind = (const char *) sqlite3_column_text (row, 0);
+  GPtrArray *into = g_str_equal (kind, "rule") ? t->rules : t->excludes;
+  g_ptr_array_add (into, teema_store__column_dup (row, 1));
+}
+
+static void
+add_evidence_row (sqlite3_stmt *row, TeemaTheme *t)
+{
+  if (!t->evidence)
+    t->evidence = teema_evidence__array_new ();
+  TeemaEvidence e = { teema_store__column_dup (row, 0),
+                      sqlite3_column_double (row, 1) };
+  g_array_append_val (t->evidence, e);
+}
+
+static gboolean
+load_theme_lines (TeemaStore *store, gint64 id, TeemaTheme *t, GError **error)
+{
+  return each_theme_row (store,
+                         "SELECT kind, rule FROM theme_rule WHERE theme_id = ?"
+                         " ORDER BY ordinal",
+                         id, t, add_rule_row, error)
+         && each_theme_row (store,
+                            "SELECT term, weight FROM theme_evidence"
+                            " WHERE theme_id = ? ORDER BY ordinal",
+                            id, t, add_evidence_row, error);
 }
 
 GPtrArray *
@@ -88,10 +93,8 @@ teema_store__list_themes (TeemaStore *store, GError **error)
   gboolean ok =
     teema_store__finish (store, stmt, rc, "reading the codebook", error);
   for (guint i = 0; ok && i < out->len; i++)
-    ok = load_theme_rules (store, g_array_index (ids, gint64, i), out->pdata[i],
-                           error)
-         && load_theme_evidence (store, g_array_index (ids, gint64, i),
-                                 out->pdata[i], error);
+    ok = load_theme_lines (store, g_array_index (ids, gint64, i), out->pdata[i],
+                           error);
   if (!ok) {
     g_ptr_array_unref (out);
     return NULL;
