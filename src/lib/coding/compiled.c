@@ -16,11 +16,9 @@
  * sentences are cut once per segment, only when such a theme may match it
  * (a sentence has no term its segment lacks).
  *
- * A theme with evidence is then weighed (evidence.c): its segment score,
- * with the rules' weight when its rules coded, decides. A coding the
- * rules made keeps its sentences; one by evidence alone is explained by
- * the terms that weigh for it. */
-#include "coding/coding-private.h"
+ * A theme with evidence is then weighed (weigh.c): its segment score,
+ * with the rules' weight when its rules coded, decides. */
+#include "coding/compiled-private.h"
 #include "text/text-private.h"
 
 #include <string.h>
@@ -117,8 +115,8 @@ hit_free (TeemaAutocodeHit *h)
   g_free (h);
 }
 
-static void
-item_free (TeemaAutocodeItem *it)
+void
+teema_compiled__item_free (TeemaAutocodeItem *it)
 {
   g_free (it->informant);
   g_free (it->document);
@@ -131,7 +129,8 @@ item_free (TeemaAutocodeItem *it)
 GPtrArray *
 teema_compiled__items_new (void)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  return g_ptr_array_new_with_free_func (
+    (GDestroyNotify) teema_compiled__item_free);
 }
 
 static char *
@@ -152,9 +151,9 @@ shown_parts (const TeemaAnalysis *an)
   return g_strdup ("");
 }
 
-static TeemaAutocodeHit *
-make_hit (const TeemaSegment *seg, const GArray *tokens, const TeemaRuleHit *rh,
-          const TeemaRule *rule)
+TeemaAutocodeHit *
+teema_compiled__hit (const TeemaSegment *seg, const GArray *tokens,
+                     const TeemaRuleHit *rh, const TeemaRule *rule)
 {
   const TeemaAnalysis *an =
     g_array_index (tokens, TeemaToken, rh->token).analysis;
@@ -260,10 +259,11 @@ blocked_words (TeemaCompiled *c, TeemaCompiledTheme *ct,
  * marks the rules, then the exclusions, worth looking at: for a sentence,
  * those that may match its segment. Returns the item or NULL. The item
  * carries the words that fired only when with_hits. */
-static TeemaAutocodeItem *
-code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
-            const GArray *tokens, const guint64 *presence, const gboolean *live,
-            gboolean with_hits)
+TeemaAutocodeItem *
+teema_compiled__code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct,
+                            const TeemaSegment *seg, const GArray *tokens,
+                            const guint64 *presence, const gboolean *live,
+                            gboolean with_hits)
 {
   guint n = ct->rules->len;
   gboolean *may = g_newa (gboolean, n + 1);
@@ -296,26 +296,16 @@ code_theme (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
       break;
     for (guint i = 0; i < hits->len; i++)
       g_ptr_array_add (
-        it->hits,
-        make_hit (seg, tokens, &g_array_index (hits, TeemaRuleHit, i), rule));
+        it->hits, teema_compiled__hit (
+                    seg, tokens, &g_array_index (hits, TeemaRuleHit, i), rule));
   }
   return it;
 }
 
 /* ---- scope: sentence ---------------------------------------------------- */
 
-/* A segment cut into its sentences, each a text of its own. */
-typedef struct {
-  guint n;
-  TeemaSegment *parts;      /* n: the segment's fields with the sentence's
-                               text and document offsets */
-  GArray **tokens;          /* n: its tokens, offsets from its start */
-  guint64 *presence;        /* n times the matcher's words: its terms */
-  TeemaAutocodeSpan *where; /* n: in the segment's text, sentence i + 1 */
-} Sentences;
-
-static void
-sentences_free (Sentences *s)
+void
+teema_sentences__free (TeemaSentences *s)
 {
   if (!s)
     return;
@@ -354,12 +344,12 @@ tokens_within (const GArray *tokens, guint *next, guint start, guint end)
 /* The parts of seg at spans (code points of its text, in order, with
  * their sentence numbers), each a text of its own with its tokens (taken
  * from the segment's) and term presence. */
-static Sentences *
-spans_as_texts (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
-                const GArray *spans)
+TeemaSentences *
+teema_sentences__of_spans (TeemaCompiled *c, const TeemaSegment *seg,
+                           const GArray *tokens, const GArray *spans)
 {
   guint words = teema_matcher__words (c->matcher);
-  Sentences *s = g_new0 (Sentences, 1);
+  TeemaSentences *s = g_new0 (TeemaSentences, 1);
   s->n = spans->len;
   s->parts = g_new0 (TeemaSegment, s->n + 1);
   s->tokens = g_new0 (GArray *, s->n + 1);
@@ -387,8 +377,9 @@ spans_as_texts (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
 
 /* Cuts seg into its sentences (teema_segment_sentences, as coding add
  * --sentences counts them), tokens taken from the segment's. */
-static Sentences *
-sentences_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens)
+TeemaSentences *
+teema_sentences__new (TeemaCompiled *c, const TeemaSegment *seg,
+                      const GArray *tokens)
 {
   g_autoptr (GArray) spans = teema_segment_sentences (seg);
   g_autoptr (GArray) numbered =
@@ -398,12 +389,12 @@ sentences_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens)
     TeemaAutocodeSpan n = { sp.start, sp.end, i + 1, i + 1 };
     g_array_append_val (numbered, n);
   }
-  return spans_as_texts (c, seg, tokens, numbered);
+  return teema_sentences__of_spans (c, seg, tokens, numbered);
 }
 
 /* Adds sentence span to spans, joining it to the last one it follows. */
-static void
-add_span (GArray *spans, const TeemaAutocodeSpan *span)
+void
+teema_spans__add (GArray *spans, const TeemaAutocodeSpan *span)
 {
   if (spans->len) {
     TeemaAutocodeSpan *last =
@@ -419,8 +410,8 @@ add_span (GArray *spans, const TeemaAutocodeSpan *span)
 
 /* Spans that cover all n sentences of a segment are the whole segment:
  * no spans. */
-static void
-whole_when_all (GArray *spans, guint n)
+void
+teema_spans__whole_when_all (GArray *spans, guint n)
 {
   if (spans->len == 1 && g_array_index (spans, TeemaAutocodeSpan, 0).first == 1
       && g_array_index (spans, TeemaAutocodeSpan, 0).last == n)
@@ -431,26 +422,26 @@ whole_when_all (GArray *spans, guint n)
  * segment all of whose sentences match is coded whole (no spans). */
 static TeemaAutocodeItem *
 code_sentences (TeemaCompiled *c, TeemaCompiledTheme *ct,
-                const TeemaSegment *seg, const Sentences *s,
+                const TeemaSegment *seg, const TeemaSentences *s,
                 const gboolean *live, gboolean with_hits)
 {
   guint words = teema_matcher__words (c->matcher);
   TeemaAutocodeItem *it = NULL;
   for (guint i = 0; i < s->n; i++) {
     const guint64 *presence = s->presence + (gsize) i * words;
-    TeemaAutocodeItem *one =
-      code_theme (c, ct, &s->parts[i], s->tokens[i], presence, live, with_hits);
+    TeemaAutocodeItem *one = teema_compiled__code_theme (
+      c, ct, &s->parts[i], s->tokens[i], presence, live, with_hits);
     if (!one)
       continue;
     if (!it)
       it = teema_compiled__item_new (seg, ct->theme->code);
     while (one->hits->len)
       g_ptr_array_add (it->hits, g_ptr_array_steal_index (one->hits, 0));
-    item_free (one);
-    add_span (it->spans, &s->where[i]);
+    teema_compiled__item_free (one);
+    teema_spans__add (it->spans, &s->where[i]);
   }
   if (it)
-    whole_when_all (it->spans, s->n);
+    teema_spans__whole_when_all (it->spans, s->n);
   return it;
 }
 
@@ -458,7 +449,7 @@ code_sentences (TeemaCompiled *c, TeemaCompiledTheme *ct,
 static TeemaAutocodeItem *
 code_in_scope (TeemaCompiled *c, TeemaCompiledTheme *ct,
                const TeemaSegment *seg, const GArray *tokens,
-               Sentences **sentences, gboolean with_hits)
+               TeemaSentences **sentences, gboolean with_hits)
 {
   switch (ct->theme->scope) {
   case TEEMA_SCOPE_SENTENCE: {
@@ -474,272 +465,27 @@ code_in_scope (TeemaCompiled *c, TeemaCompiledTheme *ct,
     for (guint x = 0; x < n_ex; x++)
       live[n + x] = teema_rule__may_match (ct->excludes->pdata[x], c->presence);
     if (!*sentences)
-      *sentences = sentences_new (c, seg, tokens);
+      *sentences = teema_sentences__new (c, seg, tokens);
     return code_sentences (c, ct, seg, *sentences, live, with_hits);
   }
   case TEEMA_SCOPE_SEGMENT:
     break;
   }
-  return code_theme (c, ct, seg, tokens, c->presence, NULL, with_hits);
-}
-
-/* ---- evidence ----------------------------------------------------------- */
-
-/* A coding by evidence alone of a theme of scope sentence: the sentences
- * whose own terms weigh for the theme (all of them, or none: the whole
- * segment). */
-static void
-evidence_spans (TeemaCompiled *c, TeemaCompiledTheme *ct,
-                const TeemaSegment *seg, const GArray *tokens,
-                Sentences **sentences, TeemaAutocodeItem *it)
-{
-  if (!*sentences)
-    *sentences = sentences_new (c, seg, tokens);
-  const Sentences *s = *sentences;
-  for (guint i = 0; i < s->n; i++)
-    if (teema_evidence__terms_sum (c->evidence, ct->slot, s->tokens[i]) > 0)
-      add_span (it->spans, &s->where[i]);
-  whole_when_all (it->spans, s->n);
-}
-
-/* A coding by evidence alone is explained by this many of its terms that
- * weigh most for it: enough to see why, few enough to read. */
-#define TEEMA_EVIDENCE_SHOWN 5
-
-static gint
-by_weight (gconstpointer a, gconstpointer b)
-{
-  const TeemaEvidenceFired *x = a, *y = b;
-  if (x->weight != y->weight)
-    return x->weight > y->weight ? -1 : 1;
-  return x->token < y->token ? -1 : x->token > y->token;
-}
-
-/* The words of a coding by evidence alone: the terms that weigh most for
- * the theme, at their first word, as "evidence" hits ("lemma:lupaus
- * +0.92"). */
-static void
-evidence_hits (TeemaCompiled *c, TeemaCompiledTheme *ct,
-               const TeemaSegment *seg, const GArray *tokens,
-               TeemaAutocodeItem *it)
-{
-  g_autoptr (GArray) fired =
-    g_array_new (FALSE, FALSE, sizeof (TeemaEvidenceFired));
-  teema_evidence__fired (c->evidence, ct->slot, tokens, fired);
-  g_array_sort (fired, by_weight);
-  for (guint i = 0; i < fired->len && i < TEEMA_EVIDENCE_SHOWN; i++) {
-    const TeemaEvidenceFired *f = &g_array_index (fired, TeemaEvidenceFired, i);
-    const TeemaToken *tok = &g_array_index (tokens, TeemaToken, f->token);
-    g_autofree char *why = g_strdup_printf ("%s %+.2f", f->term, f->weight);
-    TeemaRuleHit rh = {
-      .token = f->token, .start = tok->start, .end = tok->end, .why = why
-    };
-    g_ptr_array_add (it->hits, make_hit (seg, tokens, &rh, NULL));
-  }
-}
-
-/* The score of a weighed theme on the segment last scored, with the
- * rules' weight when they coded it. */
-static double
-theme_score (const TeemaCompiled *c, const TeemaCompiledTheme *ct,
-             gboolean ruled)
-{
-  return c->scores[ct->slot]
-         + (ruled ? teema_evidence__rules_weight (c->evidence, ct->slot) : 0);
-}
-
-/* Decides a weighed theme on a segment short enough to weigh whole: it,
- * what its rules coded (or NULL), stays when the score is above 0, else
- * goes; with no rule coding, a score above 0 codes the segment by
- * evidence alone. */
-static TeemaAutocodeItem *
-weigh (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
-       const GArray *tokens, Sentences **sentences, TeemaAutocodeItem *it,
-       gboolean with_hits)
-{
-  if (theme_score (c, ct, it != NULL) <= 0) {
-    if (it)
-      item_free (it);
-    return NULL;
-  }
-  if (it)
-    return it;
-  it = teema_compiled__item_new (seg, ct->theme->code);
-  if (ct->theme->scope == TEEMA_SCOPE_SENTENCE)
-    evidence_spans (c, ct, seg, tokens, sentences, it);
-  if (with_hits)
-    evidence_hits (c, ct, seg, tokens, it);
-  return it;
-}
-
-/* ---- long segments: weighed in chunks ----------------------------------- */
-
-/* Evidence is learned on rows of up to about TEEMA_EVIDENCE_CHUNK_WORDS
- * words. Weighed whole, a longer turn sums more terms than any row did
- * and drifts towards the prior; so it is weighed as runs of whole
- * sentences of at most that many words (a longer sentence alone), and
- * the theme codes the runs that weigh for it. */
-#define TEEMA_EVIDENCE_CHUNK_WORDS 40
-
-/* A long segment's runs of sentences, with their scores. */
-typedef struct {
-  Sentences *runs; /* each a run of sentences as one text; where[] gives
-                      its sentences first..last */
-  double *scores;  /* per run, a score per evidence slot */
-  guint n_slots;
-} Chunks;
-
-static void
-chunks_free (Chunks *k)
-{
-  if (!k)
-    return;
-  sentences_free (k->runs);
-  g_free (k->scores);
-  g_free (k);
-}
-
-/* Cuts seg (whose sentences s are) into runs of sentences of at most
- * TEEMA_EVIDENCE_CHUNK_WORDS words and scores each run. */
-static Chunks *
-chunks_new (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
-            const Sentences *s)
-{
-  g_autoptr (GArray) runs =
-    g_array_new (FALSE, FALSE, sizeof (TeemaAutocodeSpan));
-  for (guint i = 0; i < s->n;) {
-    TeemaAutocodeSpan run = s->where[i];
-    guint words = s->tokens[i]->len;
-    for (i++;
-         i < s->n && words + s->tokens[i]->len <= TEEMA_EVIDENCE_CHUNK_WORDS;
-         i++) {
-      words += s->tokens[i]->len;
-      run.end = s->where[i].end;
-      run.last = s->where[i].last;
-    }
-    g_array_append_val (runs, run);
-  }
-  Chunks *k = g_new0 (Chunks, 1);
-  k->runs = spans_as_texts (c, seg, tokens, runs);
-  k->n_slots = c->themes->len + 1;
-  k->scores = g_new0 (double, (gsize) k->runs->n * k->n_slots);
-  for (guint r = 0; r < k->runs->n; r++)
-    teema_evidence__score (c->evidence, k->runs->tokens[r],
-                           k->scores + (gsize) r * k->n_slots);
-  return k;
-}
-
-/* Which sentences (1-based) the rule item it codes: every one when it
- * has no spans. */
-static gboolean *
-ruled_sentences (const TeemaAutocodeItem *it, guint n)
-{
-  gboolean *ruled = g_new0 (gboolean, n + 2);
-  for (guint i = 1; it && i <= n; i++)
-    ruled[i] = it->spans->len == 0;
-  for (guint k = 0; it && k < it->spans->len; k++) {
-    const TeemaAutocodeSpan *sp =
-      &g_array_index (it->spans, TeemaAutocodeSpan, k);
-    for (guint i = sp->first; i <= sp->last && i <= n; i++)
-      ruled[i] = TRUE;
-  }
-  return ruled;
-}
-
-/* Whether ct's rules code run r: for scope sentence, a sentence of it
- * that the rules coded; else the rules matched on the run's own text. */
-static gboolean
-run_ruled (TeemaCompiled *c, TeemaCompiledTheme *ct, const Chunks *k, guint r,
-           const gboolean *ruled)
-{
-  const TeemaAutocodeSpan *w = &k->runs->where[r];
-  if (ct->theme->scope == TEEMA_SCOPE_SENTENCE) {
-    for (guint i = w->first; i <= w->last; i++)
-      if (ruled[i])
-        return TRUE;
-    return FALSE;
-  }
-  guint words = teema_matcher__words (c->matcher);
-  TeemaAutocodeItem *one =
-    code_theme (c, ct, &k->runs->parts[r], k->runs->tokens[r],
-                k->runs->presence + (gsize) r * words, NULL, FALSE);
-  if (!one)
-    return FALSE;
-  item_free (one);
-  return TRUE;
-}
-
-/* Adds to out the sentences of run r that a theme of scope sentence
- * codes: those its rules coded, else those whose terms weigh for it,
- * else the whole run. */
-static void
-run_spans (TeemaCompiled *c, TeemaCompiledTheme *ct, const Sentences *s,
-           const TeemaAutocodeSpan *w, const gboolean *ruled, GArray *out)
-{
-  guint before = out->len;
-  for (guint i = w->first; i <= w->last; i++)
-    if (ruled[i])
-      add_span (out, &s->where[i - 1]);
-  for (guint i = w->first; out->len == before && i <= w->last; i++)
-    if (teema_evidence__terms_sum (c->evidence, ct->slot, s->tokens[i - 1]) > 0)
-      add_span (out, &s->where[i - 1]);
-  for (guint i = w->first; out->len == before && i <= w->last; i++)
-    add_span (out, &s->where[i - 1]);
-}
-
-/* Decides a weighed theme on a long segment run by run (see above). */
-static TeemaAutocodeItem *
-weigh_runs (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
-            const GArray *tokens, Sentences **sentences, Chunks **chunks,
-            TeemaAutocodeItem *it, gboolean with_hits)
-{
-  if (!*sentences)
-    *sentences = sentences_new (c, seg, tokens);
-  if (!*chunks)
-    *chunks = chunks_new (c, seg, tokens, *sentences);
-  const Sentences *s = *sentences;
-  const Chunks *k = *chunks;
-  g_autofree gboolean *ruled = ruled_sentences (it, s->n);
-  g_autoptr (GArray) spans =
-    g_array_new (FALSE, FALSE, sizeof (TeemaAutocodeSpan));
-  TeemaAutocodeItem *out = NULL;
-  double rules = teema_evidence__rules_weight (c->evidence, ct->slot);
-  for (guint r = 0; r < k->runs->n; r++) {
-    gboolean by_rule = it && run_ruled (c, ct, k, r, ruled);
-    double score =
-      k->scores[(gsize) r * k->n_slots + ct->slot] + (by_rule ? rules : 0);
-    if (score <= 0)
-      continue;
-    if (!out)
-      out = teema_compiled__item_new (seg, ct->theme->code);
-    if (ct->theme->scope == TEEMA_SCOPE_SENTENCE)
-      run_spans (c, ct, s, &k->runs->where[r], ruled, out->spans);
-    if (with_hits && !by_rule)
-      evidence_hits (c, ct, &k->runs->parts[r], k->runs->tokens[r], out);
-  }
-  if (out && it)
-    while (it->hits->len)
-      g_ptr_array_add (out->hits, g_ptr_array_steal_index (it->hits, 0));
-  if (it)
-    item_free (it);
-  if (out)
-    whole_when_all (out->spans, s->n);
-  return out;
+  return teema_compiled__code_theme (c, ct, seg, tokens, c->presence, NULL,
+                                     with_hits);
 }
 
 /* Codes seg with ct: its rules in its scope, then its evidence. */
 static TeemaAutocodeItem *
 code_weighed (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
-              const GArray *tokens, Sentences **sentences, Chunks **chunks,
-              gboolean with_hits)
+              const GArray *tokens, TeemaSentences **sentences,
+              TeemaChunks **chunks, gboolean with_hits)
 {
   TeemaAutocodeItem *it =
     code_in_scope (c, ct, seg, tokens, sentences, with_hits);
-  if (!ct->weighed)
-    return it;
-  if (tokens->len <= TEEMA_EVIDENCE_CHUNK_WORDS)
-    return weigh (c, ct, seg, tokens, sentences, it, with_hits);
-  return weigh_runs (c, ct, seg, tokens, sentences, chunks, it, with_hits);
+  return ct->weighed ? teema_compiled__weigh (c, ct, seg, tokens, sentences,
+                                              chunks, it, with_hits)
+                     : it;
 }
 
 /* TRUE when skip_hits holds it's (segment, theme) with the same spans:
@@ -764,22 +510,22 @@ teema_compiled__code (TeemaCompiled *c, const TeemaSegment *seg,
   teema_matcher__presence (c->matcher, tokens, c->presence);
   if (c->evidence)
     teema_evidence__score (c->evidence, tokens, c->scores);
-  Sentences *sentences = NULL;
-  Chunks *chunks = NULL;
+  TeemaSentences *sentences = NULL;
+  TeemaChunks *chunks = NULL;
   for (guint t = 0; t < c->themes->len; t++) {
     TeemaCompiledTheme *ct = c->themes->pdata[t];
     TeemaAutocodeItem *it =
       code_weighed (c, ct, seg, tokens, &sentences, &chunks, !skip_hits);
     if (it && skip_hits && !stored_as_is (skip_hits, seg, ct, it)) {
       /* A new coding is explained; an existing one needs no words. */
-      item_free (it);
+      teema_compiled__item_free (it);
       it = code_weighed (c, ct, seg, tokens, &sentences, &chunks, TRUE);
     }
     if (it)
       g_ptr_array_add (items, it);
   }
-  chunks_free (chunks);
-  sentences_free (sentences);
+  teema_chunks__free (chunks);
+  teema_sentences__free (sentences);
 }
 
 void
@@ -842,15 +588,16 @@ static gboolean
 outweighed (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
             const GArray *tokens, GPtrArray *details)
 {
-  Sentences *sentences = NULL;
+  TeemaSentences *sentences = NULL;
   TeemaAutocodeItem *it = code_in_scope (c, ct, seg, tokens, &sentences, FALSE);
-  sentences_free (sentences);
+  teema_sentences__free (sentences);
   if (!it)
     return FALSE;
-  item_free (it);
+  teema_compiled__item_free (it);
   teema_evidence__score (c->evidence, tokens, c->scores);
-  g_ptr_array_add (details,
-                   g_strdup_printf ("score %+.2f", theme_score (c, ct, TRUE)));
+  double score =
+    c->scores[ct->slot] + teema_evidence__rules_weight (c->evidence, ct->slot);
+  g_ptr_array_add (details, g_strdup_printf ("score %+.2f", score));
   return TRUE;
 }
 
