@@ -44,9 +44,11 @@
  * outweigh a rule that does. The terms: lemma:X, a word whose base form
  * is X; part:X, a compound with the part X; word:X, a word form X that the
  * analyser does not know. A theme without evidence is coded by its rules
- * alone. With scope: sentence, the score is the segment's; a segment
- * coded by evidence alone is coded on the sentences whose own terms weigh
- * for the theme.
+ * alone. A segment of more than 40 words (longer than the rows evidence is
+ * learned on) is weighed in runs of whole sentences of up to 40 words, and
+ * coded where a run weighs for the theme. With scope: sentence, a coding
+ * keeps the sentences its rules matched; a run coded by evidence alone
+ * gives the sentences whose own terms weigh for the theme.
  *
  * An id is letters of any alphabet (ä, ö, å, é), digits, '_', '-' and
  * '.'; ids compare case-insensitively ("Työolot" is "työolot"). A block may
