@@ -68,4 +68,12 @@ teema_compiled__weigh (TeemaCompiled *compiled, TeemaCompiledTheme *ct,
                        TeemaSentences **sentences, TeemaChunks **chunks,
                        TeemaAutocodeItem *it, gboolean with_hits);
 
+/* The score that decides weighed theme ct on seg as teema_compiled__weigh
+ * does: the segment's, or for a long segment its best run's. */
+double
+teema_compiled__weigh_score (TeemaCompiled *compiled, TeemaCompiledTheme *ct,
+                             const TeemaSegment *seg, const GArray *tokens,
+                             TeemaSentences **sentences, TeemaChunks **chunks,
+                             const TeemaAutocodeItem *it);
+
 #endif

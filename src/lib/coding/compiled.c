@@ -582,21 +582,28 @@ segment_rules (TeemaCompiled *c, TeemaCompiledTheme *ct,
       g_ptr_array_add (details, g_strdup_printf ("rule %u", r + 1));
 }
 
-/* TRUE when ct's rules code seg but its score is not above 0; details get
- * the score. c->presence must be seg's. */
+/* TRUE when ct's rules code seg but its score (for a long segment, its
+ * best run's) is not above 0; details get the score. c->presence must be
+ * seg's. */
 static gboolean
 outweighed (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
             const GArray *tokens, GPtrArray *details)
 {
   TeemaSentences *sentences = NULL;
+  TeemaChunks *chunks = NULL;
   TeemaAutocodeItem *it = code_in_scope (c, ct, seg, tokens, &sentences, FALSE);
+  gboolean ruled = it != NULL;
+  double score = 0;
+  if (ruled) {
+    teema_evidence__score (c->evidence, tokens, c->scores);
+    score =
+      teema_compiled__weigh_score (c, ct, seg, tokens, &sentences, &chunks, it);
+    teema_compiled__item_free (it);
+  }
+  teema_chunks__free (chunks);
   teema_sentences__free (sentences);
-  if (!it)
+  if (!ruled || score > 0)
     return FALSE;
-  teema_compiled__item_free (it);
-  teema_evidence__score (c->evidence, tokens, c->scores);
-  double score =
-    c->scores[ct->slot] + teema_evidence__rules_weight (c->evidence, ct->slot);
   g_ptr_array_add (details, g_strdup_printf ("score %+.2f", score));
   return TRUE;
 }

@@ -211,26 +211,46 @@ run_spans (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSentences *s,
     teema_spans__add (out, &s->where[i - 1]);
 }
 
+/* The score of run r for ct, with the rules' weight when they code it;
+ * *by_rule (may be NULL) says whether they do. */
+static double
+run_score (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaChunks *k,
+           guint r, const TeemaAutocodeItem *it, const gboolean *ruled,
+           gboolean *by_rule)
+{
+  gboolean ruled_here = it && run_ruled (c, ct, k, r, ruled);
+  if (by_rule)
+    *by_rule = ruled_here;
+  return k->scores[(gsize) r * k->n_slots + ct->slot]
+         + (ruled_here ? teema_evidence__rules_weight (c->evidence, ct->slot)
+                       : 0);
+}
+
+/* seg's sentences and runs, made on first need. */
+static void
+cut (TeemaCompiled *c, const TeemaSegment *seg, const GArray *tokens,
+     TeemaSentences **sentences, TeemaChunks **chunks)
+{
+  if (!*sentences)
+    *sentences = teema_sentences__new (c, seg, tokens);
+  if (!*chunks)
+    *chunks = chunks_new (c, seg, tokens, *sentences);
+}
+
 /* Decides a weighed theme on a long segment run by run (see above). */
 static TeemaAutocodeItem *
 weigh_runs (TeemaCompiled *c, TeemaCompiledTheme *ct, const TeemaSegment *seg,
             const GArray *tokens, TeemaSentences **sentences,
             TeemaChunks **chunks, TeemaAutocodeItem *it, gboolean with_hits)
 {
-  if (!*sentences)
-    *sentences = teema_sentences__new (c, seg, tokens);
-  if (!*chunks)
-    *chunks = chunks_new (c, seg, tokens, *sentences);
+  cut (c, seg, tokens, sentences, chunks);
   const TeemaSentences *s = *sentences;
   const TeemaChunks *k = *chunks;
   g_autofree gboolean *ruled = ruled_sentences (it, s->n);
   TeemaAutocodeItem *out = NULL;
-  double rules = teema_evidence__rules_weight (c->evidence, ct->slot);
   for (guint r = 0; r < k->runs->n; r++) {
-    gboolean by_rule = it && run_ruled (c, ct, k, r, ruled);
-    double score =
-      k->scores[(gsize) r * k->n_slots + ct->slot] + (by_rule ? rules : 0);
-    if (score <= 0)
+    gboolean by_rule;
+    if (run_score (c, ct, k, r, it, ruled, &by_rule) <= 0)
       continue;
     if (!out)
       out = teema_compiled__item_new (seg, ct->theme->code);
@@ -258,4 +278,20 @@ teema_compiled__weigh (TeemaCompiled *c, TeemaCompiledTheme *ct,
   if (tokens->len <= TEEMA_EVIDENCE_CHUNK_WORDS)
     return weigh (c, ct, seg, tokens, sentences, it, with_hits);
   return weigh_runs (c, ct, seg, tokens, sentences, chunks, it, with_hits);
+}
+
+double
+teema_compiled__weigh_score (TeemaCompiled *c, TeemaCompiledTheme *ct,
+                             const TeemaSegment *seg, const GArray *tokens,
+                             TeemaSentences **sentences, TeemaChunks **chunks,
+                             const TeemaAutocodeItem *it)
+{
+  if (tokens->len <= TEEMA_EVIDENCE_CHUNK_WORDS)
+    return theme_score (c, ct, it != NULL);
+  cut (c, seg, tokens, sentences, chunks);
+  g_autofree gboolean *ruled = ruled_sentences (it, (*sentences)->n);
+  double best = -G_MAXDOUBLE;
+  for (guint r = 0; r < (*chunks)->runs->n; r++)
+    best = MAX (best, run_score (c, ct, *chunks, r, it, ruled, NULL));
+  return best;
 }
